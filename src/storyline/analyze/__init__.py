@@ -1,0 +1,17 @@
+"""Per-article analysis: pure functions from an Article and its spaCy Doc to Findings."""
+
+from storyline.analyze.pipeline import (
+    DEFAULT_COMPONENTS,
+    analyze_article,
+    analyze_articles,
+    analyze_doc,
+    component,
+)
+
+__all__ = [
+    "DEFAULT_COMPONENTS",
+    "analyze_article",
+    "analyze_articles",
+    "analyze_doc",
+    "component",
+]

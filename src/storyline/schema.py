@@ -1,0 +1,212 @@
+"""The records storyline produces, and the export contract they make up.
+
+This module owns the contract: every stage builds these records, the store
+persists them, and the exporter writes them with exactly the fields listed in
+``CONTRACT`` (in that order). ``docs/export.md`` and
+``export/storyline.schema.json`` describe the same thing for users; a test
+keeps the three in step.
+
+Offsets (``start``/``end``) are character offsets into the article's clean
+``text``; dates are ``YYYY-MM-DD`` (or a coarser ISO prefix where stated) or
+``None``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+CONTRACT_VERSION = "1"
+
+PublishedBasis = Literal["metadata", "header", "html", "text"]
+EntityType = Literal["person", "organization", "place", "other"]
+TimexType = Literal["date", "time", "duration", "set"]
+DisagreementKind = Literal["contradiction", "update", "corroboration"]
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short id that depends only on ``parts``, so re-runs give the same ids."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:16]}"
+
+
+@dataclass
+class RawDocument:
+    """What a reader found in one input before cleaning.
+
+    ``text`` is plain text (for ``.txt``/``.md`` and JSONL bodies) and
+    ``html`` the page markup (for HTML and WARC); a reader sets one of them.
+    ``meta`` carries metadata the container itself stated (JSONL fields,
+    front matter, WARC headers), keyed ``title``, ``url``, ``published``,
+    ``outlet``, ``author``, ``language``.
+    """
+
+    source: str
+    key: str
+    text: str | None = None
+    html: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    fmt: str = "text"
+
+
+@dataclass
+class Skip:
+    """An input that could not be ingested, and why (shown by ``stats``)."""
+
+    source: str
+    reason: str
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    published_basis: PublishedBasis | None
+    language: str | None
+    text: str
+    url: str | None = None
+    author: str | None = None
+    story: str | None = None
+    duplicate_of: str | None = None
+    # Not exported: what cleaning removed (shown on demand in the UI) and
+    # the digest that makes re-ingest incremental.
+    removed: list[str] = field(default_factory=list)
+    content_hash: str = ""
+
+
+@dataclass
+class Mention:
+    """One named-entity mention in one article (before cross-article merging)."""
+
+    article_id: str
+    text: str
+    type: EntityType
+    start: int
+    end: int
+    entity_id: str | None = None
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str]
+    mentions: list[dict[str, Any]]
+
+
+@dataclass
+class Statement:
+    id: str
+    article_id: str
+    speaker: str | None
+    speaker_entity: str | None
+    cue: str | None
+    text: str
+    direct: bool
+    medium: str | None
+    date: str | None
+    start: int
+    end: int
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+@dataclass
+class Figure:
+    id: str
+    article_id: str
+    text: str
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    unit: str | None
+    measure: str | None
+    subject: str | None
+    per: str | None
+    claimant: str | None
+    claimant_entity: str | None
+    statement_id: str | None
+    as_of: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class Timex:
+    id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+    type: TimexType
+    value: str | None
+
+
+@dataclass
+class Story:
+    id: str
+    label: str
+    article_ids: list[str]
+    start: str | None
+    end: str | None
+
+
+@dataclass
+class Disagreement:
+    id: str
+    kind: DisagreementKind
+    topic: str
+    figure_ids: list[str]
+    reason: str | None = None
+
+
+@dataclass
+class Findings:
+    """Everything the per-article stage found in one article."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+
+
+# The export contract: list name -> (record type, exported fields in order).
+CONTRACT: dict[str, tuple[type, tuple[str, ...]]] = {
+    "articles": (
+        Article,
+        (
+            "id",
+            "source",
+            "title",
+            "outlet",
+            "published",
+            "published_basis",
+            "language",
+            "url",
+            "author",
+            "text",
+            "story",
+            "duplicate_of",
+        ),
+    ),
+    "entities": (Entity, tuple(f.name for f in fields(Entity))),
+    "statements": (Statement, tuple(f.name for f in fields(Statement))),
+    "figures": (Figure, tuple(f.name for f in fields(Figure))),
+    "timexes": (Timex, tuple(f.name for f in fields(Timex))),
+    "stories": (Story, tuple(f.name for f in fields(Story))),
+    "disagreements": (Disagreement, tuple(f.name for f in fields(Disagreement))),
+}
+
+
+def to_record(name: str, obj: Any) -> dict[str, Any]:
+    """The exported form of a record: exactly the contract's fields, in order."""
+    data = asdict(obj) if not isinstance(obj, dict) else obj
+    return {key: data.get(key) for key in CONTRACT[name][1]}

@@ -1,0 +1,43 @@
+"""Shared fixtures: the real seed articles from ../shared, parsed once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze import analyze_doc
+from storyline.analyze.nlp import load_nlp
+from storyline.clean import build_article
+from storyline.ingest.text import read_text_file
+from storyline.schema import Article, Findings
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+
+
+def seed_path(prefix: str) -> Path:
+    """The seed file whose name starts with ``prefix`` (e.g. ``"000"``)."""
+    (path,) = sorted(SEEDS.glob(f"{prefix}_*"))
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_articles() -> dict[str, Article]:
+    """Seed number ("000".."004") -> cleaned Article."""
+    out = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        out[path.name[:3]] = build_article(read_text_file(path, str(path)))
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_findings(seed_articles, nlp) -> dict[str, Findings]:  # type: ignore[no-untyped-def]
+    """Seed number -> Findings of the full per-article stage."""
+    return {k: analyze_doc(a, nlp(a.text)) for k, a in seed_articles.items()}
