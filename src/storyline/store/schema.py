@@ -1,0 +1,150 @@
+"""The SQLite schema, as an ordered list of migrations (``PRAGMA user_version`` counts them).
+
+Lists in records (aliases, article ids, figure ids, removed text) are JSON
+text columns: Datasette and DuckDB read them as they are, and they keep the
+store one plain file.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the foundation.
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        published TEXT,
+        published_basis TEXT,
+        language TEXT,
+        url TEXT,
+        author TEXT,
+        text TEXT NOT NULL,
+        story TEXT,
+        duplicate_of TEXT,
+        removed TEXT NOT NULL DEFAULT '[]',
+        content_hash TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_story ON articles(story);
+    CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        entity_id TEXT,
+        PRIMARY KEY (article_id, start, "end")
+    );
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+    CREATE INDEX mentions_text ON mentions(text);
+
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX entities_name ON entities(name);
+
+    CREATE TABLE statements (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        speaker TEXT,
+        speaker_entity TEXT,
+        cue TEXT,
+        text TEXT NOT NULL,
+        direct INTEGER NOT NULL,
+        medium TEXT,
+        date TEXT,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        cue_start INTEGER,
+        cue_end INTEGER
+    );
+    CREATE INDEX statements_article ON statements(article_id);
+    CREATE INDEX statements_speaker_entity ON statements(speaker_entity);
+    CREATE INDEX statements_speaker ON statements(speaker);
+    CREATE INDEX statements_date ON statements(date);
+
+    CREATE TABLE figures (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        low REAL,
+        high REAL,
+        qualifier TEXT,
+        unit TEXT,
+        measure TEXT,
+        subject TEXT,
+        per TEXT,
+        claimant TEXT,
+        claimant_entity TEXT,
+        statement_id TEXT,
+        as_of TEXT,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL
+    );
+    CREATE INDEX figures_article ON figures(article_id);
+    CREATE INDEX figures_measure ON figures(measure);
+    CREATE INDEX figures_claimant_entity ON figures(claimant_entity);
+    CREATE INDEX figures_statement ON figures(statement_id);
+
+    CREATE TABLE timexes (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        value TEXT
+    );
+    CREATE INDEX timexes_article ON timexes(article_id);
+    CREATE INDEX timexes_value ON timexes(value);
+
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        start TEXT,
+        "end" TEXT
+    );
+
+    CREATE TABLE disagreements (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        figure_ids TEXT NOT NULL DEFAULT '[]',
+        reason TEXT
+    );
+    CREATE INDEX disagreements_kind ON disagreements(kind);
+
+    CREATE TABLE skipped (
+        source TEXT PRIMARY KEY,
+        reason TEXT NOT NULL
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
