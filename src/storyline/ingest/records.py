@@ -11,7 +11,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
-from storyline.ingest.decode import MAX_FILE_BYTES, InputError, decode, read_bytes, strip_gz
+from storyline.ingest.decode import InputError, decode, read_bytes, strip_gz
 from storyline.schema import RawDocument, Skip
 
 # Field names seen in news-please, newspaper, trafilatura's JSON, Common Crawl
