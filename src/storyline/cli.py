@@ -1,0 +1,163 @@
+"""The command line: ``storyline ingest | export | stats``."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from storyline import __version__
+from storyline.store import DEFAULT_DB, Store, StoreError
+
+app = typer.Typer(
+    help="Follow a news story through many outlets: who said what, figures, dates, disagreements.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="The SQLite store.", dir_okay=False)]
+
+
+class RateColumn(ProgressColumn):
+    """Articles per second since the start."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:,.1f} articles/s", style="progress.data.speed")
+
+
+def _open(db: Path, must_exist: bool = False) -> Store:
+    if must_exist and not db.exists():
+        err.print(f"[red]error:[/red] no store at {db} (run `storyline ingest` first)")
+        raise typer.Exit(2)
+    try:
+        return Store(db)
+    except (StoreError, OSError) as exc:
+        err.print(f"[red]error:[/red] cannot open {db}: {exc}")
+        raise typer.Exit(2) from exc
+    except Exception as exc:  # sqlite3.DatabaseError: not a database
+        err.print(f"[red]error:[/red] {db} is not a storyline store: {exc}")
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[Path], typer.Argument(help="Files and folders (searched recursively).")],
+    db: DbOption = Path(DEFAULT_DB),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read, clean and analyse articles into the store; unchanged articles are skipped."""
+    from storyline.analyze.nlp import load_nlp
+    from storyline.journey import ingest as run_ingest
+
+    store = _open(db)
+    nlp = load_nlp()
+    started = time.perf_counter()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingest"),
+        TextColumn("{task.completed:,} articles"),
+        RateColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=False,
+    ) as progress:
+        task = progress.add_task("ingest", total=None)
+        report = run_ingest(
+            [str(p) for p in inputs], store, nlp=nlp, on_article=lambda _: progress.advance(task)
+        )
+    elapsed = time.perf_counter() - started
+    for skip in report.skipped:
+        err.print(f"[yellow]skipped[/yellow] {skip.source}: {skip.reason}", highlight=False)
+    rate = len(report.added) / elapsed if elapsed > 0 else 0.0
+    err.print(
+        f"{len(report.added)} added, {report.unchanged} unchanged, {len(report.skipped)} skipped "
+        f"in {elapsed:.1f}s ({rate:.1f} articles/s) -> {db}",
+        highlight=False,
+    )
+    store.close()
+    if report.ingested == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: DbOption = Path(DEFAULT_DB),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json, jsonl or csv.")] = "json",
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="File (json, jsonl) or folder (csv); default stdout."),
+    ] = None,
+) -> None:
+    """Write the store in the export contract (docs/export.md)."""
+    from storyline.export import FORMATS, export_to
+
+    if fmt not in FORMATS:
+        err.print(f"[red]error:[/red] unknown format {fmt!r}; choose {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    store = _open(db, must_exist=True)
+    try:
+        export_to(store, fmt, output, sys.stdout)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
+
+
+@app.command()
+def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Counts per table, and every skipped input with its reason."""
+    store = _open(db, must_exist=True)
+    out = Console()
+    table = Table(title=f"storyline store {db}")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, count in store.counts().items():
+        table.add_row(name, f"{count:,}")
+    out.print(table)
+    skipped = store.skipped()
+    if skipped:
+        listing = Table(title=f"skipped inputs ({len(skipped)})")
+        listing.add_column("input", overflow="fold")
+        listing.add_column("reason", overflow="fold")
+        for skip in skipped:
+            listing.add_row(skip.source, skip.reason)
+        out.print(listing)
+    store.close()
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """storyline: sourced, structured knowledge from a pile of news articles."""
+
+
+if __name__ == "__main__":
+    app()
