@@ -171,8 +171,8 @@ class Store:
     # -- reading ---------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "mentions", "entities", *RECORD_TABLES, "stories", "disagreements")
-        tables += ("skipped",)
+        tables: tuple[str, ...] = ("articles", "mentions", "entities", *RECORD_TABLES)
+        tables += ("stories", "disagreements", "skipped")
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
     def skipped(self) -> list[Skip]:
