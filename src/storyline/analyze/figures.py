@@ -1,10 +1,840 @@
-"""The figures component (being built: see the issue that owns it)."""
+"""Figures: every quantity in an article (counts, money, shares, durations, ages, rates).
+
+Dates and clock times are not figures: the timexes component owns them, and
+any number inside a date/time timex is dropped here (durations and sets are
+kept: "24 hours" is a quantity).
+
+Why our own scanner rather than a library: quantulum3 (measured in
+``benchmarks/figures_newsquant.py``) reads "300-350,000" as a subtraction,
+"a third" as 3, misses "half", and keeps no notion of qualifiers; CQE pins
+``typing_extensions==4.4.0`` and ``protobuf==3.20.1`` (incompatible with
+spaCy 3.8) and downloads spaCy models at run time; number-parser only turns
+words into digits. So numbers are found by the small grammar below (digits,
+number words, fractions, scales, ranges, currency and unit affixes), and
+spaCy's parse of the same text supplies what the number counts (``subject``),
+what happened to it (``measure``), the rate period (``per``) and the source
+(``claimant``).
+
+The normalised vocabularies (qualifiers, units, measures) live in
+``figure_lexicon``; the choices are documented there and in docs/export.md:
+- ``low``/``high``: equal for one value; a range's shared scale applies to
+  both ends ("300-350,000" is 300,000..350,000; "2 to 3 million").
+- ``unit``: ISO 4217 code for money, ``percent``, a time unit for durations
+  and ages, an SI-style name for physical units, ``fraction`` for "a third",
+  ``times`` for "sixfold"; null for plain counts (what is counted is ``subject``).
+- ``measure``: "killed" covers killed, dead, deaths and fatalities; "lost",
+  "casualties", "wounded" and "injuries" stay distinct; ``age`` for ages.
+- ``claimant``: the speaker of the innermost statement whose span contains
+  the figure (with ``statement_id``); else "According to X"; else the
+  subject of an attribution verb governing the figure ("western estimates
+  put ..."); else null (the outlet itself).
+- ``as_of``: the date of a date timex in the figure's sentence (the one
+  nearest before the figure, else after); "at the time" inherits the previous
+  sentence's date; else the date of the statement carrying the figure; else
+  the article's publication date (a claim printed on day D stands as of D);
+  else null.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.analyze import figure_lexicon as lex
 from storyline.analyze.pipeline import Context, component
+from storyline.schema import Figure, Statement, Timex, stable_id
+
+# ---------------------------------------------------------------------------
+# The number grammar
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_NUMWORD = _alt([*lex.UNITS_WORDS, *lex.TENS_WORDS, "hundred", "thousand", "million", "billion"])
+_WORDSEQ = rf"(?:{_NUMWORD})(?:(?:[\s-]+(?:and\s+)?)(?:{_NUMWORD}))*"
+_FRACTION = rf"(?:(?:a|an|one|{_alt(lex.UNITS_WORDS)})[\s-]+)?(?:{_alt(lex.FRACTION_WORDS)})"
+_ATOM_RE = re.compile(
+    rf"(?P<digits>(?<![\w.,/:-])(?:{_DIGITS})(?![\d]))"
+    rf"|(?P<frac>\b{_FRACTION}\b)"
+    rf"|(?P<words>\b{_WORDSEQ}\b)"
+    rf"|(?P<dozen>\b(?:a\s+)?(?:{_alt(lex.DOZEN_WORDS)})\b)"
+    rf"|(?P<mult>\b(?:{_alt(lex.MULTIPLIER_WORDS)})\b)",
+    re.IGNORECASE,
+)
+# The upper end of a range may follow a hyphen, which _ATOM_RE refuses ("F-16").
+_RANGE_END_RE = re.compile(
+    rf"(?P<digits>(?:{_DIGITS})(?![\d]))|(?P<words>\b{_WORDSEQ}\b)"
+    r"|(?P<frac>(?!))|(?P<dozen>(?!))|(?P<mult>(?!))",
+    re.IGNORECASE,
+)
+_SCALE_RE = re.compile(rf"[\s-]*(?P<scale>{_alt(lex.SCALE_WORDS)})\b", re.IGNORECASE)
+_GLUED_SCALE_RE = re.compile(rf"(?P<scale>{_alt(lex.GLUED_SCALES)})\b", re.IGNORECASE)
+_CURRENCY_RE = re.compile(
+    rf"(?:^|(?<=[\s(\"'“‘\[]))(?P<cur>{_alt(lex.CURRENCY_PREFIXES)})\s?$", re.IGNORECASE
+)
+_UNIT_RE = re.compile(rf"(?P<sep>\s?-?)(?P<unit>{_alt(lex.UNIT_SUFFIXES)})(?![\w])", re.IGNORECASE)
+_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+_CLOCK_RE = re.compile(
+    r"^\s*(?::\d{2}|\s*(?:a\.m\b\.?|p\.m\b\.?|am\b|pm\b|o'clock|o’clock|hrs\b|GMT|UTC|CET|EST))",
+    re.IGNORECASE,
+)
+_ORDINAL_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+_MONTH_RE = re.compile(rf"\b(?:{_alt(lex.MONTHS)})\.?$", re.IGNORECASE)
+_MONTH_AFTER_RE = re.compile(
+    rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_alt(lex.MONTHS)})\b", re.IGNORECASE
+)
+_QUAL_BEFORE_RE = re.compile(rf"\b(?P<q>{_alt(lex.QUALIFIERS_BEFORE)})\s+$", re.IGNORECASE)
+_QUAL_AFTER_RE = re.compile(
+    rf"^(?:,\s*|\s+|-)?(?P<q>{_alt(lex.QUALIFIERS_AFTER)})(?![\w])", re.IGNORECASE
+)
+
+
+@dataclass
+class _Quantity:
+    """A number found in the text, before syntax adds what it counts."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    unit: str | None = None
+    qualifier: str | None = None
+    kind: str = "digits"  # digits | words | frac | dozen | mult
+    age: bool = False
+    is_year_like: bool = False
+
+
+def _words_value(words: str) -> float | None:
+    """Value of a run of number words ("two hundred and fifty thousand")."""
+    total, current = 0.0, 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "and" or not word:
+            continue
+        if word in lex.UNITS_WORDS:
+            current += lex.UNITS_WORDS[word]
+        elif word in lex.TENS_WORDS:
+            current += lex.TENS_WORDS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1) * lex.SCALE_WORDS[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _atom_value(m: re.Match[str]) -> tuple[float, str] | None:
+    text = m.group(0)
+    if m.group("digits"):
+        return float(text.replace(",", "")), "digits"
+    if m.group("frac"):
+        parts = re.split(r"[\s-]+", text.lower())
+        frac = lex.FRACTION_WORDS[parts[-1]]
+        count = lex.UNITS_WORDS.get(parts[0], 1) if len(parts) > 1 else 1
+        if len(parts) == 1 and parts[0] != "half" and parts[0] != "halves":
+            return None  # a bare "third"/"quarter" is an ordinal or a fiscal quarter
+        return count * frac, "frac"
+    if m.group("words"):
+        value = _words_value(text)
+        return (value, "words") if value is not None else None
+    if m.group("dozen"):
+        return float(lex.DOZEN_WORDS[text.lower().split()[-1]]), "dozen"
+    if m.group("mult"):
+        return float(lex.MULTIPLIER_WORDS[text.lower()]), "mult"
+    return None
+
+
+def _scan(text: str) -> list[_Quantity]:
+    """Every number-like stretch of ``text`` with its value, range, unit and qualifier."""
+    out: list[_Quantity] = []
+    pos = 0
+    while True:
+        m = _ATOM_RE.search(text, pos)
+        if m is None:
+            break
+        q = _extend(text, m)
+        if q is None:
+            pos = m.end()
+            continue
+        out.append(q)
+        pos = max(q.end, m.end())
+    return out
+
+
+def _after_scale(
+    text: str, end: int, value: float, kind: str, money: bool = False
+) -> tuple[float, int, bool]:
+    """Apply "million"/"bn"/"k" after a number; returns (value, end, scaled).
+
+    A glued "m" or "b" is a scale only after a currency ("$3m"); "100m" is metres.
+    """
+    sm = _SCALE_RE.match(text, end)
+    if sm and not (kind == "words" and sm.start("scale") == end):
+        return value * lex.SCALE_WORDS[sm.group("scale").lower()], sm.end(), True
+    if kind == "digits":
+        gm = _GLUED_SCALE_RE.match(text, end)
+        if gm and (money or gm.group("scale").lower() not in ("m", "b")):
+            return value * lex.GLUED_SCALES[gm.group("scale").lower()], gm.end(), True
+    return value, end, False
+
+
+def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
+    parsed = _atom_value(m)
+    if parsed is None:
+        return None
+    value, kind = parsed
+    start, end = m.start(), m.end()
+    # "one and a half", "two and a half years"
+    half = re.match(r"\s+and\s+a\s+half\b", text[end:], re.IGNORECASE)
+    if half and kind in ("digits", "words"):
+        value += 0.5
+        end += half.end()
+    unit: str | None = None
+    # Currency before the number ("$", "US $", "€", "HK$").
+    cm = _CURRENCY_RE.search(text[max(0, start - 6) : start])
+    if cm and kind == "digits":
+        unit = lex.CURRENCY_PREFIXES[cm.group("cur").lower()]
+        start = start - (len(text[max(0, start - 6) : start]) - cm.start("cur"))
+    low_value = value
+    value, end, scaled = _after_scale(text, end, value, kind, money=unit is not None)
+    low, high = value, value
+    # Ranges: "300-350,000", "2 to 3 million", "$1 million to $1.25 million".
+    between = re.search(r"\bbetween\s+$", text[max(0, start - 9) : start], re.IGNORECASE)
+    from_ = re.search(r"\bfrom\s+$", text[max(0, start - 6) : start], re.IGNORECASE)
+    rm = _RANGE_SEP_RE.match(text, end)
+    if rm and kind in ("digits", "words") and not from_:
+        sep = rm.group(0).strip().lower()
+        if sep != "and" or between:
+            rest = rm.end()
+            cm2 = re.match(rf"(?:{_alt(lex.CURRENCY_PREFIXES)})\s?", text[rest:], re.IGNORECASE)
+            if cm2 and unit is not None:
+                rest += cm2.end()
+            m2 = _RANGE_END_RE.match(text, rest)
+            if m2 and (m2.group("digits") or m2.group("words")):
+                parsed2 = _atom_value(m2)
+                if parsed2 is not None and not _looks_like_date_pair(text, m, m2):
+                    v2, kind2 = parsed2
+                    v2, end2, scaled2 = _after_scale(
+                        text, m2.end(), v2, kind2, money=unit is not None
+                    )
+                    if sep in ("-", "–", "—") and kind == "digits" and kind2 != "digits":
+                        pass  # "30-day" style compounds are handled as units
+                    else:
+                        lo = value
+                        if scaled2 and not scaled:
+                            # The scale of the upper end applies to both ("2 to 3 million").
+                            lo = low_value * (v2 / parsed2[0]) if parsed2[0] else low_value
+                        elif not scaled and kind == "digits" and kind2 == "digits":
+                            lo = _share_grouping(low_value, m.group(0), v2, m2.group(0))
+                        if lo <= v2:
+                            low, high, end = lo, v2, end2
+    q = _Quantity(start=start, end=end, low=low, high=high, unit=unit, kind=kind)
+    _attach_unit(text, q)
+    _attach_qualifiers(text, q)
+    return q
+
+
+def _share_grouping(low: float, low_text: str, high: float, high_text: str) -> float:
+    """ "300-350,000": the thousands of the upper end are shared by the lower one."""
+    if "," in low_text or "," not in high_text or "." in low_text:
+        return low
+    if not high_text.endswith(",000"):
+        return low
+    scaled = low
+    while scaled * 1000 <= high:
+        scaled *= 1000
+    return scaled if scaled != low and scaled * 10 > high else low
+
+
+def _looks_like_date_pair(text: str, m1: re.Match[str], m2: re.Match[str]) -> bool:
+    """ "2018-2019", "2022-23": a span of years is a date range, not a quantity range."""
+    a, b = m1.group(0), m2.group(0)
+    return bool(
+        m1.group("digits")
+        and re.fullmatch(r"1[5-9]\d\d|20\d\d", a)
+        and re.fullmatch(r"\d\d|1[5-9]\d\d|20\d\d", b)
+    )
+
+
+def _attach_unit(text: str, q: _Quantity) -> None:
+    rest = text[q.end :]
+    low_rest = rest.lower()
+    for suffix in lex.AGE_SUFFIXES:
+        if low_rest.startswith(suffix):
+            q.unit = _age_unit(suffix)
+            q.age = True
+            q.end += len(suffix)
+            return
+    before = text[max(0, q.start - 16) : q.start].lower()
+    if any(before.endswith(p) for p in lex.AGE_PREFIXES) and q.unit is None:
+        q.unit = "year"
+        q.age = True
+        return
+    um = _UNIT_RE.match(text, q.end)
+    if um is None:
+        if q.kind == "frac" and q.unit is None:
+            q.unit = "fraction"
+        elif q.kind == "mult" and q.unit is None:
+            q.unit = "times"
+        return
+    surface = um.group("unit").lower()
+    sep = um.group("sep")
+    glued = sep == ""
+    if glued and surface not in lex.GLUED_UNITS and surface[0] not in "%°":
+        return
+    if not glued and surface in lex.GLUED_ONLY:
+        return
+    if surface[0].isalpha() and not glued and sep == "-" and surface not in _HYPHEN_UNITS:
+        # "30-day", "two-hour", "5-mile" are units; "F-16"-like tails are not reached here.
+        pass
+    name = lex.UNIT_SUFFIXES[surface]
+    if q.unit in _CURRENCIES and name in _CURRENCIES:
+        q.end = um.end()  # "$5 dollars": keep one currency
+        return
+    if q.unit is not None and name not in ("percent",):
+        # "$58.24 per barrel" keeps USD; a following unit word belongs elsewhere.
+        return
+    if q.kind == "frac" and name in lex.TIME_UNITS and q.unit is None:
+        q.unit = name  # "half an hour" is not reached; "a third year" is rare
+    q.unit = name
+    q.end = um.end()
+
+
+_CURRENCIES = frozenset(lex.CURRENCY_PREFIXES.values()) | {"cent", "sen", "penny"}
+_HYPHEN_UNITS = frozenset(lex.UNIT_SUFFIXES)
+
+
+def _age_unit(suffix: str) -> str:
+    for unit in ("month", "week", "day"):
+        if unit in suffix:
+            return unit
+    return "year"
+
+
+def _attach_qualifiers(text: str, q: _Quantity) -> None:
+    before = text[max(0, q.start - 20) : q.start]
+    qm = _QUAL_BEFORE_RE.search(before)
+    if qm:
+        q.qualifier = lex.QUALIFIERS_BEFORE[qm.group("q").lower()]
+    am = _QUAL_AFTER_RE.match(text[q.end : q.end + 24])
+    if am:
+        after = lex.QUALIFIERS_AFTER[am.group("q").lower()]
+        if after == "maybe more" or q.qualifier is None:
+            q.qualifier = after
+
+
+# ---------------------------------------------------------------------------
+# What is not a figure
+
+
+def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
+    """Dates, clock times, ordinals, labels and identifiers are not quantities."""
+    surface = text[q.start : q.end]
+    before = text[max(0, q.start - 12) : q.start]
+    after = text[q.end : q.end + 16]
+    if q.kind == "digits":
+        if _CLOCK_RE.match(after) and q.unit is None:
+            return True
+        if _ORDINAL_RE.match(after):
+            return True
+        if re.match(r"^[A-Za-z]", after) and q.unit is None and not re.match(r"^\s", after):
+            # glued letters: "5G", "MH17x", "1990s"
+            return True
+        if re.search(r"[A-Za-z]-?$", before) and q.unit is None:
+            return True  # "F-16", "COVID-19", "G7"
+        if _MONTH_RE.search(before.rstrip()) and q.unit is None and q.low == q.high:
+            return True  # "Oct. 31", "February 24, 2022"
+        if _MONTH_AFTER_RE.match(after) and q.unit is None:
+            return True  # "28 February", "24th of February"
+        if re.match(r"^[/.]\d", after) or re.search(r"\d[/.]$", before):
+            return True  # "24/02/2022", version numbers "3.8.0"
+    if q.is_year_like:
+        return True
+    words_before = re.findall(r"[\w.']+", before.lower())
+    if q.unit is None and words_before and words_before[-1] in lex.LABEL_WORDS:
+        prev = re.search(r"([\w.']+)\s*$", before)
+        if prev and prev.group(1)[:1].isupper():
+            return True  # "Section 427", "Article 5", "Flight 17"
+    if q.kind in ("words", "dozen") and surface[:1].isupper():
+        # "Rainbow Six Siege", "Group of Seven": a capitalised number word inside
+        # a sentence is part of a name.
+        stripped = text[: q.start].rstrip()
+        if stripped and stripped[-1] not in ".!?:;\"“”'‘’([-–—\n":
+            return True
+    if q.kind == "words" and surface.lower() == "one":
+        return _one_is_pronoun(text, q, doc_tokens)
+    return False
+
+
+_PRONOUN_ONE_BEFORE = frozenset(
+    {"no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone"}
+)
+
+
+def _one_is_pronoun(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
+    words_before = re.findall(r"[\w']+", text[max(0, q.start - 12) : q.start].lower())
+    if words_before and words_before[-1] in _PRONOUN_ONE_BEFORE:
+        return True
+    after = text[q.end : q.end + 12].lower()
+    if re.match(r"^\s+(another|day|side|way|another's)\b", after):
+        return True
+    for tok in tokens:
+        if tok.idx == q.start:
+            return tok.pos_ not in ("NUM",)
+    return False
+
+
+def _year_like(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
+    """A bare four-digit number that reads as a year ("in 2022", "the 1988 film")."""
+    surface = text[q.start : q.end]
+    if q.kind != "digits" or q.unit is not None or q.low != q.high:
+        return False
+    if not re.fullmatch(r"1[5-9]\d\d|20\d\d", surface):
+        return False
+    words_before = re.findall(r"[\w']+", text[max(0, q.start - 14) : q.start].lower())
+    if words_before and (words_before[-1] in lex.YEAR_CUES or words_before[-1] in lex.MONTHS):
+        return True
+    nxt = _next_token(tokens, q.end)
+    # "2000 people" is a count; "2018." / "2018 horror film" / "in 2018," is a year.
+    return nxt is None or nxt.tag_ != "NNS"
+
+
+# ---------------------------------------------------------------------------
+# Syntax: what is counted, what happened, rate period, source
+
+
+def _next_token(tokens: Sequence[Token], char: int) -> Token | None:
+    for tok in tokens:
+        if tok.idx >= char:
+            return tok
+    return None
+
+
+def _span_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _measure_of(tok: Token) -> str | None:
+    word = tok.lower_
+    lemma = tok.lemma_.lower()
+    for key in (word, lemma):
+        if key in lex.MEASURES:
+            if tok.pos_ == "VERB" and key in lex.NOUN_ONLY_MEASURES:
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") and key in lex.VERB_ONLY_MEASURES:
+                continue
+            return lex.MEASURES[key]
+    return None
+
+
+def _number_head(span: Span) -> Token:
+    """The token that carries the number's syntax (the last numeric token)."""
+    for tok in reversed(span):
+        if tok.like_num or tok.pos_ == "NUM":
+            return tok
+    return span[-1]
+
+
+def _counted_noun(num: Token, span: Span) -> Token | None:
+    """The noun a number counts: "700,000 dead Ukrainian soldiers" -> soldiers."""
+    head = num
+    for _ in range(3):
+        if head.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod") and head.head.i > head.i:
+            head = head.head
+            if head.pos_ in ("NOUN", "PROPN") and head.i >= span.end:
+                return head
+        else:
+            break
+    # "5,000 of them", "half of the soldiers"
+    for child in num.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+    # The parser sometimes attaches the noun the other way round.
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ in ("NNS", "NNPS"):
+        return nxt
+    return None
+
+
+def _subject_text(noun: Token, span: Span, measure_words: set[int]) -> str | None:
+    """The counted noun with its modifiers between the number and it, minus measure words."""
+    between = span.doc[span.end : noun.i + 1]
+    if any(t.like_num or t.is_space for t in between) or noun.lower_ in _CONTAINER_NOUNS:
+        return None
+    words = [
+        t for t in between if t.i not in measure_words and t.pos_ not in ("DET", "PUNCT", "ADV")
+    ]
+    while words and words[0].pos_ in ("CCONJ", "ADP"):
+        words = words[1:]
+    if not words:
+        return None
+    return span.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+
+
+# Nouns that hold a count without being what is counted ("390,000 cases of injuries").
+_CONTAINER_NOUNS = frozenset({"case", "cases", "number", "total", "figure", "count", "tally"})
+
+
+def _governing_verbs(tok: Token, limit: int = 4) -> list[Token]:
+    out = []
+    cur = tok
+    for _ in range(limit):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            out.append(cur)
+    return out
+
+
+def _find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | None, set[int]]:
+    """What happened to what is counted, nearest first: inside the noun phrase,
+    right after the number, the verbs governing it, then the words just before."""
+    doc = span.doc
+    sent = num.sent
+    used: set[int] = set()
+    candidates: list[Token] = []
+    stop = noun.i + 1 if noun is not None else span.end
+    candidates.extend(doc[span.end : stop])  # "700,000 dead Ukrainian soldiers"
+    if noun is not None:
+        for child in noun.children:
+            if child.dep_ in ("acl", "relcl", "amod") and child.i > noun.i:
+                candidates.append(child)  # "soldiers lost in the conflict"
+            if child.dep_ == "prep":  # "cases of injuries", "personnel in the killed"
+                candidates.extend(t for t in child.subtree if t.i < child.i + 4)
+    # Directly after the number or noun: "300-350,000 killed", "370,000 wounded"
+    after_start = stop
+    for tok in doc[after_start : min(after_start + 4, sent.end)]:
+        if tok.is_punct or tok.like_num:
+            break
+        candidates.append(tok)
+    anchor = noun if noun is not None else num
+    candidates.extend(_governing_verbs(anchor))
+    for tok in candidates:
+        measure = _measure_of(tok)
+        if measure is not None:
+            used.add(tok.i)
+            return measure, used
+    # Words shortly before the number in the same sentence ("those killed at 31,000",
+    # "killed an average of more than 5,000"), stopping at another number.
+    for tok in reversed(doc[max(sent.start, span.start - 8) : span.start]):
+        measure = _measure_of(tok)
+        if measure is not None:
+            return measure, used
+        if tok.is_quote:
+            continue  # "cites loss of '400,000 soldiers'"
+        if (
+            tok.like_num
+            or tok.is_punct
+            or tok.is_space
+            or tok.pos_ in ("SCONJ", "CCONJ", "VERB", "AUX")
+        ):
+            break
+    return None, used
+
+
+def _find_per(span: Span, noun: Token | None) -> str | None:
+    doc = span.doc
+    start = (noun.i + 1) if noun is not None else span.end
+    window = doc[start : min(start + 4, len(doc))]
+    for i, tok in enumerate(window):
+        word = tok.lower_
+        if word in lex.PERIOD_ADVERBS:
+            return lex.PERIOD_ADVERBS[word]
+        if word in lex.RATE_DETERMINERS and i + 1 < len(window):
+            nxt = window[i + 1]
+            period = lex.PERIOD_WORDS.get(nxt.lemma_.lower()) or lex.PERIOD_WORDS.get(nxt.lower_)
+            if period is not None:
+                return period
+            if word == "per" and nxt.pos_ in ("NOUN", "PROPN"):
+                return nxt.lemma_.lower()
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "CCONJ"):
+            break
+    return None
+
+
+def _noun_phrase(tok: Token) -> str:
+    """The phrase a noun heads, up to the noun, within its own line and sentence."""
+    left = max(tok.left_edge.i, tok.sent.start)
+    words = [t for t in tok.doc[left : tok.i + 1]]
+    while words and (words[0].pos_ in ("DET", "PUNCT", "SPACE") or "\n" in words[0].text):
+        words = words[1:]
+    for i in range(len(words) - 1, 0, -1):
+        if "\n" in words[i].text or "\n" in words[i - 1].whitespace_:
+            words = words[i + 1 :] if "\n" in words[i].text else words[i:]
+            break
+    if not words:
+        return tok.text
+    return tok.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+
+
+def _unit_subject(num: Token, span: Span) -> str | None:
+    """What a money/percent/duration figure measures: the noun it modifies
+    ("a 30-day ceasefire"), else the subject of the clause ("The call lasted ...")."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.is_alpha and nxt.pos_ in ("NOUN", "PROPN") and nxt.head.i >= nxt.i:
+        head = nxt
+        while (
+            head.head.i > head.i
+            and head.dep_ in ("compound", "amod")
+            and head.head.i < span.end + 4
+        ):
+            head = head.head
+        return doc.text[nxt.idx : head.idx + len(head)]
+    for verb in _governing_verbs(num, 3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in lex.NON_CLAIMANTS:
+                if child.pos_ == "PRON":
+                    return None
+                return _noun_phrase(child)
+    return None
+
+
+def _claimant_in_sentence(num: Token) -> str | None:
+    sent = num.sent
+    # "According to Trump, ..." anywhere in the sentence before the figure.
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i < num.i:
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                for pobj in nxt.children:
+                    if pobj.dep_ == "pobj":
+                        return _noun_phrase(pobj)
+                if tok.i + 2 < sent.end:
+                    return _noun_phrase(tok.doc[tok.i + 2])
+    for verb in _governing_verbs(num, 5):
+        if verb.lemma_.lower() in lex.ATTRIBUTION_VERBS:
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
+                    if child.lower_ in lex.NON_CLAIMANTS:
+                        continue
+                    return _noun_phrase(child)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Dates
+
+
+_DATE_VALUE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_ANAPHORIC_TIME = re.compile(r"\b(?:at the time|at that time|then|by then)\b", re.IGNORECASE)
+
+
+def _timex_date(timex: Timex) -> str | None:
+    if timex.type not in ("date", "time") or not timex.value:
+        return None
+    m = _DATE_VALUE_RE.match(timex.value)
+    return m.group(0) if m else None
+
+
+def _statement_for(
+    figure_start: int, figure_end: int, statements: Sequence[Statement]
+) -> Statement | None:
+    inside = [s for s in statements if s.start <= figure_start and figure_end <= s.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda s: (s.end - s.start, s.start))
+
+
+# ---------------------------------------------------------------------------
+# The component
+
+
+def extract_figures(
+    article_id: str,
+    text: str,
+    doc: Doc,
+    statements: Sequence[Statement] = (),
+    timexes: Sequence[Timex] = (),
+    published: str | None = None,
+) -> list[Figure]:
+    """All figures in one parsed article (pure: the same inputs give the same list)."""
+    tokens = list(doc)
+    blocked = [
+        (t.start, t.end) for t in timexes if t.type in ("date", "time")
+    ]  # dates and clock times
+    quantities = []
+    for q in _scan(text):
+        q.is_year_like = _year_like(text, q, tokens)
+        if _is_excluded(text, q, tokens):
+            continue
+        if any(s < q.end and q.start < e for s, e in blocked):
+            continue
+        quantities.append(q)
+
+    figures: list[Figure] = []
+    sent_dates: dict[int, str] = {}
+    prev_subject: tuple[int, int, str] | None = None  # (sentence start, end char, subject)
+    prev_measure: tuple[int, int, str] | None = None  # (sentence start, end char, measure)
+    for q in quantities:
+        span = _span_tokens(doc, q.start, q.end)
+        measure = subject = per = claimant = None
+        if span is not None and len(span):
+            num = _number_head(span)
+            noun = _counted_noun(num, span)
+            measure, used = _find_measure(num, span, noun)
+            if q.age:
+                measure = "age"
+                subject = _age_subject(span)
+            elif q.unit is None or q.unit == "fraction":
+                if noun is not None and _measure_of(noun) is not None and noun.i >= span.end:
+                    subject = _subject_text_excluding_head(noun, span, used)
+                elif noun is not None:
+                    subject = _subject_text(noun, span, used)
+                if (
+                    subject is None
+                    and measure is not None
+                    and prev_subject is not None
+                    and prev_subject[0] == num.sent.start
+                    and q.start - prev_subject[1] < 60
+                ):
+                    subject = prev_subject[2]  # "43,000 soldiers ... killed and 370,000 wounded"
+            else:
+                subject = _unit_subject(num, span)
+            if (
+                measure is None
+                and q.unit is None
+                and prev_measure is not None
+                and prev_measure[0] == num.sent.start
+                and re.search(r"\band\b|,", text[prev_measure[1] : q.start])
+                and q.start - prev_measure[1] < 60
+            ):
+                measure = prev_measure[2]  # "700,000 dead ... and 800,000, maybe more"
+            if measure is not None and q.unit is None:
+                prev_measure = (num.sent.start, q.end, measure)
+            per = _find_per(span, noun if q.unit is None else None)
+            claimant = _claimant_in_sentence(num)
+            if subject is not None and q.unit is None:
+                prev_subject = (num.sent.start, q.end, subject)
+        statement = _statement_for(q.start, q.end, statements)
+        statement_id = None
+        if statement is not None and statement.speaker:
+            claimant, statement_id = statement.speaker, statement.id
+        elif statement is not None:
+            statement_id = statement.id
+        as_of = _as_of(q, doc, timexes, statement, published, sent_dates)
+        figures.append(
+            Figure(
+                id=stable_id("fg", article_id, q.start, q.end),
+                article_id=article_id,
+                text=text[q.start : q.end],
+                low=q.low,
+                high=q.high,
+                qualifier=q.qualifier,
+                unit=q.unit,
+                measure=measure,
+                subject=subject,
+                per=per,
+                claimant=claimant,
+                claimant_entity=None,
+                statement_id=statement_id,
+                as_of=as_of,
+                start=q.start,
+                end=q.end,
+            )
+        )
+    return figures
+
+
+def _subject_text_excluding_head(noun: Token, span: Span, used: set[int]) -> str | None:
+    """ "400,000 military casualties": the noun is the measure; keep the modifiers."""
+    words = [
+        t
+        for t in span.doc[span.end : noun.i]
+        if t.pos_ in ("ADJ", "NOUN", "PROPN") and _measure_of(t) is None
+    ]
+    if not words:
+        return None
+    return span.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+
+
+def _age_subject(span: Span) -> str | None:
+    """ "a 75-year-old woman" -> woman; "Grijalva ... dies at 77" -> the verb's subject."""
+    doc = span.doc
+    for tok in doc[span.end : min(span.end + 3, len(doc))]:
+        if tok.is_space or "\n" in tok.whitespace_:
+            break
+        if tok.pos_ in ("NOUN", "PROPN"):
+            head = tok
+            while head.dep_ == "compound" and head.head.i > head.i and "\n" not in head.whitespace_:
+                head = head.head
+            if any(t.is_space or "\n" in t.whitespace_ for t in doc[tok.i : head.i]):
+                head = tok
+            return doc.text[tok.idx : head.idx + len(head)]
+        if tok.is_punct:
+            break
+    for verb in _governing_verbs(_number_head(span), 3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
+                return _noun_phrase(child)
+    return None
+
+
+def _as_of(
+    q: _Quantity,
+    doc: Doc,
+    timexes: Sequence[Timex],
+    statement: Statement | None,
+    published: str | None,
+    sent_dates: dict[int, str],
+) -> str | None:
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is not None:
+        sent = span[0].sent
+        s_start, s_end = sent.start_char, sent.end_char
+        dated = [
+            (t, d)
+            for t in timexes
+            if s_start <= t.start and t.end <= s_end and (d := _timex_date(t)) is not None
+        ]
+        before = [x for x in dated if x[0].end <= q.start]
+        after = [x for x in dated if x[0].start >= q.end]
+        if before:
+            date = max(before, key=lambda x: x[0].end)[1]
+            sent_dates[s_start] = date
+            return date
+        if after:
+            date = min(after, key=lambda x: x[0].start)[1]
+            sent_dates[s_start] = date
+            return date
+        if _ANAPHORIC_TIME.search(sent.text) and sent.start > 0:
+            prev = doc[sent.start - 1].sent
+            prev_dates = [
+                d
+                for t in timexes
+                if prev.start_char <= t.start
+                and t.end <= prev.end_char
+                and (d := _timex_date(t)) is not None
+            ]
+            if prev_dates:
+                return prev_dates[0]
+    if statement is not None and statement.date:
+        return statement.date
+    return published
 
 
 @component("figures")
 def find_figures(ctx: Context) -> None:
-    """Finds nothing yet; the records and their table exist from the foundation on."""
+    """Append the article's figures, linked to statements and dated by timexes found earlier."""
+    ctx.findings.figures.extend(
+        extract_figures(
+            ctx.article.id,
+            ctx.article.text,
+            ctx.doc,
+            statements=ctx.findings.statements,
+            timexes=ctx.findings.timexes,
+            published=ctx.article.published,
+        )
+    )
