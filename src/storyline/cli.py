@@ -62,13 +62,19 @@ def ingest(
     inputs: Annotated[list[Path], typer.Argument(help="Files and folders (searched recursively).")],
     db: DbOption = Path(DEFAULT_DB),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
+    ] = None,
 ) -> None:
     """Read, clean and analyse articles into the store; unchanged articles are skipped."""
     from storyline.analyze.nlp import load_nlp
+    from storyline.journey import default_workers
     from storyline.journey import ingest as run_ingest
 
     store = _open(db)
-    nlp = load_nlp()
+    workers = workers or default_workers()
+    nlp = load_nlp() if workers == 1 else None
     started = time.perf_counter()
     with Progress(
         SpinnerColumn(),
@@ -82,7 +88,11 @@ def ingest(
     ) as progress:
         task = progress.add_task("ingest", total=None)
         report = run_ingest(
-            [str(p) for p in inputs], store, nlp=nlp, on_article=lambda _: progress.advance(task)
+            [str(p) for p in inputs],
+            store,
+            nlp=nlp,
+            workers=workers,
+            on_article=lambda _: progress.advance(task),
         )
     elapsed = time.perf_counter() - started
     for skip in report.skipped:

@@ -6,8 +6,13 @@ exactly what users run.
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
@@ -71,16 +76,71 @@ def analyze_stream(
             report.skipped.append(Skip(article.source, f"analysis failed: {exc!r}"[:300]))
 
 
+def _analyze_batch(
+    articles: list[Article], components: Sequence[str], batch_size: int
+) -> list[Findings | Skip]:
+    """Worker side: parse and analyse one batch with this process's own model."""
+    report = IngestReport()
+    done: list[Findings | Skip] = list(
+        analyze_stream(articles, load_nlp(), report, components, batch_size)
+    )
+    return done + list(report.skipped)
+
+
+def _warm_up() -> None:
+    load_nlp()
+
+
+def analyze_parallel(
+    articles: Iterable[Article],
+    workers: int,
+    report: IngestReport,
+    components: Sequence[str] = DEFAULT_COMPONENTS,
+    batch_size: int = 16,
+) -> Iterator[Findings]:
+    """Analyse in ``workers`` processes, in input order, with a bounded number of batches
+    in flight so memory does not grow with the corpus. Processes, not threads: spaCy and
+    the analysers are CPU-bound Python."""
+    context = mp.get_context("spawn")  # fork is unsafe once threads (progress bar) run
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
+        pending: deque[Future[list[Findings | Skip]]] = deque()
+        source = iter(articles)
+        while True:
+            while len(pending) < 2 * workers:
+                batch = list(islice(source, batch_size))
+                if not batch:
+                    break
+                pending.append(pool.submit(_analyze_batch, batch, components, batch_size))
+            if not pending:
+                return
+            for item in pending.popleft().result():
+                if isinstance(item, Skip):
+                    report.skipped.append(item)
+                else:
+                    yield item
+
+
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
     nlp: Language | None = None,
     on_article: Callable[[Findings], None] | None = None,
     run_corpus: bool = True,
+    workers: int = 1,
 ) -> IngestReport:
+    """Ingest ``paths`` into ``store``. With ``workers`` > 1 the per-article stage runs in
+    that many processes (each loads the model once); otherwise in this process with ``nlp``."""
     report = IngestReport()
-    nlp = nlp or load_nlp()
-    for findings in analyze_stream(prepare(paths, store, report), nlp, report):
+    articles = prepare(paths, store, report)
+    if workers > 1:
+        stream = analyze_parallel(articles, workers, report)
+    else:
+        stream = analyze_stream(articles, nlp or load_nlp(), report)
+    for findings in stream:
         store.save(findings)
         report.added.append(findings.article.id)
         if on_article:
