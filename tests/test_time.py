@@ -1,0 +1,257 @@
+"""Time expressions: the seeds' date cases and the normalisation rules, on real text."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.pipeline import Context
+from storyline.analyze.timexes import (
+    date_of,
+    extract_timexes,
+    extract_timexes_bounded,
+    find_timexes,
+    published_lower_bound,
+)
+from storyline.schema import Article, Findings, Timex
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_component(article: Article, nlp) -> Findings:  # type: ignore[no-untyped-def]
+    """The timexes component on a copy of the article (fixtures are shared)."""
+    art = dataclasses.replace(article, removed=list(article.removed))
+    ctx = Context(article=art, doc=nlp(art.text), findings=Findings(article=art))
+    find_timexes(ctx)
+    return ctx.findings
+
+
+def timexes(nlp, text: str, anchor: dt.date | None) -> list[Timex]:  # type: ignore[no-untyped-def]
+    return extract_timexes(nlp(text), anchor, "test")
+
+
+def by_text(found: list[Timex], text: str) -> Timex:
+    matches = [t for t in found if t.text == text]
+    assert matches, f"no timex {text!r} in {[t.text for t in found]}"
+    return matches[0]
+
+
+# --- seed 000: dated 2025-02-05 (a Wednesday) by its header line -----------
+
+
+@pytest.fixture(scope="module")
+def seed000(seed_articles, nlp) -> Findings:  # type: ignore[no-untyped-def]
+    return run_component(seed_articles["000"], nlp)
+
+
+def test_seed000_is_anchored_on_its_header_date(seed000: Findings) -> None:
+    assert seed000.article.published == "2025-02-05"
+
+
+def test_seed000_tuesday_evening_is_the_day_before(seed000: Findings) -> None:
+    tx = by_text(seed000.timexes, "Tuesday evening")
+    assert (tx.type, tx.value) == ("time", "2025-02-04TEV")
+    assert date_of(tx.value) == "2025-02-04"
+    text = seed000.article.text
+    assert text[tx.start - 3 : tx.start] == "on "  # the preposition stays outside
+
+
+def test_seed000_duration_and_set(seed000: Findings) -> None:
+    dur = by_text(seed000.timexes, "almost three years")
+    assert (dur.type, dur.value) == ("duration", "P3Y")
+    every = by_text(seed000.timexes, "every week")
+    assert (every.type, every.value) == ("set", "P1W")
+
+
+def test_seed000_second_tuesday_and_no_event_anchored_value(seed000: Findings) -> None:
+    tuesdays = [t for t in seed000.timexes if t.text == "Tuesday"]
+    assert [t.value for t in tuesdays] == ["2025-02-04"]
+    # "since the beginning of the Russian full-scale invasion" names an event,
+    # not a date: nothing in it is claimed as a timex.
+    text = seed000.article.text
+    since = text.index("since the beginning of the Russian full-scale invasion")
+    assert not [t for t in seed000.timexes if since <= t.start < since + 55]
+
+
+def test_seed000_headings_are_not_time_references(seed000: Findings) -> None:
+    # "Previously" stands alone as a section heading in this article.
+    assert all(t.text != "Previously" for t in seed000.timexes)
+
+
+def test_seed000_spans_cover_the_text_exactly(seed000: Findings) -> None:
+    text = seed000.article.text
+    for tx in seed000.timexes:
+        assert text[tx.start : tx.end] == tx.text
+        assert tx.text == tx.text.strip()
+
+
+# --- seed 004: undated; a photo caption says 6 December 2024 ------------------
+
+
+@pytest.fixture(scope="module")
+def seed004(seed_articles, nlp) -> Findings:  # type: ignore[no-untyped-def]
+    return run_component(seed_articles["004"], nlp)
+
+
+def test_seed004_caption_date_is_a_lower_bound(seed_articles) -> None:  # type: ignore[no-untyped-def]
+    assert published_lower_bound(seed_articles["004"]) == dt.date(2024, 12, 6)
+
+
+def test_seed004_published_from_text(seed004: Findings) -> None:
+    assert seed004.article.published == "2024-12-06"
+    assert seed004.article.published_basis == "text"
+
+
+def test_seed004_february_is_the_one_before(seed004: Findings) -> None:
+    feb = by_text(seed004.timexes, "February")
+    assert (feb.type, feb.value) == ("date", "2024-02")
+    assert date_of(feb.value, coarse=True) == "2024-02"
+    assert date_of(feb.value) is None
+
+
+def test_seed004_sunday_is_not_resolved_against_a_lower_bound(seed004: Findings) -> None:
+    # Published on the 6th it would be 1 December, on the 9th (the real date)
+    # 8 December: a lower bound cannot tell, so no value is claimed.
+    sundays = [t for t in seed004.timexes if t.text == "Sunday"]
+    assert len(sundays) >= 3
+    assert all(t.value is None for t in sundays)
+
+
+def test_seed004_absolute_values_survive_the_bound(seed004: Findings) -> None:
+    assert by_text(seed004.timexes, "2022").value == "2022"
+    assert by_text(seed004.timexes, "nearly three years").value == "P3Y"
+
+
+def test_seed004_with_its_real_date_sunday_resolves(seed_articles, nlp) -> None:  # type: ignore[no-untyped-def]
+    found = extract_timexes(nlp(seed_articles["004"].text), dt.date(2024, 12, 9), "a")
+    assert {t.value for t in found if t.text == "Sunday"} == {"2024-12-08"}
+
+
+def test_seed004_component_is_idempotent(seed004: Findings, nlp) -> None:  # type: ignore[no-untyped-def]
+    again = run_component(seed004.article, nlp)
+    assert [(t.text, t.value) for t in again.timexes] == [
+        (t.text, t.value) for t in seed004.timexes
+    ]
+    assert again.article.published == "2024-12-06"
+
+
+# --- unit cases ---------------------------------------------------------------
+
+WED = dt.date(2025, 2, 5)
+
+
+def test_last_month_and_next_week(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = timexes(nlp, "Prices rose last month and talks will resume next week.", WED)
+    assert by_text(found, "last month").value == "2025-01"
+    assert by_text(found, "next week").value == "2025-W07"
+
+
+def test_month_name_prefers_the_past_in_past_tense(nlp) -> None:  # type: ignore[no-untyped-def]
+    dec = dt.date(2024, 12, 9)
+    found = timexes(nlp, "In February, Zelenskyy gave a figure for the first time.", dec)
+    assert by_text(found, "February").value == "2024-02"
+    found = timexes(nlp, "In November, the army lost ground.", dec)
+    assert by_text(found, "November").value == "2024-11"
+
+
+def test_month_name_future_tense_goes_forward(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = timexes(nlp, "The book will be published in May.", dt.date(2013, 3, 22))
+    assert by_text(found, "May").value == "2013-05"
+
+
+def test_weekday_on_the_anchors_own_day_is_that_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = timexes(nlp, "The minister said Wednesday that talks had failed.", WED)
+    assert by_text(found, "Wednesday").value == "2025-02-05"
+
+
+def test_we_is_not_wednesday(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = timexes(nlp, "We are talking to the Russians. We met them, we said.", WED)
+    assert found == []
+
+
+def test_may_the_verb_is_not_a_month(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = timexes(nlp, "May the talks succeed; the army may withdraw.", WED)
+    assert found == []
+
+
+def test_no_anchor_leaves_relative_values_empty(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump said on Tuesday that last month was hard, as in 2018 and on 28 February 2022."
+    found = timexes(nlp, text, None)
+    assert by_text(found, "Tuesday").value is None
+    assert by_text(found, "last month").value is None
+    assert by_text(found, "2018").value == "2018"
+    assert by_text(found, "28 February 2022").value == "2022-02-28"
+
+
+def test_explicit_day_month_against_anchor(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = timexes(nlp, "The deadline passed on 28 February.", dt.date(2025, 3, 12))
+    assert by_text(found, "28 February").value == "2025-02-28"
+
+
+def test_present_and_past_references(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = timexes(nlp, "Troops are now in the city, which is currently calm.", WED)
+    assert by_text(found, "now").value == "PRESENT_REF"
+    assert by_text(found, "currently").value == "PRESENT_REF"
+
+
+def test_spans_exclude_prepositions(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "He left on Tuesday and returned in early August after two weeks."
+    found = timexes(nlp, text, WED)
+    assert [t.text for t in found] == ["Tuesday", "early August", "two weeks"]
+    for tx in found:
+        assert text[tx.start : tx.end] == tx.text
+    assert by_text(found, "two weeks").value == "P2W"
+
+
+def test_ages_are_not_timexes(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = timexes(nlp, "A 22-year-old soldier and an 18 years old recruit were killed.", WED)
+    assert found == []
+
+
+def test_years_counting_things_are_not_years(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = timexes(nlp, "About 2000 soldiers crossed in a 2014 raid.", WED)
+    assert [t.text for t in found] == ["2014"]
+
+
+def test_bounded_resolution_keeps_only_stable_values(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("On Sunday he said that in February the losses were 31,000, up from 2023.")
+    found = extract_timexes_bounded(doc, dt.date(2024, 12, 6), "a")
+    values = {t.text: t.value for t in found}
+    assert values == {"Sunday": None, "February": "2024-02", "2023": "2023"}
+
+
+def test_date_of() -> None:
+    assert date_of("2025-02-04TEV") == "2025-02-04"
+    assert date_of("2025-02-04T10:00") == "2025-02-04"
+    assert date_of("2025-02") is None
+    assert date_of("2025-02", coarse=True) == "2025-02"
+    assert date_of("2025-W07", coarse=True) == "2025"
+    assert date_of("P3Y") is None
+    assert date_of("PRESENT_REF", coarse=True) is None
+    assert date_of(None) is None
+
+
+# --- the benchmark's reader ---------------------------------------------------
+
+
+def test_tempeval_reader_maps_gold_spans_to_text() -> None:
+    path = ROOT / "benchmarks" / "time_tempeval3.py"
+    spec = importlib.util.spec_from_file_location("time_tempeval3", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["time_tempeval3"] = module
+    spec.loader.exec_module(module)
+    doc = module.parse_tml(ROOT.parent / "shared/data/tempeval3/te3-platinum/AP_20130322.tml")
+    assert doc.dct == dt.date(2013, 3, 22)
+    surfaces = [(doc.text[g.start : g.end], g.value) for g in doc.gold[:4]]
+    assert surfaces == [
+        ("a month", "P1M"),
+        ("a decade", "P10Y"),
+        ("the last week", "2013-W11"),
+        ("Friday", "2013-03-22"),
+    ]
