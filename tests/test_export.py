@@ -111,3 +111,10 @@ def test_schema_lists_exactly_the_contract_fields() -> None:
     }
     for name, (_, columns) in CONTRACT.items():
         assert tuple(defs[singular[name]]["properties"]) == columns
+
+
+def test_worker_processes_give_the_same_export(store_path: Path, tmp_path: Path) -> None:
+    with Store(tmp_path / "parallel.db") as store:
+        report = ingest([SEEDS], store, workers=2)
+    assert len(report.added) == 5 and not report.skipped
+    assert _json(tmp_path / "parallel.db") == _json(store_path)
