@@ -1,35 +1,139 @@
-"""Assemble an Article from a RawDocument: main text, junk removed, metadata, stable id."""
+"""Assemble an Article from a RawDocument: main text, junk removed, metadata, stable id.
+
+Where each field comes from, first source that has it wins:
+
+- title: the container (``raw.meta``: JSONL field, front matter) > the
+  text's own heading (``header.py``) > the HTML page (trafilatura);
+- published: ``raw.meta`` or front matter (basis ``metadata``) > a leading
+  metadata line (``header``) > the page's markup (``html``) > null. A date
+  is never guessed: captions' dates and dates in the text are left to the
+  time-expression stage;
+- outlet: ``raw.meta`` > front matter > the page's site name > the URL's
+  registered domain;
+- language: ``raw.meta`` > front matter > function-word detection.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 
-from storyline.schema import Article, RawDocument, stable_id
+from courlan import extract_domain  # trafilatura's URL library; knows public suffixes
+
+from storyline.clean.dates import normalise_date
+from storyline.clean.header import read_header
+from storyline.clean.html import extract_html
+from storyline.clean.language import detect_language
+from storyline.clean.text import clean_blocks, clean_text, normalise
+from storyline.schema import Article, PublishedBasis, RawDocument, stable_id
 
 
 class EmptyArticle(ValueError):
     """Cleaning left no article text (an empty file, a page with no main text)."""
 
 
+@dataclass
+class _Parts:
+    text: str
+    removed: list[str]
+    title: str | None = None
+    published: str | None = None
+    basis: PublishedBasis | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def _from_text(raw: RawDocument) -> _Parts:
+    if not (raw.text or "").strip():
+        raise EmptyArticle("empty text")
+    header = read_header(raw.text or "", raw.meta.get("title"))
+    text, removed = clean_text(header.body)
+    basis: PublishedBasis | None = None
+    if header.published_basis == "metadata":
+        basis = "metadata"
+    elif header.published_basis == "header":
+        basis = "header"
+    return _Parts(
+        text=text,
+        removed=header.removed + removed,
+        title=header.title,
+        published=header.published,
+        basis=basis,
+        meta=header.meta,
+    )
+
+
+def _from_html(raw: RawDocument) -> _Parts:
+    if not (raw.html or "").strip():
+        raise EmptyArticle("empty HTML page")
+    page = extract_html(raw.html or "", raw.meta.get("url"))
+    if page is None:
+        raise EmptyArticle("no main text found in the HTML page")
+    # trafilatura puts one paragraph per line.
+    blocks = [line.strip() for line in normalise(page.text).split("\n") if line.strip()]
+    removed: list[str] = []
+    title = raw.meta.get("title") or page.title
+    # The headline often opens the extracted body; it is the title, not text.
+    if blocks and title and _words(blocks[0]) == _words(title):
+        blocks.pop(0)
+    text = "\n\n".join(clean_blocks(blocks, removed))
+    published = normalise_date(page.published)
+    meta = {
+        key: value
+        for key, value in (("outlet", page.outlet), ("url", page.url), ("author", page.author))
+        if value
+    }
+    return _Parts(
+        text=text,
+        removed=removed,
+        title=page.title,
+        published=published,
+        basis="html" if published else None,
+        meta=meta,
+    )
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(" .")
+
+
+def _language(code: str | None) -> str | None:
+    """``en-GB`` -> ``en``: the primary subtag is what the analysers can use."""
+    if not code or not code.strip():
+        return None
+    return code.strip().replace("_", "-").split("-")[0].lower() or None
+
+
 def build_article(raw: RawDocument) -> Article:
-    text = (raw.text or "").strip()
-    if not text:
-        raise EmptyArticle("no article text")
-    lines = text.split("\n", 1)
-    title = lines[0].strip() if len(lines) > 1 else None
-    body = lines[1].strip() if len(lines) > 1 else text
-    meta = raw.meta
-    published = meta.get("published")
+    """Clean one RawDocument into an Article; raise EmptyArticle when no text is left."""
+    parts = _from_html(raw) if raw.html is not None or raw.fmt == "html" else _from_text(raw)
+    if not parts.text.strip():
+        raise EmptyArticle("no article text left after removing page furniture")
+    meta, found = raw.meta, parts.meta
+
+    published = normalise_date(meta.get("published"))
+    basis: PublishedBasis | None = "metadata" if published else parts.basis
+    published = published or parts.published
+    if not published:
+        basis = None
+
+    url = meta.get("url") or found.get("url")
+    outlet = meta.get("outlet") or found.get("outlet") or (extract_domain(url) if url else None)
+    title = meta.get("title") or parts.title
+    language = _language(meta.get("language") or found.get("language")) or detect_language(
+        parts.text
+    )
+    digest = hashlib.sha1(f"{title or ''}\x1f{parts.text}".encode()).hexdigest()
     return Article(
         id=stable_id("a", raw.key),
         source=raw.source,
-        title=meta.get("title") or title,
-        outlet=meta.get("outlet"),
+        title=title,
+        outlet=outlet,
         published=published,
-        published_basis="metadata" if published else None,
-        language=meta.get("language"),
-        text=body,
-        url=meta.get("url"),
-        author=meta.get("author"),
-        content_hash=hashlib.sha1(body.encode("utf-8")).hexdigest(),
+        published_basis=basis,
+        language=language,
+        text=parts.text,
+        url=url,
+        author=meta.get("author") or found.get("author"),
+        removed=parts.removed,
+        content_hash=digest,
     )

@@ -1,0 +1,210 @@
+"""The junk that scraped news text carries, as data.
+
+Each rule says what it matches, why that is not article text, and where it
+was seen (``seed NNN`` is ``../shared/corpus/seeds/NNN_*``). ``text.py``
+applies them; nothing else in the cleaner knows a junk phrase.
+
+Rules are matched against one *block* (a paragraph: text between blank
+lines) after Markdown link syntax has been unwrapped, with surrounding
+whitespace and list bullets stripped (``BULLET``). A block rule must match
+the whole block, so a phrase like "close" or "Source link" inside a real
+sentence is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    why: str
+
+
+def _rule(name: str, pattern: str, why: str, flags: int = re.IGNORECASE) -> Rule:
+    return Rule(name, re.compile(pattern, flags), why)
+
+
+# List bullets and indentation that page widgets carry ("  • Related Posts", seed 003).
+# A bullet must be followed by a space, so a Markdown rule "---" is not a bullet.
+BULLET = re.compile(r"^\s*(?:[•·▪►*+\-–—]\s+)*")
+
+# ---------------------------------------------------------------------------
+# Markdown debris (applied inline, before block rules).
+# ---------------------------------------------------------------------------
+
+# ![alt](src): an image; its alt text describes a photo, not the story.
+MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+# [words](target): keep the words, drop the target. Seed 004 has
+# "[meeting the Ukrainian president](#)" mid-sentence. A bracket not followed
+# by "(...)" is not a link: seed 003's editorial insertion "[Russia’s]" stays.
+MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+# **bold** / __bold__ emphasis markers around words.
+MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# "## Subheading" / "> quoted": keep the words, drop the Markdown markers.
+MD_HEADING = re.compile(r"^#{1,6}\s+")
+MD_QUOTE = re.compile(r"^>\s?", re.MULTILINE)
+
+# ---------------------------------------------------------------------------
+# Blocks that are junk as a whole (the block must match entirely).
+# ---------------------------------------------------------------------------
+BLOCK_RULES: tuple[Rule, ...] = (
+    _rule(
+        "close-button",
+        r"(?:close|×|✕|✖)(?:\s*\n\s*(?:close|×|✕|✖))*",
+        "the label of a dialog's close button (seed 002 starts with two 'close' lines)",
+    ),
+    _rule(
+        "markdown-rule",
+        r"(?:[-*_]\s*){3,}",
+        "a Markdown horizontal rule separating page header from body (seed 004 '---')",
+    ),
+    _rule(
+        "reading-time",
+        r"\d{1,3}\s*min(?:ute)?s?\.?\s+read\b[^\n]{0,40}",
+        "reading-time widget, often with a 'View original' link (seed 004 "
+        "'4 min. read · [View original](#)')",
+    ),
+    _rule(
+        "view-original",
+        r"(?:view|read) (?:the )?(?:original|full (?:article|story))",
+        "a link back to the source page (seed 004)",
+    ),
+    _rule(
+        "newsletter-promo",
+        r"(?:skip past|after) newsletter promotion",
+        "the Guardian's screen-reader markers around a newsletter box (seed 004)",
+    ),
+    _rule(
+        "advertisement",
+        r"advertisement|sponsored content|story continues below(?: this)? advertisement",
+        "ad slot labels left in the text flow (common on US news pages; not in the seeds)",
+    ),
+    _rule(
+        "share-buttons",
+        r"share(?: this (?:article|story))?(?:\s*(?:on )?(?:facebook|twitter|x|whatsapp|"
+        r"telegram|linkedin|email|copy link))*",
+        "social share button labels (common on news pages; not in the seeds)",
+    ),
+)
+
+# A cookie/consent banner, in its own block or glued after the last sentence
+# (seed 001 ends "This website uses cookies to improve your experience. We'll
+# assume you're ok with this, but you can opt-out if you wish. Accept Read
+# More"). It must start like a banner and address the reader ("you", "your"):
+# an article *about* cookie law says neither "This website uses cookies" nor
+# speaks to the reader in the same breath.
+COOKIE_BANNER = re.compile(
+    r"(?:^|(?<=[.!?”\"’]\s)|(?<=[.!?]))"
+    r"(?:this (?:web)?site|our (?:web)?site|we) (?:uses?|is using) cookies\b[^\n]*$",
+    re.IGNORECASE,
+)
+SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you’re)\b", re.IGNORECASE)
+COOKIE_BANNER_MAX_WORDS = 80
+
+# ---------------------------------------------------------------------------
+# End of the article: everything from these blocks on is page furniture.
+# ---------------------------------------------------------------------------
+TAIL_RULES: tuple[Rule, ...] = (
+    _rule(
+        "source-link",
+        r"source link",
+        "the 'Source link' line that auto-reposting WordPress plugins append after "
+        "the copied article; what follows is the host site's widgets (seed 003)",
+    ),
+    _rule(
+        "comment-form",
+        r"leave a (?:reply|comment)(?: cancel reply)?|"
+        r"your email address will not be published\.?(?: required fields are marked \*)?|"
+        r"required fields are marked \*",
+        "the WordPress comment form that closes a post (seed 002 'Leave a Comment', "
+        "seed 003 'Leave a Reply / Your email address will not be published')",
+    ),
+)
+
+# ---------------------------------------------------------------------------
+# "Related" widgets: the marker and the teaser blocks after it (other
+# stories' headlines and cut-off summaries) go; the first block of real prose
+# after them stays, so a widget in mid-article does not take the rest with it.
+# ---------------------------------------------------------------------------
+RELATED_RULES: tuple[Rule, ...] = (
+    _rule(
+        "related-widget",
+        r"related (?:posts|articles|stories|news|coverage|content|reading)"
+        r"|you (?:may have )?missed|(?:you )?(?:might|may) also (?:like|be interested in)"
+        r"|more stories|(?:recommended|trending|popular|latest) (?:stories|articles|news|posts)"
+        r"|read (?:more|next)",
+        "headline lists of other stories (seed 003 'Related Posts' and 'You Missed', "
+        "each followed by duplicated headlines of unrelated stories)",
+    ),
+)
+# A teaser ends in an ellipsis (a cut-off summary, seed 003 "... a former
+# director of Facebook…") or is a headline (no sentence-final punctuation).
+TEASER_ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*$")
+
+# ---------------------------------------------------------------------------
+# Photo captions and credits.
+# ---------------------------------------------------------------------------
+# Photo agencies and picture desks that appear after "Name /" in credits.
+AGENCIES = (
+    "Reuters|AP|AP Photo|Associated Press|The Associated Press|AFP|EPA|EPA-EFE|Getty Images|"
+    "Getty|Bloomberg|Anadolu|Anadolu Agency|Anadolu via Getty Images|Sputnik|TASS|NurPhoto|"
+    "SOPA Images|LightRocket|Shutterstock|Alamy|PA|PA Wire|PA Images|Ukrinform|Pool|UPI|ZUMA|"
+    "ZUMA Press|ZUMA Wire|Xinhua|Abaca|dpa|picture alliance|Sipa|Sipa USA|Redux|Polaris|"
+    "Kremlin|Kremlin Pool|Presidential Press Service|Ukrainian Presidential Press Service|"
+    "Bloomberg via Getty Images|The New York Times|The Washington Post|Rex|Rex Features|"
+    "Alamy Live News|AP Images|Xinhua via Getty Images|Handout|Courtesy"
+)
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’\-]+)"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
+_VIA = r"(?:[ \t]+via[ \t]+(?:Getty Images|AP|Reuters|Shutterstock|ZUMA Press|Redux|AFP))?"
+_FILE = r"(?:[ \t]*[/,;-]?[ \t]*(?:file|File|FILE)(?: photo| Photo)?)?"
+# A credit closing a block: "Valentyn Ogirenko / Reuters" glued to the
+# caption's last word (seed 002 "... before Kyiv.Valentyn Ogirenko / Reuters",
+# "... in 2018.Brendan Smialowski / AFP via Getty Images file"), or a labelled
+# credit (seed 004 "Photograph: Maria Senovilla/EPA"; "Photo: ...",
+# "Illustration: ..." on other sites). Case-sensitive: names and agencies are
+# capitalised, which keeps "he / she" prose out.
+CREDIT = re.compile(
+    r"(?:^|(?<=[\s.!?)”\"’]))"
+    r"(?P<credit>"
+    rf"{_NAME}[ \t]*/[ \t]*(?:{AGENCIES}){_VIA}{_FILE}"
+    r"|(?:Photograph|Photographs|Photo|Photos|Photo credit|Picture|Pictures|Image|Images|"
+    r"Illustration|Composite|Credit|Video|Foto)s?[ \t]*:[ \t]*[^\n.!?]{1,80}?"
+    r"|(?:Photo|Picture|Image)[ \t]+(?:by|courtesy of)[ \t]+[^\n.!?]{1,80}?"
+    r")[ \t]*\.?$"
+)
+# What a caption looks like once its credit is stripped: short, at most two
+# sentences, no quotation marks and no speech verb (quotes and "said" belong
+# to reporting, not to photo descriptions). A block that fails this keeps its
+# text and loses only the credit.
+CAPTION_MAX_WORDS = 50
+CAPTION_MAX_SENTENCES = 2
+CAPTION_FORBIDDEN = re.compile(
+    r"[\"“”«»„]|\b(?:said|says|told|tells|added|wrote|writes|stated|according to|asked)\b",
+    re.IGNORECASE,
+)
+# When the credit block holds no more than this many words besides the credit
+# (seed 004 "6 December 2024. Photograph: ..."), the caption itself is the
+# block just before it (seed 004 "Wounded Ukrainian soldiers are evacuated
+# ... battalion,").
+CAPTION_TAIL_MAX_WORDS = 6
+
+# ---------------------------------------------------------------------------
+# Paragraph boundaries.
+# ---------------------------------------------------------------------------
+# Sentence-final punctuation, looked for after stripping closing quotes and
+# brackets. A block ending otherwise was cut mid-sentence by a hard wrap
+# (seed 004 "the Biden\n\nadministration", "Ukraine joining\n\nNato").
+TERMINAL = frozenset(".!?…:;")
+CLOSERS = "\"'”’»)]“ \t"
+# A block that ends without terminal punctuation is a cut sentence (and is
+# joined with the next block) when the next block starts in lower case, when
+# it ends on a comma or dash, or when it is prose rather than a subheading:
+# at least this many words, or a sentence end inside it. Seed 000's
+# subheadings "Details", "Previously", "Addendum" are one word and stay.
+WRAP_MIN_WORDS = 15
+INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]")
