@@ -58,7 +58,10 @@ def test_changed_article_replaces_its_own_findings(tmp_path: Path, nlp) -> None:
             "SELECT count(*) FROM mentions WHERE article_id=?", (aid,)
         ).fetchone()[0]
         path = folder / "003_447bd63e341bbe2f.txt"
-        path.write_text(path.read_text() + "\n\nAngela Merkel said nothing of note in Berlin.\n")
+        # Insert into the body (everything after "Source link" is junk the cleaner drops).
+        anchor = "Trump did not specify what officials he was referring to."
+        new = anchor + "\n\nAngela Merkel said nothing of note in Berlin."
+        path.write_text(path.read_text().replace(anchor, new))
         report = ingest([folder], store, nlp=nlp)
         assert report.added == [aid] and report.unchanged == 4
         after = store.conn.execute(
