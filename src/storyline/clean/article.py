@@ -32,6 +32,12 @@ class EmptyArticle(ValueError):
     """Cleaning left no article text (an empty file, a page with no main text)."""
 
 
+# trafilatura's fallback returns whatever text a page has, so a login page or
+# an empty shell comes back as "Home" or "Sign in"; no news article is that
+# short. Applies to HTML only: a text file holds what its author gave.
+MIN_HTML_WORDS = 10
+
+
 @dataclass
 class _Parts:
     text: str
@@ -76,6 +82,8 @@ def _from_html(raw: RawDocument) -> _Parts:
     if blocks and title and _words(blocks[0]) == _words(title):
         blocks.pop(0)
     text = "\n\n".join(clean_blocks(blocks, removed))
+    if len(text.split()) < MIN_HTML_WORDS:
+        raise EmptyArticle(f"no main text found in the HTML page (only {len(text.split())} words)")
     published = normalise_date(page.published)
     meta = {
         key: value

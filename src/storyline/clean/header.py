@@ -36,6 +36,7 @@ from storyline.clean.dates import normalise_date
 from storyline.clean.text import (
     ends_sentence,
     is_junk_block,
+    matches,
     normalise,
     split_blocks,
     unwrap_markdown,
@@ -192,9 +193,9 @@ def read_header(text: str, known_title: str | None = None) -> TextHeader:
 
     blocks = split_blocks(text)
     after_chrome = False
-    while blocks and is_junk_block(unwrap_markdown(blocks[0], [])):
+    while blocks and (rule := matches(P.BLOCK_RULES, unwrap_markdown(blocks[0], []))):
         header.removed.append(blocks.pop(0))
-        after_chrome = True
+        after_chrome = after_chrome or rule.name in P.PAGE_CHROME
 
     if blocks:
         first = blocks[0]

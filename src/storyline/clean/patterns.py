@@ -91,6 +91,13 @@ BLOCK_RULES: tuple[Rule, ...] = (
     ),
 )
 
+# Block rules that mark a page scraped from its top (buttons, widgets), as
+# opposed to document formatting (a Markdown rule): after these, a short first
+# line ending in a period is the page's headline (seed 002, see header.py).
+PAGE_CHROME = frozenset(
+    {"close-button", "reading-time", "view-original", "advertisement", "share-buttons"}
+)
+
 # A cookie/consent banner, in its own block or glued after the last sentence
 # (seed 001 ends "This website uses cookies to improve your experience. We'll
 # assume you're ok with this, but you can opt-out if you wish. Accept Read
