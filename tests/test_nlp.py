@@ -25,5 +25,5 @@ def test_installed_model_is_en_core_web_sm_3_8_0(nlp) -> None:  # type: ignore[n
     ],
 )
 def test_other_models_are_refused(meta: dict[str, str]) -> None:
-    with pytest.raises(ModelError, match="en_core_web_sm 3.8.0"):
+    with pytest.raises(ModelError, match=r"en_core_web_sm 3\.8\.0"):
         check_model_meta(meta)

