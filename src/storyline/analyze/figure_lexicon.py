@@ -56,6 +56,11 @@ SCALE_WORDS: dict[str, float] = {
     "bn": 1e9,
     "tn": 1e12,
     "trn": 1e12,
+    # South Asian scales ("35 lakh rupees")
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 # Scale suffixes glued to digits ("25k", "$4bn", "$3m"): only these, since a
 # glued letter is otherwise an identifier ("F-16", "5G", "MH17").
@@ -77,10 +82,8 @@ FRACTION_WORDS: dict[str, float] = {
     "tenths": 1 / 10,
 }
 # Multiplicative words ("sixfold", "twice"): value and the unit "times".
+# "twice"/"double" are left out: mostly adverbs ("scored twice", "double-digit").
 MULTIPLIER_WORDS: dict[str, float] = {
-    "twice": 2,
-    "double": 2,
-    "triple": 3,
     "twofold": 2,
     "threefold": 3,
     "fourfold": 4,
@@ -89,11 +92,23 @@ MULTIPLIER_WORDS: dict[str, float] = {
     "tenfold": 10,
 }
 
+# Vague plural counts, as (low, high): "thousands of people" is at least a
+# thousand and fewer than ten thousand. "dozens" follows NewsQuant's gold
+# annotation (12-120); "tens of"/"hundreds of" multiply both ends.
+VAGUE_PLURALS: dict[str, tuple[float, float]] = {
+    "dozens": (12, 120),
+    "hundreds": (1e2, 1e3),
+    "thousands": (1e3, 1e4),
+    "millions": (1e6, 1e7),
+    "billions": (1e9, 1e10),
+}
+
 # --- Units -------------------------------------------------------------------
 # Currency written before the number. The unit names are ISO 4217 codes so
 # that figures from different outlets compare ("$", "US$", "USD" are one unit).
 CURRENCY_PREFIXES: dict[str, str] = {
     "us$": "USD",
+    "$us": "USD",
     "us $": "USD",
     "usd": "USD",
     "$": "USD",
@@ -119,6 +134,9 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "rs": "INR",
     "rs.": "INR",
     "inr": "INR",
+    # "PS" is how "£" often arrives after a lossy encoding ("PS2.7m"); only
+    # recognised glued to digits, so "PS 5" (PlayStation) stays out.
+    "ps": "GBP",
     "₽": "RUB",
     "rub": "RUB",
     "₴": "UAH",
@@ -136,6 +154,7 @@ UNIT_SUFFIXES: dict[str, str] = {
     "per cent": "percent",
     "percent": "percent",
     "pct": "percent",
+    "pc": "percent",
     "percentage points": "percentage point",
     "percentage point": "percentage point",
     "basis points": "basis point",
@@ -144,7 +163,13 @@ UNIT_SUFFIXES: dict[str, str] = {
     "points": "point",
     "point": "point",
     "pts": "point",
-    # money written out
+    # money written out, and ISO codes after the number ("115USD", "20 EUR")
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "chf": "CHF",
     "dollars": "USD",
     "dollar": "USD",
     "us dollars": "USD",
@@ -252,9 +277,13 @@ UNIT_SUFFIXES: dict[str, str] = {
     "liters": "litre",
     "litre": "litre",
     "liter": "litre",
+    "l": "litre",
     "millilitres": "millilitre",
     "milliliters": "millilitre",
     "ml": "millilitre",
+    "m2": "square metre",
+    "m²": "square metre",
+    "t": "tonne",
     "gallons": "gallon",
     "gallon": "gallon",
     "barrels per day": "barrel per day",
@@ -317,6 +346,8 @@ UNIT_SUFFIXES: dict[str, str] = {
     "ghz": "gigahertz",
     "megahertz": "megahertz",
     "mhz": "megahertz",
+    "kilohertz": "kilohertz",
+    "khz": "kilohertz",
     "hertz": "hertz",
     "hz": "hertz",
     "terabytes": "terabyte",
@@ -383,13 +414,24 @@ GLUED_UNITS: frozenset[str] = frozenset(
         "pts",
         "x",
         "mins",
+        "min",
+        "ml",
+        "m2",
+        "m²",
+        "t",
+        "usd",
+        "eur",
+        "gbp",
         "hrs",
+        "pc",
+        "khz",
+        "l",
         "yrs",
     }
 )
 # Single letters and very short abbreviations that are only a unit when glued
 # to the digits or followed by nothing word-like ("6 m" is rarely metres in news).
-GLUED_ONLY: frozenset[str] = frozenset({"m", "g", "w", "p", "x", "nm", "mb"})
+GLUED_ONLY: frozenset[str] = frozenset({"m", "g", "w", "p", "x", "nm", "mb", "l", "pc", "t"})
 
 # Time units, for durations, ages and rate periods.
 TIME_UNITS: frozenset[str] = frozenset(
@@ -693,13 +735,64 @@ YEAR_CUES: frozenset[str] = frozenset(
         "season",
         "the",
         "'s",
+        "a.d.",
+        "ad",
+        "bc",
+        "b.c.",
     }
+)
+# Plural nouns after a four-digit number that still make it a year
+# ("Keytruda's 2018 sales"); other plurals make it a count ("2000 people").
+YEAR_NOUNS: frozenset[str] = frozenset(
+    {
+        "sales",
+        "results",
+        "elections",
+        "earnings",
+        "revenues",
+        "profits",
+        "figures",
+        "accounts",
+        "forecasts",
+        "estimates",
+        "games",
+        "olympics",
+        "championships",
+        "playoffs",
+        "finals",
+        "protests",
+        "talks",
+        "accords",
+        "agreements",
+        "negotiations",
+        "levels",
+        "numbers",
+        "data",
+        "statistics",
+        "models",
+        "standards",
+        "rules",
+        "budgets",
+    }
+)
+# Stock indices whose name includes a number ("S&P 500", "FTSE 100").
+INDEX_LABELS: frozenset[str] = frozenset(
+    {"sp", "s&p", "p", "ftse", "nasdaq", "asx", "dax", "cac", "nikkei", "russell", "stoxx"}
+)
+# Label words that make the next number a label whatever their case
+# ("highway 35", "exit 436"); the rest need a capital ("Row 21", "Day 3").
+LABEL_WORDS_ANY_CASE: frozenset[str] = frozenset(
+    {"section", "article", "chapter", "page", "flight", "route", "highway", "exit", "room"}
+    | {"gate", "episode", "paragraph", "apollo", "iphone", "windows", "no.", "platform"}
 )
 # Capitalised words before a number that make it a label, not a quantity
 # ("Section 427", "Article 5", "Flight 17", "No. 1").
 LABEL_WORDS: frozenset[str] = frozenset(
     {
         "section",
+        "model",
+        "planet",
+        "watch",
         "row",
         "article",
         "chapter",

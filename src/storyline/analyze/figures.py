@@ -55,12 +55,27 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+# Thousands separators, Indian lakh grouping ("12,34,567"), decimals.
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?|\.\d+"
+_UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _NUMWORD = _alt([*lex.UNITS_WORDS, *lex.TENS_WORDS, "hundred", "thousand", "million", "billion"])
 _WORDSEQ = rf"(?:{_NUMWORD})(?:(?:[\s-]+(?:and\s+)?)(?:{_NUMWORD}))*"
 _FRACTION = rf"(?:(?:a|an|one|{_alt(lex.UNITS_WORDS)})[\s-]+)?(?:{_alt(lex.FRACTION_WORDS)})"
+# Currency codes that may be glued to the digits ("RM79", "$US113", "Rs500").
+_GLUED_CURRENCY_BEHIND = "|".join(
+    f"(?<={re.escape(c)})" for c in ("RM", "$US", "US$", "Rs", "HK$", "A$", "C$", "R$", "S$", "PS")
+)
+# "thousands of", "tens of millions", "dozens": vague plural counts, as ranges.
+_VAGUE = rf"(?:(?:tens|hundreds)\s+of\s+)?(?:{_alt(lex.VAGUE_PLURALS)})"
 _ATOM_RE = re.compile(
-    rf"(?P<digits>(?<![\w.,/:-])(?:{_DIGITS})(?![\d]))"
+    # "10 1/2", "1/4", "2½" (a date like "24/02/2022" has a second slash)
+    r"(?P<slash>(?<![\w.,/:-])(?:\d+\s+)?\d{1,2}/\d{1,2}(?![\d/])"
+    r"|(?<![\w.,/:-])(?:\d+\s?)?[½¼¾⅓⅔⅛])"
+    rf"|(?P<digits>(?:(?<![\w.,/:-])|{_GLUED_CURRENCY_BEHIND}|(?<![^\s(])[-−](?=\d))"
+    rf"(?:{_DIGITS})(?![\d]))"
+    # "half a million", "a quarter million"
+    r"|(?P<fracscale>\b(?:a\s+)?(?:half|quarter)\s+(?:a\s+)?(?:million|billion|thousand|dozen)\b)"
+    rf"|(?P<vague>\b{_VAGUE}\b)"
     rf"|(?P<frac>\b{_FRACTION}\b)"
     rf"|(?P<words>\b{_WORDSEQ}\b)"
     rf"|(?P<dozen>\b(?:a\s+)?(?:{_alt(lex.DOZEN_WORDS)})\b)"
@@ -70,7 +85,7 @@ _ATOM_RE = re.compile(
 # The upper end of a range may follow a hyphen, which _ATOM_RE refuses ("F-16").
 _RANGE_END_RE = re.compile(
     rf"(?P<digits>(?:{_DIGITS})(?![\d]))|(?P<words>\b{_WORDSEQ}\b)"
-    r"|(?P<frac>(?!))|(?P<dozen>(?!))|(?P<mult>(?!))",
+    r"|(?P<slash>(?!))|(?P<fracscale>(?!))|(?P<frac>(?!))|(?P<dozen>(?!))|(?P<mult>(?!))|(?P<vague>(?!))",
     re.IGNORECASE,
 )
 _SCALE_RE = re.compile(rf"[\s-]*(?P<scale>{_alt(lex.SCALE_WORDS)})\b", re.IGNORECASE)
@@ -135,14 +150,30 @@ def _words_value(words: str) -> float | None:
 def _atom_value(m: re.Match[str]) -> tuple[float, str] | None:
     text = m.group(0)
     if m.group("digits"):
-        return float(text.replace(",", "")), "digits"
+        return float(text.replace(",", "").replace("−", "-")), "digits"
+    if m.group("slash"):
+        whole, _, frac = text.rpartition(" ") if " " in text.strip() else ("", "", text)
+        total = float(whole) if whole.strip() else 0.0
+        if frac[-1] in _UNICODE_FRACTIONS:
+            head = frac[:-1].strip()
+            return total + (float(head) if head else 0.0) + _UNICODE_FRACTIONS[frac[-1]], "digits"
+        num, den = (int(x) for x in frac.split("/"))
+        if den == 0 or num >= den or den > 16:
+            return None  # "9/11", "24/7": not a fraction
+        return total + num / den, "digits"
+    if m.group("fracscale"):
+        words = text.lower().split()
+        share = lex.FRACTION_WORDS[words[1] if words[0] == "a" else words[0]]
+        return share * (12.0 if words[-1] == "dozen" else lex.SCALE_WORDS[words[-1]]), "words"
+    if m.group("vague"):
+        return None  # handled in _extend, which needs both ends
     if m.group("frac"):
         parts = re.split(r"[\s-]+", text.lower())
-        frac = lex.FRACTION_WORDS[parts[-1]]
+        share = lex.FRACTION_WORDS[parts[-1]]
         count = lex.UNITS_WORDS.get(parts[0], 1) if len(parts) > 1 else 1
         if len(parts) == 1 and parts[0] != "half" and parts[0] != "halves":
             return None  # a bare "third"/"quarter" is an ordinal or a fiscal quarter
-        return count * frac, "frac"
+        return count * share, "frac"
     if m.group("words"):
         value = _words_value(text)
         return (value, "words") if value is not None else None
@@ -182,12 +213,36 @@ def _after_scale(
         return value * lex.SCALE_WORDS[sm.group("scale").lower()], sm.end(), True
     if kind == "digits":
         gm = _GLUED_SCALE_RE.match(text, end)
-        if gm and (money or gm.group("scale").lower() not in ("m", "b")):
+        money_after = gm is not None and re.match(
+            r"\s+(?:dollars|euros|pounds|usd|eur|gbp|yen|yuan|rupees)\b", text[gm.end() :], re.I
+        )
+        if gm and (money or money_after or gm.group("scale").lower() not in ("m", "b")):
             return value * lex.GLUED_SCALES[gm.group("scale").lower()], gm.end(), True
     return value, end, False
 
 
+_CHANGE_VERB_RE = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*|"
+    r"climb\w*|jump\w*|surg\w*|soar\w*|drop\w*|declin\w*|plung\w*|plummet\w*|slump\w*|"
+    r"slid|slide[sd]?|sliding|cut|cuts|cutting|rais\w*|lower\w*|reduc\w*|boost\w*|"
+    r"expand\w*|shr[aiu]nk\w*|went|go(?:es|ne)?\s+up|up|down|moved?|chang\w*|revis\w*|"
+    r"upgrad\w*|downgrad\w*|extend\w*|shorten\w*|lengthen\w*|doubl\w*|tripl\w*|halv\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _vague(m: re.Match[str]) -> _Quantity:
+    words = m.group(0).lower().split()
+    low, high = lex.VAGUE_PLURALS[words[-1]]
+    if len(words) > 1:
+        factor = 10.0 if words[0] == "tens" else 100.0
+        low, high = low * factor, high * factor
+    return _Quantity(start=m.start(), end=m.end(), low=low, high=high, kind="vague")
+
+
 def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
+    if m.group("vague"):
+        return _vague(m)
     parsed = _atom_value(m)
     if parsed is None:
         return None
@@ -201,7 +256,14 @@ def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
     unit: str | None = None
     # Currency before the number ("$", "US $", "€", "HK$").
     cm = _CURRENCY_RE.search(text[max(0, start - 6) : start])
-    if cm and kind == "digits":
+    if (
+        cm
+        and kind == "digits"
+        and not (
+            cm.group("cur").lower() == "ps"
+            and (cm.group("cur") != "PS" or cm.group(0).endswith(" "))
+        )
+    ):
         unit = lex.CURRENCY_PREFIXES[cm.group("cur").lower()]
         start = start - (len(text[max(0, start - 6) : start]) - cm.start("cur"))
     low_value = value
@@ -209,8 +271,26 @@ def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
     low, high = value, value
     # Ranges: "300-350,000", "2 to 3 million", "$1 million to $1.25 million".
     between = re.search(r"\bbetween\s+$", text[max(0, start - 9) : start], re.IGNORECASE)
-    from_ = re.search(r"\bfrom\s+$", text[max(0, start - 6) : start], re.IGNORECASE)
-    rm = _RANGE_SEP_RE.match(text, end)
+    # "rose from X to Y" is a change: two figures. "prices range from X to Y",
+    # "homes from $750,000 to $1 million" are ranges.
+    from_ = re.search(r"\bfrom\s+$", text[max(0, start - 6) : start], re.IGNORECASE) and (
+        _CHANGE_VERB_RE.search(text[max(0, start - 60) : start]) is not None
+    )
+    by_ = re.search(r"\bby\s+$", text[max(0, start - 4) : start], re.IGNORECASE)
+    year_pair = False
+    range_from = end
+    um1 = _UNIT_RE.match(text, end)
+    unit1 = None
+    # "15kHz and 17kHz", "25 min - 40 min": a unit repeated on both ends.
+    if (
+        um1 is not None
+        and um1.group("sep") in ("", " ")
+        and kind == "digits"
+        and _RANGE_SEP_RE.match(text, um1.end()) is not None
+    ):
+        range_from = um1.end()
+        unit1 = lex.UNIT_SUFFIXES[um1.group("unit").lower()]
+    rm = _RANGE_SEP_RE.match(text, range_from)
     if rm and kind in ("digits", "words") and not from_:
         sep = rm.group(0).strip().lower()
         if sep != "and" or between:
@@ -221,14 +301,20 @@ def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
             m2 = _RANGE_END_RE.match(text, rest)
             if m2 and (m2.group("digits") or m2.group("words")):
                 parsed2 = _atom_value(m2)
-                if parsed2 is not None and not _looks_like_date_pair(text, m, m2):
+                year_pair = _looks_like_date_pair(text, m, m2)
+                if parsed2 is not None and not year_pair:
                     v2, kind2 = parsed2
                     v2, end2, scaled2 = _after_scale(
                         text, m2.end(), v2, kind2, money=unit is not None
                     )
-                    if sep in ("-", "–", "—") and kind == "digits" and kind2 != "digits":
-                        pass  # "30-day" style compounds are handled as units
-                    else:
+                    um2 = _UNIT_RE.match(text, end2)
+                    unit2 = lex.UNIT_SUFFIXES[um2.group("unit").lower()] if um2 else None
+                    ok = not (sep in ("-", "–", "—") and kind == "digits" and kind2 != "digits")
+                    if unit1 is not None and unit1 != unit2:
+                        ok = False  # "rose 6.5% to 164p" is a change, not a range
+                    if by_ and (cm2 is not None or scaled2):
+                        ok = False  # "increased by $43.6 billion to $419.2 billion"
+                    if ok:
                         lo = value
                         if scaled2 and not scaled:
                             # The scale of the upper end applies to both ("2 to 3 million").
@@ -238,9 +324,28 @@ def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
                         if lo <= v2:
                             low, high, end = lo, v2, end2
     q = _Quantity(start=start, end=end, low=low, high=high, unit=unit, kind=kind)
+    q.is_year_like = year_pair
     _attach_unit(text, q)
     _attach_qualifiers(text, q)
     return q
+
+
+_SCORE_CONTEXT = re.compile(
+    r"\b(?:beat|beats|won|win|wins|lost|lose|draw|drew|led|lead|leads|score|scored|"
+    r"aggregate|ended|victory|defeat|thrashed|trail|trailing|down|up|at)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_score(text: str, start: int, end: int) -> bool:
+    """ "beat Charlton 2-1", "ended 2-2": a match score, not a range or two counts."""
+    m = re.match(r"(\d)\s?[-–]\s?(\d)(?![\d,.])", text[start : end + 4])
+    if m is None:
+        return False
+    unit_after = _UNIT_RE.match(text, start + m.end())
+    if unit_after is not None and unit_after.group("sep") != "":
+        return False
+    return bool(_SCORE_CONTEXT.search(text[max(0, start - 40) : start + m.end() + 25]))
 
 
 def _share_grouping(low: float, low_text: str, high: float, high_text: str) -> float:
@@ -297,6 +402,20 @@ def _attach_unit(text: str, q: _Quantity) -> None:
         # "30-day", "two-hour", "5-mile" are units; "F-16"-like tails are not reached here.
         pass
     name = lex.UNIT_SUFFIXES[surface]
+    if name in _MAJOR_CURRENCIES and q.unit is None:
+        # "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+        cents = re.match(
+            rf"\s+(?:and\s+)?(?P<n>\d{{1,2}}|{_WORDSEQ})\s+(?:cents?|pence)\b",
+            text[um.end() :],
+            re.IGNORECASE,
+        )
+        if cents is not None:
+            n = cents.group("n")
+            extra = float(n) if n.isdigit() else _words_value(n)
+            if extra is not None and extra < 100 and q.low == q.high:
+                q.low = q.high = q.low + extra / 100
+                q.unit, q.end = name, um.end() + cents.end()
+                return
     if q.unit in _CURRENCIES and name in _CURRENCIES:
         q.end = um.end()  # "$5 dollars": keep one currency
         return
@@ -309,7 +428,8 @@ def _attach_unit(text: str, q: _Quantity) -> None:
     q.end = um.end()
 
 
-_CURRENCIES = frozenset(lex.CURRENCY_PREFIXES.values()) | {"cent", "sen", "penny"}
+_MAJOR_CURRENCIES = frozenset(lex.CURRENCY_PREFIXES.values())
+_CURRENCIES = _MAJOR_CURRENCIES | {"cent", "sen", "penny"}
 _HYPHEN_UNITS = frozenset(lex.UNIT_SUFFIXES)
 
 
@@ -323,7 +443,9 @@ def _age_unit(suffix: str) -> str:
 def _attach_qualifiers(text: str, q: _Quantity) -> None:
     before = text[max(0, q.start - 20) : q.start]
     qm = _QUAL_BEFORE_RE.search(before)
-    if qm:
+    if before.endswith("~"):
+        q.qualifier = "about"
+    elif qm:
         q.qualifier = lex.QUALIFIERS_BEFORE[qm.group("q").lower()]
     am = _QUAL_AFTER_RE.match(text[q.end : q.end + 24])
     if am:
@@ -341,7 +463,28 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
     surface = text[q.start : q.end]
     before = text[max(0, q.start - 12) : q.start]
     after = text[q.end : q.end + 16]
+    if q.kind == "digits" and _is_score(text, q.start, q.end):
+        return True
+    if (
+        q.kind in ("frac", "mult", "words", "dozen", "vague")
+        and re.match(r"^-[A-Za-z]", after)
+        and q.unit in (None, "fraction", "times")
+    ):
+        return True  # "half-staff", "a third-party", "double-digit"
+    if re.search(r"\b(?:top|bottom)\s+$", before, re.IGNORECASE) and q.unit is None:
+        return True  # "the top three seeds", "the bottom three": a rank
     if q.kind == "digits":
+        if re.search(r"\d\s?[-–]\s?$", before) and len(surface) == 1:
+            return True  # second half of a score
+        if (
+            re.search(
+                r"\b(?:" + "|".join(re.escape(w) for w in lex.INDEX_LABELS) + r")\s+$",
+                before,
+                re.IGNORECASE,
+            )
+            and q.unit is None
+        ):
+            return True  # "S&P 500", "FTSE 100"
         if _CLOCK_RE.match(after) and q.unit is None:
             return True
         if _ORDINAL_RE.match(after):
@@ -362,8 +505,20 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
     words_before = re.findall(r"[\w.']+", before.lower())
     if q.unit is None and words_before and words_before[-1] in lex.LABEL_WORDS:
         prev = re.search(r"([\w.']+)\s*$", before)
-        if prev and prev.group(1)[:1].isupper():
-            return True  # "Section 427", "Article 5", "Flight 17"
+        if prev and (prev.group(1)[:1].isupper() or words_before[-1] in lex.LABEL_WORDS_ANY_CASE):
+            return True  # "Section 427", "Article 5", "Flight 17", "highway 35"
+    if q.kind == "frac" and re.search(
+        r"\b(?:first|second|latter|former|back|front)\s+$", before, re.IGNORECASE
+    ):
+        return True  # "the second half of the year"
+    if (
+        q.kind == "digits"
+        and q.unit is None
+        and q.low == q.high
+        and "," not in surface
+        and _is_name_number(text, q, doc_tokens)
+    ):
+        return True
     if q.kind in ("words", "dozen") and surface[:1].isupper():
         # "Rainbow Six Siege", "Group of Seven": a capitalised number word inside
         # a sentence is part of a name.
@@ -376,8 +531,43 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
 
 
 _PRONOUN_ONE_BEFORE = frozenset(
-    {"no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone"}
+    {"no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone", "same"}
 )
+
+
+def _is_name_number(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
+    """A number inside a name: "iPhone 11 Pro", "Big 12", "Boeing's 787 Dreamliner".
+
+    A bare number (no unit, no thousands separator) right after a proper noun,
+    or right before a capitalised proper noun, is a label unless a plural
+    common noun follows it ("Ford 13000 workers").
+    """
+    prev = nxt = None
+    for tok in tokens:
+        if tok.idx + len(tok) <= q.start:
+            prev = tok
+        elif tok.idx >= q.end:
+            nxt = tok
+            break
+    if nxt is not None and nxt.tag_ in ("NNS",):
+        return False
+    if prev is not None and prev.idx + len(prev) >= q.start - 1 and not prev.is_sent_start:
+        word = prev.text
+        if (
+            prev.pos_ == "PROPN"
+            and (word[:1].isupper() or word[1:2].isupper())
+            and word.lower() not in lex.MONTHS
+            and prev.ent_type_ not in ("GPE", "NORP", "DATE", "MONEY", "CARDINAL")
+        ):
+            return True
+    return bool(
+        nxt is not None
+        and nxt.tag_ == "NNP"
+        and nxt.text[:1].isupper()
+        and nxt.ent_type_ not in ("NORP", "GPE", "DATE", "CARDINAL")
+        and nxt.lower_ not in lex.MONTHS
+        and text[q.end : nxt.idx].strip() == ""
+    )
 
 
 def _one_is_pronoun(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
@@ -398,14 +588,21 @@ def _year_like(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
     surface = text[q.start : q.end]
     if q.kind != "digits" or q.unit is not None or q.low != q.high:
         return False
-    if not re.fullmatch(r"1[5-9]\d\d|20\d\d", surface):
+    if not re.fullmatch(r"1\d\d\d|20\d\d", surface):
         return False
+    ad = re.search(r"\b(?:a\.d\.|ad|bc|b\.c\.)\s*$", text[max(0, q.start - 6) : q.start], re.I)
+    if ad:
+        return True
     words_before = re.findall(r"[\w']+", text[max(0, q.start - 14) : q.start].lower())
+    nxt = _next_token(tokens, q.end)
+    if nxt is not None and nxt.lower_ in lex.YEAR_NOUNS:
+        return True
+    if nxt is not None and nxt.tag_ == "NNS":
+        return False  # "2000 people"
     if words_before and (words_before[-1] in lex.YEAR_CUES or words_before[-1] in lex.MONTHS):
         return True
-    nxt = _next_token(tokens, q.end)
-    # "2000 people" is a count; "2018." / "2018 horror film" / "in 2018," is a year.
-    return nxt is None or nxt.tag_ != "NNS"
+    # "2018." / "the 1988 horror film" are years.
+    return int(surface) >= 1800
 
 
 # ---------------------------------------------------------------------------
@@ -667,7 +864,7 @@ def extract_figures(
     ]  # dates and clock times
     quantities = []
     for q in _scan(text):
-        q.is_year_like = _year_like(text, q, tokens)
+        q.is_year_like = q.is_year_like or _year_like(text, q, tokens)
         if _is_excluded(text, q, tokens):
             continue
         if any(s < q.end and q.start < e for s, e in blocked):

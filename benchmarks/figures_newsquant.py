@@ -1,0 +1,298 @@
+"""Figures on NewsQuant (CQE's evaluation set): value, value+unit and value+concept P/R/F1.
+
+Run: ``python benchmarks/figures_newsquant.py`` (reads ../shared/data/newsquant
+relative to the repo root). Prints, in one run, storyline, quantulum3 (the
+published baseline, re-measured here) and number-parser (words -> digits plus
+a digit regex; value only) on:
+
+- NewsQuant full (590 sentences), its dev half (first 295 by index, used while
+  developing) and its held-out second half;
+- the four Recognizers-Text derived sets (age, currency, dimension,
+  temperature), also used for development.
+
+Matching follows ``calculate_metrics`` in CQE_Evaluation/evaluate_models.py
+(commit e7d6607), including its quirks, so the numbers compare with the
+published table:
+- per sentence, gold and predictions are sorted by normalised unit; for each
+  gold quantity the predictions are scanned in order; a value match
+  (``numpy.isclose``, rtol 1e-5; a range only matches a range, both ends)
+  counts towards value (at most as many value matches as gold quantities in
+  the sentence) and towards concept (partial: the lower-cased word sets of
+  gold and predicted concept intersect; gold concepts are split on commas and
+  whitespace, a missing concept is ``-`` on both sides); if the unit also
+  matches, value+unit counts, the prediction is consumed and the next gold
+  quantity is scanned. A value match with the wrong unit does not consume
+  the prediction.
+- P = matches / predictions, R = matches / gold (CQE rounds to one decimal;
+  we print three).
+- quantulum3 ranges are averaged on both sides, as CQE does for quantulum3.
+
+The unit names differ: storyline's contract uses ISO currency codes,
+``percent``, SI-style names and null for counts (the counted noun is the
+``subject``); NewsQuant names units like ``dollar``, ``percentage`` and, for
+counts, the counted noun's lemma (``worker``, ``people``). ``NQ_UNITS`` below
+maps ours to theirs; it lives here, not in the product. A count's unit is the
+lemma of its subject's last word; an age's is ``<unit> of age``; a rate adds
+`` per <period>``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from storyline.analyze.figures import extract_figures
+from storyline.analyze.nlp import load_nlp
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "newsquant"
+
+# storyline unit -> NewsQuant normalized_unit
+NQ_UNITS: dict[str, str] = {
+    "USD": "dollar",
+    "EUR": "euro",
+    "GBP": "pound sterling",
+    "JPY": "japanese yen",
+    "CNY": "chinese yuan",
+    "AUD": "australian dollar",
+    "CAD": "canadian dollar",
+    "HKD": "hong kong dollar",
+    "NZD": "new zealand dollar",
+    "SGD": "singapore dollar",
+    "MYR": "malaysian ringgit",
+    "ILS": "shekel",
+    "INR": "indian rupee",
+    "RUB": "russian ruble",
+    "UAH": "ukrainian hryvnia",
+    "CHF": "swiss franc",
+    "BRL": "brazilian real",
+    "percent": "percentage",
+    "percentage point": "percentage",
+    "times": "count",
+    "pound": "pound-mass",
+    "part per billion": "parts-per-billion",
+    "penny": "penny",
+    "fraction": "-",
+}
+
+
+def nq_unit(fig: Any, lemma: dict[str, str]) -> str:
+    if fig.measure == "age" and fig.unit:
+        return f"{fig.unit} of age"
+    if fig.unit is None:
+        unit = lemma.get(fig.subject or "", "-")
+    else:
+        unit = NQ_UNITS.get(fig.unit, fig.unit)
+    if fig.per and fig.unit is not None:
+        unit = f"{unit} per {fig.per}"
+    return unit
+
+
+def storyline_tagger(sentences: Sequence[str]) -> list[list[dict[str, Any]]]:
+    nlp = load_nlp()
+    out = []
+    figs_per = []
+    for i, doc in enumerate(nlp.pipe(sentences, batch_size=64)):
+        figs_per.append(extract_figures(f"s{i}", doc.text, doc))
+    subjects = sorted({f.subject for figs in figs_per for f in figs if f.subject})
+    lemma = {}
+    for subj, sdoc in zip(subjects, nlp.pipe(subjects, batch_size=256), strict=True):
+        words = [t for t in sdoc if t.is_alpha]
+        lemma[subj] = words[-1].lemma_.lower() if words else "-"
+    for figs in figs_per:
+        tags = []
+        for f in figs:
+            value: float | tuple[float, float] = (
+                f.low if f.low == f.high else (float(f.low), float(f.high))
+            )
+            concept = re.split(r"[,\s]+", f.subject.strip()) if f.subject else ["-"]
+            tags.append(
+                {"value": value, "normalized_unit": nq_unit(f, lemma), "referred_concepts": concept}
+            )
+        out.append(tags)
+    return out
+
+
+# CQE's own mapping of quantulum3 unit names onto NewsQuant's (tagger.py).
+_QUANTULUM_UNITS = {
+    "dimensionless": "-",
+    "unk": "-",
+    "per cent": "percentage",
+    "dollar dollar": "dollar",
+    "united states dollar": "dollar",
+    "tonne": "metric ton",
+    "degree angle": "degree",
+    "degree celsius": "celsius",
+    "degree fahrenheit": "fahrenheit",
+    "percentage drop": "percentage",
+    "second of arc": "second",
+    "minute of arc": "minute",
+    "yard yard": "yard",
+    "cubic centimetre": "millilitre",
+    "degree angle degree fahrenheit": "fahrenheit",
+    "pound sterling year": "pound sterling per year",
+    "per year per newton per day": "year",
+}
+
+
+def quantulum_tagger(sentences: Sequence[str]) -> list[list[dict[str, Any]]]:
+    from quantulum3 import parser
+
+    out = []
+    for text in sentences:
+        tags = []
+        for res in parser.parse(text):
+            unit = res.unit.name
+            unit = _QUANTULUM_UNITS.get(unit.lower(), unit)
+            tags.append({"value": res.value, "normalized_unit": unit.strip()})
+        out.append(tags)
+    return out
+
+
+_DIGITS = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?")
+
+
+def number_parser_tagger(sentences: Sequence[str]) -> list[list[dict[str, Any]]]:
+    from number_parser import parse
+
+    out = []
+    for text in sentences:
+        parsed = parse(text)
+        tags = [
+            {"value": float(m.group(0).replace(",", "")), "normalized_unit": "-"}
+            for m in _DIGITS.finditer(parsed)
+        ]
+        out.append(tags)
+    return out
+
+
+def _decode(q: dict[str, Any], average_ranges: bool, gold: bool) -> tuple[Any, str, list[str]]:
+    value = q["value"]
+    if isinstance(value, str) and "E" not in value and not value.startswith("-") and "-" in value:
+        a, b = (float(x) for x in value.split("-"))
+        value = (a + b) / 2 if average_ranges else (a, b)
+    elif isinstance(value, tuple):
+        value = (float(value[0]), float(value[1]))
+    else:
+        value = float(value)
+    concept = q.get("referred_concepts", "-")
+    if gold:
+        concept = re.split(r"[,\s]+", concept)
+    return value, q["normalized_unit"].lower(), concept
+
+
+def _values_match(gold: Any, model: Any) -> bool:
+    if isinstance(gold, tuple) != isinstance(model, tuple):
+        return False
+    if isinstance(gold, tuple):
+        return bool(np.isclose(gold[0], model[0]) and np.isclose(gold[1], model[1]))
+    return bool(np.isclose(gold, model))
+
+
+def score(
+    gold: Sequence[list[dict[str, Any]]],
+    tagged: Sequence[list[dict[str, Any]]],
+    average_ranges: bool = False,
+) -> dict[str, tuple[float, float, float]]:
+    """CQE's calculate_metrics (see module docstring), returning P/R/F1 per level."""
+    n_gold = n_tags = 0
+    ok_value = ok_unit = ok_concept = 0
+    for gt, tags in zip(gold, tagged, strict=True):
+        n_gold += len(gt)
+        n_tags += len(tags)
+        tags = sorted(tags, key=lambda d: d["normalized_unit"])
+        budget = len(gt)
+        for q_gold in sorted(gt, key=lambda d: d["normalized_unit"]):
+            g_value, g_unit, g_concept = _decode(q_gold, average_ranges, gold=True)
+            for q_model in tags:
+                m_value, m_unit, m_concept = _decode(q_model, False, gold=False)
+                if not _values_match(g_value, m_value):
+                    continue
+                if budget > 0:
+                    ok_value += 1
+                    budget -= 1
+                g_set = {w.lower() for w in g_concept}
+                if g_set & {w.lower() for w in m_concept}:
+                    ok_concept += 1
+                if m_unit == g_unit:
+                    ok_unit += 1
+                    tags.remove(q_model)
+                    tags = sorted(tags, key=lambda d: d["normalized_unit"])
+                    break
+
+    def prf(tp: int) -> tuple[float, float, float]:
+        p = tp / n_tags if n_tags else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    return {"value": prf(ok_value), "value+unit": prf(ok_unit), "value+concept": prf(ok_concept)}
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    data: list[dict[str, Any]] = json.loads((DATA / name).read_text(encoding="utf-8"))
+    return data
+
+
+def main() -> None:
+    if not DATA.exists():
+        sys.exit(f"NewsQuant not found at {DATA}")
+    systems: list[tuple[str, Callable[[Sequence[str]], list[list[dict[str, Any]]]], bool]] = [
+        ("storyline", storyline_tagger, False),
+        ("quantulum3", quantulum_tagger, True),
+        ("number-parser", number_parser_tagger, False),
+    ]
+    sets: list[tuple[str, list[dict[str, Any]]]] = []
+    newsquant = _load("NewsQuant.json")
+    half = len(newsquant) // 2
+    sets.append(("NewsQuant full", newsquant))
+    sets.append((f"NewsQuant dev (0-{half - 1})", newsquant[:half]))
+    sets.append((f"NewsQuant held-out ({half}-{len(newsquant) - 1})", newsquant[half:]))
+    for name in ("age-model", "currency-model", "dimension-model", "temperature-model"):
+        sets.append((name, _load(f"{name}.json")))
+
+    header = f"{'set':32} {'system':14} " + "  ".join(
+        f"{lvl:>22}" for lvl in ("value P/R/F1", "value+unit P/R/F1", "value+concept P/R/F1")
+    )
+    print(header)
+    print("-" * len(header))
+    cache: dict[tuple[str, str], list[list[dict[str, Any]]]] = {}
+    for set_name, records in sets:
+        texts = [r["text"] for r in records]
+        gold = [r["quantities"] for r in records]
+        for sys_name, tagger, average in systems:
+            key = (sys_name, set_name.split()[0])
+            try:
+                if key not in cache:
+                    full = newsquant if set_name.startswith("NewsQuant") else records
+                    cache[key] = tagger([r["text"] for r in full])
+                tagged = cache[key]
+                if set_name.startswith("NewsQuant dev"):
+                    tagged = tagged[:half]
+                elif set_name.startswith("NewsQuant held-out"):
+                    tagged = tagged[half:]
+                assert len(tagged) == len(texts)
+            except ImportError as err:
+                print(f"{set_name:32} {sys_name:14} not installed ({err.name})")
+                continue
+            res = score(gold, tagged, average_ranges=average)
+            cells = []
+            for level in ("value", "value+unit", "value+concept"):
+                p, r, f = res[level]
+                na = (sys_name != "storyline" and level == "value+concept") or (
+                    sys_name == "number-parser" and level == "value+unit"
+                )
+                cells.append(f"{'n/a':>22}" if na else f"{p:6.3f} {r:6.3f} {f:6.3f}   ")
+            print(f"{set_name:32} {sys_name:14} " + "  ".join(cells))
+    print()
+    print("published (CQE paper, NewsQuant full): CQE value F1 .920, value+unit .856,")
+    print("value+concept(partial) .761; quantulum3 value .730, value+unit .472")
+
+
+if __name__ == "__main__":
+    main()
