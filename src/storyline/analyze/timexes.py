@@ -222,7 +222,12 @@ def _direction(doc: Doc | None, start: int, end: int) -> str | None:
             return _FUTURE
         if child.dep_ == "aux" and child.tag_ == "TO":
             # "agreed to sell in October" reports the past; "due to be published in May" does not.
-            return _PAST if tok.head.tag_ == "VBD" and tok.head is not tok else _FUTURE
+            matrix = tok.head
+            if matrix is tok:
+                return None
+            if matrix.tag_ in ("VBZ", "VBP", "MD") or matrix.lemma_ in _FUTURE_VERBS:
+                return _FUTURE  # "plans to", "is due to be published"
+            return _PAST if matrix.tag_ == "VBD" else None
         if child.dep_ in ("aux", "auxpass") and child.tag_ == "VBD":
             return _PAST  # "was killed", "had said"
         if child.dep_ == "aux" and child.lower_ in ("has", "have", "'ve"):
@@ -638,6 +643,12 @@ def _keep(kind: str, text: str, start: int, end: int, doc: Doc | None) -> bool:
     prev, nxt = _prev_word(text, start), _next_word(text, end)
     if kind == "month" and surface in ("May", "March") and prev not in _TEMPORAL_PREPOSITIONS:
         return False
+    if kind == "month" and re.fullmatch(r"[A-Z][a-z]{2,3}", surface) and surface.lower() in MONTHS:
+        return False  # a bare "Jan" is a name more often than January
+    if kind in ("month", "weekday") and doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span[0].ent_type_ in ("PERSON", "ORG", "GPE", "FAC"):
+            return False  # "April Ryan", "Jan Kavan"
     bare_season = re.fullmatch(r"(?i:spring|summer|autumn|fall|winter)", surface)
     if kind == "season" and bare_season and (prev not in _SEASON_PREPOSITIONS or nxt == "of"):
         return False
