@@ -465,3 +465,66 @@ def test_build_article_is_deterministic():
             RawDocument(source="s", key="k", text=raw_text("004") + "\n\nOne more sentence.")
         ).content_hash
     )
+
+
+# --- furniture glued into flattened page text (news-dumpster RSS scrapes) -------
+
+
+def test_furniture_sentences_in_running_text():
+    text = (
+        "Russia-Ukraine War Advertisement Supported by Kyiv said on Monday that talks would "
+        "resume. “We are ready,” the foreign minister said. Copyright 2025 BBC. All rights "
+        "reserved. The BBC is not responsible for the content of external sites. Read about our "
+        "approach to external linking."
+    )
+    clean, removed = clean_text(text)
+    assert (
+        clean
+        == "Kyiv said on Monday that talks would resume. “We are ready,” the foreign minister said."
+    )
+    assert removed == [
+        "Russia-Ukraine War Advertisement Supported by",
+        "Copyright 2025 BBC. All rights reserved.",
+        "The BBC is not responsible for the content of external sites.",
+        "Read about our approach to external linking.",
+    ]
+
+
+def test_reporting_about_advertisements_and_copyright_is_kept():
+    text = (
+        "The advertisement was supported by the ministry, officials said. The court ruled that "
+        "copyright in the film was held by the studio and that all rights were reserved to it."
+    )
+    assert clean_text(text) == (text, [])
+
+
+FURNITURE = (
+    "This material may not be published",
+    "All rights reserved",
+    "All Rights Reserved",
+    "is not responsible for the content of external sites",
+    "Thank you for your patience while we verify access",
+    "You've successfully subscribed",
+    "Market data provided by",
+)
+
+
+def test_news_dumpster_furniture():
+    from conftest import SHARED
+    from storyline.ingest.records import read_records
+
+    path = SHARED / "data" / "news-dumpster-2025" / "dedupe0521.jsonl.gz"
+    checked = Counter()
+    for raw in read_records(path, str(path)):
+        if not isinstance(raw, RawDocument):
+            continue
+        outlet = (raw.meta.get("outlet") or "").split("-")[0]
+        if outlet not in ("fox", "bbc", "nyt", "cnbc") or checked[outlet] >= 5:
+            continue
+        checked[outlet] += 1
+        a = build_article(raw)
+        assert words(raw.text) == words(a.text, *a.removed), raw.source
+        for phrase in FURNITURE:
+            assert phrase not in a.text, (raw.source, phrase)
+        assert len(a.text) > 0.5 * len(raw.text) - 1500, raw.source
+    assert all(checked[o] == 5 for o in ("fox", "bbc", "nyt", "cnbc")), checked

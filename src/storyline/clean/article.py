@@ -10,7 +10,8 @@ Where each field comes from, first source that has it wins:
   time-expression stage;
 - outlet: ``raw.meta`` > front matter > the page's site name > the URL's
   registered domain;
-- language: ``raw.meta`` > front matter > function-word detection.
+- language: function-word detection when it is confident, else ``raw.meta``
+  or front matter (a feed's stated language can be wrong for some pages).
 """
 
 from __future__ import annotations
@@ -127,9 +128,12 @@ def build_article(raw: RawDocument) -> Article:
     url = meta.get("url") or found.get("url")
     outlet = meta.get("outlet") or found.get("outlet") or (extract_domain(url) if url else None)
     title = meta.get("title") or parts.title
-    language = _language(meta.get("language") or found.get("language")) or detect_language(
-        parts.text
-    )
+    # The container's language is a claim about a whole feed (news-dumpster
+    # marks Zeit Online's German and Le Monde's French pages "en"); when the
+    # text's function words confidently say otherwise, the text wins.
+    stated = _language(meta.get("language") or found.get("language"))
+    detected = detect_language(parts.text)
+    language = detected or stated
     digest = hashlib.sha1(f"{title or ''}\x1f{parts.text}".encode()).hexdigest()
     return Article(
         id=stable_id("a", raw.key),

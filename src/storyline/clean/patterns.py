@@ -113,6 +113,81 @@ SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you’re)\b", re.IGNORECASE)
 COOKIE_BANNER_MAX_WORDS = 80
 
 # ---------------------------------------------------------------------------
+# Furniture sentences inside running text. Scrapers that flatten a page into
+# one paragraph (news-dumpster's RSS scrapes: ../shared/data/news-dumpster-2025)
+# glue copyright lines, paywall prompts and market-data notices to the
+# article's first and last sentences, so block rules cannot see them. Each
+# pattern matches a whole furniture sentence (or a fixed run of them) and is
+# worded so that it cannot match reporting: it speaks to the reader about the
+# site, or it is a legal/data notice. Counts are articles of that corpus
+# (1,424) in which the sentence occurs verbatim.
+# ---------------------------------------------------------------------------
+SENTENCE_RULES: tuple[Rule, ...] = (
+    _rule(
+        "copyright",
+        r"(?:(?:copyright|©)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?[^.!?\n]{0,60}?[.,]?\s*"
+        r"all rights reserved\b\.?",
+        "copyright line (BBC 'Copyright 2025 BBC. All rights reserved.' 113, Fox '©2025 FOX "
+        "News Network, LLC. All rights reserved.' 146, Mainichi, Mehr, CNBC)",
+    ),
+    _rule(
+        "external-links",
+        r"(?:the [\w .'’-]{1,40} is not responsible for the content of external (?:web)?sites\.)"
+        r"|read about our approach to external linking\.",
+        "the BBC's external-link disclaimer (129)",
+    ),
+    _rule(
+        "redistribution",
+        r"this material may not be published, broadcast, rewritten,? or redistributed\.",
+        "Fox News legal notice at both ends of every page (146)",
+    ),
+    _rule(
+        "market-data",
+        r"quotes displayed in real-time or delayed by at least \d+ minutes\."
+        r"|market data provided by\s+\w+\.|powered and implemented by\s+factset digital solutions\."
+        r"|legal statement\.(?=\s+mutual fund)"
+        r"|mutual fund and etf data provided by\s+refinitiv lipper\."
+        r"|\*?data is a real-time snapshot\s*\*?data is delayed at least \d+ minutes\."
+        r"|global business and financial news, stock quotes, and market data\s+and analysis\."
+        r"|data also provided by\s*$",
+        "stock-ticker notices in page footers (Fox 146, CNBC 81)",
+    ),
+    _rule(
+        "newsletter-signup",
+        r"by entering your email and clicking the subscribe button, you agree to .{0,200}?"
+        r"opt-out at any time\.(?:\s*subscribed)?"
+        r"|you've successfully subscribed to this newsletter!"
+        r"|sign up for free newsletters and get more cnbc delivered to your inbox"
+        r"|by subscribing i accept the terms of use and privacy policy",
+        "newsletter sign-up forms (Fox 113-135, CNBC 81, Jerusalem Post 54)",
+    ),
+    _rule(
+        "paywall",
+        r"we are having trouble retrieving the article content\."
+        r"|please enable javascript in your browser settings\."
+        r"|thank you for your patience while we verify access\."
+        r"|if you are in reader mode please exit and\s+log into\s+your times account, or\s+"
+        r"subscribe\s+for all of the times\."
+        r"|already a subscriber\?\s*log in\.|want all of the times\?\s*subscribe\."
+        r"|please refresh the page or navigate to another page on the site to be automatically "
+        r"logged in|please refresh your browser to be logged in"
+        r"|notifications can be managed in browser preferences\."
+        r"|the page may not be displayed properly if the javascript is deactivated on your "
+        r"browser\."
+        r"|please view the main text area of the page by skipping the main menu\."
+        r"|you've read all of your free articles\.",
+        "paywall and login prompts (New York Times 54-67, The Independent 13, Mainichi 40)",
+    ),
+    _rule(
+        "advertisement-label",
+        r"^(?:[\w'’-]+(?: [\w'’-]+){0,3} )?advertisement\s+supported by\s+"
+        r"|(?<=[.!?”\"’])\s*advertisement\s*$",
+        "the New York Times' ad slot label opening ('Russia-Ukraine War Advertisement Supported "
+        "by') and closing every page (78)",
+    ),
+)
+
+# ---------------------------------------------------------------------------
 # End of the article: everything from these blocks on is page furniture.
 # ---------------------------------------------------------------------------
 TAIL_RULES: tuple[Rule, ...] = (

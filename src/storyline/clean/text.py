@@ -134,6 +134,32 @@ def _strip_cookie_banner(block: str) -> tuple[str, str | None]:
     return block[: m.start()].strip(), banner.strip()
 
 
+def strip_furniture_sentences(block: str) -> tuple[str, list[str]]:
+    """Take furniture sentences (``SENTENCE_RULES``) out of running text."""
+    spans = sorted(
+        (m.start(), m.end())
+        for rule in P.SENTENCE_RULES
+        for m in rule.pattern.finditer(block)
+        if m.end() > m.start()
+    )
+    if not spans:
+        return block, []
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pieces = [block[start:end].strip() for start, end in merged]
+    kept, last = [], 0
+    for start, end in merged:
+        kept.append(block[last:start])
+        last = end
+    kept.append(block[last:])
+    text = _SPACES.sub(" ", " ".join(k.strip() for k in kept if k.strip()))
+    return text.strip(), pieces
+
+
 def drop_junk_blocks(blocks: list[Block], removed: Removed) -> list[Block]:
     out = []
     for idx, block in blocks:
@@ -143,6 +169,8 @@ def drop_junk_blocks(blocks: list[Block], removed: Removed) -> list[Block]:
         block, banner = _strip_cookie_banner(block)
         if banner:
             removed.append((idx, banner))
+        block, pieces = strip_furniture_sentences(block)
+        removed.extend((idx, piece) for piece in pieces)
         if block:
             out.append((idx, block))
     return out
