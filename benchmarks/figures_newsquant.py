@@ -79,16 +79,34 @@ NQ_UNITS: dict[str, str] = {
     "part per billion": "parts-per-billion",
     "penny": "penny",
     "fraction": "-",
+    "tonne": "metric ton",
+    "DKK": "danish krone",
+    "SEK": "swedish krona",
+    "NOK": "norwegian krone",
+    "TRY": "turkish lira",
+    "ZAR": "south african rand",
 }
 
 
-def nq_unit(fig: Any, lemma: dict[str, str]) -> str:
+def subject_lemmas(fig: Any, doc: Any) -> str:
+    """NewsQuant names a count's unit by the counted noun phrase, lemmatised,
+    without stop words ("four different bosses" -> "different boss")."""
+    if not fig.subject:
+        return "-"
+    at = doc.text.find(fig.subject, fig.start)
+    if at < 0:
+        at = doc.text.rfind(fig.subject, 0, fig.end)
+    span = doc.char_span(at, at + len(fig.subject), alignment_mode="expand")
+    if span is None:
+        return "-"
+    words = [t.lemma_.lower() for t in span if not (t.is_stop or t.is_punct or t.like_num)]
+    return " ".join(words) or "-"
+
+
+def nq_unit(fig: Any, doc: Any) -> str:
     if fig.measure == "age" and fig.unit:
         return f"{fig.unit} of age"
-    if fig.unit is None:
-        unit = lemma.get(fig.subject or "", "-")
-    else:
-        unit = NQ_UNITS.get(fig.unit, fig.unit)
+    unit = subject_lemmas(fig, doc) if fig.unit is None else NQ_UNITS.get(fig.unit, fig.unit)
     if fig.per and fig.unit is not None:
         unit = f"{unit} per {fig.per}"
     return unit
@@ -97,15 +115,8 @@ def nq_unit(fig: Any, lemma: dict[str, str]) -> str:
 def storyline_tagger(sentences: Sequence[str]) -> list[list[dict[str, Any]]]:
     nlp = load_nlp()
     out = []
-    figs_per = []
     for i, doc in enumerate(nlp.pipe(sentences, batch_size=64)):
-        figs_per.append(extract_figures(f"s{i}", doc.text, doc))
-    subjects = sorted({f.subject for figs in figs_per for f in figs if f.subject})
-    lemma = {}
-    for subj, sdoc in zip(subjects, nlp.pipe(subjects, batch_size=256), strict=True):
-        words = [t for t in sdoc if t.is_alpha]
-        lemma[subj] = words[-1].lemma_.lower() if words else "-"
-    for figs in figs_per:
+        figs = extract_figures(f"s{i}", doc.text, doc)
         tags = []
         for f in figs:
             value: float | tuple[float, float] = (
@@ -113,7 +124,7 @@ def storyline_tagger(sentences: Sequence[str]) -> list[list[dict[str, Any]]]:
             )
             concept = re.split(r"[,\s]+", f.subject.strip()) if f.subject else ["-"]
             tags.append(
-                {"value": value, "normalized_unit": nq_unit(f, lemma), "referred_concepts": concept}
+                {"value": value, "normalized_unit": nq_unit(f, doc), "referred_concepts": concept}
             )
         out.append(tags)
     return out

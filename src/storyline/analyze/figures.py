@@ -37,6 +37,7 @@ The normalised vocabularies (qualifiers, units, measures) live in
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -396,6 +397,8 @@ def _attach_unit(text: str, q: _Quantity) -> None:
     glued = sep == ""
     if glued and surface not in lex.GLUED_UNITS and surface[0] not in "%°":
         return
+    if glued and um.group("unit") in _UPPER_NOT_UNITS:
+        return  # "5G", "4T", "100M": not grams, tonnes or metres
     if not glued and surface in lex.GLUED_ONLY:
         return
     if surface[0].isalpha() and not glued and sep == "-" and surface not in _HYPHEN_UNITS:
@@ -428,6 +431,7 @@ def _attach_unit(text: str, q: _Quantity) -> None:
     q.end = um.end()
 
 
+_UPPER_NOT_UNITS = frozenset({"G", "T", "M", "P", "X", "K"})
 _MAJOR_CURRENCIES = frozenset(lex.CURRENCY_PREFIXES.values())
 _CURRENCIES = _MAJOR_CURRENCIES | {"cent", "sen", "penny"}
 _HYPHEN_UNITS = frozenset(lex.UNIT_SUFFIXES)
@@ -549,8 +553,10 @@ def _is_name_number(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
         elif tok.idx >= q.end:
             nxt = tok
             break
-    if nxt is not None and nxt.tag_ in ("NNS",):
-        return False
+    if nxt is not None and any(
+        t.tag_ == "NNS" for t in nxt.doc[nxt.i : min(nxt.i + 3, nxt.sent.end)]
+    ):
+        return False  # "96 Liverpool fans", "63000 Model 3 sedans"
     if prev is not None and prev.idx + len(prev) >= q.start - 1 and not prev.is_sent_start:
         word = prev.text
         if (
@@ -741,6 +747,9 @@ def _find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | Non
     return None, used
 
 
+_NOT_RATE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "previously"})
+
+
 def _find_per(span: Span, noun: Token | None) -> str | None:
     doc = span.doc
     start = (noun.i + 1) if noun is not None else span.end
@@ -752,6 +761,9 @@ def _find_per(span: Span, noun: Token | None) -> str | None:
         if word in lex.RATE_DETERMINERS and i + 1 < len(window):
             nxt = window[i + 1]
             period = lex.PERIOD_WORDS.get(nxt.lemma_.lower()) or lex.PERIOD_WORDS.get(nxt.lower_)
+            after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+            if after is not None and after.lower_ in _NOT_RATE_AFTER:
+                return None  # "$6.78 billion a year earlier" is a date, not a rate
             if period is not None:
                 return period
             if word == "per" and nxt.pos_ in ("NOUN", "PROPN"):
@@ -871,6 +883,7 @@ def extract_figures(
             continue
         quantities.append(q)
 
+    _share_units(text, quantities)
     figures: list[Figure] = []
     sent_dates: dict[int, str] = {}
     prev_subject: tuple[int, int, str] | None = None  # (sentence start, end char, subject)
@@ -943,6 +956,20 @@ def extract_figures(
             )
         )
     return figures
+
+
+def _share_units(text: str, quantities: list[_Quantity]) -> None:
+    """ "eight or nine euros": the unit of the second number belongs to the first too."""
+    for first, second in itertools.pairwise(quantities):
+        if (
+            first.unit is None
+            and second.unit is not None
+            and first.kind in ("digits", "words")
+            and re.fullmatch(r"\s*(?:or|and|,)\s*", text[first.end : second.start])
+            and second.unit not in ("fraction",)
+            and not second.age
+        ):
+            first.unit = second.unit
 
 
 def _subject_text_excluding_head(noun: Token, span: Span, used: set[int]) -> str | None:
