@@ -179,6 +179,49 @@ SENTENCE_RULES: tuple[Rule, ...] = (
         "paywall and login prompts (New York Times 54-67, The Independent 13, Mainichi 40)",
     ),
     _rule(
+        "account-prompt",
+        r"(?:already|don[’']t) have an account\?"
+        r"|username or email address\s+password\s+remember me\s+forgot password\?"
+        r"|you must be logged in to post a comment\."
+        r"|subscribe now and enjoy unlimited access to the stories that matter\."
+        r"|this site is protected by recaptcha and the google privacy policy and google terms of "
+        r"service apply\.",
+        "login and comment-form prompts (Egyptian Streets 18, CBC 15)",
+    ),
+    _rule(
+        "truncation-notice",
+        r"you have [\d.,]+% of this article left to read\.\s*the rest is for subscribers only\.",
+        "paywall truncation notice (Le Monde 12): the article text stops here",
+    ),
+    _rule(
+        "inbox-promo",
+        r"(?:^|(?<=[.!?] ))(?:get|sign up)\b[^.!?]{0,150}? to your inbox\b[^.!?]{0,80}(?:[.!?]|$)",
+        "'get ... delivered to your inbox' newsletter promotions (CNBC 81, Fox 17, AllAfrica 52)",
+    ),
+    _rule(
+        "news-tips",
+        r"got a confidential news tip\?(?:\s*we want to hear from you\.)?",
+        "CNBC's tip-line box (56)",
+    ),
+    _rule(
+        "site-promo",
+        r"fox news flash top headlines are here\."
+        r"(?:\s*check out what's clicking on foxnews\.com\.)?"
+        r"|get the latest updates from the \d{4} campaign trail[^.!?]{0,80}\."
+        r"|(?:from [^.!?]{0,80}, )?the independent is on the ground when the story is developing\."
+        r".{0,900}?paid for by those who can afford it\.",
+        "the outlet advertising itself between sentences (Fox 12-34, The Independent's donation "
+        "appeal 12)",
+    ),
+    _rule(
+        "about-publisher",
+        r"allafrica publishes around \d+ reports a day\b.{0,1500}?(?:please try again later\.|$)"
+        r"|audience relations, cbc p\.o\.\s*box 500\b.{0,400}?offered on cbc gem\."
+        r"|lecture du monde en cours sur un autre appareil\..{0,1500}?(?:follow le monde|$)",
+        "the publisher's about/contact/device-limit footer after the article (AllAfrica 49, "
+        "CBC 51, Le Monde 18)",
+    ),
+    _rule(
         "advertisement-label",
         r"^(?:[\w'’-]+(?: [\w'’-]+){0,3} )?advertisement\s+supported by\s+"
         r"|(?<=[.!?”\"’])\s*advertisement\s*$",
