@@ -1,16 +1,52 @@
-"""The cross-article stage: runs over the store after ingest."""
+"""The cross-article stage: runs over the store after ingest.
+
+``update`` is incremental (the ingest journey calls it with the articles it
+just wrote); ``rebuild`` recomputes everything (``storyline corpus``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from storyline.corpus.entities import canonicalise
+from storyline.corpus.disagreements import update_disagreements
+from storyline.corpus.duplicates import update_duplicates
+from storyline.corpus.entities import canonicalise, load_aliases, save_aliases
+from storyline.corpus.stories import rebuild_stories, update_stories
 from storyline.store import Store
 
 
 def update(store: Store, changed: Sequence[str]) -> None:
-    """Bring corpus-level records up to date after ``changed`` articles were (re)written."""
+    """Bring corpus-level records up to date after ``changed`` articles were (re)written.
+
+    Entities are re-resolved over distinct names (cheap); near-duplicates and
+    stories only hash and place the changed articles; disagreements are
+    regrouped from the figures table.
+    """
     canonicalise(store.conn)
+    if changed:
+        update_duplicates(store.conn, changed)
+        update_stories(store, changed)
+    update_disagreements(store)
 
 
-__all__ = ["update"]
+def rebuild(store: Store, aliases: str | Path | None = None) -> None:
+    """Recompute the whole stage (``storyline corpus``); ``aliases`` replaces the stored pins."""
+    if aliases is not None:
+        use_aliases(store, aliases)
+    canonicalise(store.conn)
+    ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY id")]
+    store.conn.execute("DELETE FROM corpus_minhash")
+    store.conn.execute("DELETE FROM corpus_duplicate_pairs")
+    if ids:
+        update_duplicates(store.conn, ids)
+    rebuild_stories(store)
+    update_disagreements(store)
+
+
+def use_aliases(store: Store, path: str | Path) -> None:
+    """Load a user's aliases file (``--aliases FILE``) into the store; later runs respect it."""
+    save_aliases(store.conn, load_aliases(path))
+
+
+__all__ = ["rebuild", "update", "use_aliases"]

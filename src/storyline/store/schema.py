@@ -145,6 +145,48 @@ MIGRATIONS: list[str] = [
         reason TEXT NOT NULL
     );
     """,
+    # 2: state of the cross-article stage (storyline.corpus), kept so that
+    # adding an article does not recompute the whole corpus.
+    """
+    CREATE TABLE entity_aliases (
+        kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+        names TEXT NOT NULL
+    );
+    CREATE TABLE entity_evidence (
+        entity_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL
+    );
+    CREATE INDEX entity_evidence_entity ON entity_evidence(entity_id);
+
+    CREATE TABLE corpus_minhash (
+        article_id TEXT PRIMARY KEY,
+        signature BLOB NOT NULL
+    );
+    CREATE TABLE corpus_duplicate_pairs (
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        similarity REAL NOT NULL,
+        PRIMARY KEY (a, b)
+    );
+    CREATE INDEX corpus_duplicate_pairs_b ON corpus_duplicate_pairs(b);
+
+    CREATE TABLE corpus_docvec (
+        article_id TEXT PRIMARY KEY,
+        day TEXT,
+        terms TEXT NOT NULL
+    );
+    CREATE TABLE corpus_df (
+        term TEXT PRIMARY KEY,
+        df INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE corpus_phrases (
+        phrase INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (phrase, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX corpus_phrases_article ON corpus_phrases(article_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,71 @@
+"""Constant word lists the cross-article stage reads (data, not logic).
+
+Kept in one module so a reader can see and extend what counts as a title,
+a role word or a stop word without reading the matching code.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> list[str]:
+    """Whitespace-separated word lists read better than long list literals."""
+    return text.split()
+
+
+# Words that precede a name but are not part of it: honorifics, titles and
+# offices ("US President Donald Trump", "Mr. Zelensky", "Secretary of State
+# Marco Rubio"). Stripped from the front of a mention before names compare.
+TITLES: frozenset[str] = frozenset(
+    _words(
+        """
+    mr mrs ms miss dr prof professor sir dame lord lady rev reverend
+    president vice prime minister secretary chancellor premier taoiseach
+    senator sen rep representative congressman congresswoman speaker
+    gov governor mayor general gen lt col colonel major maj capt captain admiral adm sgt
+    king queen pope prince princess emperor sheikh ayatollah
+    judge justice attorney ambassador envoy spokesman spokeswoman spokesperson
+    chairman chairwoman chair ceo director chief commander adviser advisor
+    former acting deputy elect president-elect us u.s. uk ukrainian russian
+    american french german british israeli chinese iranian
+    """
+    )
+)
+
+# Role words that describe an office; shared role words across two articles
+# are evidence that two near-miss spellings name the same office holder.
+# Generic words ("president", nationality adjectives) are excluded because
+# many different people share them.
+GENERIC_ROLE_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    mr mrs ms dr the of and for us u.s. uk president former acting deputy
+    white house ukrainian russian american
+    """
+    )
+)
+
+# A trailing word that ends a mention but is not part of the name ("Trump's").
+POSSESSIVE_SUFFIXES: tuple[str, ...] = ("'s", "’s", "'", "’")
+
+# Common English words skipped when building story term vectors: they say
+# nothing about which event an article reports.
+STOP_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    a about above after again against all also am an and any are aren't as at be because
+    been before being below between both but by can can't cannot could couldn't did didn't
+    do does doesn't doing don't down during each few for from further had hadn't has hasn't
+    have haven't having he he'd he'll he's her here here's hers herself him himself his how
+    how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most
+    mustn't my myself no nor not of off on once only or other ought our ours ourselves out
+    over own same shan't she she'd she'll she's should shouldn't so some such than that
+    that's the their theirs them themselves then there there's these they they'd they'll
+    they're they've this those through to too under until up very was wasn't we we'd we'll
+    we're we've were weren't what what's when when's where where's which while who who's
+    whom why why's with won't would wouldn't you you'd you'll you're you've your yours
+    yourself yourselves said says say told according also would could will just like one two
+    new year years last first time people mr mrs ms may can get got make made many much
+    still even back well way since another around week day days month months told saying
+    """
+    )
+)

@@ -1,0 +1,95 @@
+"""Name normalisation and comparison for canonical entities.
+
+Written here rather than taken from a library: the comparison needs
+transliteration folding for Slavic names (Zelenskyy / Zelenskiy / Zelensky),
+title stripping and first-name compatibility, which general fuzzy-matching
+libraries do not know about; the string similarity itself is the standard
+library's ``difflib`` ratio.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+from storyline.corpus.lexicon import POSSESSIVE_SUFFIXES, TITLES
+
+# Transliteration variants of the same sound, folded before comparing
+# (Ukrainian/Russian names reach English with -yy, -iy, -ii, -y endings).
+_TRANSLIT = (
+    (re.compile(r"(?:yy|iy|ij|ii|yi)\b"), "y"),
+    (re.compile(r"([a-z])\1"), r"\1"),
+    (re.compile(r"kh"), "h"),
+)
+SURNAME_SIMILARITY = 0.85
+FIRST_NAME_SIMILARITY = 0.8
+
+
+def fold(text: str) -> str:
+    """Case-folded, accent-free text (``Micheál`` -> ``micheal``)."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def name_tokens(text: str) -> list[str]:
+    """The words of a mention that form the name: titles, roles and debris dropped.
+
+    ``"US President Donald Trump"`` -> ``["Donald", "Trump"]``;
+    ``"X.\\n\\nTrump"`` (a mention spanning a line break) -> ``["Trump"]``.
+    """
+    text = text.strip().splitlines()[-1] if text.strip() else ""
+    for suffix in POSSESSIVE_SUFFIXES:
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    words = [w for w in re.split(r"[^\w'.-]+", text) if any(c.isalpha() for c in w)]
+    words = [w.strip(".'-") for w in words]
+    words = [w for w in words if w]
+    while len(words) > 1 and fold(words[0]).rstrip(".") in TITLES:
+        words = words[1:]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return words
+
+
+def name_key(text: str) -> str:
+    """The folded form names are grouped by: ``"Mr. Zelensky"`` -> ``"zelensky"``."""
+    return " ".join(fold(w) for w in name_tokens(text))
+
+
+def translit(word: str) -> str:
+    """Fold transliteration variants: ``zelenskiy``, ``zelenskyy`` -> ``zelensky``."""
+    word = fold(word).replace("-", "")
+    for pattern, repl in _TRANSLIT:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def similarity(a: str, b: str) -> float:
+    """String similarity of two words after transliteration folding (0..1)."""
+    a, b = translit(a), translit(b)
+    if a == b:
+        return 1.0
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def surnames_match(a: str, b: str) -> bool:
+    return a[:1] == b[:1] and similarity(a, b) >= SURNAME_SIMILARITY
+
+
+def first_names_compatible(a: str, b: str) -> bool:
+    """Same first name allowing for spelling variants and initials (``J.`` ~ ``John``)."""
+    a, b = fold(a).rstrip("."), fold(b).rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return a[:1] == b[:1] and similarity(a, b) >= FIRST_NAME_SIMILARITY
+
+
+def same_person_name(a: list[str], b: list[str]) -> bool:
+    """Two multi-word person names that differ only by spelling (``Volodymr Zelensky`` ~
+    ``Volodymyr Zelenskyy``). Different first names keep namesakes apart."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if not surnames_match(fold(a[-1]), fold(b[-1])):
+        return False
+    return first_names_compatible(a[0], b[0])

@@ -1,0 +1,412 @@
+"""Stories: articles that report the same event, across outlets.
+
+Topic alone does not separate events (all five seeds are about Trump and
+Ukraine), so the similarity of two articles combines what tells one event
+from the next:
+
+- a TF-IDF cosine over content words, pairs of adjacent content words
+  (``immediate_ceasefire``), numbers (``400,000``), canonical entity ids, and
+  the headline counted twice;
+- sentence-level overlap: shared rare word 5-grams (the same quote, the same
+  wire sentence) add up to ``PHRASE_BONUS``;
+- when: articles dated more than ``DATE_WINDOW_DAYS`` apart never share a story.
+
+A full rebuild (``storyline corpus``, and the first ingest into an empty
+store) clusters all articles by average linkage, cut at ``THRESHOLD``. Later
+ingests are incremental: a new article is compared with the stored vectors
+and phrases of the others and joins the story it is most similar to on
+average (same threshold), or founds one; no other article moves.
+
+The constants were set on NewsWCL50 and ECB+ (``benchmarks/stories_clustering.py``
+prints the scores at neighbouring thresholds too).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from scipy import sparse
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+
+from storyline.corpus.lexicon import STOP_WORDS
+from storyline.corpus.names import fold
+from storyline.schema import Story, stable_id
+from storyline.store import Store
+
+THRESHOLD = 0.07
+DATE_WINDOW_DAYS = 2
+TITLE_WEIGHT = 2
+ENTITY_WEIGHT = 1
+PHRASE_LENGTH = 5
+PHRASE_BONUS = 0.1
+# This many shared rare phrases earn the whole bonus.
+PHRASE_CAP = 5
+# A phrase is rare when at most this many articles (or 2% of the corpus) use it;
+# common ones are boilerplate ("since the beginning of the").
+PHRASE_MAX_DF = 3
+PHRASE_MAX_SHARE = 0.02
+_WORD = re.compile(r"[a-z][a-z'-]{2,}|\d[\d,.]*\d")
+
+
+@dataclass
+class Doc:
+    """What the story pass knows about one article."""
+
+    id: str
+    terms: Counter[str]
+    day: str | None = None
+    phrases: set[int] = field(default_factory=set)
+    title: str | None = None
+    text_head: str = ""
+
+
+def terms_of(text: str, title: str | None = None, entity_ids: Iterable[str] = ()) -> Counter[str]:
+    """Term counts for one article (see the module docstring for what counts)."""
+    out: Counter[str] = Counter()
+    for chunk, weight in ((text, 1), (title or "", TITLE_WEIGHT)):
+        previous = None
+        for token in _WORD.findall(fold(chunk)):
+            if token[0].isdigit():
+                digits = re.sub(r"\D", "", token)
+                if len(digits) >= 3:
+                    out["#" + digits.lstrip("0")] += weight
+                previous = None
+            elif token not in STOP_WORDS:
+                word = token.strip("'-")
+                out[word] += weight
+                if previous is not None:
+                    out[f"{previous}_{word}"] += weight
+                previous = word
+    for entity in entity_ids:
+        out["@" + entity] += ENTITY_WEIGHT
+    out.pop("", None)
+    return out
+
+
+def phrases_of(text: str, title: str | None = None) -> set[int]:
+    """Hashes of the word 5-grams with at least two content words (quotes, wire sentences)."""
+    out: set[int] = set()
+    for chunk in (title or "", text):
+        words = re.findall(r"\w+", fold(chunk))
+        for i in range(len(words) - PHRASE_LENGTH + 1):
+            gram = words[i : i + PHRASE_LENGTH]
+            if sum(1 for w in gram if w not in STOP_WORDS and not w.isdigit()) >= 2:
+                digest = hashlib.blake2b(" ".join(gram).encode("utf-8"), digest_size=8).digest()
+                out.add(int.from_bytes(digest, "big", signed=True))
+    return out
+
+
+def _phrase_limit(n: int) -> int:
+    return max(PHRASE_MAX_DF, int(n * PHRASE_MAX_SHARE))
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    if not a or not b or len(a) < 10 or len(b) < 10:
+        return None
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return None
+
+
+def _idf(df: int, n: int) -> float:
+    """Unsmoothed IDF: a word every article uses weighs nothing. In a pile of
+    articles about one story, "Trump" and "Ukraine" say nothing about the event."""
+    return math.log((n + 1) / (df + 1))
+
+
+def _matrix(docs: Sequence[Doc], df: dict[str, int], n: int) -> sparse.csr_matrix:
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, doc in enumerate(docs):
+        weights = {t: (1 + math.log(c)) * _idf(df.get(t, 0), n) for t, c in doc.terms.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        for term, w in weights.items():
+            rows.append(i)
+            cols.append(vocab.setdefault(term, len(vocab)))
+            vals.append(w / norm)
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), max(1, len(vocab))))
+
+
+def _order(docs: Sequence[Doc]) -> list[int]:
+    return sorted(
+        range(len(docs)), key=lambda i: (docs[i].day is None, docs[i].day or "", docs[i].id)
+    )
+
+
+def _combine(cosine: np.ndarray, shared: np.ndarray, days_ok: np.ndarray) -> np.ndarray:
+    return (cosine + PHRASE_BONUS * np.minimum(shared, PHRASE_CAP) / PHRASE_CAP) * days_ok
+
+
+def _days_ok(rows: Sequence[Doc], cols: Sequence[Doc]) -> np.ndarray:
+    ok = np.ones((len(rows), len(cols)))
+    dated_cols = [(j, d.day) for j, d in enumerate(cols) if d.day and len(d.day) >= 10]
+    for i, doc in enumerate(rows):
+        if not doc.day:
+            continue
+        for j, day in dated_cols:
+            gap = _days_apart(doc.day, day)
+            if gap is not None and gap > DATE_WINDOW_DAYS:
+                ok[i, j] = 0.0
+    return ok
+
+
+def similarities(docs: Sequence[Doc]) -> np.ndarray:
+    """The combined similarity of every pair of ``docs`` (see the module docstring)."""
+    n = len(docs)
+    df: Counter[str] = Counter()
+    for doc in docs:
+        df.update(doc.terms.keys())
+    x = _matrix(docs, df, n)
+    cosine = (x @ x.T).toarray()
+    holders: dict[int, list[int]] = defaultdict(list)
+    for i, doc in enumerate(docs):
+        for p in doc.phrases:
+            holders[p].append(i)
+    shared = np.zeros((n, n))
+    limit = _phrase_limit(n)
+    for members in holders.values():
+        if 1 < len(members) <= limit:
+            for i in members:
+                for j in members:
+                    shared[i, j] += 1
+    return _combine(cosine, shared, _days_ok(docs, docs))
+
+
+def cluster(docs: Sequence[Doc], threshold: float = THRESHOLD) -> dict[str, str]:
+    """Full recompute: average-linkage agglomerative clustering, cut at ``threshold``.
+
+    With every article at hand, merging the closest groups first does not
+    depend on arrival order. Story ids come from each story's earliest member.
+    """
+    if not docs:
+        return {}
+    if len(docs) == 1:
+        return {docs[0].id: stable_id("s", docs[0].id)}
+    distance = np.clip(1.0 - similarities(docs), 0.0, 1.0)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for i in _order(docs):
+        groups.setdefault(int(labels[i]), []).append(i)
+    out = {}
+    for members in groups.values():
+        story = stable_id("s", docs[members[0]].id)
+        for i in members:
+            out[docs[i].id] = story
+    return out
+
+
+def assign(
+    sims: np.ndarray, stories: Sequence[str | None], threshold: float = THRESHOLD
+) -> tuple[str | None, float]:
+    """The story a new article joins: best average similarity to its members, if over
+    ``threshold``; ``sims[j]`` is the similarity to the article whose story is ``stories[j]``."""
+    members: dict[str, list[int]] = defaultdict(list)
+    for j, story in enumerate(stories):
+        if story is not None:
+            members[story].append(j)
+    best, best_score = None, threshold
+    for story in sorted(members):
+        score = float(sims[members[story]].mean())
+        if score >= best_score:
+            best, best_score = story, score
+    return best, best_score
+
+
+def make_stories(docs: Sequence[Doc], assignment: dict[str, str]) -> list[Story]:
+    """Label (the earliest member's headline) and date span of each story."""
+    by_id = {d.id: d for d in docs}
+    groups: dict[str, list[Doc]] = {}
+    for article_id, story in assignment.items():
+        groups.setdefault(story, []).append(by_id[article_id])
+    out = []
+    for story, members in sorted(groups.items()):
+        members.sort(key=lambda d: (d.day is None, d.day or "", d.id))
+        days = sorted(d.day[:10] for d in members if d.day and len(d.day) >= 10)
+        first = next((d for d in members if d.title), members[0])
+        label = (first.title or first.text_head or first.id).strip()
+        out.append(
+            Story(
+                story,
+                label[:200],
+                [d.id for d in members],
+                days[0] if days else None,
+                days[-1] if days else None,
+            )
+        )
+    return out
+
+
+# -- the store side -----------------------------------------------------------
+
+
+def _analyse(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Doc]:
+    """Term counts and phrases of the given articles, from their text and mentions."""
+    out = []
+    for article_id in ids:
+        row = conn.execute(
+            "SELECT published, title, text FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            continue
+        entities = [
+            r[0]
+            for r in conn.execute(
+                "SELECT entity_id FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL",
+                (article_id,),
+            )
+        ]
+        published, title, text = row
+        out.append(
+            Doc(article_id, terms_of(text, title, entities), published, phrases_of(text, title))
+        )
+    return out
+
+
+def _write_state(conn: sqlite3.Connection, docs: Sequence[Doc]) -> None:
+    """Store the articles' term counts and phrases, keeping document frequencies in step."""
+    for doc in docs:
+        old = conn.execute(
+            "SELECT terms FROM corpus_docvec WHERE article_id = ?", (doc.id,)
+        ).fetchone()
+        if old is not None:
+            conn.executemany(
+                "UPDATE corpus_df SET df = df - 1 WHERE term = ?",
+                [(t,) for t in json.loads(old[0])],
+            )
+        conn.executemany(
+            "INSERT INTO corpus_df (term, df) VALUES (?, 1) "
+            "ON CONFLICT(term) DO UPDATE SET df = df + 1",
+            [(t,) for t in doc.terms],
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO corpus_docvec (article_id, day, terms) VALUES (?, ?, ?)",
+            (doc.id, doc.day, json.dumps(dict(sorted(doc.terms.items())), ensure_ascii=False)),
+        )
+        conn.execute("DELETE FROM corpus_phrases WHERE article_id = ?", (doc.id,))
+        conn.executemany(
+            "INSERT INTO corpus_phrases (phrase, article_id) VALUES (?, ?)",
+            [(p, doc.id) for p in sorted(doc.phrases)],
+        )
+
+
+def _transaction(conn: sqlite3.Connection, docs: Sequence[Doc], reset: bool = False) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if reset:
+            for table in ("corpus_docvec", "corpus_df", "corpus_phrases"):
+                conn.execute(f"DELETE FROM {table}")
+        _write_state(conn, docs)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def update_stories(store: Store, changed: Sequence[str]) -> dict[str, str]:
+    """Place the changed articles into stories; no other article moves.
+
+    When the changed articles outnumber the placed ones (the first ingest
+    into a store), clustering them all at once is both better and cheap.
+    """
+    conn = store.conn
+    changed = sorted(set(changed))
+    placed = conn.execute(
+        "SELECT count(*) FROM articles WHERE story IS NOT NULL AND id NOT IN "
+        f"({','.join('?' * len(changed))})",
+        changed,
+    ).fetchone()[0]
+    if placed < len(changed):
+        return rebuild_stories(store)
+    new_docs = _analyse(conn, changed)
+    _transaction(conn, new_docs)
+    n = conn.execute("SELECT count(*) FROM corpus_docvec").fetchone()[0]
+    df = dict(conn.execute("SELECT term, df FROM corpus_df WHERE df > 0").fetchall())
+    new_ids = {d.id for d in new_docs}
+    old_docs: list[Doc] = []
+    stories: list[str | None] = []
+    rows = conn.execute(
+        "SELECT a.id, a.published, a.story, v.terms FROM articles a "
+        "JOIN corpus_docvec v ON v.article_id = a.id WHERE a.story IS NOT NULL ORDER BY a.id"
+    )
+    for article_id, day, story, terms in rows:
+        if article_id not in new_ids:
+            old_docs.append(Doc(article_id, Counter(json.loads(terms)), day))
+            stories.append(story)
+    assignment: dict[str, str] = {}
+    limit = _phrase_limit(n)
+    for doc in sorted(new_docs, key=lambda d: (d.day is None, d.day or "", d.id)):
+        x = _matrix([doc, *old_docs], df, n)
+        cosine = (x[0] @ x[1:].T).toarray()[0]
+        shared = _shared_phrases(conn, doc, limit)
+        counts = np.array([shared.get(d.id, 0) for d in old_docs], dtype=float)
+        sims = _combine(cosine, counts, _days_ok([doc], old_docs)[0])
+        story, _ = assign(sims, stories)
+        story = story or stable_id("s", doc.id)
+        assignment[doc.id] = story
+        # Later new articles may join the story this one founded or joined.
+        old_docs.append(doc)
+        stories.append(story)
+    _write_stories(store, assignment)
+    return assignment
+
+
+def _shared_phrases(conn: sqlite3.Connection, doc: Doc, limit: int) -> dict[str, int]:
+    """Article id -> number of rare phrases it shares with ``doc`` (one indexed query)."""
+    if not doc.phrases:
+        return {}
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_phrases (phrase INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM wanted_phrases")
+    conn.executemany("INSERT INTO wanted_phrases VALUES (?)", [(p,) for p in doc.phrases])
+    rows = conn.execute(
+        """
+        SELECT p.article_id, count(*) FROM corpus_phrases p
+        JOIN (SELECT c.phrase FROM corpus_phrases c JOIN wanted_phrases w USING (phrase)
+              GROUP BY c.phrase HAVING count(*) <= ?) rare USING (phrase)
+        WHERE p.article_id != ? GROUP BY p.article_id
+        """,
+        (limit, doc.id),
+    )
+    return {a: int(c) for a, c in rows}
+
+
+def rebuild_stories(store: Store) -> dict[str, str]:
+    """Recompute every article's vector and cluster the whole store."""
+    conn = store.conn
+    ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    docs = _analyse(conn, ids)
+    _transaction(conn, docs, reset=True)
+    assignment = cluster(docs)
+    _write_stories(store, assignment)
+    return assignment
+
+
+def _write_stories(store: Store, assignment: dict[str, str]) -> None:
+    """Write the new assignments and refresh every story's label and date span."""
+    conn = store.conn
+    current = dict(conn.execute("SELECT id, story FROM articles").fetchall())
+    current.update(assignment)
+    rows = conn.execute(
+        "SELECT id, published, title, substr(text, 1, 300) FROM articles ORDER BY id"
+    ).fetchall()
+    docs = [Doc(a, Counter(), p, set(), t, _first_line(h or "")) for a, p, t, h in rows]
+    stories = make_stories(docs, {a: s for a, s in current.items() if s is not None})
+    store.replace_stories(stories, dict(assignment))
+
+
+def _first_line(text: str) -> str:
+    """The first line that reads like a sentence (scraped text starts with debris)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return next((line for line in lines if len(line.split()) >= 4), lines[0] if lines else "")
