@@ -238,6 +238,12 @@ def test_markdown_titles():
     for a in (atx, setext):
         assert a.title == "Talks in Riyadh"
         assert a.text == body
+    # Headings with no blank line under them stay paragraphs of their own.
+    tight = build_article(
+        text_doc(f"# Talks in Riyadh\n{body}\n## Next steps\nMore talks.", "markdown")
+    )
+    assert tight.title == "Talks in Riyadh"
+    assert tight.text == f"{body}\n\nNext steps\n\nMore talks."
 
 
 def test_metadata_line_with_url_and_spelled_date():

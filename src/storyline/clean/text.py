@@ -29,6 +29,7 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"\w+")
+_HEADING_LINE = re.compile(r"^(#{1,6}[ \t]+\S[^\n]*)$", re.MULTILINE)
 
 
 def normalise(text: str) -> str:
@@ -39,7 +40,14 @@ def normalise(text: str) -> str:
 
 
 def split_blocks(text: str) -> list[str]:
-    return [b.strip() for b in _BLANK_LINES.split(text) if b.strip()]
+    """Paragraphs between blank lines; a Markdown heading line is a block of its own
+    even when no blank line separates it from the text under it."""
+    blocks = []
+    for block in _BLANK_LINES.split(text):
+        for part in _HEADING_LINE.split(block):
+            if part.strip():
+                blocks.append(part.strip())
+    return blocks
 
 
 def word_count(text: str) -> int:
