@@ -100,6 +100,10 @@ _CLOCK_RE = re.compile(
     r"^\s*(?::\d{2}|\s*(?:a\.m\b\.?|p\.m\b\.?|am\b|pm\b|o'clock|o’clock|hrs\b|GMT|UTC|CET|EST))",
     re.IGNORECASE,
 )
+_MONTH_DAY_BEFORE_RE = re.compile(
+    rf"\b(?:{_alt(lex.MONTHS)})\.?\s+\d{{1,2}}\s*(?:and|to|-|–|until|through)\s*$",
+    re.IGNORECASE,
+)
 _ORDINAL_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _MONTH_RE = re.compile(rf"\b(?:{_alt(lex.MONTHS)})\.?$", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(
@@ -375,7 +379,7 @@ def _attach_unit(text: str, q: _Quantity) -> None:
     rest = text[q.end :]
     low_rest = rest.lower()
     for suffix in lex.AGE_SUFFIXES:
-        if low_rest.startswith(suffix):
+        if low_rest.startswith(suffix) and not low_rest[len(suffix) : len(suffix) + 1].isalpha():
             q.unit = _age_unit(suffix)
             q.age = True
             q.end += len(suffix)
@@ -386,6 +390,15 @@ def _attach_unit(text: str, q: _Quantity) -> None:
         q.age = True
         return
     um = _UNIT_RE.match(text, q.end)
+    if um is None and q.kind == "frac":
+        # "half an hour", "half a percent", "nearly half a century"
+        article = re.match(r"\s+an?(?=\s)", text[q.end :])
+        if article is not None:
+            um = _UNIT_RE.match(text, q.end + article.end())
+            if um is not None and um.group("sep") == " ":
+                q.end += article.end()
+            else:
+                um = None
     if um is None:
         if q.kind == "frac" and q.unit is None:
             q.unit = "fraction"
@@ -498,8 +511,20 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
             return True
         if re.search(r"[A-Za-z]-?$", before) and q.unit is None:
             return True  # "F-16", "COVID-19", "G7"
-        if _MONTH_RE.search(before.rstrip()) and q.unit is None and q.low == q.high:
-            return True  # "Oct. 31", "February 24, 2022"
+        if _MONTH_RE.search(before.rstrip()) and q.unit is None:
+            return True  # "Oct. 31", "February 24, 2022", "May 13 to 19"
+        if _MONTH_DAY_BEFORE_RE.search(before) and q.unit is None:
+            return True  # "between May 19 and 21"
+        if re.match(r"^\s?\+\s?\d", after) or re.search(r"\d\s?\+\s?$", before):
+            return True  # "3+3 format"
+        if (
+            re.search(r"(?:^|[\s;:])\($", before)
+            and after.startswith(")")
+            and q.unit is None
+            and surface.isdigit()
+            and len(surface) == 1
+        ):
+            return True  # list markers "(1)", "(2)"
         if _MONTH_AFTER_RE.match(after) and q.unit is None:
             return True  # "28 February", "24th of February"
         if re.match(r"^[/.]\d", after) or re.search(r"\d[/.]$", before):
@@ -515,6 +540,10 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
         r"\b(?:first|second|latter|former|back|front)\s+$", before, re.IGNORECASE
     ):
         return True  # "the second half of the year"
+    if q.kind == "frac" and q.unit == "fraction" and not surface.lower().startswith("half"):
+        nxt = _next_token(doc_tokens, q.end)
+        if nxt is not None and nxt.idx < q.end + 2 and nxt.tag_ in ("NN", "NNP", "JJ", "CD"):
+            return True  # "a third man", "a third straight win": ordinals
     if (
         q.kind == "digits"
         and q.unit is None
@@ -895,6 +924,8 @@ def extract_figures(
             num = _number_head(span)
             noun = _counted_noun(num, span)
             measure, used = _find_measure(num, span, noun)
+            if not q.age and _apposition_age(text, q, num):
+                q.unit, q.age = "year", True  # "Petro Pochynok, 34, from north London"
             if q.age:
                 measure = "age"
                 subject = _age_subject(span)
@@ -924,8 +955,12 @@ def extract_figures(
                 measure = prev_measure[2]  # "700,000 dead ... and 800,000, maybe more"
             if measure is not None and q.unit is None:
                 prev_measure = (num.sent.start, q.end, measure)
+            if q.unit in lex.TIME_UNITS and not q.age:
+                measure = None  # a duration is not a count of casualties or arrests
             per = _find_per(span, noun if q.unit is None else None)
             claimant = _claimant_in_sentence(num)
+            if claimant is not None and text[q.start : q.end] in claimant:
+                claimant = None  # a misparse made the figure its own source
             if subject is not None and q.unit is None:
                 prev_subject = (num.sent.start, q.end, subject)
         statement = _statement_for(q.start, q.end, statements)
@@ -970,6 +1005,25 @@ def _share_units(text: str, quantities: list[_Quantity]) -> None:
             and not second.age
         ):
             first.unit = second.unit
+
+
+def _apposition_age(text: str, q: _Quantity, num: Token) -> bool:
+    """ "Andriy Portnov, 51, had just ...": a bare number set off by commas after a name."""
+    if q.kind != "digits" or q.unit is not None or q.low != q.high or not 0 < q.low < 120:
+        return False
+    if (
+        not re.match(r"^\s*(?:,|\)|$)", text[q.end : q.end + 2])
+        or text[q.start - 2 : q.start] != ", "
+    ):
+        return False
+    prev = num.doc[num.i - 2] if num.i >= 2 else None
+    if prev is None:
+        return False
+    return prev.ent_type_ == "PERSON" or (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "EVENT")
+    )
 
 
 def _subject_text_excluding_head(noun: Token, span: Span, used: set[int]) -> str | None:
