@@ -6,6 +6,8 @@ import re
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import seed_path
 from storyline.clean import EmptyArticle, build_article, clean_text
@@ -534,3 +536,24 @@ def test_news_dumpster_furniture():
             assert phrase not in a.text, (raw.source, phrase)
         assert len(a.text) > 0.5 * len(raw.text) - 1500, raw.source
     assert all(checked[o] == 5 for o in ("fox", "bbc", "nyt", "cnbc")), checked
+
+
+# --- properties ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_clean_text_is_idempotent_on_seeds(seed_articles, prefix):
+    text = seed_articles[prefix].text
+    assert clean_text(text) == (text, [])
+
+
+_ALPHABET = "abc XYZ.,;:!?\"“”'’-–—•*#_/\n\t0123456789"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=400))
+def test_clean_text_keeps_words_and_layout(text):
+    clean, removed = clean_text(text)
+    assert "\n\n\n" not in clean and clean == clean.strip()
+    assert all(p == p.strip() and "\n" not in p for p in clean.split("\n\n") if clean)
+    assert words(text) == words(clean, *removed)

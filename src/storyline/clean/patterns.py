@@ -42,8 +42,9 @@ MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 # "[meeting the Ukrainian president](#)" mid-sentence. A bracket not followed
 # by "(...)" is not a link: seed 003's editorial insertion "[Russia’s]" stays.
 MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
-# **bold** / __bold__ emphasis markers around words.
-MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# **bold** emphasis markers around words. (Not __bold__: underscores are word
+# characters, and snake_case names do occur in tech news.)
+MD_STRONG = re.compile(r"(\*\*)(?=\S)(.+?)(?<=\S)\1")
 # "## Subheading" / "> quoted": keep the words, drop the Markdown markers.
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 MD_QUOTE = re.compile(r"^>\s?", re.MULTILINE)
