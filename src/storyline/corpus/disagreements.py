@@ -32,7 +32,9 @@ from storyline.corpus.names import fold
 from storyline.schema import Disagreement, DisagreementKind, Figure, stable_id
 from storyline.store import Store
 
-SAME_VALUE_RATIO = 1.05
+# Values within 2% are the same figure ("about 400,000" and "400,000"); 43,000
+# and 45,100 are two different counts.
+SAME_VALUE_RATIO = 1.02
 CONTRADICTION_RATIO = 2.0
 OVERLAP_DAYS = 92
 
@@ -222,11 +224,12 @@ def find_disagreements(claims: list[Claim]) -> list[Disagreement]:
             ids = sorted(
                 {c.figure.id for c, _, _ in component} | {c.figure.id for _, c, _ in component}
             )
-            reasons = sorted({why for _, _, why in component})
             claim = component[0][0]
-            d = Disagreement(
-                stable_id("d", kind, *ids), kind, _topic(claim), ids, "; ".join(reasons)
-            )
+            if kind == "update":
+                reason = _timeline(component)
+            else:
+                reason = "; ".join(sorted({why for _, _, why in component}))
+            d = Disagreement(stable_id("d", kind, *ids), kind, _topic(claim), ids, reason)
             out[d.id] = d
     for a, b, why in edges["contradiction"]:
         ids = sorted({a.figure.id, b.figure.id})
@@ -256,6 +259,16 @@ def _components(
     for edge in edges:
         grouped[find(edge[0].figure.id)].append(edge)
     return [grouped[k] for k in sorted(grouped)]
+
+
+def _timeline(component: list[tuple[Claim, Claim, str]]) -> str:
+    """``Zelenskyy: 31,000 (2024-02) -> 43,000 (2024-12-08) -> 45,100 (2025-02)``."""
+    claims = {c.figure.id: c for edge in component for c in edge[:2]}
+    points = sorted({(_pad(c.day or ""), c.day or "undated", c.value) for c in claims.values()})
+    names = sorted({c.claimant for c in claims.values()}, key=lambda n: (-len(n), n))
+    steps = " -> ".join(f"{_fmt(v)} ({day})" for _, day, v in points)
+    ratio = _ratio(points[0][2], points[-1][2])
+    return f"{names[0]} over time: {steps}; last/first ratio {ratio:.2f}"
 
 
 def _topic(claim: Claim) -> str:
