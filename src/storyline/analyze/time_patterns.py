@@ -220,7 +220,7 @@ YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 PART = r"(?:(?i:morning|afternoon|evening|night|overnight))"
 _NUMBER_WORDS = _words([k for k in NUMBER_WORDS if k not in ("a", "an")])
 _DIGIT_WORDS = r"(?i:one|two|three|four|five|six|seven|eight|nine)"
-NUMBER = rf"(?:\d+(?:\.\d+)?|(?i:{_NUMBER_WORDS})(?:[- ]{_DIGIT_WORDS})?)"
+NUMBER = rf"(?:\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|(?i:{_NUMBER_WORDS})(?:[- ]{_DIGIT_WORDS})?)"
 UNIT = (
     r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?"
     r"|years?|decades?|centuries|century)"
@@ -287,7 +287,7 @@ PATTERNS: list[tuple[str, str]] = [
         "clock",
         rf"(?i:\b(?:around\s+)?(?:\d{{1,2}}(?::\d\d){{1,2}}(?:\s*(?:a\.?m\.?|p\.?m\.?))?|\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m|o'clock)|noon|midnight|midday)"
         rf"(?:\s+(?:GMT|UTC|BST|CET|EET|EST|EDT|CST|PST|ET|PT|local\s+time|Kyiv\s+time|Moscow\s+time))?)"
-        rf"(?:,?\s+(?:(?i:on\s+)?{WEEKDAY_FULL}|(?i:today|tonight|yesterday|tomorrow)))?",
+        rf"(?:,?\s+(?:(?i:on\s+)?{WEEKDAY_FULL}|(?i:today|tonight|yesterday|tomorrow)|{MONTH}\s+{DAYNUM}\b))?",
     ),
     # Relative periods.
     (

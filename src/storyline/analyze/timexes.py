@@ -139,6 +139,9 @@ def _num(word: str) -> float | None:
     word = re.sub(r"\s+", " ", word.strip().lower())
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
+    half = re.fullmatch(r"(\d+)(?: 1/2|½)", word)
+    if half:
+        return float(half.group(1)) + 0.5
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
     parts = re.split(r"[- ]", word)
@@ -199,12 +202,12 @@ def _shift(anchor: dt.date, amount: float, unit: str) -> str | None:
 # Tense: past-tense news refers back, future tense forward.
 
 
-def _direction(doc: Doc | None, start: int, end: int) -> str | None:
+def _direction(doc: Doc | None, text: str, start: int, end: int) -> str | None:
     """``past`` or ``future`` when the governing clause's tense says so, else ``None``."""
     if doc is None:
         return None
-    before = doc.text[max(0, start - 12) : start].lower()
-    if re.search(r"\b(?:until|till|by next|ahead of|before next)\s+$", before):
+    before = text[max(0, start - 16) : start].lower()
+    if re.search(r"\b(?:until|till|by next|ahead of|before next|as soon as|starting)\s+$", before):
         return _FUTURE
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -315,6 +318,10 @@ def _resolve_weekday(
     delta = (today - weekday) % 7
     if rel == "last" and delta == 0:
         delta = 7
+    ahead = (weekday - today) % 7
+    if rel is None and direction is None and 0 < ahead < delta:
+        # Tense unknown ("Tuesday's meeting"): the nearer day, ties to the past.
+        return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=delta)
 
 
@@ -484,10 +491,14 @@ def normalise(
         if hm is None:
             return "time", None
         day = anchor
+        on_date = re.search(r"[A-Z][a-z]+\.?\s+\d{1,2}\b", text)
+        explicit = _parse_calendar(on_date.group(0), anchor, direction) if on_date else None
         wd = next(
             (WEEKDAYS[w] for w in re.findall(r"[a-z]+", low) if w in WEEKDAYS and len(w) > 3), None
         )
-        if wd is not None:
+        if explicit is not None:
+            day = explicit
+        elif wd is not None:
             day = _resolve_weekday(wd, anchor, direction, None)
         elif "yesterday" in low:
             day = anchor - dt.timedelta(days=1)
@@ -678,8 +689,7 @@ def _keep(kind: str, text: str, start: int, end: int, doc: Doc | None) -> bool:
     return not (kind == "reference" and not line.strip())
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int, str]]:
-    text = doc.text
+def _candidates(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for kind, pattern in COMPILED:
         for m in pattern.finditer(text):
@@ -701,7 +711,9 @@ def _leftmost_longest(cands: Iterable[tuple[int, int, str]]) -> list[tuple[int, 
     return chosen
 
 
-def _spacy_candidates(doc: Doc, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _spacy_candidates(
+    doc: Doc, text: str, taken: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     """spaCy DATE/TIME entities where our patterns found nothing, trimmed to TimeML extent."""
     out = []
     for ent in doc.ents:
@@ -711,21 +723,22 @@ def _spacy_candidates(doc: Doc, taken: list[tuple[int, int, str]]) -> list[tuple
         m = LEADING_NOISE.match(ent.text)
         if m:
             start += m.end()
-        if start >= end or "\n" in doc.text[start:end]:
+        if start >= end or "\n" in text[start:end]:
             continue
         if any(s < end and start < e for s, e, _ in taken):
             continue
-        surface = doc.text[start:end]
+        surface = text[start:end]
         if not TEMPORAL_WORD.search(surface) or re.search(r"\bold\b", surface, re.I):
             continue  # ages ("22-year-old") are figures, not times
         out.append((start, end, "spacy_" + ent.label_.lower()))
     return out
 
 
-def find_spans(doc: Doc) -> list[tuple[int, int, str]]:
+def find_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int, str]]:
     """Character spans of temporal expressions in ``doc.text``, each with the kind that found it."""
-    own = _leftmost_longest(_candidates(doc))
-    return sorted(own + _spacy_candidates(doc, own))
+    text = doc.text if text is None else text
+    own = _leftmost_longest(_candidates(doc, text))
+    return sorted(own + _spacy_candidates(doc, text, own))
 
 
 def _value_for(
@@ -746,30 +759,39 @@ def _value_for(
     return normalise(kind, surface, anchor, direction)
 
 
+def _located(doc: Doc) -> list[tuple[int, int, str, str, str | None]]:
+    """Spans with their kind, surface text and clause tense: everything but the anchor."""
+    text = doc.text  # built from the tokens on each access: take it once
+    return [
+        (start, end, kind, text[start:end], _direction(doc, text, start, end))
+        for start, end, kind in find_spans(doc, text)
+    ]
+
+
+def _timex(
+    article_id: str, start: int, end: int, surface: str, typed: tuple[TimexType, str | None]
+) -> Timex:
+    return Timex(
+        id=stable_id("tx", article_id, start, end),
+        article_id=article_id,
+        text=surface,
+        start=start,
+        end=end,
+        type=typed[0],
+        value=typed[1],
+    )
+
+
 def extract_timexes(doc: Doc, anchor: dt.date | None, article_id: str) -> list[Timex]:
     """Every temporal expression in ``doc``, normalised against ``anchor`` (the article date).
 
     Without an anchor, relative expressions ("Tuesday", "last month") get
     ``value=None``; absolute ones ("2018", "28 February 2022", "P3Y") keep theirs.
     """
-    text = doc.text
-    out = []
-    for start, end, kind in find_spans(doc):
-        surface = text[start:end]
-        direction = _direction(doc, start, end)
-        ttype, value = _value_for(kind, surface, anchor, direction)
-        out.append(
-            Timex(
-                id=stable_id("tx", article_id, start, end),
-                article_id=article_id,
-                text=surface,
-                start=start,
-                end=end,
-                type=ttype,
-                value=value,
-            )
-        )
-    return out
+    return [
+        _timex(article_id, start, end, surface, _value_for(kind, surface, anchor, direction))
+        for start, end, kind, surface, direction in _located(doc)
+    ]
 
 
 def extract_timexes_bounded(
@@ -785,16 +807,12 @@ def extract_timexes_bounded(
     while "on Sunday" stays unresolved (it is 1 December if the article came
     out on the 6th, 8 December if on the 9th).
     """
-    runs = [
-        extract_timexes(doc, lower + dt.timedelta(days=k), article_id)
-        for k in range(window_days + 1)
-    ]
+    anchors = [lower + dt.timedelta(days=k) for k in range(window_days + 1)]
     out = []
-    for i, base in enumerate(runs[0]):
-        values = {run[i].value for run in runs}
-        if len(values) != 1:
-            base.value = None
-        out.append(base)
+    for start, end, kind, surface, direction in _located(doc):
+        readings = {_value_for(kind, surface, day, direction) for day in anchors}
+        typed = readings.pop() if len(readings) == 1 else (min(readings)[0], None)
+        out.append(_timex(article_id, start, end, surface, typed))
     return out
 
 
