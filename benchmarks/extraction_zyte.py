@@ -13,7 +13,9 @@ The run first scores the stored ``output/trafilatura.json`` (trafilatura
 metric, then, in the same run, plain ``trafilatura.extract`` with default
 settings and storyline's ``build_article`` on ``RawDocument(fmt="html")``.
 Both get the page URL, as the benchmark's own runs did. storyline's text
-does not include the title, and neither does the gold.
+does not include the title, and neither does the gold. It also prints how
+many pages got a publication date and how many of those equal the date in
+the page's URL (the only date ground truth these pages have).
 
     python benchmarks/extraction_zyte.py [--limit N] [--worst N]
 """
@@ -105,12 +107,21 @@ def plain_trafilatura(html: str, url: str) -> str | None:
     return trafilatura.extract(html, url=url)
 
 
+# Publication dates storyline read from each page (page key -> date or None),
+# checked against the date many news URLs carry (/2019/11/19/).
+DATES: dict[str, str | None] = {}
+_URL_DATE = re.compile(r"/(20\d\d)[/-](\d\d)[/-](\d\d)/")
+
+
 def storyline_html(html: str, url: str) -> str | None:
     raw = RawDocument(source=url, key=url, html=html, meta={"url": url}, fmt="html")
     try:
-        return build_article(raw).text
+        article = build_article(raw)
     except EmptyArticle:
+        DATES[url] = None
         return None
+    DATES[url] = article.published
+    return article.text
 
 
 def run(
@@ -157,6 +168,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ours, ours_s = run(storyline_html, pages)
     show("plain trafilatura.extract (default)", list(plain.values()), plain_s)
     show("storyline build_article (HTML)", list(ours.values()), ours_s)
+    dated = [(DATES.get(url), m) for _, url, _ in pages.values() if (m := _URL_DATE.search(url))]
+    agree = sum(d == "-".join(m.groups()) for d, m in dated)
+    print(
+        f"publication date found on {sum(d is not None for d in DATES.values())}/{len(DATES)} "
+        f"pages; equal to the URL's date on {agree}/{len(dated)} pages whose URL has one"
+    )
     # The road not taken, measured in the same run: trafilatura's precision
     # mode trades recall (whole sentences of the article) for less junk.
     # storyline keeps the balanced default because losing article sentences
