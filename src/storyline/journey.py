@@ -23,7 +23,7 @@ from storyline.analyze.nlp import load_nlp
 from storyline.clean import build_article
 from storyline.clean.article import EmptyArticle
 from storyline.ingest import read_inputs
-from storyline.schema import Article, Findings, Skip
+from storyline.schema import Article, Findings, RawDocument, Skip
 from storyline.store import Store
 
 
@@ -38,20 +38,39 @@ class IngestReport:
         return len(self.added) + self.unchanged
 
 
+# The longest article text accepted, in characters (the model's own guard is
+# set to this in ``load_nlp``). Real articles, even long-reads and live blogs,
+# are far below it; beyond it an input is a dump or a scrape gone wrong, and
+# cleaning and parsing it would take minutes and gigabytes for nothing.
+MAX_TEXT_CHARS = 2_000_000
+
+
+def clean_one(raw: RawDocument) -> Article | Skip:
+    """Clean one read document, or say why it cannot be an article (never raises)."""
+    if raw.text is not None and len(raw.text) > MAX_TEXT_CHARS:
+        return Skip(raw.source, _too_long(len(raw.text)))
+    try:
+        article = build_article(raw)
+    except EmptyArticle as exc:
+        return Skip(raw.source, str(exc) or "no article text")
+    except Exception as exc:  # one bad page must not stop the batch
+        return Skip(raw.source, f"cleaning failed: {exc!r}"[:300])
+    if len(article.text) > MAX_TEXT_CHARS:
+        return Skip(raw.source, _too_long(len(article.text)))
+    return article
+
+
+def _too_long(chars: int) -> str:
+    return f"text too long for one article ({chars:,} characters; limit {MAX_TEXT_CHARS:,})"
+
+
 def prepare(paths: Iterable[str | Path], store: Store, report: IngestReport) -> Iterator[Article]:
     """Read and clean every input; yield only articles new or changed since the last run."""
     seen: set[str] = set()
     for item in read_inputs(paths):
-        if isinstance(item, Skip):
-            report.skipped.append(item)
-            continue
-        try:
-            article = build_article(item)
-        except EmptyArticle as exc:
-            report.skipped.append(Skip(item.source, str(exc) or "no article text"))
-            continue
-        except Exception as exc:  # one bad page must not stop the batch
-            report.skipped.append(Skip(item.source, f"cleaning failed: {exc!r}"[:300]))
+        article = item if isinstance(item, Skip) else clean_one(item)
+        if isinstance(article, Skip):
+            report.skipped.append(article)
             continue
         if article.id in seen or store.content_hash(article.id) == article.content_hash:
             report.unchanged += 1

@@ -61,12 +61,16 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path | Skip]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
+            found = False
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     child = Path(root) / name
                     if not name.startswith(".") and supported(child):
+                        found = True
                         yield child
+            if not found:  # a folder named by the user must not vanish without a word
+                yield Skip(str(path), "folder holds no supported files (" + " ".join(READERS) + ")")
         elif path.exists():
             yield path if supported(path) else Skip(str(path), "unsupported file type")
         else:
