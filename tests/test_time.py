@@ -255,3 +255,12 @@ def test_tempeval_reader_maps_gold_spans_to_text() -> None:
         ("the last week", "2013-W11"),
         ("Friday", "2013-03-22"),
     ]
+
+
+def test_clock_time_takes_the_day_next_to_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "He said on Saturday that he spoke to Putin on Monday at 10 a.m. and again at 3 p.m."
+    found = timexes(nlp, text, dt.date(2025, 3, 12))
+    assert by_text(found, "Monday").value == "2025-03-10"
+    assert by_text(found, "10 a.m.").value == "2025-03-10T10:00"
+    # No day beside it: the article's day, as TimeML does.
+    assert by_text(found, "3 p.m.").value == "2025-03-12T15:00"

@@ -759,9 +759,8 @@ def _value_for(
     return normalise(kind, surface, anchor, direction)
 
 
-def _located(doc: Doc) -> list[tuple[int, int, str, str, str | None]]:
+def _located(doc: Doc, text: str) -> list[tuple[int, int, str, str, str | None]]:
     """Spans with their kind, surface text and clause tense: everything but the anchor."""
-    text = doc.text  # built from the tokens on each access: take it once
     return [
         (start, end, kind, text[start:end], _direction(doc, text, start, end))
         for start, end, kind in find_spans(doc, text)
@@ -782,15 +781,46 @@ def _timex(
     )
 
 
+_CLOCK_DAY_GAP = re.compile(r"\s*(?:,|at|on)?\s*$")
+
+
+def _values(
+    located: list[tuple[int, int, str, str, str | None]], text: str, anchor: dt.date | None
+) -> list[tuple[TimexType, str | None]]:
+    """The TimeML type and value of each located expression against one anchor."""
+    typed = [
+        _value_for(kind, surface, anchor, direction) for _, _, kind, surface, direction in located
+    ]
+    # "on Monday at 10 a.m.": a clock time with no day of its own takes the
+    # day of the expression right before or after it, not the article's.
+    for i, (start, end, kind, surface, _) in enumerate(located):
+        value = typed[i][1]
+        if kind != "clock" or value is None or re.search(r"[A-Za-z]{3,}day|\d\s+[A-Z]", surface):
+            continue
+        neighbours = []
+        if i > 0 and _CLOCK_DAY_GAP.fullmatch(text[located[i - 1][1] : start]):
+            neighbours.append(typed[i - 1][1])
+        if i + 1 < len(located) and _CLOCK_DAY_GAP.fullmatch(text[end : located[i + 1][0]]):
+            neighbours.append(typed[i + 1][1])
+        day = next((date_of(v) for v in neighbours if date_of(v)), None)
+        if day is not None:
+            typed[i] = (typed[i][0], day + value[10:])
+    return typed
+
+
 def extract_timexes(doc: Doc, anchor: dt.date | None, article_id: str) -> list[Timex]:
     """Every temporal expression in ``doc``, normalised against ``anchor`` (the article date).
 
     Without an anchor, relative expressions ("Tuesday", "last month") get
     ``value=None``; absolute ones ("2018", "28 February 2022", "P3Y") keep theirs.
     """
+    text = doc.text
+    located = _located(doc, text)
     return [
-        _timex(article_id, start, end, surface, _value_for(kind, surface, anchor, direction))
-        for start, end, kind, surface, direction in _located(doc)
+        _timex(article_id, start, end, surface, typed)
+        for (start, end, _, surface, _), typed in zip(
+            located, _values(located, text, anchor), strict=True
+        )
     ]
 
 
@@ -807,11 +837,13 @@ def extract_timexes_bounded(
     while "on Sunday" stays unresolved (it is 1 December if the article came
     out on the 6th, 8 December if on the 9th).
     """
-    anchors = [lower + dt.timedelta(days=k) for k in range(window_days + 1)]
+    text = doc.text
+    located = _located(doc, text)
+    runs = [_values(located, text, lower + dt.timedelta(days=k)) for k in range(window_days + 1)]
     out = []
-    for start, end, kind, surface, direction in _located(doc):
-        readings = {_value_for(kind, surface, day, direction) for day in anchors}
-        typed = readings.pop() if len(readings) == 1 else (min(readings)[0], None)
+    for i, (start, end, _, surface, _) in enumerate(located):
+        readings = {run[i] for run in runs}
+        typed = readings.pop() if len(readings) == 1 else (runs[0][i][0], None)
         out.append(_timex(article_id, start, end, surface, typed))
     return out
 
