@@ -116,6 +116,8 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "au$": "AUD",
     "aud": "AUD",
     "c$": "CAD",
+    "c $": "CAD",
+    "a $": "AUD",
     "ca$": "CAD",
     "cad": "CAD",
     "hk$": "HKD",
@@ -173,12 +175,21 @@ UNIT_SUFFIXES: dict[str, str] = {
     "dollars": "USD",
     "dollar": "USD",
     "chinese yuan": "CNY",
+    "rmb": "CNY",
+    "元": "CNY",
+    "swiss francs": "CHF",
+    # currency symbols written after the number ("15 €", "100元"); not "$",
+    # which after a number usually opens the next one ("5 $10 bills")
+    "€": "EUR",
+    "£": "GBP",
+    "₹": "INR",
+    "₽": "RUB",
+    "₴": "UAH",
     "japanese yen": "JPY",
     "indian rupees": "INR",
     "russian roubles": "RUB",
     "russian rubles": "RUB",
     "ukrainian hryvnias": "UAH",
-    "swiss francs": "CHF",
     "new zealand dollars": "NZD",
     "singapore dollars": "SGD",
     "malaysian ringgit": "MYR",
@@ -457,6 +468,12 @@ GLUED_UNITS: frozenset[str] = frozenset(
         "m²",
         "t",
         "usd",
+        "€",
+        "£",
+        "元",
+        "₹",
+        "₽",
+        "₴",
         "eur",
         "gbp",
         "hrs",
@@ -680,6 +697,11 @@ PERIOD_ADVERBS: dict[str, str] = {
     "annually": "year",
     "yearly": "year",
 }
+# Nouns that make "a"/"an" a rate like "per" ("$1.34 a share", "64 cents a dozen").
+PER_NOUNS: frozenset[str] = frozenset(
+    {"share", "barrel", "gallon", "litre", "liter", "ton", "tonne", "head", "person"}
+    | {"kilogram", "kilo", "pound", "ounce", "dozen", "unit", "piece", "seat", "ticket"}
+)
 RATE_DETERMINERS: frozenset[str] = frozenset({"a", "an", "per", "each", "every", "/"})
 
 # --- Attribution (who claims a figure) ----------------------------------------

@@ -385,7 +385,10 @@ def _attach_unit(text: str, q: _Quantity) -> None:
             q.end += len(suffix)
             return
     before = text[max(0, q.start - 16) : q.start].lower()
-    if any(before.endswith(p) for p in lex.AGE_PREFIXES) and q.unit is None:
+    if q.unit is None and any(
+        before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalpha())
+        for p in lex.AGE_PREFIXES
+    ):  # "aged 34", not "averaged 64"
         q.unit = "year"
         q.age = True
         return
@@ -418,6 +421,10 @@ def _attach_unit(text: str, q: _Quantity) -> None:
         # "30-day", "two-hour", "5-mile" are units; "F-16"-like tails are not reached here.
         pass
     name = lex.UNIT_SUFFIXES[surface]
+    if name == "pound" and re.search(
+        r"(?:million|billion|bn)\s*$", text[q.start : um.start()], re.I
+    ):
+        name = "GBP"  # "361 million pounds" is money; "200 pounds" may be weight
     if name in _MAJOR_CURRENCIES and q.unit is None:
         # "3 dollars 50 cents", "thirteen dollars and forty-five cents"
         cents = re.match(
@@ -795,6 +802,8 @@ def _find_per(span: Span, noun: Token | None) -> str | None:
                 return None  # "$6.78 billion a year earlier" is a date, not a rate
             if period is not None:
                 return period
+            if word in ("a", "an", "per") and nxt.lower_ in lex.PER_NOUNS:
+                return nxt.lemma_.lower()  # "$1.34 a share", "$58 per barrel"
             if word == "per" and nxt.pos_ in ("NOUN", "PROPN"):
                 return nxt.lemma_.lower()
         if tok.is_punct or tok.pos_ in ("VERB", "AUX", "CCONJ"):
