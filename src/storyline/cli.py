@@ -172,3 +172,50 @@ def main(
 
 if __name__ == "__main__":
     app()
+
+
+# --- issue 6: briefing and web UI (report, serve) ----------------------------
+
+
+@app.command()
+def report(
+    db: DbOption = Path(DEFAULT_DB),
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", help="briefing.html (self-contained) or briefing.md."),
+    ] = Path("briefing.html"),
+    story: Annotated[
+        str | None, typer.Option("--story", help="Only this story id (see the web UI or export).")
+    ] = None,
+) -> None:
+    """Write a briefing: per story a timeline, figure charts, who said what, all sourced."""
+    from storyline.report import write_report
+
+    store = _open(db, must_exist=True)
+    try:
+        write_report(store, output, story)
+    except KeyError:
+        err.print(f"[red]error:[/red] no story {story!r} in {db}")
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+    err.print(f"briefing -> {output}", highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option("--host", help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+) -> None:
+    """Browse the store in a local web app (stories, entities, articles, JSON API)."""
+    import uvicorn
+
+    from storyline.web import create_app
+
+    _open(db, must_exist=True).close()
+    err.print(f"storyline serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", highlight=False)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+# --- end issue 6 ---------------------------------------------------------------
