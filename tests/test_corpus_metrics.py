@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from storyline.corpus.metrics import adjusted_rand_index, b_cubed, v_measure
+from storyline.corpus.metrics import adjusted_rand_index, b_cubed, muc, v_measure
 
 # Six items: gold {a,b,c} {d,e,f}; predicted {a,b} {c,d,e,f}.
 GOLD = {"a": 1, "b": 1, "c": 1, "d": 2, "e": 2, "f": 2}
@@ -47,3 +47,12 @@ def test_v_measure_by_hand() -> None:
 def test_mismatched_items_are_refused() -> None:
     with pytest.raises(ValueError):
         b_cubed({"a": 1}, {"b": 1})
+
+
+def test_muc_by_hand() -> None:
+    # Gold {a,b,c}: 2 links; predicted splits it into {a,b} {c}: 1 of 2 links kept.
+    # Gold {d,e,f}: whole inside predicted {c,d,e,f}: 2 of 2. Recall = 3/4.
+    # Predicted {a,b}: 1 link, whole in gold 1; {c,d,e,f}: 3 links, spans 2 gold -> 2.
+    # Precision = 3/4.
+    p, r, f = muc(GOLD, PRED)
+    assert (p, r, f) == (pytest.approx(0.75), pytest.approx(0.75), pytest.approx(0.75))

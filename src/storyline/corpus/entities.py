@@ -29,12 +29,12 @@ import re
 import sqlite3
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storyline.corpus.lexicon import GENERIC_ROLE_WORDS, TITLES
+from storyline.corpus.lexicon import ACRONYM_SKIP, GENERIC_ROLE_WORDS, TITLES
 from storyline.corpus.names import (
     first_names_compatible,
     fold,
@@ -226,7 +226,7 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
     forms: dict[str, _Form] = {}
     mention_key: list[tuple[str, int, str]] = []
     for article_id, start, _end, text, etype in rows:
-        tokens = name_tokens(text)
+        tokens = name_tokens(text, person=etype == "person")
         key = " ".join(translit(t) for t in tokens)
         if not key:
             continue
@@ -320,8 +320,16 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
         total = sum(mentions_of_root[r] for r in roots)
         dominant = max(sorted(roots), key=lambda r: mentions_of_root[r])
         corpus_root = dominant if mentions_of_root[dominant] >= DOMINANT_SHARE * total else None
-        if corpus_root is not None and is_person(form) and uf.allowed(form.key, corpus_root):
-            uf.union(form.key, corpus_root)
+        attached = (
+            corpus_root is not None
+            and is_person(form)
+            and uf.allowed(form.key, corpus_root)
+            and uf.union(form.key, corpus_root)
+        )
+        if attached:
+            # The corpus's dominant holder wins over another holder named in the
+            # same article ("Trump" next to "Melania Trump" is still Donald Trump).
+            continue
         for article_id in sorted(form.articles):
             local = {
                 uf.find(r)
@@ -333,6 +341,9 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
                 (root,) = local
                 if uf.find(form.key) != uf.find(root) and uf.allowed(form.key, root):
                     per_article[(article_id, form.key)] = uf.find(root)
+
+    # 5. Organisations and places: acronyms and short forms.
+    _short_forms(forms, uf, is_person, evidence)
 
     # Entities: group forms (and per-article overrides) by root.
     members: dict[str, list[str]] = defaultdict(list)
@@ -348,9 +359,12 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
     names: dict[str, str] = {}
     types: dict[str, str] = {}
     for root, keys in sorted(members.items()):
+        is_people = votes[root]["person"] * 2 > sum(votes[root].values())
+        # A person is named by their fullest common name; an organisation by
+        # its most used one ("GM" rather than "GM Total Confidence").
         best = max(
             (forms[k] for k in keys),
-            key=lambda f: (f.multi, f.count, len(f.key), f.key),
+            key=lambda f: (f.multi and is_people, f.count, len(f.key), f.key),
         )
         name = " ".join(best.tokens)
         etype = _majority_type(votes[root], any(forms[k].multi for k in keys))
@@ -388,6 +402,51 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
         mention_entities=mention_entities,
         surfaces={entity_of_root[r]: sorted(c) for r, c in surfaces.items()},
     )
+
+
+def _short_forms(
+    forms: dict[str, _Form],
+    uf: _UnionFind,
+    is_person: Callable[[_Form], bool],
+    evidence: list[tuple[str, str, str]],
+) -> None:
+    """``GM`` ~ ``General Motors``, ``EU`` ~ ``European Union``; ``Ford`` ~ ``Ford Motor``.
+
+    An all-capitals word joins the one longer name whose initials it spells;
+    a one-word organisation joins the longer organisation names that start
+    with it, when it is used on its own at least twice.
+    """
+    others = sorted((f for f in forms.values() if not is_person(f)), key=lambda f: f.key)
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, list[_Form]] = defaultdict(list)
+    for form in others:
+        if form.multi:
+            words = [w for w in form.key.split() if w not in ACRONYM_SKIP]
+            by_initials["".join(w[0] for w in words)].add(uf.find(form.key))
+            by_first[form.key.split()[0]].append(form)
+    for form in others:
+        if form.multi:
+            continue
+        surface = _display(form)
+        roots = {uf.find(r) for r in by_initials.get(form.key, set())}
+        if surface.replace(".", "").isupper() and 2 <= len(form.key) <= 6 and len(roots) == 1:
+            (root,) = roots
+            if uf.union(form.key, root):
+                evidence.append(
+                    (
+                        form.key,
+                        "acronym",
+                        f"{surface} spells the initials of {_display(forms[root])}",
+                    )
+                )
+        if form.votes["organization"] * 2 > form.count and form.count >= 2:
+            for longer in by_first.get(form.key, []):
+                if longer.votes["organization"] * 2 > longer.count and uf.union(
+                    form.key, longer.key
+                ):
+                    evidence.append(
+                        (form.key, "short form", f"{surface} is short for {_display(longer)}")
+                    )
 
 
 def _majority_type(votes: Counter[str], has_full_name: bool) -> str:

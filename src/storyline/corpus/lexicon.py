@@ -31,6 +31,26 @@ TITLES: frozenset[str] = frozenset(
     )
 )
 
+# Honorifics are never part of a name, whatever spaCy labelled the mention;
+# the other titles are stripped only from people ("General Motors" keeps its
+# first word).
+HONORIFICS: frozenset[str] = frozenset(_words("mr mrs ms miss dr sir dame"))
+
+# Legal-form words that end organisation names: "Apple Inc", "Ford Motor
+# Company" and "Fiat Group SpA" are Apple, Ford Motor and Fiat.
+CORPORATE_SUFFIXES: frozenset[str] = frozenset(
+    _words(
+        """
+        inc incorporated corp corporation co company group plc spa nv n.v ag sa ltd llc
+        limited holdings
+        """
+    )
+)
+
+# Words skipped when reading an acronym off a name ("European Aeronautic
+# Defence and Space" -> EADS).
+ACRONYM_SKIP: frozenset[str] = frozenset(_words("of and the for de du"))
+
 # Role words that describe an office; shared role words across two articles
 # are evidence that two near-miss spellings name the same office holder.
 # Generic words ("president", nationality adjectives) are excluded because

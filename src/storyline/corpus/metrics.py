@@ -68,3 +68,20 @@ def b_cubed(
     recall = sum(c * c / a[g] for (g, _), c in joint.items()) / n
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+def muc(
+    gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable]
+) -> tuple[float, float, float]:
+    """(precision, recall, F1) of Vilain et al.'s link-based MUC score."""
+    joint, a, b, _ = _contingency(gold, pred)
+    parts_of_gold: Counter[Hashable] = Counter(g for g, _ in joint)
+    parts_of_pred: Counter[Hashable] = Counter(k for _, k in joint)
+    recall_num = sum(a[g] - parts_of_gold[g] for g in a)
+    recall_den = sum(a[g] - 1 for g in a)
+    precision_num = sum(b[k] - parts_of_pred[k] for k in b)
+    precision_den = sum(b[k] - 1 for k in b)
+    recall = recall_num / recall_den if recall_den else 0.0
+    precision = precision_num / precision_den if precision_den else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
-from storyline.corpus.lexicon import POSSESSIVE_SUFFIXES, TITLES
+from storyline.corpus.lexicon import CORPORATE_SUFFIXES, HONORIFICS, POSSESSIVE_SUFFIXES, TITLES
 
 # Transliteration variants of the same sound, folded before comparing
 # (Ukrainian/Russian names reach English with -yy, -iy, -ii, -y endings).
@@ -32,11 +32,13 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def name_tokens(text: str) -> list[str]:
+def name_tokens(text: str, person: bool = True) -> list[str]:
     """The words of a mention that form the name: titles, roles and debris dropped.
 
     ``"US President Donald Trump"`` -> ``["Donald", "Trump"]``;
     ``"X.\\n\\nTrump"`` (a mention spanning a line break) -> ``["Trump"]``.
+    For organisations and places (``person=False``) only honorifics go, and
+    legal-form suffixes: ``"Apple Inc."`` -> ``["Apple"]``.
     """
     text = text.strip().splitlines()[-1] if text.strip() else ""
     for suffix in POSSESSIVE_SUFFIXES:
@@ -45,8 +47,11 @@ def name_tokens(text: str) -> list[str]:
     words = [w for w in re.split(r"[^\w'.-]+", text) if any(c.isalpha() for c in w)]
     words = [w.strip(".'-") for w in words]
     words = [w for w in words if w]
-    while len(words) > 1 and fold(words[0]).rstrip(".") in TITLES:
+    strip = TITLES if person else HONORIFICS
+    while len(words) > 1 and fold(words[0]).rstrip(".") in strip:
         words = words[1:]
+    while not person and len(words) > 1 and fold(words[-1]).rstrip(".") in CORPORATE_SUFFIXES:
+        words = words[:-1]
     if words and words[0].lower() == "the":
         words = words[1:]
     return words
@@ -59,7 +64,7 @@ def name_key(text: str) -> str:
 
 def translit(word: str) -> str:
     """Fold transliteration variants: ``zelenskiy``, ``zelenskyy`` -> ``zelensky``."""
-    word = fold(word).replace("-", "")
+    word = fold(word).replace("-", "").replace(".", "")
     for pattern, repl in _TRANSLIT:
         word = pattern.sub(repl, word)
     return word
