@@ -192,3 +192,53 @@ def test_adding_an_article_places_it_without_moving_others(tmp_path: Path, nlp) 
     hashed = store.conn.execute("SELECT count(*) FROM corpus_minhash").fetchone()[0]
     assert hashed == 5
     store.close()
+
+
+def test_speakers_point_to_canonical_entities(tmp_path: Path, seed_findings) -> None:  # type: ignore[no-untyped-def]
+    """Statement speakers as the statements component resolves them ("Donald Trump",
+    "Mr. Zelensky", ...) get the canonical id of the person the mentions resolve to."""
+    import dataclasses
+
+    from storyline.schema import Statement, stable_id
+
+    speakers = {
+        "000": ["Donald Trump", "Volodymyr Zelenskyy"],
+        "001": ["Mr. Zelensky", "Mr. Trump"],
+        "002": ["Putin", "Vladimir Putin", "Trump"],
+        "004": ["Zelenskyy", "Trump"],
+    }
+    store = Store(tmp_path / "sp.db")
+    for seed, findings in sorted(seed_findings.items()):
+        text = findings.article.text
+        statements = [
+            Statement(
+                id=stable_id("st", seed, name),
+                article_id=findings.article.id,
+                speaker=name,
+                speaker_entity=None,
+                cue="said",
+                text=text[:40],
+                direct=False,
+                medium=None,
+                date=None,
+                start=0,
+                end=40,
+            )
+            for name in speakers.get(seed, [])
+        ]
+        store.save(dataclasses.replace(findings, statements=statements, figures=[]))
+    corpus.update(store, [f.article.id for f in seed_findings.values()])
+    linked = dict(
+        store.conn.execute("SELECT speaker || '@' || article_id, speaker_entity FROM statements")
+    )
+    by_name: dict[str, set[str]] = {}
+    for key, entity in linked.items():
+        by_name.setdefault(key.split("@")[0], set()).add(entity)
+    trump = _entity_of(store, "Donald Trump")
+    zelensky = _entity_of(store, "Volodymyr Zelenskyy")
+    putin = _entity_of(store, "Vladimir Putin")
+    assert by_name["Donald Trump"] == by_name["Mr. Trump"] == by_name["Trump"] == trump
+    for name in ("Volodymyr Zelenskyy", "Mr. Zelensky", "Zelenskyy"):
+        assert by_name[name] == zelensky, name
+    assert by_name["Putin"] == by_name["Vladimir Putin"] == putin
+    store.close()

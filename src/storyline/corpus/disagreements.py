@@ -206,9 +206,12 @@ def find_disagreements(claims: list[Claim]) -> list[Disagreement]:
         m = measure_of(claim.figure)
         if m is None or (claim.figure.low is None and claim.figure.high is None):
             continue
+        category = subject_of(claim.figure)[1]
+        if category is None:
+            continue
         # "lost" may corroborate killed or casualties figures: compare it with those too.
         for key in {m} | AMBIGUOUS_MEASURES.get(m, frozenset()):
-            groups[key].append(claim)
+            groups[f"{key}/{category}"].append(claim)
     edges: dict[str, list[tuple[Claim, Claim, str]]] = defaultdict(list)
     for measure in sorted(groups):
         members = sorted(groups[measure], key=lambda c: c.figure.id)
