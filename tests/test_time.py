@@ -264,3 +264,8 @@ def test_clock_time_takes_the_day_next_to_it(nlp) -> None:  # type: ignore[no-un
     assert by_text(found, "10 a.m.").value == "2025-03-10T10:00"
     # No day beside it: the article's day, as TimeML does.
     assert by_text(found, "3 p.m.").value == "2025-03-12T15:00"
+
+
+def test_weekday_and_date_pick_the_year_they_fit(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = timexes(nlp, "The vote was held on Monday, Oct. 26.", dt.date(1998, 10, 25))
+    assert by_text(found, "Monday, Oct. 26").value == "1998-10-26"

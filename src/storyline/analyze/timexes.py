@@ -237,8 +237,6 @@ def _direction(doc: Doc | None, text: str, start: int, end: int) -> str | None:
             return _PAST
     if tok.tag_ == "VBD":
         return _PAST
-    if tok.tag_ == "VB" and tok.lemma_ in _FUTURE_VERBS:
-        return _FUTURE
     return None
 
 
@@ -248,12 +246,20 @@ def _direction(doc: Doc | None, text: str, start: int, end: int) -> str | None:
 
 def _parse_calendar(text: str, anchor: dt.date | None, direction: str | None) -> dt.date | None:
     """An explicit calendar date via dateparser; yearless and tenseless: the nearer reading."""
-    if direction is None and anchor is not None and not _YEAR_RE.search(text):
+    if anchor is not None and not _YEAR_RE.search(text):
         past = _dateparse(text, anchor, _PAST)
         future = _dateparse(text, anchor, _FUTURE)
         if past is None or future is None:
             return past or future
-        return future if (future - anchor) < (anchor - past) else past
+        # "Monday, Oct. 26": the year in which the stated weekday fits.
+        weekday = next(
+            (WEEKDAYS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in WEEKDAYS), None
+        )
+        fits = [d for d in (past, future) if weekday is not None and d.isoweekday() == weekday]
+        if len(fits) == 1:
+            return fits[0]
+        if direction is None:
+            return future if (future - anchor) < (anchor - past) else past
     return _dateparse(text, anchor, direction or _PAST)
 
 
