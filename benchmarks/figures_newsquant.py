@@ -105,7 +105,8 @@ def subject_lemmas(fig: Any, doc: Any) -> str:
     span = doc.char_span(at, at + len(fig.subject), alignment_mode="expand")
     if span is None:
         return "-"
-    words = [t.lemma_.lower() for t in span if not (t.is_stop or t.is_punct or t.like_num)]
+    keep = ("NOUN", "PROPN", "ADJ", "VERB", "ADV", "NUM", "X")
+    words = [t.lemma_.lower() for t in span if t.pos_ in keep and not t.like_num]
     return " ".join(words) or "-"
 
 

@@ -789,9 +789,13 @@ _NOT_RATE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "prev
 def _find_per(span: Span, noun: Token | None) -> str | None:
     doc = span.doc
     start = (noun.i + 1) if noun is not None else span.end
-    window = doc[start : min(start + 4, len(doc))]
+    window = doc[start : min(start + 7, span.sent.end)]
     for i, tok in enumerate(window):
         word = tok.lower_
+        if tok.like_num or tok.is_currency:
+            break  # the rate of the next figure ("19 cents at $58.24 per barrel")
+        if i >= 4 and word not in lex.RATE_DETERMINERS:
+            continue  # "2.4 billion gallons of jet fuel a year": look past a short "of" phrase
         if word in lex.PERIOD_ADVERBS:
             return lex.PERIOD_ADVERBS[word]
         if word in lex.RATE_DETERMINERS and i + 1 < len(window):
