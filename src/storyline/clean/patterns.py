@@ -22,10 +22,23 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     why: str
+    # Lower-case words one of which any match contains: the regex only runs
+    # on text that has one (Python's re has no fast prefilter for
+    # case-insensitive alternations, and most text has no furniture).
+    triggers: tuple[str, ...] = ()
+
+    def may_match(self, lowered: str) -> bool:
+        return not self.triggers or any(t in lowered for t in self.triggers)
 
 
-def _rule(name: str, pattern: str, why: str, flags: int = re.IGNORECASE) -> Rule:
-    return Rule(name, re.compile(pattern, flags), why)
+def _rule(
+    name: str,
+    pattern: str,
+    why: str,
+    flags: int = re.IGNORECASE,
+    triggers: tuple[str, ...] = (),
+) -> Rule:
+    return Rule(name, re.compile(pattern, flags), why, triggers)
 
 
 # List bullets and indentation that page widgets carry ("  • Related Posts", seed 003).
@@ -130,17 +143,20 @@ SENTENCE_RULES: tuple[Rule, ...] = (
         r"all rights reserved\b\.?",
         "copyright line (BBC 'Copyright 2025 BBC. All rights reserved.' 113, Fox '©2025 FOX "
         "News Network, LLC. All rights reserved.' 146, Mainichi, Mehr, CNBC)",
+        triggers=("copyright", "©"),
     ),
     _rule(
         "external-links",
         r"(?:the [\w .'’-]{1,40} is not responsible for the content of external (?:web)?sites\.)"
         r"|read about our approach to external linking\.",
         "the BBC's external-link disclaimer (129)",
+        triggers=("external",),
     ),
     _rule(
         "redistribution",
         r"this material may not be published, broadcast, rewritten,? or redistributed\.",
         "Fox News legal notice at both ends of every page (146)",
+        triggers=("redistributed",),
     ),
     _rule(
         "market-data",
@@ -152,6 +168,15 @@ SENTENCE_RULES: tuple[Rule, ...] = (
         r"|global business and financial news, stock quotes, and market data\s+and analysis\."
         r"|data also provided by\s*$",
         "stock-ticker notices in page footers (Fox 146, CNBC 81)",
+        triggers=(
+            "market data",
+            "factset",
+            "refinitiv",
+            "real-time snapshot",
+            "stock quotes",
+            "data also provided",
+            "legal statement",
+        ),
     ),
     _rule(
         "newsletter-signup",
@@ -161,6 +186,7 @@ SENTENCE_RULES: tuple[Rule, ...] = (
         r"|sign up for free newsletters and get more cnbc delivered to your inbox"
         r"|by subscribing i accept the terms of use and privacy policy",
         "newsletter sign-up forms (Fox 113-135, CNBC 81, Jerusalem Post 54)",
+        triggers=("subscribe", "newsletter", "inbox", "subscribing"),
     ),
     _rule(
         "paywall",
@@ -178,6 +204,18 @@ SENTENCE_RULES: tuple[Rule, ...] = (
         r"|please view the main text area of the page by skipping the main menu\."
         r"|you've read all of your free articles\.",
         "paywall and login prompts (New York Times 54-67, The Independent 13, Mainichi 40)",
+        triggers=(
+            "trouble retrieving",
+            "javascript",
+            "verify access",
+            "reader mode",
+            "subscriber",
+            "want all of the times",
+            "refresh",
+            "notifications can be",
+            "main text area",
+            "free articles",
+        ),
     ),
     _rule(
         "account-prompt",
@@ -188,21 +226,25 @@ SENTENCE_RULES: tuple[Rule, ...] = (
         r"|this site is protected by recaptcha and the google privacy policy and google terms of "
         r"service apply\.",
         "login and comment-form prompts (Egyptian Streets 18, CBC 15)",
+        triggers=("account", "forgot password", "logged in", "unlimited access", "recaptcha"),
     ),
     _rule(
         "truncation-notice",
         r"you have [\d.,]+% of this article left to read\.\s*the rest is for subscribers only\.",
         "paywall truncation notice (Le Monde 12): the article text stops here",
+        triggers=("left to read",),
     ),
     _rule(
         "inbox-promo",
         r"(?:^|(?<=[.!?] ))(?:get|sign up)\b[^.!?]{0,150}? to your inbox\b[^.!?]{0,80}(?:[.!?]|$)",
         "'get ... delivered to your inbox' newsletter promotions (CNBC 81, Fox 17, AllAfrica 52)",
+        triggers=("inbox",),
     ),
     _rule(
         "news-tips",
         r"got a confidential news tip\?(?:\s*we want to hear from you\.)?",
         "CNBC's tip-line box (56)",
+        triggers=("news tip",),
     ),
     _rule(
         "site-promo",
@@ -213,6 +255,7 @@ SENTENCE_RULES: tuple[Rule, ...] = (
         r".{0,900}?paid for by those who can afford it\.",
         "the outlet advertising itself between sentences (Fox 12-34, The Independent's donation "
         "appeal 12)",
+        triggers=("fox news flash", "campaign trail", "the independent"),
     ),
     _rule(
         "about-publisher",
@@ -221,6 +264,7 @@ SENTENCE_RULES: tuple[Rule, ...] = (
         r"|lecture du monde en cours sur un autre appareil\..{0,1500}?(?:follow le monde|$)",
         "the publisher's about/contact/device-limit footer after the article (AllAfrica 49, "
         "CBC 51, Le Monde 18)",
+        triggers=("allafrica", "audience relations", "lecture du monde"),
     ),
     _rule(
         "advertisement-label",
@@ -228,6 +272,7 @@ SENTENCE_RULES: tuple[Rule, ...] = (
         r"|(?<=[.!?”\"’])\s*advertisement\s*$",
         "the New York Times' ad slot label opening ('Russia-Ukraine War Advertisement Supported "
         "by') and closing every page (78)",
+        triggers=("advertisement",),
     ),
 )
 

@@ -88,14 +88,17 @@ Removed = list[tuple[int, str]]
 
 
 def unwrap_markdown(block: str, removed: list[str]) -> str:
-    for image in P.MD_IMAGE.finditer(block):
-        if image.group(1).strip():
-            removed.append(image.group(1).strip())
-    block = P.MD_IMAGE.sub("", block)
-    block = P.MD_LINK.sub(r"\1", block)
-    block = P.MD_STRONG.sub(r"\2", block)
-    block = P.MD_QUOTE.sub("", block)
-    block = P.MD_HEADING.sub("", block)
+    if "](" in block:
+        for image in P.MD_IMAGE.finditer(block):
+            if image.group(1).strip():
+                removed.append(image.group(1).strip())
+        block = P.MD_LINK.sub(r"\1", P.MD_IMAGE.sub("", block))
+    if "**" in block:
+        block = P.MD_STRONG.sub(r"\2", block)
+    if ">" in block:
+        block = P.MD_QUOTE.sub("", block)
+    if block.startswith("#"):
+        block = P.MD_HEADING.sub("", block)
     return block.strip()
 
 
@@ -133,7 +136,7 @@ def drop_widgets(blocks: list[Block], removed: Removed) -> list[Block]:
 
 
 def _strip_cookie_banner(block: str) -> tuple[str, str | None]:
-    m = P.COOKIE_BANNER.search(block)
+    m = P.COOKIE_BANNER.search(block) if "cookie" in block.lower() else None
     if not m:
         return block, None
     banner = m.group(0)
@@ -144,9 +147,11 @@ def _strip_cookie_banner(block: str) -> tuple[str, str | None]:
 
 def strip_furniture_sentences(block: str) -> tuple[str, list[str]]:
     """Take furniture sentences (``SENTENCE_RULES``) out of running text."""
+    lowered = block.lower()
     spans = sorted(
         (m.start(), m.end())
         for rule in P.SENTENCE_RULES
+        if rule.may_match(lowered)
         for m in rule.pattern.finditer(block)
         if m.end() > m.start()
     )
@@ -206,7 +211,9 @@ def drop_captions(blocks: list[Block], removed: Removed) -> list[Block]:
     """
     out: list[Block] = []
     for idx, block in blocks:
-        m = P.CREDIT.search(block)
+        # Every credit form has a slash, a colon, "by" or "courtesy" in it.
+        maybe = "/" in block or ":" in block or " by " in block or "ourtesy" in block
+        m = P.CREDIT.search(block) if maybe else None
         if not m:
             out.append((idx, block))
             continue
