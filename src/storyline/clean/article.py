@@ -54,17 +54,12 @@ def _from_text(raw: RawDocument) -> _Parts:
         raise EmptyArticle("empty text")
     header = read_header(raw.text or "", raw.meta.get("title"))
     text, removed = clean_text(header.body)
-    basis: PublishedBasis | None = None
-    if header.published_basis == "metadata":
-        basis = "metadata"
-    elif header.published_basis == "header":
-        basis = "header"
     return _Parts(
         text=text,
         removed=header.removed + removed,
         title=header.title,
         published=header.published,
-        basis=basis,
+        basis=header.published_basis,
         meta=header.meta,
     )
 

@@ -42,6 +42,7 @@ from storyline.clean.text import (
     unwrap_markdown,
     word_count,
 )
+from storyline.schema import PublishedBasis
 
 _FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n(?:---|\.\.\.)(?:\n|\Z)", re.DOTALL)
 _FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
@@ -108,7 +109,7 @@ class TextHeader:
     body: str
     title: str | None = None
     published: str | None = None
-    published_basis: str | None = None
+    published_basis: PublishedBasis | None = None
     meta: dict[str, str] = field(default_factory=dict)
     removed: list[str] = field(default_factory=list)
 
