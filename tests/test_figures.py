@@ -132,6 +132,11 @@ def test_western_estimates_claim(seed_figures, seed_articles):  # type: ignore[n
     )
 
 
+def test_possessor_of_an_estimate_claims_it(seed_figures, seed_articles):  # type: ignore[no-untyped-def]
+    f = _one(seed_figures["001"], "400,000", "estimate of 400,000", seed_articles["001"])
+    assert (f.measure, f.subject, f.claimant) == ("lost", "Ukrainian soldiers", "Mr. Trump")
+
+
 def test_according_to_trump(seed_findings, seed_articles):  # type: ignore[no-untyped-def]
     f = _one(seed_findings["000"].figures, "700,000", "700,000 dead", seed_articles["000"])
     assert f.claimant is not None and "Trump" in f.claimant

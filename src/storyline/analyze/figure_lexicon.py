@@ -742,6 +742,11 @@ ATTRIBUTION_VERBS: frozenset[str] = frozenset(
         "indicate",
     }
 )
+# Nouns whose possessor is the source of the figure ("Trump's estimate of 400,000").
+ESTIMATE_NOUNS: frozenset[str] = frozenset(
+    {"estimate", "figure", "count", "tally", "claim", "assessment", "calculation", "toll"}
+    | {"data", "number", "statistic", "projection", "forecast", "report"}
+)
 # Words that can never be a claimant on their own.
 NON_CLAIMANTS: frozenset[str] = frozenset(
     {"it", "this", "that", "there", "which", "who", "what", "these", "those"}

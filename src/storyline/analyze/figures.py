@@ -865,6 +865,17 @@ def _claimant_in_sentence(num: Token) -> str | None:
                         return _noun_phrase(pobj)
                 if tok.i + 2 < sent.end:
                     return _noun_phrase(tok.doc[tok.i + 2])
+    # "Mr. Trump's estimate of 400,000 soldiers": the owner of an estimate noun.
+    cur = num
+    for _ in range(4):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in lex.ESTIMATE_NOUNS:
+            for child in cur.children:
+                if child.dep_ == "poss" and child.pos_ != "PRON":
+                    return _noun_phrase(child)
+            break
     for verb in _governing_verbs(num, 5):
         if verb.lemma_.lower() in lex.ATTRIBUTION_VERBS:
             for child in verb.children:
