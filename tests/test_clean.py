@@ -260,6 +260,25 @@ def test_metadata_line_with_url_and_spelled_date():
     assert a.text.startswith("Russia launched dozens of drones overnight")
 
 
+def test_byline_and_date_line_under_the_headline():
+    a = build_article(
+        text_doc(
+            "Kyiv hit by drones\n\nBy Jane Doe and John Smith\n\n"
+            "Published 5 February 2025 10:30 GMT\n\n"
+            "Russia launched 120 drones overnight, the air force said.\n\nMost were shot down."
+        )
+    )
+    assert a.title == "Kyiv hit by drones"
+    assert a.author == "Jane Doe and John Smith"
+    assert a.published == "2025-02-05" and a.published_basis == "header"
+    assert a.text.startswith("Russia launched 120 drones overnight")
+    # A byline alone at the top is not a headline.
+    alone = build_article(
+        text_doc("By Jane Doe\n\nRussia launched drones overnight, officials said.")
+    )
+    assert alone.title is None and alone.author == "Jane Doe"
+
+
 def test_first_sentence_is_not_taken_for_a_headline():
     text = (
         "Russia launched 120 drones overnight, Ukraine's air force said.\n\n"

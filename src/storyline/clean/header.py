@@ -95,6 +95,19 @@ META_FIELD = re.compile(
     r"(?:\s+|$)",
     re.IGNORECASE,
 )
+# A byline on its own line ("By Jane Doe and John Smith"): the author, not a headline.
+_BYLINE = re.compile(
+    r"^(?:By|BY|Words by)\s+(?P<author>[A-Z][\w.'’-]*(?:(?:\s+|,\s*)(?:and\s+|&\s+)?"
+    r"[A-Z][\w.'’-]*){0,7})\s*$"
+)
+# A date on its own line under the headline ("Published 5 February 2025 10:30 GMT").
+# "Updated ..." is not the publication date and is left alone.
+_DATE_LINE = re.compile(
+    r"^(?:(?:first )?(?:published|posted)(?: on)?:?\s+|date:?\s+)?"
+    rf"(?P<date>{_DATE_VALUE})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\.?$",
+    re.IGNORECASE,
+)
 _MD_TITLE = re.compile(r"^#\s+(?P<title>\S.*)$")
 _SETEXT_TITLE = re.compile(r"^(?P<title>[^\n]+)\n=+$")
 
@@ -175,6 +188,23 @@ def _is_standfirst(block: str, following: str | None) -> bool:
     return words <= STANDFIRST_ALONE_MAX_WORDS and not P.INNER_SENTENCE_END.search(block)
 
 
+def _take_head_fields(blocks: list[str], header: TextHeader) -> None:
+    """Consume byline and date-only lines at the head of ``blocks`` into ``header``."""
+    while blocks:
+        block = unwrap_markdown(blocks[0], [])
+        if byline := _BYLINE.match(block):
+            header.meta.setdefault("author", byline["author"].strip(" ,"))
+        elif date_line := _DATE_LINE.match(block):
+            date = normalise_date(date_line["date"])
+            if date is None:
+                return
+            if not header.published:
+                header.published, header.published_basis = date, "header"
+        else:
+            return
+        header.removed.append(blocks.pop(0))
+
+
 def read_header(text: str, known_title: str | None = None) -> TextHeader:
     """Split metadata, title and standfirst off the head of ``text``.
 
@@ -216,6 +246,7 @@ def read_header(text: str, known_title: str | None = None) -> TextHeader:
             if not blocks[0]:
                 blocks.pop(0)
 
+    _take_head_fields(blocks, header)
     title_from_text = False
     if blocks:
         first = blocks[0]
@@ -235,11 +266,14 @@ def read_header(text: str, known_title: str | None = None) -> TextHeader:
             blocks.pop(0)
             title_from_text = True
 
+    if title_from_text:
+        _take_head_fields(blocks, header)
     if title_from_text and blocks:
         standfirst = unwrap_markdown(blocks[0], [])
         following = unwrap_markdown(blocks[1], []) if len(blocks) > 1 else None
-        if _is_standfirst(standfirst, following):
+        if _is_standfirst(standfirst, following) and not _BYLINE.match(standfirst):
             header.removed.append(blocks.pop(0))
+            _take_head_fields(blocks, header)
 
     header.body = "\n\n".join(blocks)
     return header
