@@ -305,8 +305,9 @@ def test_story_page_has_chart_timeline_and_links_to_spans(client: TestClient) ->
     # Every chart point and figure chip leads to the figure's span in its article.
     assert 'href="/articles/aA#fgA1"' in html and 'href="/articles/aB#fgB1"' in html
     # Timeline in date order: Zelenskyy (2024-12-01) before Trump (2025-02-04).
-    assert html.index("43,000 Ukrainian soldiers had been killed and") < html.index(
-        "700,000 Ukrainian soldiers had been killed"
+    timeline = html.split("<h2>Timeline</h2>")[1].split("<h2>Who said what</h2>")[0]
+    assert timeline.index("<mark>43,000 Ukrainian soldiers had been killed and") < timeline.index(
+        "<mark>700,000 Ukrainian soldiers had been killed</mark>"
     )
     assert "Truth Social" in html
     assert _balanced(html) == []

@@ -105,7 +105,7 @@ def value_chart(
     colour = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(claimants)}
     values = [v for p in drawn for v in (p.get("low"), p.get("high")) if v is not None]
     vmin, vmax = min(values), max(values)
-    log = vmin > 0 and vmax / vmin >= 20
+    log = vmin > 0 and vmax / vmin >= 8
     if log:
         lo, hi = 10 ** math.floor(math.log10(vmin)), 10 ** math.ceil(math.log10(vmax))
     else:

@@ -189,6 +189,14 @@ def format_number(value: float | None) -> str:
 def figure_value(fig: Row) -> str:
     """The claimed value in words: qualifier, number or range, unit, rate."""
     low, high = fig.get("low"), fig.get("high")
+    if fig.get("unit") in ("fraction", "percent") and low is not None:
+        scale = 100 if fig["unit"] == "fraction" else 1
+        value = f"{format_number(round(low * scale, 1))}%"
+        if high is not None and high != low:
+            value = (
+                f"{format_number(round(low * scale, 1))}–{format_number(round(high * scale, 1))}%"
+            )
+        return " ".join(str(p) for p in (fig.get("qualifier"), value) if p)
     if low is not None and high is not None and low != high:
         value = f"{format_number(low)}–{format_number(high)}"
     else:

@@ -27,11 +27,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from storyline import __version__
 from storyline.report.chart import value_chart
 from storyline.report.data import (
+    FALLBACK_ID,
+    Group,
+    article_title,
     entity_view,
     find_group,
     groups,
     load_article,
     sentences,
+    source_label,
     story_view,
 )
 from storyline.report.render import stylesheet
@@ -168,24 +172,18 @@ def create_app(db: str | Path) -> FastAPI:
             )
             for table in ("statements", "figures")
         }
-        rows = []
-        for g in found:
-            key = g.id if g.is_story else None
-            rows.append(
-                {
-                    "group": g,
-                    "statements": per_story["statements"].get(key, 0)
-                    if key
-                    else sum(per_story["statements"].values())
-                    if g.id == "all"
-                    else per_story["statements"].get("", 0),
-                    "figures": per_story["figures"].get(key, 0)
-                    if key
-                    else sum(per_story["figures"].values())
-                    if g.id == "all"
-                    else per_story["figures"].get("", 0),
-                }
-            )
+
+        def count(table: str, g: Group) -> int:
+            per = per_story[table]
+            if g.is_story:
+                return per.get(g.id, 0)
+            # The stand-in groups: every article, or the articles in no story.
+            return sum(per.values()) if g.id == FALLBACK_ID else per.get("", 0)
+
+        rows = [
+            {"group": g, "statements": count("statements", g), "figures": count("figures", g)}
+            for g in found
+        ]
         people = store.conn.execute(
             "SELECT e.id, e.name, e.type, count(m.article_id) AS n, "
             "count(DISTINCT m.article_id) AS articles FROM entities e "
@@ -351,8 +349,6 @@ def _search(store: Store, q: str, limit: int) -> list[dict[str, Any]]:
         "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.id LIMIT ?",
         (query, limit),
     ).fetchall()
-    from storyline.report.data import article_title, source_label
-
     out = []
     for r in rows:
         data = dict(r)
