@@ -269,3 +269,19 @@ def test_clock_time_takes_the_day_next_to_it(nlp) -> None:  # type: ignore[no-un
 def test_weekday_and_date_pick_the_year_they_fit(nlp) -> None:  # type: ignore[no-untyped-def]
     found = timexes(nlp, "The vote was held on Monday, Oct. 26.", dt.date(1998, 10, 25))
     assert by_text(found, "Monday, Oct. 26").value == "1998-10-26"
+
+
+def test_seasons_and_vague_plural_periods(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Over the past years trade fell; talks resume this autumn, as they did last summer."
+    found = timexes(nlp, text, dt.date(2025, 5, 21))
+    assert by_text(found, "the past years").value == "PXY"
+    assert by_text(found, "this autumn").value == "2025-FA"
+    assert by_text(found, "last summer").value == "2024-SU"
+
+
+def test_last_winter_spans_the_new_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Winter 2024 runs from December 2024 into February 2025.
+    may = timexes(nlp, "It was cold last winter.", dt.date(2025, 5, 21))
+    assert by_text(may, "last winter").value == "2024-WI"
+    january = timexes(nlp, "It was cold last winter.", dt.date(2025, 1, 10))
+    assert by_text(january, "last winter").value == "2023-WI"

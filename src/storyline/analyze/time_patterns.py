@@ -228,6 +228,9 @@ UNIT = (
 UNIT_SG = (
     r"(?i:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
 )
+UNITS_PLURAL = (
+    r"(?i:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)"
+)
 SEASON = r"(?i:spring|summer|autumn|fall|winter)"
 REL = r"(?i:last|past|previous|this|current|next|coming|following|same)"
 
@@ -304,7 +307,10 @@ PATTERNS: list[tuple[str, str]] = [
         rf"(?i:\b(?:{INSIDE_MODIFIERS}\s+)?(?:the\s+(?:past|last|next|first|following|previous|coming|final|remaining|latest)\s+)?"
         rf"(?:{NUMBER}|a|an|several|a\s+few|few|some|many)(?:\s+and\s+a\s+half)?[-\s]+(?:more\s+|full\s+|consecutive\s+)?{UNIT}\b(?:-long)?(?![-\s]+old\b))",
     ),
-    ("vague_duration", rf"(?i:\b(?:recent|coming|past)\s+{UNIT}\b)"),
+    (
+        "vague_duration",
+        rf"(?i:\b(?:the\s+)?(?:recent|coming|past|last|next|previous|following)\s+{UNITS_PLURAL}\b)",
+    ),
     # Sets.
     (
         "set",

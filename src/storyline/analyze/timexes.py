@@ -430,9 +430,11 @@ def normalise(
         start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
         # The instance that has begun by the anchor (winter 2024 runs Dec 2024-Feb 2025).
         begun = anchor.year if anchor.month >= start_month else anchor.year - 1
-        in_it = anchor.month < start_month + 3 and (anchor.month >= start_month or code == "WI")
+        in_it = (anchor.month - start_month) % 12 < 3
         rel = _rel_word(low)
-        if rel in ("last", "past"):
+        if rel == "this":
+            year = anchor.year - 1 if code == "WI" and anchor.month <= 2 else anchor.year
+        elif rel in ("last", "past"):
             year = begun - 1 if in_it else begun
         elif rel in ("next",) or (rel is None and direction == _FUTURE):
             year = begun + 1
@@ -456,7 +458,10 @@ def normalise(
             year = anchor.year if n <= current else anchor.year - 1
         return "date", f"{year}-{letter}{n}"
     if anchor is None:
-        return ("time" if kind in ("clock", "this_part") or _part_code(low) else "date"), None
+        timed = kind in ("clock", "this_part") or (
+            kind in ("deictic_day", "weekday") and _part_code(low) is not None
+        )
+        return ("time" if timed else "date"), None
     if kind == "year_ago_quarter":
         y, mo = _add_months(anchor.year, anchor.month, -3)
         return "date", f"{y - 1}-Q{(mo - 1) // 3 + 1}"
