@@ -66,12 +66,29 @@ def ingest(
         int | None,
         typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
     ] = None,
+    # --- scale (issue 7): the distributed mode -------------------------------
+    engine: Annotated[
+        str, typer.Option("--engine", help="local, or ray (docs/scale.md): findings to --out.")
+    ] = "local",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", file_okay=False, help="--engine ray: new folder for the Parquet."),
+    ] = None,
+    # --- end scale ----------------------------------------------------------
 ) -> None:
     """Read, clean and analyse articles into the store; unchanged articles are skipped."""
     from storyline.analyze.nlp import load_nlp
     from storyline.journey import default_workers
     from storyline.journey import ingest as run_ingest
 
+    # --- scale (issue 7) ----------------------------------------------------
+    if engine not in ("local", "ray"):
+        err.print(f"[red]error:[/red] unknown engine {engine!r}; choose local or ray")
+        raise typer.Exit(2)
+    if engine == "ray":
+        _ingest_ray(inputs, out, workers, quiet)
+        return
+    # --- end scale ----------------------------------------------------------
     store = _open(db)
     workers = workers or default_workers()
     nlp = load_nlp() if workers == 1 else None
@@ -153,6 +170,64 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
             listing.add_row(skip.source, skip.reason)
         out.print(listing)
     store.close()
+
+
+# --- scale (issue 7): the distributed mode and loading its output -------------
+
+
+def _ingest_ray(inputs: list[Path], out: Path | None, actors: int | None, quiet: bool) -> None:
+    from storyline.scale import run_ray
+
+    if out is None:
+        err.print("[red]error:[/red] --engine ray writes Parquet: give --out FOLDER")
+        raise typer.Exit(2)
+    started = time.perf_counter()
+    try:
+        run = run_ray([str(p) for p in inputs], out, actors=actors, progress=not quiet)
+    except (RuntimeError, FileExistsError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    elapsed = time.perf_counter() - started
+    err.print(
+        f"{run.articles} analysed, {run.skipped} skipped from {run.files} inputs "
+        f"in {elapsed:.1f}s -> {out} (next: storyline load {out} --db STORE)",
+        highlight=False,
+    )
+    if run.articles == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    folder: Annotated[Path, typer.Argument(help="An --engine ray --out folder.", file_okay=False)],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Load a distributed run's Parquet findings into the store, then run the corpus stage."""
+    from storyline.scale import load as load_parquet
+
+    if not folder.is_dir():
+        err.print(f"[red]error:[/red] no folder {folder}")
+        raise typer.Exit(2)
+    store = _open(db)
+    try:
+        report = load_parquet(folder, store)
+    except (FileNotFoundError, ImportError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
+    for skip in report.skipped:
+        err.print(f"[yellow]skipped[/yellow] {skip.source}: {skip.reason}", highlight=False)
+    err.print(
+        f"{len(report.added)} added, {report.unchanged} unchanged, "
+        f"{len(report.skipped)} skipped -> {db}",
+        highlight=False,
+    )
+    if report.ingested == 0:
+        raise typer.Exit(1)
+
+
+# --- end scale ----------------------------------------------------------------
 
 
 def _version(value: bool) -> None:

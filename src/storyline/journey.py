@@ -72,10 +72,13 @@ def prepare(paths: Iterable[str | Path], store: Store, report: IngestReport) -> 
         if isinstance(article, Skip):
             report.skipped.append(article)
             continue
-        if article.id in seen or store.content_hash(article.id) == article.content_hash:
+        # The first record with a key wins, also when the store already holds it:
+        # otherwise a re-run would store the second and flip-flop between them.
+        first = article.id not in seen
+        seen.add(article.id)
+        if not first or store.content_hash(article.id) == article.content_hash:
             report.unchanged += 1
             continue
-        seen.add(article.id)
         yield article
 
 
