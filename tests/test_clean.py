@@ -221,6 +221,27 @@ def test_front_matter():
     assert a.text.startswith("Ukraine's foreign minister said on Wednesday")
 
 
+def test_trafilatura_front_matter():
+    """The header trafilatura itself writes with --with-metadata (hostname before sitename)."""
+    a = build_article(
+        text_doc(
+            "---\ntitle: Peace talks stall\nauthor: Olena Kovalenko\n"
+            "url: https://www.pravda.com.ua/eng/news/2025/05/21/1/\nhostname: pravda.com.ua\n"
+            "description: Talks stall\nsitename: Ukrainska Pravda\ndate: 2025-05-21\n"
+            "categories: ['news']\n---\n"
+            "Peace talks stalled on Wednesday, officials in Kyiv said.",
+            fmt="markdown",
+        )
+    )
+    assert (a.title, a.outlet, a.author) == (
+        "Peace talks stall",
+        "Ukrainska Pravda",
+        "Olena Kovalenko",
+    )
+    assert a.published == "2025-05-21" and a.published_basis == "metadata"
+    assert a.text == "Peace talks stalled on Wednesday, officials in Kyiv said."
+
+
 def test_markdown_rule_is_not_front_matter():
     a = build_article(
         text_doc(
@@ -576,3 +597,18 @@ def test_clean_text_keeps_words_and_layout(text):
     assert "\n\n\n" not in clean and clean == clean.strip()
     assert all(p == p.strip() and "\n" not in p for p in clean.split("\n\n") if clean)
     assert words(text) == words(clean, *removed)
+
+
+def test_trafilatura_text_output_roundtrip():
+    """A .md file saved by `trafilatura --with-metadata`: front matter, title line, one
+    paragraph per line (no blank lines)."""
+    import trafilatura
+
+    saved = trafilatura.extract(PAGE, with_metadata=True, include_comments=False)
+    assert saved and "\n\n" not in saved
+    a = build_article(text_doc(saved, fmt="markdown"))
+    assert a.title == "Zelensky says 43,000 soldiers killed"
+    assert a.outlet == "The Kyiv Ledger"
+    assert a.published == "2024-12-08" and a.published_basis == "metadata"
+    assert a.text == build_article(RawDocument(source="p", key="p", html=PAGE, fmt="html")).text
+    assert len(paragraphs(a)) == 4

@@ -146,13 +146,16 @@ def read_front_matter(text: str) -> tuple[dict[str, str], str] | None:
     # followed by prose, not front matter.
     if not fields or len(fields) * 2 < len(lines):
         return None
-    meta: dict[str, str] = {}
+    # Where several keys map to one field, the one listed first in
+    # FRONT_MATTER_KEYS wins (trafilatura writes "hostname" before "sitename").
+    rank = {name: i for i, name in enumerate(FRONT_MATTER_KEYS)}
+    best: dict[str, tuple[int, str]] = {}
     for f in fields:
-        key = FRONT_MATTER_KEYS.get(f["key"].lower())
-        value = _unquote(f["value"])
-        if key and value and key not in meta:
-            meta[key] = value
-    return meta, text[m.end() :]
+        name = f["key"].lower()
+        key, value = FRONT_MATTER_KEYS.get(name), _unquote(f["value"])
+        if key and value and (key not in best or rank[name] < best[key][0]):
+            best[key] = (rank[name], value)
+    return {key: value for key, (_, value) in best.items()}, text[m.end() :]
 
 
 def _same_title(a: str, b: str) -> bool:

@@ -378,4 +378,8 @@ CLOSERS = "\"'”’»)]“ \t"
 # at least this many words, or a sentence end inside it. Seed 000's
 # subheadings "Details", "Previously", "Addendum" are one word and stay.
 WRAP_MIN_WORDS = 15
+# A text without blank lines whose median line is longer than this puts one
+# paragraph per line (trafilatura's text output); shorter lines are a hard
+# wrap of running text and are joined instead.
+HARD_WRAP_MAX_CHARS = 100
 INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]")

@@ -39,11 +39,21 @@ def normalise(text: str) -> str:
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n")).strip()
 
 
+def _one_paragraph_per_line(text: str) -> bool:
+    """No blank lines, and lines as long as paragraphs, not a hard wrap's ~70 characters:
+    the layout of trafilatura's text output and of many scrapers' dumps."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or _BLANK_LINES.search(text):
+        return False
+    return sorted(len(line) for line in lines)[len(lines) // 2] > P.HARD_WRAP_MAX_CHARS
+
+
 def split_blocks(text: str) -> list[str]:
     """Paragraphs between blank lines; a Markdown heading line is a block of its own
     even when no blank line separates it from the text under it."""
     blocks = []
-    for block in _BLANK_LINES.split(text):
+    parts = text.split("\n") if _one_paragraph_per_line(text) else _BLANK_LINES.split(text)
+    for block in parts:
         for part in _HEADING_LINE.split(block):
             if part.strip():
                 blocks.append(part.strip())
