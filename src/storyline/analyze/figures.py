@@ -180,6 +180,11 @@ def _atom_value(m: re.Match[str]) -> tuple[float, str] | None:
             return None  # a bare "third"/"quarter" is an ordinal or a fiscal quarter
         return count * share, "frac"
     if m.group("words"):
+        words = re.split(r"[\s-]+", text.lower())
+        if all(w in lex.SCALE_WORDS for w in words):
+            before = m.string[max(0, m.start() - 4) : m.start()].lower()
+            if not re.search(r"\ban?\s+$", before):
+                return None  # "(million tons per annum)": a scale needs a number or "a"
         value = _words_value(text)
         return (value, "words") if value is not None else None
     if m.group("dozen"):
@@ -847,8 +852,10 @@ def _unit_subject(num: Token, span: Span) -> str | None:
     for verb in _governing_verbs(num, 3):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in lex.NON_CLAIMANTS:
-                if child.pos_ == "PRON":
+                if child.pos_ == "PRON" or span.start <= child.i < span.end:
                     return None
+                if child.left_edge.i <= span.start and span.end <= child.i + 1:
+                    return None  # "Up to 60% of flights": the figure is inside the subject
                 return _noun_phrase(child)
     return None
 
@@ -1043,6 +1050,8 @@ def _apposition_age(text: str, q: _Quantity, num: Token) -> bool:
     prev = num.doc[num.i - 2] if num.i >= 2 else None
     if prev is None:
         return False
+    if num.dep_ == "appos" and num.head.i == prev.i and prev.pos_ == "PROPN":
+        return True  # the small model often tags names as places ("Tatyana, 52,")
     return prev.ent_type_ == "PERSON" or (
         prev.pos_ == "PROPN"
         and prev.text[:1].isupper()
@@ -1066,8 +1075,8 @@ def _age_subject(span: Span) -> str | None:
     """ "a 75-year-old woman" -> woman; "Grijalva ... dies at 77" -> the verb's subject."""
     doc = span.doc
     for tok in doc[span.end : min(span.end + 3, len(doc))]:
-        if tok.is_space or "\n" in tok.whitespace_:
-            break
+        if tok.is_space or "\n" in tok.whitespace_ or tok.pos_ in ("VERB", "AUX", "PART"):
+            break  # "The 24-year-old took the title": the age is the subject itself
         if tok.pos_ in ("NOUN", "PROPN"):
             head = tok
             while head.dep_ == "compound" and head.head.i > head.i and "\n" not in head.whitespace_:
