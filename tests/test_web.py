@@ -470,3 +470,21 @@ def test_hostile_article_is_escaped_everywhere(tmp_path: Path, nlp) -> None:  # 
     assert (
         "&lt;script&gt;alert(" in article_pages and "&lt;img src=x onerror=alert(" in article_pages
     )
+
+
+def test_serve_binds_localhost_by_default(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from storyline.cli import app as cli
+
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    runner = CliRunner()
+    result = runner.invoke(cli, ["serve", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8000
+    # The app it would serve answers over the given store.
+    assert TestClient(calls[0]["app"]).get("/stories/sUkr").status_code == 200  # type: ignore[arg-type]
+    missing = runner.invoke(cli, ["serve", "--db", str(db.with_name("none.db"))])
+    assert missing.exit_code == 2 and not db.with_name("none.db").exists()

@@ -173,7 +173,7 @@ def test_report_opens_offline_with_chart(seeded_db: Path, browser: Browser) -> N
     with Store(seeded_db) as store:
         write_report(store, out)
     try:
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, offline=True)
+        context = browser.new_context(viewport={"width": 1280, "height": 1000}, offline=True)
         blocked: list[str] = []
 
         def guard(route) -> None:  # type: ignore[no-untyped-def]
@@ -189,7 +189,8 @@ def test_report_opens_offline_with_chart(seeded_db: Path, browser: Browser) -> N
         chart = page.locator("svg.chart").first
         expect(chart).to_be_visible()
         assert page.locator("svg.chart a.point").count() >= 2
-        page.locator(".disagreement").first.evaluate("e => e.scrollIntoView()")
+        # The picture: the first story's heading and its first chart.
+        page.locator("section.story").first.evaluate("e => e.scrollIntoView()")
         _shot(page, "report.png")
         assert blocked == []
         context.close()
