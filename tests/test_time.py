@@ -285,3 +285,9 @@ def test_last_winter_spans_the_new_year(nlp) -> None:  # type: ignore[no-untyped
     assert by_text(may, "last winter").value == "2024-WI"
     january = timexes(nlp, "It was cold last winter.", dt.date(2025, 1, 10))
     assert by_text(january, "last winter").value == "2023-WI"
+
+
+def test_clock_time_after_a_part_of_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = timexes(nlp, "They met on Sunday night at 8 PM in Kyiv.", dt.date(2025, 3, 12))
+    assert by_text(found, "Sunday night").value == "2025-03-09TNI"
+    assert by_text(found, "8 PM").value == "2025-03-09T20:00"

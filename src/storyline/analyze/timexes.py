@@ -792,6 +792,12 @@ def _timex(
     )
 
 
+def _names_a_day(surface: str) -> bool:
+    words = re.findall(r"[a-z]+", surface.lower())
+    return any(w in WEEKDAYS or w in MONTHS or w in _DEICTIC_DAYS for w in words if len(w) > 2)
+
+
+_DEICTIC_DAYS = {"today", "tonight", "yesterday", "tomorrow"}
 _CLOCK_DAY_GAP = re.compile(r"\s*(?:,|at|on)?\s*$")
 
 
@@ -806,7 +812,7 @@ def _values(
     # day of the expression right before or after it, not the article's.
     for i, (start, end, kind, surface, _) in enumerate(located):
         value = typed[i][1]
-        if kind != "clock" or value is None or re.search(r"[A-Za-z]{3,}day|\d\s+[A-Z]", surface):
+        if kind != "clock" or value is None or _names_a_day(surface):
             continue
         neighbours = []
         if i > 0 and _CLOCK_DAY_GAP.fullmatch(text[located[i - 1][1] : start]):
