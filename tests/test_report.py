@@ -107,6 +107,10 @@ def test_chart_draws_qualifiers_and_ranges_as_such() -> None:
     assert 'fill="#fff"' in svg  # the hollow ring of "about"
     assert "300k–350k" in svg and "undated" in svg
     assert svg.count("<polyline") == 0  # B has only one dated claim
+    # Two claims by one claimant on one day (seen in news-dumpster): a line, no crash.
+    same_day = {**points[1], "id": "f4", "low": 320000.0, "high": 320000.0}
+    svg = str(value_chart([*points, same_day], link=lambda p: f"#{p['id']}"))
+    assert svg.count('class="point"') == 4 and svg.count("<polyline") == 1
 
 
 def test_hostile_article_is_escaped_in_the_briefing(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]

@@ -189,7 +189,8 @@ def value_chart(
     # One thin line per claimant through their dated claims: shows revisions.
     for who in claimants:
         series = sorted(
-            (dates[id(p)], p) for p in drawn if p["who"] == who and dates[id(p)] is not None
+            ((dates[id(p)], p) for p in drawn if p["who"] == who and dates[id(p)] is not None),
+            key=lambda dp: (dp[0], str(dp[1]["id"])),
         )
         if len(series) > 1:
             path = " ".join(f"{x(d):.1f},{y(_mid(p)):.1f}" for d, p in series if d is not None)

@@ -171,10 +171,13 @@ def figures_by_id(store: Store, ids: list[str]) -> list[Row]:
 
 
 def disagreements(store: Store) -> list[Row]:
-    rows = _rows(store, "SELECT * FROM disagreements ORDER BY kind, topic, id")
+    rows = _rows(store, "SELECT * FROM disagreements")
     for r in rows:
         r["figure_ids"] = json.loads(r["figure_ids"])
         r["kind_words"] = KIND_WORDS.get(r["kind"], r["kind"])
+    # What a reader needs first: contradictions, then updates, then agreement.
+    rank = {kind: n for n, kind in enumerate(KIND_WORDS)}
+    rows.sort(key=lambda r: (rank.get(r["kind"], 9), -len(r["figure_ids"]), r["topic"], r["id"]))
     return rows
 
 
