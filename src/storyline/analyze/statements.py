@@ -29,12 +29,14 @@ from storyline.analyze.speech_lexicon import (
     CLAUSE_ONLY_LEMMAS,
     COUNTRY_SYNONYMS,
     CUE_LEMMAS,
+    CUE_PARTICLES,
     INSTRUCTION_LEMMAS,
     MEDIA,
     ORG_WORDS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_WORDS,
+    STANCE_LEMMAS,
     TITLES,
     TRAILING_REPORT_LEMMAS,
     WEAK_CUE_LEMMAS,
@@ -238,12 +240,19 @@ def _span_of_subject(subj: Token) -> tuple[int, int]:
                 cut -= 1
             right = min(right, cut - 1)
             break
+
+    def breaks(k: int) -> bool:
+        # A spaced dash ("radical - Trump said") or a line break ends the
+        # phrase; a hyphen inside "(D-Wis.)" does not.
+        spaced = k > 0 and doc[k - 1].whitespace_ != ""
+        return (doc[k].text in _DASHES and spaced) or "\n" in doc[k].text
+
     for k in range(subj.i + 1, right + 1):
-        if doc[k].text in _DASHES or "\n" in doc[k].text:
+        if breaks(k):
             right = k - 1
             break
     for k in range(subj.i - 1, left - 1, -1):
-        if doc[k].text in _DASHES or "\n" in doc[k].text:
+        if breaks(k):
             left = k + 1
             break
     while right > left and (doc[right].is_punct or doc[right].is_space):
@@ -276,6 +285,15 @@ def _clause_content(art: _Article, clause: Token, cue: Token) -> tuple[int, int,
         return None
     start, end = doc[left].idx, doc[right].idx + len(doc[right])
     pstart, pend = art.para_of(cue.idx)
+    if right < cue.i:
+        # Attribution after what was said ("A, but B, the source added"): the
+        # parser hangs only the last conjunct on the cue; all before it was said.
+        subj = _subject(cue)
+        first = min(cue.i, subj.left_edge.i if subj is not None and subj.i < cue.i else cue.i)
+        if first > right:
+            start = max(cue.sent.start_char, start if art.in_quote(start) else 0)
+            start = min(start, doc[left].idx)
+            end = doc[first].idx
     start, end = max(start, pstart), min(end, pend)
     start, end = _trim(art.text, start, end)
     if end <= start:
@@ -697,6 +715,7 @@ class _Found:
     content: tuple[int, int]
     direct: bool
     inherit: _Found | None = None  # a continued quote takes this statement's speaker
+    speaker_span: tuple[int, int] | None = None  # when not the subject's phrase
 
 
 def _cue_statements(art: _Article) -> list[_Found]:
@@ -716,6 +735,11 @@ def _cue_statements(art: _Article) -> list[_Found]:
             if trailing is not None and subj is not None:
                 span = (tok.idx, tok.idx + len(tok))
                 found.append(_Found(tok, span, subj, None, False, trailing, False))
+            continue
+        if not _is_cue(tok) and tok.pos_ == "VERB" and tok.lemma_.lower() in STANCE_LEMMAS:
+            f = _stance(art, tok)
+            if f is not None:
+                found.append(f)
             continue
         if not _is_cue(tok) and not (
             tok.pos_ == "VERB" and tok.lemma_.lower() in CLAUSE_ONLY_LEMMAS
@@ -761,6 +785,51 @@ def _cue_statements(art: _Article) -> list[_Found]:
             continue
         found.append(_Found(tok, (tok.idx, tok.idx + len(tok)), subj, None, False, content, direct))
     return found
+
+
+_COMPLEMENT_DEPS = frozenset(
+    {"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "acomp", "advcl", "prt"}
+)
+
+
+def _stance(art: _Article, cue: Token) -> _Found | None:
+    """``Clinton blasted Trump's remarks``, ``called for a ban``: the complement is the content."""
+    if any(c.dep_ == "neg" for c in cue.children) or (cue.tag_ == "VBN" and cue.dep_ == "amod"):
+        return None
+    subj = _subject(cue)
+    if subj is None or art.in_quote(subj.idx):
+        return None
+    doc = art.doc
+    cue_end = cue.i
+    particles = CUE_PARTICLES.get(cue.lemma_.lower(), frozenset())
+    if cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ in particles:
+        cue_end = cue.i + 1
+    clause = _find_clause(cue)
+    content: tuple[int, int] | None = None
+    direct = False
+    if clause is not None:
+        got = _clause_content(art, clause, cue)
+        if got is not None:
+            content, direct = (got[0], got[1]), got[2]
+    if content is None:
+        comps = [c for c in cue.rights if c.dep_ in _COMPLEMENT_DEPS]
+        if not comps:
+            return None
+        lo = comps[0].left_edge.i
+        if lo <= cue_end:
+            lo = cue_end + 1
+        hi = max(c.right_edge.i for c in comps)
+        if hi < lo:
+            return None
+        pstart, pend = art.para_of(cue.idx)
+        s = max(doc[lo].idx, pstart)
+        e = min(doc[hi].idx + len(doc[hi]), pend, cue.sent.end_char)
+        s, e = _trim(art.text, s, e)
+        if e - s < 3:
+            return None
+        content = (s, e)
+    cue_span = (cue.idx, doc[cue_end].idx + len(doc[cue_end]))
+    return _Found(cue, cue_span, subj, None, False, content, direct)
 
 
 def _find_clause(cue: Token) -> Token | None:
@@ -885,7 +954,9 @@ def _colon_paragraphs(art: _Article) -> list[_Found]:
         if e <= s:
             continue
         colon = n_start + m.start(2)
-        out.append(_Found(span.root, (colon, colon + 1), span.root, None, False, (s, e), False))
+        f = _Found(span.root, (colon, colon + 1), span.root, None, False, (s, e), False)
+        f.speaker_span = (span.start_char, span.end_char)
+        out.append(f)
     return out
 
 
@@ -1024,7 +1095,9 @@ def find_statements(ctx: Context) -> None:
         seen.add(f.content)
         speaker = f.speaker
         sp_span: tuple[int, int] | None = None
-        if f.subj is not None and f.cue is not None:
+        if f.speaker_span is not None:
+            sp_span = f.speaker_span
+        elif f.subj is not None and f.cue is not None:
             sp_span = _span_of_subject(f.subj)
         if f.cue is not None:
             ranges = _attribution_ranges(f.cue, f.content)
