@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from storyline.analyze.pipeline import Context
 from storyline.analyze.timexes import (
@@ -291,3 +293,82 @@ def test_clock_time_after_a_part_of_day(nlp) -> None:  # type: ignore[no-untyped
     found = timexes(nlp, "They met on Sunday night at 8 PM in Kyiv.", dt.date(2025, 3, 12))
     assert by_text(found, "Sunday night").value == "2025-03-09TNI"
     assert by_text(found, "8 PM").value == "2025-03-09T20:00"
+
+
+_VOCAB = [
+    "on",
+    "in",
+    "Tuesday",
+    "evening",
+    "last",
+    "next",
+    "this",
+    "month",
+    "week",
+    "year",
+    "years",
+    "ago",
+    "earlier",
+    "February",
+    "May",
+    "28",
+    "2024",
+    "6",
+    "December",
+    "the",
+    "past",
+    "every",
+    "nearly",
+    "three",
+    "a",
+    "few",
+    "days",
+    "now",
+    "at",
+    "10",
+    "a.m.",
+    "p.m.",
+    "Sunday",
+    "night",
+    "winter",
+    "fall",
+    "third",
+    "quarter",
+    "1990s",
+    "century",
+    "20th",
+    "We",
+    "said",
+    "will",
+    "-",
+    "1/2",
+    "2",
+    "hours",
+    ",",
+    ".",
+    "Jan.",
+    "14",
+    "since",
+    "until",
+    "early",
+    "late",
+    "daily",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(st.sampled_from(_VOCAB), min_size=1, max_size=14),
+    anchor=st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))),
+)
+def test_any_text_gives_exact_disjoint_spans(nlp, words: list[str], anchor) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join(words)
+    found = timexes(nlp, text, anchor)
+    last_end = -1
+    for tx in found:
+        assert text[tx.start : tx.end] == tx.text and tx.text.strip() == tx.text
+        assert tx.start >= last_end
+        last_end = tx.end
+        assert tx.type in ("date", "time", "duration", "set")
+    again = timexes(nlp, text, anchor)
+    assert [(t.id, t.value) for t in again] == [(t.id, t.value) for t in found]
