@@ -372,3 +372,12 @@ def test_any_text_gives_exact_disjoint_spans(nlp, words: list[str], anchor) -> N
         assert tx.type in ("date", "time", "duration", "set")
     again = timexes(nlp, text, anchor)
     assert [(t.id, t.value) for t in again] == [(t.id, t.value) for t in found]
+
+
+def test_a_stated_coarse_date_is_not_replaced(seed_articles, nlp) -> None:  # type: ignore[no-untyped-def]
+    article = dataclasses.replace(
+        seed_articles["004"], published="2024-12", published_basis="metadata"
+    )
+    findings = run_component(article, nlp)
+    assert (findings.article.published, findings.article.published_basis) == ("2024-12", "metadata")
+    assert by_text(findings.timexes, "February").value is None

@@ -943,7 +943,9 @@ def find_timexes(ctx: Context) -> None:
     if anchor is not None:
         ctx.findings.timexes.extend(extract_timexes(ctx.doc, anchor, article.id))
         return
-    lower = published_lower_bound(article)
+    # A stated but coarse or unreadable date ("2025-02") is kept as stated:
+    # only an article with no date at all is dated from its text.
+    lower = published_lower_bound(article) if not article.published else None
     if lower is None:
         ctx.findings.timexes.extend(extract_timexes(ctx.doc, None, article.id))
         return
