@@ -192,6 +192,11 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c
+    if verb.dep_ == "xcomp":
+        # Object control: "leading Zelensky to assert", "told him to say".
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None:
+            return obj
     inherits = verb.dep_ in ("conj", "xcomp") or (
         verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"
     )
@@ -451,7 +456,7 @@ def person_mentions(doc: Doc, art: _Article) -> list[Person]:
     found: dict[int, Person] = {}
 
     def add(lo: int, hi: int) -> None:
-        while lo < hi and (
+        while lo < hi - 1 and (
             doc[lo].lower_ in TITLES
             or doc[lo].lower_ in ROLE_WORDS
             or doc[lo].lower_ in places
@@ -627,7 +632,9 @@ def resolve_speaker(art: _Article, subj: Token, depth: int = 0) -> tuple[str, bo
             return who, True
     s, e = _span_of_subject(subj)
     phrase = art.text[s:e]
-    if subj.pos_ == "PROPN" and subj.ent_type_ not in _PLACE_LABELS:
+    if subj.pos_ == "PROPN" and (
+        subj.ent_type_ not in _PLACE_LABELS or _fullest(art, subj.text) != subj.text
+    ):
         left = min([c.i for c in subj.children if c.dep_ == "compound"] + [subj.i])
         return _fullest(art, art.doc[left : subj.i + 1].text), True
     return phrase, False
@@ -788,7 +795,7 @@ def _cue_statements(art: _Article) -> list[_Found]:
 
 
 _COMPLEMENT_DEPS = frozenset(
-    {"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "acomp", "advcl", "prt"}
+    {"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "acomp", "prt"}
 )
 
 
@@ -804,7 +811,7 @@ def _stance(art: _Article, cue: Token) -> _Found | None:
     particles = CUE_PARTICLES.get(cue.lemma_.lower(), frozenset())
     if cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ in particles:
         cue_end = cue.i + 1
-    clause = _find_clause(cue)
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     content: tuple[int, int] | None = None
     direct = False
     if clause is not None:
@@ -813,7 +820,8 @@ def _stance(art: _Article, cue: Token) -> _Found | None:
             content, direct = (got[0], got[1]), got[2]
     if content is None:
         comps = [c for c in cue.rights if c.dep_ in _COMPLEMENT_DEPS]
-        if not comps:
+        core = [c for c in comps if c.dep_ != "prep" or c.i <= cue_end]
+        if not core:
             return None
         lo = comps[0].left_edge.i
         if lo <= cue_end:
@@ -1053,7 +1061,12 @@ def _cue_near(art: _Article, q: Quote) -> tuple[Token, Token] | None:
                 break
             if _is_cue(tok):
                 subj = _subject(tok)
-                if subj is not None and subj.idx >= after - 1 and _quote_is_said(art, q, tok):
+                if subj is None or subj.idx < after - 1 or not _quote_is_said(art, q, tok):
+                    continue
+                # Only the speaker may stand between the quote and its cue.
+                allowed = {t.i for t in subj.subtree}
+                gap = span[:n]
+                if all(t.i in allowed or t.is_punct or t.dep_ in ("advmod", "aux") for t in gap):
                     return tok, subj
     lo = pstart
     for prev in art.quotes:
