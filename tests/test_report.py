@@ -28,6 +28,9 @@ def test_html_briefing_is_self_contained_with_chart_and_sources(tmp_path: Path) 
     # One chart for the one disagreement group, one mark per claimed figure.
     assert html.count("<svg") == 1 and html.count('class="point"') == 2
     assert "Contradiction" in html and "ratio 16.3" in html
+    # One series per claimant, named canonically whatever each article's spelling.
+    legend = re.findall(r'class="key"><i[^>]*></i>([^<]+)<', html)
+    assert legend == ["Donald Trump", "Volodymyr Zelenskyy"]
     # Chart marks point at the figure rows in the briefing, which name their source.
     for fid in ("fgA1", "fgB1"):
         assert f'href="#sUkr-dKill-{fid}"' in html and f'id="sUkr-dKill-{fid}"' in html

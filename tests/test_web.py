@@ -182,7 +182,7 @@ def build_store(path: Path, stories: bool = True) -> Store:
                 "43,000",
                 43000,
                 43000,
-                claimant="Volodymyr Zelenskyy",
+                claimant="Zelensky",  # the article's spelling; the entity is canonical
                 claimant_entity=ZEL,
                 statement_id="stB1",
                 as_of="2024-12-01",

@@ -280,6 +280,8 @@ def _date_key(date: str | None) -> str:
 def story_view(store: Store, group: Group) -> Row:
     """Everything one story section shows: timeline, figure groups, speakers, sources."""
     articles = load_articles(store, group.article_ids)
+    # Series and speakers go by the canonical entity, not each article's spelling.
+    names: dict[str | None, str] = dict(store.conn.execute("SELECT id, name FROM entities"))
     statements = statements_of(store, group.article_ids)
     figures = figures_of(store, group.article_ids)
     by_statement: dict[str, list[Row]] = defaultdict(list)
@@ -302,7 +304,7 @@ def story_view(store: Store, group: Group) -> Row:
                 "id": st["id"],
                 "date": date,
                 "date_basis": basis if date else None,
-                "who": st["speaker"] or "unattributed",
+                "who": names.get(st["speaker_entity"]) or st["speaker"] or "unattributed",
                 "entity": st["speaker_entity"],
                 "cue": st["cue"],
                 "medium": st["medium"],
@@ -332,7 +334,7 @@ def story_view(store: Store, group: Group) -> Row:
                     "id": fig["id"],
                     "date": date,
                     "date_basis": basis if date else None,
-                    "who": fig["claimant"] or "unattributed",
+                    "who": names.get(fig["claimant_entity"]) or fig["claimant"] or "unattributed",
                     "entity": fig["claimant_entity"],
                     "medium": None,
                     "text": f"{figure_value(fig)} {figure_what(fig)}".strip(),
@@ -368,7 +370,9 @@ def story_view(store: Store, group: Group) -> Row:
                         **fig,
                         "date": date,
                         "date_basis": ("as of" if fig["as_of"] else "published") if date else None,
-                        "who": fig["claimant"] or "unattributed",
+                        "who": names.get(fig["claimant_entity"])
+                        or fig["claimant"]
+                        or "unattributed",
                         "value": figure_value(fig),
                         "what": figure_what(fig),
                     },
@@ -377,6 +381,31 @@ def story_view(store: Store, group: Group) -> Row:
             )
         points.sort(key=lambda p: (_date_key(p["date"]), p["who"], p["id"]))
         groups_out.append({**dis, "figures": points})
+
+    # One chart per topic: pairwise groups on the same topic ("killed: Ukrainian
+    # soldiers") share their figures, and a reader compares claimants on one axis.
+    topics: dict[str, Row] = {}
+    for dis in groups_out:
+        topic = topics.setdefault(
+            dis["topic"],
+            {"topic": dis["topic"], "id": f"t-{dis['id']}", "groups": [], "figures": {}},
+        )
+        topic["groups"].append(dis)
+        for point in dis["figures"]:
+            # A chart mark leads to the first row that lists the figure.
+            topic["figures"].setdefault(
+                point["id"], {**point, "anchor": f"{dis['id']}-{point['id']}"}
+            )
+    topic_list = []
+    for topic in topics.values():
+        figs = sorted(
+            topic["figures"].values(), key=lambda p: (_date_key(p["date"]), p["who"], p["id"])
+        )
+        seen = {g["kind"] for g in topic["groups"]}
+        kinds = [k for k in KIND_WORDS if k in seen] + sorted(seen - set(KIND_WORDS))
+        topic_list.append({**topic, "figures": figs, "kinds": kinds})
+    rank = {kind: n for n, kind in enumerate(KIND_WORDS)}
+    topic_list.sort(key=lambda t: (rank.get(t["kinds"][0], 9), -len(t["figures"]), t["topic"]))
 
     speakers: dict[str, Row] = {}
     for item in timeline:
@@ -404,6 +433,7 @@ def story_view(store: Store, group: Group) -> Row:
         "end": group.end or (dates[-1] if dates else None),
         "timeline": timeline,
         "disagreements": groups_out,
+        "topics": topic_list,
         "speakers": by_speaker,
         "counts": {
             "articles": len(group.article_ids),

@@ -56,13 +56,13 @@ def render_html(store: Store, story: str | None = None) -> str:
     for view in views:
         prefix = f"{view['id']}-"
         charts[view["id"]] = {}
-        for d in view["disagreements"]:
+        for t in view["topics"]:
 
-            def link(point: Row, anchor: str = f"{prefix}{d['id']}-") -> str:
-                return f"#{anchor}{point['id']}"
+            def link(point: Row, prefix: str = prefix) -> str:
+                return f"#{prefix}{point['anchor']}"
 
-            charts[view["id"]][d["id"]] = value_chart(
-                d["figures"], link=link, title=f"{d['topic']}: claimed values over time"
+            charts[view["id"]][t["id"]] = value_chart(
+                t["figures"], link=link, title=f"{t['topic']}: claimed values over time"
             )
     sources: dict[str, Row] = {}
     for view in views:

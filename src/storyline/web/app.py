@@ -213,12 +213,12 @@ def create_app(db: str | Path) -> FastAPI:
             raise NotFound(f"story {story_id}")
         view = story_view(store, group)
         charts = {
-            d["id"]: value_chart(
-                d["figures"],
+            t["id"]: value_chart(
+                t["figures"],
                 link=lambda p: f"/articles/{p['article_id']}#{p['id']}",
-                title=f"{d['topic']}: claimed values over time",
+                title=f"{t['topic']}: claimed values over time",
             )
-            for d in view["disagreements"]
+            for t in view["topics"]
         }
         return page(request, "story.html", s=view, charts=charts, note=note)
 
