@@ -16,11 +16,13 @@ which keeps the calendar day and drops the time of day or part of day; the
 statement's date of "said on Tuesday evening" is therefore ``2025-02-04``.
 Relative expressions get ``None`` when there is no anchor: we never guess.
 
-Anchor. The article's ``published`` date. When an article has none, a date
-the text itself states on a photograph's caption bounds publication from
-below (a photo is taken before it is published); see :func:`published_lower_bound`
-and :func:`extract_timexes_bounded` for how relative expressions are
-resolved then.
+Anchor. The article's ``published`` date. A date stated only to the month
+(``2024-12``) anchors every value that all days of that month agree on. An
+article with no date at all may be dated by its text: the latest full date on
+a photograph's caption bounds publication from below (a photo is taken
+before it is published); ``published`` is set to it with
+``published_basis = "text"`` and only values that every publication day in
+the following week agrees on are kept (see :func:`extract_timexes_bounded`).
 """
 
 from __future__ import annotations
@@ -943,8 +945,17 @@ def find_timexes(ctx: Context) -> None:
     if anchor is not None:
         ctx.findings.timexes.extend(extract_timexes(ctx.doc, anchor, article.id))
         return
-    # A stated but coarse or unreadable date ("2025-02") is kept as stated:
-    # only an article with no date at all is dated from its text.
+    month = re.fullmatch(r"(\d{4})-(\d{2})", article.published or "")
+    if month and 1 <= int(month.group(2)) <= 12:
+        # Stated to the month only: keep what every day of that month agrees on.
+        first = dt.date(int(month.group(1)), int(month.group(2)), 1)
+        days = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - first
+        ctx.findings.timexes.extend(
+            extract_timexes_bounded(ctx.doc, first, article.id, window_days=days.days - 1)
+        )
+        return
+    # A stated date we cannot read is kept as stated: only an article with
+    # no date at all is dated from its text.
     lower = published_lower_bound(article) if not article.published else None
     if lower is None:
         ctx.findings.timexes.extend(extract_timexes(ctx.doc, None, article.id))
