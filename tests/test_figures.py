@@ -236,6 +236,25 @@ def test_number_grammar(nlp, sentence, expected):  # type: ignore[no-untyped-def
     assert [(f.low, f.high, f.unit) for f in figs] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface", "measure", "claimant"),
+    [
+        ("The death toll rose to 52, officials said on Monday.", "52", "killed", "officials"),
+        ("Casualties were estimated by the UN at 20,000.", "20,000", "casualties", "UN"),
+        (
+            "About 1.2 million people have fled, according to the UN.",
+            "1.2 million",
+            "displaced",
+            "UN",
+        ),
+        ("Covid-19 killed 6.9m people worldwide.", "6.9m", "killed", None),
+    ],
+)
+def test_measure_and_source_in_news_sentences(nlp, sentence, surface, measure, claimant):  # type: ignore[no-untyped-def]
+    (f,) = extract_figures("a1", sentence, nlp(sentence))
+    assert (f.text, f.measure, f.claimant, f.unit) == (surface, measure, claimant, None)
+
+
 def test_deterministic(seed_articles, nlp):  # type: ignore[no-untyped-def]
     art = seed_articles["004"]
     first = extract_figures(art.id, art.text, nlp(art.text), published=art.published)

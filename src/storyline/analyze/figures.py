@@ -223,14 +223,24 @@ def _after_scale(
         return value * lex.SCALE_WORDS[sm.group("scale").lower()], sm.end(), True
     if kind == "digits":
         gm = _GLUED_SCALE_RE.match(text, end)
-        money_after = gm is not None and re.match(
+        money_after: object = gm is not None and re.match(
             r"\s+(?:dollars|euros|pounds|usd|eur|gbp|yen|yuan|rupees)\b", text[gm.end() :], re.I
         )
+        if gm is not None and not money_after:
+            # "6.9m people", "2bn users": a count, not metres
+            nxt = re.match(r"\s+([a-z]+)\b", text[gm.end() :])
+            money_after = bool(
+                nxt is not None
+                and (nxt.group(1).endswith("s") or nxt.group(1) in _IRREGULAR_PLURALS)
+                and nxt.group(1) not in lex.UNIT_SUFFIXES
+                and nxt.group(1) not in ("is", "was", "has", "as", "its", "this", "his")
+            )
         if gm and (money or money_after or gm.group("scale").lower() not in ("m", "b")):
             return value * lex.GLUED_SCALES[gm.group("scale").lower()], gm.end(), True
     return value, end, False
 
 
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "refugees"})
 _CHANGE_VERB_RE = re.compile(
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*|"
     r"climb\w*|jump\w*|surg\w*|soar\w*|drop\w*|declin\w*|plung\w*|plummet\w*|slump\w*|"
@@ -785,6 +795,17 @@ def _find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | Non
             or tok.pos_ in ("SCONJ", "CCONJ", "VERB", "AUX")
         ):
             break
+    # The subject of the verb the number completes: "the death toll rose to 52",
+    # "Casualties are estimated at 20,000-30,000".
+    if noun is None:
+        for verb in _governing_verbs(num, 3):
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < span.start:
+                    for tok in child.subtree:
+                        measure = _measure_of(tok)
+                        if measure is not None and tok.pos_ != "VERB":
+                            return measure, used
+            break
     return None, used
 
 
@@ -864,7 +885,7 @@ def _claimant_in_sentence(num: Token) -> str | None:
     sent = num.sent
     # "According to Trump, ..." anywhere in the sentence before the figure.
     for tok in sent:
-        if tok.lower_ == "according" and tok.i < num.i:
+        if tok.lower_ == "according" and not (tok.i <= num.i < tok.i + 3):
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
             if nxt is not None and nxt.lower_ == "to":
                 for pobj in nxt.children:
@@ -886,7 +907,12 @@ def _claimant_in_sentence(num: Token) -> str | None:
     for verb in _governing_verbs(num, 5):
         if verb.lemma_.lower() in lex.ATTRIBUTION_VERBS:
             for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
+                # Passive: the source is the agent ("estimated by the UN"), not the subject.
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and pobj.pos_ != "PRON":
+                            return _noun_phrase(pobj)
+                if child.dep_ == "nsubj" and child.pos_ != "PRON":
                     if child.lower_ in lex.NON_CLAIMANTS:
                         continue
                     return _noun_phrase(child)
