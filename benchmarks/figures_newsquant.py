@@ -337,6 +337,9 @@ def main() -> None:
     print()
     print("storyline* = the same figures with 'from X to Y' changes joined into one range,")
     print("NewsQuant's convention (storyline itself reports the old and the new value).")
+    print("CQE itself is not run: CQE 2.0.3 on PyPI pins typing_extensions==4.4.0 and")
+    print("protobuf==3.20.1 (incompatible with spaCy 3.8), needs torch and spacy-transformers,")
+    print("and fetches spaCy models at run time (spacy_download).")
     print("published (CQE paper, NewsQuant full): CQE value F1 .920, value+unit .856,")
     print("value+concept(partial) .761; quantulum3 value .730, value+unit .472")
 
