@@ -11,8 +11,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from conftest import SEEDS
+from storyline.clean import build_article
 from storyline.ingest import expand, read_inputs
-from storyline.ingest.records import normalise_date
 from storyline.schema import RawDocument, Skip
 
 BODY = "Officials said on Tuesday that talks would resume. " * 5
@@ -54,7 +54,9 @@ def test_jsonl_maps_real_field_names(tmp_path: Path) -> None:
     docs, skips = _read(path)
     assert skips == []
     assert [d.meta.get("title") for d in docs] == ["A", "B", "C"]
-    assert [d.meta.get("published") for d in docs] == ["2025-05-19", "2025-05-21", "2025-05-20"]
+    # Readers pass dates on as written; cleaning normalises them (ISO, RFC 822).
+    assert [build_article(d).published for d in docs] == ["2025-05-19", "2025-05-21", "2025-05-20"]
+    assert all(build_article(d).published_basis == "metadata" for d in docs)
     assert docs[1].meta["outlet"] == "ex.com" and docs[2].meta["outlet"] == "Example"
     assert docs[0].source == "https://ex.com/a"
     # No URL: the source is path#line, as the contract says.
@@ -169,10 +171,3 @@ def test_other_encodings_are_decoded(tmp_path: Path) -> None:
     docs, skips = _read(tmp_path)
     assert not skips
     assert all("président" in (d.text or "") for d in docs)
-
-
-def test_rfc822_and_iso_dates() -> None:
-    assert normalise_date("Wed, 21 May 2025 14:57:43 GMT") == "2025-05-21"
-    assert normalise_date("2025-02-05T08:00:00+02:00") == "2025-02-05"
-    assert normalise_date("sometime in May") is None
-    assert normalise_date("") is None

@@ -7,7 +7,6 @@ import io
 import json
 import zlib
 from collections.abc import Iterator
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,19 +50,6 @@ def _first(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
     return None
 
 
-def normalise_date(value: str | None) -> str | None:
-    """ISO 8601 or RFC 822 (RSS ``pubDate``) to ``YYYY-MM-DD``; None when it is neither."""
-    if not value:
-        return None
-    value = value.strip()
-    if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
-        return value[:10]
-    try:
-        return parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
 def record_to_document(record: object, path: Path, source: str, line: int) -> RawDocument | Skip:
     where = f"{source}#{line}"
     if not isinstance(record, dict):
@@ -72,11 +58,6 @@ def record_to_document(record: object, path: Path, source: str, line: int) -> Ra
     text, html = meta.pop("text", None), meta.pop("html", None)
     if not text and not html:
         return Skip(where, "record has no text field (text|maintext|body|content)")
-    published = normalise_date(meta.get("published"))
-    if published:
-        meta["published"] = published
-    else:
-        meta.pop("published", None)
     url = meta.get("url")
     return RawDocument(
         source=url or where,
