@@ -432,9 +432,6 @@ def _attach_unit(text: str, q: _Quantity) -> None:
         return  # "5G", "4T", "100M": not grams, tonnes or metres
     if not glued and surface in lex.GLUED_ONLY:
         return
-    if surface[0].isalpha() and not glued and sep == "-" and surface not in _HYPHEN_UNITS:
-        # "30-day", "two-hour", "5-mile" are units; "F-16"-like tails are not reached here.
-        pass
     name = lex.UNIT_SUFFIXES[surface]
     if name == "pound" and re.search(
         r"(?:million|billion|bn)\s*$", text[q.start : um.start()], re.I
@@ -457,11 +454,8 @@ def _attach_unit(text: str, q: _Quantity) -> None:
     if q.unit in _CURRENCIES and name in _CURRENCIES:
         q.end = um.end()  # "$5 dollars": keep one currency
         return
-    if q.unit is not None and name not in ("percent",):
-        # "$58.24 per barrel" keeps USD; a following unit word belongs elsewhere.
-        return
-    if q.kind == "frac" and name in lex.TIME_UNITS and q.unit is None:
-        q.unit = name  # "half an hour" is not reached; "a third year" is rare
+    if q.unit is not None:
+        return  # "$58.24 per barrel" keeps USD; a following unit word belongs elsewhere
     q.unit = name
     q.end = um.end()
 
@@ -469,7 +463,6 @@ def _attach_unit(text: str, q: _Quantity) -> None:
 _UPPER_NOT_UNITS = frozenset({"G", "T", "M", "P", "X", "K"})
 _MAJOR_CURRENCIES = frozenset(lex.CURRENCY_PREFIXES.values())
 _CURRENCIES = _MAJOR_CURRENCIES | {"cent", "sen", "penny"}
-_HYPHEN_UNITS = frozenset(lex.UNIT_SUFFIXES)
 
 
 def _age_unit(suffix: str) -> str:
