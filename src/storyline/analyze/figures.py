@@ -16,18 +16,26 @@ what happened to it (``measure``), the rate period (``per``) and the source
 (``claimant``).
 
 The normalised vocabularies (qualifiers, units, measures) live in
-``figure_lexicon``; the choices are documented there and in docs/export.md:
+``figure_lexicon``, with the reasons for each choice:
 - ``low``/``high``: equal for one value; a range's shared scale applies to
-  both ends ("300-350,000" is 300,000..350,000; "2 to 3 million").
+  both ends ("300-350,000" is 300,000..350,000; "2 to 3 million"); vague
+  plurals are ranges ("thousands of" is 1,000..10,000). A change ("rose from
+  40 to 52") is two figures, the old and the new value; "from $5 to $10"
+  without a change verb is a range.
+- ``qualifier``: one of about, nearly, more than, at least, less than, up to,
+  maybe more, average, exactly, or null ("approximately", "around", "some",
+  "closer to" -> about; "over", "-plus" -> more than; "or more" -> at least).
 - ``unit``: ISO 4217 code for money, ``percent``, a time unit for durations
   and ages, an SI-style name for physical units, ``fraction`` for "a third",
   ``times`` for "sixfold"; null for plain counts (what is counted is ``subject``).
 - ``measure``: "killed" covers killed, dead, deaths and fatalities; "lost",
   "casualties", "wounded" and "injuries" stay distinct; ``age`` for ages.
 - ``claimant``: the speaker of the innermost statement whose span contains
-  the figure (with ``statement_id``); else "According to X"; else the
-  subject of an attribution verb governing the figure ("western estimates
-  put ..."); else null (the outlet itself).
+  the figure (with ``statement_id``); else "according to X" in the sentence;
+  else the possessor of an estimate noun ("Mr. Trump's estimate of ...");
+  else the subject (or passive agent) of an attribution verb governing the
+  figure ("western estimates put ..."); else null (the outlet itself).
+  ``claimant_entity`` is left to the cross-article stage.
 - ``as_of``: the date of a date timex in the figure's sentence (the one
   nearest before the figure, else after); "at the time" inherits the previous
   sentence's date; else the date of the statement carrying the figure; else
