@@ -41,6 +41,7 @@ from storyline.corpus.names import (
     name_key,
     name_tokens,
     same_person_name,
+    similar,
     similarity,
     surnames_match,
     translit,
@@ -254,9 +255,11 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
 
     # 2. Full person names: spelling variants of one name.
     full = sorted((f for f in forms.values() if f.multi and is_person(f)), key=lambda f: f.key)
+    # Spelling variants share their first three letters (Zelensk-, Volodym-):
+    # comparing only within such blocks keeps the pass near-linear.
     by_surname_initial: dict[str, list[_Form]] = defaultdict(list)
     for form in full:
-        by_surname_initial[form.key.split()[-1][:2]].append(form)
+        by_surname_initial[form.key.split()[-1][:3]].append(form)
     for block in by_surname_initial.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
@@ -293,11 +296,11 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
             surnames_in_article[article_id].add(form.key.split()[-1])
     surnames_by_prefix: dict[str, list[str]] = defaultdict(list)
     for surname in sorted(surname_holders):
-        surnames_by_prefix[surname[:2]].append(surname)
+        surnames_by_prefix[surname[:3]].append(surname)
 
     def holders(word: str) -> set[str]:
         out: set[str] = set()
-        for surname in surnames_by_prefix.get(word[:2], ()):
+        for surname in surnames_by_prefix.get(word[:3], ()):
             if surname == word or (
                 abs(len(surname) - len(word)) <= 3 and surnames_match(surname, word)
             ):
@@ -353,8 +356,8 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     for root, keys in members.items():
         for key in keys:
-            votes[root] += forms[key].votes
-            surfaces[root] += forms[key].surfaces
+            votes[root].update(forms[key].votes)
+            surfaces[root].update(forms[key].surfaces)
     entity_of_root: dict[str, str] = {}
     names: dict[str, str] = {}
     types: dict[str, str] = {}
@@ -495,9 +498,9 @@ def _role_merges(
                     continue
                 if not first_names_compatible(a.tokens[0], b.tokens[0]):
                     continue
-                sim = similarity(a.tokens[-1], b.tokens[-1])
-                if sim < ROLE_SURNAME_SIMILARITY:
+                if not similar(a.tokens[-1], b.tokens[-1], ROLE_SURNAME_SIMILARITY):
                     continue
+                sim = similarity(a.tokens[-1], b.tokens[-1])
                 shared = roles(a) & roles(b)
                 if len(shared) >= ROLE_SHARED_WORDS and uf.union(a.key, b.key):
                     evidence.append(

@@ -347,17 +347,21 @@ def update_stories(store: Store, changed: Sequence[str]) -> dict[str, str]:
             stories.append(story)
     assignment: dict[str, str] = {}
     limit = _phrase_limit(n)
-    for doc in sorted(new_docs, key=lambda d: (d.day is None, d.day or "", d.id)):
-        x = _matrix([doc, *old_docs], df, n)
-        cosine = (x[0] @ x[1:].T).toarray()[0]
+    new_docs.sort(key=lambda d: (d.day is None, d.day or "", d.id))
+    everyone = old_docs + new_docs
+    # One matrix for all; each new article is compared with the placed ones
+    # and with the new ones placed before it.
+    x = _matrix(everyone, df, n)
+    for k, doc in enumerate(new_docs):
+        row = len(old_docs) + k
+        placed = everyone[:row]
+        cosine = (x[row] @ x[:row].T).toarray()[0]
         shared = _shared_phrases(conn, doc, limit)
-        counts = np.array([shared.get(d.id, 0) for d in old_docs], dtype=float)
-        sims = _combine(cosine, counts, _days_ok([doc], old_docs)[0])
+        counts = np.array([shared.get(d.id, 0) for d in placed], dtype=float)
+        sims = _combine(cosine, counts, _days_ok([doc], placed)[0])
         story, _ = assign(sims, stories)
         story = story or stable_id("s", doc.id)
         assignment[doc.id] = story
-        # Later new articles may join the story this one founded or joined.
-        old_docs.append(doc)
         stories.append(story)
     _write_stories(store, assignment)
     return assignment
