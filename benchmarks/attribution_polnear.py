@@ -44,6 +44,8 @@ class Gold:
     source: list[list[Span]] = field(default_factory=list)
     cue: list[list[Span]] = field(default_factory=list)
     content: list[list[Span]] = field(default_factory=list)
+    # (cue, content) of each attribution, for the speech-verb breakdown.
+    pairs: list[tuple[list[Span], list[Span]]] = field(default_factory=list)
 
 
 def parse_ann(path: Path) -> Gold:
@@ -62,6 +64,9 @@ def parse_ann(path: Path) -> Gold:
             events.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
     gold = Gold()
     for roles in events:
+        cue_ref, content_ref = roles.get("Cue"), roles.get("Content")
+        if cue_ref in spans and content_ref in spans:
+            gold.pairs.append((spans[cue_ref], spans[content_ref]))
         for role, bucket in (("Source", gold.source), ("Cue", gold.cue), ("Content", gold.content)):
             ref = roles.get(role)
             if ref in spans:
@@ -163,7 +168,10 @@ def main() -> int:
     if args.limit:
         docs = docs[: args.limit]
 
+    from storyline.analyze.speech_lexicon import CUE_LEMMAS
+
     nlp = load_nlp()
+    speech = [0, 0]  # gold attributions with a speech-verb cue; of those, content overlapped
     texts = [txt.read_text(encoding="utf-8") for txt, _ in docs]
     totals = {k: [0, 0, 0, 0] for k in ("source", "cue", "content")}  # exact, overlap, pred, gold
     for (txt, ann), text, doc in zip(docs, texts, nlp.pipe(texts, n_process=1), strict=True):
@@ -187,6 +195,21 @@ def main() -> int:
             t[1] += ov
             t[2] += len(preds[kind])
             t[3] += len(golds)
+        for cue_frags, content_frags in gold.pairs:
+            lemmas = {
+                t.lemma_.lower()
+                for a, b in cue_frags
+                for t in (doc.char_span(a, b, alignment_mode="expand") or [])
+            }
+            if lemmas & CUE_LEMMAS or "accord" in lemmas or "according" in lemmas:
+                speech[0] += 1
+                hit = any(
+                    min(pe, b) > max(ps, a)
+                    for p in preds["content"]
+                    for ps, pe in p
+                    for a, b in content_frags
+                )
+                speech[1] += hit
         if args.show:
             gold_h = {normalise(text, (g[0][0], g[-1][1]), True) for g in gold.content}
             pred_h = {normalise(text, (p[0][0], p[-1][1]), True) for p in preds["content"]}
@@ -202,6 +225,11 @@ def main() -> int:
     print(f"{head}   {'overlap P / R / F1':>21}")
     for kind, (ex, ov, npred, ngold) in totals.items():
         print(f"{kind:8} {npred:5d} {ngold:5d}   {prf(ex, npred, ngold)}   {prf(ov, npred, ngold)}")
+    share = 100 * speech[0] / max(1, totals["content"][3])
+    print(
+        f"gold attributions whose cue is a speech verb ({share:.0f}% of all): "
+        f"content overlap recall {100 * speech[1] / max(1, speech[0]):.1f}"
+    )
     print(
         "citron on PARC 3.0 (published, other corpus): source exact F1 82.0, "
         "content overlap F1 83.3, content exact F1 59.3, cue exact F1 82.3"
