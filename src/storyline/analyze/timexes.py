@@ -15,6 +15,8 @@ Consumers that need a contract date (``YYYY-MM-DD``) use :func:`date_of`,
 which keeps the calendar day and drops the time of day or part of day; the
 statement's date of "said on Tuesday evening" is therefore ``2025-02-04``.
 Relative expressions get ``None`` when there is no anchor: we never guess.
+Event-anchored phrases ("since the beginning of the full-scale invasion")
+are not timexes: the date they point to is world knowledge, not in the text.
 
 Anchor. The article's ``published`` date. A date stated only to the month
 (``2024-12``) anchors every value that all days of that month agree on. An
@@ -51,8 +53,10 @@ from storyline.analyze.time_patterns import (
 )
 from storyline.schema import Article, Timex, TimexType, stable_id
 
-# Assumed upper bound on the delay between a caption's date and publication
-# (see extract_timexes_bounded).
+# How long after a caption's date we assume the article came out (see
+# extract_timexes_bounded). An assumption, not a fact: news photographs are
+# typically from the days before the report; a longer window only leaves
+# more relative values unresolved, never wrongly resolved within it.
 PUBLICATION_WINDOW_DAYS = 7
 
 _PAST, _FUTURE = "past", "future"
