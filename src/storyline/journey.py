@@ -169,6 +169,15 @@ def ingest(
             on_article(findings)
     for skip in report.skipped:
         store.record_skip(skip)
-    if run_corpus and report.added:
-        corpus.update(store, report.added)
+    if run_corpus:
+        update_corpus(store)
     return report
+
+
+def update_corpus(store: Store) -> None:
+    """Run the corpus stage over every article saved since it last completed: this run's,
+    and those of an earlier run that was killed or crashed before the stage finished."""
+    pending = store.corpus_pending()
+    if pending:
+        corpus.update(store, pending)
+        store.corpus_done(pending)

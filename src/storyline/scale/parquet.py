@@ -24,8 +24,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from storyline import corpus
-from storyline.journey import IngestReport
+from storyline.journey import IngestReport, update_corpus
 from storyline.schema import Article, Figure, Findings, Mention, Skip, Statement, Timex
 from storyline.store import Store
 
@@ -130,6 +129,6 @@ def load(folder: str | Path, store: Store, run_corpus: bool = True) -> IngestRep
         report.added.append(article.id)
     for skip in report.skipped:
         store.record_skip(skip)
-    if run_corpus and report.added:
-        corpus.update(store, report.added)
+    if run_corpus:
+        update_corpus(store)
     return report

@@ -33,6 +33,15 @@ RECORD_TABLES = ("statements", "figures", "timexes")
 JSON_COLUMNS = {"removed", "aliases", "figure_ids"}
 
 
+# Articles saved but not yet seen by the corpus stage, written in the same
+# transaction as the article: after a crash or kill between the last save and
+# the end of the corpus stage, the next run still brings the corpus stage up
+# to date for them (their articles are unchanged, so ingest would not list
+# them again). Idempotent DDL rather than a numbered migration so it applies
+# to stores at any version; fold it into the next migration.
+PENDING_DDL = "CREATE TABLE IF NOT EXISTS corpus_pending (article_id TEXT PRIMARY KEY)"
+
+
 class StoreError(RuntimeError):
     """The file is not a storyline store, or is from a newer version."""
 
@@ -65,6 +74,7 @@ class Store:
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self._migrate()
+        self.conn.execute(PENDING_DDL)
 
     def __enter__(self) -> Store:
         return self
@@ -122,9 +132,27 @@ class Store:
                     [[_value(c, getattr(r, c)) for c in columns] for r in records],
                 )
             conn.execute("DELETE FROM skipped WHERE source = ?", (article.source,))
+            conn.execute("INSERT OR IGNORE INTO corpus_pending VALUES (?)", (article.id,))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
+            raise
+
+    def corpus_pending(self) -> list[str]:
+        """Articles saved since the corpus stage last completed, in the order they were saved."""
+        return [
+            r[0] for r in self.conn.execute("SELECT article_id FROM corpus_pending ORDER BY rowid")
+        ]
+
+    def corpus_done(self, article_ids: list[str]) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.executemany(
+                "DELETE FROM corpus_pending WHERE article_id = ?", [(a,) for a in article_ids]
+            )
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
             raise
 
     def record_skip(self, skip: Skip) -> None:
