@@ -609,6 +609,8 @@ def _is_name_number(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
         t.tag_ == "NNS" for t in nxt.doc[nxt.i : min(nxt.i + 3, nxt.sent.end)]
     ):
         return False  # "96 Liverpool fans", "63000 Model 3 sedans"
+    if _bare_age_after_name(q, prev, nxt):
+        return False  # "Nick Hague 44 has spent ...": an age with its commas lost
     if prev is not None and prev.idx + len(prev) >= q.start - 1 and not prev.is_sent_start:
         word = prev.text
         if (
@@ -1065,10 +1067,29 @@ def _share_units(text: str, quantities: list[_Quantity]) -> None:
             first.unit = second.unit
 
 
+def _bare_age_after_name(q: _Quantity, prev: Token | None, nxt: Token | None) -> bool:
+    """A person's name, a small number, then a verb: an apposition whose commas were lost."""
+    return bool(
+        prev is not None
+        and nxt is not None
+        and q.kind == "digits"
+        and q.low == q.high
+        and 0 < q.low < 120
+        and float(q.low).is_integer()
+        and prev.ent_type_ == "PERSON"
+        and nxt.pos_ in ("VERB", "AUX")
+    )
+
+
 def _apposition_age(text: str, q: _Quantity, num: Token) -> bool:
     """ "Andriy Portnov, 51, had just ...": a bare number set off by commas after a name."""
     if q.kind != "digits" or q.unit is not None or q.low != q.high or not 0 < q.low < 120:
         return False
+    doc = num.doc
+    prev_tok = doc[num.i - 1] if num.i >= 1 else None
+    next_tok = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if _bare_age_after_name(q, prev_tok, next_tok):
+        return True
     if (
         not re.match(r"^\s*(?:,|\)|$)", text[q.end : q.end + 2])
         or text[q.start - 2 : q.start] != ", "
