@@ -364,15 +364,29 @@ def _colon_content(art: _Article, cue: Token) -> tuple[int, int] | None:
     """``Trump said: ...`` without quote marks: the rest of the sentence."""
     doc = art.doc
     sent = cue.sent
-    for j in range(cue.i + 1, min(cue.i + 6, sent.end)):
+    for j in range(cue.i + 1, min(cue.i + 6, len(doc))):
         if doc[j].text == ":":
-            _pstart, pend = art.para_of(cue.idx)
+            pstart, pend = art.para_of(cue.idx)
             start = doc[j].idx + 1
             end = min(sent.end_char, pend)
+            if not art.text[start:pend].strip():
+                # "He said:" closing its paragraph introduces the next one.
+                i = art.para_starts.index(pstart) if pstart in art.para_starts else -1
+                if i < 0 or i + 1 >= len(art.paras):
+                    return None
+                nstart, nend = art.paras[i + 1]
+                q = art.quote_at(
+                    nstart + len(art.text[nstart:nend]) - len(art.text[nstart:nend].lstrip())
+                )
+                if q is not None and q.end <= nend:
+                    return q.start, q.end
+                start, end = nstart, nend
             if end - start < 3:
                 return None
             s, e = _trim(art.text, start, end)
             return (s, e) if e > s else None
+        if doc[j].is_punct or "\n" in doc[j].text:
+            return None
     return None
 
 
@@ -786,6 +800,12 @@ def _cue_statements(art: _Article) -> list[_Found]:
             content = _trailing_content(art, tok)
         if content is None:
             content = _parenthetical_content(art, tok, subj)
+        if content is None and tok.lemma_.lower() not in _NO_COMPLEMENT:
+            # "mentioned the remarks", "accusing her of ...": the complement.
+            got_f = _stance(art, tok)
+            if got_f is not None:
+                found.append(got_f)
+            continue
         if content is None:
             continue
         if tok.lemma_.lower() in WEAK_CUE_LEMMAS and not direct and clause is None:
@@ -793,6 +813,9 @@ def _cue_statements(art: _Article) -> list[_Found]:
         found.append(_Found(tok, (tok.idx, tok.idx + len(tok)), subj, None, False, content, direct))
     return found
 
+
+# Speech verbs whose bare object is an addressee, not what was said ("told reporters").
+_NO_COMPLEMENT = frozenset({"tell", "ask", "inform", "assure", "answer", "reply", "respond", "say"})
 
 _COMPLEMENT_DEPS = frozenset(
     {"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "acomp", "prt"}
