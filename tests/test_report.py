@@ -114,6 +114,11 @@ def test_chart_draws_qualifiers_and_ranges_as_such() -> None:
     same_day = {**points[1], "id": "f4", "low": 320000.0, "high": 320000.0}
     svg = str(value_chart([*points, same_day], link=lambda p: f"#{p['id']}"))
     assert svg.count('class="point"') == 4 and svg.count("<polyline") == 1
+    # Date labels never overlap: two claims a day apart get one label.
+    next_day = {**points[0], "id": "f5", "date": "2025-01-02"}
+    svg = str(value_chart([*points, next_day], link=lambda p: f"#{p['id']}"))
+    ticks = re.findall(r'text-anchor="middle">(\d{4}-\d\d-\d\d)</text>', svg)
+    assert ticks == ["2025-01-01", "2025-02-01"]
 
 
 def test_hostile_article_is_escaped_in_the_briefing(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]

@@ -159,7 +159,11 @@ def value_chart(
         if len(ticks) > 5:
             step = (d1 - d0) / 4
             ticks = [d0 + step * i for i in range(5)]
+        last = -1e9
         for d in ticks:
+            if x(d) - last < 80:  # labels are ~70px wide: skip one that would overlap
+                continue
+            last = x(d)
             out.append(
                 f'<text x="{x(d):.1f}" y="{plot_bottom + 16}" text-anchor="middle">'
                 f"{d.isoformat()}</text>"
@@ -211,7 +215,7 @@ def value_chart(
         offsets[key] = n + 1
         px += n * 9  # side by side when two claims land on the same spot
         tip = escape(
-            f"{p['who']}: {p.get('value') or p.get('text')} {p.get('what') or ''}"
+            f"{p['who']}: {p.get('value') or p.get('text') or compact(low)} {p.get('what') or ''}"
             f" ({p.get('date') or 'undated'}) — {p['article']['label'] if 'article' in p else ''}"
         )
         kind = qualifier_kind(p.get("qualifier"))
