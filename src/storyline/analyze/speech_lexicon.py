@@ -206,6 +206,38 @@ STANCE_LEMMAS: frozenset[str] = frozenset(
     }
 )
 
+# Nouns that report what someone said when they carry the content as a clause
+# and the speaker as a possessive ("Trump's claim that ...", "her promise to
+# ..."): frequent noun cues in PolNeAR train.
+NOUN_CUE_LEMMAS: frozenset[str] = frozenset(
+    {
+        "claim",
+        "statement",
+        "assertion",
+        "allegation",
+        "argument",
+        "promise",
+        "pledge",
+        "vow",
+        "warning",
+        "suggestion",
+        "insistence",
+        "call",
+        "comment",
+        "remark",
+        "contention",
+        "charge",
+        "accusation",
+        "prediction",
+        "proposal",
+        "demand",
+        "announcement",
+        "admission",
+        "denial",
+        "message",
+    }
+)
+
 # Particles and prepositions that belong to a stance cue ("called for", "pointed
 # to", "referred to"): PolNeAR marks them as part of the cue.
 CUE_PARTICLES: dict[str, frozenset[str]] = {

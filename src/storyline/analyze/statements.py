@@ -32,6 +32,7 @@ from storyline.analyze.speech_lexicon import (
     CUE_PARTICLES,
     INSTRUCTION_LEMMAS,
     MEDIA,
+    NOUN_CUE_LEMMAS,
     ORG_WORDS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -750,6 +751,11 @@ def _cue_statements(art: _Article) -> list[_Found]:
             if f is not None:
                 found.append(f)
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUE_LEMMAS:
+            f = _noun_cue(art, tok)
+            if f is not None:
+                found.append(f)
+            continue
         if tok.lemma_.lower() in TRAILING_REPORT_LEMMAS and not _is_cue(tok):
             trailing = _trailing_content(art, tok)
             subj = _subject(tok)
@@ -861,6 +867,29 @@ def _stance(art: _Article, cue: Token) -> _Found | None:
         content = (s, e)
     cue_span = (cue.idx, doc[cue_end].idx + len(doc[cue_end]))
     return _Found(cue, cue_span, subj, None, False, content, direct)
+
+
+def _noun_cue(art: _Article, noun: Token) -> _Found | None:
+    """``Trump's claim that there have been ...``: the possessor said the clause."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or art.in_quote(owner.idx):
+        return None
+    clause = None
+    for c in noun.rights:
+        if c.dep_ in ("acl", "ccomp", "relcl", "xcomp"):
+            first = c.left_edge
+            if first.lower_ in ("that", "to") and (c.dep_ != "relcl" or first.dep_ == "mark"):
+                clause = c
+                break
+    if clause is None:
+        return None
+    got = _clause_content(art, clause, noun)
+    if got is None:
+        return None
+    s, e = got[0], got[1]
+    if art.text[s : s + 3].lower() == "to ":
+        s += 3
+    return _Found(noun, (noun.idx, noun.idx + len(noun)), owner, None, False, (s, e), got[2])
 
 
 def _find_clause(cue: Token) -> Token | None:
