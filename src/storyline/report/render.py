@@ -89,7 +89,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 def md(text: object) -> str:
     """Text safe to paste into Markdown: no live HTML, no accidental formatting."""
     value = re.sub(r"\s+", " ", str(text or ""))
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # "<" is all it takes to open a tag; "&" and ">" stay readable in plain text.
+    value = value.replace("<", "&lt;")
     return _MD_SPECIAL.sub(r"\\\1", value)
 
 
@@ -122,20 +123,27 @@ def render_markdown(store: Store, story: str | None = None) -> str:
             "### Figures in dispute",
             "",
         ]
-        if not view["disagreements"]:
+        if not view["topics"]:
             out += ["No disagreement groups between figures in this story.", ""]
-        for d in view["disagreements"]:
-            out += [f"#### {d['kind'].capitalize()}: {md(d['topic'])}", ""]
-            out += [f"{md(d['kind_words'])} {md(d['reason'] or '')}".rstrip(), ""]
+        for t in view["topics"]:
+            # The table stands in for the HTML chart: every claim on the topic, by date.
+            out += [f"#### {md(t['topic'])} ({', '.join(t['kinds'])})", ""]
             out += ["| Claimant | Value | What | Date | Source |", "|---|---|---|---|---|"]
-            for f in d["figures"]:
+            for f in t["figures"]:
                 out.append(
                     f"| {md(f['who'])} | {md(f['value'])} | {md(f['what'])} | "
                     f"{f['date'] or 'undated'} | {md(f['article']['label'])} |"
                 )
             out.append("")
-            for f in d["figures"]:
-                out += [f"- {md(f['who'])}, {md(f['value'])}:", "", _md_sentence(f["sentence"])]
+            for d in t["groups"]:
+                out.append(f"- {md(d['kind_words'])} {md(d['reason'] or '')}".rstrip())
+            out.append("")
+            for f in t["figures"]:
+                out += [
+                    f"- {md(f['who'])}, {md(f['value'])}:",
+                    "",
+                    "  " + _md_sentence(f["sentence"]),
+                ]
                 out += ["", f"  {_md_source(f['article'])}", ""]
         out += ["### Timeline", ""]
         for it in view["timeline"]:
