@@ -659,6 +659,8 @@ def _year_like(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
         return True
     if nxt is not None and nxt.tag_ == "NNS":
         return False  # "2000 people"
+    if words_before and words_before[-1] == "of" and int(surface) < 1900:
+        return False  # "an average of 1500"; but "the survey of 2017", "the summer of 1999"
     if words_before and (words_before[-1] in lex.YEAR_CUES or words_before[-1] in lex.MONTHS):
         return True
     # "2018." / "the 1988 horror film" are years.
