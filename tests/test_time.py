@@ -384,3 +384,9 @@ def test_a_month_only_date_is_kept_and_bounds_the_values(seed_articles, nlp) -> 
     # Sunday" depends on the day.
     assert by_text(findings.timexes, "February").value == "2024-02"
     assert {t.value for t in findings.timexes if t.text == "Sunday"} == {None}
+
+
+def test_fractions_are_not_durations(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Three-quarters of voters and a quarter of troops left in the third quarter."
+    found = timexes(nlp, text, dt.date(2025, 5, 1))
+    assert [(t.text, t.value) for t in found] == [("the third quarter", "2024-Q3")]

@@ -695,8 +695,8 @@ def _keep(kind: str, text: str, start: int, end: int, doc: Doc | None) -> bool:
     if kind == "duration":
         if re.match(r"(?:a|an|one)\s+second\b", low) and re.match(r"\s+[a-z]", text[end : end + 3]):
             return False  # "a second term"
-        if re.match(r"(?:a|an)\s+quarter\b", low) and nxt == "of":
-            return False  # "a quarter of the population"
+        if re.search(r"\b(?:quarters?|halfs?|halves)$", low) and nxt == "of":
+            return False  # "a quarter of the population", "three-quarters of"
         if (re.match(r"(?:a|an|one)\s+day\b", low) and prev == "one") or low == "one day":
             return False  # "one day" (some day) is not a duration
     if kind == "weekday" and surface.endswith(".") and prev in ("the",):
