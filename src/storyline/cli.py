@@ -245,10 +245,6 @@ def main(
     """storyline: sourced, structured knowledge from a pile of news articles."""
 
 
-if __name__ == "__main__":
-    app()
-
-
 # --- issue 6: briefing and web UI (report, serve) ----------------------------
 
 
@@ -294,3 +290,7 @@ def serve(
 
 
 # --- end issue 6 ---------------------------------------------------------------
+
+
+if __name__ == "__main__":
+    app()
