@@ -248,11 +248,38 @@ def test_number_grammar(nlp, sentence, expected):  # type: ignore[no-untyped-def
             "UN",
         ),
         ("Covid-19 killed 6.9m people worldwide.", "6.9m", "killed", None),
+        (
+            "Analysts put Russian losses at 315,000 killed and wounded.",
+            "315,000",
+            "casualties",
+            None,
+        ),
     ],
 )
 def test_measure_and_source_in_news_sentences(nlp, sentence, surface, measure, claimant):  # type: ignore[no-untyped-def]
     (f,) = extract_figures("a1", sentence, nlp(sentence))
     assert (f.text, f.measure, f.claimant, f.unit) == (surface, measure, claimant, None)
+
+
+def test_each_clause_keeps_its_measure(nlp):  # type: ignore[no-untyped-def]
+    text = "The strike killed 35 people and injured 117, including 15 children."
+    figs = extract_figures("a1", text, nlp(text))
+    assert [(f.text, f.measure, f.subject) for f in figs] == [
+        ("35", "killed", "people"),
+        ("117", "wounded", "people"),
+        ("15", "wounded", "children"),
+    ]
+
+
+def test_a_share_names_its_whole(nlp):  # type: ignore[no-untyped-def]
+    text = "Around 20% of Ukrainian territory is under Russian control."
+    (f,) = extract_figures("a1", text, nlp(text))
+    assert (f.low, f.unit, f.qualifier, f.subject) == (
+        20,
+        "percent",
+        "about",
+        "Ukrainian territory",
+    )
 
 
 def test_deterministic(seed_articles, nlp):  # type: ignore[no-untyped-def]

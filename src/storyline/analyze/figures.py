@@ -774,9 +774,17 @@ def _find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | Non
                 candidates.extend(t for t in child.subtree if t.i < child.i + 4)
     # Directly after the number or noun: "300-350,000 killed", "370,000 wounded"
     after_start = stop
-    for tok in doc[after_start : min(after_start + 4, sent.end)]:
-        if tok.is_punct or tok.like_num:
-            break
+    after = doc[after_start : min(after_start + 4, sent.end)]
+    if (
+        len(after) >= 3
+        and _measure_of(after[0]) == "killed"
+        and after[1].lower_ in ("and", "or")
+        and _measure_of(after[2]) in ("wounded", "injuries")
+    ):
+        return "casualties", {after[0].i, after[2].i}  # "315,000 killed and wounded"
+    for tok in after:
+        if tok.is_punct or tok.like_num or tok.pos_ == "CCONJ":
+            break  # "killed 35 people and injured 117": the next clause is not ours
         candidates.append(tok)
     anchor = noun if noun is not None else num
     candidates.extend(_governing_verbs(anchor))
@@ -866,6 +874,11 @@ def _unit_subject(num: Token, span: Span) -> str | None:
     ("a 30-day ceasefire"), else the subject of the clause ("The call lasted ...")."""
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of" and span.end + 1 < len(doc):
+        # "20% of Ukrainian territory", "a third of voters": the whole it is a share of
+        for pobj in nxt.children:
+            if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                return _noun_phrase(pobj)
     if nxt is not None and nxt.is_alpha and nxt.pos_ in ("NOUN", "PROPN") and nxt.head.i >= nxt.i:
         head = nxt
         while (
