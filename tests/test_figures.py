@@ -252,7 +252,7 @@ def test_number_grammar(nlp, sentence, expected):  # type: ignore[no-untyped-def
             "Analysts put Russian losses at 315,000 killed and wounded.",
             "315,000",
             "casualties",
-            None,
+            "Analysts",
         ),
     ],
 )
