@@ -24,7 +24,6 @@ prints the scores at neighbouring thresholds too).
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import re
 import sqlite3
@@ -275,25 +274,17 @@ def _analyse(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Doc]:
     return out
 
 
-def _write_state(conn: sqlite3.Connection, docs: Sequence[Doc]) -> None:
-    """Store the articles' term counts and phrases, keeping document frequencies in step."""
+def _write_state(conn: sqlite3.Connection, docs: Sequence[Doc], norms: dict[str, float]) -> None:
+    """Store the articles' postings, norms and phrases (replacing any earlier version)."""
     for doc in docs:
-        old = conn.execute(
-            "SELECT terms FROM corpus_docvec WHERE article_id = ?", (doc.id,)
-        ).fetchone()
-        if old is not None:
-            conn.executemany(
-                "UPDATE corpus_df SET df = df - 1 WHERE term = ?",
-                [(t,) for t in json.loads(old[0])],
-            )
+        conn.execute("DELETE FROM corpus_postings WHERE article_id = ?", (doc.id,))
         conn.executemany(
-            "INSERT INTO corpus_df (term, df) VALUES (?, 1) "
-            "ON CONFLICT(term) DO UPDATE SET df = df + 1",
-            [(t,) for t in doc.terms],
+            "INSERT INTO corpus_postings (term, article_id, tf) VALUES (?, ?, ?)",
+            [(t, doc.id, c) for t, c in sorted(doc.terms.items())],
         )
         conn.execute(
-            "INSERT OR REPLACE INTO corpus_docvec (article_id, day, terms) VALUES (?, ?, ?)",
-            (doc.id, doc.day, json.dumps(dict(sorted(doc.terms.items())), ensure_ascii=False)),
+            "INSERT OR REPLACE INTO corpus_docvec (article_id, day, norm) VALUES (?, ?, ?)",
+            (doc.id, doc.day, norms.get(doc.id, 0.0)),
         )
         conn.execute("DELETE FROM corpus_phrases WHERE article_id = ?", (doc.id,))
         conn.executemany(
@@ -302,66 +293,110 @@ def _write_state(conn: sqlite3.Connection, docs: Sequence[Doc]) -> None:
         )
 
 
-def _transaction(conn: sqlite3.Connection, docs: Sequence[Doc], reset: bool = False) -> None:
+def _transaction(
+    conn: sqlite3.Connection, docs: Sequence[Doc], norms: dict[str, float], reset: bool = False
+) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         if reset:
-            for table in ("corpus_docvec", "corpus_df", "corpus_phrases"):
+            for table in ("corpus_docvec", "corpus_postings", "corpus_phrases"):
                 conn.execute(f"DELETE FROM {table}")
-        _write_state(conn, docs)
+        _write_state(conn, docs, norms)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
 
 
+def _norms(docs: Sequence[Doc], df: dict[str, int], n: int) -> dict[str, float]:
+    return {
+        d.id: math.sqrt(
+            sum(((1 + math.log(c)) * _idf(df.get(t, 0), n)) ** 2 for t, c in d.terms.items())
+        )
+        for d in docs
+    }
+
+
+def _with_terms(conn: sqlite3.Connection, terms: Iterable[str]) -> None:
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_terms (term TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM wanted_terms")
+    conn.executemany("INSERT INTO wanted_terms VALUES (?)", [(t,) for t in terms])
+
+
+def _cosines(conn: sqlite3.Connection, doc: Doc, n: int) -> tuple[dict[str, float], float]:
+    """Cosine of ``doc`` with every stored article sharing a term, through the postings."""
+    _with_terms(conn, doc.terms)
+    df = dict(
+        conn.execute(
+            "SELECT p.term, count(*) FROM corpus_postings p JOIN wanted_terms USING (term) "
+            "GROUP BY p.term"
+        ).fetchall()
+    )
+    idf = {t: _idf(df.get(t, 1), n) for t in doc.terms}
+    weights = {t: (1 + math.log(c)) * idf[t] for t, c in doc.terms.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    if norm == 0:
+        return {}, 0.0
+    dots: dict[str, float] = defaultdict(float)
+    rows = conn.execute(
+        "SELECT p.term, p.article_id, p.tf FROM corpus_postings p JOIN wanted_terms USING (term) "
+        "WHERE p.article_id != ?",
+        (doc.id,),
+    )
+    for term, article_id, tf in rows:
+        dots[article_id] += weights[term] * (1 + math.log(tf)) * idf[term]
+    norms = dict(
+        conn.execute(
+            "SELECT article_id, norm FROM corpus_docvec WHERE article_id IN "
+            f"({','.join('?' * len(dots))})",
+            list(dots),
+        ).fetchall()
+    )
+    return {a: d / (norm * norms[a]) for a, d in dots.items() if norms.get(a)}, norm
+
+
 def update_stories(store: Store, changed: Sequence[str]) -> dict[str, str]:
     """Place the changed articles into stories; no other article moves.
 
-    When the changed articles outnumber the placed ones (the first ingest
-    into a store), clustering them all at once is both better and cheap.
+    Each new article is compared, through the stored postings, with the
+    articles that share a term with it (stored norms keep the IDF of their
+    time: the usual approximation of incremental TF-IDF, undone by a rebuild).
+    When the changed articles outnumber the placed ones (the first ingest into
+    a store), or the stored state is missing, everything is clustered again.
     """
     conn = store.conn
     changed = sorted(set(changed))
-    placed = conn.execute(
-        "SELECT count(*) FROM articles WHERE story IS NOT NULL AND id NOT IN "
-        f"({','.join('?' * len(changed))})",
+    marks = ",".join("?" * len(changed))
+    placed_rows = conn.execute(
+        "SELECT a.id, a.published, a.story FROM articles a "
+        "JOIN corpus_docvec v ON v.article_id = a.id "
+        f"WHERE a.story IS NOT NULL AND a.id NOT IN ({marks}) ORDER BY a.id",
         changed,
+    ).fetchall()
+    with_story = conn.execute(
+        f"SELECT count(*) FROM articles WHERE story IS NOT NULL AND id NOT IN ({marks})", changed
     ).fetchone()[0]
-    if placed < len(changed):
+    if len(placed_rows) < len(changed) or len(placed_rows) < with_story:
         return rebuild_stories(store)
-    new_docs = _analyse(conn, changed)
-    _transaction(conn, new_docs)
+    new_docs = sorted(_analyse(conn, changed), key=lambda d: (d.day is None, d.day or "", d.id))
+    _transaction(conn, new_docs, {})
     n = conn.execute("SELECT count(*) FROM corpus_docvec").fetchone()[0]
-    df = dict(conn.execute("SELECT term, df FROM corpus_df WHERE df > 0").fetchall())
-    new_ids = {d.id for d in new_docs}
-    old_docs: list[Doc] = []
-    stories: list[str | None] = []
-    rows = conn.execute(
-        "SELECT a.id, a.published, a.story, v.terms FROM articles a "
-        "JOIN corpus_docvec v ON v.article_id = a.id WHERE a.story IS NOT NULL ORDER BY a.id"
-    )
-    for article_id, day, story, terms in rows:
-        if article_id not in new_ids:
-            old_docs.append(Doc(article_id, Counter(json.loads(terms)), day))
-            stories.append(story)
-    assignment: dict[str, str] = {}
+    placed = [Doc(a, Counter(), day) for a, day, _ in placed_rows]
+    stories: list[str | None] = [story for _, _, story in placed_rows]
     limit = _phrase_limit(n)
-    new_docs.sort(key=lambda d: (d.day is None, d.day or "", d.id))
-    everyone = old_docs + new_docs
-    # One matrix for all; each new article is compared with the placed ones
-    # and with the new ones placed before it.
-    x = _matrix(everyone, df, n)
-    for k, doc in enumerate(new_docs):
-        row = len(old_docs) + k
-        placed = everyone[:row]
-        cosine = (x[row] @ x[:row].T).toarray()[0]
+    assignment: dict[str, str] = {}
+    for doc in new_docs:
+        cos, norm = _cosines(conn, doc, n)
+        conn.execute("UPDATE corpus_docvec SET norm = ? WHERE article_id = ?", (norm, doc.id))
         shared = _shared_phrases(conn, doc, limit)
+        cosine = np.array([cos.get(d.id, 0.0) for d in placed])
         counts = np.array([shared.get(d.id, 0) for d in placed], dtype=float)
         sims = _combine(cosine, counts, _days_ok([doc], placed)[0])
         story, _ = assign(sims, stories)
         story = story or stable_id("s", doc.id)
         assignment[doc.id] = story
+        # Later new articles may join the story this one founded or joined.
+        placed.append(doc)
         stories.append(story)
     _write_stories(store, assignment)
     return assignment
@@ -391,7 +426,10 @@ def rebuild_stories(store: Store) -> dict[str, str]:
     conn = store.conn
     ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
     docs = _analyse(conn, ids)
-    _transaction(conn, docs, reset=True)
+    df: Counter[str] = Counter()
+    for doc in docs:
+        df.update(doc.terms.keys())
+    _transaction(conn, docs, _norms(docs, df, len(docs)), reset=True)
     assignment = cluster(docs)
     _write_stories(store, assignment)
     return assignment

@@ -187,6 +187,25 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX corpus_phrases_article ON corpus_phrases(article_id);
     """,
+    # 3: story vectors as postings (term -> articles), so a new article is
+    # compared through the terms it uses instead of reloading every vector.
+    # The corpus stage rebuilds this state when it finds it missing.
+    """
+    DROP TABLE corpus_df;
+    DROP TABLE corpus_docvec;
+    CREATE TABLE corpus_docvec (
+        article_id TEXT PRIMARY KEY,
+        day TEXT,
+        norm REAL NOT NULL
+    );
+    CREATE TABLE corpus_postings (
+        term TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        tf INTEGER NOT NULL,
+        PRIMARY KEY (term, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX corpus_postings_article ON corpus_postings(article_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
