@@ -263,6 +263,8 @@ def _span_of_subject(subj: Token) -> tuple[int, int]:
             break
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
+    if right > left and doc[right].text in ("'s", "’s"):
+        right -= 1
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
@@ -1094,7 +1096,9 @@ def _quote_statements(art: _Article, found: list[_Found]) -> list[_Found]:
         i = art.para_starts.index(pstart) if pstart in art.para_starts else -1
         prev = last_para_speaker.get(art.paras[i - 1][0]) if i > 0 else None
         if prev is not None and prev.direct:
-            f = _Found(None, None, None, None, False, span, True, inherit=prev)
+            # The continued quote keeps the attribution that governs it.
+            f = _Found(prev.cue, prev.cue_span, prev.subj, None, False, span, True, inherit=prev)
+            f.speaker_span = prev.speaker_span
             out.append(f)
             covered.append(span)
             last_para_speaker[pstart] = f
