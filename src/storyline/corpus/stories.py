@@ -323,36 +323,57 @@ def _with_terms(conn: sqlite3.Connection, terms: Iterable[str]) -> None:
     conn.executemany("INSERT INTO wanted_terms VALUES (?)", [(t,) for t in terms])
 
 
-def _cosines(conn: sqlite3.Connection, doc: Doc, n: int) -> tuple[dict[str, float], float]:
-    """Cosine of ``doc`` with every stored article sharing a term, through the postings."""
-    _with_terms(conn, doc.terms)
-    df = dict(
-        conn.execute(
-            "SELECT p.term, count(*) FROM corpus_postings p JOIN wanted_terms USING (term) "
-            "GROUP BY p.term"
-        ).fetchall()
-    )
-    idf = {t: _idf(df.get(t, 1), n) for t in doc.terms}
-    weights = {t: (1 + math.log(c)) * idf[t] for t, c in doc.terms.items()}
-    norm = math.sqrt(sum(w * w for w in weights.values()))
-    if norm == 0:
-        return {}, 0.0
-    dots: dict[str, float] = defaultdict(float)
+def _cosines(
+    conn: sqlite3.Connection, docs: Sequence[Doc], n: int
+) -> tuple[list[dict[str, float]], list[float]]:
+    """Cosine of each of ``docs`` with every stored article sharing a term with it.
+
+    One pass over the postings of the terms the new articles use, then one
+    sparse product; stored norms stand for the other articles' full vectors.
+    """
+    _with_terms(conn, sorted({t for d in docs for t in d.terms}))
     rows = conn.execute(
-        "SELECT p.term, p.article_id, p.tf FROM corpus_postings p JOIN wanted_terms USING (term) "
-        "WHERE p.article_id != ?",
-        (doc.id,),
+        "SELECT p.term, p.article_id, p.tf FROM corpus_postings p JOIN wanted_terms USING (term)"
+    ).fetchall()
+    df = Counter(term for term, _, _ in rows)
+    vocab = {t: k for k, t in enumerate(sorted(df))}
+    idf = np.array([_idf(df[t], n) for t in sorted(df)])
+    articles = sorted({a for _, a, _ in rows})
+    index = {a: k for k, a in enumerate(articles)}
+    stored = sparse.csr_matrix(
+        (
+            [(1 + math.log(tf)) * idf[vocab[t]] for t, _, tf in rows],
+            ([index[a] for _, a, _ in rows], [vocab[t] for t, _, _ in rows]),
+        ),
+        shape=(len(articles), len(vocab)),
     )
-    for term, article_id, tf in rows:
-        dots[article_id] += weights[term] * (1 + math.log(tf)) * idf[term]
-    norms = dict(
+    new_rows, new_cols, new_vals = [], [], []
+    for k, doc in enumerate(docs):
+        for term, count in doc.terms.items():
+            if term in vocab:
+                new_rows.append(k)
+                new_cols.append(vocab[term])
+                new_vals.append((1 + math.log(count)) * idf[vocab[term]])
+    query = sparse.csr_matrix((new_vals, (new_rows, new_cols)), shape=(len(docs), len(vocab)))
+    norms_new = np.sqrt(np.asarray(query.multiply(query).sum(axis=1)).ravel())
+    marks = ",".join("?" * len(articles))
+    stored_norms = dict(
         conn.execute(
-            "SELECT article_id, norm FROM corpus_docvec WHERE article_id IN "
-            f"({','.join('?' * len(dots))})",
-            list(dots),
+            f"SELECT article_id, norm FROM corpus_docvec WHERE article_id IN ({marks})", articles
         ).fetchall()
     )
-    return {a: d / (norm * norms[a]) for a, d in dots.items() if norms.get(a)}, norm
+    # The new articles were written with no norm yet: theirs are computed here.
+    stored_norms.update({d.id: float(norms_new[k]) for k, d in enumerate(docs)})
+    dots = (query @ stored.T).toarray()
+    out: list[dict[str, float]] = []
+    for k, doc in enumerate(docs):
+        cos: dict[str, float] = {}
+        for a, dot in zip(articles, dots[k], strict=True):
+            norm = stored_norms.get(a) or 0.0
+            if dot and norm and norms_new[k] and a != doc.id:
+                cos[a] = float(dot / (norms_new[k] * norm))
+        out.append(cos)
+    return out, [float(x) for x in norms_new]
 
 
 def update_stories(store: Store, changed: Sequence[str]) -> dict[str, str]:
@@ -385,9 +406,12 @@ def update_stories(store: Store, changed: Sequence[str]) -> dict[str, str]:
     stories: list[str | None] = [story for _, _, story in placed_rows]
     limit = _phrase_limit(n)
     assignment: dict[str, str] = {}
-    for doc in new_docs:
-        cos, norm = _cosines(conn, doc, n)
-        conn.execute("UPDATE corpus_docvec SET norm = ? WHERE article_id = ?", (norm, doc.id))
+    cosines, norms = _cosines(conn, new_docs, n)
+    conn.executemany(
+        "UPDATE corpus_docvec SET norm = ? WHERE article_id = ?",
+        [(norm, doc.id) for doc, norm in zip(new_docs, norms, strict=True)],
+    )
+    for doc, cos in zip(new_docs, cosines, strict=True):
         shared = _shared_phrases(conn, doc, limit)
         cosine = np.array([cos.get(d.id, 0.0) for d in placed])
         counts = np.array([shared.get(d.id, 0) for d in placed], dtype=float)
