@@ -896,11 +896,6 @@ def date_of(value: str | None, coarse: bool = False) -> str | None:
     return f"{year}-{month}" if month else year
 
 
-def timex_at(timexes: Iterable[Timex], start: int, end: int) -> list[Timex]:
-    """Timexes lying inside the character range ``[start, end)`` (e.g. a sentence)."""
-    return [t for t in timexes if t.start >= start and t.end <= end]
-
-
 def _parse_published(published: str | None) -> dt.date | None:
     if not published:
         return None
