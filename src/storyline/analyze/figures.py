@@ -729,7 +729,10 @@ def _counted_noun(num: Token, span: Span) -> Token | None:
 def _subject_text(noun: Token, span: Span, measure_words: set[int]) -> str | None:
     """The counted noun with its modifiers between the number and it, minus measure words."""
     between = span.doc[span.end : noun.i + 1]
-    if any(t.like_num or t.is_space for t in between) or noun.lower_ in _CONTAINER_NOUNS:
+    if (
+        any((t.like_num and t.pos_ == "NUM") or t.is_space for t in between)
+        or noun.lower_ in _CONTAINER_NOUNS
+    ):  # ("first-team players" is fine: "first" is an ordinal adjective)
         return None
     words = [
         t for t in between if t.i not in measure_words and t.pos_ not in ("DET", "PUNCT", "ADV")
