@@ -4,11 +4,15 @@ Rules over spaCy's dependency parse, in three passes:
 
 1. cue-centric: every speech verb (``speech_lexicon.CUE_LEMMAS``) outside
    quoted text with a subject and something said (a ``that``-clause, an
-   adjacent quote, text after a colon or before a dash) gives a statement,
-   as does ``according to X, ...``;
+   adjacent quote, text after a colon or before a dash, else its complement)
+   gives a statement, as do ``according to X, ...``, stance verbs taken from
+   PolNeAR train (``blasted``, ``called for``; ``STANCE_LEMMAS``), noun cues
+   with a possessive (``Trump's claim that``) and ``NAME: ...`` paragraphs;
 2. quote-centric: a quote no statement covers takes the speech verb right
-   after it (``"...," Trump said``) or right before it (``said: "..."``);
-3. a paragraph that is only a quote continues the previous paragraph's speaker.
+   after it (``"...," Trump said``) or right before it (``said: "..."``), or
+   continues the attribution earlier in its paragraph;
+3. a paragraph that is only a quote continues the previous paragraph's
+   attribution.
 
 Quotes come from our own scanner rather than textacy's, because scraped text
 drops and mistypes quote marks and textacy raises on it; a quote that never
@@ -954,13 +958,9 @@ def _parenthetical_content(art: _Article, cue: Token, subj: Token | None) -> tup
     lo = max(head.left_edge.idx, sent.start_char, pstart)
     hi = min(head.right_edge.idx + len(head.right_edge), sent.end_char, pend)
     s, e = _trim(art.text, lo, hi)
-    if e - s < 10 or s >= first_char(art, first) or e <= cue.idx:
+    if e - s < 10 or s >= art.doc[first].idx or e <= cue.idx:
         return None
     return s, e
-
-
-def first_char(art: _Article, i: int) -> int:
-    return int(art.doc[i].idx)
 
 
 _TITLE_COLON = re.compile(r"^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(:)\s+(\S.*)$")
@@ -1055,7 +1055,6 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _quote_statements(art: _Article, found: list[_Found]) -> list[_Found]:
     """Quotes the cue pass left alone: a cue right after or before them, or a continuation."""
     out: list[_Found] = []
-    doc = art.doc
     covered = [f.content for f in found]
     last_para_speaker: dict[int, _Found] = {}
     for f in found:
@@ -1102,7 +1101,6 @@ def _quote_statements(art: _Article, found: list[_Found]) -> list[_Found]:
             out.append(f)
             covered.append(span)
             last_para_speaker[pstart] = f
-    del doc
     return out
 
 
