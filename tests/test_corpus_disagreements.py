@@ -156,3 +156,52 @@ def test_killed_is_never_compared_with_other_measures(
     other = dataclasses.replace(base, id="x", measure=measure, claimant_entity="zel", low=1.0)
     kind, why = compare(Claim(base, "2025-02-04", None), Claim(other, "2025-02-04", None))
     assert kind is None and "different measures" in why
+
+
+def test_rates_and_both_sides_are_kept_apart(seed_articles: dict[str, Article]) -> None:
+    """Seed 002: Trump's "more than 5,000" soldiers killed a week, on both sides."""
+    figures = _figures(seed_articles, resolve_people=True)
+    text = seed_articles["002"].text
+    start = text.index("5,000")
+    weekly = dataclasses.replace(
+        figures[0],
+        id="weekly",
+        article_id=seed_articles["002"].id,
+        text="5,000",
+        low=5000,
+        high=5000,
+        qualifier="more than",
+        subject="Russian and Ukrainian soldiers",
+        per="week",
+        start=start,
+        end=start + len("5,000"),
+    )
+    claims = [Claim(f, f.as_of, None) for f in [*figures, weekly]]
+    for d in find_disagreements(claims):
+        assert "weekly" not in d.figure_ids, d
+    both = dataclasses.replace(weekly, per=None)
+    zelenskyy = next(f for f in figures if f.text == "45,100")
+    kind, why = compare(Claim(both, "2025-02", None), Claim(zelenskyy, "2025-02", None))
+    assert kind is None and why == "different subjects"
+
+
+def test_real_seed_figures_give_the_three_kinds(
+    tmp_path: Path, seed_findings: dict[str, Findings]
+) -> None:
+    """The whole pipeline (figures and statements components included) on the seeds."""
+    store = Store(tmp_path / "real.db")
+    for findings in seed_findings.values():
+        store.save(findings)
+    corpus.update(store, [f.article.id for f in seed_findings.values()])
+    seed_of = {f.article.id: seed for seed, f in seed_findings.items()}
+    figures = {r["id"]: (seed_of[r["article_id"]], r["text"]) for r in store.records("figures")}
+    found = {
+        (r["kind"], frozenset(figures[i] for i in r["figure_ids"]))
+        for r in store.records("disagreements")
+    }
+    assert ("contradiction", frozenset({("000", "700,000"), ("000", "45,100")})) in found
+    assert ("corroboration", frozenset({("001", "400,000"), ("004", "400,000")})) in found
+    updates = [group for kind, group in found if kind == "update"]
+    # Zelenskyy's count moving on: 43,000 (December 2024) -> 45,100 (February 2025).
+    assert any({("000", "45,100"), ("004", "43,000")} <= group for group in updates)
+    store.close()

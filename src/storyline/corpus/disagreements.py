@@ -15,6 +15,10 @@ Inside a group, two figures are compared by these rules (``compare``):
   unknown), values at least ``CONTRADICTION_RATIO`` apart (Trump's 700,000
   dead vs Zelenskyy's 45,100 killed).
 
+Rates (``per`` week) and shares (``half``) are only compared with figures
+of the same period and unit, and a count of both sides (``Russian and
+Ukrainian soldiers``) never with a count of one side.
+
 Killed, wounded and casualties (killed + wounded) are different measures
 and are never compared: ``compare`` says so instead of calling them
 contradictory. ``lost`` is ambiguous (killed, or killed and wounded), so it
@@ -115,7 +119,9 @@ def measure_of(figure: Figure) -> str | None:
 def subject_of(figure: Figure) -> tuple[str | None, str | None]:
     """(side, category) of what is counted: ``Ukrainian soldiers`` -> (ukraine, soldiers)."""
     words = re.findall(r"[\w']+", fold(figure.subject or ""))
-    side = next((SIDES[w] for w in words if w in SIDES), None)
+    sides = {SIDES[w] for w in words if w in SIDES}
+    # "Russian and Ukrainian soldiers" counts both sides: not comparable with one side.
+    side = sides.pop() if len(sides) == 1 else ("both" if sides else None)
     category = next((SUBJECT_CATEGORIES[w] for w in words if w in SUBJECT_CATEGORIES), None)
     return side, category
 
@@ -124,6 +130,8 @@ def _subjects_compatible(a: Figure, b: Figure) -> bool:
     (side_a, cat_a), (side_b, cat_b) = subject_of(a), subject_of(b)
     if cat_a is None or cat_b is None or cat_a != cat_b:
         return False
+    if "both" in (side_a, side_b):
+        return side_a == side_b
     return side_a is None or side_b is None or side_a == side_b
 
 
@@ -210,8 +218,10 @@ def find_disagreements(claims: list[Claim]) -> list[Disagreement]:
         if category is None:
             continue
         # "lost" may corroborate killed or casualties figures: compare it with those too.
+        # A rate ("5,000 a week") and a share ("half") count something else than a total.
+        scale = f"{claim.figure.per or ''}/{claim.figure.unit or ''}"
         for key in {m} | AMBIGUOUS_MEASURES.get(m, frozenset()):
-            groups[f"{key}/{category}"].append(claim)
+            groups[f"{key}/{category}/{scale}"].append(claim)
     edges: dict[str, list[tuple[Claim, Claim, str]]] = defaultdict(list)
     for measure in sorted(groups):
         members = sorted(groups[measure], key=lambda c: c.figure.id)
