@@ -242,3 +242,15 @@ def test_speakers_point_to_canonical_entities(tmp_path: Path, seed_findings) -> 
         assert by_name[name] == zelensky, name
     assert by_name["Putin"] == by_name["Vladimir Putin"] == putin
     store.close()
+
+
+def test_use_aliases_applies_at_once_and_accepts_toml(tmp_path: Path, seed_store: Store) -> None:
+    db = tmp_path / "t.db"
+    seed_store.conn.execute("PRAGMA wal_checkpoint(FULL)")
+    shutil.copy(seed_store.path, db)
+    store = Store(db)
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('split = [["Mike Volz", "Mike Waltz"]]\n', encoding="utf-8")
+    corpus.use_aliases(store, aliases)
+    assert _entity_of(store, "Mike Volz") != _entity_of(store, "Mike Waltz")
+    store.close()

@@ -44,9 +44,17 @@ def rebuild(store: Store, aliases: str | Path | None = None) -> None:
     update_disagreements(store)
 
 
-def use_aliases(store: Store, path: str | Path) -> None:
-    """Load a user's aliases file (``--aliases FILE``) into the store; later runs respect it."""
+def use_aliases(store: Store, path: str | Path, apply: bool = True) -> None:
+    """Load a user's aliases file (``--aliases FILE``) into the store; later runs respect it.
+
+    The file holds ``{"merge": [[name, name, ...], ...], "split": [[name, name], ...]}``
+    (JSON, or the same keys in TOML). With ``apply`` the entities are
+    re-resolved at once; pass ``apply=False`` when an ingest follows anyway.
+    Raises ``ValueError`` for a malformed file.
+    """
     save_aliases(store.conn, load_aliases(path))
+    if apply:
+        update(store, [])
 
 
 __all__ = ["rebuild", "update", "use_aliases"]
