@@ -151,7 +151,6 @@ def test_as_of_february_resolved_against_the_article_date(seed_findings, seed_ar
     assert later.as_of == "2024-02"
 
 
-@pytest.mark.xfail(strict=False, reason="needs statements component")
 def test_figures_link_to_the_statement_that_carries_them(seed_findings, seed_articles):  # type: ignore[no-untyped-def]
     findings = seed_findings["002"]
     f = _one(findings.figures, "5,000", "more than 5,000", seed_articles["002"])

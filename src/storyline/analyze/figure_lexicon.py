@@ -708,6 +708,20 @@ PER_NOUNS: frozenset[str] = frozenset(
     {"share", "barrel", "gallon", "litre", "liter", "ton", "tonne", "head", "person"}
     | {"kilogram", "kilo", "pound", "ounce", "dozen", "unit", "piece", "seat", "ticket"}
 )
+# Short period names after a slash ("km/hr", "$3/yr"); single letters are left out
+# because "24/7" and "9/11" are not rates.
+PERIOD_ABBREVIATIONS: dict[str, str] = {
+    "hr": "hour",
+    "hrs": "hour",
+    "yr": "year",
+    "yrs": "year",
+    "sec": "second",
+    "min": "minute",
+    "ms": "millisecond",
+    "millisecond": "millisecond",
+    "wk": "week",
+    "mo": "month",
+}
 RATE_DETERMINERS: frozenset[str] = frozenset({"a", "an", "per", "each", "every", "/"})
 
 # --- Attribution (who claims a figure) ----------------------------------------

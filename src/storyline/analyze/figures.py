@@ -563,7 +563,9 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
         r"\b(?:first|second|latter|former|back|front)\s+$", before, re.IGNORECASE
     ):
         return True  # "the second half of the year"
-    if q.kind == "frac" and q.unit == "fraction" and not surface.lower().startswith("half"):
+    if (
+        q.kind == "frac" and q.unit == "fraction" and not re.search(r"(?:half|s)$", surface.lower())
+    ):  # a plural ("two-thirds majority") or a half ("one-half share") is a share
         nxt = _next_token(doc_tokens, q.end)
         if nxt is not None and nxt.idx < q.end + 2 and nxt.tag_ in ("NN", "NNP", "JJ", "CD"):
             return True  # "a third man", "a third straight win": ordinals
@@ -737,12 +739,16 @@ def _subject_text(noun: Token, span: Span, measure_words: set[int]) -> str | Non
     words = [
         t for t in between if t.i not in measure_words and t.pos_ not in ("DET", "PUNCT", "ADV")
     ]
-    while words and words[0].pos_ in ("CCONJ", "ADP"):
+    while words and (words[0].pos_ in ("CCONJ", "ADP") or words[0].lower_ in _INCREMENT_WORDS):
         words = words[1:]
     if not words:
         return None
     return span.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
 
+
+# "eight more picks", "200 additional troops": the increment word says how the count
+# relates to another one; what is counted is still "picks", "troops".
+_INCREMENT_WORDS = frozenset({"more", "fewer", "less", "other", "additional", "extra", "further"})
 
 # Nouns that hold a count without being what is counted ("390,000 cases of injuries").
 _CONTAINER_NOUNS = frozenset({"case", "cases", "number", "total", "figure", "count", "tally"})
@@ -825,12 +831,35 @@ def _find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | Non
     return None, used
 
 
+_GLUED_PER_RE = re.compile(r"(?:-an?-|\s?/\s?)(?P<w>[A-Za-z]+)\b")
+
+
+def _glued_per(text: str, end: int) -> str | None:
+    """ "a $70-a-share price", "10 km/hr": a rate written without spaces."""
+    m = _GLUED_PER_RE.match(text, end)
+    if m is None:
+        return None
+    word = m.group("w").lower()
+    if word in lex.PERIOD_ABBREVIATIONS:
+        return lex.PERIOD_ABBREVIATIONS[word]
+    singular = word[:-1] if word.endswith("s") else word
+    for w in (word, singular):
+        if w in lex.PERIOD_WORDS:
+            return lex.PERIOD_WORDS[w]
+        if w in lex.PER_NOUNS:
+            return w
+    return None
+
+
 _NOT_RATE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "previously"})
 
 
 def _find_per(span: Span, noun: Token | None) -> str | None:
     doc = span.doc
     start = (noun.i + 1) if noun is not None else span.end
+    glued = _glued_per(doc.text, doc[start - 1].idx + len(doc[start - 1]))
+    if glued is not None:
+        return glued
     window = doc[start : min(start + 7, span.sent.end)]
     for i, tok in enumerate(window):
         word = tok.lower_
@@ -852,6 +881,10 @@ def _find_per(span: Span, noun: Token | None) -> str | None:
                 return nxt.lemma_.lower()  # "$1.34 a share", "$58 per barrel"
             if word == "per" and nxt.pos_ in ("NOUN", "PROPN"):
                 return nxt.lemma_.lower()
+            if word == "per" and nxt.pos_ == "ADJ" and nxt.head.i > nxt.i:
+                head = nxt.head  # "$21.25 per square foot"
+                if head.pos_ == "NOUN" and head.i - nxt.i <= 2:
+                    return doc.text[nxt.idx : head.idx].lower() + head.lemma_.lower()
         if tok.is_punct or tok.pos_ in ("VERB", "AUX", "CCONJ"):
             break
     return None
@@ -995,7 +1028,9 @@ def extract_figures(
     sent_dates: dict[int, str] = {}
     prev_subject: tuple[int, int, str] | None = None  # (sentence start, end char, subject)
     prev_measure: tuple[int, int, str] | None = None  # (sentence start, end char, measure)
+    prev_end = 0
     for q in quantities:
+        prev_end = prev_subject[1] if prev_subject is not None else 0
         span = _span_tokens(doc, q.start, q.end)
         measure = subject = per = claimant = None
         if span is not None and len(span):
@@ -1014,12 +1049,17 @@ def extract_figures(
                     subject = _subject_text(noun, span, used)
                 if (
                     subject is None
-                    and measure is not None
+                    and (
+                        measure is not None
+                        or (noun is None and _coordinated(text[prev_end : q.start]))
+                    )
                     and prev_subject is not None
                     and prev_subject[0] == num.sent.start
                     and q.start - prev_subject[1] < 60
                 ):
-                    subject = prev_subject[2]  # "43,000 soldiers ... killed and 370,000 wounded"
+                    # "43,000 soldiers ... killed and 370,000 wounded",
+                    # "435 homes by open sale and 187 by tender"
+                    subject = prev_subject[2]
             else:
                 subject = _unit_subject(num, span)
             if (
@@ -1071,14 +1111,28 @@ def extract_figures(
     return figures
 
 
+def _coordinated(between: str) -> bool:
+    """The text between two figures ends in "and"/"or"/a comma (and a qualifier):
+    "435 homes by open sale and 187 by tender", "68400 people ... and about 95800"."""
+    qm = _QUAL_BEFORE_RE.search(between)
+    if qm is not None:
+        between = between[: qm.start()]
+    return re.search(r"(?:\b(?:and|or)|,)\s*$", between) is not None
+
+
 def _share_units(text: str, quantities: list[_Quantity]) -> None:
-    """ "eight or nine euros": the unit of the second number belongs to the first too."""
+    """ "eight or nine euros", "rose from 13.5 to 14.0 mm": the unit of the second
+    number belongs to the first too (a change is two figures, both in millimetres)."""
     for first, second in itertools.pairwise(quantities):
+        between = text[first.end : second.start]
+        from_to = re.fullmatch(r"\s*to\s*", between) is not None and re.search(
+            r"\bfrom\s+$", text[max(0, first.start - 6) : first.start], re.IGNORECASE
+        )
         if (
             first.unit is None
             and second.unit is not None
             and first.kind in ("digits", "words")
-            and re.fullmatch(r"\s*(?:or|and|,)\s*", text[first.end : second.start])
+            and (re.fullmatch(r"\s*(?:or|and|,)\s*", between) or from_to)
             and second.unit not in ("fraction",)
             and not second.age
         ):
