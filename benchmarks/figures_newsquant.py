@@ -96,7 +96,9 @@ NQ_UNITS: dict[str, str] = {
 
 def subject_lemmas(fig: Any, doc: Any) -> str:
     """NewsQuant names a count's unit by the counted noun phrase, lemmatised,
-    without stop words ("four different bosses" -> "different boss")."""
+    without stop words ("four different bosses" -> "different boss") and without
+    participles, which spaCy tags VERB ("400 charging stations" -> "station",
+    "517 rushing yards" -> "yard"); storyline's ``subject`` keeps them."""
     if not fig.subject:
         return "-"
     at = doc.text.find(fig.subject, fig.start)
@@ -105,7 +107,7 @@ def subject_lemmas(fig: Any, doc: Any) -> str:
     span = doc.char_span(at, at + len(fig.subject), alignment_mode="expand")
     if span is None:
         return "-"
-    keep = ("NOUN", "PROPN", "ADJ", "VERB", "ADV", "NUM", "X")
+    keep = ("NOUN", "PROPN", "ADJ", "ADV", "NUM", "X")
     words = [t.lemma_.lower() for t in span if t.pos_ in keep and not t.like_num]
     return " ".join(words) or "-"
 

@@ -228,6 +228,20 @@ def test_date_timexes_block_figures_and_durations_do_not(nlp):  # type: ignore[n
         ("Prices ranged from $5 to $10.", [(5, 10, "USD")]),
         ("The toll rose from 40 to 52.", [(40, 40, None), (52, 52, None)]),
         ("It is a 1/4 mile oval.", [(0.25, 0.25, "mile")]),
+        # a change keeps both values, each with the unit written once at the end
+        (
+            "Valve lift was increased from 13.5 to 14.0 mm.",
+            [(13.5, 13.5, "millimetre"), (14, 14, "millimetre")],
+        ),
+        ("US firms cut oil rigs by eight to 465 last week.", [(8, 8, None), (465, 465, None)]),
+        (
+            "Losses are put at EGP 50 billion, or NIS 900 each.",
+            [(5e10, 5e10, "EGP"), (900, 900, "ILS")],
+        ),
+        ("In a 30-to-45-minute session, volunteers learn.", [(30, 45, "minute")]),
+        ("It takes two-and-a-half years.", [(2.5, 2.5, "year")]),
+        ("It was passed by a two-thirds majority.", [(2 / 3, 2 / 3, "fraction")]),
+        ("A third man was arrested. Call 0800 now.", []),
     ],
 )
 def test_number_grammar(nlp, sentence, expected):  # type: ignore[no-untyped-def]
@@ -287,3 +301,33 @@ def test_deterministic(seed_articles, nlp):  # type: ignore[no-untyped-def]
     second = extract_figures(art.id, art.text, nlp(art.text), published=art.published)
     assert first == second and len(first) >= 10
     assert len({f.id for f in first}) == len(first)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "per"),
+    [
+        ("A higher, $70-a-share price blocks the bid.", "share"),
+        ("The car reached 10 km/hr.", "hour"),
+        ("It boils down to $21.25 per square foot.", "square foot"),
+        ("The trust pays 1,015 francs a share.", "share"),
+    ],
+)
+def test_rates_written_many_ways(nlp, sentence, per):  # type: ignore[no-untyped-def]
+    (f,) = extract_figures("a1", sentence, nlp(sentence))
+    assert f.per == per
+
+
+def test_an_elliptical_count_keeps_the_counted_noun(nlp):  # type: ignore[no-untyped-def]
+    text = "They offer 435 homes by open sale and 187 by tender. They drafted eight more picks."
+    figs = extract_figures("a1", text, nlp(text))
+    assert [(f.text, f.subject) for f in figs] == [
+        ("435", "homes"),
+        ("187", "homes"),
+        ("eight", "picks"),
+    ]
+    text = "Police said 12 officers were hurt, and one of the buildings burned. 3 were freed."
+    assert [f.subject for f in extract_figures("a1", text, nlp(text))] == [
+        "officers",
+        "buildings",  # its own counted noun wins
+        None,  # another sentence: nothing to inherit
+    ]

@@ -102,8 +102,10 @@ _GLUED_SCALE_RE = re.compile(rf"(?P<scale>{_alt(lex.GLUED_SCALES)})\b", re.IGNOR
 _CURRENCY_RE = re.compile(
     rf"(?:^|(?<=[\s(\"'“‘\[]))(?P<cur>{_alt(lex.CURRENCY_PREFIXES)})\s?$", re.IGNORECASE
 )
+_ISO_BEFORE_RE = re.compile(r"(?<![\w$])(?P<cur>[A-Z]{3})\s?$")
+_ISO_AFTER_RE = re.compile(r"\s?(?P<cur>[A-Z]{3})(?![\w$])")
 _UNIT_RE = re.compile(rf"(?P<sep>\s?-?)(?P<unit>{_alt(lex.UNIT_SUFFIXES)})(?![\w])", re.IGNORECASE)
-_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+_RANGE_SEP_RE = re.compile(r"\s*(?:-to-|-|–|—|to|and)\s*", re.IGNORECASE)
 _CLOCK_RE = re.compile(
     r"^\s*(?::\d{2}|\s*(?:a\.m\b\.?|p\.m\b\.?|am\b|pm\b|o'clock|o’clock|hrs\b|GMT|UTC|CET|EST))",
     re.IGNORECASE,
@@ -277,7 +279,7 @@ def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
     value, kind = parsed
     start, end = m.start(), m.end()
     # "one and a half", "two and a half years"
-    half = re.match(r"\s+and\s+a\s+half\b", text[end:], re.IGNORECASE)
+    half = re.match(r"[\s-]+and[\s-]+a[\s-]+half\b", text[end:], re.IGNORECASE)
     if half and kind in ("digits", "words"):
         value += 0.5
         end += half.end()
@@ -294,6 +296,10 @@ def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
     ):
         unit = lex.CURRENCY_PREFIXES[cm.group("cur").lower()]
         start = start - (len(text[max(0, start - 6) : start]) - cm.start("cur"))
+    elif kind == "digits":
+        iso = _ISO_BEFORE_RE.search(text, max(0, start - 5), start)
+        if iso is not None and iso.group("cur") in lex.ISO_CURRENCY_CODES:
+            unit, start = lex.ISO_CURRENCY_CODES[iso.group("cur")], iso.start("cur")
     low_value = value
     value, end, scaled = _after_scale(text, end, value, kind, money=unit is not None)
     low, high = value, value
@@ -340,8 +346,10 @@ def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
                     ok = not (sep in ("-", "–", "—") and kind == "digits" and kind2 != "digits")
                     if unit1 is not None and unit1 != unit2:
                         ok = False  # "rose 6.5% to 164p" is a change, not a range
-                    if by_ and (cm2 is not None or scaled2):
-                        ok = False  # "increased by $43.6 billion to $419.2 billion"
+                    if by_ and (cm2 is not None or scaled2 or v2 > 5 * max(value, 1)):
+                        # "increased by $43.6 billion to $419.2 billion",
+                        # "cut rigs by eight to 465": the change, then the new level
+                        ok = False
                     if ok:
                         lo = value
                         if scaled2 and not scaled:
@@ -414,6 +422,10 @@ def _attach_unit(text: str, q: _Quantity) -> None:
     ):  # "aged 34", not "averaged 64"
         q.unit = "year"
         q.age = True
+        return
+    iso = _ISO_AFTER_RE.match(text, q.end) if q.kind == "digits" and q.unit is None else None
+    if iso is not None and iso.group("cur") in lex.ISO_CURRENCY_CODES:
+        q.unit, q.end = lex.ISO_CURRENCY_CODES[iso.group("cur")], iso.end()  # "50 billion EGP"
         return
     um = _UNIT_RE.match(text, q.end)
     if um is None and q.kind == "frac":
@@ -514,6 +526,8 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
     if re.search(r"\b(?:top|bottom)\s+$", before, re.IGNORECASE) and q.unit is None:
         return True  # "the top three seeds", "the bottom three": a rank
     if q.kind == "digits":
+        if re.match(r"0\d", surface):
+            return True  # "0800 313 4630", "007": phone numbers and codes, not amounts
         if re.search(r"\d\s?[-–]\s?$", before) and len(surface) == 1:
             return True  # second half of a score
         if (
@@ -581,7 +595,12 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
         # "Rainbow Six Siege", "Group of Seven": a capitalised number word inside
         # a sentence is part of a name.
         stripped = text[: q.start].rstrip()
-        if stripped and stripped[-1] not in ".!?:;\"“”'‘’([-–—\n":
+        nxt = _next_token(doc_tokens, q.end)
+        if (
+            stripped
+            and stripped[-1] not in ".!?:;\"“”'‘’([-–—\n"
+            and not (nxt is not None and nxt.tag_ == "NNS" and not nxt.text[:1].isupper())
+        ):  # but "..., Six children are among them" counts children
             return True
     if q.kind == "words" and surface.lower() == "one":
         return _one_is_pronoun(text, q, doc_tokens)
