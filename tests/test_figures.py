@@ -242,6 +242,9 @@ def test_date_timexes_block_figures_and_durations_do_not(nlp):  # type: ignore[n
         ("It takes two-and-a-half years.", [(2.5, 2.5, "year")]),
         ("It was passed by a two-thirds majority.", [(2 / 3, 2 / 3, "fraction")]),
         ("A third man was arrested. Call 0800 now.", []),
+        ("Call 1-866-306-4636 after a 19-1-2 record.", []),
+        ("In second-half stoppage time the net-zero goal held.", []),
+        ("Damascus 2016 Eight Civilians Killed in Attack.", [(8, 8, None)]),
     ],
 )
 def test_number_grammar(nlp, sentence, expected):  # type: ignore[no-untyped-def]

@@ -528,6 +528,8 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
     if q.kind == "digits":
         if re.match(r"0\d", surface):
             return True  # "0800 313 4630", "007": phone numbers and codes, not amounts
+        if re.search(r"\d[-–]\d+[-–]$", before) or re.match(r"^[-–]\d+[-–]\d", after):
+            return True  # "1-866-306-4636", "29-08-2014", a "19-1-2 record": not amounts
         if re.search(r"\d\s?[-–]\s?$", before) and len(surface) == 1:
             return True  # second half of a score
         if (
@@ -574,7 +576,7 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
         if prev and (prev.group(1)[:1].isupper() or words_before[-1] in lex.LABEL_WORDS_ANY_CASE):
             return True  # "Section 427", "Article 5", "Flight 17", "highway 35"
     if q.kind == "frac" and re.search(
-        r"\b(?:first|second|latter|former|back|front)\s+$", before, re.IGNORECASE
+        r"\b(?:first|second|latter|former|back|front)[\s-]+$", before, re.IGNORECASE
     ):
         return True  # "the second half of the year"
     if (
@@ -591,6 +593,8 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
         and _is_name_number(text, q, doc_tokens)
     ):
         return True
+    if q.kind in ("words", "dozen") and re.search(r"[A-Za-z]-$", before):
+        return True  # "net-zero", "Catch-twenty-two": part of a compound word
     if q.kind in ("words", "dozen") and surface[:1].isupper():
         # "Rainbow Six Siege", "Group of Seven": a capitalised number word inside
         # a sentence is part of a name.
@@ -599,8 +603,8 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
         if (
             stripped
             and stripped[-1] not in ".!?:;\"“”'‘’([-–—\n"
-            and not (nxt is not None and nxt.tag_ == "NNS" and not nxt.text[:1].isupper())
-        ):  # but "..., Six children are among them" counts children
+            and not (nxt is not None and nxt.tag_ in ("NNS", "NNPS"))
+        ):  # but "..., Six children are among them", "Eight Civilians Killed" count
             return True
     if q.kind == "words" and surface.lower() == "one":
         return _one_is_pronoun(text, q, doc_tokens)
@@ -627,7 +631,7 @@ def _is_name_number(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
             nxt = tok
             break
     if nxt is not None and any(
-        t.tag_ == "NNS" for t in nxt.doc[nxt.i : min(nxt.i + 3, nxt.sent.end)]
+        t.tag_ in ("NNS", "NNPS") for t in nxt.doc[nxt.i : min(nxt.i + 3, nxt.sent.end)]
     ):
         return False  # "96 Liverpool fans", "63000 Model 3 sedans"
     if _bare_age_after_name(q, prev, nxt):
