@@ -328,9 +328,28 @@ def test_an_elliptical_count_keeps_the_counted_noun(nlp):  # type: ignore[no-unt
         ("187", "homes"),
         ("eight", "picks"),
     ]
+    text = "Sales rose to 3.9 million headsets, up from 2.4 million, and 500 cars versus 320."
+    assert [f.subject for f in extract_figures("a1", text, nlp(text))] == [
+        "headsets",
+        "headsets",
+        "cars",
+        "cars",
+    ]
     text = "Police said 12 officers were hurt, and one of the buildings burned. 3 were freed."
     assert [f.subject for f in extract_figures("a1", text, nlp(text))] == [
         "officers",
         "buildings",  # its own counted noun wins
         None,  # another sentence: nothing to inherit
     ]
+
+
+def test_index_levels_are_points(nlp):  # type: ignore[no-untyped-def]
+    text = "The TA-35 fell to 1,463.87 points, while the TA-125 climbed 0.1% to 1,333.18."
+    figs = extract_figures("a1", text, nlp(text))
+    assert [(f.low, f.unit) for f in figs] == [
+        (1463.87, "point"),
+        (0.1, "percent"),
+        (1333.18, "point"),
+    ]
+    text = "He averaged 7.3 points and 3 rebounds in 12 games."
+    assert [f.unit for f in extract_figures("a1", text, nlp(text))] == ["point", None, None]

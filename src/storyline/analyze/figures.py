@@ -1131,16 +1131,48 @@ def extract_figures(
                 end=q.end,
             )
         )
+    _index_points(text, figures, doc)
     return figures
 
 
+_COORDINATED_RE = re.compile(
+    r"(?:\b(?:and|or|while|but|versus|vs\.?|than|(?:up|down|rising|falling|fell|rose)\s+from|"
+    r"compared\s+(?:with|to)|against)|,)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _coordinated(between: str) -> bool:
-    """The text between two figures ends in "and"/"or"/a comma (and a qualifier):
-    "435 homes by open sale and 187 by tender", "68400 people ... and about 95800"."""
+    """The text between two figures ends in a coordination or a comparison (and a
+    qualifier): "435 homes by open sale and 187 by tender", "68400 people ... and
+    about 95800", "3.9 million headsets, up from 2.4 million", "500 cars, compared
+    with 320": the second counts what the first counts."""
     qm = _QUAL_BEFORE_RE.search(between)
     if qm is not None:
         between = between[: qm.start()]
-    return re.search(r"(?:\b(?:and|or)|,)\s*$", between) is not None
+    return _COORDINATED_RE.search(between) is not None
+
+
+def _index_points(text: str, figures: list[Figure], doc: Doc) -> None:
+    """ "1,463.87 points, while the TA-125 climbed 0.1% to 1,333.18": a market
+    report gives index levels in points; a bare level beside a figure in points
+    is in points too. Small whole numbers stay counts."""
+    point_sents = set()
+    for f in figures:
+        if f.unit == "point":
+            span = doc.char_span(f.start, f.end, alignment_mode="expand")
+            if span is not None:
+                point_sents.add(span[0].sent.start)
+    if not point_sents:
+        return
+    for f in figures:
+        if f.unit is not None or f.subject is not None or f.low != f.high:
+            continue
+        if f.low is None or (float(f.low).is_integer() and f.low < 100):
+            continue
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is not None and span[0].sent.start in point_sents:
+            f.unit = "point"
 
 
 def _share_units(text: str, quantities: list[_Quantity]) -> None:
