@@ -69,3 +69,24 @@ def test_usage_errors(tmp_path: Path) -> None:
     not_a_store.write_bytes(b"this is not sqlite" * 100)
     junk = runner.invoke(app, ["stats", "--db", str(not_a_store)])
     assert junk.exit_code == 2 and "not a storyline store" in junk.output
+
+
+def test_corpus_command_and_aliases_file(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    assert runner.invoke(app, ["ingest", str(SEEDS), "--db", str(db), "-q"]).exit_code == 0
+    split = tmp_path / "aliases.json"
+    split.write_text(json.dumps({"split": [["Mike Volz", "Mike Waltz"]]}))
+    result = runner.invoke(app, ["corpus", "--db", str(db), "--aliases", str(split)])
+    assert result.exit_code == 0, result.output
+    assert "entities" in result.output and "stories" in result.output
+    out = tmp_path / "e.json"
+    runner.invoke(app, ["export", "--db", str(db), "-o", str(out)])
+    names = [e["name"] for e in json.loads(out.read_text())["entities"]]
+    assert {"Mike Volz", "Mike Waltz"} <= set(names)
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"merge": 3}')
+    refused = runner.invoke(
+        app, ["ingest", str(SEEDS), "--db", str(db), "-q", "--aliases", str(bad)]
+    )
+    assert refused.exit_code == 2 and "merge" in refused.output

@@ -66,6 +66,15 @@ def ingest(
         int | None,
         typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
     ] = None,
+    aliases: Annotated[
+        Path | None,
+        typer.Option(
+            "--aliases",
+            exists=True,
+            dir_okay=False,
+            help="JSON/TOML file pinning or splitting entities.",
+        ),
+    ] = None,
     # --- scale (issue 7): the distributed mode -------------------------------
     engine: Annotated[
         str, typer.Option("--engine", help="local, or ray (docs/scale.md): findings to --out.")
@@ -90,6 +99,8 @@ def ingest(
         return
     # --- end scale ----------------------------------------------------------
     store = _open(db)
+    if aliases is not None:
+        _use_aliases(store, aliases, apply=False)
     workers = workers or default_workers()
     nlp = load_nlp() if workers == 1 else None
     started = time.perf_counter()
@@ -120,9 +131,54 @@ def ingest(
         f"in {elapsed:.1f}s ({rate:.1f} articles/s) -> {db}",
         highlight=False,
     )
+    if aliases is not None and not report.added:
+        # Nothing new ran the corpus stage; the new pins still take effect now.
+        from storyline.corpus import update
+
+        update(store, [])
     store.close()
     if report.ingested == 0:
         raise typer.Exit(1)
+
+
+def _use_aliases(store: Store, path: Path, apply: bool) -> None:
+    from storyline.corpus import use_aliases
+
+    try:
+        use_aliases(store, path, apply=apply)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def corpus(
+    db: DbOption = Path(DEFAULT_DB),
+    aliases: Annotated[
+        Path | None,
+        typer.Option(
+            "--aliases",
+            exists=True,
+            dir_okay=False,
+            help="JSON/TOML file pinning or splitting entities.",
+        ),
+    ] = None,
+) -> None:
+    """Recompute the cross-article stage: entities, near-duplicates, stories, disagreements."""
+    from storyline.corpus import rebuild
+
+    store = _open(db, must_exist=True)
+    if aliases is not None:
+        _use_aliases(store, aliases, apply=False)
+    started = time.perf_counter()
+    rebuild(store)
+    counts = store.counts()
+    err.print(
+        f"{counts['entities']} entities, {counts['stories']} stories, "
+        f"{counts['disagreements']} disagreements in {time.perf_counter() - started:.1f}s",
+        highlight=False,
+    )
+    store.close()
 
 
 @app.command()
