@@ -3,13 +3,17 @@
 A person's path: ingest the seeds, open the home page, search "ceasefire",
 open Zelensky's entity page, click a figure and land on its highlighted
 sentence; then open the briefing from disk with the network blocked. Each
-step leaves a screenshot in docs/screenshots/ for people to look at.
+step leaves a screenshot for people to look at: in a temporary folder, or in
+the folder named by STORYLINE_SCREENSHOTS (``STORYLINE_SCREENSHOTS=docs/screenshots``
+refreshes the pictures in the docs), so a test run never rewrites tracked files.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -23,7 +27,7 @@ from storyline.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = Path(os.environ.get("STORYLINE_SCREENSHOTS") or tempfile.mkdtemp(prefix="storyline-shots-"))
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -169,7 +173,7 @@ def test_story_page_shows_chart_and_timeline(server: str, page: Page) -> None:
 
 
 def test_report_opens_offline_with_chart(seeded_db: Path, browser: Browser) -> None:
-    out = SHOTS.parent / "briefing-seeds.html"
+    out = Path(tempfile.mkdtemp(prefix="storyline-report-")) / "briefing-seeds.html"
     with Store(seeded_db) as store:
         write_report(store, out)
     try:
