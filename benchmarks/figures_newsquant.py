@@ -91,6 +91,8 @@ NQ_UNITS: dict[str, str] = {
     "NOK": "norwegian krone",
     "TRY": "turkish lira",
     "ZAR": "south african rand",
+    "metric horsepower": "horsepower",
+    "pound-foot": "foot pound-force",
 }
 
 

@@ -243,6 +243,11 @@ def test_date_timexes_block_figures_and_durations_do_not(nlp):  # type: ignore[n
         ("It was passed by a two-thirds majority.", [(2 / 3, 2 / 3, "fraction")]),
         ("A third man was arrested. Call 0800 now.", []),
         ("Call 1-866-306-4636 after a 19-1-2 record.", []),
+        (
+            "It gives 300 PS and 450 Nm.",
+            [(300, 300, "metric horsepower"), (450, 450, "newton metre")],
+        ),
+        ("A 5nm chip in the Fortune 500.", [(5, 5, "nanometre")]),
         ("In second-half stoppage time the net-zero goal held.", []),
         ("Damascus 2016 Eight Civilians Killed in Attack.", [(8, 8, None)]),
     ],

@@ -106,6 +106,15 @@ VAGUE_PLURALS: dict[str, tuple[float, float]] = {
 # --- Units -------------------------------------------------------------------
 # Currency written before the number. The unit names are ISO 4217 codes so
 # that figures from different outlets compare ("$", "US$", "USD" are one unit).
+# Unit symbols whose meaning depends on case: "450 Nm" of torque is not 450
+# nanometres, "300 PS" is metric horsepower (a car's rating), "100 MB" is bytes.
+CASE_SENSITIVE_UNITS: dict[str, str] = {
+    "Nm": "newton metre",
+    "PS": "metric horsepower",
+    "MB": "megabyte",
+    "KB": "kilobyte",
+    "kB": "kilobyte",
+}
 # ISO 4217 codes written in capitals before or after the number ("EGP 50
 # billion", "NIS 900", "75 USD"). Matched case-sensitively, and codes that are
 # also common capitalised words or names (ALL, CUP, TOP, AMD, TRY, MOP, BOB,
@@ -946,6 +955,7 @@ YEAR_NOUNS: frozenset[str] = frozenset(
 # Stock indices whose name includes a number ("S&P 500", "FTSE 100").
 INDEX_LABELS: frozenset[str] = frozenset(
     {"sp", "s&p", "p", "ftse", "nasdaq", "asx", "dax", "cac", "nikkei", "russell", "stoxx"}
+    | {"fortune"}  # "the Fortune 500": a list's name
 )
 # Label words that make the next number a label whatever their case
 # ("highway 35", "exit 436"); the rest need a capital ("Row 21", "Day 3").

@@ -104,6 +104,7 @@ _CURRENCY_RE = re.compile(
 )
 _ISO_BEFORE_RE = re.compile(r"(?<![\w$])(?P<cur>[A-Z]{3})\s?$")
 _ISO_AFTER_RE = re.compile(r"\s?(?P<cur>[A-Z]{3})(?![\w$])")
+_CASE_UNIT_RE = re.compile(rf"\s?(?P<unit>{_alt(lex.CASE_SENSITIVE_UNITS)})(?![\w])")
 _UNIT_RE = re.compile(rf"(?P<sep>\s?-?)(?P<unit>{_alt(lex.UNIT_SUFFIXES)})(?![\w])", re.IGNORECASE)
 _RANGE_SEP_RE = re.compile(r"\s*(?:-to-|-|–|—|to|and)\s*", re.IGNORECASE)
 _CLOCK_RE = re.compile(
@@ -426,6 +427,10 @@ def _attach_unit(text: str, q: _Quantity) -> None:
     iso = _ISO_AFTER_RE.match(text, q.end) if q.kind == "digits" and q.unit is None else None
     if iso is not None and iso.group("cur") in lex.ISO_CURRENCY_CODES:
         q.unit, q.end = lex.ISO_CURRENCY_CODES[iso.group("cur")], iso.end()  # "50 billion EGP"
+        return
+    cs = _CASE_UNIT_RE.match(text, q.end)
+    if cs is not None and q.unit is None and q.kind == "digits":
+        q.unit, q.end = lex.CASE_SENSITIVE_UNITS[cs.group("unit")], cs.end()
         return
     um = _UNIT_RE.match(text, q.end)
     if um is None and q.kind == "frac":
