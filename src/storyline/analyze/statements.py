@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.analyze.cue_model import load_cue_model
 from storyline.analyze.pipeline import Context, component
 from storyline.analyze.speech_lexicon import (
     CLAUSE_ONLY_LEMMAS,
@@ -749,6 +750,7 @@ class _Found:
 def _cue_statements(art: _Article) -> list[_Found]:
     found: list[_Found] = []
     doc = art.doc
+    model = load_cue_model()
     for tok in doc:
         if art.in_quote(tok.idx):
             continue
@@ -774,8 +776,16 @@ def _cue_statements(art: _Article) -> list[_Found]:
             if f is not None:
                 found.append(f)
             continue
-        if not _is_cue(tok) and not (
-            tok.pos_ == "VERB" and tok.lemma_.lower() in CLAUSE_ONLY_LEMMAS
+        learned = model is not None and not _is_cue(tok) and model.is_cue(tok)
+        if learned and tok.pos_ == "NOUN":
+            f = _noun_cue(art, tok)
+            if f is not None:
+                found.append(f)
+            continue
+        if (
+            not _is_cue(tok)
+            and not learned
+            and not (tok.pos_ == "VERB" and tok.lemma_.lower() in CLAUSE_ONLY_LEMMAS)
         ):
             continue
         if any(c.dep_ == "neg" for c in tok.children):
@@ -812,6 +822,13 @@ def _cue_statements(art: _Article) -> list[_Found]:
             content = _trailing_content(art, tok)
         if content is None:
             content = _parenthetical_content(art, tok, subj)
+        if (
+            content is None
+            and learned
+            and model is not None
+            and model.probability(tok) < model.complement_threshold
+        ):
+            continue
         if content is None and tok.lemma_.lower() not in _NO_COMPLEMENT:
             # "mentioned the remarks", "accusing her of ...": the complement.
             got_f = _stance(art, tok)

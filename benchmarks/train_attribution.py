@@ -1,0 +1,140 @@
+"""Train the attribution-cue classifier on PolNeAR train; write its JSON weights into the package.
+
+Every verb, noun and adjective outside quoted text is an example; it is a cue
+when it lies inside a gold Cue span (first annotator per document, as the
+benchmark scores). The model is scikit-learn's logistic regression (liblinear,
+deterministic) over ``storyline.analyze.cue_model.features``; only non-zero
+weights are written, rounded, sorted, so the file is small and diffable.
+
+Parses are cached in /tmp (never in the repo), so re-training takes seconds.
+
+    python benchmarks/train_attribution.py [--C 0.5] [--threshold 0.5] [--out PATH]
+
+Needs scikit-learn (dev extra); the package itself only reads the JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "polnear"
+CACHE = Path(tempfile.gettempdir()) / "storyline-polnear-parses"
+MODEL = ROOT / "src" / "storyline" / "analyze" / "models" / "cues.json"
+
+
+def parsed(split: str) -> list[tuple[str, Any]]:
+    """(document name, spaCy Doc) for every annotated document of a split, parsed once."""
+    from spacy.tokens import DocBin
+
+    from storyline.analyze.nlp import load_nlp
+
+    nlp = load_nlp()
+    names = sorted(
+        txt.stem
+        for txt in (DATA / split / "text").glob("*.txt")
+        if any((DATA / split / "attributions").glob(txt.stem + "_*.ann"))
+    )
+    cache = CACHE / f"{split}.spacy"
+    if cache.exists() and (CACHE / f"{split}.names").read_text().split("\n") == names:
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        texts = [(DATA / split / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
+        docs = list(nlp.pipe(texts, n_process=1, batch_size=16))
+        CACHE.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs).to_disk(cache)
+        (CACHE / f"{split}.names").write_text("\n".join(names))
+    return list(zip(names, docs, strict=True))
+
+
+def examples(split: str) -> tuple[list[dict[str, int]], list[int]]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from attribution_polnear import parse_ann
+    from storyline.analyze.cue_model import CANDIDATE_POS, features
+    from storyline.analyze.pipeline import Context
+    from storyline.analyze.statements import _Article
+    from storyline.schema import Article, Findings
+
+    xs: list[dict[str, int]] = []
+    ys: list[int] = []
+    for name, doc in parsed(split):
+        ann = sorted((DATA / split / "attributions").glob(name + "_*.ann"))[0]
+        cues = [f for frags in parse_ann(ann).cue for f in frags]
+        article = Article(name, name, None, None, None, None, "en", doc.text)
+        art = _Article(Context(article=article, doc=doc, findings=Findings(article=article)))
+        for tok in doc:
+            if tok.pos_ not in CANDIDATE_POS or art.in_quote(tok.idx):
+                continue
+            end = tok.idx + len(tok)
+            ys.append(int(any(a < end and tok.idx < b for a, b in cues)))
+            xs.append(dict.fromkeys(features(tok), 1))
+    return xs, ys
+
+
+def _int32(m: Any) -> Any:
+    """liblinear accepts only 32-bit sparse indices; DictVectorizer may give 64-bit."""
+    m = m.tocsr()
+    m.indices = m.indices.astype("int32")
+    m.indptr = m.indptr.astype("int32")
+    return m
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--C", type=float, default=0.5, help="inverse L1 regularisation strength")
+    ap.add_argument("--threshold", type=float, default=0.5, help="probability to call a cue")
+    ap.add_argument(
+        "--complement-threshold",
+        type=float,
+        default=0.8,
+        help="probability for a learned cue whose content is only its object",
+    )
+    ap.add_argument("--out", type=Path, default=MODEL)
+    args = ap.parse_args()
+
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    x_train, y_train = examples("train")
+    vec = DictVectorizer(sort=True)
+    X = _int32(vec.fit_transform(x_train))
+    clf = LogisticRegression(
+        C=args.C, penalty="l1", solver="liblinear", max_iter=1000, random_state=0
+    )
+    clf.fit(X, y_train)
+    print(f"train: {len(y_train)} candidates, {sum(y_train)} cues, {X.shape[1]} features")
+
+    x_dev, y_dev = examples("dev")
+    pred = clf.predict_proba(_int32(vec.transform(x_dev)))[:, 1] >= args.threshold
+    tp = sum(1 for p, y in zip(pred, y_dev, strict=True) if p and y)
+    p, r = tp / max(1, int(pred.sum())), tp / max(1, sum(y_dev))
+    f1 = 2 * p * r / max(1e-9, p + r)
+    print(f"dev cue tokens: P {100 * p:.1f} R {100 * r:.1f} F1 {100 * f1:.1f}")
+
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
+        if abs(w) >= 0.005
+    }
+    model = {
+        "about": "Attribution-cue logistic regression trained on PolNeAR train "
+        "by benchmarks/train_attribution.py; features: storyline.analyze.cue_model.features.",
+        "C": args.C,
+        "threshold": args.threshold,
+        "complement_threshold": args.complement_threshold,
+        "bias": round(float(clf.intercept_[0]), 4),
+        "weights": dict(sorted(weights.items())),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(weights)} weights, {args.out.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
