@@ -324,3 +324,32 @@ def test_never_crashes_and_spans_are_consistent(nlp, tokens) -> None:  # type: i
         assert text[s.start : s.end] == s.text
         if s.speaker_start is not None:
             assert 0 <= s.speaker_start <= s.speaker_end <= len(text)  # type: ignore[operator]
+
+
+# --- cues the speech-verb list misses: the learned cue model and signed quotes
+
+
+def test_learned_cue_belief_with_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _run(nlp, "Sanders believes that the primary was rigged against him.")
+    assert (s.speaker, s.cue, s.text) == (
+        "Sanders",
+        "believes",
+        "the primary was rigged against him",
+    )
+    assert (s.speaker_start, s.speaker_end) == (0, 7)
+
+
+def test_learned_cue_needs_more_than_an_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The bulldozer pushed the mound into the river. Obama opened the museum on Saturday."
+    assert _run(nlp, text) == []
+
+
+def test_quote_signed_with_a_dash(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“He is ignorant of our culture.” ― Pamela Padilla\n“I am ashamed.”\u00a0— Jacklyn Ashley\n"
+    )
+    first, second = _run(nlp, text)
+    assert (first.speaker, first.cue, first.direct) == ("Pamela Padilla", "―", True)
+    assert first.text.startswith("He is ignorant")
+    assert text[second.speaker_start : second.speaker_end] == "Jacklyn Ashley"
+    assert second.cue == "—"

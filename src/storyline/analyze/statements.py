@@ -1080,6 +1080,16 @@ def _quote_statements(art: _Article, found: list[_Found]) -> list[_Found]:
         span = (q.start, q.end)
         if any(_overlaps(span, c) for c in covered):
             continue
+        signed = _dash_signature(art, q)
+        if signed is not None:
+            dash, name = signed
+            at = dash.idx + next(i for i, ch in enumerate(dash.text) if ch in "―—–-")
+            f = _Found(dash, (at, at + 1), name.root, None, False, span, True)
+            f.speaker_span = (name.start_char, name.end_char)
+            out.append(f)
+            covered.append(span)
+            last_para_speaker[art.para_of(q.start)[0]] = f
+            continue
         hit = _cue_near(art, q)
         if hit is not None:
             cue, subj = hit
@@ -1119,6 +1129,32 @@ def _quote_statements(art: _Article, found: list[_Found]) -> list[_Found]:
             covered.append(span)
             last_para_speaker[pstart] = f
     return out
+
+
+_SIGNATURE = re.compile(
+    r"[\s\u00a0]*[―—–-][\s\u00a0]*([A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,3})"
+)
+
+
+def _dash_signature(art: _Article, q: Quote) -> tuple[Token, Span] | None:
+    """``"..." ― Sonya Herridge``: a quote signed with a dash and a name (vox pops, epigraphs)."""
+    if q.close is None:
+        return None
+    _pstart, pend = art.para_of(q.open)
+    m = _SIGNATURE.match(art.text, q.close + 1, pend)
+    if m is None:
+        return None
+    rest = art.text[m.end() : pend].strip(" \u00a0\t")
+    if rest and rest[0] not in ",.(":
+        return None
+    name = art.doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+    if name is None or len(name) == 0:
+        return None
+    if not all(t.pos_ == "PROPN" or t.is_title for t in name):
+        return None
+    at = m.start() + next(i for i, ch in enumerate(m.group(0)) if ch in "―—–-")
+    dash = art.doc.char_span(at, at + 1, alignment_mode="expand")
+    return (dash[0], name) if dash is not None and len(dash) else None
 
 
 def _cue_near(art: _Article, q: Quote) -> tuple[Token, Token] | None:
