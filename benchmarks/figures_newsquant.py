@@ -127,14 +127,15 @@ def _merge_changes(figs: list[Any], text: str) -> list[Any]:
     """NewsQuant's convention: "rose from X to Y" is one range (X, Y), in text order.
 
     storyline reports a change as two figures (the old and the new value);
-    this joins them back, for the secondary row only.
+    this joins them back, for the secondary row only, also across a few words
+    with no comma ("from $36,040 at 10.45pm last night to $34,935").
     """
     out: list[Any] = []
     for f in figs:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and re.fullmatch(r"\s*(?:to|-|–)\s*", text[prev.end : f.start])
+            and re.fullmatch(r"(?:\s+[^\s,;]+){0,5}?\s*(?:to|-|–)\s*", text[prev.end : f.start])
             and re.search(r"\bfrom\s+$", text[max(0, prev.start - 6) : prev.start])
         ):
             merged = copy.copy(f)

@@ -771,7 +771,7 @@ def _subject_text(noun: Token, span: Span, measure_words: set[int]) -> str | Non
         words = words[1:]
     if not words:
         return None
-    return span.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+    return span.doc[words[0].i : words[-1].i + 1].text
 
 
 # "eight more picks", "200 additional troops": the increment word says how the count
@@ -862,9 +862,9 @@ def _find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | Non
 _GLUED_PER_RE = re.compile(r"(?:-an?-|\s?/\s?)(?P<w>[A-Za-z]+)\b")
 
 
-def _glued_per(text: str, end: int) -> str | None:
+def _glued_per(after: str) -> str | None:
     """ "a $70-a-share price", "10 km/hr": a rate written without spaces."""
-    m = _GLUED_PER_RE.match(text, end)
+    m = _GLUED_PER_RE.match(after)
     if m is None:
         return None
     word = m.group("w").lower()
@@ -885,7 +885,8 @@ _NOT_RATE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "prev
 def _find_per(span: Span, noun: Token | None) -> str | None:
     doc = span.doc
     start = (noun.i + 1) if noun is not None else span.end
-    glued = _glued_per(doc.text, doc[start - 1].idx + len(doc[start - 1]))
+    last = doc[start - 1]  # (Doc.text rebuilds the whole text: read a short span instead)
+    glued = _glued_per(last.whitespace_ + doc[start : start + 4].text)
     if glued is not None:
         return glued
     window = doc[start : min(start + 7, span.sent.end)]
@@ -912,7 +913,7 @@ def _find_per(span: Span, noun: Token | None) -> str | None:
             if word == "per" and nxt.pos_ == "ADJ" and nxt.head.i > nxt.i:
                 head = nxt.head  # "$21.25 per square foot"
                 if head.pos_ == "NOUN" and head.i - nxt.i <= 2:
-                    return doc.text[nxt.idx : head.idx].lower() + head.lemma_.lower()
+                    return doc[nxt.i : head.i].text_with_ws.lower() + head.lemma_.lower()
         if tok.is_punct or tok.pos_ in ("VERB", "AUX", "CCONJ"):
             break
     return None
@@ -930,7 +931,7 @@ def _noun_phrase(tok: Token) -> str:
             break
     if not words:
         return tok.text
-    return tok.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+    return tok.doc[words[0].i : words[-1].i + 1].text
 
 
 def _unit_subject(num: Token, span: Span) -> str | None:
@@ -951,7 +952,7 @@ def _unit_subject(num: Token, span: Span) -> str | None:
             and head.head.i < span.end + 4
         ):
             head = head.head
-        return doc.text[nxt.idx : head.idx + len(head)]
+        return doc[nxt.i : head.i + 1].text
     for verb in _governing_verbs(num, 3):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in lex.NON_CLAIMANTS:
@@ -1248,7 +1249,7 @@ def _subject_text_excluding_head(noun: Token, span: Span, used: set[int]) -> str
     ]
     if not words:
         return None
-    return span.doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+    return span.doc[words[0].i : words[-1].i + 1].text
 
 
 def _age_subject(span: Span) -> str | None:
@@ -1263,7 +1264,7 @@ def _age_subject(span: Span) -> str | None:
                 head = head.head
             if any(t.is_space or "\n" in t.whitespace_ for t in doc[tok.i : head.i]):
                 head = tok
-            return doc.text[tok.idx : head.idx + len(head)]
+            return doc[tok.i : head.i + 1].text
         if tok.is_punct:
             break
     for verb in _governing_verbs(_number_head(span), 3):
