@@ -8,7 +8,7 @@ weights are written, rounded, sorted, so the file is small and diffable.
 
 Parses are cached in /tmp (never in the repo), so re-training takes seconds.
 
-    python benchmarks/train_attribution.py [--C 0.5] [--threshold 0.5] [--out PATH]
+    python benchmarks/train_attribution.py [--C 1] [--threshold 0.5] [--out PATH]
 
 Needs scikit-learn (dev extra); the package itself only reads the JSON.
 """
@@ -86,12 +86,12 @@ def _int32(m: Any) -> Any:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--C", type=float, default=0.5, help="inverse L1 regularisation strength")
+    ap.add_argument("--C", type=float, default=1.0, help="inverse L1 regularisation strength")
     ap.add_argument("--threshold", type=float, default=0.5, help="probability to call a cue")
     ap.add_argument(
         "--complement-threshold",
         type=float,
-        default=0.8,
+        default=0.7,
         help="probability for a learned cue whose content is only its object",
     )
     ap.add_argument("--out", type=Path, default=MODEL)
@@ -103,8 +103,9 @@ def main() -> int:
     x_train, y_train = examples("train")
     vec = DictVectorizer(sort=True)
     X = _int32(vec.fit_transform(x_train))
+    # l1_ratio=1: an L1 penalty, so most features get no weight and the file stays small.
     clf = LogisticRegression(
-        C=args.C, penalty="l1", solver="liblinear", max_iter=1000, random_state=0
+        C=args.C, l1_ratio=1.0, solver="liblinear", max_iter=1000, random_state=0
     )
     clf.fit(X, y_train)
     print(f"train: {len(y_train)} candidates, {sum(y_train)} cues, {X.shape[1]} features")

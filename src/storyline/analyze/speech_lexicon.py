@@ -246,6 +246,11 @@ CUE_PARTICLES: dict[str, frozenset[str]] = {
     "refer": frozenset({"to"}),
 }
 
+# Prepositions that introduce what was said after a cue the learned model
+# proposes ("spoke about her ties to black churches", "warned against
+# hackers", "speak of a rigged election"): part of the cue, like a particle.
+LEARNED_CUE_PREPS: frozenset[str] = frozenset({"about", "against", "of", "on"})
+
 # Verbs that report a finding or claim rather than an utterance ("a poll
 # shows that ...", "investigators found that ..."): statements only with a
 # that-clause, never with a quote.

@@ -36,6 +36,7 @@ from storyline.analyze.speech_lexicon import (
     CUE_LEMMAS,
     CUE_PARTICLES,
     INSTRUCTION_LEMMAS,
+    LEARNED_CUE_PREPS,
     MEDIA,
     NOUN_CUE_LEMMAS,
     ORG_WORDS,
@@ -822,22 +823,29 @@ def _cue_statements(art: _Article) -> list[_Found]:
             content = _trailing_content(art, tok)
         if content is None:
             content = _parenthetical_content(art, tok, subj)
-        if (
-            content is None
-            and learned
-            and model is not None
-            and model.probability(tok) < model.complement_threshold
-        ):
-            continue
+        if content is None and learned and model is not None:
+            # An intention ("wants to sign up ...") or a topic ("spoke about
+            # ...") is said; a bare object needs a confident model.
+            said = any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.children) or (
+                tok.i + 1 < len(doc)
+                and doc[tok.i + 1].head.i == tok.i
+                and doc[tok.i + 1].lower_ in LEARNED_CUE_PREPS
+            )
+            if not said and model.probability(tok) < model.complement_threshold:
+                continue
         if content is None and tok.lemma_.lower() not in _NO_COMPLEMENT:
             # "mentioned the remarks", "accusing her of ...": the complement.
-            got_f = _stance(art, tok)
+            got_f = _stance(art, tok, LEARNED_CUE_PREPS if learned else frozenset())
             if got_f is not None:
                 found.append(got_f)
             continue
         if content is None:
             continue
         if tok.lemma_.lower() in WEAK_CUE_LEMMAS and not direct and clause is None:
+            continue
+        if learned and not direct and content[1] <= tok.idx:
+            # Unquoted text before a learned cue is usually the scene
+            # ("Earlier this month, lawyers filed"), not what was said.
             continue
         found.append(_Found(tok, (tok.idx, tok.idx + len(tok)), subj, None, False, content, direct))
     return found
@@ -851,7 +859,7 @@ _COMPLEMENT_DEPS = frozenset(
 )
 
 
-def _stance(art: _Article, cue: Token) -> _Found | None:
+def _stance(art: _Article, cue: Token, preps: frozenset[str] = frozenset()) -> _Found | None:
     """``Clinton blasted Trump's remarks``, ``called for a ban``: the complement is the content."""
     if any(c.dep_ == "neg" for c in cue.children) or (cue.tag_ == "VBN" and cue.dep_ == "amod"):
         return None
@@ -860,7 +868,7 @@ def _stance(art: _Article, cue: Token) -> _Found | None:
         return None
     doc = art.doc
     cue_end = cue.i
-    particles = CUE_PARTICLES.get(cue.lemma_.lower(), frozenset())
+    particles = CUE_PARTICLES.get(cue.lemma_.lower(), frozenset()) | preps
     if cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ in particles:
         cue_end = cue.i + 1
     clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
