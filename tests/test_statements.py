@@ -353,3 +353,13 @@ def test_quote_signed_with_a_dash(nlp) -> None:  # type: ignore[no-untyped-def]
     assert first.text.startswith("He is ignorant")
     assert text[second.speaker_start : second.speaker_end] == "Jacklyn Ashley"
     assert second.cue == "—"
+
+
+def test_speaker_span_keeps_its_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Don Fowler, who helmed the DNC from 1995 to 1997, said that the party must change."
+    (s,) = _run(nlp, text)
+    assert s.speaker == "Don Fowler"
+    assert (
+        text[s.speaker_start : s.speaker_end] == "Don Fowler, who helmed the DNC from 1995 to 1997"
+    )
+    assert s.text == "the party must change"

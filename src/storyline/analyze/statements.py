@@ -241,12 +241,16 @@ def _inverted_subject(verb: Token) -> Token | None:
     return None
 
 
-def _span_of_subject(subj: Token) -> tuple[int, int]:
-    """The subject's noun phrase, without a trailing ``, who ...`` clause."""
+def _span_of_subject(subj: Token, clauses: bool = False) -> tuple[int, int]:
+    """The subject's noun phrase, without a trailing ``, who ...`` clause unless ``clauses``.
+
+    The speaker's description stays short; the span as written keeps the
+    clause, as PolNeAR's Source spans do ("Don Fowler, who helmed the DNC").
+    """
     left, right = subj.left_edge.i, subj.right_edge.i
     doc = subj.doc
     for c in subj.rights:
-        if c.dep_ in ("relcl", "acl") and c.left_edge.i > subj.i:
+        if c.dep_ in ("relcl", "acl") and c.left_edge.i > subj.i and not clauses:
             cut = c.left_edge.i
             while cut - 1 > subj.i and doc[cut - 1].is_punct:
                 cut -= 1
@@ -1226,7 +1230,9 @@ def find_statements(ctx: Context) -> None:
         if f.speaker_span is not None:
             sp_span = f.speaker_span
         elif f.subj is not None and f.cue is not None:
-            sp_span = _span_of_subject(f.subj)
+            sp_span = _span_of_subject(f.subj, clauses=True)
+            if _overlaps(sp_span, f.content):
+                sp_span = _span_of_subject(f.subj)
         if f.cue is not None:
             ranges = _attribution_ranges(f.cue, f.content)
             medium = _medium(art, ranges)
