@@ -249,6 +249,7 @@ def test_date_timexes_block_figures_and_durations_do_not(nlp):  # type: ignore[n
         ),
         ("A 5nm chip in the Fortune 500.", [(5, 5, "nanometre")]),
         ("In second-half stoppage time the net-zero goal held.", []),
+        ("Safety Shilo Sanders, #21, served after 9/11.", []),
         ("Damascus 2016 Eight Civilians Killed in Attack.", [(8, 8, None)]),
     ],
 )
@@ -358,3 +359,15 @@ def test_index_levels_are_points(nlp):  # type: ignore[no-untyped-def]
     ]
     text = "He averaged 7.3 points and 3 rebounds in 12 games."
     assert [f.unit for f in extract_figures("a1", text, nlp(text))] == ["point", None, None]
+
+
+def test_ages_said_with_a_pronoun_or_a_leading_at(nlp):  # type: ignore[no-untyped-def]
+    text = "When he was 11, his family moved. At 16, Isaiah played. He was 5 minutes late."
+    figs = extract_figures("a1", text, nlp(text))
+    assert [(f.low, f.unit, f.measure) for f in figs] == [
+        (11, "year", "age"),
+        (16, "year", "age"),
+        (5, "minute", None),
+    ]
+    text = "At 5, the shares fell."
+    assert [f.measure for f in extract_figures("a1", text, nlp(text))] == [None]

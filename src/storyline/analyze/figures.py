@@ -174,7 +174,7 @@ def _atom_value(m: re.Match[str]) -> tuple[float, str] | None:
             head = frac[:-1].strip()
             return total + (float(head) if head else 0.0) + _UNICODE_FRACTIONS[frac[-1]], "digits"
         num, den = (int(x) for x in frac.split("/"))
-        if den == 0 or num >= den or den > 16:
+        if den not in _FRACTION_DENOMINATORS or num >= den:
             return None  # "9/11", "24/7": not a fraction
         return total + num / den, "digits"
     if m.group("fracscale"):
@@ -203,6 +203,10 @@ def _atom_value(m: re.Match[str]) -> tuple[float, str] | None:
     if m.group("mult"):
         return float(lex.MULTIPLIER_WORDS[text.lower()]), "mult"
     return None
+
+
+# Denominators that news fractions use ("3/4 mile", "5/8 inch"); "9/11" is a date.
+_FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16})
 
 
 def _scan(text: str) -> list[_Quantity]:
@@ -424,6 +428,23 @@ def _attach_unit(text: str, q: _Quantity) -> None:
         q.unit = "year"
         q.age = True
         return
+    if (
+        q.unit is None
+        and q.kind in ("digits", "words")
+        and q.low == q.high
+        and 0 < q.low < 120
+        and (
+            _PRONOUN_AGE_BEFORE_RE.search(text, max(0, q.start - 20), q.start)
+            or (
+                _SENTENCE_AT_RE.search(text, max(0, q.start - 6), q.start)
+                and _PERSON_AFTER_COMMA_RE.match(text, q.end)
+            )
+        )
+        and _AGE_END_RE.match(text, q.end)
+    ):  # "When he was 11, his family moved", "At 16, he played his first game"
+        q.unit = "year"
+        q.age = True
+        return
     iso = _ISO_AFTER_RE.match(text, q.end) if q.kind == "digits" and q.unit is None else None
     if iso is not None and iso.group("cur") in lex.ISO_CURRENCY_CODES:
         q.unit, q.end = lex.ISO_CURRENCY_CODES[iso.group("cur")], iso.end()  # "50 billion EGP"
@@ -485,6 +506,15 @@ def _attach_unit(text: str, q: _Quantity) -> None:
     q.end = um.end()
 
 
+_PRONOUN_AGE_BEFORE_RE = re.compile(
+    r"(?<![\w'’])(?:he|she|i|you|we|they)\s+(?:was|is|were|are|turned|turns)\s+$", re.I
+)
+_SENTENCE_AT_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)At\s+$")
+_PERSON_AFTER_COMMA_RE = re.compile(
+    r",\s+(?:he|she|I|we|they|(?!(?:The|A|An|It|This|That|Its|Their)\b)[A-Z][a-z]+)\b"
+)
+# After an age comes the end of the clause, not a unit or a noun ("he was 5 minutes late").
+_AGE_END_RE = re.compile(r"\s*(?:[,.;:!?)]|$|(?:and|when|but|in|at|or)\b)")
 _UPPER_NOT_UNITS = frozenset({"G", "T", "M", "P", "X", "K"})
 _MAJOR_CURRENCIES = frozenset(lex.CURRENCY_PREFIXES.values())
 _CURRENCIES = _MAJOR_CURRENCIES | {"cent", "sen", "penny"}
@@ -531,6 +561,8 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
     if re.search(r"\b(?:top|bottom)\s+$", before, re.IGNORECASE) and q.unit is None:
         return True  # "the top three seeds", "the bottom three": a rank
     if q.kind == "digits":
+        if before.endswith("#") or before.endswith("# "):
+            return True  # "#21": a jersey, rank or issue number
         if re.match(r"0\d", surface):
             return True  # "0800 313 4630", "007": phone numbers and codes, not amounts
         if re.search(r"\d[-–]\d+[-–]$", before) or re.match(r"^[-–]\d+[-–]\d", after):
