@@ -8,9 +8,14 @@ Rules over spaCy's dependency parse, in three passes:
    gives a statement, as do ``according to X, ...``, stance verbs taken from
    PolNeAR train (``blasted``, ``called for``; ``STANCE_LEMMAS``), noun cues
    with a possessive (``Trump's claim that``) and ``NAME: ...`` paragraphs;
+   the verbs and nouns a classifier trained on PolNeAR (``cue_model``)
+   calls cues are taken too, when the parse gives them a subject and a
+   clause, a quote, an intention or a topic (a bare object needs a confident
+   model), so beliefs and judgements (``believes that``, ``fears that``) count;
 2. quote-centric: a quote no statement covers takes the speech verb right
-   after it (``"...," Trump said``) or right before it (``said: "..."``), or
-   continues the attribution earlier in its paragraph;
+   after it (``"...," Trump said``) or right before it (``said: "..."``), is
+   signed with a dash and a name (``"..." ― Sonya Herridge``), or continues
+   the attribution earlier in its paragraph;
 3. a paragraph that is only a quote continues the previous paragraph's
    attribution.
 
