@@ -250,6 +250,12 @@ def test_date_timexes_block_figures_and_durations_do_not(nlp):  # type: ignore[n
         ("A 5nm chip in the Fortune 500.", [(5, 5, "nanometre")]),
         ("In second-half stoppage time the net-zero goal held.", []),
         ("Safety Shilo Sanders, #21, served after 9/11.", []),
+        ("The Lakers won 112-104 at home.", []),
+        ("They lost 300-400 jobs.", [(300, 400, None)]),
+        ("It reached 40C (104F).", [(40, 40, "celsius"), (104, 104, "fahrenheit")]),
+        ("The PS5 sold 40 million units.", [(4e7, 4e7, None)]),
+        ("A PS6m golden hello.", [(6e6, 6e6, "GBP")]),
+        ("The top three seeds won; they finished in the top three.", [(3, 3, None)]),
         ("Damascus 2016 Eight Civilians Killed in Attack.", [(8, 8, None)]),
     ],
 )

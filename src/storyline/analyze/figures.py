@@ -296,8 +296,12 @@ def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
         and kind == "digits"
         and not (
             cm.group("cur").lower() == "ps"
-            and (cm.group("cur") != "PS" or cm.group(0).endswith(" "))
-        )
+            and (
+                cm.group("cur") != "PS"
+                or cm.group(0).endswith(" ")
+                or (len(m.group(0)) == 1 and not _GLUED_SCALE_RE.match(text, m.end()))
+            )
+        )  # a glued "PS" is a mis-decoded "£" ("PS500", "PS6m"), but "PS5" is a console
     ):
         unit = lex.CURRENCY_PREFIXES[cm.group("cur").lower()]
         start = start - (len(text[max(0, start - 6) : start]) - cm.start("cur"))
@@ -380,9 +384,11 @@ _SCORE_CONTEXT = re.compile(
 
 def _is_score(text: str, start: int, end: int) -> bool:
     """ "beat Charlton 2-1", "ended 2-2": a match score, not a range or two counts."""
-    m = re.match(r"(\d)\s?[-–]\s?(\d)(?![\d,.])", text[start : end + 4])
+    m = re.match(r"(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d,.])", text[start : end + 8])
     if m is None:
         return False
+    if len(m.group(1)) > 1 and int(m.group(2)) >= int(m.group(1)):
+        return False  # "lost 300-400 jobs" is a range; "won 112-104" descends: a score
     unit_after = _UNIT_RE.match(text, start + m.end())
     if unit_after is not None and unit_after.group("sep") != "":
         return False
@@ -448,6 +454,11 @@ def _attach_unit(text: str, q: _Quantity) -> None:
     iso = _ISO_AFTER_RE.match(text, q.end) if q.kind == "digits" and q.unit is None else None
     if iso is not None and iso.group("cur") in lex.ISO_CURRENCY_CODES:
         q.unit, q.end = lex.ISO_CURRENCY_CODES[iso.group("cur")], iso.end()  # "50 billion EGP"
+        return
+    glued_temp = re.match(r"[CF](?![\w])", text[q.end : q.end + 2])
+    if glued_temp is not None and q.unit is None and q.kind == "digits":
+        # "40C (104F)": British style glues the scale to the number
+        q.unit, q.end = ("celsius" if glued_temp.group(0) == "C" else "fahrenheit"), q.end + 1
         return
     cs = _CASE_UNIT_RE.match(text, q.end)
     if cs is not None and q.unit is None and q.kind == "digits":
@@ -558,7 +569,11 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
         and q.unit in (None, "fraction", "times")
     ):
         return True  # "half-staff", "a third-party", "double-digit"
-    if re.search(r"\b(?:top|bottom)\s+$", before, re.IGNORECASE) and q.unit is None:
+    if (
+        re.search(r"\b(?:top|bottom)\s+$", before, re.IGNORECASE)
+        and q.unit is None
+        and not _plural_noun_follows(doc_tokens, q.end)
+    ):  # ("the top three seeds" counts seeds)
         return True  # "the top three seeds", "the bottom three": a rank
     if q.kind == "digits":
         if before.endswith("#") or before.endswith("# "):
@@ -651,6 +666,11 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
 _PRONOUN_ONE_BEFORE = frozenset(
     {"no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone", "same"}
 )
+
+
+def _plural_noun_follows(tokens: Sequence[Token], char: int) -> bool:
+    nxt = _next_token(tokens, char)
+    return nxt is not None and nxt.idx <= char + 1 and nxt.tag_ in ("NNS", "NNPS")
 
 
 def _is_name_number(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
