@@ -375,5 +375,7 @@ def test_ages_said_with_a_pronoun_or_a_leading_at(nlp):  # type: ignore[no-untyp
         (16, "year", "age"),
         (5, "minute", None),
     ]
+    text = "The suspect, 34, was sentenced. The company, 50, was sold."
+    assert [f.measure for f in extract_figures("a1", text, nlp(text))] == ["age", None]
     text = "At 5, the shares fell."
     assert [f.measure for f in extract_figures("a1", text, nlp(text))] == [None]

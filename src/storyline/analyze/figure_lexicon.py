@@ -601,6 +601,15 @@ AGE_SUFFIXES: tuple[str, ...] = (
     " y.o.",
     "-yo",
 )
+# Nouns for a person: "The suspect, 34, ..." gives the suspect's age, as a name would.
+PERSON_NOUNS: frozenset[str] = frozenset(
+    {"man", "woman", "boy", "girl", "child", "teenager", "teen", "baby", "toddler"}
+    | {"suspect", "victim", "driver", "passenger", "pedestrian", "pilot", "officer"}
+    | {"mother", "father", "son", "daughter", "wife", "husband", "grandmother"}
+    | {"grandfather", "brother", "sister", "resident", "student", "worker", "soldier"}
+    | {"patient", "player", "actor", "actress", "singer", "rapper", "defendant"}
+    | {"gunman", "attacker", "survivor", "veteran", "nurse", "doctor", "teacher"}
+)
 AGE_PREFIXES: tuple[str, ...] = (
     "aged ",
     "age ",

@@ -1285,6 +1285,8 @@ def _apposition_age(text: str, q: _Quantity, num: Token) -> bool:
         return False
     if num.dep_ == "appos" and num.head.i == prev.i and prev.pos_ == "PROPN":
         return True  # the small model often tags names as places ("Tatyana, 52,")
+    if prev.pos_ == "NOUN" and prev.lemma_.lower() in lex.PERSON_NOUNS:
+        return True  # "The suspect, 34, was sentenced"
     return prev.ent_type_ == "PERSON" or (
         prev.pos_ == "PROPN"
         and prev.text[:1].isupper()
