@@ -277,6 +277,12 @@ def test_number_grammar(nlp, sentence, expected):  # type: ignore[no-untyped-def
         ),
         ("Covid-19 killed 6.9m people worldwide.", "6.9m", "killed", None),
         (
+            "Some 50,000-60,000 Russian soldiers are believed to have died.",
+            "50,000-60,000",
+            "killed",
+            None,
+        ),
+        (
             "Analysts put Russian losses at 315,000 killed and wounded.",
             "315,000",
             "casualties",
@@ -296,6 +302,15 @@ def test_each_clause_keeps_its_measure(nlp):  # type: ignore[no-untyped-def]
         ("35", "killed", "people"),
         ("117", "wounded", "people"),
         ("15", "wounded", "children"),
+    ]
+
+
+def test_a_relative_clause_with_its_own_number_keeps_its_measure(nlp):  # type: ignore[no-untyped-def]
+    text = "Russia launched 273 drones overnight, of which 88 were shot down."
+    figs = extract_figures("a1", text, nlp(text))
+    assert [(f.low, f.measure, f.subject) for f in figs] == [
+        (273, "launched", "drones"),
+        (88, "shot down", "drones"),
     ]
 
 

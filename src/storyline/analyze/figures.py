@@ -802,9 +802,13 @@ def _counted_noun(num: Token, span: Span) -> Token | None:
                 if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
                     return pobj
     # The parser sometimes attaches the noun the other way round.
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ in ("NNS", "NNPS"):
-        return nxt
+    # "50,000-60,000 Russian soldiers": look past up to two modifiers.
+    doc = span.doc
+    for nxt in doc[span.end : min(span.end + 3, num.sent.end)]:
+        if nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ in ("NNS", "NNPS"):
+            return nxt
+        if nxt.pos_ not in ("ADJ", "PROPN", "NOUN") or nxt.like_num:
+            break
     return None
 
 
@@ -857,8 +861,13 @@ def _find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | Non
     candidates.extend(doc[span.end : stop])  # "700,000 dead Ukrainian soldiers"
     if noun is not None:
         for child in noun.children:
-            if child.dep_ in ("acl", "relcl", "amod") and child.i > noun.i:
-                candidates.append(child)  # "soldiers lost in the conflict"
+            if (
+                child.dep_ in ("acl", "relcl", "amod")
+                and child.i > noun.i
+                and not any(t.like_num for t in child.subtree)
+            ):  # "soldiers lost in the conflict"; but "drones, of which 88 were shot
+                # down" is the measure of the 88
+                candidates.append(child)
             if child.dep_ == "prep":  # "cases of injuries", "personnel in the killed"
                 candidates.extend(t for t in child.subtree if t.i < child.i + 4)
     # Directly after the number or noun: "300-350,000 killed", "370,000 wounded"
@@ -876,7 +885,10 @@ def _find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | Non
             break  # "killed 35 people and injured 117": the next clause is not ours
         candidates.append(tok)
     anchor = noun if noun is not None else num
-    candidates.extend(_governing_verbs(anchor))
+    governing = _governing_verbs(anchor)
+    candidates.extend(governing)
+    # "are believed to have died", "is estimated to have lost"
+    candidates.extend(c for v in governing[:1] for c in v.children if c.dep_ == "xcomp")
     for tok in candidates:
         measure = _measure_of(tok)
         if measure is not None:
