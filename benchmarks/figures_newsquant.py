@@ -37,8 +37,11 @@ The unit names differ: storyline's contract uses ISO currency codes,
 ``subject``); NewsQuant names units like ``dollar``, ``percentage`` and, for
 counts, the counted noun's lemma (``worker``, ``people``). ``NQ_UNITS`` below
 maps ours to theirs; it lives here, not in the product. A count's unit is the
-lemma of its subject's last word; an age's is ``<unit> of age``; a rate adds
-`` per <period>``.
+lemmatised counted phrase (``subject_lemmas``); an age's is ``<unit> of age``; a
+rate adds `` per <period>``. The product keeps ``unit`` null for counts on
+purpose: the disagreement stage groups figures by ``per``/``unit``, and "43,000
+soldiers" and "45,000 troops" must land in one group (what is counted is the
+``subject``, which that stage normalises).
 """
 
 from __future__ import annotations
