@@ -160,6 +160,8 @@ def storyline_tagger(
             figs = _merge_changes(figs, doc.text)
         tags = []
         for f in figs:
+            if f.low is None or f.high is None:
+                continue
             value: float | tuple[float, float] = (
                 f.low if f.low == f.high else (float(f.low), float(f.high))
             )
@@ -194,7 +196,13 @@ _QUANTULUM_UNITS = {
 
 
 def quantulum_tagger(sentences: Sequence[str]) -> list[list[dict[str, Any]]]:
-    from quantulum3 import parser
+    from quantulum3 import classifier, parser
+
+    # quantulum3 0.10.0 switches to its pickled unit classifier whenever
+    # scikit-learn is importable, and that pickle does not load under
+    # scikit-learn 1.9 (ModuleNotFoundError: _loss). Use its rule-based
+    # disambiguation, as on a machine without scikit-learn.
+    classifier.USE_CLF = False
 
     out = []
     for text in sentences:
