@@ -33,15 +33,6 @@ RECORD_TABLES = ("statements", "figures", "timexes")
 JSON_COLUMNS = {"removed", "aliases", "figure_ids"}
 
 
-# Articles saved but not yet seen by the corpus stage, written in the same
-# transaction as the article: after a crash or kill between the last save and
-# the end of the corpus stage, the next run still brings the corpus stage up
-# to date for them (their articles are unchanged, so ingest would not list
-# them again). Idempotent DDL rather than a numbered migration so it applies
-# to stores at any version; fold it into the next migration.
-PENDING_DDL = "CREATE TABLE IF NOT EXISTS corpus_pending (article_id TEXT PRIMARY KEY)"
-
-
 class StoreError(RuntimeError):
     """The file is not a storyline store, or is from a newer version."""
 
@@ -74,7 +65,6 @@ class Store:
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self._migrate()
-        self.conn.execute(PENDING_DDL)
 
     def __enter__(self) -> Store:
         return self

@@ -206,6 +206,12 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX corpus_postings_article ON corpus_postings(article_id);
     """,
+    # 4: articles saved but not yet through the corpus stage. Marked in the
+    # article's own transaction, cleared when the stage completes, so a kill
+    # between the last save and the corpus stage is caught up by the next run.
+    """
+    CREATE TABLE IF NOT EXISTS corpus_pending (article_id TEXT PRIMARY KEY);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
