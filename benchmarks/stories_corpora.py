@@ -19,7 +19,7 @@ from pathlib import Path
 import dateparser
 
 from storyline.analyze.nlp import load_nlp
-from storyline.analyze.pipeline import analyze_articles
+from storyline.journey import IngestReport, analyze_stream
 from storyline.schema import Article, stable_id
 from storyline.store import Store
 
@@ -247,6 +247,9 @@ def build_store(docs: Iterable[BenchDoc], path: Path) -> Store:
     store = Store(path)
     todo = [article_for(d) for d in docs]
     todo = [a for a in todo if store.content_hash(a.id) != a.content_hash]
-    for findings in analyze_articles(todo, load_nlp(), components=("entities",), batch_size=16):
+    report = IngestReport()
+    for findings in analyze_stream(todo, load_nlp(), report, components=("entities",)):
         store.save(findings)
+    if report.skipped:
+        raise RuntimeError(f"analysis failed: {report.skipped[:3]}")
     return store

@@ -3,7 +3,6 @@
 from storyline.analyze.pipeline import (
     DEFAULT_COMPONENTS,
     analyze_article,
-    analyze_articles,
     analyze_doc,
     component,
 )
@@ -11,7 +10,6 @@ from storyline.analyze.pipeline import (
 __all__ = [
     "DEFAULT_COMPONENTS",
     "analyze_article",
-    "analyze_articles",
     "analyze_doc",
     "component",
 ]

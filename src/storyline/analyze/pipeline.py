@@ -8,7 +8,7 @@ state, so the same code runs in the local loop, in worker processes and on Ray.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -62,18 +62,6 @@ def analyze_doc(
     for name in components:
         registry[name](ctx)
     return ctx.findings
-
-
-def analyze_articles(
-    articles: Iterable[Article],
-    nlp: Language,
-    components: Sequence[str] = DEFAULT_COMPONENTS,
-    batch_size: int = 32,
-) -> Iterator[Findings]:
-    """Parse articles with ``nlp.pipe`` in batches (each text once) and analyse them."""
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield analyze_doc(article, doc, components)
 
 
 def analyze_article(article: Article, nlp: Language) -> Findings:

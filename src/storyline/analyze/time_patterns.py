@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyze.figure_lexicon import TENS_WORDS, UNITS_WORDS
+
 MONTHS: dict[str, int] = {
     "january": 1,
     "february": 2,
@@ -105,36 +107,13 @@ UNITS: dict[str, tuple[str, int, bool]] = {
     "century": ("Y", 100, False),
 }
 
+# The cardinal words come from the figures lexicon (one list for the whole
+# package); durations add the phrases that stand for a number of units.
 NUMBER_WORDS: dict[str, float] = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+    **{word: n for word, n in UNITS_WORDS.items() if n},  # "zero days" is no duration
+    **TENS_WORDS,
     "hundred": 100,
     "a hundred": 100,
     "a couple of": 2,
