@@ -171,3 +171,11 @@ def test_other_encodings_are_decoded(tmp_path: Path) -> None:
     docs, skips = _read(tmp_path)
     assert not skips
     assert all("président" in (d.text or "") for d in docs)
+
+
+def test_json_of_unicode_whitespace_is_reported(tmp_path: Path) -> None:
+    # Found by the fuzz test: U+0085 is whitespace to str.strip but not a byte-level blank.
+    path = tmp_path / "nel.json"
+    path.write_bytes(b"\xc2\x85")
+    docs, skips = _read(path)
+    assert docs == [] and [s.source for s in skips] == [str(path)]

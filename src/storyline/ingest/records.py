@@ -106,6 +106,9 @@ def _read_lines(path: Path, source: str) -> Iterator[RawDocument | Skip]:
             continue
         yield record_to_document(record, path, source, number)
     if not seen:
+        # Only whitespace (U+0085 and friends count): still named, never silent.
+        yield Skip(source, "no records: only whitespace")
+    if not seen:
         yield Skip(source, "empty file")
 
 
@@ -132,12 +135,17 @@ def _read_json(path: Path, source: str) -> Iterator[RawDocument | Skip]:
 
 
 def _read_lines_text(data: str, path: Path, source: str) -> Iterator[RawDocument | Skip]:
+    seen = False
     for number, line in enumerate(io.StringIO(data), start=1):
         if not line.strip():
             continue
+        seen = True
         try:
             record = json.loads(line)
         except ValueError as exc:
             yield Skip(f"{source}#{number}", f"not JSON: {str(exc)[:80]}")
             continue
         yield record_to_document(record, path, source, number)
+    if not seen:
+        # Only whitespace (U+0085 and friends count): still named, never silent.
+        yield Skip(source, "no records: only whitespace")
