@@ -32,6 +32,15 @@ app = typer.Typer(
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="The SQLite store.", dir_okay=False)]
+AliasesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--aliases",
+        exists=True,
+        dir_okay=False,
+        help="JSON/TOML file pinning or splitting entities.",
+    ),
+]
 
 
 class RateColumn(ProgressColumn):
@@ -66,15 +75,7 @@ def ingest(
         int | None,
         typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
     ] = None,
-    aliases: Annotated[
-        Path | None,
-        typer.Option(
-            "--aliases",
-            exists=True,
-            dir_okay=False,
-            help="JSON/TOML file pinning or splitting entities.",
-        ),
-    ] = None,
+    aliases: AliasesOption = None,
     # --- scale (issue 7): the distributed mode -------------------------------
     engine: Annotated[
         str, typer.Option("--engine", help="local, or ray (docs/scale.md): findings to --out.")
@@ -154,15 +155,7 @@ def _use_aliases(store: Store, path: Path, apply: bool) -> None:
 @app.command()
 def corpus(
     db: DbOption = Path(DEFAULT_DB),
-    aliases: Annotated[
-        Path | None,
-        typer.Option(
-            "--aliases",
-            exists=True,
-            dir_okay=False,
-            help="JSON/TOML file pinning or splitting entities.",
-        ),
-    ] = None,
+    aliases: AliasesOption = None,
 ) -> None:
     """Recompute the cross-article stage: entities, near-duplicates, stories, disagreements."""
     from storyline.corpus import rebuild
