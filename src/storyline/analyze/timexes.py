@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import dateparser
 from spacy.tokens import Doc
@@ -269,6 +270,10 @@ def _parse_calendar(text: str, anchor: dt.date | None, direction: str | None) ->
     return _dateparse(text, anchor, direction or _PAST)
 
 
+# A memo of a pure function, not state: the same expression against the same
+# anchor recurs across a day's articles (508 calls, 154 distinct on 150
+# news-dumpster articles), and dateparser is the time analyser's main cost.
+@lru_cache(maxsize=8192)
 def _dateparse(text: str, anchor: dt.date | None, direction: str) -> dt.date | None:
     base = dt.datetime.combine(anchor, dt.time()) if anchor else dt.datetime(2000, 1, 1)
     settings = {
