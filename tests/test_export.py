@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, SEEDS
-from storyline.export import SCHEMA_PATH, write_csv, write_json, write_jsonl
+from storyline.export import KINDS, SCHEMA_PATH, write_csv, write_json, write_jsonl
 from storyline.journey import ingest
 from storyline.schema import CONTRACT
 from storyline.store import Store
@@ -53,15 +53,7 @@ def test_every_record_kind_round_trips_through_jsonl(store_path: Path) -> None:
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert lines[0]["record"] == "header"
     rebuilt: dict[str, list] = {name: [] for name in CONTRACT}
-    plural = {
-        "article": "articles",
-        "entity": "entities",
-        "statement": "statements",
-        "figure": "figures",
-        "timex": "timexes",
-        "story": "stories",
-        "disagreement": "disagreements",
-    }
+    plural = {kind: name for name, kind in KINDS.items()}
     for line in lines[1:]:
         rebuilt[plural[line.pop("record")]].append(line)
     header = {k: v for k, v in lines[0].items() if k != "record"}
@@ -100,17 +92,8 @@ def test_contract_doc_names_every_field() -> None:
 
 def test_schema_lists_exactly_the_contract_fields() -> None:
     defs = SCHEMA["$defs"]
-    singular = {
-        "articles": "article",
-        "entities": "entity",
-        "statements": "statement",
-        "figures": "figure",
-        "timexes": "timex",
-        "stories": "story",
-        "disagreements": "disagreement",
-    }
     for name, (_, columns) in CONTRACT.items():
-        assert tuple(defs[singular[name]]["properties"]) == columns
+        assert tuple(defs[KINDS[name]]["properties"]) == columns
 
 
 def test_worker_processes_give_the_same_export(store_path: Path, tmp_path: Path) -> None:

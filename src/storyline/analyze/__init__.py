@@ -2,14 +2,12 @@
 
 from storyline.analyze.pipeline import (
     DEFAULT_COMPONENTS,
-    analyze_article,
     analyze_doc,
     component,
 )
 
 __all__ = [
     "DEFAULT_COMPONENTS",
-    "analyze_article",
     "analyze_doc",
     "component",
 ]

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.schema import Article, Findings
@@ -62,8 +61,3 @@ def analyze_doc(
     for name in components:
         registry[name](ctx)
     return ctx.findings
-
-
-def analyze_article(article: Article, nlp: Language) -> Findings:
-    """Convenience for one article (tests, the distributed mode's map function)."""
-    return analyze_doc(article, nlp(article.text))

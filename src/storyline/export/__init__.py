@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -106,9 +105,3 @@ def export_to(store: Store, fmt: str, out: Path | None, stdout: IO[str]) -> None
         return
     with out.open("w", encoding="utf-8", newline="\n") as fh:
         writer(store, fh)
-
-
-def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            yield json.loads(line)
