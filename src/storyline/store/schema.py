@@ -212,6 +212,20 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE IF NOT EXISTS corpus_pending (article_id TEXT PRIMARY KEY);
     """,
+    # 5: near-duplicates say why (kind 'copy' from MinHash, 'translation' from
+    # the anchor fingerprint, with the evidence), and the anchor index that
+    # finds translations of one wire text for a new article alone.
+    """
+    ALTER TABLE corpus_duplicate_pairs ADD COLUMN kind TEXT NOT NULL DEFAULT 'copy';
+    ALTER TABLE corpus_duplicate_pairs ADD COLUMN reason TEXT;
+    CREATE TABLE corpus_anchor_docs (article_id TEXT PRIMARY KEY);
+    CREATE TABLE corpus_anchor_postings (
+        key TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (key, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX corpus_anchor_postings_article ON corpus_anchor_postings(article_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
