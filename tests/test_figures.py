@@ -257,6 +257,21 @@ def test_date_timexes_block_figures_and_durations_do_not(nlp):  # type: ignore[n
         ("A PS6m golden hello.", [(6e6, 6e6, "GBP")]),
         ("The top three seeds won; they finished in the top three.", [(3, 3, None)]),
         ("Damascus 2016 Eight Civilians Killed in Attack.", [(8, 8, None)]),
+        # a lower end that is complete on its own keeps its value
+        ("Flats cost from $650,000 to $2.1 million.", [(6.5e5, 2.1e6, "USD")]),
+        ("Fines range from $300 to $2 million.", [(300, 2e6, "USD")]),
+        ("They want from $20 to $30 billion.", [(2e10, 3e10, "USD")]),
+        ("Sales rose in 2021 to 4.2 million cars.", [(4.2e6, 4.2e6, None)]),
+        ("Some six to seven thousand fans came.", [(6000, 7000, None)]),
+        ("There were 3 hundred thousand voters.", [(3e5, 3e5, None)]),
+        (
+            "Nights fall to minus-40 degrees and minus 12 Celsius.",
+            [(-40, -40, "degree"), (-12, -12, "celsius")],
+        ),
+        ("The deficit widened to $-12.5bn.", [(-1.25e10, -1.25e10, "USD")]),
+        ("Demand for sub-200 sq m shops grew.", [(200, 200, "square metre")]),
+        ("The game ended tied at 77-77.", []),
+        ("Seas may rise a metre by 2150.", []),
     ],
 )
 def test_number_grammar(nlp, sentence, expected):  # type: ignore[no-untyped-def]

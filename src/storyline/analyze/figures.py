@@ -80,7 +80,8 @@ _ATOM_RE = re.compile(
     # "10 1/2", "1/4", "2½" (a date like "24/02/2022" has a second slash)
     r"(?P<slash>(?<![\w.,/:-])(?:\d+\s+)?\d{1,2}/\d{1,2}(?![\d/])"
     r"|(?<![\w.,/:-])(?:\d+\s?)?[½¼¾⅓⅔⅛])"
-    rf"|(?P<digits>(?:(?<![\w.,/:-])|{_GLUED_CURRENCY_BEHIND}|(?<![^\s(])[-−](?=\d))"
+    rf"|(?P<digits>(?:(?<![\w.,/:-])|{_GLUED_CURRENCY_BEHIND}|(?<![^\s($£€])[-−](?=\d)"
+    r"|(?<=\bminus[\s-])|(?<=\bsub-))"
     rf"(?:{_DIGITS})(?![\d]))"
     # "half a million", "a quarter million"
     r"|(?P<fracscale>\b(?:a\s+)?(?:half|quarter)\s+(?:a\s+)?(?:million|billion|thousand|dozen)\b)"
@@ -235,7 +236,13 @@ def _after_scale(
     """
     sm = _SCALE_RE.match(text, end)
     if sm and not (kind == "words" and sm.start("scale") == end):
-        return value * lex.SCALE_WORDS[sm.group("scale").lower()], sm.end(), True
+        value *= lex.SCALE_WORDS[sm.group("scale").lower()]
+        if sm.group("scale").lower() == "hundred":
+            # "4 hundred million": a hundred can carry a further scale
+            more = _SCALE_RE.match(text, sm.end())
+            if more is not None and more.group("scale").lower() != "hundred":
+                return value * lex.SCALE_WORDS[more.group("scale").lower()], more.end(), True
+        return value, sm.end(), True
     if kind == "digits":
         gm = _GLUED_SCALE_RE.match(text, end)
         money_after: object = gm is not None and re.match(
@@ -283,6 +290,8 @@ def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
         return None
     value, kind = parsed
     start, end = m.start(), m.end()
+    if kind == "digits" and re.search(r"\bminus[\s-]$", text[max(0, start - 6) : start], re.I):
+        value, start = -value, start - 6  # "minus-130 degrees", "minus 5 yards"
     # "one and a half", "two and a half years"
     half = re.match(r"[\s-]+and[\s-]+a[\s-]+half\b", text[end:], re.IGNORECASE)
     if half and kind in ("digits", "words"):
@@ -362,10 +371,15 @@ def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
                     if ok:
                         lo = value
                         if scaled2 and not scaled:
-                            # The scale of the upper end applies to both ("2 to 3 million").
+                            # The scale of the upper end applies to both ("2 to 3 million"),
+                            # unless the lower end is complete ("$800,000 to $1.3 million").
                             lo = low_value * (v2 / parsed2[0]) if parsed2[0] else low_value
+                            if "," in m.group(0) or (lo > v2 and cm2 is not None):
+                                lo = value  # ("$200 to $4 million": both ends priced)
                         elif not scaled and kind == "digits" and kind2 == "digits":
                             lo = _share_grouping(low_value, m.group(0), v2, m2.group(0))
+                        elif kind == kind2 == "words" and not scaled:
+                            lo = _share_word_scale(low_value, m.group(0), v2, m2.group(0))
                         if lo <= v2:
                             low, high, end = lo, v2, end2
     q = _Quantity(start=start, end=end, low=low, high=high, unit=unit, kind=kind)
@@ -384,15 +398,26 @@ _SCORE_CONTEXT = re.compile(
 
 def _is_score(text: str, start: int, end: int) -> bool:
     """ "beat Charlton 2-1", "ended 2-2": a match score, not a range or two counts."""
-    m = re.match(r"(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d,.])", text[start : end + 8])
+    m = re.match(r"(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d,]|\.\d)", text[start : end + 8])
     if m is None:
         return False
-    if len(m.group(1)) > 1 and int(m.group(2)) >= int(m.group(1)):
-        return False  # "lost 300-400 jobs" is a range; "won 112-104" descends: a score
+    if len(m.group(1)) > 1 and int(m.group(2)) > int(m.group(1)):
+        return False  # "lost 300-400 jobs" is a range; "won 112-104", "tied 89-89": scores
     unit_after = _UNIT_RE.match(text, start + m.end())
     if unit_after is not None and unit_after.group("sep") != "":
         return False
     return bool(_SCORE_CONTEXT.search(text[max(0, start - 40) : start + m.end() + 25]))
+
+
+def _share_word_scale(low: float, low_text: str, high: float, high_text: str) -> float:
+    """ "four to five thousand": the scale word closing the upper end is shared."""
+    low_words = re.split(r"[\s-]+", low_text.lower())
+    high_words = re.split(r"[\s-]+", high_text.lower())
+    scale = high_words[-1]
+    if scale not in lex.SCALE_WORDS or any(w in lex.SCALE_WORDS for w in low_words):
+        return low
+    shared = low * lex.SCALE_WORDS[scale]
+    return shared if shared <= high else low
 
 
 def _share_grouping(low: float, low_text: str, high: float, high_text: str) -> float:
@@ -543,6 +568,8 @@ def _attach_qualifiers(text: str, q: _Quantity) -> None:
     qm = _QUAL_BEFORE_RE.search(before)
     if before.endswith("~"):
         q.qualifier = "about"
+    elif before.lower().endswith("sub-"):
+        q.qualifier = "less than"  # "sub-7 nanometre chips", "sub-300 sq m offices"
     elif qm:
         q.qualifier = lex.QUALIFIERS_BEFORE[qm.group("q").lower()]
     am = _QUAL_AFTER_RE.match(text[q.end : q.end + 24])
@@ -582,7 +609,10 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
             return True  # "0800 313 4630", "007": phone numbers and codes, not amounts
         if re.search(r"\d[-–]\d+[-–]$", before) or re.match(r"^[-–]\d+[-–]\d", after):
             return True  # "1-866-306-4636", "29-08-2014", a "19-1-2 record": not amounts
-        if re.search(r"\d\s?[-–]\s?$", before) and len(surface) == 1:
+        first = re.search(r"(?<![\d,.])\d{1,3}\s?[-–]\s?$", before)
+        if first is not None and (
+            len(surface) == 1 or _is_score(text, q.start - len(before) + first.start(), q.end)
+        ):
             return True  # second half of a score
         if (
             re.search(
@@ -730,7 +760,7 @@ def _year_like(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
     surface = text[q.start : q.end]
     if q.kind != "digits" or q.unit is not None or q.low != q.high:
         return False
-    if not re.fullmatch(r"1\d\d\d|20\d\d", surface):
+    if not re.fullmatch(r"1\d\d\d|2[01]\d\d", surface):
         return False
     ad = re.search(r"\b(?:a\.d\.|ad|bc|b\.c\.)\s*$", text[max(0, q.start - 6) : q.start], re.I)
     if ad:
@@ -745,8 +775,8 @@ def _year_like(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
         return False  # "an average of 1500"; but "the survey of 2017", "the summer of 1999"
     if words_before and (words_before[-1] in lex.YEAR_CUES or words_before[-1] in lex.MONTHS):
         return True
-    # "2018." / "the 1988 horror film" are years.
-    return int(surface) >= 1800
+    # "2018." / "the 1988 horror film" are years; "by 2120" needs its cue.
+    return 1800 <= int(surface) < 2100
 
 
 # ---------------------------------------------------------------------------
