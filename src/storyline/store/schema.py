@@ -226,6 +226,32 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX corpus_anchor_postings_article ON corpus_anchor_postings(article_id);
     """,
+    # 6: state of incremental entity resolution. Each mention text gets its
+    # name key once; each key keeps its entity, its resolution component (the
+    # keys it can merge with) and what the merge rules read about it; each
+    # article lists its keys, so a re-saved article's old names are known.
+    # An ingest then re-resolves only the components its articles touch.
+    """
+    CREATE TABLE corpus_entity_names (
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        key TEXT NOT NULL,
+        PRIMARY KEY (text, type)
+    ) WITHOUT ROWID;
+    CREATE INDEX corpus_entity_names_key ON corpus_entity_names(key);
+    CREATE TABLE corpus_entity_forms (
+        key TEXT PRIMARY KEY,
+        entity TEXT NOT NULL,
+        component TEXT NOT NULL,
+        sketch TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX corpus_entity_forms_component ON corpus_entity_forms(component);
+    CREATE TABLE corpus_article_forms (
+        article_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        PRIMARY KEY (article_id, key)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
