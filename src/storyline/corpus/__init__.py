@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from storyline.corpus.disagreements import update_disagreements
-from storyline.corpus.duplicates import update_duplicates
+from storyline.corpus.duplicates import reset_duplicates, update_duplicates
 from storyline.corpus.entities import canonicalise, load_aliases, save_aliases
 from storyline.corpus.stories import rebuild_stories, update_stories
 from storyline.store import Store
@@ -36,8 +36,7 @@ def rebuild(store: Store, aliases: str | Path | None = None) -> None:
         use_aliases(store, aliases)
     canonicalise(store.conn)
     ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY id")]
-    store.conn.execute("DELETE FROM corpus_minhash")
-    store.conn.execute("DELETE FROM corpus_duplicate_pairs")
+    reset_duplicates(store.conn)
     if ids:
         update_duplicates(store.conn, ids)
     rebuild_stories(store)

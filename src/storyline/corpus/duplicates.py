@@ -1,23 +1,32 @@
-"""Near-duplicates: syndicated copies and scraper reposts of one text.
+"""Near-duplicates: copies (syndication, scraper reposts) and translations of one text.
 
-MinHash (datasketch) over word 5-gram shingles finds candidates through LSH;
-a precise check on the actual shingle sets then confirms them: Jaccard
-similarity, or containment for a repost wrapped in extra junk. Signatures
-and confirmed pairs are kept in the store, so a new article is hashed and
-queried alone. Copies are clustered, never deleted: ``duplicate_of`` points
-to the earliest copy (the fullest when dates tie or are unknown).
+Copies: MinHash (datasketch) over word 5-gram shingles finds candidates
+through LSH; a precise check on the actual shingle sets then confirms them:
+Jaccard similarity, or containment for a repost wrapped in extra junk.
+Translations (and other re-renderings of one wire text) share almost no
+shingles; ``storyline.corpus.translations`` finds them through what survives
+translation, numbers and names in text order, with an inverted index over
+those anchors and its own precise check.
+
+Signatures, anchor postings and confirmed pairs (with their kind and the
+evidence) are kept in the store, so a new article is fingerprinted and
+queried alone. Duplicates are clustered, never deleted: ``duplicate_of``
+points to the earliest copy (the fullest when dates tie or are unknown).
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from storyline.corpus import translations
 from storyline.corpus.names import fold
+from storyline.corpus.translations import Rendering
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -49,32 +58,96 @@ def _from_blob(blob: bytes) -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=_SEED, hashvalues=values, scheme=_SCHEME)
 
 
+def overlap(a: set[str], b: set[str]) -> tuple[float, float]:
+    """Jaccard similarity and containment of the smaller set in the larger."""
+    if not a or not b:
+        return 0.0, 0.0
+    inter = len(a & b)
+    return inter / len(a | b), inter / min(len(a), len(b))
+
+
 def precise(a: set[str], b: set[str]) -> float:
     """Jaccard, or containment of the smaller set when that is high (reposts)."""
-    if not a or not b:
-        return 0.0
-    inter = len(a & b)
-    jaccard = inter / len(a | b)
-    containment = inter / min(len(a), len(b))
+    jaccard, containment = overlap(a, b)
     return max(jaccard, containment if containment >= MIN_CONTAINMENT else 0.0)
 
 
+# A confirmed pair as stored: (a, b, similarity, kind, reason), a < b.
+Pair = tuple[str, str, float, str, str]
+
+
+def reset_duplicates(conn: sqlite3.Connection) -> None:
+    """Forget every fingerprint and pair (``storyline corpus`` recomputes them)."""
+    for table in (
+        "corpus_minhash",
+        "corpus_duplicate_pairs",
+        "corpus_anchor_docs",
+        "corpus_anchor_postings",
+    ):
+        conn.execute(f"DELETE FROM {table}")
+
+
 def update_duplicates(conn: sqlite3.Connection, changed: Sequence[str]) -> None:
-    """Hash the changed articles, confirm their near-duplicates, re-point ``duplicate_of``."""
+    """Fingerprint the changed articles, confirm their near-duplicates, re-point ``duplicate_of``.
+
+    Articles never fingerprinted for translations (a store from before the
+    anchor index) are fingerprinted along with them, once.
+    """
     changed = sorted(set(changed))
+    new_sigs, copies = _copies(conn, changed)
+    missing = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM corpus_anchor_docs)"
+        )
+    ]
+    anchored = sorted(set(changed) | set(missing))
+    known_copies = {(a, b) for a, b, *_ in copies}
+    known_copies |= _copy_pairs_of(conn, sorted(set(anchored) - set(changed)))
+    postings, found = _translations(conn, anchored, known_copies)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        marks = ",".join("?" * len(changed))
+        conn.execute(f"DELETE FROM corpus_minhash WHERE article_id IN ({marks})", changed)
+        conn.execute(
+            f"DELETE FROM corpus_duplicate_pairs WHERE a IN ({marks}) OR b IN ({marks})",
+            changed + changed,
+        )
+        marks = ",".join("?" * len(anchored))
+        conn.execute(
+            f"DELETE FROM corpus_duplicate_pairs WHERE kind = 'translation' "
+            f"AND (a IN ({marks}) OR b IN ({marks}))",
+            anchored + anchored,
+        )
+        conn.execute(f"DELETE FROM corpus_anchor_docs WHERE article_id IN ({marks})", anchored)
+        conn.execute(f"DELETE FROM corpus_anchor_postings WHERE article_id IN ({marks})", anchored)
+        conn.executemany("INSERT INTO corpus_minhash VALUES (?, ?)", new_sigs)
+        conn.executemany("INSERT INTO corpus_anchor_docs VALUES (?)", [(a,) for a in anchored])
+        conn.executemany("INSERT INTO corpus_anchor_postings VALUES (?, ?)", postings)
+        conn.executemany(
+            "INSERT OR REPLACE INTO corpus_duplicate_pairs (a, b, similarity, kind, reason) "
+            "VALUES (?, ?, ?, ?, ?)",
+            copies + found,
+        )
+        _repoint(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _copies(
+    conn: sqlite3.Connection, changed: list[str]
+) -> tuple[list[tuple[str, bytes]], list[Pair]]:
+    """MinHash signatures of the changed articles and the copies LSH + shingles confirm."""
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     changed_set = set(changed)
     for article_id, blob in conn.execute("SELECT article_id, signature FROM corpus_minhash"):
         if article_id not in changed_set:
             lsh.insert(article_id, _from_blob(blob))
-    texts = {
-        r[0]: r[1]
-        for r in conn.execute(
-            f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(changed))})", changed
-        )
-    }
+    texts = _texts(conn, changed)
     new_sigs: list[tuple[str, bytes]] = []
-    pairs: list[tuple[str, str, float]] = []
+    pairs: list[Pair] = []
     for article_id in changed:
         if article_id not in texts:
             continue
@@ -86,26 +159,125 @@ def update_duplicates(conn: sqlite3.Connection, changed: Sequence[str]) -> None:
                 row = conn.execute("SELECT text FROM articles WHERE id = ?", (other,)).fetchone()
                 if row is None:
                     continue
-                score = precise(grams, shingles(row[0]))
+                jaccard, containment = overlap(grams, shingles(row[0]))
+                score = max(jaccard, containment if containment >= MIN_CONTAINMENT else 0.0)
                 if score >= MIN_JACCARD:
                     a, b = sorted((article_id, other))
-                    pairs.append((a, b, round(score, 4)))
+                    how = "Jaccard" if score == jaccard else "containment"
+                    reason = f"word 5-gram overlap {score:.2f} ({how})"
+                    pairs.append((a, b, round(score, 4), "copy", reason))
         lsh.insert(article_id, sig)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        marks = ",".join("?" * len(changed))
-        conn.execute(f"DELETE FROM corpus_minhash WHERE article_id IN ({marks})", changed)
-        conn.execute(
-            f"DELETE FROM corpus_duplicate_pairs WHERE a IN ({marks}) OR b IN ({marks})",
-            changed + changed,
+    return new_sigs, pairs
+
+
+def _texts(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update(conn.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk))
+    return out
+
+
+def _copy_pairs_of(conn: sqlite3.Connection, ids: list[str]) -> set[tuple[str, str]]:
+    if not ids:
+        return set()
+    rows = conn.execute("SELECT a, b FROM corpus_duplicate_pairs WHERE kind = 'copy'")
+    wanted = set(ids)
+    return {(a, b) for a, b in rows if a in wanted or b in wanted}
+
+
+def _renderings(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Rendering]:
+    out: dict[str, Rendering] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT id, text, language, outlet, published FROM articles WHERE id IN ({marks})",
+            chunk,
         )
-        conn.executemany("INSERT INTO corpus_minhash VALUES (?, ?)", new_sigs)
-        conn.executemany("INSERT OR REPLACE INTO corpus_duplicate_pairs VALUES (?, ?, ?)", pairs)
-        _repoint(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+        for r in rows:
+            out[r[0]] = translations.rendering(r[0], r[1], r[2], r[3], r[4])
+    return out
+
+
+def _translations(
+    conn: sqlite3.Connection, ids: list[str], skip: set[tuple[str, str]]
+) -> tuple[list[tuple[str, str]], list[Pair]]:
+    """Anchor postings of ``ids`` and the translation pairs they confirm.
+
+    Candidates come from the postings of the rest of the corpus (read only
+    for the anchors these articles use) and from each other; anchors too
+    common to discriminate are left out of candidate generation. Pairs in
+    ``skip`` (already copies) are not checked.
+    """
+    renders = _renderings(conn, ids)
+    ids = sorted(renders)
+    mine = set(ids)
+    keys = sorted({k for r in renders.values() for k in r.anchors})
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS anchor_keys (key TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM anchor_keys")
+    conn.executemany("INSERT INTO anchor_keys VALUES (?)", [(k,) for k in keys])
+    rest: dict[str, list[str]] = {}
+    for key, article_id in conn.execute(
+        "SELECT p.key, p.article_id FROM corpus_anchor_postings p "
+        "JOIN anchor_keys k ON k.key = p.key ORDER BY p.key, p.article_id"
+    ):
+        if article_id not in mine:
+            rest.setdefault(key, []).append(article_id)
+    conn.execute("DELETE FROM anchor_keys")
+    n_rest = conn.execute("SELECT count(*) FROM corpus_anchor_docs").fetchone()[0]
+    n_rest -= sum(
+        1 for (a,) in conn.execute("SELECT article_id FROM corpus_anchor_docs") if a in mine
+    )
+    n = n_rest + len(ids)
+    df = Counter({k: len(v) for k, v in rest.items()})
+    local: dict[str, list[str]] = {}
+    for article_id in ids:
+        for k in renders[article_id].anchors:
+            df[k] += 1
+            local.setdefault(k, []).append(article_id)
+    common = max(translations.COMMON_FLOOR, translations.COMMON_SHARE * n)
+    weights: dict[str, float] = {}
+
+    def w(key: str) -> float:
+        if key not in weights:
+            weights[key] = translations.weight(df[key], n)
+        return weights[key]
+
+    others: dict[str, Rendering] = {}
+    done: set[tuple[str, str]] = set()
+    pairs: list[Pair] = []
+    for article_id in ids:
+        mine_r = renders[article_id]
+        count: Counter[str] = Counter()
+        mass: dict[str, float] = defaultdict(float)
+        for k in mine_r.anchors:
+            if df[k] > common:
+                continue
+            for other in rest.get(k, []) + local.get(k, []):
+                if other != article_id:
+                    count[other] += 1
+                    mass[other] += w(k)
+        ranked = sorted(
+            (o for o, c in count.items() if c >= translations.MIN_SHARED_CANDIDATE),
+            key=lambda o: (-mass[o], o),
+        )[: translations.MAX_CANDIDATES]
+        others.update(
+            _renderings(conn, [o for o in ranked if o not in renders and o not in others])
+        )
+        for other in ranked:
+            pair = (min(article_id, other), max(article_id, other))
+            mate = renders.get(other) or others.get(other)
+            if pair in done or pair in skip or mate is None:
+                continue
+            done.add(pair)
+            first, second = (mine_r, mate) if article_id < other else (mate, mine_r)
+            verdict = translations.check(first, second, w)
+            if verdict is not None:
+                pairs.append((*pair, verdict[0], "translation", verdict[1]))
+    postings = [(k, a) for a in ids for k in renders[a].anchors]
+    return postings, pairs
 
 
 def _repoint(conn: sqlite3.Connection) -> None:
