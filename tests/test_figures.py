@@ -272,6 +272,30 @@ def test_date_timexes_block_figures_and_durations_do_not(nlp):  # type: ignore[n
         ("Demand for sub-200 sq m shops grew.", [(200, 200, "square metre")]),
         ("The game ended tied at 77-77.", []),
         ("Seas may rise a metre by 2150.", []),
+        # a glued "m" is millions before what is counted, metres otherwise
+        ("Its mills made 4.6m tonnes of steel.", [(4.6e6, 4.6e6, "tonne")]),
+        ("The label sold 1.8m digital and vinyl albums.", [(1.8e6, 1.8e6, None)]),
+        ("The app has 3.4M monthly users.", [(3.4e6, 3.4e6, None)]),
+        ("He led for the last 400m of the race.", [(400, 400, "metre")]),
+        # currency codes glued on, "$A", Reuters' "Y=" for the yen sign
+        (
+            "A villa sold for AUD2.4m and a flat for USD900,000.",
+            [(2.4e6, 2.4e6, "AUD"), (9e5, 9e5, "USD")],
+        ),
+        ("Shares closed at Y=3,250, or $A31.", [(3250, 3250, "JPY"), (31, 31, "AUD")]),
+        ("Police seized RM2.5mil in cash.", [(2.5e6, 2.5e6, "MYR")]),
+        (
+            "Pipes rated at 8 ksi (55 MPa) light a 3 W lamp.",
+            [(8, 8, "kilopound per square inch"), (55, 55, "megapascal"), (3, 3, "watt")],
+        ),
+        ("A 12 μm film on a 400 megawatt plant.", [(12, 12, "micrometre"), (400, 400, "megawatt")]),
+        ("Her GPA was 3.8 at 25.5″.", [(3.8, 3.8, None), (25.5, 25.5, "inch")]),
+        # shares said as a ratio
+        (
+            "One out of four tenants moved; 1 in 10 adults smoke.",
+            [(0.25, 0.25, "fraction"), (0.1, 0.1, "fraction")],
+        ),
+        ("One fourth of the city flooded in 2019.", [(0.25, 0.25, "fraction")]),
     ],
 )
 def test_number_grammar(nlp, sentence, expected):  # type: ignore[no-untyped-def]
@@ -355,11 +379,36 @@ def test_deterministic(seed_articles, nlp):  # type: ignore[no-untyped-def]
         ("The car reached 10 km/hr.", "hour"),
         ("It boils down to $21.25 per square foot.", "square foot"),
         ("The trust pays 1,015 francs a share.", "share"),
+        ("Fees went up by £30 a-year.", "year"),
     ],
 )
 def test_rates_written_many_ways(nlp, sentence, per):  # type: ignore[no-untyped-def]
     (f,) = extract_figures("a1", sentence, nlp(sentence))
     assert f.per == per
+
+
+def test_a_share_names_what_it_is_a_share_of(nlp):  # type: ignore[no-untyped-def]
+    text = "Half the flats have sold, and nearly two-thirds of the 3,000 new homes."
+    figs = extract_figures("a1", text, nlp(text))
+    assert [(f.text, f.subject) for f in figs] == [
+        ("Half", "flats"),
+        ("two-thirds", "new homes"),
+        ("3,000", "new homes"),
+    ]
+
+
+def test_a_bracketed_conversion_does_not_hide_the_rate(nlp):  # type: ignore[no-untyped-def]
+    text = (
+        "Holders were offered C$9 (US$6.70) per share, "
+        "a tax of 3 billion rupees ($36 million) a year."
+    )
+    figs = extract_figures("a1", text, nlp(text))
+    assert [(f.text, f.unit, f.per) for f in figs] == [
+        ("C$9", "CAD", "share"),
+        ("US$6.70", "USD", "share"),
+        ("3 billion rupees", "INR", "year"),
+        ("$36 million", "USD", "year"),
+    ]
 
 
 def test_an_elliptical_count_keeps_the_counted_noun(nlp):  # type: ignore[no-untyped-def]

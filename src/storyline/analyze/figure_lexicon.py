@@ -51,6 +51,7 @@ SCALE_WORDS: dict[str, float] = {
     "billion": 1e9,
     "trillion": 1e12,
     "mln": 1e6,
+    "mil": 1e6,
     "mn": 1e6,
     "bln": 1e9,
     "bn": 1e9,
@@ -64,7 +65,15 @@ SCALE_WORDS: dict[str, float] = {
 }
 # Scale suffixes glued to digits ("25k", "$4bn", "$3m"): only these, since a
 # glued letter is otherwise an identifier ("F-16", "5G", "MH17").
-GLUED_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+GLUED_SCALES: dict[str, float] = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mil": 1e6,  # Malaysian and Singaporean papers: "RM3.06mil"
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+}
 # Words that are a number on their own ("a dozen eggs").
 DOZEN_WORDS: dict[str, int] = {"dozen": 12, "score": 20}
 # Fractions spelt out. "half" stands alone; the others need an article or a
@@ -76,8 +85,12 @@ FRACTION_WORDS: dict[str, float] = {
     "thirds": 1 / 3,
     "quarter": 1 / 4,
     "quarters": 1 / 4,
+    "fourth": 1 / 4,  # American "one fourth"
+    "fourths": 1 / 4,
     "fifth": 1 / 5,
     "fifths": 1 / 5,
+    "eighth": 1 / 8,
+    "eighths": 1 / 8,
     "tenth": 1 / 10,
     "tenths": 1 / 10,
 }
@@ -114,6 +127,10 @@ CASE_SENSITIVE_UNITS: dict[str, str] = {
     "MB": "megabyte",
     "KB": "kilobyte",
     "kB": "kilobyte",
+    "GPa": "gigapascal",  # not a grade point average ("a 3.8 GPA")
+    "MPa": "megapascal",
+    "kV": "kilovolt",
+    "W": "watt",  # "a 5 W charger"; a lower-case "w" is only a unit glued on
 }
 # ISO 4217 codes written in capitals before or after the number ("EGP 50
 # billion", "NIS 900", "75 USD"). Matched case-sensitively, and codes that are
@@ -228,6 +245,10 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "₪": "ILS",
     "chf": "CHF",
     "rm": "MYR",
+    "$a": "AUD",  # Australian papers write "$A82m" beside "$US55m"
+    "s $": "SGD",
+    # "Y=" is how Reuters copy renders "¥" after a lossy encoding ("Y=28,030")
+    "y=": "JPY",
     "r$": "BRL",
 }
 # Units written after the number, surface form -> unit name. Longer surface
@@ -341,6 +362,9 @@ UNIT_SUFFIXES: dict[str, str] = {
     "miles per hour": "mile per hour",
     "miles an hour": "mile per hour",
     "mph": "mile per hour",
+    "m.p.h.": "mile per hour",
+    "m.p.h": "mile per hour",
+    "knots": "knot",
     "miles per gallon": "mile per gallon",
     "mpg": "mile per gallon",
     "square kilometres": "square kilometre",
@@ -367,6 +391,17 @@ UNIT_SUFFIXES: dict[str, str] = {
     "centimeters": "centimetre",
     "cm": "centimetre",
     "millimetres": "millimetre",
+    "millimetre": "millimetre",
+    "millimeter": "millimetre",
+    "centimetre": "centimetre",
+    "centimeter": "centimetre",
+    "nanometre": "nanometre",
+    "nanometer": "nanometre",
+    "micrometre": "micrometre",
+    "micrometer": "micrometre",
+    "micron": "micrometre",
+    "μm": "micrometre",  # Greek mu
+    "µm": "micrometre",  # micro sign (U+00B5), the other common encoding
     "millimeters": "millimetre",
     "mm": "millimetre",
     "micrometres": "micrometre",
@@ -436,6 +471,8 @@ UNIT_SUFFIXES: dict[str, str] = {
     "degree c": "celsius",
     "degree f": "fahrenheit",
     "deg c": "celsius",
+    "degc": "celsius",
+    "degf": "fahrenheit",
     "deg f": "fahrenheit",
     "deg celsius": "celsius",
     "deg fahrenheit": "fahrenheit",
@@ -469,6 +506,13 @@ UNIT_SUFFIXES: dict[str, str] = {
     "gigawatts": "gigawatt",
     "gw": "gigawatt",
     "megawatts": "megawatt",
+    "megawatt": "megawatt",
+    "gigawatt": "gigawatt",
+    "kilowatt": "kilowatt",
+    "watt": "watt",
+    "gigawatt hours": "gigawatt hour",
+    "gigawatt-hours": "gigawatt hour",
+    "gwh": "gigawatt hour",
     "mw": "megawatt",
     "kilowatts": "kilowatt",
     "kw": "kilowatt",
@@ -476,6 +520,21 @@ UNIT_SUFFIXES: dict[str, str] = {
     "w": "watt",
     "mah": "milliampere-hour",
     "volts": "volt",
+    "volt": "volt",
+    "kilovolts": "kilovolt",
+    "kv/cm": "kilovolt per centimetre",
+    # pressure and material strength
+    "gigapascals": "gigapascal",
+    "megapascals": "megapascal",
+    "ksi": "kilopound per square inch",
+    "psi": "pound per square inch",
+    # inch and foot marks ("a 25.5″ neck")
+    "″": "inch",
+    "′": "foot",
+    # per-game averages in sports reports ("15.3 ppg, 7.4 rpg")
+    "ppg": "point per game",
+    "rpg": "rebound per game",
+    "apg": "assist per game",
     "gigahertz": "gigahertz",
     "ghz": "gigahertz",
     "megahertz": "megahertz",
@@ -567,6 +626,17 @@ GLUED_UNITS: frozenset[str] = frozenset(
         "khz",
         "l",
         "yrs",
+        "μm",
+        "µm",
+        "″",
+        "′",
+        "degf",
+        "degc",
+        "deg c",
+        "deg f",
+        "gwh",
+        "ksi",
+        "psi",
     }
 )
 # Single letters and very short abbreviations that are only a unit when glued

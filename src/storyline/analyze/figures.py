@@ -72,7 +72,12 @@ _WORDSEQ = rf"(?:{_NUMWORD})(?:(?:[\s-]+(?:and\s+)?)(?:{_NUMWORD}))*"
 _FRACTION = rf"(?:(?:a|an|one|{_alt(lex.UNITS_WORDS)})[\s-]+)?(?:{_alt(lex.FRACTION_WORDS)})"
 # Currency codes that may be glued to the digits ("RM79", "$US113", "Rs500").
 _GLUED_CURRENCY_BEHIND = "|".join(
-    f"(?<={re.escape(c)})" for c in ("RM", "$US", "US$", "Rs", "HK$", "A$", "C$", "R$", "S$", "PS")
+    f"(?<={re.escape(c)})"
+    for c in (
+        *("RM", "$US", "US$", "Rs", "HK$", "A$", "C$", "R$", "S$", "PS", "$A", "Y="),
+        # ISO codes glued on ("USD10m", "EUR50m", "INR1 trillion")
+        *("USD", "EUR", "GBP", "JPY", "CNY", "AUD", "CAD", "CHF", "NZD", "SGD", "HKD", "INR"),
+    )
 )
 # "thousands of", "tens of millions", "dozens": vague plural counts, as ranges.
 _VAGUE = rf"(?:(?:tens|hundreds)\s+of\s+)?(?:{_alt(lex.VAGUE_PLURALS)})"
@@ -105,7 +110,7 @@ _CURRENCY_RE = re.compile(
 )
 _ISO_BEFORE_RE = re.compile(r"(?<![\w$])(?P<cur>[A-Z]{3})\s?$")
 _ISO_AFTER_RE = re.compile(r"\s?(?P<cur>[A-Z]{3})(?![\w$])")
-_CASE_UNIT_RE = re.compile(rf"\s?(?P<unit>{_alt(lex.CASE_SENSITIVE_UNITS)})(?![\w])")
+_CASE_UNIT_RE = re.compile(rf"\s?(?P<unit>{_alt(lex.CASE_SENSITIVE_UNITS)})(?![\w/])")
 _UNIT_RE = re.compile(rf"(?P<sep>\s?-?)(?P<unit>{_alt(lex.UNIT_SUFFIXES)})(?![\w])", re.IGNORECASE)
 _RANGE_SEP_RE = re.compile(r"\s*(?:-to-|-|–|—|to|and)\s*", re.IGNORECASE)
 _CLOCK_RE = re.compile(
@@ -254,8 +259,13 @@ def _after_scale(
             money_after = bool(
                 nxt is not None
                 and (nxt.group(1).endswith("s") or nxt.group(1) in _IRREGULAR_PLURALS)
-                and nxt.group(1) not in lex.UNIT_SUFFIXES
+                and lex.UNIT_SUFFIXES.get(nxt.group(1), "") not in _LENGTHS
                 and nxt.group(1) not in ("is", "was", "has", "as", "its", "this", "his")
+            )  # ("1.2m tonnes" is millions of tonnes: a length is never counted in tonnes)
+            # "4.3M sales", "$1.5B": a capital M or B is a scale (a metre is "m"), but
+            # not after a lone digit ("3M" the company)
+            money_after = money_after or (
+                gm.group("scale") in ("M", "B") and bool(re.search(r"\d[.,]?\d$", text[:end]))
             )
         if gm and (money or money_after or gm.group("scale").lower() not in ("m", "b")):
             return value * lex.GLUED_SCALES[gm.group("scale").lower()], gm.end(), True
@@ -263,12 +273,21 @@ def _after_scale(
 
 
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "refugees"})
+_LENGTHS = frozenset(
+    {"metre", "kilometre", "centimetre", "millimetre", "foot", "inch", "mile", "yard"}
+)
 _CHANGE_VERB_RE = re.compile(
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*|"
     r"climb\w*|jump\w*|surg\w*|soar\w*|drop\w*|declin\w*|plung\w*|plummet\w*|slump\w*|"
     r"slid|slide[sd]?|sliding|cut|cuts|cutting|rais\w*|lower\w*|reduc\w*|boost\w*|"
     r"expand\w*|shr[aiu]nk\w*|went|go(?:es|ne)?\s+up|up|down|moved?|chang\w*|revis\w*|"
     r"upgrad\w*|downgrad\w*|extend\w*|shorten\w*|lengthen\w*|doubl\w*|tripl\w*|halv\w*)\b",
+    re.IGNORECASE,
+)
+
+
+_OUT_OF_RE = re.compile(
+    rf"\s+(?:out\s+of|in)\s+(?P<d>\d{{1,4}}|{_WORDSEQ})\b(?![.,]?\d|\s*(?:%|per\s?cent|-))",
     re.IGNORECASE,
 )
 
@@ -292,6 +311,15 @@ def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
     start, end = m.start(), m.end()
     if kind == "digits" and re.search(r"\bminus[\s-]$", text[max(0, start - 6) : start], re.I):
         value, start = -value, start - 6  # "minus-130 degrees", "minus 5 yards"
+    ratio = _OUT_OF_RE.match(text, end)
+    if ratio is not None and kind in ("digits", "words") and float(value).is_integer():
+        d = ratio.group("d")
+        whole = float(d) if d.isdigit() else _words_value(d)
+        if whole is not None and value < whole <= 1000:
+            # "one out of three Germans", "1 in 10 adults": a share
+            q = _Quantity(start, ratio.end(), value / whole, value / whole, "fraction", kind="frac")
+            _attach_qualifiers(text, q)
+            return q
     # "one and a half", "two and a half years"
     half = re.match(r"[\s-]+and[\s-]+a[\s-]+half\b", text[end:], re.IGNORECASE)
     if half and kind in ("digits", "words"):
@@ -662,7 +690,9 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
     ):
         return True  # "the second half of the year"
     if (
-        q.kind == "frac" and q.unit == "fraction" and not re.search(r"(?:half|s)$", surface.lower())
+        q.kind == "frac"
+        and q.unit == "fraction"
+        and not re.search(r"(?:half|s)$|\s(?:of|in)\s", surface.lower())
     ):  # a plural ("two-thirds majority") or a half ("one-half share") is a share
         nxt = _next_token(doc_tokens, q.end)
         if nxt is not None and nxt.idx < q.end + 2 and nxt.tag_ in ("NN", "NNP", "JJ", "CD"):
@@ -953,7 +983,7 @@ def _find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | Non
     return None, used
 
 
-_GLUED_PER_RE = re.compile(r"(?:-an?-|\s?/\s?)(?P<w>[A-Za-z]+)\b")
+_GLUED_PER_RE = re.compile(r"(?:-an?-|\s+an?-|\s?/\s?)(?P<w>[A-Za-z]+)\b")
 
 
 def _glued_per(after: str) -> str | None:
@@ -979,6 +1009,17 @@ _NOT_RATE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "prev
 def _find_per(span: Span, noun: Token | None) -> str | None:
     doc = span.doc
     start = (noun.i + 1) if noun is not None else span.end
+    if start < len(doc) and doc[start].text == "(":
+        # "C$6 (US$4.46) per share": a conversion in brackets sits between the figure
+        # and its rate
+        for close in doc[start + 1 : min(start + 8, span.sent.end)]:
+            if close.text == ")":
+                start = close.i + 1
+                break
+    elif start < len(doc) and doc[start].text == ")":
+        start += 1  # the conversion itself: "(US$4.46) per share"
+    if start >= len(doc):
+        return None
     last = doc[start - 1]  # (Doc.text rebuilds the whole text: read a short span instead)
     glued = _glued_per(last.whitespace_ + doc[start : start + 4].text)
     if glued is not None:
@@ -1158,6 +1199,8 @@ def extract_figures(
         measure = subject = per = claimant = None
         if span is not None and len(span):
             num = _number_head(span)
+            if q.unit == "metre" and text[q.end - 2 : q.end - 1].isdigit() and _counts_after(span):
+                q.low, q.high, q.unit = q.low * 1e6, q.high * 1e6, None  # "2.7m new subscribers"
             noun = _counted_noun(num, span)
             measure, used = _find_measure(num, span, noun)
             if not q.age and _apposition_age(text, q, num):
@@ -1170,6 +1213,8 @@ def extract_figures(
                     subject = _subject_text_excluding_head(noun, span, used)
                 elif noun is not None:
                     subject = _subject_text(noun, span, used)
+                if subject is None and q.unit == "fraction":
+                    subject = _fraction_whole(span)
                 if (
                     subject is None
                     and (
@@ -1292,6 +1337,46 @@ def _share_units(text: str, quantities: list[_Quantity]) -> None:
             and not second.age
         ):
             first.unit = second.unit
+
+
+def _fraction_whole(span: Span) -> str | None:
+    """What a share is a share of: "half the flats", "two-thirds of the 3,000 new homes"."""
+    doc = span.doc
+    words: list[Token] = []
+    for tok in doc[span.end : min(span.end + 6, span.sent.end)]:
+        if not words and (tok.lower_ == "of" or tok.pos_ in ("DET", "NUM") or tok.tag_ == "PRP$"):
+            continue
+        if tok.pos_ in ("ADJ", "NOUN", "PROPN") or (tok.pos_ == "VERB" and tok.tag_ == "VBG"):
+            words.append(tok)
+            if tok.pos_ in ("NOUN", "PROPN") and not (
+                tok.dep_ in ("compound", "amod") and tok.head.i > tok.i
+            ):
+                return doc[words[0].i : tok.i + 1].text
+            continue
+        break
+    return None
+
+
+_DIMENSION_WORDS = frozenset({"tall", "high", "long", "wide", "deep", "thick", "away"})
+
+
+def _counts_after(span: Span) -> bool:
+    """A glued "m" before a plural noun is millions: "2.7m combined digital and physical
+    sales", "35m of its devices"; "the last 100m of the race", "a 2m high wall" are metres."""
+    for tok in span.doc[span.end : min(span.end + 6, span.sent.end)]:
+        if tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in lex.UNIT_SUFFIXES:
+            return True
+        if tok.lower_ in _DIMENSION_WORDS:
+            return False
+        if not (
+            tok.pos_ in ("ADJ", "CCONJ", "DET", "PROPN")
+            or tok.tag_ == "NN"  # a modifier noun ("vinyl albums")
+            or tok.lower_ == "of"
+            or tok.tag_ == "PRP$"
+            or (tok.pos_ == "VERB" and tok.tag_ in ("VBG", "VBN"))
+        ):
+            return False
+    return False
 
 
 def _bare_age_after_name(q: _Quantity, prev: Token | None, nxt: Token | None) -> bool:
