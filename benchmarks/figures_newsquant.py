@@ -86,8 +86,9 @@ NQ_UNITS: dict[str, str] = {
     "times": "count",
     "pound": "pound-mass",
     "part per billion": "parts-per-billion",
-    "penny": "penny",
-    "fraction": "-",
+    # NewsQuant normalises the pence sign "p" of share prices to "point" (all six
+    # such gold quantities: "rose 6.5% to 164p" -> 164 point)
+    "penny": "point",
     "tonne": "metric ton",
     "DKK": "danish krone",
     "SEK": "swedish krona",
@@ -120,8 +121,12 @@ def subject_lemmas(fig: Any, doc: Any) -> str:
 def nq_unit(fig: Any, doc: Any) -> str:
     if fig.measure == "age" and fig.unit:
         return f"{fig.unit} of age"
+    if fig.unit == "fraction":
+        # NewsQuant names a share's unit "%" plus the whole ("a third of voters" -> "% voter")
+        whole = subject_lemmas(fig, doc)
+        return "% -" if whole == "-" else f"% {whole}"
     unit = subject_lemmas(fig, doc) if fig.unit is None else NQ_UNITS.get(fig.unit, fig.unit)
-    if fig.per and fig.unit is not None:
+    if fig.per:
         unit = f"{unit} per {fig.per}"
     return unit
 
