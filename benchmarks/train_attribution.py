@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "polnear"
 CACHE = Path(tempfile.gettempdir()) / "storyline-polnear-parses"
 MODEL = ROOT / "src" / "storyline" / "analyze" / "models" / "cues.json"
+GATE = ROOT / "src" / "storyline" / "analyze" / "models" / "gate.json"
 
 
 def parsed(split: str) -> list[tuple[str, Any]]:
@@ -76,6 +77,75 @@ def examples(split: str) -> tuple[list[dict[str, int]], list[int]]:
     return xs, ys
 
 
+def gate_examples(split: str, floor: float) -> tuple[list[dict[str, int]], list[int]]:
+    """The statements component's gate candidates, labelled against the gold attributions.
+
+    A candidate is right when its cue overlaps a gold cue and its content
+    overlaps the content of that same attribution.
+    """
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from attribution_polnear import parse_ann
+    from storyline.analyze.pipeline import Context
+    from storyline.analyze.statements import _Article, gate_candidates, rule_statements
+    from storyline.schema import Article, Findings
+
+    def hit(a: tuple[int, int], frags: list[tuple[int, int]]) -> bool:
+        return any(a[0] < e and s < a[1] for s, e in frags)
+
+    xs: list[dict[str, int]] = []
+    ys: list[int] = []
+    for name, doc in parsed(split):
+        ann = sorted((DATA / split / "attributions").glob(name + "_*.ann"))[0]
+        pairs = parse_ann(ann).pairs
+        article = Article(name, name, None, None, None, None, "en", doc.text)
+        art = _Article(Context(article=article, doc=doc, findings=Findings(article=article)))
+        for cand in gate_candidates(art, rule_statements(art), floor):
+            f = cand.found
+            assert f.cue_span is not None
+            ys.append(int(any(hit(f.cue_span, c) and hit(f.content, t) for c, t in pairs)))
+            xs.append(dict.fromkeys(cand.features, 1))
+    return xs, ys
+
+
+def train_gate(args: argparse.Namespace) -> int:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    x_train, y_train = gate_examples("train", args.floor)
+    vec = DictVectorizer(sort=True)
+    X = _int32(vec.fit_transform(x_train))
+    clf = LogisticRegression(
+        C=args.C, l1_ratio=1.0, solver="liblinear", max_iter=1000, random_state=0
+    )
+    clf.fit(X, y_train)
+    print(f"gate train: {len(y_train)} candidates, {sum(y_train)} right, {X.shape[1]} features")
+    x_dev, y_dev = gate_examples("dev", args.floor)
+    proba = clf.predict_proba(_int32(vec.transform(x_dev)))[:, 1]
+    for th in (0.3, 0.4, 0.5, 0.6):
+        pred = proba >= th
+        tp = sum(1 for p, y in zip(pred, y_dev, strict=True) if p and y)
+        print(f"dev gate @{th}: kept {int(pred.sum())}, {tp} right; {sum(y_dev)} right in all")
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
+        if abs(w) >= 0.005
+    }
+    model = {
+        "about": "Gate over the attributions the rules did not make, a logistic regression "
+        "trained on PolNeAR train by benchmarks/train_attribution.py --gate; features: "
+        "storyline.analyze.statements.gate_candidates.",
+        "C": args.C,
+        "threshold": args.threshold,
+        "min_cue_probability": args.floor,
+        "bias": round(float(clf.intercept_[0]), 4),
+        "weights": dict(sorted(weights.items())),
+    }
+    out = GATE if args.out == MODEL else args.out
+    out.write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({len(weights)} weights, {out.stat().st_size // 1024} KiB)")
+    return 0
+
+
 def _int32(m: Any) -> Any:
     """liblinear accepts only 32-bit sparse indices; DictVectorizer may give 64-bit."""
     m = m.tocsr()
@@ -87,7 +157,9 @@ def _int32(m: Any) -> Any:
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--C", type=float, default=1.0, help="inverse L1 regularisation strength")
-    ap.add_argument("--threshold", type=float, default=0.5, help="probability to call a cue")
+    ap.add_argument(
+        "--threshold", type=float, default=0.5, help="probability to call a cue (gate: to keep)"
+    )
     ap.add_argument(
         "--complement-threshold",
         type=float,
@@ -95,7 +167,15 @@ def main() -> int:
         help="probability for a learned cue whose content is only its object",
     )
     ap.add_argument("--out", type=Path, default=MODEL)
+    ap.add_argument(
+        "--gate", action="store_true", help="train the candidate gate (models/gate.json) instead"
+    )
+    ap.add_argument(
+        "--floor", type=float, default=0.1, help="gate: least cue probability of a candidate"
+    )
     args = ap.parse_args()
+    if args.gate:
+        return train_gate(args)
 
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression

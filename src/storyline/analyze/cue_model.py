@@ -93,6 +93,42 @@ class CueModel:
         return tok.pos_ in CANDIDATE_POS and self.probability(tok) >= self.threshold
 
 
+@dataclass(frozen=True)
+class GateModel:
+    """Keeps or drops an attribution the rules did not make (``statements.gate_candidates``).
+
+    Trained on PolNeAR train by ``benchmarks/train_attribution.py --gate``
+    over the candidate's features (its cue's parse features, the cue model's
+    probability, what kind of content and source the parse gave it).
+    """
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    # Tokens under this cue probability are not even made candidates (speed).
+    min_cue_probability: float
+
+    def probability(self, feats: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load_gate_model() -> GateModel | None:
+    """The packaged candidate gate, read once per process; None when the package ships none."""
+    path = resources.files("storyline.analyze") / "models" / "gate.json"
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    weights = {str(k): float(v) for k, v in data["weights"].items()}
+    return GateModel(
+        weights,
+        float(data["bias"]),
+        float(data["threshold"]),
+        float(data["min_cue_probability"]),
+    )
+
+
 @lru_cache(maxsize=1)
 def load_cue_model() -> CueModel | None:
     """The packaged model, read once per process; None when the package ships none."""

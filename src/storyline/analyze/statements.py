@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analyze.cue_model import load_cue_model
+from storyline.analyze.cue_model import CANDIDATE_POS, features, load_cue_model, load_gate_model
 from storyline.analyze.pipeline import Context, component
 from storyline.analyze.speech_lexicon import (
     CLAUSE_ONLY_LEMMAS,
@@ -167,6 +167,16 @@ class _Article:
         self.persons = person_mentions(self.doc, self)
         # Speakers already resolved, as (cue offset, name, is_person), for pronouns.
         self.said: list[tuple[int, str, bool]] = []
+        self._cue_prob: dict[int, float] = {}
+
+    def cue_probability(self, tok: Token) -> float:
+        """The cue model's probability for ``tok`` (0 without a model), computed once."""
+        p = self._cue_prob.get(tok.i)
+        if p is None:
+            model = load_cue_model()
+            p = model.probability(tok) if model is not None else 0.0
+            self._cue_prob[tok.i] = p
+        return p
 
     def para_of(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.para_starts, pos) - 1
@@ -786,7 +796,12 @@ def _cue_statements(art: _Article) -> list[_Found]:
             if f is not None:
                 found.append(f)
             continue
-        learned = model is not None and not _is_cue(tok) and model.is_cue(tok)
+        learned = (
+            model is not None
+            and not _is_cue(tok)
+            and tok.pos_ in CANDIDATE_POS
+            and art.cue_probability(tok) >= model.threshold
+        )
         if learned and tok.pos_ == "NOUN":
             f = _noun_cue(art, tok)
             if f is not None:
@@ -840,7 +855,7 @@ def _cue_statements(art: _Article) -> list[_Found]:
                 and doc[tok.i + 1].head.i == tok.i
                 and doc[tok.i + 1].lower_ in LEARNED_CUE_PREPS
             )
-            if not said and model.probability(tok) < model.complement_threshold:
+            if not said and art.cue_probability(tok) < model.complement_threshold:
                 continue
         if content is None and tok.lemma_.lower() not in _NO_COMPLEMENT:
             # "mentioned the remarks", "accusing her of ...": the complement.
@@ -1210,13 +1225,217 @@ def _cue_near(art: _Article, q: Quote) -> tuple[Token, Token] | None:
     return None
 
 
+# --- learned candidates ----------------------------------------------------------
+
+# Prepositions and particles that belong to a cue when they follow it
+# ("complained about", "railed against"): PolNeAR's Cue spans include them.
+_CUE_PREPS = frozenset(
+    {"about", "of", "for", "against", "on", "with", "to", "at", "out", "up", "over", "as", "in"}
+)
+_CONTENT_DEPS = _COMPLEMENT_DEPS | {"acl", "relcl", "pcomp"}
+
+
+@dataclass
+class Candidate:
+    """An attribution the rules did not make, with the features the gate scores."""
+
+    found: _Found
+    features: list[str]
+
+
+def _candidate(art: _Article, tok: Token) -> tuple[_Found, str, str] | None:
+    """A generous reading of ``tok`` as a cue: its source and content wherever the parse has them.
+
+    Unlike the rules, nothing here requires a subject or a clause; the gate
+    (trained on PolNeAR) decides from the kinds of source and content found.
+    Returns the attribution, the content kind and the source kind.
+    """
+    doc = art.doc
+    subj: Token | None = None
+    skind = "none"
+    if tok.pos_ == "NOUN":
+        subj = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if subj is not None:
+            skind = "poss"
+        elif tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            subj, skind = _subject(tok.head), "head"
+    elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd"):
+        subj, skind = _subject(tok.head), "head"
+    else:
+        subj, skind = _subject(tok), "subj"
+    if subj is None:
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        subj, skind = (pobj, "agent") if pobj is not None else (None, "none")
+    if subj is not None and art.in_quote(subj.idx):
+        subj, skind = None, "none"
+    cue_end = tok.i
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if (
+        nxt is not None
+        and nxt.head.i == tok.i
+        and nxt.lower_ in _CUE_PREPS
+        and (nxt.dep_ == "prt" or (nxt.dep_ in ("prep", "agent") and nxt.lower_ != "to"))
+    ):
+        cue_end = tok.i + 1
+    content: tuple[int, int] | None = None
+    direct = False
+    kind = ""
+    clause = _find_clause(tok)
+    if clause is not None:
+        got = _clause_content(art, clause, tok)
+        if got is not None:
+            content, direct, kind = (got[0], got[1]), got[2], "clause"
+    if content is None:
+        q = _adjacent_quote(art, tok, subj)
+        if q is not None:
+            content, direct, kind = (q.start, q.end), True, "quote"
+    if content is None:
+        content = _colon_content(art, tok)
+        kind = "colon"
+    pstart, pend = art.para_of(tok.idx)
+    if content is None:
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and passive.i < tok.i and passive.lower_ not in RELATIVE_PRONOUNS:
+            lo, hi = passive.left_edge, passive.right_edge
+            content = _trim(art.text, max(lo.idx, pstart), hi.idx + len(hi))
+            kind = "passive"
+    if content is None:
+        comps = [c for c in tok.rights if c.dep_ in _CONTENT_DEPS and c.i > tok.i]
+        if comps:
+            first = comps[0]
+            kind = "comp:" + first.dep_
+            lo_i = first.left_edge.i
+            if lo_i <= cue_end:
+                lo_i = cue_end + 1
+            hi_i = max(c.right_edge.i for c in comps)
+            if hi_i >= lo_i:
+                s = max(doc[lo_i].idx, pstart)
+                e = min(doc[hi_i].idx + len(doc[hi_i]), pend, tok.sent.end_char)
+                content = _trim(art.text, s, e)
+    if content is None or content[1] - content[0] < 2:
+        return None
+    if subj is not None:
+        sp = _span_of_subject(subj)
+        if _overlaps(sp, content):
+            subj, skind = None, "none"
+    cue_span = (tok.idx, doc[cue_end].idx + len(doc[cue_end]))
+    return _Found(tok, cue_span, subj, None, False, content, direct), kind, skind
+
+
+def _gate_features(art: _Article, tok: Token, f: _Found, kind: str, skind: str) -> list[str]:
+    prob = art.cue_probability(tok)
+    lemma = tok.lemma_.lower()
+    subj = f.subj
+    if subj is None:
+        who = "none"
+    elif subj.lower_ in PERSON_PRONOUNS:
+        who = "pron"
+    else:
+        who = subj.ent_type_ or subj.pos_
+    words = len(art.text[f.content[0] : f.content[1]].split())
+    out = ["c:" + x for x in features(tok)]
+    out += [
+        f"pb={min(9, int(prob * 10))}",
+        f"ck={kind}",
+        f"sk={skind}",
+        f"who={who}",
+        f"ck|sk={kind}|{skind}",
+        f"ck|who={kind}|{who}",
+        f"l|ck={lemma}|{kind}",
+        f"l|sk={lemma}|{skind}",
+        f"cl={min(5, words // 4)}",
+        f"dir={f.direct}",
+        f"before={f.content[1] <= tok.idx}",
+    ]
+    return out
+
+
+def gate_candidates(
+    art: _Article, found: list[_Found], floor: float | None = None
+) -> list[Candidate]:
+    """Every plausible cue the rules passed over, as a candidate for the learned gate.
+
+    Candidates never overlap what the rules found (their cues or contents),
+    so the gate only adds attributions; the rules keep the seed cases.
+    """
+    if floor is None:
+        gate = load_gate_model()
+        floor = gate.min_cue_probability if gate is not None else 0.1
+    taken = [f.content for f in found] + [f.cue_span for f in found if f.cue_span is not None]
+    out: list[Candidate] = []
+    for tok in art.doc:
+        if tok.pos_ not in CANDIDATE_POS or (tok.is_stop and tok.pos_ != "VERB"):
+            continue
+        if art.in_quote(tok.idx) or any(a <= tok.idx < b for a, b in taken):
+            continue
+        if art.cue_probability(tok) < floor:
+            continue
+        got = _candidate(art, tok)
+        if got is None:
+            continue
+        f, kind, skind = got
+        if any(_overlaps(f.content, c) for c in taken):
+            continue
+        out.append(Candidate(f, _gate_features(art, tok, f, kind, skind)))
+    return out
+
+
+def _add_candidate(found: list[_Found], f: _Found) -> None:
+    """Add a gated candidate unless an earlier one already claimed its words."""
+    for g in found:
+        if _overlaps(f.content, g.content) or (
+            g.cue_span is not None and f.cue_span is not None and _overlaps(f.cue_span, g.cue_span)
+        ):
+            return
+    found.append(f)
+
+
+def _outermost(found: list[_Found]) -> list[_Found]:
+    """Drop attributions reported inside another's indirect content.
+
+    In "Trump said that Clinton claimed X" Clinton's claim is Trump's report,
+    not Clinton's statement; PolNeAR annotates the outer attribution.
+    """
+
+    def inside(f: _Found, g: _Found) -> bool:
+        if f is g or f.cue_span is None or g.direct or f.cue is None or g.cue is None:
+            return False
+        if not (g.content[0] <= f.cue_span[0] and f.cue_span[1] <= g.content[1]):
+            return False
+        # Only a report the outer cue governs; a relative clause ("details,
+        # which spokesman Dmitry Peskov said will come") is its own statement.
+        cur = f.cue
+        for _ in range(8):
+            if cur.dep_ in ("relcl", "acl", "appos") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.i == g.cue.i:
+                return True
+        return False
+
+    return [f for f in found if not any(inside(f, g) for g in found)]
+
+
+def rule_statements(art: _Article) -> list[_Found]:
+    """The three rule passes: cues, ``NAME:`` paragraphs, then the quotes they left."""
+    found = _cue_statements(art)
+    found += _colon_paragraphs(art)
+    found += _quote_statements(art, found)
+    return found
+
+
 @component("statements")
 def find_statements(ctx: Context) -> None:
     """Append the article's statements to ``ctx.findings.statements``, in text order."""
     art = _Article(ctx)
-    found = _cue_statements(art)
-    found += _colon_paragraphs(art)
-    found += _quote_statements(art, found)
+    found = rule_statements(art)
+    gate = load_gate_model()
+    if gate is not None:
+        for cand in gate_candidates(art, found):
+            if gate.probability(cand.features) >= gate.threshold:
+                _add_candidate(found, cand.found)
+    found = _outermost(found)
     for f in sorted(found, key=lambda f: f.cue.idx if f.cue is not None else f.content[0]):
         if f.subj is not None and f.cue is not None:
             f.speaker, f.is_person = resolve_speaker(art, f.subj)
