@@ -11,7 +11,12 @@ from pathlib import Path
 
 from storyline.corpus.disagreements import update_disagreements
 from storyline.corpus.duplicates import reset_duplicates, update_duplicates
-from storyline.corpus.entities import canonicalise, load_aliases, save_aliases
+from storyline.corpus.entities import (
+    canonicalise,
+    canonicalise_changed,
+    load_aliases,
+    save_aliases,
+)
 from storyline.corpus.stories import rebuild_stories, update_stories
 from storyline.store import Store
 
@@ -19,11 +24,15 @@ from storyline.store import Store
 def update(store: Store, changed: Sequence[str]) -> None:
     """Bring corpus-level records up to date after ``changed`` articles were (re)written.
 
-    Entities are re-resolved over distinct names (cheap); near-duplicates and
-    stories only hash and place the changed articles; disagreements are
-    regrouped from the figures table.
+    Entities are re-resolved only in the components of the names the changed
+    articles use (with no ``changed``, e.g. after new aliases, all of them);
+    near-duplicates and stories only hash and place the changed articles;
+    disagreements are regrouped from the figures table.
     """
-    canonicalise(store.conn)
+    if changed:
+        canonicalise_changed(store.conn, changed)
+    else:
+        canonicalise(store.conn)
     if changed:
         update_duplicates(store.conn, changed)
         update_stories(store, changed)

@@ -29,17 +29,19 @@ import re
 import sqlite3
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from storyline.corpus.lexicon import ACRONYM_SKIP, GENERIC_ROLE_WORDS, TITLES
 from storyline.corpus.names import (
+    SURNAME_SIMILARITY,
     first_names_compatible,
     fold,
-    name_key,
     name_tokens,
+    person_order,
     same_person_name,
     similar,
     similarity,
@@ -118,12 +120,22 @@ def stored_aliases(conn: sqlite3.Connection) -> Aliases:
 # -- resolution ---------------------------------------------------------------
 
 
+@lru_cache(maxsize=200_000)
+def _form_key(text: str, etype: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(key, comparison tokens, display tokens) of a mention: ``Mr. Xi Jinping`` ->
+    (``jinping xi``, (Jinping, Xi), (Xi, Jinping)). The key is what forms group by."""
+    display = name_tokens(text, person=etype == "person")
+    ordered = person_order(display)
+    return " ".join(translit(t) for t in ordered), tuple(ordered), tuple(display)
+
+
 @dataclass
 class _Form:
     """All mentions sharing one normalised name."""
 
     key: str
-    tokens: list[str]
+    tokens: list[str]  # surname last (see names.person_order)
+    display: list[str]  # as written
     votes: Counter[str] = field(default_factory=Counter)
     surfaces: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
@@ -135,6 +147,53 @@ class _Form:
     @property
     def multi(self) -> bool:
         return len(self.tokens) >= 2
+
+    @property
+    def person(self) -> bool:
+        return self.votes["person"] * 2 > self.count
+
+    def sketch(self) -> _Sketch:
+        surface = _display(self)
+        return _Sketch(
+            key=self.key,
+            tokens=tuple(self.tokens),
+            person=self.person,
+            person_like=self.person or (self.count - self.votes["person"]) < NON_PERSON_VOTES_GUARD,
+            acronym=surface.replace(".", "").isupper() and 2 <= len(self.key) <= 6,
+            org=self.votes["organization"] * 2 > self.count,
+            org_short=self.votes["organization"] * 2 > self.count and self.count >= 2,
+        )
+
+
+@dataclass(frozen=True)
+class _Sketch:
+    """What the merge rules read about a form before comparing it with another: enough
+    to tell, without loading its mentions, which forms it could merge with."""
+
+    key: str
+    tokens: tuple[str, ...]
+    person: bool
+    person_like: bool
+    acronym: bool
+    org: bool
+    org_short: bool
+
+    @property
+    def words(self) -> list[str]:
+        return self.key.split()
+
+    @property
+    def full(self) -> bool:
+        return len(self.tokens) >= 2 and self.person
+
+    def dumps(self) -> str:
+        flags = (self.person, self.person_like, self.acronym, self.org, self.org_short)
+        return "".join("1" if f else "0" for f in flags) + "\t" + "\x1f".join(self.tokens)
+
+    @classmethod
+    def loads(cls, key: str, text: str) -> _Sketch:
+        flags, tokens = text.split("\t", 1)
+        return cls(key, tuple(tokens.split("\x1f")), *(f == "1" for f in flags))
 
 
 class _UnionFind:
@@ -172,38 +231,18 @@ class _UnionFind:
 
 @dataclass
 class Resolution:
-    """The outcome of entity resolution, kept in memory for speaker/claimant lookup."""
+    """The outcome of entity resolution over some or all forms (no writes)."""
 
     entity_of_form: dict[str, str]
     names: dict[str, str]
     types: dict[str, str]
-    surname_index: dict[str, list[str]]  # translit surname -> entity ids of full names
-    article_surnames: dict[tuple[str, str], str]  # (article, translit surname) -> entity
     evidence: list[tuple[str, str, str]]
     mention_entities: dict[tuple[str, int], str] = field(default_factory=dict)
     surfaces: dict[str, list[str]] = field(default_factory=dict)
-
-    def lookup(self, name: str, article_id: str | None = None) -> str | None:
-        """The canonical entity a speaker/claimant name refers to, if known."""
-        key = name_key(name)
-        if not key:
-            return None
-        if key in self.entity_of_form:
-            ent = self.entity_of_form[key]
-            tokens = key.split()
-            if len(tokens) == 1 and article_id is not None:
-                return self.article_surnames.get((article_id, translit(tokens[0])), ent)
-            return ent
-        tokens = name_tokens(name)
-        surname = translit(tokens[-1])
-        if article_id is not None and (article_id, surname) in self.article_surnames:
-            candidate = self.article_surnames[(article_id, surname)]
-            if len(tokens) == 1 or same_person_name(tokens, self.names[candidate].split()):
-                return candidate
-        for ent in self.surname_index.get(surname, []):
-            if len(tokens) == 1 or same_person_name(tokens, self.names[ent].split()):
-                return ent
-        return None
+    # Form key -> the smallest key of its component: the forms any merge rule
+    # could relate it to. Components resolve independently of each other.
+    components: dict[str, str] = field(default_factory=dict)
+    sketches: dict[str, _Sketch] = field(default_factory=dict)
 
 
 def _role_words(text: str, start: int) -> set[str]:
@@ -218,24 +257,74 @@ def _role_words(text: str, start: int) -> set[str]:
     return {w for w in role if w not in GENERIC_ROLE_WORDS and w.isalpha()}
 
 
-def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolution:
-    """Cluster every mention in the store into canonical entities (no writes)."""
-    aliases = aliases or Aliases()
-    rows = conn.execute(
-        'SELECT article_id, start, "end", text, type FROM mentions ORDER BY article_id, start'
+def _mention_rows(
+    conn: sqlite3.Connection, keys: Iterable[str] | None
+) -> list[tuple[str, int, str, str]]:
+    """(article, start, text, type) of every mention, or of those whose name key is in ``keys``."""
+    if keys is None:
+        return conn.execute(
+            "SELECT article_id, start, text, type FROM mentions ORDER BY article_id, start"
+        ).fetchall()
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_keys (key TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM wanted_keys")
+    conn.executemany("INSERT INTO wanted_keys VALUES (?)", [(k,) for k in sorted(keys)])
+    return conn.execute(
+        """
+        SELECT m.article_id, m.start, m.text, m.type FROM wanted_keys w
+        JOIN corpus_entity_names n ON n.key = w.key
+        JOIN mentions m ON m.text = n.text AND m.type = n.type
+        ORDER BY m.article_id, m.start
+        """
     ).fetchall()
-    forms: dict[str, _Form] = {}
-    mention_key: list[tuple[str, int, str]] = []
-    for article_id, start, _end, text, etype in rows:
-        tokens = name_tokens(text, person=etype == "person")
-        key = " ".join(translit(t) for t in tokens)
+
+
+@dataclass
+class _Forms:
+    """The forms of some name keys, with every mention of each (article, start, key)."""
+
+    forms: dict[str, _Form] = field(default_factory=dict)
+    mentions: list[tuple[str, int, str]] = field(default_factory=list)
+
+    def __or__(self, other: _Forms) -> _Forms:
+        """Both sets of forms (their keys must not overlap), in the order one read gives."""
+        forms = {
+            k: (self.forms.get(k) or other.forms[k]) for k in sorted({*self.forms, *other.forms})
+        }
+        return _Forms(forms, sorted(self.mentions + other.mentions))
+
+
+def _load_forms(conn: sqlite3.Connection, keys: Iterable[str] | None) -> _Forms:
+    out = _Forms()
+    for article_id, start, text, etype in _mention_rows(conn, keys):
+        key, ordered, display = _form_key(text, etype)
         if not key:
             continue
-        form = forms.setdefault(key, _Form(key, tokens))
+        form = out.forms.get(key)
+        if form is None:
+            form = out.forms[key] = _Form(key, list(ordered), list(display))
         form.votes[etype] += 1
         form.surfaces[text] += 1
         form.articles.add(article_id)
-        mention_key.append((article_id, start, key))
+        out.mentions.append((article_id, start, key))
+    return out
+
+
+def resolve(
+    conn: sqlite3.Connection,
+    aliases: Aliases | None = None,
+    keys: Iterable[str] | None = None,
+    loaded: _Forms | None = None,
+) -> Resolution:
+    """Cluster mentions into canonical entities (no writes).
+
+    With ``keys``, only the mentions of those name keys are read (or taken
+    from ``loaded``): the caller passes whole components (see
+    :func:`canonicalise_changed`), which resolve exactly as they would
+    within the whole store.
+    """
+    aliases = aliases or Aliases()
+    data = loaded if loaded is not None else _load_forms(conn, keys)
+    forms, mention_key = data.forms, data.mentions
 
     forbid: dict[str, set[tuple[int, int]]] = defaultdict(set)
     for g, group in enumerate(aliases.split):
@@ -245,22 +334,14 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
     evidence: list[tuple[str, str, str]] = []  # (form key, kind, detail); entity id later
 
     for group in aliases.merge:
-        keys = [k for k in (_alias_key(n) for n in group) if k in forms]
-        for other in keys[1:]:
-            uf.union(keys[0], other)
-            evidence.append((keys[0], "alias-merge", f"pinned by aliases file: {group}"))
-
-    def is_person(form: _Form) -> bool:
-        return form.votes["person"] * 2 > form.count
+        present = [k for k in (_alias_key(n) for n in group) if k in forms]
+        for other in present[1:]:
+            uf.union(present[0], other)
+            evidence.append((present[0], "alias-merge", f"pinned by aliases file: {group}"))
 
     # 2. Full person names: spelling variants of one name.
-    full = sorted((f for f in forms.values() if f.multi and is_person(f)), key=lambda f: f.key)
-    # Spelling variants share their first three letters (Zelensk-, Volodym-):
-    # comparing only within such blocks keeps the pass near-linear.
-    by_surname_initial: dict[str, list[_Form]] = defaultdict(list)
-    for form in full:
-        by_surname_initial[form.key.split()[-1][:3]].append(form)
-    for block in by_surname_initial.values():
+    full = sorted((f for f in forms.values() if f.multi and f.person), key=lambda f: f.key)
+    for block in _surname_blocks(full).values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
                 if (
@@ -301,9 +382,7 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
     def holders(word: str) -> set[str]:
         out: set[str] = set()
         for surname in surnames_by_prefix.get(word[:3], ()):
-            if surname == word or (
-                abs(len(surname) - len(word)) <= 3 and surnames_match(surname, word)
-            ):
+            if _holds(surname, word):
                 out |= surname_holders[surname]
         return {uf.find(r) for r in out}
 
@@ -315,17 +394,14 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
         roots = holders(form.key)
         if not roots:
             continue
-        person_like = is_person(form) or (form.count - form.votes["person"]) < (
-            NON_PERSON_VOTES_GUARD
-        )
-        if not person_like:
+        if not form.sketch().person_like:
             continue
         total = sum(mentions_of_root[r] for r in roots)
         dominant = max(sorted(roots), key=lambda r: mentions_of_root[r])
         corpus_root = dominant if mentions_of_root[dominant] >= DOMINANT_SHARE * total else None
         attached = (
             corpus_root is not None
-            and is_person(form)
+            and form.person
             and uf.allowed(form.key, corpus_root)
             and uf.union(form.key, corpus_root)
         )
@@ -337,7 +413,7 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
             local = {
                 uf.find(r)
                 for s in surnames_in_article.get(article_id, ())
-                if s == form.key or (s[:1] == form.key[:1] and surnames_match(s, form.key))
+                if _names_locally(s, form.key)
                 for r in article_roots[(article_id, s)]
             }
             if len(local) == 1:
@@ -346,7 +422,7 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
                     per_article[(article_id, form.key)] = uf.find(root)
 
     # 5. Organisations and places: acronyms and short forms.
-    _short_forms(forms, uf, is_person, evidence)
+    _short_forms(forms, uf, evidence)
 
     # Entities: group forms (and per-article overrides) by root.
     members: dict[str, list[str]] = defaultdict(list)
@@ -354,41 +430,31 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
         members[uf.find(key)].append(key)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
-    for root, keys in members.items():
-        for key in keys:
+    for root, keys_of_root in members.items():
+        for key in keys_of_root:
             votes[root].update(forms[key].votes)
             surfaces[root].update(forms[key].surfaces)
     entity_of_root: dict[str, str] = {}
     names: dict[str, str] = {}
     types: dict[str, str] = {}
-    for root, keys in sorted(members.items()):
+    for root, keys_of_root in sorted(members.items()):
         is_people = votes[root]["person"] * 2 > sum(votes[root].values())
         # A person is named by their fullest common name; an organisation by
         # its most used one ("GM" rather than "GM Total Confidence").
         best = max(
-            (forms[k] for k in keys),
+            (forms[k] for k in keys_of_root),
             key=lambda f: (f.multi and is_people, f.count, len(f.key), f.key),
         )
-        name = " ".join(best.tokens)
-        etype = _majority_type(votes[root], any(forms[k].multi for k in keys))
-        entity_id = stable_id("e", name_key(name))
+        name = " ".join(best.display)
+        etype = _majority_type(votes[root], any(forms[k].multi for k in keys_of_root))
+        # The id comes from the chosen form itself, which no other entity has
+        # (an id from the name with titles stripped again made "Israeli Air
+        # Force" and "Air Force" one entity).
+        entity_id = stable_id("e", " ".join(fold(w) for w in best.display))
         entity_of_root[root] = entity_id
         names[entity_id] = name
         types[entity_id] = etype
     entity_of_form = {key: entity_of_root[uf.find(key)] for key in forms}
-    surname_index: dict[str, list[str]] = defaultdict(list)
-    for form in full:
-        ent = entity_of_form[form.key]
-        if ent not in surname_index[form.key.split()[-1]]:
-            surname_index[form.key.split()[-1]].append(ent)
-    article_surnames: dict[tuple[str, str], str] = {}
-    for (article_id, surname), roots in article_roots.items():
-        ents = {entity_of_root[uf.find(r)] for r in roots}
-        if len(ents) == 1:
-            article_surnames[(article_id, surname)] = ents.pop()
-    for (article_id, key), root in per_article.items():
-        article_surnames[(article_id, key)] = entity_of_root[uf.find(root)]
-
     mention_entities = {}
     for article_id, start, key in mention_key:
         override = per_article.get((article_id, key))
@@ -399,19 +465,189 @@ def resolve(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolut
         entity_of_form=entity_of_form,
         names=names,
         types=types,
-        surname_index=dict(surname_index),
-        article_surnames=article_surnames,
         evidence=[(entity_of_form[k], kind, detail) for k, kind, detail in evidence],
         mention_entities=mention_entities,
         surfaces={entity_of_root[r]: sorted(c) for r, c in surfaces.items()},
+        components=_components(forms, aliases),
+        sketches={k: f.sketch() for k, f in forms.items()},
     )
 
 
+def _surname_blocks(full: list[_Form]) -> dict[str, list[_Form]]:
+    """Spelling variants share their first three letters (Zelensk-, Volodym-):
+    comparing only within such blocks keeps the pass near-linear."""
+    blocks: dict[str, list[_Form]] = defaultdict(list)
+    for form in full:
+        blocks[form.key.split()[-1][:3]].append(form)
+    return blocks
+
+
+def _holds(surname: str, word: str) -> bool:
+    """A full name with ``surname`` can be the holder a lone ``word`` abbreviates."""
+    return surname[:3] == word[:3] and (
+        surname == word or (abs(len(surname) - len(word)) <= 3 and surnames_match(surname, word))
+    )
+
+
+def _names_locally(surname: str, word: str) -> bool:
+    """Within one article, a lone ``word`` may stand for a full name with ``surname``."""
+    return surname == word or (surname[:1] == word[:1] and surnames_match(surname, word))
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in ACRONYM_SKIP)
+
+
+# -- components: which forms can affect which --------------------------------
+#
+# Every merge rule above compares two forms only when a cheap precondition on
+# the pair holds (same surname block, same first name, a lone word that spells
+# a surname, initials, ...). Forms linked by such preconditions, transitively,
+# form a component; components resolve independently, so an ingest re-resolves
+# only the components its articles touch, and the result equals a full run.
+
+
+def _linked(a: _Sketch, b: _Sketch) -> bool:
+    """Whether some merge rule could relate the two forms, ignoring where they occur
+    (a superset of the rules' preconditions: safe for deciding what to re-resolve)."""
+    for x, y in ((a, b), (b, a)):
+        xw, yw = x.words, y.words
+        if x.full and y.full:
+            if xw[-1][:3] == yw[-1][:3] and same_person_name(list(x.tokens), list(y.tokens)):
+                return True
+            if (
+                xw[0] == yw[0]
+                and first_names_compatible(x.tokens[0], y.tokens[0])
+                and similar(x.tokens[-1], y.tokens[-1], ROLE_SURNAME_SIMILARITY)
+            ):
+                return True
+        if len(xw) == 1 and x.person_like and y.full and _names_locally(yw[-1], x.key):
+            return True
+        if len(xw) == 1 and len(yw) >= 2 and not x.person and not y.person:
+            if x.acronym and _initials(yw) == x.key:
+                return True
+            if x.org_short and y.org and yw[0] == x.key:
+                return True
+    return False
+
+
+def _surname_lengths(word: str) -> range:
+    """Lengths (after transliteration folding) a surname can have and still pass
+    ``surnames_match`` with ``word``: difflib's length bound, the first test it applies."""
+    n = len(translit(word))
+    fits = [m for m in range(1, 2 * n + 2) if 2 * min(n, m) >= SURNAME_SIMILARITY * (n + m)]
+    return range(min(fits, default=n), max(fits, default=n) + 1)
+
+
+class _Index:
+    """Sketches by the keys :func:`_linked` compares on, to find a form's candidates."""
+
+    def __init__(self, sketches: Iterable[_Sketch]) -> None:
+        self.full_by_block: dict[str, list[_Sketch]] = defaultdict(list)
+        self.full_by_first: dict[str, list[_Sketch]] = defaultdict(list)
+        # (first letter, folded length) of the surname / of the lone word.
+        self.full_by_surname: dict[tuple[str, int], list[_Sketch]] = defaultdict(list)
+        self.lone_by_shape: dict[tuple[str, int], list[_Sketch]] = defaultdict(list)
+        self.multi_by_initials: dict[str, list[_Sketch]] = defaultdict(list)
+        self.multi_by_first: dict[str, list[_Sketch]] = defaultdict(list)
+        self.lone: dict[str, _Sketch] = {}
+        for s in sketches:
+            words = s.words
+            if len(words) == 1:
+                self.lone_by_shape[(words[0][:1], len(translit(words[0])))].append(s)
+                self.lone[s.key] = s
+                continue
+            if s.full:
+                self.full_by_block[words[-1][:3]].append(s)
+                self.full_by_first[words[0]].append(s)
+                self.full_by_surname[(words[-1][:1], len(translit(words[-1])))].append(s)
+            self.multi_by_initials[_initials(words)].append(s)
+            self.multi_by_first[words[0]].append(s)
+
+    def candidates(self, s: _Sketch) -> Iterable[_Sketch]:
+        words = s.words
+        if len(words) == 1:
+            for n in _surname_lengths(words[0]):
+                yield from self.full_by_surname.get((words[0][:1], n), ())
+            yield from self.multi_by_initials.get(words[0], ())
+            yield from self.multi_by_first.get(words[0], ())
+            return
+        if s.full:
+            yield from self.full_by_block.get(words[-1][:3], ())
+            yield from self.full_by_first.get(words[0], ())
+            for n in _surname_lengths(words[-1]):
+                yield from self.lone_by_shape.get((words[-1][:1], n), ())
+        for key in (_initials(words), words[0]):
+            if key in self.lone:
+                yield self.lone[key]
+
+    def neighbours(self, s: _Sketch) -> set[str]:
+        return {c.key for c in self.candidates(s) if c.key != s.key and _linked(s, c)}
+
+
+def _components(forms: dict[str, _Form], aliases: Aliases) -> dict[str, str]:
+    """Form key -> smallest key of its component, from the rules' exact preconditions
+    (here the forms' articles are at hand, so a lone word links only to the full
+    names it shares an article with, or that it abbreviates corpus-wide)."""
+    parent = {k: k for k in forms}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for group in aliases.merge:
+        present = [k for k in (_alias_key(n) for n in group) if k in forms]
+        for key in present[1:]:
+            union(present[0], key)
+    sketches = {k: f.sketch() for k, f in forms.items()}
+    full = [sketches[k] for k in sorted(forms) if sketches[k].full]
+    by_block: dict[str, list[_Sketch]] = defaultdict(list)
+    by_first: dict[str, list[_Sketch]] = defaultdict(list)
+    for s in full:
+        by_block[s.words[-1][:3]].append(s)
+        by_first[s.words[0]].append(s)
+    for blocks in (by_block, by_first):
+        for block in blocks.values():
+            for i, a in enumerate(block):
+                for b in block[i + 1 :]:
+                    if find(a.key) != find(b.key) and _linked(a, b):
+                        union(a.key, b.key)
+    full_in_article: dict[str, list[_Sketch]] = defaultdict(list)
+    for s in full:
+        for article_id in forms[s.key].articles:
+            full_in_article[article_id].append(s)
+    index = _Index(sketches.values())
+    for key in sorted(forms):
+        s = sketches[key]
+        if len(s.words) != 1:
+            continue
+        if s.person_like:
+            for other in index.full_by_block.get(key[:3], ()):
+                if _holds(other.words[-1], key):
+                    union(key, other.key)
+            for article_id in forms[key].articles:
+                for other in full_in_article.get(article_id, ()):
+                    if _names_locally(other.words[-1], key):
+                        union(key, other.key)
+        if not s.person:
+            for other in (
+                *index.multi_by_initials.get(key, ()),
+                *index.multi_by_first.get(key, ()),
+            ):
+                if _linked(s, other):
+                    union(key, other.key)
+    return {k: find(k) for k in forms}
+
+
 def _short_forms(
-    forms: dict[str, _Form],
-    uf: _UnionFind,
-    is_person: Callable[[_Form], bool],
-    evidence: list[tuple[str, str, str]],
+    forms: dict[str, _Form], uf: _UnionFind, evidence: list[tuple[str, str, str]]
 ) -> None:
     """``GM`` ~ ``General Motors``, ``EU`` ~ ``European Union``; ``Ford`` ~ ``Ford Motor``.
 
@@ -419,20 +655,20 @@ def _short_forms(
     a one-word organisation joins the longer organisation names that start
     with it, when it is used on its own at least twice.
     """
-    others = sorted((f for f in forms.values() if not is_person(f)), key=lambda f: f.key)
+    others = sorted((f for f in forms.values() if not f.person), key=lambda f: f.key)
     by_initials: dict[str, set[str]] = defaultdict(set)
     by_first: dict[str, list[_Form]] = defaultdict(list)
     for form in others:
         if form.multi:
-            words = [w for w in form.key.split() if w not in ACRONYM_SKIP]
-            by_initials["".join(w[0] for w in words)].add(uf.find(form.key))
+            by_initials[_initials(form.key.split())].add(uf.find(form.key))
             by_first[form.key.split()[0]].append(form)
     for form in others:
         if form.multi:
             continue
         surface = _display(form)
+        sketch = form.sketch()
         roots = {uf.find(r) for r in by_initials.get(form.key, set())}
-        if surface.replace(".", "").isupper() and 2 <= len(form.key) <= 6 and len(roots) == 1:
+        if sketch.acronym and len(roots) == 1:
             (root,) = roots
             if uf.union(form.key, root):
                 evidence.append(
@@ -442,11 +678,9 @@ def _short_forms(
                         f"{surface} spells the initials of {_display(forms[root])}",
                     )
                 )
-        if form.votes["organization"] * 2 > form.count and form.count >= 2:
+        if sketch.org_short:
             for longer in by_first.get(form.key, []):
-                if longer.votes["organization"] * 2 > longer.count and uf.union(
-                    form.key, longer.key
-                ):
+                if longer.sketch().org and uf.union(form.key, longer.key):
                     evidence.append(
                         (form.key, "short form", f"{surface} is short for {_display(longer)}")
                     )
@@ -519,50 +753,34 @@ def _display(form: Any) -> str:
 
 
 def _alias_key(name: str) -> str:
-    return " ".join(translit(t) for t in name_tokens(name))
+    return _form_key(name, "person")[0]
 
 
 # -- writing ------------------------------------------------------------------
 
 
 def canonicalise(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Resolution:
-    """Recompute entities from all mentions; write only what changed.
+    """Resolve every mention in the store into entities; write only what changed.
 
-    Resolution works on distinct names, not on texts, so it stays cheap as
-    the store grows (see ``benchmarks/incremental_newsdumpster.py``).
+    Also (re)writes the incremental state (``corpus_entity_*`` tables) that
+    :func:`canonicalise_changed` works from.
     """
     if aliases is None:
         aliases = stored_aliases(conn)
+    _register_names(conn, None)
     res = resolve(conn, aliases)
-    mention_entities = res.mention_entities
-    current = {
-        (a, s): e for a, s, e in conn.execute("SELECT article_id, start, entity_id FROM mentions")
-    }
-    changed = [(e, a, s) for (a, s), e in mention_entities.items() if current.get((a, s)) != e]
     conn.execute("BEGIN IMMEDIATE")
     try:
-        conn.execute("DELETE FROM entities")
-        conn.executemany(
-            "INSERT INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?)",
-            [
-                (
-                    ent,
-                    res.names[ent],
-                    res.types[ent],
-                    json.dumps(res.surfaces[ent], ensure_ascii=False),
-                )
-                for ent in sorted(res.names)
-            ],
+        for table in ("entities", "entity_evidence", "corpus_entity_forms", "corpus_article_forms"):
+            conn.execute(f"DELETE FROM {table}")
+        _write(conn, res, None)
+        conn.execute(
+            "INSERT OR IGNORE INTO corpus_article_forms (article_id, key) "
+            "SELECT DISTINCT m.article_id, n.key FROM mentions m "
+            "JOIN corpus_entity_names n ON n.text = m.text AND n.type = m.type WHERE n.key != ''"
         )
-        conn.executemany(
-            "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND start = ?", changed
-        )
-        conn.execute("DELETE FROM entity_evidence")
-        conn.executemany(
-            "INSERT INTO entity_evidence (entity_id, kind, detail) VALUES (?, ?, ?)",
-            sorted(set(res.evidence)),
-        )
-        _link_people(conn, res)
+        forms = {k: (e, res.sketches[k].full) for k, e in res.entity_of_form.items()}
+        _link_people(conn, forms, None, None)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -570,8 +788,222 @@ def canonicalise(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Re
     return res
 
 
-def _link_people(conn: sqlite3.Connection, res: Resolution) -> None:
-    """Point ``statements.speaker_entity`` and ``figures.claimant_entity`` at canonical ids."""
+def canonicalise_changed(
+    conn: sqlite3.Connection, changed: Sequence[str], aliases: Aliases | None = None
+) -> Resolution:
+    """Bring entities up to date after ``changed`` articles were (re)written.
+
+    Only the components of the names those articles use (now, or before they
+    were re-saved) are resolved again, with every mention of those names; all
+    other entities, their ids and their mentions stay as they are. The result
+    equals :func:`canonicalise` over the whole store (tests check it). Falls
+    back to the full pass when there is no stored state yet.
+    """
+    if aliases is None:
+        aliases = stored_aliases(conn)
+    changed = sorted(set(changed))
+    stored = {
+        k: (e, c, _Sketch.loads(k, s))
+        for k, e, c, s in conn.execute(
+            "SELECT key, entity, component, sketch FROM corpus_entity_forms"
+        )
+    }
+    if not stored:
+        return canonicalise(conn, aliases)
+    marks = ",".join("?" * len(changed))
+    touched = {
+        k
+        for (k,) in conn.execute(
+            f"SELECT key FROM corpus_article_forms WHERE article_id IN ({marks})", changed
+        )
+    }
+    touched |= _register_names(conn, changed)
+    # What the changed names are now, and what they could merge with.
+    touched_forms = _load_forms(conn, touched)
+    fresh = [f.sketch() for f in touched_forms.forms.values()]
+    index = _Index([s for k, (_, _, s) in stored.items() if k not in touched] + fresh)
+    reach = set(touched)
+    for sketch in fresh:
+        reach |= index.neighbours(sketch)
+    for group in aliases.merge:
+        keys = {_alias_key(n) for n in group}
+        if keys & reach:
+            reach |= keys
+    components = {stored[k][1] for k in reach if k in stored}
+    redo = reach | {k for k, (_, c, _) in stored.items() if c in components}
+    rest = _load_forms(conn, redo - set(touched_forms.forms))
+    res = resolve(conn, aliases, loaded=touched_forms | rest)
+    old_entities = {stored[k][0] for k in redo if k in stored}
+    kept = {k: (e, s.full) for k, (e, _, s) in stored.items() if k not in redo}
+    if {e for e, _ in kept.values()} & (old_entities | set(res.names)):
+        # Entity ids name their chosen form, so this cannot happen; if it
+        # did, the full pass is the reference.
+        return canonicalise(conn, aliases)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table, column in (("entities", "id"), ("entity_evidence", "entity_id")):
+            conn.executemany(
+                f"DELETE FROM {table} WHERE {column} = ?", [(e,) for e in sorted(old_entities)]
+            )
+        conn.executemany(
+            "DELETE FROM corpus_entity_forms WHERE key = ?", [(k,) for k in sorted(redo)]
+        )
+        _write(conn, res, redo)
+        conn.execute(f"DELETE FROM corpus_article_forms WHERE article_id IN ({marks})", changed)
+        conn.execute(
+            "INSERT OR IGNORE INTO corpus_article_forms (article_id, key) "
+            "SELECT DISTINCT m.article_id, n.key FROM mentions m "
+            "JOIN corpus_entity_names n ON n.text = m.text AND n.type = m.type "
+            f"WHERE n.key != '' AND m.article_id IN ({marks})",
+            changed,
+        )
+        kept.update({k: (e, res.sketches[k].full) for k, e in res.entity_of_form.items()})
+        _link_people(conn, kept, changed, redo)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return res
+
+
+def _register_names(conn: sqlite3.Connection, articles: Sequence[str] | None) -> set[str]:
+    """Key every mention text of ``articles`` (None: the store's); return the keys."""
+    if articles is None:
+        rows = conn.execute("SELECT DISTINCT text, type FROM mentions").fetchall()
+    else:
+        marks = ",".join("?" * len(articles))
+        rows = conn.execute(
+            f"SELECT DISTINCT text, type FROM mentions WHERE article_id IN ({marks})", articles
+        ).fetchall()
+    keyed = [(text, etype, _form_key(text, etype)[0]) for text, etype in rows]
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if articles is None:
+            conn.execute("DELETE FROM corpus_entity_names")
+        conn.executemany(
+            "INSERT OR REPLACE INTO corpus_entity_names (text, type, key) VALUES (?, ?, ?)", keyed
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return {k for _, _, k in keyed if k}
+
+
+def _write(conn: sqlite3.Connection, res: Resolution, keys: set[str] | None) -> None:
+    """Write a resolution's entities, evidence, mention links and state (inside a transaction)."""
+    conn.executemany(
+        "INSERT INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?)",
+        [
+            (ent, res.names[ent], res.types[ent], json.dumps(res.surfaces[ent], ensure_ascii=False))
+            for ent in sorted(res.names)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO entity_evidence (entity_id, kind, detail) VALUES (?, ?, ?)",
+        sorted(set(res.evidence)),
+    )
+    if keys is None:
+        current = conn.execute("SELECT article_id, start, entity_id FROM mentions")
+    else:
+        current = conn.execute(
+            "SELECT m.article_id, m.start, m.entity_id FROM wanted_keys w "
+            "JOIN corpus_entity_names n ON n.key = w.key "
+            "JOIN mentions m ON m.text = n.text AND m.type = n.type"
+        )
+    now = {(a, s): e for a, s, e in current}
+    conn.executemany(
+        "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND start = ?",
+        [(e, a, s) for (a, s), e in res.mention_entities.items() if now.get((a, s)) != e],
+    )
+    conn.executemany(
+        "INSERT INTO corpus_entity_forms (key, entity, component, sketch) VALUES (?, ?, ?, ?)",
+        [
+            (k, res.entity_of_form[k], res.components[k], res.sketches[k].dumps())
+            for k in sorted(res.entity_of_form)
+        ],
+    )
+
+
+class _Lookup:
+    """Which canonical entity a speaker or claimant name refers to, read from the stored
+    resolution: the name's own form, else the one full name with its surname in the
+    same article, else the first full name in the corpus with that surname."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        forms: dict[str, tuple[str, bool]],
+        articles: Iterable[str] | None,
+    ) -> None:
+        self.entity_of_form = {k: e for k, (e, _) in forms.items()}
+        self.surname_index: dict[str, list[str]] = defaultdict(list)
+        full = {k for k, (_, is_full) in forms.items() if is_full}
+        for key in sorted(full):
+            holders = self.surname_index[key.split()[-1]]
+            if self.entity_of_form[key] not in holders:
+                holders.append(self.entity_of_form[key])
+        self.names: dict[str, str] = dict(conn.execute("SELECT id, name FROM entities"))
+        sql = (
+            "SELECT m.article_id, n.key, m.entity_id FROM mentions m "
+            "JOIN corpus_entity_names n ON n.text = m.text AND n.type = m.type"
+        )
+        if articles is None:
+            rows = conn.execute(sql)
+        else:
+            chosen = sorted(set(articles))
+            rows = conn.execute(
+                f"{sql} WHERE m.article_id IN ({','.join('?' * len(chosen))})", chosen
+            )
+        roots: dict[tuple[str, str], set[str]] = defaultdict(set)
+        overrides: dict[tuple[str, str], str] = {}
+        for article_id, key, entity in rows:
+            if key in full:
+                roots[(article_id, key.split()[-1])].add(self.entity_of_form[key])
+            elif key in self.entity_of_form and entity != self.entity_of_form[key]:
+                overrides[(article_id, key)] = entity
+        self.article_surnames = {k: next(iter(v)) for k, v in roots.items() if len(v) == 1}
+        self.article_surnames.update(overrides)
+
+    def __call__(self, name: str, article_id: str) -> str | None:
+        key, tokens, _ = _form_key(name, "person")
+        if not key:
+            return None
+        surname = key.split()[-1]
+        if key in self.entity_of_form:
+            ent = self.entity_of_form[key]
+            if len(tokens) == 1:
+                return self.article_surnames.get((article_id, surname), ent)
+            return ent
+        candidate = self.article_surnames.get((article_id, surname))
+        if candidate is not None and (
+            len(tokens) == 1 or same_person_name(list(tokens), self._tokens(candidate))
+        ):
+            return candidate
+        for ent in self.surname_index.get(surname, []):
+            if len(tokens) == 1 or same_person_name(list(tokens), self._tokens(ent)):
+                return ent
+        return None
+
+    def _tokens(self, entity: str) -> list[str]:
+        return list(_form_key(self.names[entity], "person")[1])
+
+
+def _link_people(
+    conn: sqlite3.Connection,
+    forms: dict[str, tuple[str, bool]],
+    changed: Sequence[str] | None,
+    keys: set[str] | None,
+) -> None:
+    """Point ``statements.speaker_entity`` and ``figures.claimant_entity`` at canonical ids.
+
+    ``forms`` maps every form key to its entity and whether it is a full
+    person name. With ``changed`` and ``keys`` (an incremental pass) only the names that can
+    have moved are looked up again: those in the changed articles, and those
+    whose key or surname is one of the re-resolved keys'.
+    """
+    touched_words = {k.split()[-1] for k in keys or ()}
+    jobs: list[tuple[str, str, str, str, str, str | None]] = []
     for table, name_col, ent_col in (
         ("statements", "speaker", "speaker_entity"),
         ("figures", "claimant", "claimant_entity"),
@@ -580,9 +1012,17 @@ def _link_people(conn: sqlite3.Connection, res: Resolution) -> None:
             f"SELECT id, article_id, {name_col}, {ent_col} FROM {table} "
             f"WHERE {name_col} IS NOT NULL"
         ).fetchall()
-        updates = []
         for rid, article_id, name, old in rows:
-            new = res.lookup(name, article_id)
-            if new != old:
-                updates.append((new, rid))
-        conn.executemany(f"UPDATE {table} SET {ent_col} = ? WHERE id = ?", updates)
+            if changed is not None and article_id not in changed:
+                key = _form_key(name, "person")[0]
+                if not key or (key not in (keys or ()) and key.split()[-1] not in touched_words):
+                    continue
+            jobs.append((table, ent_col, rid, article_id, name, old))
+    lookup = _Lookup(conn, forms, None if changed is None else {job[3] for job in jobs})
+    updates: dict[tuple[str, str], list[tuple[str | None, str]]] = defaultdict(list)
+    for table, ent_col, rid, article_id, name, old in jobs:
+        new = lookup(name, article_id)
+        if new != old:
+            updates[(table, ent_col)].append((new, rid))
+    for (table, ent_col), pairs in updates.items():
+        conn.executemany(f"UPDATE {table} SET {ent_col} = ? WHERE id = ?", pairs)

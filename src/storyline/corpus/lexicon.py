@@ -89,3 +89,64 @@ STOP_WORDS: frozenset[str] = frozenset(
     """
     )
 )
+
+# East-Asian names come surname first in English-language news (Xi Jinping,
+# Kim Jong Un, Moon Jae-in, and sometimes Abe Shinzo). A name is read that way
+# when its first word is one of these surnames and every other word spells
+# syllables of the matching romanisation (below), so "Kim Jong Un" is the Kim
+# family's Jong Un while "Kim Kardashian" keeps the usual given-name-first order.
+# Chinese (pinyin) and Korean surnames share the Sinitic syllable check.
+SINITIC_SURNAMES: frozenset[str] = frozenset(
+    _words(
+        """
+    xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao
+    luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan
+    cai jiang yu du ye cheng wei su lu ding ren shen yao jin wen qin bo hua mao fu lai
+    kong qian kim lee yi park pak choi jung jeong kang cho yoon yun jang lim oh seo shin
+    kwon hwang ahn ryu hong moon mun ko son bae baek heo nam roh noh ri chun chung
+    """
+    )
+)
+JAPANESE_SURNAMES: frozenset[str] = frozenset(
+    _words(
+        """
+    abe kishida suga ishiba takaichi koizumi aso noda kan hatoyama fukuda mori sato
+    suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida
+    yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu motegi kono iwaya
+    nishimura okada ozawa hashimoto miyazawa nakasone
+    """
+    )
+)
+
+# Pinyin syllables as initials x finals (over-generating a little is harmless:
+# the check only has to reject English given names such as "Kardashian").
+PINYIN_INITIALS: tuple[str, ...] = (*_words("b p m f d t n l g k h j q x zh ch sh r z c s y w"), "")
+PINYIN_FINALS: tuple[str, ...] = tuple(
+    _words(
+        """
+    a o e i u v ai ei ao ou an en ang eng ong er ia ie iao iu ian in iang ing iong
+    ua uo uai ui uan un uang ue
+    """
+    )
+)
+# Syllables of Korean given names (Revised and McCune-Reischauer spellings).
+KOREAN_SYLLABLES: frozenset[str] = frozenset(
+    _words(
+        """
+    jae in jong un yo hyun min woo young yeong sung seong hee ho suk seok jin joon jun
+    myung kyung soo su ji hye eun dae jung chul il nam kwang chan hwan yeol ryul wook
+    hoon sang won gyu geun doo hak hong tae yun yoon mi ae ja sook yong bok gil han hyuk
+    chang kun keun mun myeong seon sun gi ki yeon yon bin bum beom cheol chol dong du
+    gun hwa hyo je jeong jo ju kang kyu man mo mu na no o ok pil rae ri ro sam se seo si
+    so song tak u ung wan we wi ya ye yeo yu hi do yol yup
+    """
+    )
+)
+# Japanese morae in Hepburn spelling (long vowels written out or with h).
+JAPANESE_MORAE: frozenset[str] = frozenset(
+    [v for v in "aiueo"]
+    + [c + v for c in "kstnhmyrwgzdbp" for v in "aiueo"]
+    + _words("shi chi tsu fu ji n sha shu sho cha chu cho ja ju jo kya kyu kyo")
+    + _words("gya gyu gyo nya nyu nyo hya hyu hyo mya myu myo rya ryu ryo bya byu byo")
+    + _words("pya pyu pyo oh")
+)

@@ -17,7 +17,18 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from storyline.corpus.lexicon import CORPORATE_SUFFIXES, HONORIFICS, POSSESSIVE_SUFFIXES, TITLES
+from storyline.corpus.lexicon import (
+    CORPORATE_SUFFIXES,
+    HONORIFICS,
+    JAPANESE_MORAE,
+    JAPANESE_SURNAMES,
+    KOREAN_SYLLABLES,
+    PINYIN_FINALS,
+    PINYIN_INITIALS,
+    POSSESSIVE_SUFFIXES,
+    SINITIC_SURNAMES,
+    TITLES,
+)
 
 # Transliteration variants of the same sound, folded before comparing
 # (Ukrainian/Russian names reach English with -yy, -iy, -ii, -y endings).
@@ -65,6 +76,52 @@ def _name_tokens(text: str, person: bool) -> tuple[str, ...]:
     if words and words[0].lower() == "the":
         words = words[1:]
     return tuple(words)
+
+
+_SINITIC_SYLLABLES = frozenset(i + f for i in PINYIN_INITIALS for f in PINYIN_FINALS) | (
+    KOREAN_SYLLABLES
+)
+
+
+def _syllables(word: str, inventory: frozenset[str], most: int) -> bool:
+    """Whether ``word`` splits into at most ``most`` syllables of ``inventory``."""
+    reach = {0: 0}  # position -> fewest syllables to get there
+    for i in range(len(word)):
+        if i not in reach:
+            continue
+        for j in range(i + 1, min(len(word), i + 6) + 1):
+            if word[i:j] in inventory and reach[i] + 1 <= most:
+                reach[j] = min(reach.get(j, most), reach[i] + 1)
+    return len(word) in reach
+
+
+@lru_cache(maxsize=200_000)
+def _surname_first(tokens: tuple[str, ...]) -> bool:
+    if len(tokens) < 2:
+        return False
+    surname = fold(tokens[0])
+    given = [fold(t).replace("-", "").replace("'", "") for t in tokens[1:]]
+    if not all(g.isalpha() for g in given):
+        return False
+    if surname in SINITIC_SURNAMES:
+        return len(given) <= 2 and _syllables("".join(given), _SINITIC_SYLLABLES, 3)
+    if surname in JAPANESE_SURNAMES:
+        return len(given) == 1 and _syllables(given[0], JAPANESE_MORAE, 6)
+    return False
+
+
+def person_order(tokens: list[str]) -> list[str]:
+    """A person's name words, given name first and surname last.
+
+    East-Asian names written surname first become given-first, the given
+    name in one word: ``Xi Jinping`` -> ``Jinping Xi``, ``Kim Jong Un`` and
+    ``Kim Jong-un`` -> ``JongUn Kim``, ``Abe Shinzo`` -> ``Shinzo Abe``.
+    Everything that compares names reads the surname off the last word.
+    """
+    if not _surname_first(tuple(tokens)):
+        return tokens
+    given = "".join(t.replace("-", "").replace("'", "") for t in tokens[1:])
+    return [given, tokens[0]]
 
 
 def name_key(text: str) -> str:
