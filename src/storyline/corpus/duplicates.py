@@ -275,7 +275,7 @@ def _translations(
             first, second = (mine_r, mate) if article_id < other else (mate, mine_r)
             verdict = translations.check(first, second, w)
             if verdict is not None:
-                pairs.append((*pair, verdict[0], "translation", verdict[1]))
+                pairs.append((*pair, *verdict))
     postings = [(k, a) for a in ids for k in renders[a].anchors]
     return postings, pairs
 

@@ -80,8 +80,17 @@ MIN_ANCHOR_SCORE = 0.5
 # Across languages only anchors speak (no shared words), so they must agree more.
 MIN_ANCHOR_SCORE_CROSS = 0.65
 MIN_ALIGNED_SENTENCES = 3
-MIN_SENTENCE_SCORE = 0.6
 SENTENCE_SIMILARITY = 0.3
+# A rendering lines up sentence for sentence: the share of both texts'
+# sentences that pair up in order (Dice) must be this high. Independent
+# write-ups of one event share a lead and some facts, not the whole run.
+MIN_SENTENCE_SCORE = 0.75
+# An edited copy (a wire story cut or extended by the outlet) lines up less
+# of the longer text, but nearly all of the shorter, and mostly verbatim.
+VERBATIM = 0.8
+MIN_VERBATIM_SHARE = 0.5
+MIN_COVERAGE = 0.8
+MIN_EDITED_DICE = 0.5
 # Candidate generation: anchors in more than this share of the corpus (and
 # more than COMMON_FLOOR articles) are too common to find candidates with.
 COMMON_SHARE = 0.05
@@ -247,16 +256,30 @@ def _sentence_features(r: Rendering, names: set[str] | None) -> list[set[str]]:
     return out
 
 
-def _aligned_sentences(a: list[set[str]], b: list[set[str]]) -> int:
-    """How many sentences pair up in order (an LCS where "equal" means similar)."""
-    best = [0] * (len(b) + 1)
-    for x in a:
-        row = [0]
-        for j, y in enumerate(b):
-            similar = bool(x & y) and len(x & y) >= SENTENCE_SIMILARITY * math.sqrt(len(x) * len(y))
-            row.append(max(best[j + 1], row[j], best[j] + 1 if similar else 0))
-        best = row
-    return best[-1]
+def _aligned_sentences(a: list[set[str]], b: list[set[str]]) -> list[float]:
+    """The similarities of the sentence pairs that line up in order (an LCS where
+    "equal" means similar)."""
+
+    def similarity(x: set[str], y: set[str]) -> float:
+        return len(x & y) / math.sqrt(len(x) * len(y)) if x and y else 0.0
+
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    sims = [[similarity(x, y) for y in b] for x in a]
+    for i in range(len(a)):
+        for j in range(len(b)):
+            match = table[i][j] + 1 if sims[i][j] >= SENTENCE_SIMILARITY else 0
+            table[i + 1][j + 1] = max(table[i][j + 1], table[i + 1][j], match)
+    out: list[float] = []
+    i, j = len(a), len(b)
+    while i and j:
+        if sims[i - 1][j - 1] >= SENTENCE_SIMILARITY and table[i][j] == table[i - 1][j - 1] + 1:
+            out.append(sims[i - 1][j - 1])
+            i, j = i - 1, j - 1
+        elif table[i - 1][j] >= table[i][j - 1]:
+            i -= 1
+        else:
+            j -= 1
+    return out[::-1]
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -272,11 +295,15 @@ def _length(r: Rendering) -> float:
     return len(r.text) / LENGTH_FACTOR.get(r.language or "", 1.0)
 
 
-def check(a: Rendering, b: Rendering, w: Callable[[str], float]) -> tuple[float, str] | None:
-    """The precise check: ``(score, reason)`` when ``a`` and ``b`` render one text, else None.
+def check(a: Rendering, b: Rendering, w: Callable[[str], float]) -> tuple[float, str, str] | None:
+    """The precise check: ``(score, kind, reason)`` when ``a`` and ``b`` render one text.
 
-    ``w`` weighs an anchor by its rarity in the corpus. The check is
-    symmetric in ``a`` and ``b``.
+    ``kind`` is ``translation`` when the sentences line up but are worded
+    differently (or are in another language), ``copy`` when most aligned
+    sentences are nearly verbatim (an edited copy of one wire story, below
+    the shingle check's bar). ``w`` weighs an anchor by its rarity in the
+    corpus. The check is symmetric in ``a`` and ``b``; None means different
+    articles.
     """
     cross = bool(a.language and b.language and a.language != b.language)
     family_a, family_b = outlet_family(a.outlet), outlet_family(b.outlet)
@@ -299,16 +326,27 @@ def check(a: Rendering, b: Rendering, w: Callable[[str], float]) -> tuple[float,
         return None
     names = set(keys_a) | set(keys_b) if cross else None
     sents_a, sents_b = _sentence_features(a, names), _sentence_features(b, names)
-    aligned = _aligned_sentences(sents_a, sents_b)
-    sentence_score = 2 * aligned / (len(sents_a) + len(sents_b)) if aligned else 0.0
-    if aligned < MIN_ALIGNED_SENTENCES or sentence_score < MIN_SENTENCE_SCORE:
+    sims = _aligned_sentences(sents_a, sents_b)
+    aligned = len(sims)
+    if aligned < MIN_ALIGNED_SENTENCES:
         return None
-    score = round(min(anchor_score, sentence_score), 4)
+    dice = 2 * aligned / (len(sents_a) + len(sents_b))
+    coverage = aligned / min(len(sents_a), len(sents_b))
+    # Anchors alone make any two sentences with one shared name "verbatim".
+    verbatim = 0.0 if cross else sum(s >= VERBATIM for s in sims) / aligned
+    if dice >= MIN_SENTENCE_SCORE:
+        kind = "copy" if verbatim >= MIN_VERBATIM_SHARE else "translation"
+    elif coverage >= MIN_COVERAGE and verbatim >= MIN_VERBATIM_SHARE and dice >= MIN_EDITED_DICE:
+        kind = "copy"
+    else:
+        return None
+    score = round(min(anchor_score, dice), 4)
     reason = (
         f"{'cross-language' if cross else 'same-language'}: "
         f"{count} anchors in order (weighted {anchor_score:.2f}), "
-        f"{aligned} of {len(sents_a)}/{len(sents_b)} sentences aligned ({sentence_score:.2f}), "
+        f"{aligned} of {len(sents_a)}/{len(sents_b)} sentences aligned ({dice:.2f}), "
+        f"{verbatim:.0%} of them near-verbatim, "
         f"length ratio {min(la, lb) / max(la, lb):.2f}"
         + (f", {days} days apart" if days is not None else "")
     )
-    return score, reason
+    return score, kind, reason
