@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyline.analyze import analyze_doc
+from storyline.analyze.cue_model import load_gate_model
 from storyline.analyze.pipeline import Context
-from storyline.analyze.statements import find_statements, scan_quotes
+from storyline.analyze.statements import _Article, find_statements, rule_statements, scan_quotes
 from storyline.schema import Article, Findings, Statement, Timex, stable_id
 
 COMPONENTS = ("entities", "timexes", "statements")
@@ -363,3 +364,66 @@ def test_speaker_span_keeps_its_relative_clause(nlp) -> None:  # type: ignore[no
         text[s.speaker_start : s.speaker_end] == "Don Fowler, who helmed the DNC from 1995 to 1997"
     )
     assert s.text == "the party must change"
+
+
+# --- the learned gate over cues the rules pass over (models/gate.json)
+
+
+def _rules_only(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(cue, content) of what the rule passes alone find, to show what the gate adds."""
+    article = Article("t", "t", None, None, None, None, "en", text)
+    art = _Article(Context(article=article, doc=nlp(text), findings=Findings(article=article)))
+    return [(f.cue.text, text[f.content[0] : f.content[1]]) for f in rule_statements(art) if f.cue]
+
+
+def test_gate_model_ships_in_the_package() -> None:
+    gate = load_gate_model()
+    assert gate is not None
+    assert 0 < gate.threshold < 1 and 0 < gate.min_cue_probability < gate.threshold
+    assert len(gate.weights) > 100
+    # A clause is stronger evidence of an attribution than a bare prepositional phrase.
+    assert gate.probability(["ck=clause"]) > gate.probability(["ck=comp:prep"])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Zelensky complained about the slow delivery of weapons.",
+            "Zelensky",
+            "complained about",
+            "the slow delivery of weapons",
+        ),
+        (
+            "Graham has been critical of Trump's plan to deport millions.",
+            "Graham",
+            "has been critical of",
+            "Trump's plan to deport millions",
+        ),
+        (
+            "The story was first reported by The Washington Post.",
+            "Washington Post",
+            "was first reported",
+            "The story",
+        ),
+    ],
+)
+def test_gate_adds_what_the_rules_miss(nlp, text, speaker, cue, content) -> None:  # type: ignore[no-untyped-def]
+    assert _rules_only(nlp, text) == []
+    (s,) = _run(nlp, text)
+    assert (s.speaker, s.cue, s.text) == (speaker, cue, content)
+
+
+def test_negated_cue_keeps_its_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _run(nlp, "Trump did not say that the talks had failed.")
+    assert (s.speaker, s.cue, s.text) == ("Trump", "did not say", "the talks had failed")
+
+
+def test_cue_span_keeps_auxiliaries_and_adverbs(nlp) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _run(nlp, "The Kremlin has strongly denied any role in the hacking.")
+    assert (s.speaker, s.cue) == ("Kremlin", "has strongly denied")
+
+
+def test_report_inside_a_that_clause_is_the_reporters(nlp) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _run(nlp, "Trump said that Clinton claimed the election was rigged.")
+    assert (s.speaker, s.text) == ("Trump", "Clinton claimed the election was rigged")

@@ -1391,6 +1391,32 @@ def _add_candidate(found: list[_Found], f: _Found) -> None:
     found.append(f)
 
 
+_CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def _cue_start(cue: Token) -> int:
+    """Where the cue's verb group starts: ``has strongly denied``, ``did not say``.
+
+    The auxiliaries, negation and adverbs right before a verb cue (or the
+    copula of an adjective cue) belong to it,
+    as in PolNeAR's Cue spans; a reader needs the ``not`` most of all.
+    """
+    if cue.pos_ == "ADJ" and cue.dep_ == "acomp" and cue.head.i == cue.i - 1:
+        cue = cue.head  # "has been critical of"
+    if cue.pos_ not in ("VERB", "AUX"):
+        return cue.idx
+    first = cue
+    doc = cue.doc
+    while first.i > 0:
+        prev = doc[first.i - 1]
+        if prev.head.i != cue.i or prev.dep_ not in _CUE_LEFT_DEPS or "\n" in prev.whitespace_:
+            break
+        if prev.dep_ == "advmod" and not prev.text.isalpha():
+            break
+        first = prev
+    return first.idx
+
+
 def _outermost(found: list[_Found]) -> list[_Found]:
     """Drop attributions reported inside another's indirect content.
 
@@ -1463,6 +1489,8 @@ def find_statements(ctx: Context) -> None:
             date = _date(ctx.findings.timexes, f.cue, ranges)
         else:
             medium = date = None
+        if f.cue is not None and f.cue_span is not None and f.cue_span[0] == f.cue.idx:
+            f.cue_span = (_cue_start(f.cue), f.cue_span[1])
         s, e = f.content
         cue_text = art.text[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
         ctx.findings.statements.append(
