@@ -296,6 +296,25 @@ def test_date_timexes_block_figures_and_durations_do_not(nlp):  # type: ignore[n
             [(0.25, 0.25, "fraction"), (0.1, 0.1, "fraction")],
         ),
         ("One fourth of the city flooded in 2019.", [(0.25, 0.25, "fraction")]),
+        # a unit said once serves both numbers
+        ("It comes with a 6- or 7-inch screen.", [(6, 6, "inch"), (7, 7, "inch")]),
+        (
+            "She went from 70 kilograms to 64 in a year.",
+            [(70, 70, "kilogram"), (64, 64, "kilogram")],
+        ),
+        ("They raised 40 million of the 90 million euros.", [(4e7, 4e7, "EUR"), (9e7, 9e7, "EUR")]),
+        ("Exports may see a six per cent to 15 per cent rise.", [(6, 15, "percent")]),
+        (
+            "A 1,200sq m site and 3⁄8 inch bolts.",
+            [(1200, 1200, "square metre"), (0.375, 0.375, "inch")],
+        ),
+        (
+            "Light covers 2.998×10−8 km; there are 6.02 x 10^23 atoms.",
+            [(2.998e-8, 2.998e-8, "kilometre"), (6.02e23, 6.02e23, None)],
+        ),
+        ("Tokyo +0.4% FTSE 100 +0.6%.", [(0.4, 0.4, "percent"), (0.6, 0.6, "percent")]),
+        ("Sales should grow this half and next.", []),
+        ("About 300 Ford and Toyota cars were towed.", [(300, 300, None)]),
     ],
 )
 def test_number_grammar(nlp, sentence, expected):  # type: ignore[no-untyped-def]
@@ -380,6 +399,7 @@ def test_deterministic(seed_articles, nlp):  # type: ignore[no-untyped-def]
         ("It boils down to $21.25 per square foot.", "square foot"),
         ("The trust pays 1,015 francs a share.", "share"),
         ("Fees went up by £30 a-year.", "year"),
+        ("The unit leased at $95 per sq m.", "square metre"),
     ],
 )
 def test_rates_written_many_ways(nlp, sentence, per):  # type: ignore[no-untyped-def]

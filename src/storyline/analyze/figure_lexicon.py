@@ -221,6 +221,8 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "cad": "CAD",
     "hk$": "HKD",
     "hk $": "HKD",
+    "au $": "AUD",
+    "nz $": "NZD",
     "nz$": "NZD",
     "s$": "SGD",
     "£": "GBP",
@@ -637,6 +639,9 @@ GLUED_UNITS: frozenset[str] = frozenset(
         "gwh",
         "ksi",
         "psi",
+        "sq m",
+        "sq ft",
+        "sq km",
     }
 )
 # Single letters and very short abbreviations that are only a unit when glued

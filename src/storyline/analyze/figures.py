@@ -83,7 +83,7 @@ _GLUED_CURRENCY_BEHIND = "|".join(
 _VAGUE = rf"(?:(?:tens|hundreds)\s+of\s+)?(?:{_alt(lex.VAGUE_PLURALS)})"
 _ATOM_RE = re.compile(
     # "10 1/2", "1/4", "2½" (a date like "24/02/2022" has a second slash)
-    r"(?P<slash>(?<![\w.,/:-])(?:\d+\s+)?\d{1,2}/\d{1,2}(?![\d/])"
+    r"(?P<slash>(?<![\w.,/:-])(?:\d+\s+)?\d{1,2}[/⁄]\d{1,3}(?![\d/])"
     r"|(?<![\w.,/:-])(?:\d+\s?)?[½¼¾⅓⅔⅛])"
     rf"|(?P<digits>(?:(?<![\w.,/:-])|{_GLUED_CURRENCY_BEHIND}|(?<![^\s($£€])[-−](?=\d)"
     r"|(?<=\bminus[\s-])|(?<=\bsub-))"
@@ -179,7 +179,7 @@ def _atom_value(m: re.Match[str]) -> tuple[float, str] | None:
         if frac[-1] in _UNICODE_FRACTIONS:
             head = frac[:-1].strip()
             return total + (float(head) if head else 0.0) + _UNICODE_FRACTIONS[frac[-1]], "digits"
-        num, den = (int(x) for x in frac.split("/"))
+        num, den = (int(x) for x in frac.replace("⁄", "/").split("/"))
         if den not in _FRACTION_DENOMINATORS or num >= den:
             return None  # "9/11", "24/7": not a fraction
         return total + num / den, "digits"
@@ -212,7 +212,7 @@ def _atom_value(m: re.Match[str]) -> tuple[float, str] | None:
 
 
 # Denominators that news fractions use ("3/4 mile", "5/8 inch"); "9/11" is a date.
-_FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16})
+_FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128})
 
 
 def _scan(text: str) -> list[_Quantity]:
@@ -286,6 +286,11 @@ _CHANGE_VERB_RE = re.compile(
 )
 
 
+_SCIENTIFIC_RE = re.compile(
+    r"\s?[×x]\s?10(?:(?:\^|\*\*)(?P<e>[-−]?\d{1,3})|(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|(?<=×10)(?P<e2>[-−]\d{1,3}))"
+    r"(?!\d)"
+)
+_SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 _OUT_OF_RE = re.compile(
     rf"\s+(?:out\s+of|in)\s+(?P<d>\d{{1,4}}|{_WORDSEQ})\b(?![.,]?\d|\s*(?:%|per\s?cent|-))",
     re.IGNORECASE,
@@ -311,6 +316,11 @@ def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
     start, end = m.start(), m.end()
     if kind == "digits" and re.search(r"\bminus[\s-]$", text[max(0, start - 6) : start], re.I):
         value, start = -value, start - 6  # "minus-130 degrees", "minus 5 yards"
+    sci = _SCIENTIFIC_RE.match(text, end) if kind == "digits" else None
+    if sci is not None:  # "2.998×10−8", "6.02 x 10^23", "3×10⁸"
+        exp = sci.group("e") or sci.group("e2") or sci.group("sup").translate(_SUPERSCRIPTS)
+        value *= 10.0 ** int(exp.replace("−", "-"))
+        end = sci.end()
     ratio = _OUT_OF_RE.match(text, end)
     if ratio is not None and kind in ("digits", "words") and float(value).is_integer():
         d = ratio.group("d")
@@ -365,7 +375,7 @@ def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
     if (
         um1 is not None
         and um1.group("sep") in ("", " ")
-        and kind == "digits"
+        and (kind == "digits" or (kind == "words" and um1.group("sep") == " "))
         and _RANGE_SEP_RE.match(text, um1.end()) is not None
     ):
         range_from = um1.end()
@@ -664,7 +674,7 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
             return True  # "Oct. 31", "February 24, 2022", "May 13 to 19"
         if _MONTH_DAY_BEFORE_RE.search(before) and q.unit is None:
             return True  # "between May 19 and 21"
-        if re.match(r"^\s?\+\s?\d", after) or re.search(r"\d\s?\+\s?$", before):
+        if re.match(r"^(?:\+\d|\s\+\s\d)", after) or re.search(r"\d\+$|\d\s\+\s$", before):
             return True  # "3+3 format"
         if (
             re.search(r"(?:^|[\s;:])\($", before)
@@ -686,7 +696,9 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
         if prev and (prev.group(1)[:1].isupper() or words_before[-1] in lex.LABEL_WORDS_ANY_CASE):
             return True  # "Section 427", "Article 5", "Flight 17", "highway 35"
     if q.kind == "frac" and re.search(
-        r"\b(?:first|second|latter|former|back|front)[\s-]+$", before, re.IGNORECASE
+        r"\b(?:first|second|latter|former|back|front|this|next|last|past|current)[\s-]+$",
+        before,
+        re.IGNORECASE,
     ):
         return True  # "the second half of the year"
     if (
@@ -740,6 +752,8 @@ def _is_name_number(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
     or right before a capitalised proper noun, is a label unless a plural
     common noun follows it ("Ford 13000 workers").
     """
+    if q.qualifier is not None:
+        return False  # "about 460 Kia and Hyundai vehicles": a label is never approximate
     prev = nxt = None
     for tok in tokens:
         if tok.idx + len(tok) <= q.start:
@@ -1043,6 +1057,10 @@ def _find_per(span: Span, noun: Token | None) -> str | None:
                 return period
             if word in ("a", "an", "per") and nxt.lower_ in lex.PER_NOUNS:
                 return nxt.lemma_.lower()  # "$1.34 a share", "$58 per barrel"
+            if word == "per":
+                um = _UNIT_RE.match(" " + doc[nxt.i : nxt.i + 4].text)  # "$80 per sq m"
+                if um is not None and um.group("sep") == " ":
+                    return lex.UNIT_SUFFIXES[um.group("unit").lower()]
             if word == "per" and nxt.pos_ in ("NOUN", "PROPN"):
                 return nxt.lemma_.lower()
             if word == "per" and nxt.pos_ == "ADJ" and nxt.head.i > nxt.i:
@@ -1281,7 +1299,7 @@ def extract_figures(
 
 
 _COORDINATED_RE = re.compile(
-    r"(?:\b(?:and|or|while|but|versus|vs\.?|than|(?:up|down|rising|falling|fell|rose)\s+from|"
+    r"(?:\b(?:and|or|while|but|versus|vs\.?|than|including|(?:up|down|rising|falling|fell|rose)\s+from|"
     r"compared\s+(?:with|to)|against)|,)\s*$",
     re.IGNORECASE,
 )
@@ -1332,11 +1350,30 @@ def _share_units(text: str, quantities: list[_Quantity]) -> None:
             first.unit is None
             and second.unit is not None
             and first.kind in ("digits", "words")
-            and (re.fullmatch(r"\s*(?:or|and|,)\s*", between) or from_to)
+            # "7- or 8-inch" (a suspended hyphen), "280 million of the 1.5 billion shekels"
+            and (
+                re.fullmatch(r"-?\s*(?:or|and|,)\s*", between)
+                or from_to
+                or (
+                    second.unit in _MAJOR_CURRENCIES
+                    and re.fullmatch(r"\s+of\s+(?:the|its|their|his|her)\s+", between)
+                )
+            )
             and second.unit not in ("fraction",)
             and not second.age
         ):
             first.unit = second.unit
+        elif (
+            first.unit is not None
+            and second.unit is None
+            and second.kind == "digits"
+            and not first.age
+            and first.unit not in ("fraction", "times")
+            and re.fullmatch(r"(?:\s+[a-z]+)?\s+to\s+", between)
+            and re.search(r"\bfrom\s+(?:about\s+)?$", text[max(0, first.start - 12) : first.start])
+        ):  # "dropping from 208 pounds to 193", "from 21 mpg combined to 23": the new
+            # value is in the old one's unit
+            second.unit = first.unit
 
 
 def _fraction_whole(span: Span) -> str | None:
