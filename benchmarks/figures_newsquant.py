@@ -114,7 +114,23 @@ def subject_lemmas(fig: Any, doc: Any) -> str:
     if span is None:
         return "-"
     keep = ("NOUN", "PROPN", "ADJ", "ADV", "NUM", "X")
-    words = [t.lemma_.lower() for t in span if t.pos_ in keep and not t.like_num]
+    words: list[str] = []
+    glue = False
+    for t in span:
+        if t.text == "-" and words and not t.whitespace_:
+            glue = True  # NewsQuant keeps hyphenated words whole ("gas-only")
+            words[-1] += "-"
+            continue
+        if t.pos_ in keep and not t.like_num:
+            # spaCy leaves a plural proper noun unlemmatised ("Americans")
+            lemma = t.lower_[:-1] if t.tag_ == "NNPS" and t.lower_.endswith("s") else t.lemma_
+            if glue:
+                words[-1] += lemma.lower()
+            else:
+                words.append(lemma.lower())
+        elif glue and words:
+            words[-1] = words[-1].rstrip("-")
+        glue = False
     return " ".join(words) or "-"
 
 
