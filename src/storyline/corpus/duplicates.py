@@ -104,7 +104,7 @@ def update_duplicates(conn: sqlite3.Connection, changed: Sequence[str]) -> None:
     anchored = sorted(set(changed) | set(missing))
     known_copies = {(a, b) for a, b, *_ in copies}
     known_copies |= _copy_pairs_of(conn, sorted(set(anchored) - set(changed)))
-    postings, found = _translations(conn, anchored, known_copies)
+    fingerprinted, postings, found = _translations(conn, anchored, known_copies)
     conn.execute("BEGIN IMMEDIATE")
     try:
         marks = ",".join("?" * len(changed))
@@ -122,7 +122,7 @@ def update_duplicates(conn: sqlite3.Connection, changed: Sequence[str]) -> None:
         conn.execute(f"DELETE FROM corpus_anchor_docs WHERE article_id IN ({marks})", anchored)
         conn.execute(f"DELETE FROM corpus_anchor_postings WHERE article_id IN ({marks})", anchored)
         conn.executemany("INSERT INTO corpus_minhash VALUES (?, ?)", new_sigs)
-        conn.executemany("INSERT INTO corpus_anchor_docs VALUES (?)", [(a,) for a in anchored])
+        conn.executemany("INSERT INTO corpus_anchor_docs VALUES (?)", [(a,) for a in fingerprinted])
         conn.executemany("INSERT INTO corpus_anchor_postings VALUES (?, ?)", postings)
         conn.executemany(
             "INSERT OR REPLACE INTO corpus_duplicate_pairs (a, b, similarity, kind, reason) "
@@ -203,8 +203,9 @@ def _renderings(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Rendering
 
 def _translations(
     conn: sqlite3.Connection, ids: list[str], skip: set[tuple[str, str]]
-) -> tuple[list[tuple[str, str]], list[Pair]]:
-    """Anchor postings of ``ids`` and the translation pairs they confirm.
+) -> tuple[list[str], list[tuple[str, str]], list[Pair]]:
+    """The ids fingerprinted (those still in the store), their anchor postings and the
+    pairs the anchor path confirms.
 
     Candidates come from the postings of the rest of the corpus (read only
     for the anchors these articles use) and from each other; anchors too
@@ -277,7 +278,7 @@ def _translations(
             if verdict is not None:
                 pairs.append((*pair, *verdict))
     postings = [(k, a) for a in ids for k in renders[a].anchors]
-    return postings, pairs
+    return ids, postings, pairs
 
 
 def _repoint(conn: sqlite3.Connection) -> None:

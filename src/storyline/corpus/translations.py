@@ -97,6 +97,10 @@ COMMON_SHARE = 0.05
 COMMON_FLOOR = 20
 MIN_SHARED_CANDIDATE = 5
 MAX_CANDIDATES = 10
+# A very long text (a live blog, a digest) is judged by its first sentences
+# and anchors: that keeps the alignments' quadratic cost bounded.
+MAX_SENTENCES = 300
+MAX_ANCHORS = 1000
 
 # Numbers (with French "4 200" spacing), then words.
 _TOKEN = re.compile(
@@ -180,7 +184,8 @@ def rendering(
     article_id: str, text: str, language: str | None, outlet: str | None, published: str | None
 ) -> Rendering:
     language = language or likeliest_language(text)
-    return Rendering(article_id, text, language, outlet, published, tuple(anchors(text)))
+    keys = tuple(anchors(text)[:MAX_ANCHORS])
+    return Rendering(article_id, text, language, outlet, published, keys)
 
 
 def likeliest_language(text: str) -> str | None:
@@ -245,7 +250,7 @@ def _sentence_features(r: Rendering, names: set[str] | None) -> list[set[str]]:
     its own stays in the count even when none is in ``names``: it is a sentence
     the other text does not have."""
     out = []
-    for sentence in _SENTENCE.split(r.text):
+    for sentence in _SENTENCE.split(r.text)[:MAX_SENTENCES]:
         own = set(anchors(sentence))
         if names is not None:
             keys = {k for k in own if k.startswith("#") or k in names}
