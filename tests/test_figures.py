@@ -315,6 +315,16 @@ def test_date_timexes_block_figures_and_durations_do_not(nlp):  # type: ignore[n
         ("Tokyo +0.4% FTSE 100 +0.6%.", [(0.4, 0.4, "percent"), (0.6, 0.6, "percent")]),
         ("Sales should grow this half and next.", []),
         ("About 300 Ford and Toyota cars were towed.", [(300, 300, None)]),
+        ("Tesco fell 2.5 p to 231.4 p, at 3 p.m.", [(2.5, 2.5, "penny"), (231.4, 231.4, "penny")]),
+        (
+            "It closed at 7,120, 2 per cent up, or 3, 4 per cent.",
+            [(7120, 7120, None), (2, 2, "percent"), (3, 3, "percent"), (4, 4, "percent")],
+        ),
+        (
+            "Two hundred and fifty came, then three and four more.",
+            [(250, 250, None), (3, 3, None), (4, 4, None)],
+        ),
+        ("She will be 40 by June.", [(40, 40, "year")]),
     ],
 )
 def test_number_grammar(nlp, sentence, expected):  # type: ignore[no-untyped-def]

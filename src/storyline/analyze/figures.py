@@ -68,7 +68,10 @@ def _alt(words: Iterable[str]) -> str:
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?|\.\d+"
 _UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _NUMWORD = _alt([*lex.UNITS_WORDS, *lex.TENS_WORDS, "hundred", "thousand", "million", "billion"])
-_WORDSEQ = rf"(?:{_NUMWORD})(?:(?:[\s-]+(?:and\s+)?)(?:{_NUMWORD}))*"
+# "and" joins only after a scale ("two hundred and fifty"); "five- and six-cylinder"
+# is two numbers
+_AND_AFTER_SCALE = "(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))[\\s-]+and"
+_WORDSEQ = rf"(?:{_NUMWORD})(?:(?:{_AND_AFTER_SCALE})?[\s-]+(?:{_NUMWORD}))*"
 _FRACTION = rf"(?:(?:a|an|one|{_alt(lex.UNITS_WORDS)})[\s-]+)?(?:{_alt(lex.FRACTION_WORDS)})"
 # Currency codes that may be glued to the digits ("RM79", "$US113", "Rs500").
 _GLUED_CURRENCY_BEHIND = "|".join(
@@ -402,9 +405,16 @@ def _extend(text: str, m: re.Match[str]) -> _Quantity | None:
                     ok = not (sep in ("-", "–", "—") and kind == "digits" and kind2 != "digits")
                     if unit1 is not None and unit1 != unit2:
                         ok = False  # "rose 6.5% to 164p" is a change, not a range
-                    if by_ and (cm2 is not None or scaled2 or v2 > 5 * max(value, 1)):
+                    changed = by_ or re.search(
+                        r"\b(?:rose|fell|gained|lost|dropped|climbed|jumped|slipped|added|shed|"
+                        r"up|down)\s+$",
+                        text[max(0, start - 12) : start],
+                        re.IGNORECASE,
+                    )
+                    if changed and (cm2 is not None or scaled2 or v2 > 5 * max(value, 1)):
                         # "increased by $43.6 billion to $419.2 billion",
-                        # "cut rigs by eight to 465": the change, then the new level
+                        # "cut rigs by eight to 465", "fell 2.5 p to 231.4 p": the change,
+                        # then the new level
                         ok = False
                     if ok:
                         lo = value
@@ -550,7 +560,7 @@ def _attach_unit(text: str, q: _Quantity) -> None:
         return
     if glued and um.group("unit") in _UPPER_NOT_UNITS:
         return  # "5G", "4T", "100M": not grams, tonnes or metres
-    if not glued and surface in lex.GLUED_ONLY:
+    if not glued and surface in lex.GLUED_ONLY and not _spaced_pence(text, um):
         return
     name = lex.UNIT_SUFFIXES[surface]
     if name == "pound" and re.search(
@@ -580,15 +590,24 @@ def _attach_unit(text: str, q: _Quantity) -> None:
     q.end = um.end()
 
 
+def _spaced_pence(text: str, um: re.Match[str]) -> bool:
+    """ "down 68 p at 1112 p": a market report spaces the pence sign; "3 p.m." is a time."""
+    return (
+        um.group("unit") == "p"
+        and re.match(r"(?:\s+(?:at|to|from|and|or)\b|[,;)]|\.(?!m))", text[um.end() :]) is not None
+    )
+
+
 _PRONOUN_AGE_BEFORE_RE = re.compile(
-    r"(?<![\w'’])(?:he|she|i|you|we|they)\s+(?:was|is|were|are|turned|turns)\s+$", re.I
+    r"(?<![\w'’])(?:he|she|i|you|we|they)\s+(?:was|is|were|are|turned|turns|will\s+be|would\s+be)\s+$",
+    re.I,
 )
 _SENTENCE_AT_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)At\s+$")
 _PERSON_AFTER_COMMA_RE = re.compile(
     r",\s+(?:he|she|I|we|they|(?!(?:The|A|An|It|This|That|Its|Their)\b)[A-Z][a-z]+)\b"
 )
 # After an age comes the end of the clause, not a unit or a noun ("he was 5 minutes late").
-_AGE_END_RE = re.compile(r"\s*(?:[,.;:!?)]|$|(?:and|when|but|in|at|or)\b)")
+_AGE_END_RE = re.compile(r"\s*(?:[,.;:!?)]|$|(?:and|when|but|in|at|or|by)\b)")
 _UPPER_NOT_UNITS = frozenset({"G", "T", "M", "P", "X", "K"})
 _MAJOR_CURRENCIES = frozenset(lex.CURRENCY_PREFIXES.values())
 _CURRENCIES = _MAJOR_CURRENCIES | {"cent", "sen", "penny"}
@@ -1241,7 +1260,7 @@ def extract_figures(
                     )
                     and prev_subject is not None
                     and prev_subject[0] == num.sent.start
-                    and q.start - prev_subject[1] < 60
+                    and q.start - prev_subject[1] < 80
                 ):
                     # "43,000 soldiers ... killed and 370,000 wounded",
                     # "435 homes by open sale and 187 by tender"
@@ -1352,7 +1371,12 @@ def _share_units(text: str, quantities: list[_Quantity]) -> None:
             and first.kind in ("digits", "words")
             # "7- or 8-inch" (a suspended hyphen), "280 million of the 1.5 billion shekels"
             and (
-                re.fullmatch(r"-?\s*(?:or|and|,)\s*", between)
+                re.fullmatch(r"-?\s*(?:or|and)\s*", between)
+                or (
+                    between.strip() == ","
+                    and ("," in text[first.start : first.end])
+                    == ("," in text[second.start : second.end])
+                )
                 or from_to
                 or (
                     second.unit in _MAJOR_CURRENCIES
