@@ -142,9 +142,19 @@ def nq_unit(fig: Any, doc: Any) -> str:
         whole = subject_lemmas(fig, doc)
         return "% -" if whole == "-" else f"% {whole}"
     unit = subject_lemmas(fig, doc) if fig.unit is None else NQ_UNITS.get(fig.unit, fig.unit)
-    if fig.per:
+    if fig.per and _written_as_rate(fig, doc.text):
         unit = f"{unit} per {fig.per}"
     return unit
+
+
+def _written_as_rate(fig: Any, text: str) -> bool:
+    """NewsQuant puts the period into the unit only when the text writes a rate
+    ("$58 per barrel", "$3,500 a month", "£24 a-year", "10 km/h"), not for an
+    adverb of frequency ("127 gigatonnes of ice every year", "used annually"),
+    which storyline's ``per`` also reads as a rate."""
+    after = text[fig.end : fig.end + 60].lower()
+    adverb = re.search(r"\b(?:every|each)\s+\w+|\b(?:annual|year|month|week|dai)ly\b", after)
+    return adverb is None or re.search(r"\bper\b|/", after[: adverb.start()]) is not None
 
 
 def _merge_changes(figs: list[Any], text: str) -> list[Any]:
