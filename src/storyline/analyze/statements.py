@@ -1349,7 +1349,6 @@ def _gate_features(art: _Article, tok: Token, f: _Found, kind: str, skind: str) 
         f"before={f.content[1] <= tok.idx}",
         "cs=" + art.text[f.cue_span[0] : f.cue_span[1]].lower() if f.cue_span else "cs=",
         f"sl={subj.lemma_.lower() if subj is not None else '-'}",
-        f"title={tok.idx < art.paras[0][1] if art.paras else False}",
     ]
     head = art.doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
     if head is not None and len(head):
