@@ -427,3 +427,22 @@ def test_cue_span_keeps_auxiliaries_and_adverbs(nlp) -> None:  # type: ignore[no
 def test_report_inside_a_that_clause_is_the_reporters(nlp) -> None:  # type: ignore[no-untyped-def]
     (s,) = _run(nlp, "Trump said that Clinton claimed the election was rigged.")
     assert (s.speaker, s.text) == ("Trump", "Clinton claimed the election was rigged")
+
+
+def test_participle_after_a_clause_is_its_own_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Romney told reporters he did not believe those characterizations hurt him, "
+        "arguing that divisions in the party were a bigger hurdle."
+    )
+    first, second = _run(nlp, text)
+    assert (first.speaker, first.cue) == ("Romney", "told")
+    assert first.text == "he did not believe those characterizations hurt him"
+    assert (second.speaker, second.cue) == ("Romney", "arguing")
+    assert second.text == "divisions in the party were a bigger hurdle"
+
+
+def test_coordinated_cue_splits_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "China said it was resolutely opposed to the test and warned North Korea to stop."
+    first, second = _run(nlp, text)
+    assert (first.speaker, first.text) == ("China", "it was resolutely opposed to the test")
+    assert (second.speaker, second.cue) == ("China", "warned")

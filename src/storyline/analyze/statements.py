@@ -1402,6 +1402,56 @@ def _add_candidate(found: list[_Found], f: _Found) -> None:
     found.append(f)
 
 
+def _split_siblings(art: _Article, found: list[_Found]) -> list[_Found]:
+    """``he did not believe X, arguing that Y``: X and Y are two attributions, not one.
+
+    The parser often hangs a participle or a coordinated speech verb inside
+    the clause before it, so that clause swallows the next attribution. The
+    content ends at the comma or ``and`` before such a verb, which gets its
+    own statement (the same speaker unless it has its own subject).
+    """
+    model = load_cue_model()
+    floor = model.threshold if model is not None else 1.1
+    doc = art.doc
+    by_cue = {f.cue.i: f for f in found if f.cue is not None}
+    out = list(found)
+    for f in found:
+        if f.direct or f.cue is None:
+            continue
+        span = doc.char_span(f.content[0], f.content[1], alignment_mode="contract")
+        if span is None:
+            continue
+        for t in span:
+            if t.dep_ not in ("advcl", "conj") or t.pos_ != "VERB" or t.i == 0:
+                continue
+            if t.tag_ != "VBG" and t.dep_ != "conj":
+                continue
+            if not (_is_cue(t) or art.cue_probability(t) >= floor):
+                continue
+            cut = t.i - 1
+            if doc[cut].text != "," and doc[cut].dep_ != "cc":
+                continue
+            if doc[cut].dep_ == "cc" and cut > span.start and doc[cut - 1].text == ",":
+                cut -= 1
+            start, end = _trim(art.text, f.content[0], doc[cut].idx)
+            if end - start < 10:
+                continue
+            old_end = f.content[1]
+            if t.i not in by_cue:
+                got = _candidate(art, t)
+                if got is None:
+                    continue
+                g = got[0]
+                if not (t.idx < g.content[1] <= old_end) or g.content[0] < end:
+                    continue
+                if g.subj is None:
+                    g.subj = f.subj
+                out.append(g)
+            f.content = (start, end)
+            break
+    return out
+
+
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 
 
@@ -1472,7 +1522,7 @@ def find_statements(ctx: Context) -> None:
         for cand in gate_candidates(art, found):
             if gate.probability(cand.features) >= gate.threshold:
                 _add_candidate(found, cand.found)
-    found = _outermost(found)
+    found = _outermost(_split_siblings(art, found))
     for f in sorted(found, key=lambda f: f.cue.idx if f.cue is not None else f.content[0]):
         if f.subj is not None and f.cue is not None:
             f.speaker, f.is_person = resolve_speaker(art, f.subj)
