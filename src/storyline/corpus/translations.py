@@ -19,6 +19,11 @@ a precise check keeps different articles on the same story apart:
   language, anchors alone across languages). Two write-ups of one event
   share a lead and a few facts; a rendering shares its structure.
 
+A pair that passes is a ``translation`` (the sentences line up but are
+worded differently, or are in another language) or, when most aligned
+sentences are nearly verbatim, a ``copy``: a wire story the outlet cut or
+extended too much for the shingle check.
+
 Anchors come from the text itself rather than from the stored mentions:
 the regular expression works in any Latin-script language, while mentions
 come from the English model (and are re-resolved as the corpus grows). Why
@@ -41,14 +46,14 @@ from storyline.clean.language import FUNCTION_WORDS
 from storyline.corpus.names import fold, translit
 
 
-# Capitalised words that are not names: the function words of the languages
-# storyline detects (sentence starts, German "Die"), and month and weekday
-# names, which translations rename while the day number (an anchor) stays.
 def _folded(words: str | Iterable[str]) -> frozenset[str]:
     """Word lists read better as text; compared folded (``März`` -> ``marz``)."""
     return frozenset(fold(w) for w in (words.split() if isinstance(words, str) else words))
 
 
+# Capitalised words that are not names: the function words of the languages
+# storyline detects (sentence starts, German "Die"), and month and weekday
+# names, which translations rename while the day number (an anchor) stays.
 NOT_NAMES: frozenset[str] = _folded(frozenset().union(*FUNCTION_WORDS.values())) | _folded(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march
@@ -71,8 +76,9 @@ LENGTH_FACTOR = {"de": 1.15, "fr": 1.15, "es": 1.1, "it": 1.1, "pt": 1.1, "nl": 
 # to fold "Ukrainian"/"Ukraine", "Israeli"/"Israel", "Russian"/"Russia".
 KEY_LENGTH = 6
 
-# The precise check's thresholds (tuned on news-dumpster, see
-# benchmarks/duplicates_newsdumpster.py and its gold file).
+# The precise check's thresholds, set by reading the pairs they let through
+# and keep out on news-dumpster and ECB+ (benchmarks/duplicates_newsdumpster.py
+# and its gold file duplicates_gold.tsv).
 MAX_DAYS = 3
 MIN_LENGTH_RATIO = 0.5
 MIN_ALIGNED_ANCHORS = 6
