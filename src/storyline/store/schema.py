@@ -252,6 +252,17 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (article_id, key)
     ) WITHOUT ROWID;
     """,
+    # 7: the MinHash LSH bands as an index, so a new article's copies are
+    # looked up in SQLite instead of rebuilding the LSH from every signature.
+    """
+    CREATE TABLE corpus_minhash_bands (
+        band INTEGER NOT NULL,
+        key INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (band, key, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX corpus_minhash_bands_article ON corpus_minhash_bands(article_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
