@@ -77,7 +77,9 @@ def examples(split: str) -> tuple[list[dict[str, int]], list[int]]:
     return xs, ys
 
 
-def gate_examples(split: str, floor: float) -> tuple[list[dict[str, int]], list[int]]:
+def gate_examples(
+    split: str, floor: float, all_annotators: bool = False
+) -> tuple[list[dict[str, int]], list[int]]:
     """The statements component's gate candidates, labelled against the gold attributions.
 
     A candidate is right when its cue overlaps a gold cue and its content
@@ -95,15 +97,18 @@ def gate_examples(split: str, floor: float) -> tuple[list[dict[str, int]], list[
     xs: list[dict[str, int]] = []
     ys: list[int] = []
     for name, doc in parsed(split):
-        ann = sorted((DATA / split / "attributions").glob(name + "_*.ann"))[0]
-        pairs = parse_ann(ann).pairs
+        anns = sorted((DATA / split / "attributions").glob(name + "_*.ann"))
         article = Article(name, name, None, None, None, None, "en", doc.text)
         art = _Article(Context(article=article, doc=doc, findings=Findings(article=article)))
-        for cand in gate_candidates(art, rule_statements(art), floor):
-            f = cand.found
-            assert f.cue_span is not None
-            ys.append(int(any(hit(f.cue_span, c) and hit(f.content, t) for c, t in pairs)))
-            xs.append(dict.fromkeys(cand.features, 1))
+        cands = gate_candidates(art, rule_statements(art), floor)
+        # Train on every annotator of a document (more data); dev scores the first only.
+        for ann in anns if all_annotators else anns[:1]:
+            pairs = parse_ann(ann).pairs
+            for cand in cands:
+                f = cand.found
+                assert f.cue_span is not None
+                ys.append(int(any(hit(f.cue_span, c) and hit(f.content, t) for c, t in pairs)))
+                xs.append(dict.fromkeys(cand.features, 1))
     return xs, ys
 
 
@@ -111,7 +116,7 @@ def train_gate(args: argparse.Namespace) -> int:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    x_train, y_train = gate_examples("train", args.floor)
+    x_train, y_train = gate_examples("train", args.floor, all_annotators=True)
     vec = DictVectorizer(sort=True)
     X = _int32(vec.fit_transform(x_train))
     clf = LogisticRegression(

@@ -446,3 +446,11 @@ def test_coordinated_cue_splits_the_clause(nlp) -> None:  # type: ignore[no-unty
     first, second = _run(nlp, text)
     assert (first.speaker, first.text) == ("China", "it was resolutely opposed to the test")
     assert (second.speaker, second.cue) == ("China", "warned")
+
+
+def test_a_poll_speaks_through_in(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In a CNN poll released Monday, Clinton led Trump by five points."
+    (s,) = _run(nlp, text)
+    assert (s.cue, s.text) == ("In", "Clinton led Trump by five points")
+    assert text[s.speaker_start : s.speaker_end] == "a CNN poll released Monday"
+    assert _run(nlp, "Trump spoke in Michigan on Monday.") == []

@@ -489,3 +489,7 @@ TITLES: frozenset[str] = frozenset(
         "pope",
     }
 )
+
+# Findings that speak through "in": "In a CNN poll, Clinton led Trump by five
+# points" attributes the clause to the poll (PolNeAR annotates these, cue "in").
+IN_SOURCE_LEMMAS: frozenset[str] = frozenset({"poll", "survey"})

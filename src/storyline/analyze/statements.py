@@ -40,6 +40,7 @@ from storyline.analyze.speech_lexicon import (
     COUNTRY_SYNONYMS,
     CUE_LEMMAS,
     CUE_PARTICLES,
+    IN_SOURCE_LEMMAS,
     INSTRUCTION_LEMMAS,
     LEARNED_CUE_PREPS,
     MEDIA,
@@ -774,7 +775,7 @@ def _cue_statements(art: _Article) -> list[_Found]:
     for tok in doc:
         if art.in_quote(tok.idx):
             continue
-        if tok.lower_ == "according":
+        if tok.lower_ == "according" or (tok.lower_ == "in" and tok.dep_ == "prep"):
             f = _according(art, tok)
             if f is not None:
                 found.append(f)
@@ -1072,16 +1073,26 @@ def _colon_paragraphs(art: _Article) -> list[_Found]:
 
 
 def _according(art: _Article, tok: Token) -> _Found | None:
-    """``According to X, ...`` and ``..., according to X.``."""
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    if to is None:
-        nxt = tok.nbor(1) if tok.i + 1 < len(art.doc) else None
-        to = nxt if nxt is not None and nxt.lower_ == "to" else None
-    if to is None:
-        return None
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
+    """``According to X, ...``, ``..., according to X.`` and ``In a CNN poll, ...``."""
+    if tok.lower_ == "in":
+        # "In a CNN poll, ...": the poll is the source, "in" the cue.
+        to = tok
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in IN_SOURCE_LEMMAS:
+            return None
+        if tok.head.pos_ == "NOUN" or _is_cue(tok.head):
+            return None
+    else:
+        found_to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if found_to is None:
+            nxt = tok.nbor(1) if tok.i + 1 < len(art.doc) else None
+            found_to = nxt if nxt is not None and nxt.lower_ == "to" else None
+        if found_to is None:
+            return None
+        to = found_to
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
     sent = tok.sent
     pstart, pend = art.para_of(tok.idx)
     phrase_lo, phrase_hi = tok.idx, pobj.right_edge.idx + len(pobj.right_edge)
