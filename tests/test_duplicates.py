@@ -183,17 +183,35 @@ def test_a_follow_up_on_the_same_floods_stays_apart(corpus_store: Store) -> None
     assert follow_up not in dup.values()
 
 
-def test_a_repost_is_a_copy_not_a_translation(tmp_path: Path, seed_articles) -> None:  # type: ignore[no-untyped-def]
-    original = seed_articles["001"]
-    repost = dataclasses.replace(
-        original,
+def _repost(article: Article) -> Article:
+    return dataclasses.replace(
+        article,
         id=stable_id("a", "repost"),
         source="repost.html",
         outlet="scraper-site",
-        text="Breaking: "
-        + original.text
-        + "\n\nLeave a Reply\n\nYour email will not be published.",
+        text="Breaking: " + article.text + "\n\nLeave a Reply\n\nYour email will not be published.",
     )
+
+
+def test_a_store_from_before_the_band_index_still_finds_copies(
+    tmp_path: Path, seed_articles
+) -> None:  # type: ignore[no-untyped-def]
+    first = [seed_articles["001"], seed_articles["004"]]
+    store = _store(tmp_path / "b.db", first)
+    update_duplicates(store.conn, [a.id for a in first])
+    store.conn.execute("DELETE FROM corpus_minhash_bands")  # as migrated from before the index
+    repost = _repost(seed_articles["001"])
+    store.save(Findings(article=repost))
+    update_duplicates(store.conn, [repost.id])
+    assert list(_pairs(store)) == [tuple(sorted((seed_articles["001"].id, repost.id)))]
+    banded = store.conn.execute("SELECT count(DISTINCT article_id) FROM corpus_minhash_bands")
+    assert banded.fetchone()[0] == 3
+    store.close()
+
+
+def test_a_repost_is_a_copy_not_a_translation(tmp_path: Path, seed_articles) -> None:  # type: ignore[no-untyped-def]
+    original = seed_articles["001"]
+    repost = _repost(original)
     store = _store(tmp_path / "r.db", [original, repost, seed_articles["004"]])
     update_duplicates(store.conn, [original.id, repost.id, seed_articles["004"].id])
     ((kind, reason),) = _pairs(store).values()

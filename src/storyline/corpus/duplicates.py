@@ -1,8 +1,9 @@
 """Near-duplicates: copies (syndication, scraper reposts) and translations of one text.
 
 Copies: MinHash (datasketch) over word 5-gram shingles finds candidates
-through LSH; a precise check on the actual shingle sets then confirms them:
-Jaccard similarity, or containment for a repost wrapped in extra junk.
+through LSH (its bands kept as an index in the store); a precise check on
+the actual shingle sets then confirms them: Jaccard similarity, or
+containment for a repost wrapped in extra junk.
 Translations (and other re-renderings of one wire text) share almost no
 shingles; ``storyline.corpus.translations`` finds them through what survives
 translation, numbers and names in text order, with an inverted index over
@@ -16,6 +17,7 @@ points to the earliest copy (the fullest when dates tie or are unknown).
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sqlite3
 from collections import Counter, defaultdict
@@ -40,6 +42,9 @@ MIN_SHINGLES = 20
 _SEED = 1
 # Stored signatures must be read back with the scheme that made them.
 _SCHEME = "affine32"
+# The LSH bands (row ranges of a signature) datasketch picks for the
+# threshold; kept as an index in the store (corpus_minhash_bands).
+_BANDS: list[tuple[int, int]] = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
 
 
 def shingles(text: str) -> set[str]:
@@ -51,11 +56,6 @@ def signature(grams: set[str]) -> MinHash:
     m = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
     m.update_batch([g.encode("utf-8") for g in sorted(grams)])
     return m
-
-
-def _from_blob(blob: bytes) -> MinHash:
-    values = np.frombuffer(blob, dtype=np.uint64)
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, hashvalues=values, scheme=_SCHEME)
 
 
 def overlap(a: set[str], b: set[str]) -> tuple[float, float]:
@@ -80,6 +80,7 @@ def reset_duplicates(conn: sqlite3.Connection) -> None:
     """Forget every fingerprint and pair (``storyline corpus`` recomputes them)."""
     for table in (
         "corpus_minhash",
+        "corpus_minhash_bands",
         "corpus_duplicate_pairs",
         "corpus_anchor_docs",
         "corpus_anchor_postings",
@@ -94,7 +95,7 @@ def update_duplicates(conn: sqlite3.Connection, changed: Sequence[str]) -> None:
     anchor index) are fingerprinted along with them, once.
     """
     changed = sorted(set(changed))
-    new_sigs, copies = _copies(conn, changed)
+    new_sigs, new_bands, copies = _copies(conn, changed)
     missing = [
         r[0]
         for r in conn.execute(
@@ -109,6 +110,7 @@ def update_duplicates(conn: sqlite3.Connection, changed: Sequence[str]) -> None:
     try:
         marks = ",".join("?" * len(changed))
         conn.execute(f"DELETE FROM corpus_minhash WHERE article_id IN ({marks})", changed)
+        conn.execute(f"DELETE FROM corpus_minhash_bands WHERE article_id IN ({marks})", changed)
         conn.execute(
             f"DELETE FROM corpus_duplicate_pairs WHERE a IN ({marks}) OR b IN ({marks})",
             changed + changed,
@@ -122,6 +124,7 @@ def update_duplicates(conn: sqlite3.Connection, changed: Sequence[str]) -> None:
         conn.execute(f"DELETE FROM corpus_anchor_docs WHERE article_id IN ({marks})", anchored)
         conn.execute(f"DELETE FROM corpus_anchor_postings WHERE article_id IN ({marks})", anchored)
         conn.executemany("INSERT INTO corpus_minhash VALUES (?, ?)", new_sigs)
+        conn.executemany("INSERT OR IGNORE INTO corpus_minhash_bands VALUES (?, ?, ?)", new_bands)
         conn.executemany("INSERT INTO corpus_anchor_docs VALUES (?)", [(a,) for a in fingerprinted])
         conn.executemany("INSERT INTO corpus_anchor_postings VALUES (?, ?)", postings)
         conn.executemany(
@@ -136,15 +139,51 @@ def update_duplicates(conn: sqlite3.Connection, changed: Sequence[str]) -> None:
         raise
 
 
+def band_keys(values: np.ndarray) -> list[tuple[int, int]]:
+    """The LSH bands of one signature: (band, 63-bit digest of its rows), with the
+    bands and rows datasketch chooses for ``LSH_THRESHOLD``."""
+    out = []
+    for band, (start, end) in enumerate(_BANDS):
+        rows = np.asarray(values[start:end], dtype=np.uint64).tobytes()
+        digest = hashlib.blake2b(rows, digest_size=8).digest()
+        out.append((band, int.from_bytes(digest, "big") >> 1))
+    return out
+
+
+def _stored_matches(conn: sqlite3.Connection, keys: list[tuple[int, int]]) -> set[str]:
+    """Articles in the band index that share a band with ``keys``."""
+    values = ",".join("(?, ?)" for _ in keys)
+    rows = conn.execute(
+        "SELECT DISTINCT article_id FROM corpus_minhash_bands "
+        f"WHERE (band, key) IN (VALUES {values})",
+        [x for bk in keys for x in bk],
+    )
+    return {r[0] for r in rows}
+
+
 def _copies(
     conn: sqlite3.Connection, changed: list[str]
-) -> tuple[list[tuple[str, bytes]], list[Pair]]:
-    """MinHash signatures of the changed articles and the copies LSH + shingles confirm."""
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+) -> tuple[list[tuple[str, bytes]], list[tuple[int, int, str]], list[Pair]]:
+    """MinHash signatures and LSH bands of the changed articles, and the copies that
+    LSH candidates + shingles confirm.
+
+    Candidates come from the stored band index (the rest of the corpus) and
+    from the changed articles hashed before; articles hashed before the band
+    index existed get their bands from their stored signatures, once.
+    """
     changed_set = set(changed)
-    for article_id, blob in conn.execute("SELECT article_id, signature FROM corpus_minhash"):
+    local: dict[tuple[int, int], list[str]] = {}
+    new_bands: list[tuple[int, int, str]] = []
+    unbanded = conn.execute(
+        "SELECT article_id, signature FROM corpus_minhash "
+        "WHERE article_id NOT IN (SELECT article_id FROM corpus_minhash_bands) "
+        "ORDER BY article_id"
+    ).fetchall()
+    for article_id, blob in unbanded:
         if article_id not in changed_set:
-            lsh.insert(article_id, _from_blob(blob))
+            for bk in band_keys(np.frombuffer(blob, dtype=np.uint64)):
+                local.setdefault(bk, []).append(article_id)
+                new_bands.append((*bk, article_id))
     texts = _texts(conn, changed)
     new_sigs: list[tuple[str, bytes]] = []
     pairs: list[Pair] = []
@@ -154,8 +193,11 @@ def _copies(
         grams = shingles(texts[article_id])
         sig = signature(grams)
         new_sigs.append((article_id, sig.hashvalues.astype(np.uint64).tobytes()))
+        keys = band_keys(sig.hashvalues)
         if len(grams) >= MIN_SHINGLES:
-            for other in sorted(lsh.query(sig)):
+            candidates = {a for a in _stored_matches(conn, keys) if a not in changed_set}
+            candidates.update(a for bk in keys for a in local.get(bk, []))
+            for other in sorted(candidates):
                 row = conn.execute("SELECT text FROM articles WHERE id = ?", (other,)).fetchone()
                 if row is None:
                     continue
@@ -166,8 +208,10 @@ def _copies(
                     how = "Jaccard" if score == jaccard else "containment"
                     reason = f"word 5-gram overlap {score:.2f} ({how})"
                     pairs.append((a, b, round(score, 4), "copy", reason))
-        lsh.insert(article_id, sig)
-    return new_sigs, pairs
+        for bk in keys:
+            local.setdefault(bk, []).append(article_id)
+            new_bands.append((*bk, article_id))
+    return new_sigs, new_bands, pairs
 
 
 def _texts(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
