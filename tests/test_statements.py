@@ -454,3 +454,19 @@ def test_a_poll_speaks_through_in(nlp) -> None:  # type: ignore[no-untyped-def]
     assert (s.cue, s.text) == ("In", "Clinton led Trump by five points")
     assert text[s.speaker_start : s.speaker_end] == "a CNN poll released Monday"
     assert _run(nlp, "Trump spoke in Michigan on Monday.") == []
+
+
+def test_header_lines_are_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # AP's "The Latest" format: the parser runs the header lines into the first sentence.
+    text = (
+        "The Latest on the U.S. presidential race (all times EDT):\n\n12:15 p.m.\n\n"
+        "Donald Trump says he is encouraging his supporters to vote early.\n\n3:30 p.m.\n\n"
+        "Trump urges voters in Ohio to turn out."
+    )
+    first, second = _run(nlp, text)
+    assert text[first.speaker_start : first.speaker_end] == "Donald Trump"
+    assert first.text == "he is encouraging his supporters to vote early"
+    assert (second.speaker, text[second.speaker_start : second.speaker_end]) == (
+        "Donald Trump",
+        "Trump",
+    )

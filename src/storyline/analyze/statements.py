@@ -212,9 +212,15 @@ def _is_cue(tok: Token) -> bool:
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     """The grammatical subject of a cue, inherited along ``adding``/``and said``."""
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        # A header line run into the sentence ("The Latest ...:\n\n12:15 p.m.\n\n
+        # Donald Trump says") gives the verb a second subject in another paragraph.
+        text = verb.doc.text
+        same = [
+            c for c in subjects if "\n" not in text[min(c.idx, verb.idx) : max(c.idx, verb.idx)]
+        ]
+        return min(same, key=lambda c: abs(c.i - verb.i)) if same else None
     if verb.dep_ == "xcomp":
         # Object control: "leading Zelensky to assert", "told him to say".
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
@@ -278,6 +284,15 @@ def _span_of_subject(subj: Token, clauses: bool = False) -> tuple[int, int]:
         # phrase; a hyphen inside "(D-Wis.)" does not.
         spaced = k > 0 and doc[k - 1].whitespace_ != ""
         return (doc[k].text in _DASHES and spaced) or "\n" in doc[k].text
+
+    for k in range(left, right):
+        # A line break in a token's trailing space ("p.m.\nTrump") ends the phrase too.
+        if "\n" in doc[k].whitespace_:
+            if k < subj.i:
+                left = k + 1
+            else:
+                right = k
+                break
 
     for k in range(subj.i + 1, right + 1):
         if breaks(k):
@@ -678,7 +693,15 @@ def resolve_speaker(art: _Article, subj: Token, depth: int = 0) -> tuple[str, bo
     if subj.pos_ == "PROPN" and (
         subj.ent_type_ not in _PLACE_LABELS or _fullest(art, subj.text) != subj.text
     ):
-        left = min([c.i for c in subj.children if c.dep_ == "compound"] + [subj.i])
+        text = art.text
+        left = min(
+            [
+                c.i
+                for c in subj.children
+                if c.dep_ == "compound" and c.i < subj.i and "\n" not in text[c.idx : subj.idx]
+            ]
+            + [subj.i]
+        )
         return _fullest(art, art.doc[left : subj.i + 1].text), True
     return phrase, False
 
