@@ -470,3 +470,12 @@ def test_header_lines_are_not_the_speaker(nlp) -> None:  # type: ignore[no-untyp
         "Donald Trump",
         "Trump",
     )
+
+
+def test_speaker_span_leaves_out_the_moment_and_even(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump, speaking to a veterans group in Virginia, said the military was depleted."
+    (s,) = _run(nlp, text)
+    assert text[s.speaker_start : s.speaker_end] == "Trump"
+    text = "Even China, Pyongyang's only ally, said it was opposed to the test."
+    (s,) = _run(nlp, text)
+    assert text[s.speaker_start : s.speaker_end] == "China, Pyongyang's only ally"

@@ -272,6 +272,13 @@ def _span_of_subject(subj: Token, clauses: bool = False) -> tuple[int, int]:
     left, right = subj.left_edge.i, subj.right_edge.i
     doc = subj.doc
     for c in subj.rights:
+        # ", speaking to a veterans group" describes the moment, not the speaker:
+        # always cut (PolNeAR's Source spans mostly leave it out).
+        first = c.left_edge.i
+        aside = c.dep_ in ("acl", "advcl") and c.tag_ in ("VBG", "VBN")
+        if aside and first > subj.i + 1 and doc[first - 1].text == ",":
+            right = min(right, first - 2)
+            break
         if c.dep_ in ("relcl", "acl") and c.left_edge.i > subj.i and not clauses:
             cut = c.left_edge.i
             while cut - 1 > subj.i and doc[cut - 1].is_punct:
@@ -306,8 +313,12 @@ def _span_of_subject(subj: Token, clauses: bool = False) -> tuple[int, int]:
         right -= 1
     if right > left and doc[right].text in ("'s", "’s"):
         right -= 1
-    while left < right and (doc[left].is_punct or doc[left].is_space):
-        left += 1
+    while left < right and (
+        doc[left].is_punct
+        or doc[left].is_space
+        or (doc[left].dep_ in ("advmod", "preconj", "predet") and doc[left].head.i == subj.i)
+    ):
+        left += 1  # "Even China", "Both Mr. King and Mr. Schultz"
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
