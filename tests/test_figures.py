@@ -325,6 +325,7 @@ def test_date_timexes_block_figures_and_durations_do_not(nlp):  # type: ignore[n
             [(250, 250, None), (3, 3, None), (4, 4, None)],
         ),
         ("She will be 40 by June.", [(40, 40, "year")]),
+        ("The poet died around 278 BCE, after a year-and-a-half in exile.", []),
     ],
 )
 def test_number_grammar(nlp, sentence, expected):  # type: ignore[no-untyped-def]
@@ -410,6 +411,7 @@ def test_deterministic(seed_articles, nlp):  # type: ignore[no-untyped-def]
         ("The trust pays 1,015 francs a share.", "share"),
         ("Fees went up by £30 a-year.", "year"),
         ("The unit leased at $95 per sq m.", "square metre"),
+        ("Power costs 9 cents per kilowatt-hour.", "kilowatt hour"),
     ],
 )
 def test_rates_written_many_ways(nlp, sentence, per):  # type: ignore[no-untyped-def]

@@ -502,6 +502,8 @@ UNIT_SUFFIXES: dict[str, str] = {
     "rpm": "revolutions per minute",
     "kilowatt hours": "kilowatt hour",
     "kilowatt-hours": "kilowatt hour",
+    "kilowatt-hour": "kilowatt hour",
+    "kilowatt hour": "kilowatt hour",
     "kwh": "kilowatt hour",
     "megawatt hours": "megawatt hour",
     "mwh": "megawatt hour",

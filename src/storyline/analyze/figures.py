@@ -720,6 +720,11 @@ def _is_excluded(text: str, q: _Quantity, doc_tokens: Sequence[Token]) -> bool:
         re.IGNORECASE,
     ):
         return True  # "the second half of the year"
+    unit_and = re.search(
+        r"([a-z]+)[\s-]+and[\s-]+(?:an?[\s-]+)?$", text[max(0, q.start - 24) : q.start], re.I
+    )
+    if q.kind == "frac" and unit_and and unit_and.group(1).lower() in lex.UNIT_SUFFIXES:
+        return True  # "a year and a half", "year-and-a-half": the half of a duration
     if (
         q.kind == "frac"
         and q.unit == "fraction"
@@ -823,6 +828,8 @@ def _year_like(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
     surface = text[q.start : q.end]
     if q.kind != "digits" or q.unit is not None or q.low != q.high:
         return False
+    if re.match(r"\s?(?:BCE|BC|CE|AD|B\.C\.|A\.D\.)(?!\w)", text[q.end : q.end + 5]):
+        return True  # "died around 278 BCE": a year of any length
     if not re.fullmatch(r"1\d\d\d|2[01]\d\d", surface):
         return False
     ad = re.search(r"\b(?:a\.d\.|ad|bc|b\.c\.)\s*$", text[max(0, q.start - 6) : q.start], re.I)
