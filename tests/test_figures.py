@@ -429,6 +429,15 @@ def test_a_share_names_what_it_is_a_share_of(nlp):  # type: ignore[no-untyped-de
     ]
 
 
+def test_a_rate_belongs_to_the_nearest_figure(nlp):  # type: ignore[no-untyped-def]
+    text = "The plan gives 80GB of data for RM59 a month."
+    figs = extract_figures("a1", text, nlp(text))
+    assert [(f.text, f.unit, f.per) for f in figs] == [
+        ("80GB", "gigabyte", None),
+        ("RM59", "MYR", "month"),
+    ]
+
+
 def test_a_bracketed_conversion_does_not_hide_the_rate(nlp):  # type: ignore[no-untyped-def]
     text = (
         "Holders were offered C$9 (US$6.70) per share, "

@@ -1067,8 +1067,8 @@ def _find_per(span: Span, noun: Token | None) -> str | None:
     window = doc[start : min(start + 7, span.sent.end)]
     for i, tok in enumerate(window):
         word = tok.lower_
-        if tok.like_num or tok.is_currency:
-            break  # the rate of the next figure ("19 cents at $58.24 per barrel")
+        if tok.like_num or tok.is_currency or any(c.isdigit() for c in tok.text):
+            break  # the rate of the next figure ("19 cents at $58.24 per barrel", "RM79 a month")
         if i >= 4 and word not in lex.RATE_DETERMINERS:
             continue  # "2.4 billion gallons of jet fuel a year": look past a short "of" phrase
         if word in lex.PERIOD_ADVERBS:
