@@ -429,6 +429,12 @@ def test_a_share_names_what_it_is_a_share_of(nlp):  # type: ignore[no-untyped-de
     ]
 
 
+def test_the_counted_noun_after_joined_modifiers(nlp):  # type: ignore[no-untyped-def]
+    text = "They shipped 3.1M new and used bikes last year."
+    (f,) = extract_figures("a1", text, nlp(text))
+    assert (f.low, f.unit, f.subject) == (3.1e6, None, "new and used bikes")
+
+
 def test_a_rate_belongs_to_the_nearest_figure(nlp):  # type: ignore[no-untyped-def]
     text = "The plan gives 80GB of data for RM59 a month."
     figs = extract_figures("a1", text, nlp(text))

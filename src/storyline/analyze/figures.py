@@ -904,10 +904,15 @@ def _counted_noun(num: Token, span: Span) -> Token | None:
     # The parser sometimes attaches the noun the other way round.
     # "50,000-60,000 Russian soldiers": look past up to two modifiers.
     doc = span.doc
-    for nxt in doc[span.end : min(span.end + 3, num.sent.end)]:
+    # "4.3M digital and physical sales": or two modifiers joined by a conjunction.
+    for nxt in doc[span.end : min(span.end + 5, num.sent.end)]:
         if nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ in ("NNS", "NNPS"):
             return nxt
-        if nxt.pos_ not in ("ADJ", "PROPN", "NOUN") or nxt.like_num:
+        if nxt.i >= span.end + 3 and nxt.pos_ != "ADJ":
+            break
+        if (nxt.pos_ not in ("ADJ", "PROPN", "NOUN") or nxt.like_num) and not (
+            nxt.pos_ == "CCONJ" and nxt.i > span.end and doc[nxt.i - 1].pos_ == "ADJ"
+        ):
             break
     return None
 
