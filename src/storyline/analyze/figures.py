@@ -88,7 +88,7 @@ _ATOM_RE = re.compile(
     # "10 1/2", "1/4", "2½" (a date like "24/02/2022" has a second slash)
     r"(?P<slash>(?<![\w.,/:-])(?:\d+\s+)?\d{1,2}[/⁄]\d{1,3}(?![\d/])"
     r"|(?<![\w.,/:-])(?:\d+\s?)?[½¼¾⅓⅔⅛])"
-    rf"|(?P<digits>(?:(?<![\w.,/:-])|{_GLUED_CURRENCY_BEHIND}|(?<![^\s($£€])[-−](?=\d)"
+    rf"|(?P<digits>(?=[-−.\d])(?:(?<![\w.,/:-])|{_GLUED_CURRENCY_BEHIND}|(?<![^\s($£€])[-−](?=\d)"
     r"|(?<=\bminus[\s-])|(?<=\bsub-))"
     rf"(?:{_DIGITS})(?![\d]))"
     # "half a million", "a quarter million"
