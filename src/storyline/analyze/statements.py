@@ -216,9 +216,14 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if subjects:
         # A header line run into the sentence ("The Latest ...:\n\n12:15 p.m.\n\n
         # Donald Trump says") gives the verb a second subject in another paragraph.
-        text = verb.doc.text
+        doc = verb.doc
         same = [
-            c for c in subjects if "\n" not in text[min(c.idx, verb.idx) : max(c.idx, verb.idx)]
+            c
+            for c in subjects
+            if not any(
+                "\n" in t.text or "\n" in t.whitespace_
+                for t in doc[min(c.i, verb.i) : max(c.i, verb.i)]
+            )
         ]
         return min(same, key=lambda c: abs(c.i - verb.i)) if same else None
     if verb.dep_ == "xcomp":
