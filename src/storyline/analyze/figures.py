@@ -18,9 +18,11 @@ what happened to it (``measure``), the rate period (``per``) and the source
 The normalised vocabularies (qualifiers, units, measures) live in
 ``figure_lexicon``, with the reasons for each choice:
 - ``low``/``high``: equal for one value; a range's shared scale applies to
-  both ends ("300-350,000" is 300,000..350,000; "2 to 3 million"); vague
-  plurals are ranges ("thousands of" is 1,000..10,000). A change ("rose from
-  40 to 52") is two figures, the old and the new value; "from $5 to $10"
+  both ends ("300-350,000" is 300,000..350,000; "2 to 3 million", "four to
+  five thousand") unless the lower end is complete ("$800,000 to $1.3
+  million"); vague plurals are ranges ("thousands of" is 1,000..10,000). A
+  change ("rose from 40 to 52", "fell 2.5p to 231.4p") is two figures, the
+  old and the new value, both in the unit written once; "from $5 to $10"
   without a change verb is a range.
 - ``qualifier``: one of about, nearly, more than, at least, less than, up to,
   maybe more, average, exactly, or null ("approximately", "around", "some",
@@ -28,6 +30,8 @@ The normalised vocabularies (qualifiers, units, measures) live in
 - ``unit``: ISO 4217 code for money, ``percent``, a time unit for durations
   and ages, an SI-style name for physical units, ``fraction`` for "a third",
   ``times`` for "sixfold"; null for plain counts (what is counted is ``subject``).
+  A share ("a third", "one in ten", "one out of four") has unit ``fraction``
+  and, as ``subject``, the whole it is a share of ("half the flats").
 - ``measure``: "killed" covers killed, dead, deaths and fatalities; "lost",
   "casualties", "wounded" and "injuries" stay distinct; ``age`` for ages.
 - ``claimant``: the speaker of the innermost statement whose span contains
