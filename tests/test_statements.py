@@ -479,3 +479,13 @@ def test_speaker_span_leaves_out_the_moment_and_even(nlp) -> None:  # type: igno
     text = "Even China, Pyongyang's only ally, said it was opposed to the test."
     (s,) = _run(nlp, text)
     assert text[s.speaker_start : s.speaker_end] == "China, Pyongyang's only ally"
+
+
+def test_page_furniture_is_not_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Thank you for your patience. By continuing, you agree to our privacy policy. "
+        "We publish news and views from around the world."
+    )
+    assert _run(nlp, text) == []
+    # The setting of a speech verb is not what was said.
+    assert _run(nlp, "The official said in a statement shared with TASS.") == []

@@ -1365,6 +1365,10 @@ def _candidate(art: _Article, tok: Token) -> tuple[_Found, str, str] | None:
                 content = _trim(art.text, s, e)
     if content is None or content[1] - content[0] < 2:
         return None
+    setting = nxt is not None and nxt.lower_ in ("in", "at", "during") and cue_end > tok.i
+    if kind == "comp:prep" and setting and _is_cue(tok):
+        # "said in a statement", "told at a rally": the setting, not what was said.
+        return None
     if subj is not None:
         sp = _span_of_subject(subj)
         if _overlaps(sp, content):
@@ -1440,6 +1444,32 @@ def gate_candidates(
             continue
         out.append(Candidate(f, _gate_features(art, tok, f, kind, skind)))
     return out
+
+
+# Pronouns that outside quotes address the reader or speak for the outlet
+# ("you agree to our privacy policy", "we publish news and views").
+_READER_PRONOUNS = frozenset({"you", "we", "us", "our", "your"})
+
+
+def _has_speaker(f: _Found) -> bool:
+    """False for a learned attribution that addresses the reader.
+
+    "you agree to our privacy policy", "we publish news and views" and
+    imperatives ("Thank you for your patience", "Read about our approach")
+    are page furniture, not statements. A speakerless attribution is kept
+    otherwise ("The curfew was announced", PolNeAR annotates these).
+    """
+    if f.subj is not None:
+        return f.subj.lower_ not in _READER_PRONOUNS
+    cue = f.cue
+    if cue is None:
+        return False
+    imperative = (
+        cue.tag_ in ("VB", "VBP")
+        and cue.dep_ == "ROOT"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in cue.children)
+    )
+    return not imperative
 
 
 def _add_candidate(found: list[_Found], f: _Found) -> None:
@@ -1570,7 +1600,7 @@ def find_statements(ctx: Context) -> None:
     gate = load_gate_model()
     if gate is not None:
         for cand in gate_candidates(art, found):
-            if gate.probability(cand.features) >= gate.threshold:
+            if _has_speaker(cand.found) and gate.probability(cand.features) >= gate.threshold:
                 _add_candidate(found, cand.found)
     found = _outermost(_split_siblings(art, found))
     for f in sorted(found, key=lambda f: f.cue.idx if f.cue is not None else f.content[0]):
