@@ -10,6 +10,12 @@ Parses are cached in /tmp (never in the repo), so re-training takes seconds.
 
     python benchmarks/train_attribution.py [--C 1] [--threshold 0.5] [--out PATH]
 
+``--gate`` trains the second model instead, ``models/gate.json``: the keep
+or drop decision over ``statements.gate_candidates`` (the cues the rules pass
+over), on every annotator of the train documents. The shipped one is
+
+    python benchmarks/train_attribution.py --gate --floor 0.02 --threshold 0.5
+
 Needs scikit-learn (dev extra); the package itself only reads the JSON.
 """
 

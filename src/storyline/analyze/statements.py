@@ -1,6 +1,6 @@
 """Who said what: direct quotes and reported speech, with speaker, cue, medium and date.
 
-Rules over spaCy's dependency parse, in three passes:
+Rules over spaCy's dependency parse in three passes, then a learned pass:
 
 1. cue-centric: every speech verb (``speech_lexicon.CUE_LEMMAS``) outside
    quoted text with a subject and something said (a ``that``-clause, an
@@ -17,7 +17,16 @@ Rules over spaCy's dependency parse, in three passes:
    signed with a dash and a name (``"..." ― Sonya Herridge``), or continues
    the attribution earlier in its paragraph;
 3. a paragraph that is only a quote continues the previous paragraph's
-   attribution.
+   attribution;
+4. learned: every other plausible cue (``gate_candidates``) is read
+   generously from the parse (subject, agent or possessor; clause, quote,
+   passive subject or complement) and a second classifier trained on PolNeAR
+   (``models/gate.json``) keeps it or not. It only adds what the rules left,
+   so the rules decide every seed case.
+
+Then a clause that swallowed a following ``..., arguing that`` is split, and
+an attribution reported inside another's ``that``-clause is dropped (it is
+the outer speaker's report).
 
 Quotes come from our own scanner rather than textacy's, because scraped text
 drops and mistypes quote marks and textacy raises on it; a quote that never
