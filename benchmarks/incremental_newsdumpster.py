@@ -51,25 +51,38 @@ def split_records(tmp: Path) -> tuple[Path, Path, int, int]:
 class Stopwatch:
     """Times the corpus stage's parts by wrapping them where ``corpus.update`` looks them up."""
 
-    PARTS = ("canonicalise", "update_duplicates", "update_stories", "update_disagreements")
+    PARTS = (
+        "canonicalise",
+        "canonicalise_changed",
+        "update_duplicates",
+        "update_stories",
+        "update_disagreements",
+    )
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+        self.running = True  # off while a comparison rebuild runs
         for name in self.PARTS:
-            setattr(corpus, name, self._wrap(name, getattr(corpus, name)))
+            if hasattr(corpus, name):
+                setattr(corpus, name, self._wrap(name, getattr(corpus, name)))
 
     def _wrap(self, name, func):  # type: ignore[no-untyped-def]
         def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             try:
                 return func(*args, **kwargs)
             finally:
-                self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - t
+                if self.running:
+                    self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - t
+                    self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - c
 
         return timed
 
     def summary(self) -> str:
-        return ", ".join(f"{k} {v:.2f}s" for k, v in self.seconds.items())
+        return ", ".join(
+            f"{k} {v:.2f}s (CPU {self.cpu[k]:.2f}s)" for k, v in self.seconds.items() if v
+        )
 
 
 def stories(store: Store) -> dict[str, str]:

@@ -243,6 +243,8 @@ class Resolution:
     # could relate it to. Components resolve independently of each other.
     components: dict[str, str] = field(default_factory=dict)
     sketches: dict[str, _Sketch] = field(default_factory=dict)
+    # Articles whose mentions were written with other entity ids than before.
+    relinked: set[str] = field(default_factory=set)
 
 
 def _role_words(text: str, start: int) -> set[str]:
@@ -265,16 +267,14 @@ def _mention_rows(
         return conn.execute(
             "SELECT article_id, start, text, type FROM mentions ORDER BY article_id, start"
         ).fetchall()
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_keys (key TEXT PRIMARY KEY)")
-    conn.execute("DELETE FROM wanted_keys")
-    conn.executemany("INSERT INTO wanted_keys VALUES (?)", [(k,) for k in sorted(keys)])
     return conn.execute(
         """
-        SELECT m.article_id, m.start, m.text, m.type FROM wanted_keys w
-        JOIN corpus_entity_names n ON n.key = w.key
+        SELECT m.article_id, m.start, m.text, m.type FROM corpus_entity_names n
         JOIN mentions m ON m.text = n.text AND m.type = n.type
+        WHERE n.key IN (SELECT value FROM json_each(?))
         ORDER BY m.article_id, m.start
-        """
+        """,
+        (json.dumps(sorted(keys)),),
     ).fetchall()
 
 
@@ -907,15 +907,15 @@ def _write(conn: sqlite3.Connection, res: Resolution, keys: set[str] | None) -> 
         current = conn.execute("SELECT article_id, start, entity_id FROM mentions")
     else:
         current = conn.execute(
-            "SELECT m.article_id, m.start, m.entity_id FROM wanted_keys w "
-            "JOIN corpus_entity_names n ON n.key = w.key "
-            "JOIN mentions m ON m.text = n.text AND m.type = n.type"
+            "SELECT m.article_id, m.start, m.entity_id FROM corpus_entity_names n "
+            "JOIN mentions m ON m.text = n.text AND m.type = n.type "
+            "WHERE n.key IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(keys)),),
         )
     now = {(a, s): e for a, s, e in current}
-    conn.executemany(
-        "UPDATE mentions SET entity_id = ? WHERE article_id = ? AND start = ?",
-        [(e, a, s) for (a, s), e in res.mention_entities.items() if now.get((a, s)) != e],
-    )
+    moved = [(e, a, s) for (a, s), e in res.mention_entities.items() if now.get((a, s)) != e]
+    conn.executemany("UPDATE mentions SET entity_id = ? WHERE article_id = ? AND start = ?", moved)
+    res.relinked = {a for _, a, _ in moved}
     conn.executemany(
         "INSERT INTO corpus_entity_forms (key, entity, component, sketch) VALUES (?, ?, ?, ?)",
         [

@@ -24,6 +24,7 @@ prints the scores at neighbouring thresholds too).
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 import sqlite3
@@ -43,6 +44,10 @@ from storyline.schema import Story, stable_id
 from storyline.store import Store
 
 THRESHOLD = 0.07
+# Incremental placement also re-clusters the stories a new article comes close
+# to: those whose members it resembles, on average, this share of THRESHOLD.
+RECLUSTER = True
+RECLUSTER_REACH = 0.5
 DATE_WINDOW_DAYS = 2
 TITLE_WEIGHT = 2
 ENTITY_WEIGHT = 1
@@ -192,7 +197,14 @@ def cluster(docs: Sequence[Doc], threshold: float = THRESHOLD) -> dict[str, str]
         return {}
     if len(docs) == 1:
         return {docs[0].id: stable_id("s", docs[0].id)}
-    distance = np.clip(1.0 - similarities(docs), 0.0, 1.0)
+    return _cut(docs, similarities(docs), threshold)
+
+
+def _cut(docs: Sequence[Doc], sims: np.ndarray, threshold: float) -> dict[str, str]:
+    """Average linkage over ``sims``, cut at ``threshold``; ids from the earliest members."""
+    if len(docs) == 1:
+        return {docs[0].id: stable_id("s", docs[0].id)}
+    distance = np.clip(1.0 - sims, 0.0, 1.0)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
     labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
@@ -222,6 +234,15 @@ def assign(
         if score >= best_score:
             best, best_score = story, score
     return best, best_score
+
+
+def _near(sims: np.ndarray, stories: Sequence[str | None], floor: float) -> set[str]:
+    """The stories whose members are on average at least ``floor`` similar."""
+    members: dict[str, list[int]] = defaultdict(list)
+    for j, story in enumerate(stories):
+        if story is not None:
+            members[story].append(j)
+    return {story for story, js in members.items() if float(sims[js].mean()) >= floor}
 
 
 def make_stories(docs: Sequence[Doc], assignment: dict[str, str]) -> list[Story]:
@@ -317,10 +338,10 @@ def _norms(docs: Sequence[Doc], df: dict[str, int], n: int) -> dict[str, float]:
     }
 
 
-def _with_terms(conn: sqlite3.Connection, terms: Iterable[str]) -> None:
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_terms (term TEXT PRIMARY KEY)")
-    conn.execute("DELETE FROM wanted_terms")
-    conn.executemany("INSERT INTO wanted_terms VALUES (?)", [(t,) for t in terms])
+def _json(values: Iterable[object]) -> str:
+    """A list for ``IN (SELECT value FROM json_each(?))``: one parameter, however long
+    (filling a temporary table row by row costs a transaction per row here)."""
+    return json.dumps(sorted(set(values)))
 
 
 def _cosines(
@@ -331,9 +352,10 @@ def _cosines(
     One pass over the postings of the terms the new articles use, then one
     sparse product; stored norms stand for the other articles' full vectors.
     """
-    _with_terms(conn, sorted({t for d in docs for t in d.terms}))
     rows = conn.execute(
-        "SELECT p.term, p.article_id, p.tf FROM corpus_postings p JOIN wanted_terms USING (term)"
+        "SELECT term, article_id, tf FROM corpus_postings "
+        "WHERE term IN (SELECT value FROM json_each(?))",
+        (_json(t for d in docs for t in d.terms),),
     ).fetchall()
     df = Counter(term for term, _, _ in rows)
     vocab = {t: k for k, t in enumerate(sorted(df))}
@@ -376,14 +398,19 @@ def _cosines(
     return out, [float(x) for x in norms_new]
 
 
-def update_stories(store: Store, changed: Sequence[str]) -> dict[str, str]:
-    """Place the changed articles into stories; no other article moves.
+def update_stories(
+    store: Store, changed: Sequence[str], relinked: Iterable[str] = ()
+) -> dict[str, str]:
+    """Place the changed articles into stories, then re-cluster the stories they came
+    close to (see :func:`_recluster`); other stories do not move.
 
     Each new article is compared, through the stored postings, with the
     articles that share a term with it (stored norms keep the IDF of their
     time: the usual approximation of incremental TF-IDF, undone by a rebuild).
-    When the changed articles outnumber the placed ones (the first ingest into
-    a store), or the stored state is missing, everything is clustered again.
+    ``relinked`` articles had mentions re-resolved to other entity ids: their
+    stored terms are refreshed first. When the changed articles outnumber
+    the placed ones (the first ingest into a store), or the stored state is
+    missing, everything is clustered again.
     """
     conn = store.conn
     changed = sorted(set(changed))
@@ -400,8 +427,15 @@ def update_stories(store: Store, changed: Sequence[str]) -> dict[str, str]:
     if len(placed_rows) < len(changed) or len(placed_rows) < with_story:
         return rebuild_stories(store)
     new_docs = sorted(_analyse(conn, changed), key=lambda d: (d.day is None, d.day or "", d.id))
-    _transaction(conn, new_docs, {})
+    refreshed = _analyse(conn, sorted(set(relinked) - set(changed)))
+    _transaction(conn, new_docs + refreshed, {})
     n = conn.execute("SELECT count(*) FROM corpus_docvec").fetchone()[0]
+    if refreshed:
+        _, refreshed_norms = _cosines(conn, refreshed, n)
+        conn.executemany(
+            "UPDATE corpus_docvec SET norm = ? WHERE article_id = ?",
+            [(norm, doc.id) for doc, norm in zip(refreshed, refreshed_norms, strict=True)],
+        )
     placed = [Doc(a, Counter(), day) for a, day, _ in placed_rows]
     stories: list[str | None] = [story for _, _, story in placed_rows]
     limit = _phrase_limit(n)
@@ -411,36 +445,130 @@ def update_stories(store: Store, changed: Sequence[str]) -> dict[str, str]:
         "UPDATE corpus_docvec SET norm = ? WHERE article_id = ?",
         [(norm, doc.id) for doc, norm in zip(new_docs, norms, strict=True)],
     )
+    touched: set[str] = set()
     for doc, cos in zip(new_docs, cosines, strict=True):
         shared = _shared_phrases(conn, doc, limit)
         cosine = np.array([cos.get(d.id, 0.0) for d in placed])
         counts = np.array([shared.get(d.id, 0) for d in placed], dtype=float)
         sims = _combine(cosine, counts, _days_ok([doc], placed)[0])
+        touched |= _near(sims, stories, THRESHOLD * RECLUSTER_REACH)
         story, _ = assign(sims, stories)
         story = story or stable_id("s", doc.id)
         assignment[doc.id] = story
         # Later new articles may join the story this one founded or joined.
         placed.append(doc)
         stories.append(story)
+    if RECLUSTER and touched:
+        assignment.update(_recluster(conn, touched, sorted(assignment), n))
     _write_stories(store, assignment)
     return assignment
+
+
+def _stored_docs(conn: sqlite3.Connection, ids: list[str]) -> list[Doc]:
+    """The articles' terms, phrases and days as the store keeps them (no re-analysis)."""
+    wanted = json.dumps(ids)
+    docs = {
+        a: Doc(a, Counter(), day)
+        for a, day in conn.execute(
+            "SELECT article_id, day FROM corpus_docvec "
+            "WHERE article_id IN (SELECT value FROM json_each(?))",
+            (wanted,),
+        )
+    }
+    for a, term, tf in conn.execute(
+        "SELECT article_id, term, tf FROM corpus_postings "
+        "WHERE article_id IN (SELECT value FROM json_each(?))",
+        (wanted,),
+    ):
+        docs[a].terms[term] = tf
+    for a, phrase in conn.execute(
+        "SELECT article_id, phrase FROM corpus_phrases "
+        "WHERE article_id IN (SELECT value FROM json_each(?))",
+        (wanted,),
+    ):
+        docs[a].phrases.add(phrase)
+    return [docs[a] for a in ids if a in docs]
+
+
+def _recluster(
+    conn: sqlite3.Connection, story_ids: set[str], new: list[str], n: int
+) -> dict[str, str]:
+    """Cluster again the members of the stories new articles came close to, with the
+    store's current IDF, as a rebuild would: a new article can bridge two stories
+    or pull members of one into another. Stories elsewhere do not move, and the
+    re-clustered ones keep their ids where most of their members stay together."""
+    stored = conn.execute(
+        "SELECT id, story FROM articles WHERE story IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(story_ids)),),
+    ).fetchall()
+    current = {a: s for a, s in stored}
+    members = sorted(set(current) | set(new))
+    docs = _stored_docs(conn, members)
+    df = dict(
+        conn.execute(
+            "SELECT term, count(*) FROM corpus_postings "
+            "WHERE term IN (SELECT value FROM json_each(?)) GROUP BY term",
+            (_json(t for d in docs for t in d.terms),),
+        ).fetchall()
+    )
+    x = _matrix(docs, df, n)
+    cosine = (x @ x.T).toarray()
+    # Only phrases two of these articles share can count; of those, the rare ones.
+    in_two = Counter(p for d in docs for p in d.phrases)
+    rare = {
+        p
+        for (p,) in conn.execute(
+            "SELECT phrase FROM corpus_phrases WHERE phrase IN (SELECT value FROM json_each(?)) "
+            "GROUP BY phrase HAVING count(*) <= ?",
+            (_json(p for p, k in in_two.items() if k > 1), _phrase_limit(n)),
+        )
+    }
+    holders: dict[int, list[int]] = defaultdict(list)
+    for i, doc in enumerate(docs):
+        for p in doc.phrases & rare:
+            holders[p].append(i)
+    shared = np.zeros((len(docs), len(docs)))
+    for holding in holders.values():
+        for i in holding:
+            for j in holding:
+                shared[i, j] += 1
+    cut = _cut(docs, _combine(cosine, shared, _days_ok(docs, docs)), THRESHOLD)
+    by_story: dict[str, list[str]] = defaultdict(list)
+    for article_id, story in cut.items():
+        by_story[story].append(article_id)
+    in_use = {
+        s
+        for (s,) in conn.execute("SELECT DISTINCT story FROM articles WHERE story IS NOT NULL")
+        if s not in story_ids
+    }
+    # Larger groups choose first: each takes the id most of its members had.
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for founder, group in sorted(by_story.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        votes = Counter(current[a] for a in group if a in current and current[a] not in taken)
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        story = ranked[0][0] if ranked else founder
+        if story in taken or story in in_use:
+            story = stable_id("s", *sorted(group))
+        taken.add(story)
+        for article_id in group:
+            out[article_id] = story
+    return out
 
 
 def _shared_phrases(conn: sqlite3.Connection, doc: Doc, limit: int) -> dict[str, int]:
     """Article id -> number of rare phrases it shares with ``doc`` (one indexed query)."""
     if not doc.phrases:
         return {}
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_phrases (phrase INTEGER PRIMARY KEY)")
-    conn.execute("DELETE FROM wanted_phrases")
-    conn.executemany("INSERT INTO wanted_phrases VALUES (?)", [(p,) for p in doc.phrases])
     rows = conn.execute(
         """
         SELECT p.article_id, count(*) FROM corpus_phrases p
-        JOIN (SELECT c.phrase FROM corpus_phrases c JOIN wanted_phrases w USING (phrase)
-              GROUP BY c.phrase HAVING count(*) <= ?) rare USING (phrase)
+        JOIN (SELECT phrase FROM corpus_phrases
+              WHERE phrase IN (SELECT value FROM json_each(?))
+              GROUP BY phrase HAVING count(*) <= ?) rare USING (phrase)
         WHERE p.article_id != ? GROUP BY p.article_id
         """,
-        (limit, doc.id),
+        (_json(doc.phrases), limit, doc.id),
     )
     return {a: int(c) for a, c in rows}
 
