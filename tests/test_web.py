@@ -342,6 +342,23 @@ def test_article_page_marks_every_record_once_and_shows_removed(client: TestClie
     assert plain == TEXT_A
 
 
+def test_article_page_lists_its_near_duplicates_with_the_reason(db: Path) -> None:
+    assert "Near-duplicates" not in TestClient(create_app(db)).get("/articles/aA").text
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "INSERT INTO corpus_duplicate_pairs (a, b, similarity, kind, reason) "
+            "VALUES ('aA', 'aB', 0.81, 'translation', 'anchors <aligned> 0.81')"
+        )
+    client = TestClient(create_app(db))
+    for here, other in (("aA", "aB"), ("aB", "aA")):
+        html = client.get(f"/articles/{here}").text
+        assert "Near-duplicates (1)" in html
+        assert f'href="/articles/{other}"' in html
+        assert "translation 0.81" in html
+        assert "anchors &lt;aligned&gt; 0.81" in html
+        assert _balanced(html) == []
+
+
 def test_highlight_repairs_crossing_spans() -> None:
     text = "alpha beta gamma delta"
     spans = [

@@ -251,6 +251,13 @@ def create_app(db: str | Path) -> FastAPI:
             "LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start",
             (article_id,),
         ).fetchall()
+        copies = conn.execute(
+            "SELECT p.kind, p.similarity, p.reason, o.id, o.title, o.source, o.published "
+            "FROM corpus_duplicate_pairs p JOIN articles o "
+            "ON o.id = CASE WHEN p.a = ? THEN p.b ELSE p.a END "
+            "WHERE ? IN (p.a, p.b) ORDER BY o.published, o.id",
+            (article_id, article_id),
+        ).fetchall()
         for st in statements:
             who = st["speaker"] or "unattributed"
             extra = f" · {st['medium']}" if st["medium"] else ""
@@ -278,6 +285,7 @@ def create_app(db: str | Path) -> FastAPI:
             figures=[dict(f) for f in figures],
             timexes=[dict(t) for t in timexes],
             mention_count=len(mentions),
+            copies=[dict(c) for c in copies],
         )
 
     # -- API ---------------------------------------------------------------
