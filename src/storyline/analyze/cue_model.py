@@ -85,8 +85,9 @@ class CueModel:
     # non-speech verbs ("pushed the mound") slip in.
     complement_threshold: float
 
-    def probability(self, tok: Token) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features(tok))
+    def probability(self, tok: Token, feats: list[str] | None = None) -> float:
+        """P(cue); ``feats`` are ``features(tok)`` when the caller already has them."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats or features(tok))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def is_cue(self, tok: Token) -> bool:

@@ -178,13 +178,21 @@ class _Article:
         # Speakers already resolved, as (cue offset, name, is_person), for pronouns.
         self.said: list[tuple[int, str, bool]] = []
         self._cue_prob: dict[int, float] = {}
+        self._cue_feats: dict[int, list[str]] = {}
+
+    def cue_features(self, tok: Token) -> list[str]:
+        """``cue_model.features(tok)``, computed once (the model and the gate share them)."""
+        feats = self._cue_feats.get(tok.i)
+        if feats is None:
+            feats = self._cue_feats[tok.i] = features(tok)
+        return feats
 
     def cue_probability(self, tok: Token) -> float:
         """The cue model's probability for ``tok`` (0 without a model), computed once."""
         p = self._cue_prob.get(tok.i)
         if p is None:
             model = load_cue_model()
-            p = model.probability(tok) if model is not None else 0.0
+            p = model.probability(tok, self.cue_features(tok)) if model is not None else 0.0
             self._cue_prob[tok.i] = p
         return p
 
@@ -1397,7 +1405,7 @@ def _gate_features(art: _Article, tok: Token, f: _Found, kind: str, skind: str) 
     else:
         who = subj.ent_type_ or subj.pos_
     words = len(art.text[f.content[0] : f.content[1]].split())
-    out = ["c:" + x for x in features(tok)]
+    out = ["c:" + x for x in art.cue_features(tok)]
     out += [
         f"pb={min(9, int(prob * 10))}",
         f"ck={kind}",
@@ -1437,11 +1445,17 @@ def gate_candidates(
         gate = load_gate_model()
         floor = gate.min_cue_probability if gate is not None else 0.1
     taken = [f.content for f in found] + [f.cue_span for f in found if f.cue_span is not None]
+    # Tokens that start inside something the rules took, marked once (not per token).
+    starts = [t.idx for t in art.doc]
+    inside = bytearray(len(starts))
+    for a, b in taken:
+        for i in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+            inside[i] = 1
     out: list[Candidate] = []
     for tok in art.doc:
         if tok.pos_ not in CANDIDATE_POS or (tok.is_stop and tok.pos_ != "VERB"):
             continue
-        if art.in_quote(tok.idx) or any(a <= tok.idx < b for a, b in taken):
+        if inside[tok.i] or art.in_quote(tok.idx):
             continue
         if art.cue_probability(tok) < floor:
             continue
