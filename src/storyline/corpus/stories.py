@@ -442,19 +442,13 @@ def update_stories(
     n = conn.execute("SELECT count(*) FROM corpus_docvec").fetchone()[0]
     if refreshed:
         _, refreshed_norms = _cosines(conn, refreshed, n)
-        conn.executemany(
-            "UPDATE corpus_docvec SET norm = ? WHERE article_id = ?",
-            [(norm, doc.id) for doc, norm in zip(refreshed, refreshed_norms, strict=True)],
-        )
+        _set_norms(conn, {d.id: norm for d, norm in zip(refreshed, refreshed_norms, strict=True)})
     placed = [Doc(a, Counter(), day) for a, day, _ in placed_rows]
     stories: list[str | None] = [story for _, _, story in placed_rows]
     limit = _phrase_limit(n)
     assignment: dict[str, str] = {}
     cosines, norms = _cosines(conn, new_docs, n)
-    conn.executemany(
-        "UPDATE corpus_docvec SET norm = ? WHERE article_id = ?",
-        [(norm, doc.id) for doc, norm in zip(new_docs, norms, strict=True)],
-    )
+    _set_norms(conn, {d.id: norm for d, norm in zip(new_docs, norms, strict=True)})
     touched: set[str] = set()
     for doc, cos in zip(new_docs, cosines, strict=True):
         shared = _shared_phrases(conn, doc, limit)
@@ -472,6 +466,19 @@ def update_stories(
         assignment.update(_recluster(conn, touched, sorted(assignment), n))
     _write_stories(store, assignment)
     return assignment
+
+
+def _set_norms(conn: sqlite3.Connection, norms: dict[str, float]) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.executemany(
+            "UPDATE corpus_docvec SET norm = ? WHERE article_id = ?",
+            [(norm, a) for a, norm in sorted(norms.items())],
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _stored_docs(conn: sqlite3.Connection, ids: list[str]) -> list[Doc]:
