@@ -126,6 +126,8 @@ def test_anchors_are_numbers_and_names_in_order() -> None:
     assert anchors("Torrential rain hit. Ekberg said so. Officials met Ekberg.") == ["ekberg"]
     # Transliteration variants and possessives fold to one key.
     assert anchors("met Zelenskyy's aide") == anchors("met Zelensky aide") == ["zelens"]
+    # Superscripts and other-script digits: "¹" is no number, "٤٢٠٠" is 4200.
+    assert anchors("footnote¹ and ² of \u0664\u0662\u0660\u0660 people") == ["#4200"]
 
 
 def test_the_seeds_stay_apart(corpus_store: Store, seed_articles) -> None:  # type: ignore[no-untyped-def]

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -122,7 +123,10 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 def _number_key(token: str) -> str | None:
     """``4,200`` and ``4.200`` -> ``#4200``; ``2,5`` and ``2.5`` -> ``#2.5``; small
     integers (written as words as often as digits) are not anchors."""
-    digits = re.sub(r"[ \u00a0\u202f]", "", token)
+    digits = "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() else c
+        for c in re.sub(r"[ \u00a0\u202f]", "", token)
+    )
     digits = re.sub(r"[.,](?=\d{3}(?:\D|$))", "", digits).replace(",", ".")
     if digits.count(".") > 1:
         return None
@@ -152,7 +156,7 @@ def anchors(text: str) -> list[str]:
     seen: set[str] = set()
     for word, initial in tokens:
         key: str | None
-        if word[0].isdigit():
+        if word[0].isdecimal():  # "¹" is a digit to isdigit() but no number to int()
             key = _number_key(word)
         elif not word[0].isupper() or (initial and word not in inside):
             continue
