@@ -437,12 +437,9 @@ def update_stories(
     if len(placed_rows) < len(changed) or len(placed_rows) < with_story:
         return rebuild_stories(store)
     new_docs = sorted(_analyse(conn, changed), key=lambda d: (d.day is None, d.day or "", d.id))
-    refreshed = _analyse(conn, sorted(set(relinked) - set(changed)))
-    _transaction(conn, new_docs + refreshed, {})
+    _transaction(conn, new_docs, {})
     n = conn.execute("SELECT count(*) FROM corpus_docvec").fetchone()[0]
-    if refreshed:
-        _, refreshed_norms = _cosines(conn, refreshed, n)
-        _set_norms(conn, {d.id: norm for d, norm in zip(refreshed, refreshed_norms, strict=True)})
+    _refresh_entity_terms(conn, sorted(set(relinked) - set(changed)), n)
     placed = [Doc(a, Counter(), day) for a, day, _ in placed_rows]
     stories: list[str | None] = [story for _, _, story in placed_rows]
     limit = _phrase_limit(n)
@@ -466,6 +463,52 @@ def update_stories(
         assignment.update(_recluster(conn, touched, sorted(assignment), n))
     _write_stories(store, assignment)
     return assignment
+
+
+def _refresh_entity_terms(conn: sqlite3.Connection, ids: list[str], n: int) -> None:
+    """Rewrite the entity terms (``@id``) of stored articles whose mentions now point to
+    other entities, and their norms; their words and phrases have not changed."""
+    if not ids:
+        return
+    wanted = json.dumps(ids)
+    placed = {
+        a
+        for (a,) in conn.execute(
+            "SELECT article_id FROM corpus_docvec "
+            "WHERE article_id IN (SELECT value FROM json_each(?))",
+            (wanted,),
+        )
+    }
+    rows = conn.execute(
+        "SELECT article_id, '@' || entity_id, count(*) FROM mentions "
+        "WHERE article_id IN (SELECT value FROM json_each(?)) AND entity_id IS NOT NULL "
+        "GROUP BY article_id, entity_id",
+        (wanted,),
+    ).fetchall()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(
+            "DELETE FROM corpus_postings WHERE term LIKE '@%' "
+            "AND article_id IN (SELECT value FROM json_each(?))",
+            (wanted,),
+        )
+        conn.executemany(
+            "INSERT INTO corpus_postings (term, article_id, tf) VALUES (?, ?, ?)",
+            [(t, a, c * ENTITY_WEIGHT) for a, t, c in rows if a in placed],
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    docs = _stored_docs(conn, sorted(placed))
+    df = dict(
+        conn.execute(
+            "SELECT term, count(*) FROM corpus_postings "
+            "WHERE term IN (SELECT value FROM json_each(?)) GROUP BY term",
+            (_json(t for d in docs for t in d.terms),),
+        ).fetchall()
+    )
+    _set_norms(conn, _norms(docs, df, n))
 
 
 def _set_norms(conn: sqlite3.Connection, norms: dict[str, float]) -> None:
