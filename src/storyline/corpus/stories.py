@@ -22,10 +22,12 @@ bridge two stories as a rebuild would. Stories it did not come near never move.
 What still drifts from a rebuild, and why (``benchmarks/incremental_drift.py``
 measures it): every article changes the IDF of every word, and the norms
 stored for other articles keep the IDF of their time; and average linkage
-over the whole store can regroup stories no new article came near. After
-adding 40% to a store the partitions still agree closely (see the benchmark);
-run ``storyline corpus`` (a rebuild) after a large batch, or when the store
-has grown by a third or more since the last rebuild.
+over the whole store can regroup stories no new article came near. On
+news-dumpster, adding 100 to 300 articles to 1,010 in batches of ten left the
+stories at ARI 0.99 of a rebuild (3-4% of articles with other story-mates),
+400 at 0.973 (6.7%); placement alone, without re-clustering, fell to 0.898
+(21%). Run ``storyline corpus`` (a rebuild) once the store has grown by a
+third or more since the last one.
 
 The constants were set on NewsWCL50 and ECB+ (``benchmarks/stories_clustering.py``
 prints the scores at neighbouring thresholds too).
