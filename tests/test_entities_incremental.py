@@ -99,14 +99,25 @@ def test_incremental_batches_equal_a_rebuild_on_news_dumpster(
         assert _snapshot(rebuilt.conn) == incremental
 
 
+def _partition(conn: sqlite3.Connection) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for article_id, story in conn.execute("SELECT id, story FROM articles"):
+        groups.setdefault(story, set()).add(article_id)
+    return {frozenset(g) for g in groups.values()}
+
+
 def test_incremental_equals_rebuild_on_the_seeds(tmp_path: Path, seed_findings) -> None:  # type: ignore[no-untyped-def]
     with Store(tmp_path / "seeds.db") as store:
         for _, findings in sorted(seed_findings.items()):
             store.save(findings)
             corpus.update(store, [findings.article.id])
         incremental = _snapshot(store.conn)
+        stories = _partition(store.conn)
         corpus.rebuild(store)
         assert _snapshot(store.conn) == incremental
+        # One at a time, the seeds still split into the issue's four stories.
+        assert _partition(store.conn) == stories
+        assert sorted(len(g) for g in stories) == [1, 1, 1, 2]
         # The three canonical persons of the issue come out of the incremental path too.
         names = {row[1] for row in incremental["entities"]}
         assert {"Donald Trump", "Volodymyr Zelenskyy", "Vladimir Putin"} <= names
