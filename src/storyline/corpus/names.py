@@ -39,6 +39,11 @@ _TRANSLIT = (
 )
 SURNAME_SIMILARITY = 0.85
 FIRST_NAME_SIMILARITY = 0.8
+# Spelling edits two surnames may differ by, by the shorter one's folded length:
+# one edit on a short name makes another name (Abe / Abel, Rice / Rica), while
+# long transliterated names vary by a letter (Zelenski / Zelensky) or two
+# (Tsikhanouskaya / Tsikhanovskaya). Lengths below the first bound allow none.
+SURNAME_EDITS: tuple[tuple[int, int], ...] = ((6, 1), (10, 2))
 
 
 @lru_cache(maxsize=200_000)
@@ -167,8 +172,33 @@ def _similar(a: str, b: str, threshold: float) -> bool:
     )
 
 
+@lru_cache(maxsize=200_000)
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance. Written here because the standard library has none
+    (difflib's ratio is blind to length: Abe / Abel scores 0.86) and the names
+    compared are short, so the quadratic table costs nothing."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def surname_edits_allowed(a: str, b: str) -> int:
+    """How many edits two surnames may differ by and still be one spelling (see
+    ``SURNAME_EDITS``): none for short names, where an edit makes another name."""
+    shorter = min(len(translit(a)), len(translit(b)))
+    return max((edits for length, edits in SURNAME_EDITS if shorter >= length), default=0)
+
+
 def surnames_match(a: str, b: str) -> bool:
-    return a[:1] == b[:1] and similar(a, b, SURNAME_SIMILARITY)
+    """One surname in two spellings: same after transliteration folding, or close
+    (similarity and a length-aware number of edits); ``Abe`` is not ``Abel``."""
+    if a[:1] != b[:1] or not similar(a, b, SURNAME_SIMILARITY):
+        return False
+    ta, tb = translit(a), translit(b)
+    return ta == tb or edit_distance(ta, tb) <= surname_edits_allowed(a, b)
 
 
 def first_names_compatible(a: str, b: str) -> bool:
