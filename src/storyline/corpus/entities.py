@@ -9,7 +9,8 @@ How mentions become entities (all decisions are recorded in ``entity_evidence``)
    transliteration folding and their first names are compatible
    (``Volodymr Zelensky`` ~ ``Volodymyr Zelenskyy``); different first names
    keep namesakes apart (``Ivanka Trump`` is not ``Donald Trump``).
-3. A lone surname (``Trump``, ``Zelenskiy``) joins the full name it abbreviates:
+3. A lone surname (``Trump``, ``Zelenskiy``) joins the full name it abbreviates
+   (a short surname only when spelt the same: ``Abe`` is not ``Greg Abel``):
    the one named in the same article, else the corpus's dominant holder of
    that surname. spaCy's small model mislabels lone surnames (seed 002 tags
    ``Trump`` as an organisation), so the type is decided by a majority vote
@@ -18,7 +19,13 @@ How mentions become entities (all decisions are recorded in ``entity_evidence``)
    first name, similar surname, at least two shared role words in front of
    the name (``National Security Advisor Mike Volz`` ~ ``National Security
    Secretary Mike Waltz``) and never both named in one article.
-5. A user's aliases (``merge`` / ``split`` lists of names, see
+5. Organisations: an acronym joins the one name whose initials it spells; a
+   one-word name joins the longer names that start with it when it is used
+   more than all of them together ("Ford", "Ford Motor Company"), else only
+   an entity holding most of their uses; a common word ("Defense",
+   "National") only the latter. An organisation is named by its most used
+   form that is not such a fragment ("Defense Ministry", never "Defense").
+6. A user's aliases (``merge`` / ``split`` lists of names, see
    :func:`load_aliases`) override all of the above.
 """
 
@@ -35,7 +42,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from storyline.corpus.lexicon import ACRONYM_SKIP, GENERIC_ROLE_WORDS, TITLES
+from storyline.corpus.lexicon import (
+    ACRONYM_SKIP,
+    GENERIC_ORG_WORDS,
+    GENERIC_ROLE_WORDS,
+    TITLES,
+)
 from storyline.corpus.names import (
     SURNAME_SIMILARITY,
     first_names_compatible,
@@ -60,6 +72,10 @@ DOMINANT_SHARE = 0.75
 # A lone word labelled an organisation or place this many times is not
 # re-typed as a person just because a person shares the surname (Ford vs Bill Ford).
 NON_PERSON_VOTES_GUARD = 3
+# An organisation's name is a form used at least this often, absolutely and as a
+# share of its most used form's uses (see _org_name).
+ATTESTED_MIN = 2
+ATTESTED_SHARE = 0.25
 # Ties in the type vote go to the first of these.
 _TYPE_ORDER = ("person", "place", "organization", "other")
 
@@ -439,12 +455,12 @@ def resolve(
     types: dict[str, str] = {}
     for root, keys_of_root in sorted(members.items()):
         is_people = votes[root]["person"] * 2 > sum(votes[root].values())
-        # A person is named by their fullest common name; an organisation by
-        # its most used one ("GM" rather than "GM Total Confidence").
-        best = max(
-            (forms[k] for k in keys_of_root),
-            key=lambda f: (f.multi and is_people, f.count, len(f.key), f.key),
-        )
+        members_of_root = [forms[k] for k in keys_of_root]
+        if is_people:
+            # A person is named by their fullest common name.
+            best = max(members_of_root, key=lambda f: (f.multi, f.count, len(f.key), f.key))
+        else:
+            best = _org_name(members_of_root)
         name = " ".join(best.display)
         etype = _majority_type(votes[root], any(forms[k].multi for k in keys_of_root))
         # The id comes from the chosen form itself, which no other entity has
@@ -471,6 +487,28 @@ def resolve(
         components=_components(forms, aliases),
         sketches={k: f.sketch() for k, f in forms.items()},
     )
+
+
+def _org_name(group: list[_Form]) -> _Form:
+    """The form an organisation or place is named by: its most used well-attested
+    form that is not a fragment of a longer member. A fragment is a one-word form
+    that begins longer attested members and is a common word ("Defense" of
+    "Defense Ministry") or is used less than they are together; so "Apple" names
+    Apple next to "Apple Inc.", and "Defense Ministry" is never named "Defense"."""
+    top = max(f.count for f in group)
+    longer: Counter[str] = Counter()
+    for f in group:
+        if f.multi and f.count >= ATTESTED_MIN:
+            longer[f.key.split()[0]] += f.count
+
+    def rank(f: _Form) -> tuple[bool, bool, int, int, str]:
+        fragment = not f.multi and (
+            f.key in longer and (f.key in GENERIC_ORG_WORDS or f.count < longer[f.key])
+        )
+        well = f.count >= max(ATTESTED_MIN, ATTESTED_SHARE * top)
+        return (well or f.count == top, not fragment, f.count, len(f.tokens), f.key)
+
+    return max(group, key=rank)
 
 
 def _surname_blocks(full: list[_Form]) -> dict[str, list[_Form]]:
@@ -652,8 +690,9 @@ def _short_forms(
     """``GM`` ~ ``General Motors``, ``EU`` ~ ``European Union``; ``Ford`` ~ ``Ford Motor``.
 
     An all-capitals word joins the one longer name whose initials it spells;
-    a one-word organisation joins the longer organisation names that start
-    with it, when it is used on its own at least twice.
+    a one-word organisation used on its own at least twice joins the entity
+    that holds at least ``DOMINANT_SHARE`` of the uses of the longer
+    organisation names starting with it.
     """
     others = sorted((f for f in forms.values() if not f.person), key=lambda f: f.key)
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -679,11 +718,45 @@ def _short_forms(
                     )
                 )
         if sketch.org_short:
+            # "Defense" may be the Defense Ministry, Committee or Department: a
+            # word used alone less than its longer names is a fragment of them and
+            # joins only an entity holding most of their uses (joining them all
+            # chained every "National ..." into one entity).
+            uses: Counter[str] = Counter()
+            named: dict[str, _Form] = {}
             for longer in by_first.get(form.key, []):
-                if longer.sketch().org and uf.union(form.key, longer.key):
-                    evidence.append(
-                        (form.key, "short form", f"{surface} is short for {_display(longer)}")
+                if longer.sketch().org:
+                    r = uf.find(longer.key)
+                    uses[r] += longer.count
+                    if r not in named or longer.count > named[r].count:
+                        named[r] = longer
+            if not uses:
+                continue
+            if form.count >= sum(uses.values()) and form.key not in GENERIC_ORG_WORDS:
+                # Used alone more than all the longer names together: the word is
+                # the organisation's own name ("Ford"; "Ford Motor Company").
+                for r in sorted(uses):
+                    if uf.union(form.key, r):
+                        evidence.append(
+                            (
+                                form.key,
+                                "short form",
+                                f"{surface} is short for {_display(named[r])} "
+                                f"({form.count} uses alone, {sum(uses.values())} of longer names)",
+                            )
+                        )
+                continue
+            root = max(sorted(uses), key=lambda r: uses[r])
+            share = uses[root] / sum(uses.values())
+            if share >= DOMINANT_SHARE and uf.union(form.key, root):
+                evidence.append(
+                    (
+                        form.key,
+                        "short form",
+                        f"{surface} is short for {_display(named[root])} "
+                        f"({share:.0%} of the longer names starting with it)",
                     )
+                )
 
 
 def _majority_type(votes: Counter[str], has_full_name: bool) -> str:

@@ -47,6 +47,31 @@ CORPORATE_SUFFIXES: frozenset[str] = frozenset(
     )
 )
 
+# Common words that begin many organisations' names without naming one on
+# their own: "Defense" (Ministry, Committee, Department), "National" (Guard,
+# Crime Agency, Institutes of Health), "House" (of Commons, Judiciary
+# Committee). Such a word, used alone, joins a longer name only when one
+# entity holds most of the longer names' uses, and never names an entity.
+# Words that are a body's usual short name ("Labour", "Hamas") are not here.
+GENERIC_ORG_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    national international united state states federal central general public royal
+    supreme independent free new black white red green north south east west
+    northern southern eastern western american european global world
+    house senate congress parliament assembly government administration
+    department ministry office bureau agency service services authority
+    center centre institute university college school academy library museum
+    council committee commission board court tribunal union league federation
+    association foundation society organization organisation alliance coalition
+    party movement front forces force army navy police guard
+    bank fund group company corporation trust
+    defense defence health justice foreign interior finance treasury education energy
+    security intelligence homeland trade transport labor environment
+    """
+    )
+)
+
 # Words skipped when reading an acronym off a name ("European Aeronautic
 # Defence and Space" -> EADS).
 ACRONYM_SKIP: frozenset[str] = frozenset(_words("of and the for de du"))
