@@ -140,9 +140,19 @@ def stored_aliases(conn: sqlite3.Connection) -> Aliases:
 def _form_key(text: str, etype: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """(key, comparison tokens, display tokens) of a mention: ``Mr. Xi Jinping`` ->
     (``jinping xi``, (Jinping, Xi), (Xi, Jinping)). The key is what forms group by."""
-    display = name_tokens(text, person=etype == "person")
+    person = etype == "person"
+    display = name_tokens(text, person=person)
     ordered = person_order(display)
-    return " ".join(translit(t) for t in ordered), tuple(ordered), tuple(display)
+    return " ".join(_key_word(t, person) for t in ordered), tuple(ordered), tuple(display)
+
+
+def _key_word(word: str, person: bool) -> str:
+    """Transliteration folding is for names: an organisation's initials keep every
+    letter (folding doubled letters made "BBC" the key of "B.C.", "IOCC" of "IOC")."""
+    bare = word.replace(".", "")
+    if not person and bare.isalpha() and bare.isupper() and len(bare) <= 6:
+        return fold(bare)
+    return translit(word)
 
 
 @dataclass
@@ -689,24 +699,32 @@ def _short_forms(
 ) -> None:
     """``GM`` ~ ``General Motors``, ``EU`` ~ ``European Union``; ``Ford`` ~ ``Ford Motor``.
 
-    An all-capitals word joins the one longer name whose initials it spells;
+    An all-capitals word joins the one longer name whose initials it spells and
+    that is named in an article with it;
     a one-word organisation used on its own at least twice joins the entity
     that holds at least ``DOMINANT_SHARE`` of the uses of the longer
     organisation names starting with it.
     """
     others = sorted((f for f in forms.values() if not f.person), key=lambda f: f.key)
-    by_initials: dict[str, set[str]] = defaultdict(set)
+    by_initials: dict[str, list[_Form]] = defaultdict(list)
     by_first: dict[str, list[_Form]] = defaultdict(list)
     for form in others:
         if form.multi:
-            by_initials[_initials(form.key.split())].add(uf.find(form.key))
+            by_initials[_initials(form.key.split())].append(form)
             by_first[form.key.split()[0]].append(form)
     for form in others:
         if form.multi:
             continue
         surface = _display(form)
         sketch = form.sketch()
-        roots = {uf.find(r) for r in by_initials.get(form.key, set())}
+        # An acronym is spelt out next to itself somewhere ("the Central Intelligence
+        # Agency (CIA)"): expansions never named with it are other bodies that
+        # share its initials ("AFP" is not the "America First party").
+        roots = {
+            uf.find(longer.key)
+            for longer in by_initials.get(form.key, [])
+            if longer.articles & form.articles and longer.key.split()[0] != form.key
+        }
         if sketch.acronym and len(roots) == 1:
             (root,) = roots
             if uf.union(form.key, root):
