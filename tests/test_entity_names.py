@@ -87,6 +87,9 @@ def test_short_surnames_need_an_exact_match() -> None:
         assert surnames_match(variant, "zelenskyy")
     assert surnames_match("tsikhanouskaya", "tsikhanovskaya")
     assert surnames_match("abe", "abe")
+    # A word cut short or extended is another word.
+    assert not surnames_match("andrew", "andrews")
+    assert not surnames_match("morale", "morales")
 
 
 def test_a_lone_abe_is_not_greg_abel(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
@@ -98,6 +101,24 @@ def test_a_lone_abe_is_not_greg_abel(tmp_path: Path, nlp) -> None:  # type: igno
     (zelensky,) = _entities(store, "Volodymyr Zelenskyy")
     assert _entities(store, "Zelenskiy") == _entities(store, "Zelensky") == {zelensky}
     assert _name(store, zelensky) == "Volodymyr Zelenskyy"
+    store.close()
+
+
+CARLTON = (
+    "Singer Vanessa Carlton played in Boston on Friday. Vanessa Carlton said the tour would "
+    "end in May. Fans of Vanessa Carlton queued for hours, and Vanessa Carlton thanked them.\n"
+)
+TUCKER = "Tucker Carlson interviewed the senator on Thursday.\n"
+CARLSON = "Carlson said on his show that the deal was bad for workers.\n"
+
+
+def test_a_lone_surname_prefers_the_holder_spelt_the_same(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    """Vanessa Carlton is named four times as often as Tucker Carlson, but a lone
+    "Carlson" is spelt like his surname, not hers."""
+    store = _store(tmp_path, nlp, {"carlton": CARLTON, "tucker": TUCKER, "carlson": CARLSON})
+    (tucker,) = _entities(store, "Tucker Carlson")
+    assert _entities(store, "Carlson") == {tucker}
+    assert tucker not in _entities(store, "Vanessa Carlton")
     store.close()
 
 

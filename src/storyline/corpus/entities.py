@@ -406,6 +406,10 @@ def resolve(
         surnames_by_prefix[surname[:3]].append(surname)
 
     def holders(word: str) -> set[str]:
+        # Holders spelling the word exactly (after transliteration folding) rule
+        # out near-misses: "Carlson" is Tucker Carlson, not Vanessa Carlton.
+        if word in surname_holders:
+            return {uf.find(r) for r in surname_holders[word]}
         out: set[str] = set()
         for surname in surnames_by_prefix.get(word[:3], ()):
             if _holds(surname, word):
@@ -436,12 +440,9 @@ def resolve(
             # same article ("Trump" next to "Melania Trump" is still Donald Trump).
             continue
         for article_id in sorted(form.articles):
-            local = {
-                uf.find(r)
-                for s in surnames_in_article.get(article_id, ())
-                if _names_locally(s, form.key)
-                for r in article_roots[(article_id, s)]
-            }
+            named = surnames_in_article.get(article_id, set())
+            spelt = {form.key} & named or {s for s in named if _names_locally(s, form.key)}
+            local = {uf.find(r) for s in spelt for r in article_roots[(article_id, s)]}
             if len(local) == 1:
                 (root,) = local
                 if uf.find(form.key) != uf.find(root) and uf.allowed(form.key, root):

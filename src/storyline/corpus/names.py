@@ -194,11 +194,18 @@ def surname_edits_allowed(a: str, b: str) -> int:
 
 def surnames_match(a: str, b: str) -> bool:
     """One surname in two spellings: same after transliteration folding, or close
-    (similarity and a length-aware number of edits); ``Abe`` is not ``Abel``."""
+    (similarity and a length-aware number of edits, neither word a prefix of the
+    other); ``Abe`` is not ``Abel``."""
     if a[:1] != b[:1] or not similar(a, b, SURNAME_SIMILARITY):
         return False
     ta, tb = translit(a), translit(b)
-    return ta == tb or edit_distance(ta, tb) <= surname_edits_allowed(a, b)
+    if ta == tb:
+        return True
+    if ta.startswith(tb) or tb.startswith(ta):
+        # A word cut short or extended is another word, not a spelling
+        # (Abe / Abel, Andrew / Andrews, Morale / Morales).
+        return False
+    return edit_distance(ta, tb) <= surname_edits_allowed(a, b)
 
 
 def first_names_compatible(a: str, b: str) -> bool:
