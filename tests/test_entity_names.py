@@ -147,7 +147,8 @@ def test_a_fragment_of_two_bodies_joins_neither(tmp_path: Path, nlp) -> None:  #
 
 CIA = (
     "The Central Intelligence Agency said on Friday it had warned the embassy. A CIA "
-    "spokesman said the CIA had shared the report with allies.\n"
+    "spokesman said the CIA had shared the report with allies, and the Central "
+    "Intelligence Agency would brief Congress. The CIA did not name its source.\n"
 )
 PARTY = (
     "Candidates of the America First Party held a rally in Ohio on Sunday. The America "
@@ -168,6 +169,7 @@ def test_acronyms_join_the_expansion_spelt_out_beside_them(tmp_path: Path, nlp) 
     )
     (cia,) = _entities(store, "CIA")
     assert _entities(store, "Central Intelligence Agency") == {cia}
+    assert _name(store, cia) == "Central Intelligence Agency"  # the acronym's expansion
     # Same initials, never named together: another body.
     (afp,) = _entities(store, "AFP")
     party = _entities(store, "America First Party")
@@ -175,4 +177,22 @@ def test_acronyms_join_the_expansion_spelt_out_beside_them(tmp_path: Path, nlp) 
     # Initials keep their doubled letters: the BBC is not British Columbia.
     assert _entities(store, "BBC") and _entities(store, "B.C.")
     assert not _entities(store, "BBC") & _entities(store, "B.C.")
+    store.close()
+
+
+CREDITS = (
+    "KYIV (REUTERS) - Ukraine said on Monday that drones hit a depot, REUTERS reported, "
+    "citing officials. A REUTERS photographer saw smoke over the port. Reuters could not "
+    "verify the figure.\n"
+)
+
+
+def test_a_name_is_written_as_in_prose_not_as_in_a_dateline(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    store = _store(tmp_path, nlp, {"credits": CREDITS})
+    shouted = store.conn.execute("SELECT count(*) FROM mentions WHERE text = 'REUTERS'")
+    written = store.conn.execute("SELECT count(*) FROM mentions WHERE text = 'Reuters'")
+    assert shouted.fetchone()[0] > written.fetchone()[0] >= 1
+    (reuters,) = _entities(store, "REUTERS")
+    assert _entities(store, "Reuters") == {reuters}
+    assert _name(store, reuters) == "Reuters"
     store.close()

@@ -23,8 +23,9 @@ How mentions become entities (all decisions are recorded in ``entity_evidence``)
    one-word name joins the longer names that start with it when it is used
    more than all of them together ("Ford", "Ford Motor Company"), else only
    an entity holding most of their uses; a common word ("Defense",
-   "National") only the latter. An organisation is named by its most used
-   form that is not such a fragment ("Defense Ministry", never "Defense").
+   "National") only the latter. An organisation is named by its fullest
+   well-attested form: not such a fragment ("Defense Ministry", never
+   "Defense"), an acronym's expansion ("European Union" for "EU").
 6. A user's aliases (``merge`` / ``split`` lists of names, see
    :func:`load_aliases`) override all of the above.
 """
@@ -472,7 +473,7 @@ def resolve(
             best = max(members_of_root, key=lambda f: (f.multi, f.count, len(f.key), f.key))
         else:
             best = _org_name(members_of_root)
-        name = " ".join(best.display)
+        name = " ".join(_written(best, is_people))
         etype = _majority_type(votes[root], any(forms[k].multi for k in keys_of_root))
         # The id comes from the chosen form itself, which no other entity has
         # (an id from the name with titles stripped again made "Israeli Air
@@ -500,13 +501,33 @@ def resolve(
     )
 
 
+def _written(form: _Form, person: bool) -> list[str]:
+    """The form's words as most often written, preferring a spelling that does not
+    shout ("Reuters" over a photo credit's "REUTERS"); acronyms keep their capitals."""
+
+    def shouts(text: str) -> bool:
+        return any(len(w) >= 5 and w.isupper() for w in re.findall(r"\w+", text))
+
+    spellings = sorted(form.surfaces.items(), key=lambda kv: (shouts(kv[0]), -kv[1], kv[0]))
+    for text, _ in spellings:
+        words = name_tokens(text, person=person)
+        if _form_key(text, "person" if person else "organization")[0] == form.key and words:
+            return words
+    return form.display
+
+
 def _org_name(group: list[_Form]) -> _Form:
-    """The form an organisation or place is named by: its most used well-attested
-    form that is not a fragment of a longer member. A fragment is a one-word form
-    that begins longer attested members and is a common word ("Defense" of
-    "Defense Ministry") or is used less than they are together; so "Apple" names
-    Apple next to "Apple Inc.", and "Defense Ministry" is never named "Defense"."""
+    """The form an organisation or place is named by: its fullest well-attested form.
+
+    That is the most used form that is not a fragment of a longer member (a
+    one-word form that begins longer attested members and is a common word, as
+    "Defense" of "Defense Ministry", or is used less than they are together),
+    or, when that is an acronym, its attested expansion ("European Union" for
+    "EU"). Longer names that merely start with the name are its units or
+    products ("BBC Sport", "Apple Watch") and do not name it.
+    """
     top = max(f.count for f in group)
+    floor = max(ATTESTED_MIN, ATTESTED_SHARE * top)
     longer: Counter[str] = Counter()
     for f in group:
         if f.multi and f.count >= ATTESTED_MIN:
@@ -516,10 +537,18 @@ def _org_name(group: list[_Form]) -> _Form:
         fragment = not f.multi and (
             f.key in longer and (f.key in GENERIC_ORG_WORDS or f.count < longer[f.key])
         )
-        well = f.count >= max(ATTESTED_MIN, ATTESTED_SHARE * top)
-        return (well or f.count == top, not fragment, f.count, len(f.tokens), f.key)
+        return (f.count >= floor or f.count == top, not fragment, f.count, len(f.tokens), f.key)
 
-    return max(group, key=rank)
+    best = max(group, key=rank)
+    if best.sketch().acronym:
+        spelt = [
+            f
+            for f in group
+            if f.multi and f.count >= floor and _initials(f.key.split()) == best.key
+        ]
+        if spelt:
+            return max(spelt, key=lambda f: (f.count, f.key))
+    return best
 
 
 def _surname_blocks(full: list[_Form]) -> dict[str, list[_Form]]:

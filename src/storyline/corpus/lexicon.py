@@ -65,7 +65,7 @@ GENERIC_ORG_WORDS: frozenset[str] = frozenset(
     council committee commission board court tribunal union league federation
     association foundation society organization organisation alliance coalition
     party movement front forces force army navy police guard
-    bank fund group company corporation trust
+    bank fund group company corporation trust crown church land
     defense defence health justice foreign interior finance treasury education energy
     security intelligence homeland trade transport labor environment
     """
