@@ -196,3 +196,19 @@ def test_a_name_is_written_as_in_prose_not_as_in_a_dateline(tmp_path: Path, nlp)
     assert _entities(store, "Reuters") == {reuters}
     assert _name(store, reuters) == "Reuters"
     store.close()
+
+
+SHARED_INITIALS = (
+    "The United States said on Monday it would send more aid. US officials said the United "
+    "States had already sent tanks, and the United States would train pilots. The US embassy "
+    "in Kyiv reopened, and a researcher at the University of Sydney said the aid would help.\n"
+)
+
+
+def test_an_acronym_shared_by_two_names_joins_the_dominant_one(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    store = _store(tmp_path, nlp, {"aid": SHARED_INITIALS})
+    (us,) = _entities(store, "US")
+    assert _entities(store, "United States") == {us}
+    sydney = _entities(store, "University of Sydney")
+    assert sydney and us not in sydney
+    store.close()

@@ -729,8 +729,9 @@ def _short_forms(
 ) -> None:
     """``GM`` ~ ``General Motors``, ``EU`` ~ ``European Union``; ``Ford`` ~ ``Ford Motor``.
 
-    An all-capitals word joins the one longer name whose initials it spells and
-    that is named in an article with it;
+    An all-capitals word joins the longer name whose initials it spells, that
+    is named in an article with it and holds ``DOMINANT_SHARE`` of the uses of
+    such names;
     a one-word organisation used on its own at least twice joins the entity
     that holds at least ``DOMINANT_SHARE`` of the uses of the longer
     organisation names starting with it.
@@ -750,19 +751,24 @@ def _short_forms(
         # An acronym is spelt out next to itself somewhere ("the Central Intelligence
         # Agency (CIA)"): expansions never named with it are other bodies that
         # share its initials ("AFP" is not the "America First party").
-        roots = {
-            uf.find(longer.key)
-            for longer in by_initials.get(form.key, [])
-            if longer.articles & form.articles and longer.key.split()[0] != form.key
-        }
-        if sketch.acronym and len(roots) == 1:
-            (root,) = roots
-            if uf.union(form.key, root):
+        spelt: Counter[str] = Counter()
+        expansion: dict[str, _Form] = {}
+        for longer in by_initials.get(form.key, []):
+            if longer.articles & form.articles and longer.key.split()[0] != form.key:
+                r = uf.find(longer.key)
+                spelt[r] += longer.count
+                if r not in expansion or longer.count > expansion[r].count:
+                    expansion[r] = longer
+        if sketch.acronym and spelt:
+            # Several bodies share initials ("US": United States, University of
+            # Sydney): the acronym is the one that holds most of their uses.
+            root = max(sorted(spelt), key=lambda r: spelt[r])
+            if spelt[root] >= DOMINANT_SHARE * sum(spelt.values()) and uf.union(form.key, root):
                 evidence.append(
                     (
                         form.key,
                         "acronym",
-                        f"{surface} spells the initials of {_display(forms[root])}",
+                        f"{surface} spells the initials of {_display(expansion[root])}",
                     )
                 )
         if sketch.org_short:
