@@ -33,14 +33,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import json
 import random
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
+from incremental_newsdumpster import split_records
 from stories_corpora import article_for, load_ecbplus
 from storyline.corpus import duplicates
 from storyline.corpus.duplicates import reset_duplicates, update_duplicates
@@ -49,26 +48,8 @@ from storyline.schema import Findings
 from storyline.store import Store
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE.parents[0].parent / "shared" / "data" / "news-dumpster-2025"
 GOLD = HERE / "duplicates_gold.tsv"
-HOLD_OUT_EVERY = 140
 COPY_SAMPLE = 30
-
-
-def split_records(tmp: Path) -> tuple[Path, Path]:
-    """The unique records (by link) as two JSONL files: the base and the 10 held out."""
-    records: dict[str, str] = {}
-    for path in sorted(DATA.glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    records.setdefault(json.loads(line).get("link", line), line.rstrip("\n"))
-    links = sorted(records)
-    held = set(links[HOLD_OUT_EVERY // 2 :: HOLD_OUT_EVERY][:10])
-    base, add = tmp / "base.jsonl", tmp / "add.jsonl"
-    base.write_text("".join(records[k] + "\n" for k in links if k not in held), encoding="utf-8")
-    add.write_text("".join(records[k] + "\n" for k in links if k in held), encoding="utf-8")
-    return base, add
 
 
 def load(path: Path, store: Store) -> list[str]:
@@ -194,7 +175,7 @@ def summary(store: Store, found: dict[tuple[str, str], tuple[str, float, str]]) 
 def newsdumpster(gold: dict[tuple[str, str, str], tuple[str, str]], show: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        base, add = split_records(tmp)
+        base, add, _, _ = split_records(tmp)
         store = Store(tmp / "dup.db")
         print("news-dumpster:")
         t = time.perf_counter()

@@ -126,7 +126,8 @@ def _phrase_limit(n: int) -> int:
     return max(PHRASE_MAX_DF, int(n * PHRASE_MAX_SHARE))
 
 
-def _days_apart(a: str | None, b: str | None) -> int | None:
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two ISO dates (day precision), or None when either is missing or partial."""
     if not a or not b or len(a) < 10 or len(b) < 10:
         return None
     try:
@@ -171,7 +172,7 @@ def _days_ok(rows: Sequence[Doc], cols: Sequence[Doc]) -> np.ndarray:
         if not doc.day:
             continue
         for j, day in dated_cols:
-            gap = _days_apart(doc.day, day)
+            gap = days_apart(doc.day, day)
             if gap is not None and gap > DATE_WINDOW_DAYS:
                 ok[i, j] = 0.0
     return ok
@@ -503,13 +504,7 @@ def _refresh_entity_terms(conn: sqlite3.Connection, ids: list[str], n: int) -> N
         conn.execute("ROLLBACK")
         raise
     docs = _stored_docs(conn, sorted(placed))
-    df = dict(
-        conn.execute(
-            "SELECT term, count(*) FROM corpus_postings "
-            "WHERE term IN (SELECT value FROM json_each(?)) GROUP BY term",
-            (_json(t for d in docs for t in d.terms),),
-        ).fetchall()
-    )
+    df = _stored_df(conn, docs)
     _set_norms(conn, _norms(docs, df, n))
 
 
@@ -524,6 +519,17 @@ def _set_norms(conn: sqlite3.Connection, norms: dict[str, float]) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def _stored_df(conn: sqlite3.Connection, docs: Sequence[Doc]) -> dict[str, int]:
+    """Document frequency, in the whole store, of every term ``docs`` use."""
+    return dict(
+        conn.execute(
+            "SELECT term, count(*) FROM corpus_postings "
+            "WHERE term IN (SELECT value FROM json_each(?)) GROUP BY term",
+            (_json(t for d in docs for t in d.terms),),
+        ).fetchall()
+    )
 
 
 def _stored_docs(conn: sqlite3.Connection, ids: list[str]) -> list[Doc]:
@@ -566,13 +572,7 @@ def _recluster(
     current = {a: s for a, s in stored}
     members = sorted(set(current) | set(new))
     docs = _stored_docs(conn, members)
-    df = dict(
-        conn.execute(
-            "SELECT term, count(*) FROM corpus_postings "
-            "WHERE term IN (SELECT value FROM json_each(?)) GROUP BY term",
-            (_json(t for d in docs for t in d.terms),),
-        ).fetchall()
-    )
+    df = _stored_df(conn, docs)
     x = _matrix(docs, df, n)
     cosine = (x @ x.T).toarray()
     # Only phrases two of these articles share can count; of those, the rare ones.

@@ -45,6 +45,7 @@ from datetime import date
 
 from storyline.clean.language import FUNCTION_WORDS
 from storyline.corpus.names import fold, translit
+from storyline.corpus.stories import days_apart
 
 
 def _folded(words: str | Iterable[str]) -> frozenset[str]:
@@ -296,10 +297,6 @@ def _aligned_sentences(a: list[set[str]], b: list[set[str]]) -> list[float]:
             j -= 1
     return out[::-1]
 
-
-def _days(a: str | None, b: str | None) -> int | None:
-    if not a or not b or len(a) < 10 or len(b) < 10:
-        return None
     try:
         return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
     except ValueError:
@@ -324,7 +321,7 @@ def check(a: Rendering, b: Rendering, w: Callable[[str], float]) -> tuple[float,
     family_a, family_b = outlet_family(a.outlet), outlet_family(b.outlet)
     if not cross and family_a is not None and family_a == family_b:
         return None
-    days = _days(a.published, b.published)
+    days = days_apart(a.published, b.published)
     if days is not None and days > MAX_DAYS:
         return None
     la, lb = _length(a), _length(b)
