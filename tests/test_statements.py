@@ -489,3 +489,15 @@ def test_page_furniture_is_not_a_statement(nlp) -> None:  # type: ignore[no-unty
     assert _run(nlp, text) == []
     # The setting of a speech verb is not what was said.
     assert _run(nlp, "The official said in a statement shared with TASS.") == []
+
+
+def test_no_statement_says_only_a_name_or_a_pronoun(seed_findings) -> None:  # type: ignore[no-untyped-def]
+    # The learned gate once kept "He was shown in ..." (content "He") and
+    # "was widely criticized for Trump" (content "Trump") from the seeds.
+    short = [
+        (s.speaker, s.cue, s.text)
+        for f in seed_findings.values()
+        for s in f.statements
+        if s.text.strip(" .,\"'“”") in {"He", "Trump", "She", "They", "It"}
+    ]
+    assert short == []

@@ -1474,6 +1474,10 @@ def gate_candidates(
 _READER_PRONOUNS = frozenset({"you", "we", "us", "our", "your"})
 
 
+# Parts of speech that name something rather than say something.
+_NAME_POS = frozenset({"PRON", "PROPN", "DET"})
+
+
 def _has_speaker(f: _Found) -> bool:
     """False for a learned attribution that addresses the reader.
 
@@ -1493,6 +1497,19 @@ def _has_speaker(f: _Found) -> bool:
         and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in cue.children)
     )
     return not imperative
+
+
+def _says_something(art: _Article, f: _Found) -> bool:
+    """False for a learned attribution whose content is only a name or a pronoun.
+
+    "He was shown in [the video]" and "was widely criticized for [Trump]"
+    get through the gate with a person as their content; what was said is a
+    clause or a phrase with at least one word that is not a name.
+    """
+    span = art.doc.char_span(*f.content, alignment_mode="expand")
+    if span is None:
+        return True
+    return any(t.pos_ not in _NAME_POS for t in span if not t.is_punct and not t.is_space)
 
 
 def _add_candidate(found: list[_Found], f: _Found) -> None:
@@ -1623,7 +1640,11 @@ def find_statements(ctx: Context) -> None:
     gate = load_gate_model()
     if gate is not None:
         for cand in gate_candidates(art, found):
-            if _has_speaker(cand.found) and gate.probability(cand.features) >= gate.threshold:
+            if (
+                _has_speaker(cand.found)
+                and _says_something(art, cand.found)
+                and gate.probability(cand.features) >= gate.threshold
+            ):
                 _add_candidate(found, cand.found)
     found = _outermost(_split_siblings(art, found))
     for f in sorted(found, key=lambda f: f.cue.idx if f.cue is not None else f.content[0]):
