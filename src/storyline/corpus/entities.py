@@ -12,9 +12,12 @@ How mentions become entities (all decisions are recorded in ``entity_evidence``)
 3. A lone surname (``Trump``, ``Zelenskiy``) joins the full name it abbreviates
    (a short surname only when spelt the same: ``Abe`` is not ``Greg Abel``):
    the one named in the same article, else the corpus's dominant holder of
-   that surname. spaCy's small model mislabels lone surnames (seed 002 tags
-   ``Trump`` as an organisation), so the type is decided by a majority vote
-   over every mention of the name, not by one label.
+   that surname. Across articles only a transliteration variant counts as the
+   same surname (``Zelenski`` ~ ``Zelenskyy``, not ``Person`` ~ ``Perlson``);
+   other near-misses need the full name in their own article. spaCy's small
+   model mislabels lone surnames (seed 002 tags ``Trump`` as an
+   organisation), so the type is decided by a majority vote over every
+   mention of the name, not by one label.
 4. Near-miss names that share a role merge only on strong evidence: same
    first name, similar surname, at least two shared role words in front of
    the name (``National Security Advisor Mike Volz`` ~ ``National Security
@@ -60,6 +63,7 @@ from storyline.corpus.names import (
     similarity,
     surnames_match,
     translit,
+    transliteration_variants,
 )
 from storyline.schema import stable_id
 
@@ -422,14 +426,22 @@ def resolve(
     for form in sorted(forms.values(), key=lambda f: f.key):
         if form.multi:
             continue
-        roots = holders(form.key)
-        if not roots:
+        sketch = form.sketch()
+        if not sketch.person_like:
             continue
-        if not form.sketch().person_like:
+        # A word no surname in the corpus spells may still be a misspelling of
+        # a full name in its own article (below), unless written as an acronym
+        # ("WWE" beside a photo credit "Craig Melvin/WWE").
+        roots = holders(form.key)
+        if not roots and sketch.acronym:
             continue
         total = sum(mentions_of_root[r] for r in roots)
-        dominant = max(sorted(roots), key=lambda r: mentions_of_root[r])
-        corpus_root = dominant if mentions_of_root[dominant] >= DOMINANT_SHARE * total else None
+        dominant = max(sorted(roots), key=lambda r: mentions_of_root[r], default=None)
+        corpus_root = (
+            dominant
+            if dominant is not None and mentions_of_root[dominant] >= DOMINANT_SHARE * total
+            else None
+        )
         attached = (
             corpus_root is not None
             and form.person
@@ -561,14 +573,25 @@ def _surname_blocks(full: list[_Form]) -> dict[str, list[_Form]]:
 
 
 def _holds(surname: str, word: str) -> bool:
-    """A full name with ``surname`` can be the holder a lone ``word`` abbreviates."""
+    """A full name with ``surname``, wherever it is named, can be the holder a lone
+    ``word`` abbreviates: the same name up to transliteration (``Zelenskiy`` /
+    ``Volodymyr Zelenskyy``). A lone near-miss in another article is more often
+    another person than a typo ("Person" is not Eran Perlson, "Carlsen" not
+    Tucker Carlson), so it joins only a full name in its own article
+    (:func:`_names_locally`)."""
     return surname[:3] == word[:3] and (
-        surname == word or (abs(len(surname) - len(word)) <= 3 and surnames_match(surname, word))
+        surname == word
+        or (
+            abs(len(surname) - len(word)) <= 3
+            and surnames_match(surname, word)
+            and transliteration_variants(surname, word)
+        )
     )
 
 
 def _names_locally(surname: str, word: str) -> bool:
-    """Within one article, a lone ``word`` may stand for a full name with ``surname``."""
+    """Within one article, a lone ``word`` may stand for a full name with ``surname``:
+    there a near-miss spelling is a typo for the name just written."""
     return surname == word or (surname[:1] == word[:1] and surnames_match(surname, word))
 
 

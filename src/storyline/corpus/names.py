@@ -37,6 +37,20 @@ _TRANSLIT = (
     (re.compile(r"([a-z])\1"), r"\1"),
     (re.compile(r"kh"), "h"),
 )
+# Letters that alternate between transliteration schemes of one name, folded
+# on top of ``_TRANSLIT`` before asking whether two surnames are the same name
+# written differently (``transliteration_variants``): y / i / j (Zelensky /
+# Zelenski / Zelenskyj), u / v after o (Belarusian Tsikhanouskaya / Russian
+# Tsikhanovskaya, Ivanou / Ivanov), w / v (Wladimir / Vladimir), and the Russian
+# yo written e or o after a hushing consonant (Gorbachev / Gorbachov). Not other
+# vowel swaps (Carlsen / Carlson are two names) nor an added consonant (Person /
+# Perlson, Davidson / Davison): those are spelling edits that make another name.
+_ALTERNATIONS = (
+    (re.compile(r"(ch|sh|zh)o"), r"\1e"),
+    (re.compile(r"[iyj]+"), "i"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"ov"), "ou"),
+)
 SURNAME_SIMILARITY = 0.85
 FIRST_NAME_SIMILARITY = 0.8
 # Spelling edits two surnames may differ by, by the shorter one's folded length:
@@ -141,6 +155,21 @@ def translit(word: str) -> str:
     for pattern, repl in _TRANSLIT:
         word = pattern.sub(repl, word)
     return word
+
+
+@lru_cache(maxsize=200_000)
+def _skeleton(word: str) -> str:
+    word = translit(word)
+    for pattern, repl in _ALTERNATIONS:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def transliteration_variants(a: str, b: str) -> bool:
+    """Two spellings of one name that differ only where transliteration schemes
+    differ (see ``_ALTERNATIONS``): ``Zelenski`` / ``Zelenskiy``, ``Tsikhanouskaya``
+    / ``Tsikhanovskaya``; not ``Person`` / ``Perlson`` or ``Carlsen`` / ``Carlson``."""
+    return _skeleton(a) == _skeleton(b)
 
 
 def similarity(a: str, b: str) -> float:
