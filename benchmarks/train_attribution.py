@@ -136,11 +136,7 @@ def train_gate(args: argparse.Namespace) -> int:
         pred = proba >= th
         tp = sum(1 for p, y in zip(pred, y_dev, strict=True) if p and y)
         print(f"dev gate @{th}: kept {int(pred.sum())}, {tp} right; {sum(y_dev)} right in all")
-    weights = {
-        name: round(float(w), 4)
-        for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
-        if abs(w) >= 0.005
-    }
+    weights = _weights(vec, clf)
     model = {
         "about": "Gate over the attributions the rules did not make, a logistic regression "
         "trained on PolNeAR train by benchmarks/train_attribution.py --gate; features: "
@@ -151,10 +147,23 @@ def train_gate(args: argparse.Namespace) -> int:
         "bias": round(float(clf.intercept_[0]), 4),
         "weights": dict(sorted(weights.items())),
     }
-    out = GATE if args.out == MODEL else args.out
-    out.write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {out} ({len(weights)} weights, {out.stat().st_size // 1024} KiB)")
+    _write(GATE if args.out == MODEL else args.out, model)
     return 0
+
+
+def _weights(vec: Any, clf: Any) -> dict[str, float]:
+    """Non-zero weights, rounded, so the shipped file is small and diffable."""
+    return {
+        name: round(float(w), 4)
+        for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
+        if abs(w) >= 0.005
+    }
+
+
+def _write(out: Path, model: dict[str, Any]) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({len(model['weights'])} weights, {out.stat().st_size // 1024} KiB)")
 
 
 def _int32(m: Any) -> Any:
@@ -208,11 +217,7 @@ def main() -> int:
     f1 = 2 * p * r / max(1e-9, p + r)
     print(f"dev cue tokens: P {100 * p:.1f} R {100 * r:.1f} F1 {100 * f1:.1f}")
 
-    weights = {
-        name: round(float(w), 4)
-        for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
-        if abs(w) >= 0.005
-    }
+    weights = _weights(vec, clf)
     model = {
         "about": "Attribution-cue logistic regression trained on PolNeAR train "
         "by benchmarks/train_attribution.py; features: storyline.analyze.cue_model.features.",
@@ -222,9 +227,7 @@ def main() -> int:
         "bias": round(float(clf.intercept_[0]), 4),
         "weights": dict(sorted(weights.items())),
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({len(weights)} weights, {args.out.stat().st_size // 1024} KiB)")
+    _write(args.out, model)
     return 0
 
 

@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -87,8 +88,7 @@ class CueModel:
 
     def probability(self, tok: Token, feats: list[str] | None = None) -> float:
         """P(cue); ``feats`` are ``features(tok)`` when the caller already has them."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats or features(tok))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _logistic(self.bias, self.weights, feats or features(tok))
 
     def is_cue(self, tok: Token) -> bool:
         return tok.pos_ in CANDIDATE_POS and self.probability(tok) >= self.threshold
@@ -110,20 +110,17 @@ class GateModel:
     min_cue_probability: float
 
     def probability(self, feats: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _logistic(self.bias, self.weights, feats)
 
 
 @lru_cache(maxsize=1)
 def load_gate_model() -> GateModel | None:
     """The packaged candidate gate, read once per process; None when the package ships none."""
-    path = resources.files("storyline.analyze") / "models" / "gate.json"
-    if not path.is_file():
+    data = _read_model("gate.json")
+    if data is None:
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    weights = {str(k): float(v) for k, v in data["weights"].items()}
     return GateModel(
-        weights,
+        data["weights"],
         float(data["bias"]),
         float(data["threshold"]),
         float(data["min_cue_probability"]),
@@ -133,14 +130,27 @@ def load_gate_model() -> GateModel | None:
 @lru_cache(maxsize=1)
 def load_cue_model() -> CueModel | None:
     """The packaged model, read once per process; None when the package ships none."""
-    path = resources.files("storyline.analyze") / "models" / "cues.json"
-    if not path.is_file():
+    data = _read_model("cues.json")
+    if data is None:
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    weights = {str(k): float(v) for k, v in data["weights"].items()}
     return CueModel(
-        weights,
+        data["weights"],
         float(data["bias"]),
         float(data["threshold"]),
         float(data["complement_threshold"]),
     )
+
+
+def _logistic(bias: float, weights: dict[str, float], feats: list[str]) -> float:
+    z = bias + sum(weights.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _read_model(name: str) -> dict[str, Any] | None:
+    """A packaged model's JSON with its weights as floats; None when the package ships none."""
+    path = resources.files("storyline.analyze") / "models" / name
+    if not path.is_file():
+        return None
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data["weights"] = {str(k): float(v) for k, v in data["weights"].items()}
+    return data
