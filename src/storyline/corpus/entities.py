@@ -924,11 +924,7 @@ def canonicalise(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Re
         for table in ("entities", "entity_evidence", "corpus_entity_forms", "corpus_article_forms"):
             conn.execute(f"DELETE FROM {table}")
         _write(conn, res, None)
-        conn.execute(
-            "INSERT OR IGNORE INTO corpus_article_forms (article_id, key) "
-            "SELECT DISTINCT m.article_id, n.key FROM mentions m "
-            "JOIN corpus_entity_names n ON n.text = m.text AND n.type = m.type WHERE n.key != ''"
-        )
+        _record_article_forms(conn, None)
         forms = {k: (e, res.sketches[k].full) for k, e in res.entity_of_form.items()}
         _link_people(conn, forms, None, None)
         conn.execute("COMMIT")
@@ -1000,13 +996,7 @@ def canonicalise_changed(
         )
         _write(conn, res, redo)
         conn.execute(f"DELETE FROM corpus_article_forms WHERE article_id IN ({marks})", changed)
-        conn.execute(
-            "INSERT OR IGNORE INTO corpus_article_forms (article_id, key) "
-            "SELECT DISTINCT m.article_id, n.key FROM mentions m "
-            "JOIN corpus_entity_names n ON n.text = m.text AND n.type = m.type "
-            f"WHERE n.key != '' AND m.article_id IN ({marks})",
-            changed,
-        )
+        _record_article_forms(conn, changed)
         kept.update({k: (e, res.sketches[k].full) for k, e in res.entity_of_form.items()})
         _link_people(conn, kept, changed, redo)
         conn.execute("COMMIT")
@@ -1014,6 +1004,20 @@ def canonicalise_changed(
         conn.execute("ROLLBACK")
         raise
     return res
+
+
+def _record_article_forms(conn: sqlite3.Connection, articles: Sequence[str] | None) -> None:
+    """Which name keys each of ``articles`` (None: every article) uses."""
+    where, params = "", list(articles or ())
+    if articles is not None:
+        where = f" AND m.article_id IN ({','.join('?' * len(params))})"
+    conn.execute(
+        "INSERT OR IGNORE INTO corpus_article_forms (article_id, key) "
+        "SELECT DISTINCT m.article_id, n.key FROM mentions m "
+        "JOIN corpus_entity_names n ON n.text = m.text AND n.type = m.type "
+        "WHERE n.key != ''" + where,
+        params,
+    )
 
 
 def _register_names(conn: sqlite3.Connection, articles: Sequence[str] | None) -> set[str]:
