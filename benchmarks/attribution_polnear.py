@@ -13,8 +13,9 @@ surrounds the words: PolNeAR content includes quote marks, the complementiser
 ``that`` and end punctuation, storyline's ``text`` leaves them out. PolNeAR
 annotates a quote split around its attribution as one attribution with a
 discontinuous content; storyline gives one statement per part, so statements
-sharing a cue are scored as one attribution. Matching is one-to-one and
-greedy in text order; a discontinuous span counts as its hull for exact
+sharing a cue are scored as one attribution. Matching is one-to-one: exact
+matches pair equal spans, overlap matches are a maximum matching over
+overlapping pairs; a discontinuous span counts as its hull for exact
 matching and as its fragments for overlap.
 
     python benchmarks/attribution_polnear.py [--split dev|test|train] [--limit N] [--agreement]
@@ -109,19 +110,25 @@ def match(
                 used.add(i)
                 exact += 1
                 break
-    used = set()
-    overlap = 0
-    for p in preds:
-        best, best_i = 0, -1
-        for i, g in enumerate(golds):
-            if i in used:
-                continue
-            ov = sum(max(0, min(pe, b) - max(ps, a)) for a, b in g for ps, pe in p)
-            if ov > best:
-                best, best_i = ov, i
-        if best_i >= 0:
-            used.add(best_i)
-            overlap += 1
+
+    # Overlap is not an equivalence: a greedy pass can give a gold span to the
+    # wrong prediction and strand another, so take a maximum matching.
+    def touch(p: list[Span], g: list[Span]) -> bool:
+        return any(min(pe, b) > max(ps, a) for a, b in g for ps, pe in p)
+
+    edges = [[i for i, g in enumerate(golds) if touch(p, g)] for p in preds]
+    owner: dict[int, int] = {}
+
+    def augment(k: int, seen: set[int]) -> bool:
+        for i in edges[k]:
+            if i not in seen:
+                seen.add(i)
+                if i not in owner or augment(owner[i], seen):
+                    owner[i] = k
+                    return True
+        return False
+
+    overlap = sum(augment(k, set()) for k in range(len(preds)))
     return exact, overlap
 
 

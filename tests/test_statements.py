@@ -356,6 +356,20 @@ def test_quote_signed_with_a_dash(nlp) -> None:  # type: ignore[no-untyped-def]
     assert second.cue == "—"
 
 
+def test_signature_ending_a_sentence_signs_its_own_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The full stop after a signature is not part of the name, and the quote
+    # before it must not inherit the previous line's signer.
+    text = (
+        "“We need a leader.” ― Jorge Falcon\n"
+        "“Maybe we can build a wall around him.” ― Steve Quinlan."
+        "\n\n“He is someone no sane person would want.” ― Edwin G.\n\nGetty/Instagram."
+    )
+    first, second, third = _run(nlp, text)
+    assert (first.speaker, second.speaker) == ("Jorge Falcon", "Steve Quinlan")
+    assert text[second.speaker_start : second.speaker_end] == "Steve Quinlan"
+    assert text[third.speaker_start : third.speaker_end] == "Edwin G."
+
+
 def test_speaker_span_keeps_its_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Don Fowler, who helmed the DNC from 1995 to 1997, said that the party must change."
     (s,) = _run(nlp, text)

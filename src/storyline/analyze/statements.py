@@ -554,7 +554,12 @@ def person_mentions(doc: Doc, art: _Article) -> list[Person]:
             or doc[lo].lower_ == "the"
         ):
             lo += 1
-        while hi > lo and doc[hi - 1].text in ("'s", "’s", "'", "’"):
+        while lo < hi and not any(ch.isalnum() for ch in doc[lo].text):
+            lo += 1  # NER glues a signature's dash to the name ("― Jacklyn Ashley")
+        while hi > lo and (
+            doc[hi - 1].text in ("'s", "’s", "'", "’")
+            or not any(ch.isalnum() for ch in doc[hi - 1].text)
+        ):
             hi -= 1
         if hi <= lo or "\n" in doc[lo:hi].text or art.in_quote(doc[lo].idx):
             return
@@ -628,9 +633,13 @@ def _person_at(art: _Article, tok: Token) -> Person | None:
 def _org_at(tok: Token) -> Span | None:
     if tok.ent_type_ != "ORG":
         return None
-    for e in tok.doc.ents:
+    doc = tok.doc
+    for e in doc.ents:
         if e.start <= tok.i < e.end and "\n" not in e.text:
-            return e
+            lo, hi = e.start, e.end
+            while lo < hi - 1 and not any(ch.isalnum() for ch in doc[lo].text):
+                lo += 1  # a signature's dash glued to the name
+            return doc[lo:hi]
     return None
 
 
@@ -1246,7 +1255,10 @@ def _dash_signature(art: _Article, q: Quote) -> tuple[Token, Span] | None:
     rest = art.text[m.end() : pend].strip(" \u00a0\t")
     if rest and rest[0] not in ",.(":
         return None
-    name = art.doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+    end = m.end(1)
+    if art.text[end - 1] == "." and not re.search(r"\b[A-Z]\.$", art.text[m.start(1) : end]):
+        end -= 1  # the sentence's full stop, not an initial ("Steve Quinlan." / "Edwin G.")
+    name = art.doc.char_span(m.start(1), end, alignment_mode="contract")
     if name is None or len(name) == 0:
         return None
     if not all(t.pos_ == "PROPN" or t.is_title for t in name):
