@@ -515,3 +515,44 @@ def test_no_statement_says_only_a_name_or_a_pronoun(seed_findings) -> None:  # t
         if s.text.strip(" .,\"'“”") in {"He", "Trump", "She", "They", "It"}
     ]
     assert short == []
+
+
+def test_headline_name_colon_parsed_as_a_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads a headline's "Trump:" as a common noun; the article names him.
+    text = (
+        "Trump: Cruz Has ‘To Come a Long Way’ On Ethanol.\n\n"
+        "Donald Trump spoke in Iowa on Monday.\n\nWatch: the full video."
+    )
+    (s,) = [st for st in _run(nlp, text) if st.cue == ":"]
+    assert (s.speaker, s.text) == ("Donald Trump", "Cruz Has ‘To Come a Long Way’ On Ethanol")
+    assert text[s.speaker_start : s.speaker_end] == "Trump"
+
+
+def test_name_and_colon_introduce_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Polls moved.\n\nThe surge doesn’t surprise Republican pollster Daron Shaw: "
+        "“Historically, lesser-known candidates have seen a boost.”\n\n"
+        "The implication is clear: “We lost.”"
+    )
+    (s,) = _run(nlp, text)
+    assert (s.speaker, s.cue, s.direct) == ("Daron Shaw", ":", True)
+    assert s.text == "Historically, lesser-known candidates have seen a boost."
+    assert text[s.speaker_start : s.speaker_end] == "Republican pollster Daron Shaw"
+
+
+def test_called_for_someone_to_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "for X to do" parses as an adverbial clause, not the verb's complement.
+    text = (
+        "Former Secretary of State Hillary Clinton is calling for the United States to step up.\n\n"
+        "She also called for all candidates to lay out specifics of their plans."
+    )
+    first, second = _run(nlp, text)
+    assert (first.speaker, first.cue, first.text) == (
+        "Hillary Clinton",
+        "is calling for",
+        "the United States to step up",
+    )
+    assert (second.speaker, second.text) == (
+        "Hillary Clinton",
+        "all candidates to lay out specifics of their plans",
+    )

@@ -968,6 +968,8 @@ def _stance(art: _Article, cue: Token, preps: frozenset[str] = frozenset()) -> _
         got = _clause_content(art, clause, cue)
         if got is not None:
             content, direct = (got[0], got[1]), got[2]
+    if content is None and "for" in particles:
+        content, cue_end = _for_to_content(art, cue, cue_end)
     if content is None:
         comps = [c for c in cue.rights if c.dep_ in _COMPLEMENT_DEPS]
         core = [c for c in comps if c.dep_ != "prep" or c.i <= cue_end]
@@ -988,6 +990,27 @@ def _stance(art: _Article, cue: Token, preps: frozenset[str] = frozenset()) -> _
         content = (s, e)
     cue_span = (cue.idx, doc[cue_end].idx + len(doc[cue_end]))
     return _Found(cue, cue_span, subj, None, False, content, direct)
+
+
+def _for_to_content(art: _Article, cue: Token, cue_end: int) -> tuple[tuple[int, int] | None, int]:
+    """``called (Wednesday) for Ginsburg to resign``: (what is called for, the cue's last token).
+
+    The parser reads "for X to do" as an adverbial clause marked by "for",
+    not as the verb's complement.
+    """
+    for c in cue.rights:
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+        if c.dep_ != "advcl" or mark is None or not 0 < mark.i - cue.i <= 3:
+            continue
+        if mark.i + 1 > c.right_edge.i:
+            continue
+        doc = art.doc
+        _pstart, pend = art.para_of(cue.idx)
+        e = min(doc[c.right_edge.i].idx + len(doc[c.right_edge.i]), pend, cue.sent.end_char)
+        s, e = _trim(art.text, doc[mark.i + 1].idx, e)
+        if e - s >= 3:
+            return (s, e), mark.i
+    return None, cue_end
 
 
 def _noun_cue(art: _Article, noun: Token) -> _Found | None:
@@ -1124,14 +1147,24 @@ def _colon_paragraphs(art: _Article) -> list[_Found]:
             continue
         n_start = pstart + lead
         span = art.doc.char_span(n_start, n_start + len(m.group(1)), alignment_mode="expand")
-        if span is None or not all(t.pos_ == "PROPN" or t.is_upper for t in span):
+        if span is None or not all(t.pos_ == "PROPN" or t.is_upper or t.is_title for t in span):
             continue
+        named: str | None = None
+        if not all(t.pos_ == "PROPN" or t.is_upper for t in span):
+            # A headline's "Trump:" often parses as a common noun: take the
+            # capitalised word when it names someone the article names elsewhere.
+            last = span[-1].lower_
+            if not any(_surname(p.text) == last for p in art.persons):
+                continue
+            named = _fullest(art, span.text)
         c_start = n_start + m.start(3)
         s, e = _trim(art.text, c_start, pend)
         if e <= s:
             continue
         colon = n_start + m.start(2)
-        f = _Found(span.root, (colon, colon + 1), span.root, None, False, (s, e), False)
+        f = _Found(
+            span.root, (colon, colon + 1), span.root, named, named is not None, (s, e), False
+        )
         f.speaker_span = (span.start_char, span.end_char)
         out.append(f)
     return out
@@ -1198,6 +1231,28 @@ def _quote_statements(art: _Article, found: list[_Found]) -> list[_Found]:
             covered.append(span)
             last_para_speaker[art.para_of(q.start)[0]] = f
             continue
+        colon = _colon_signature(art, q)
+        if colon is not None:
+            mark, who = colon
+            f = _Found(
+                mark, (mark.idx, mark.idx + 1), art.doc[who.end - 1], None, False, span, True
+            )
+            f.speaker = _fullest(art, who.text)
+            f.is_person = True
+            last = art.doc[who.end - 1]
+            left = art.doc[who.start]
+            # The role before the name is part of the speaker as written.
+            lead = art.doc[last.left_edge.i : who.start]
+            if (
+                all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET") for t in lead)
+                and "\n" not in lead.text
+            ):
+                left = last.left_edge
+            f.speaker_span = (left.idx, last.idx + len(last))
+            out.append(f)
+            covered.append(span)
+            last_para_speaker[art.para_of(q.start)[0]] = f
+            continue
         hit = _cue_near(art, q)
         if hit is not None:
             cue, subj = hit
@@ -1237,6 +1292,28 @@ def _quote_statements(art: _Article, found: list[_Found]) -> list[_Found]:
             covered.append(span)
             last_para_speaker[pstart] = f
     return out
+
+
+def _colon_signature(art: _Article, q: Quote) -> tuple[Token, Person] | None:
+    """``Republican pollster Daron Shaw: "..."``: a named person, a colon, then the quote.
+
+    Columns and live blogs introduce a quote this way with no verb; the name
+    must end right at the colon and be a person the article names.
+    """
+    doc = art.doc
+    j = q.open
+    while j > 0 and art.text[j - 1] in " \u00a0\t":
+        j -= 1
+    if j == 0 or art.text[j - 1] != ":":
+        return None
+    mark = doc.char_span(j - 1, j, alignment_mode="expand")
+    if mark is None or len(mark) != 1 or mark[0].i == 0:
+        return None
+    before = mark[0].i - 1
+    for p in art.persons:
+        if p.end - 1 == before and "\n" not in doc[p.start : mark[0].i].text:
+            return mark[0], p
+    return None
 
 
 _SIGNATURE = re.compile(
@@ -1660,7 +1737,7 @@ def find_statements(ctx: Context) -> None:
                 _add_candidate(found, cand.found)
     found = _outermost(_split_siblings(art, found))
     for f in sorted(found, key=lambda f: f.cue.idx if f.cue is not None else f.content[0]):
-        if f.subj is not None and f.cue is not None:
+        if f.speaker is None and f.subj is not None and f.cue is not None:
             f.speaker, f.is_person = resolve_speaker(art, f.subj)
             art.said.append((f.cue.idx, f.speaker, f.is_person))
         elif f.inherit is not None:
