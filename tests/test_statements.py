@@ -556,3 +556,12 @@ def test_called_for_someone_to_act(nlp) -> None:  # type: ignore[no-untyped-def]
         "Hillary Clinton",
         "all candidates to lay out specifics of their plans",
     )
+
+
+def test_how_things_seem_is_not_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Clinton seemed to be ready to riff on the incident in Iowa.\n\n"
+        "The FBI appears to have abandoned the crime scene, Clinton said."
+    )
+    (s,) = _run(nlp, text)
+    assert (s.speaker, s.cue) == ("Clinton", "said")

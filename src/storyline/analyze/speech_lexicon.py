@@ -493,3 +493,8 @@ TITLES: frozenset[str] = frozenset(
 # Findings that speak through "in": "In a CNN poll, Clinton led Trump by five
 # points" attributes the clause to the poll (PolNeAR annotates these, cue "in").
 IN_SOURCE_LEMMAS: frozenset[str] = frozenset({"poll", "survey"})
+
+
+# How things look to the writer ("Clinton seemed to be ready", "the FBI appears
+# to have abandoned"): PolNeAR sometimes annotates these, but nobody said them.
+NOT_STATEMENT_LEMMAS: frozenset[str] = frozenset({"seem", "appear"})

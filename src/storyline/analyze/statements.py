@@ -53,6 +53,7 @@ from storyline.analyze.speech_lexicon import (
     INSTRUCTION_LEMMAS,
     LEARNED_CUE_PREPS,
     MEDIA,
+    NOT_STATEMENT_LEMMAS,
     NOUN_CUE_LEMMAS,
     ORG_WORDS,
     PERSON_PRONOUNS,
@@ -1735,6 +1736,7 @@ def find_statements(ctx: Context) -> None:
                 and gate.probability(cand.features) >= gate.threshold
             ):
                 _add_candidate(found, cand.found)
+    found = [f for f in found if f.cue is None or f.cue.lemma_.lower() not in NOT_STATEMENT_LEMMAS]
     found = _outermost(_split_siblings(art, found))
     for f in sorted(found, key=lambda f: f.cue.idx if f.cue is not None else f.content[0]):
         if f.speaker is None and f.subj is not None and f.cue is not None:
