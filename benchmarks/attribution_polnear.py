@@ -22,11 +22,11 @@ matching and as its fragments for overlap.
 
     python benchmarks/attribution_polnear.py [--split dev|test|train] [--limit N] [--agreement]
 
-A second table keeps only the attributions cued by a speech verb of
-storyline's lexicon or "according to", on both sides: quotes and reported
-speech, what the statements component is for. PolNeAR also annotates
-attitudes, intentions and actions ("watched the ceremony", "imposed a
-penalty"), where annotators agree far less.
+Two more tables split the attributions by cue, the same way on both sides:
+those cued by a speech verb of storyline's lexicon or "according to"
+(quotes and reported speech, what the statements component is for), and the
+rest. PolNeAR also annotates attitudes, intentions and actions ("watched the
+ceremony", "imposed a penalty"), where annotators agree far less.
 
 ``--agreement`` also scores a second human annotator against the first on
 the documents annotated twice, both tables: under this exact-span scoring two
@@ -205,26 +205,37 @@ def speech_cue(doc: Any) -> Callable[[list[Span]], bool]:
     return keep
 
 
-def agreement(nlp: Any) -> tuple[Totals, Totals]:
+# The tables: all attributions, then split by cue (the same split on both sides).
+SUBSETS = ("all", "speech", "other")
+TITLES = {
+    "all": "all attributions",
+    "speech": "cued by a speech verb or 'according to'",
+    "other": "any other cue (attitudes, intentions, actions, ':', '—')",
+}
+
+
+def subset_filters(doc: Any) -> dict[str, Callable[[list[Span]], bool] | None]:
+    speech = speech_cue(doc)
+    return {"all": None, "speech": speech, "other": lambda frags: not speech(frags)}
+
+
+def agreement(nlp: Any) -> dict[str, Totals]:
     """Another annotator scored against the first, the same way as storyline, on every
-    document of train, dev and test with two annotations: the human ceiling of this scoring.
-    The second totals keep only attributions cued by a speech verb on both sides."""
-    totals, speech = new_totals(), new_totals()
+    document of train, dev and test with two annotations: the human ceiling of this scoring."""
+    totals = {k: new_totals() for k in SUBSETS}
     for split in ("train", "dev", "test"):
         for txt in sorted((DATA / split / "text").glob("*.txt")):
             anns = sorted((DATA / split / "attributions").glob(txt.stem + "_*.ann"))
             if len(anns) < 2:
                 continue
             text = txt.read_text(encoding="utf-8")
-            keep = speech_cue(nlp(text))
-            first, first_said = parse_ann(anns[0]), parse_ann(anns[0], keep)
-            for other in anns[1:]:
-                for bucket, g, o in (
-                    (totals, first, parse_ann(other)),
-                    (speech, first_said, parse_ann(other, keep)),
-                ):
-                    add_scores(bucket, text, {k: getattr(o, k) for k in bucket}, g)
-    return totals, speech
+            for name, keep in subset_filters(nlp(text)).items():
+                first = parse_ann(anns[0], keep)
+                for other in anns[1:]:
+                    second = parse_ann(other, keep)
+                    preds = {k: getattr(second, k) for k in ("source", "cue", "content")}
+                    add_scores(totals[name], text, preds, first)
+    return totals
 
 
 def print_table(totals: Totals) -> None:
@@ -260,8 +271,7 @@ def main() -> int:
 
     nlp = load_nlp()
     texts = [txt.read_text(encoding="utf-8") for txt, _ in docs]
-    # All attributions, and those cued by a speech verb on both sides.
-    totals, speech = new_totals(), new_totals()
+    totals = {k: new_totals() for k in SUBSETS}
     for (txt, ann), text, doc in zip(docs, texts, nlp.pipe(texts, n_process=1), strict=True):
         article = Article(
             id=txt.stem,
@@ -276,16 +286,18 @@ def main() -> int:
         found = analyze_doc(article, doc, components=("entities", "timexes", "statements"))
         gold = parse_ann(ann)
         preds = attributions(found.statements)
-        add_scores(totals, text, preds, gold)
-        keep = speech_cue(doc)
-        said = [
-            st
-            for st in found.statements
-            if st.cue_start is not None
-            and st.cue_end is not None
-            and keep([(st.cue_start, st.cue_end)])
-        ]
-        add_scores(speech, text, attributions(said), parse_ann(ann, keep))
+        for name, keep in subset_filters(doc).items():
+            kept = [
+                st
+                for st in found.statements
+                if keep is None
+                or keep(
+                    [(st.cue_start, st.cue_end)]
+                    if st.cue_start is not None and st.cue_end is not None
+                    else []
+                )
+            ]
+            add_scores(totals[name], text, attributions(kept), parse_ann(ann, keep))
         if args.show:
             gold_h = {normalise(text, (g[0][0], g[-1][1]), True) for g in gold.content}
             pred_h = {normalise(text, (p[0][0], p[-1][1]), True) for p in preds["content"]}
@@ -299,16 +311,16 @@ def main() -> int:
     print(f"PolNeAR {args.split}: {len(docs)} documents, one annotator each (first .ann)")
     head = f"{'span':8} {'pred':>5} {'gold':>5}   {'exact P / R / F1':>21}"
     print(f"{head}   {'overlap P / R / F1':>21}")
-    print_table(totals)
-    share = 100 * speech["content"][3] / max(1, totals["content"][3])
-    print(f"cued by a speech verb or 'according to' on both sides ({share:.0f}% of gold):")
-    print_table(speech)
+    for name in SUBSETS:
+        share = 100 * totals[name]["content"][3] / max(1, totals["all"]["content"][3])
+        print(f"{TITLES[name]} ({share:.0f}% of gold)")
+        print_table(totals[name])
     if args.agreement:
-        agreed, agreed_speech = agreement(nlp)
+        agreed = agreement(nlp)
         print("second annotator vs first, same scoring (documents with two annotations):")
-        print_table(agreed)
-        print("the same, cued by a speech verb or 'according to' on both sides:")
-        print_table(agreed_speech)
+        for name in SUBSETS:
+            print(TITLES[name])
+            print_table(agreed[name])
     print(
         "citron on PARC 3.0 (published, other corpus): source exact F1 82.0, "
         "content overlap F1 83.3, content exact F1 59.3, cue exact F1 82.3"
