@@ -565,3 +565,14 @@ def test_how_things_seem_is_not_a_statement(nlp) -> None:  # type: ignore[no-unt
     )
     (s,) = _run(nlp, text)
     assert (s.speaker, s.cue) == ("Clinton", "said")
+
+
+def test_silence_and_bare_handles_are_not_statements(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A Supreme Court spokeswoman did not immediately respond Wednesday to a reporter’s "
+        "request for comment.\n\nThe mayor declined to comment on the plan.\n\n"
+        "Peter Morici is an economist. He tweets @pmorici1.\n\n"
+        "Trump responded that the talks had failed."
+    )
+    (s,) = _run(nlp, text)
+    assert (s.speaker, s.cue, s.text) == ("Trump", "responded", "the talks had failed")

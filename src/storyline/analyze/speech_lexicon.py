@@ -498,3 +498,7 @@ IN_SOURCE_LEMMAS: frozenset[str] = frozenset({"poll", "survey"})
 # How things look to the writer ("Clinton seemed to be ready", "the FBI appears
 # to have abandoned"): PolNeAR sometimes annotates these, but nobody said them.
 NOT_STATEMENT_LEMMAS: frozenset[str] = frozenset({"seem", "appear"})
+
+# Negated, these report silence ("did not immediately respond to a request for
+# comment", "declined to comment"): no statement, whatever the parse attaches.
+NO_COMMENT_LEMMAS: frozenset[str] = frozenset({"respond", "reply", "return", "comment"})

@@ -53,6 +53,7 @@ from storyline.analyze.speech_lexicon import (
     INSTRUCTION_LEMMAS,
     LEARNED_CUE_PREPS,
     MEDIA,
+    NO_COMMENT_LEMMAS,
     NOT_STATEMENT_LEMMAS,
     NOUN_CUE_LEMMAS,
     ORG_WORDS,
@@ -1602,6 +1603,27 @@ def _says_something(art: _Article, f: _Found) -> bool:
     return any(t.pos_ not in _NAME_POS for t in span if not t.is_punct and not t.is_space)
 
 
+def _is_statement(art: _Article, f: _Found) -> bool:
+    """False for what only looks like one: how things seem to the writer, a
+    refusal to comment, or a bare handle or link ("He tweets @pmorici1")."""
+    if f.cue is not None:
+        lemma = f.cue.lemma_.lower()
+        if lemma in NOT_STATEMENT_LEMMAS:
+            return False
+        negated = any(c.dep_ == "neg" for c in f.cue.children)
+        if lemma in NO_COMMENT_LEMMAS and negated:
+            return False
+        if lemma in ("decline", "refuse") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_LEMMAS for c in f.cue.children
+        ):
+            return False
+    span = art.doc.char_span(*f.content, alignment_mode="expand")
+    words = [t for t in span or [] if not t.is_punct and not t.is_space]
+    return not words or not all(
+        t.like_url or t.like_email or t.text.startswith(("@", "#")) for t in words
+    )
+
+
 def _add_candidate(found: list[_Found], f: _Found) -> None:
     """Add a gated candidate unless an earlier one already claimed its words."""
     for g in found:
@@ -1736,7 +1758,7 @@ def find_statements(ctx: Context) -> None:
                 and gate.probability(cand.features) >= gate.threshold
             ):
                 _add_candidate(found, cand.found)
-    found = [f for f in found if f.cue is None or f.cue.lemma_.lower() not in NOT_STATEMENT_LEMMAS]
+    found = [f for f in found if _is_statement(art, f)]
     found = _outermost(_split_siblings(art, found))
     for f in sorted(found, key=lambda f: f.cue.idx if f.cue is not None else f.content[0]):
         if f.speaker is None and f.subj is not None and f.cue is not None:
