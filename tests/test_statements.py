@@ -572,6 +572,7 @@ def test_silence_and_bare_handles_are_not_statements(nlp) -> None:  # type: igno
         "A Supreme Court spokeswoman did not immediately respond Wednesday to a reporter’s "
         "request for comment.\n\nThe mayor declined to comment on the plan.\n\n"
         "Peter Morici is an economist. He tweets @pmorici1.\n\n"
+        "Putin is yet to comment on the ceasefire proposal.\n\n"
         "Trump responded that the talks had failed."
     )
     (s,) = _run(nlp, text)

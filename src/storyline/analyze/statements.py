@@ -1610,7 +1610,12 @@ def _is_statement(art: _Article, f: _Found) -> bool:
         lemma = f.cue.lemma_.lower()
         if lemma in NOT_STATEMENT_LEMMAS:
             return False
-        negated = any(c.dep_ == "neg" for c in f.cue.children)
+        cue = f.cue
+        negated = (
+            any(c.dep_ == "neg" for c in cue.children)
+            or cue.head.lemma_.lower() in ("decline", "refuse")
+            or any(t.lower_ == "yet" for t in art.doc[max(0, cue.i - 3) : cue.i])
+        )
         if lemma in NO_COMMENT_LEMMAS and negated:
             return False
         if lemma in ("decline", "refuse") and any(
