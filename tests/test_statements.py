@@ -577,3 +577,28 @@ def test_silence_and_bare_handles_are_not_statements(nlp) -> None:  # type: igno
     )
     (s,) = _run(nlp, text)
     assert (s.speaker, s.cue, s.text) == ("Trump", "responded", "the talks had failed")
+
+
+def test_a_statement_issued_speaks_for_its_issuer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Kremlin issued a statement saying the talks had failed.\n\n"
+        "Trump cited a report saying that 400 people had died."
+    )
+    first, second = [s for s in _run(nlp, text) if s.cue == "saying"]
+    assert (first.speaker, first.text) == ("Kremlin", "the talks had failed")
+    assert text[first.speaker_start : first.speaker_end] == "The Kremlin"
+    # Citing a report is not issuing it: the report stays the source.
+    assert (second.speaker, second.text) == ("a report", "400 people had died")
+
+
+def test_speech_inside_a_frame_is_the_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Anyone who expects a pivot should remember that social scientists say "
+        "personality is stable after thirty.\n\n"
+        "Trump said that Clinton claimed the vote was rigged."
+    )
+    first, second = _run(nlp, text)
+    assert (first.speaker, first.cue) == ("social scientists", "say")
+    assert first.text == "personality is stable after thirty"
+    # Under a speech verb the report stays the reporter's.
+    assert (second.speaker, second.text) == ("Trump", "Clinton claimed the vote was rigged")

@@ -502,3 +502,30 @@ NOT_STATEMENT_LEMMAS: frozenset[str] = frozenset({"seem", "appear"})
 # Negated, these report silence ("did not immediately respond to a request for
 # comment", "declined to comment"): no statement, whatever the parse attaches.
 NO_COMMENT_LEMMAS: frozenset[str] = frozenset({"respond", "reply", "return", "comment"})
+
+# "The Kremlin issued a statement saying ...": a document that says something
+# on behalf of whoever issued it. Its speaker is the issuer, when one of
+# ISSUE_LEMMAS governs it; "Trump cited a report saying" keeps the report.
+ISSUED_DOCUMENTS: frozenset[str] = frozenset(
+    {
+        "statement",
+        "release",
+        "letter",
+        "memo",
+        "note",
+        "message",
+        "post",
+        "tweet",
+        "video",
+        "ad",
+        "email",
+        "filing",
+        "report",
+        "communique",
+        "notice",
+        "announcement",
+    }
+)
+ISSUE_LEMMAS: frozenset[str] = frozenset(
+    {"issue", "release", "put", "publish", "post", "send", "file", "circulate", "make", "tweet"}
+)

@@ -51,6 +51,8 @@ from storyline.analyze.speech_lexicon import (
     CUE_PARTICLES,
     IN_SOURCE_LEMMAS,
     INSTRUCTION_LEMMAS,
+    ISSUE_LEMMAS,
+    ISSUED_DOCUMENTS,
     LEARNED_CUE_PREPS,
     MEDIA,
     NO_COMMENT_LEMMAS,
@@ -253,7 +255,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     inherits = verb.dep_ in ("conj", "xcomp") or (
         verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"
     )
-    if depth < 3 and inherits and verb.head is not verb:
+    if depth < 3 and inherits and verb.head.i != verb.i:
         # A participle ("..., adding that") belongs to the nearest speech verb above it.
         head = verb.head
         for _ in range(3):
@@ -262,8 +264,24 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             head = head.head
         return _subject(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        issuer = _issuer(verb.head)
+        if issuer is not None and depth < 3:
+            return _subject(issuer, depth + 1)
         return verb.head
     return _inverted_subject(verb)
+
+
+def _issuer(document: Token) -> Token | None:
+    """The verb that issued ``document`` ("*issued* a statement saying"), if any."""
+    head = document.head
+    if (
+        document.lemma_.lower() in ISSUED_DOCUMENTS
+        and document.dep_ == "dobj"
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in ISSUE_LEMMAS
+    ):
+        return head
+    return None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -1719,7 +1737,9 @@ def _outermost(found: list[_Found]) -> list[_Found]:
     """Drop attributions reported inside another's indirect content.
 
     In "Trump said that Clinton claimed X" Clinton's claim is Trump's report,
-    not Clinton's statement; PolNeAR annotates the outer attribution.
+    not Clinton's statement; PolNeAR annotates the outer attribution. Under a
+    cue that is not a speech verb ("remember that experts say X") the speech
+    inside is kept and the frame dropped.
     """
 
     def inside(f: _Found, g: _Found) -> bool:
@@ -1738,7 +1758,29 @@ def _outermost(found: list[_Found]) -> list[_Found]:
                 return True
         return False
 
-    return [f for f in found if not any(inside(f, g) for g in found)]
+    def issued(g: _Found, f: _Found) -> bool:
+        # "issued | a statement saying X" is the issuer's "saying | X".
+        if f is g or f.cue is None or g.cue is None or f.cue.dep_ != "acl":
+            return False
+        verb = _issuer(f.cue.head)
+        return verb is not None and verb.i == g.cue.i
+
+    def speech(f: _Found) -> bool:
+        return f.cue is not None and _is_cue(f.cue)
+
+    def dropped(f: _Found) -> bool:
+        for g in found:
+            if issued(f, g):
+                return True
+            if inside(f, g) and not (speech(f) and not speech(g)):
+                return True
+            # "should remember that social scientists say X": the saying is the
+            # statement, the frame around it is not.
+            if inside(g, f) and speech(g) and not speech(f):
+                return True
+        return False
+
+    return [f for f in found if not dropped(f)]
 
 
 def rule_statements(art: _Article) -> list[_Found]:
