@@ -602,3 +602,13 @@ def test_speech_inside_a_frame_is_the_statement(nlp) -> None:  # type: ignore[no
     assert first.text == "personality is stable after thirty"
     # Under a speech verb the report stays the reporter's.
     assert (second.speaker, second.text) == ("Trump", "Clinton claimed the vote was rigged")
+
+
+def test_kind_keeps_words_said_apart_from_stances(seed_statements) -> None:  # type: ignore[no-untyped-def]
+    called = said(seed_statements, "004", "an immediate ceasefire")
+    assert (called.cue, called.kind) == ("has called for", "stance")
+    quoted = said(seed_statements, "001", "Zelensky and Ukraine want to make a deal")
+    assert (quoted.cue, quoted.kind) == ("stated", "speech")
+    for statement in seed_statements["000"][1]:
+        if statement.direct or statement.cue in ("said", "according to", "told"):
+            assert statement.kind == "speech", statement

@@ -138,3 +138,30 @@ def test_opens_in_datasette(seeded: Path) -> None:
 
     rows = asyncio.run(fetch())
     assert len(rows) == 5 and all("text" in r for r in rows)
+
+
+def test_a_contract_1_store_migrates_and_reanalyses(seeded: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.store.schema import MIGRATIONS
+
+    old = seeded.parent / "v7.db"
+    conn = sqlite3.connect(old)
+    for number, script in enumerate(MIGRATIONS[:7]):
+        conn.executescript(f"{script};\nPRAGMA user_version = {number + 1};")
+    conn.close()
+    with Store(old) as store:
+        columns = {row[1] for row in store.conn.execute("PRAGMA table_info(statements)")}
+        assert "kind" in columns
+    assert sqlite3.connect(old).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+    # Statements analysed before contract 2 have no kind, and their articles an
+    # old hash: ingesting the same files again analyses them again.
+    conn = sqlite3.connect(seeded)
+    conn.executescript(
+        "UPDATE statements SET kind = NULL; UPDATE articles SET content_hash = 'v1';"
+    )
+    conn.close()
+    with Store(seeded) as store:
+        report = ingest([SEEDS], store, nlp=nlp)
+        kinds = dict(store.conn.execute("SELECT kind, count(*) FROM statements GROUP BY kind"))
+    assert len(report.added) == 5 and report.unchanged == 0
+    assert None not in kinds and kinds["speech"] > kinds["stance"] > 0

@@ -359,6 +359,15 @@ def test_article_page_lists_its_near_duplicates_with_the_reason(db: Path) -> Non
         assert _balanced(html) == []
 
 
+def test_article_page_marks_a_stance(db: Path) -> None:
+    # Words said carry no mark; a position attributed without words does.
+    assert 'class="tag stance"' not in TestClient(create_app(db)).get("/articles/aA").text
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE statements SET kind = 'stance' WHERE id = 'stA1'")
+    html = TestClient(create_app(db)).get("/articles/aA").text
+    assert html.count('class="tag stance"') == 1
+
+
 def test_highlight_repairs_crossing_spans() -> None:
     text = "alpha beta gamma delta"
     spans = [

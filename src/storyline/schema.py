@@ -17,12 +17,16 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
-CONTRACT_VERSION = "1"
+CONTRACT_VERSION = "2"
+# Part of every article's content hash: bump it when analysis changes what an
+# unchanged article yields, so re-ingesting it analyses it again.
+ANALYSIS_VERSION = 2
 
 PublishedBasis = Literal["metadata", "header", "html", "text"]
 EntityType = Literal["person", "organization", "place", "other"]
 TimexType = Literal["date", "time", "duration", "set"]
 DisagreementKind = Literal["contradiction", "update", "corroboration"]
+StatementKind = Literal["speech", "stance"]
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -116,6 +120,11 @@ class Statement:
     speaker_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    # "speech": words said (quotes, speech verbs, "according to", a colon or
+    # dash signature); "stance": a position or act attributed without words
+    # ("called for a ceasefire", "wants a deal"). None: analysed before
+    # contract 2.
+    kind: StatementKind | None = "speech"
 
 
 @dataclass

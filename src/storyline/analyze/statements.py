@@ -67,7 +67,7 @@ from storyline.analyze.speech_lexicon import (
     TRAILING_REPORT_LEMMAS,
     WEAK_CUE_LEMMAS,
 )
-from storyline.schema import Statement, Timex, stable_id
+from storyline.schema import Statement, StatementKind, Timex, stable_id
 
 # Double quotation marks: curly, straight, low-9 and guillemets.
 _OPENERS = frozenset("“„«‟")
@@ -1647,6 +1647,18 @@ def _is_statement(art: _Article, f: _Found) -> bool:
     )
 
 
+def _kind(f: _Found) -> StatementKind:
+    """``speech`` for words said, ``stance`` for a position or act attributed without them."""
+    cue = f.cue
+    if f.direct or cue is None or _is_cue(cue) or cue.lower_ in ("according", "in"):
+        return "speech"
+    if not any(ch.isalpha() for ch in cue.text):
+        return "speech"  # a colon or a dash signature
+    if cue.pos_ == "NOUN" and cue.lemma_.lower() in NOUN_CUE_LEMMAS:
+        return "speech"  # "his claim that", "her statement"
+    return "stance"
+
+
 def _add_candidate(found: list[_Found], f: _Found) -> None:
     """Add a gated candidate unless an earlier one already claimed its words."""
     for g in found:
@@ -1855,5 +1867,6 @@ def find_statements(ctx: Context) -> None:
                 speaker_end=sp_span[1] if sp_span else None,
                 cue_start=f.cue_span[0] if f.cue_span else None,
                 cue_end=f.cue_span[1] if f.cue_span else None,
+                kind=_kind(f),
             )
         )

@@ -26,7 +26,7 @@ from storyline.clean.header import read_header
 from storyline.clean.html import extract_html
 from storyline.clean.language import detect_language
 from storyline.clean.text import clean_blocks, clean_text, normalise
-from storyline.schema import Article, PublishedBasis, RawDocument, stable_id
+from storyline.schema import ANALYSIS_VERSION, Article, PublishedBasis, RawDocument, stable_id
 
 
 class EmptyArticle(ValueError):
@@ -129,7 +129,8 @@ def build_article(raw: RawDocument) -> Article:
     stated = _language(meta.get("language") or found.get("language"))
     detected = detect_language(parts.text)
     language = detected or stated
-    digest = hashlib.sha1(f"{title or ''}\x1f{parts.text}".encode()).hexdigest()
+    key = f"{ANALYSIS_VERSION}\x1f{title or ''}\x1f{parts.text}"
+    digest = hashlib.sha1(key.encode()).hexdigest()
     return Article(
         id=stable_id("a", raw.key),
         source=raw.source,

@@ -263,6 +263,13 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX corpus_minhash_bands_article ON corpus_minhash_bands(article_id);
     """,
+    # 8: contract 2, statements say whether words were said or a stance was
+    # attributed. Rows analysed before stay NULL until their article is
+    # analysed again (ANALYSIS_VERSION is part of the content hash).
+    """
+    ALTER TABLE statements ADD COLUMN kind TEXT;
+    CREATE INDEX statements_kind ON statements(kind);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
