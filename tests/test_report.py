@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -139,3 +140,16 @@ def test_hostile_article_is_escaped_in_the_briefing(tmp_path: Path, nlp) -> None
     assert "&lt;script&gt;alert(" in html and "onerror=alert(1)" in html
     assert "<script" not in md.lower() and "<img" not in md.lower()
     assert "&lt;img src=x onerror=alert(1)>" in md
+
+
+def test_reported_speech_and_stances_read_with_their_cue(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    build_store(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE statements SET kind = 'stance', cue = 'called for' WHERE id = 'stA1'")
+    with Store(db) as store:
+        md, html = render_markdown(store), render_html(store)
+    timeline = md.split("### Timeline")[1].split("### Who said what")[0]
+    assert "Donald Trump called for: 700,000 Ukrainian soldiers had been killed" in timeline
+    assert "Donald Trump (Truth Social): “We want the war to stop" in timeline
+    assert html.count('class="tag stance"') == 2  # the timeline and who said what

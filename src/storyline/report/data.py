@@ -309,6 +309,7 @@ def story_view(store: Store, group: Group) -> Row:
                 "cue": st["cue"],
                 "medium": st["medium"],
                 "direct": st["direct"],
+                "stance": st["kind"] == "stance",
                 "text": st["text"],
                 "start": st["start"],
                 "end": st["end"],
@@ -499,6 +500,7 @@ def entity_view(store: Store, entity_id: str) -> Row | None:
         art = articles[st["article_id"]]
         st.update(
             direct=bool(st["direct"]),
+            stance=st["kind"] == "stance",
             who=st["speaker"],
             article=art,
             sentence=sentence(art["text"], st["start"], st["end"]),

@@ -149,8 +149,10 @@ def render_markdown(store: Store, story: str | None = None) -> str:
         for it in view["timeline"]:
             quote = f"“{md(it['text'])}”" if it.get("direct") else md(it["text"])
             medium = f" ({md(it['medium'])})" if it.get("medium") else ""
+            # Reported speech and stances read with their cue: "has called for: ...".
+            cue = f" {md(it['cue'])}" if it.get("cue") and not it.get("direct") else ""
             out += [
-                f"- **{it['date'] or 'undated'}** {md(it['who'])}{medium}: {quote}",
+                f"- **{it['date'] or 'undated'}** {md(it['who'])}{medium}{cue}: {quote}",
                 "",
                 "  " + _md_sentence(it["sentence"]),
                 "",
@@ -162,8 +164,9 @@ def render_markdown(store: Store, story: str | None = None) -> str:
             out += [f"#### {md(sp['name'])}", ""]
             for it in sp["items"]:
                 medium = f", {md(it['medium'])}" if it.get("medium") else ""
+                cue = f", {md(it['cue'])}" if it.get("cue") else ""
                 out += [
-                    f"- {it['date'] or 'undated'}{medium}: {md(it['text'])}",
+                    f"- {it['date'] or 'undated'}{medium}{cue}: {md(it['text'])}",
                     f"  — {_md_source(it['article'])}",
                 ]
             out.append("")
