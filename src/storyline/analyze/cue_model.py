@@ -31,9 +31,12 @@ _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 def features(tok: Token) -> list[str]:
     """Feature names of one candidate token, from the parse around it only."""
     doc = tok.doc
+    n = len(doc)
     lemma = tok.lemma_.lower()
     head = tok.head
-    child_deps = sorted({c.dep_ for c in tok.children})
+    # Every spaCy token access builds an object: read the children once.
+    children = list(tok.children)
+    child_deps = sorted({c.dep_ for c in children})
     out = [
         f"l={lemma}",
         f"p={tok.pos_}",
@@ -44,34 +47,34 @@ def features(tok: Token) -> list[str]:
         f"hl={head.lemma_.lower()}",
         f"hp|d={head.pos_}|{tok.dep_}",
         f"prev={doc[tok.i - 1].lower_ if tok.i > 0 else '<s>'}",
-        f"next={doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else '</s>'}",
+        f"next={doc[tok.i + 1].lower_ if tok.i + 1 < n else '</s>'}",
     ]
     for d in child_deps:
         out.append(f"c={d}")
         out.append(f"p|c={tok.pos_}|{d}")
-    comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl", "relcl")]
-    for c in comp:
-        mark = next((m.lower_ for m in c.children if m.dep_ in ("mark", "aux")), "-")
-        out.append(f"comp={c.dep_}|{mark}")
-        out.append(f"l|comp={lemma}|{c.dep_}")
-    subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+    for c in children:
+        if c.dep_ in ("ccomp", "xcomp", "acl", "relcl"):
+            mark = next((m.lower_ for m in c.children if m.dep_ in ("mark", "aux")), "-")
+            out.append(f"comp={c.dep_}|{mark}")
+            out.append(f"l|comp={lemma}|{c.dep_}")
+    subj = next((c for c in children if c.dep_ in _SUBJ), None)
     if subj is not None:
         kind = subj.ent_type_ or subj.pos_
         out.append(f"subj={kind}")
         out.append(f"l|subj={lemma}|{kind}")
     else:
         out.append(f"l|nosubj={lemma}")
-    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    poss = next((c for c in children if c.dep_ == "poss"), None)
     if poss is not None:
         out.append(f"poss={poss.ent_type_ or poss.pos_}")
-    lo, hi = max(0, tok.i - 3), min(len(doc), tok.i + 4)
+    lo, hi = max(0, tok.i - 3), min(n, tok.i + 4)
     if any(ch in _QUOTE_CHARS for t in doc[lo : tok.i] for ch in t.text):
         out.append("q<")
     if any(ch in _QUOTE_CHARS for t in doc[tok.i + 1 : hi] for ch in t.text):
         out.append("q>")
-    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":":
+    if tok.i + 1 < n and doc[tok.i + 1].text == ":":
         out.append("colon>")
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" for c in children):
         out.append("neg")
     return out
 
