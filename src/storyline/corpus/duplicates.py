@@ -29,6 +29,7 @@ from datasketch import MinHash, MinHashLSH
 from storyline.corpus import translations
 from storyline.corpus.names import fold
 from storyline.corpus.translations import Rendering
+from storyline.store.db import transaction
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -106,8 +107,7 @@ def update_duplicates(conn: sqlite3.Connection, changed: Sequence[str]) -> None:
     known_copies = {(a, b) for a, b, *_ in copies}
     known_copies |= _copy_pairs_of(conn, sorted(set(anchored) - set(changed)))
     fingerprinted, postings, found = _translations(conn, anchored, known_copies)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         marks = ",".join("?" * len(changed))
         conn.execute(f"DELETE FROM corpus_minhash WHERE article_id IN ({marks})", changed)
         conn.execute(f"DELETE FROM corpus_minhash_bands WHERE article_id IN ({marks})", changed)
@@ -133,10 +133,6 @@ def update_duplicates(conn: sqlite3.Connection, changed: Sequence[str]) -> None:
             copies + found,
         )
         _repoint(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def band_keys(values: np.ndarray) -> list[tuple[int, int]]:

@@ -66,6 +66,7 @@ from storyline.corpus.names import (
     transliteration_variants,
 )
 from storyline.schema import stable_id
+from storyline.store.db import transaction
 
 # A role-supported merge needs at least this surname similarity and this many
 # shared (non-generic) role words.
@@ -117,18 +118,13 @@ def load_aliases(path: str | Path) -> Aliases:
 
 def save_aliases(conn: sqlite3.Connection, aliases: Aliases) -> None:
     """Persist the user's aliases in the store so every later run respects them."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         conn.execute("DELETE FROM entity_aliases")
         conn.executemany(
             "INSERT INTO entity_aliases (kind, names) VALUES (?, ?)",
             [("merge", json.dumps(g, ensure_ascii=False)) for g in aliases.merge]
             + [("split", json.dumps(g, ensure_ascii=False)) for g in aliases.split],
         )
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def stored_aliases(conn: sqlite3.Connection) -> Aliases:
@@ -919,18 +915,13 @@ def canonicalise(conn: sqlite3.Connection, aliases: Aliases | None = None) -> Re
         aliases = stored_aliases(conn)
     _register_names(conn, None)
     res = resolve(conn, aliases)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         for table in ("entities", "entity_evidence", "corpus_entity_forms", "corpus_article_forms"):
             conn.execute(f"DELETE FROM {table}")
         _write(conn, res, None)
         _record_article_forms(conn, None)
         forms = {k: (e, res.sketches[k].full) for k, e in res.entity_of_form.items()}
         _link_people(conn, forms, None, None)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return res
 
 
@@ -985,8 +976,7 @@ def canonicalise_changed(
         # Entity ids name their chosen form, so this cannot happen; if it
         # did, the full pass is the reference.
         return canonicalise(conn, aliases)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         for table, column in (("entities", "id"), ("entity_evidence", "entity_id")):
             conn.executemany(
                 f"DELETE FROM {table} WHERE {column} = ?", [(e,) for e in sorted(old_entities)]
@@ -999,10 +989,6 @@ def canonicalise_changed(
         _record_article_forms(conn, changed)
         kept.update({k: (e, res.sketches[k].full) for k, e in res.entity_of_form.items()})
         _link_people(conn, kept, changed, redo)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return res
 
 
@@ -1030,17 +1016,12 @@ def _register_names(conn: sqlite3.Connection, articles: Sequence[str] | None) ->
             f"SELECT DISTINCT text, type FROM mentions WHERE article_id IN ({marks})", articles
         ).fetchall()
     keyed = [(text, etype, _form_key(text, etype)[0]) for text, etype in rows]
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         if articles is None:
             conn.execute("DELETE FROM corpus_entity_names")
         conn.executemany(
             "INSERT OR REPLACE INTO corpus_entity_names (text, type, key) VALUES (?, ?, ?)", keyed
         )
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return {k for _, _, k in keyed if k}
 
 

@@ -54,6 +54,7 @@ from storyline.corpus.lexicon import STOP_WORDS
 from storyline.corpus.names import fold
 from storyline.schema import Story, stable_id
 from storyline.store import Store
+from storyline.store.db import transaction
 
 THRESHOLD = 0.07
 # Incremental placement also re-clusters the stories a new article comes close
@@ -327,19 +328,15 @@ def _write_state(conn: sqlite3.Connection, docs: Sequence[Doc], norms: dict[str,
         )
 
 
-def _transaction(
+def _save_state(
     conn: sqlite3.Connection, docs: Sequence[Doc], norms: dict[str, float], reset: bool = False
 ) -> None:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    """``_write_state`` in one transaction; ``reset`` empties the state first (a rebuild)."""
+    with transaction(conn):
         if reset:
             for table in ("corpus_docvec", "corpus_postings", "corpus_phrases"):
                 conn.execute(f"DELETE FROM {table}")
         _write_state(conn, docs, norms)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def _norms(docs: Sequence[Doc], df: dict[str, int], n: int) -> dict[str, float]:
@@ -440,7 +437,7 @@ def update_stories(
     if len(placed_rows) < len(changed) or len(placed_rows) < with_story:
         return rebuild_stories(store)
     new_docs = sorted(_analyse(conn, changed), key=lambda d: (d.day is None, d.day or "", d.id))
-    _transaction(conn, new_docs, {})
+    _save_state(conn, new_docs, {})
     n = conn.execute("SELECT count(*) FROM corpus_docvec").fetchone()[0]
     _refresh_entity_terms(conn, sorted(set(relinked) - set(changed)), n)
     placed = [Doc(a, Counter(), day) for a, day, _ in placed_rows]
@@ -488,8 +485,7 @@ def _refresh_entity_terms(conn: sqlite3.Connection, ids: list[str], n: int) -> N
         "GROUP BY article_id, entity_id",
         (wanted,),
     ).fetchall()
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         conn.execute(
             "DELETE FROM corpus_postings WHERE term LIKE '@%' "
             "AND article_id IN (SELECT value FROM json_each(?))",
@@ -499,26 +495,17 @@ def _refresh_entity_terms(conn: sqlite3.Connection, ids: list[str], n: int) -> N
             "INSERT INTO corpus_postings (term, article_id, tf) VALUES (?, ?, ?)",
             [(t, a, c * ENTITY_WEIGHT) for a, t, c in rows if a in placed],
         )
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     docs = _stored_docs(conn, sorted(placed))
     df = _stored_df(conn, docs)
     _set_norms(conn, _norms(docs, df, n))
 
 
 def _set_norms(conn: sqlite3.Connection, norms: dict[str, float]) -> None:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         conn.executemany(
             "UPDATE corpus_docvec SET norm = ? WHERE article_id = ?",
             [(norm, a) for a, norm in sorted(norms.items())],
         )
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def _stored_df(conn: sqlite3.Connection, docs: Sequence[Doc]) -> dict[str, int]:
@@ -643,7 +630,7 @@ def rebuild_stories(store: Store) -> dict[str, str]:
     df: Counter[str] = Counter()
     for doc in docs:
         df.update(doc.terms.keys())
-    _transaction(conn, docs, _norms(docs, df, len(docs)), reset=True)
+    _save_state(conn, docs, _norms(docs, df, len(docs)), reset=True)
     assignment = cluster(docs)
     _write_stories(store, assignment)
     return assignment

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,19 @@ JSON_COLUMNS = {"removed", "aliases", "figure_ids"}
 
 class StoreError(RuntimeError):
     """The file is not a storyline store, or is from a newer version."""
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: taken up front (``BEGIN IMMEDIATE``), committed
+    at the end, rolled back on any exception, a failed commit or Ctrl-C included."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _q(name: str) -> str:
@@ -102,8 +116,7 @@ class Store:
         """Replace one article and all its findings in a single transaction."""
         article = findings.article
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(conn):
             conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
             data = asdict(article)
             conn.execute(
@@ -123,10 +136,6 @@ class Store:
                 )
             conn.execute("DELETE FROM skipped WHERE source = ?", (article.source,))
             conn.execute("INSERT OR IGNORE INTO corpus_pending VALUES (?)", (article.id,))
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     def corpus_pending(self) -> list[str]:
         """Articles saved since the corpus stage last completed, in the order they were saved."""
@@ -135,15 +144,10 @@ class Store:
         ]
 
     def corpus_done(self, article_ids: list[str]) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(self.conn):
             self.conn.executemany(
                 "DELETE FROM corpus_pending WHERE article_id = ?", [(a,) for a in article_ids]
             )
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
 
     def record_skip(self, skip: Skip) -> None:
         self.conn.execute(
@@ -155,8 +159,7 @@ class Store:
     def replace_stories(self, stories: list[Story], assignment: dict[str, str | None]) -> None:
         """Write the corpus stage's stories and each article's story, atomically."""
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(conn):
             conn.execute("DELETE FROM stories")
             conn.executemany(
                 'INSERT INTO stories (id, label, start, "end") VALUES (?, ?, ?, ?)',
@@ -166,25 +169,16 @@ class Store:
                 "UPDATE articles SET story = ? WHERE id = ?",
                 [(story, aid) for aid, story in assignment.items()],
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     def replace_disagreements(self, disagreements: list[Disagreement]) -> None:
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(conn):
             conn.execute("DELETE FROM disagreements")
             columns = CONTRACT["disagreements"][1]
             conn.executemany(
                 _insert_sql("disagreements", columns),
                 [[_value(c, getattr(d, c)) for c in columns] for d in disagreements],
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     # -- reading ---------------------------------------------------------
 
