@@ -1254,12 +1254,9 @@ def _quote_statements(art: _Article, found: list[_Found]) -> list[_Found]:
         colon = _colon_signature(art, q)
         if colon is not None:
             mark, who = colon
-            f = _Found(
-                mark, (mark.idx, mark.idx + 1), art.doc[who.end - 1], None, False, span, True
-            )
-            f.speaker = _fullest(art, who.text)
-            f.is_person = True
             last = art.doc[who.end - 1]
+            speaker = _fullest(art, who.text)
+            f = _Found(mark, (mark.idx, mark.idx + 1), last, speaker, True, span, True)
             left = art.doc[who.start]
             # The role before the name is part of the speaker as written.
             lead = art.doc[last.left_edge.i : who.start]
@@ -1615,33 +1612,39 @@ def _says_something(art: _Article, f: _Found) -> bool:
     get through the gate with a person as their content; what was said is a
     clause or a phrase with at least one word that is not a name.
     """
+    words = _content_words(art, f)
+    return words is None or any(t.pos_ not in _NAME_POS for t in words)
+
+
+def _content_words(art: _Article, f: _Found) -> list[Token] | None:
+    """The tokens of what was said, punctuation and spaces left out (None: no alignment)."""
     span = art.doc.char_span(*f.content, alignment_mode="expand")
     if span is None:
-        return True
-    return any(t.pos_ not in _NAME_POS for t in span if not t.is_punct and not t.is_space)
+        return None
+    return [t for t in span if not t.is_punct and not t.is_space]
 
 
 def _is_statement(art: _Article, f: _Found) -> bool:
     """False for what only looks like one: how things seem to the writer, a
     refusal to comment, or a bare handle or link ("He tweets @pmorici1")."""
-    if f.cue is not None:
-        lemma = f.cue.lemma_.lower()
+    cue = f.cue
+    if cue is not None:
+        lemma = cue.lemma_.lower()
         if lemma in NOT_STATEMENT_LEMMAS:
             return False
-        cue = f.cue
+        refusal = ("decline", "refuse")
         negated = (
             any(c.dep_ == "neg" for c in cue.children)
-            or cue.head.lemma_.lower() in ("decline", "refuse")
+            or cue.head.lemma_.lower() in refusal
             or any(t.lower_ == "yet" for t in art.doc[max(0, cue.i - 3) : cue.i])
         )
         if lemma in NO_COMMENT_LEMMAS and negated:
             return False
-        if lemma in ("decline", "refuse") and any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_LEMMAS for c in f.cue.children
+        if lemma in refusal and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_LEMMAS for c in cue.children
         ):
             return False
-    span = art.doc.char_span(*f.content, alignment_mode="expand")
-    words = [t for t in span or [] if not t.is_punct and not t.is_space]
+    words = _content_words(art, f)
     return not words or not all(
         t.like_url or t.like_email or t.text.startswith(("@", "#")) for t in words
     )
@@ -1820,8 +1823,9 @@ def find_statements(ctx: Context) -> None:
     found = [f for f in found if _is_statement(art, f)]
     found = _outermost(_split_siblings(art, found))
     for f in sorted(found, key=lambda f: f.cue.idx if f.cue is not None else f.content[0]):
-        if f.speaker is None and f.subj is not None and f.cue is not None:
-            f.speaker, f.is_person = resolve_speaker(art, f.subj)
+        if f.subj is not None and f.cue is not None:
+            if f.speaker is None:
+                f.speaker, f.is_person = resolve_speaker(art, f.subj)
             art.said.append((f.cue.idx, f.speaker, f.is_person))
         elif f.inherit is not None:
             f.speaker, f.is_person = f.inherit.speaker, f.inherit.is_person
