@@ -118,18 +118,23 @@ def gate_examples(
     return xs, ys
 
 
-def train_gate(args: argparse.Namespace) -> int:
+def fit(xs: list[dict[str, int]], ys: list[int], C: float) -> tuple[Any, Any]:
+    """(vectoriser, classifier): an L1 logistic regression (liblinear, deterministic),
+    so most features get no weight and the shipped file stays small."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    x_train, y_train = gate_examples("train", args.floor, all_annotators=True)
     vec = DictVectorizer(sort=True)
-    X = _int32(vec.fit_transform(x_train))
-    clf = LogisticRegression(
-        C=args.C, l1_ratio=1.0, solver="liblinear", max_iter=1000, random_state=0
-    )
-    clf.fit(X, y_train)
-    print(f"gate train: {len(y_train)} candidates, {sum(y_train)} right, {X.shape[1]} features")
+    X = _int32(vec.fit_transform(xs))
+    clf = LogisticRegression(C=C, l1_ratio=1.0, solver="liblinear", max_iter=1000, random_state=0)
+    clf.fit(X, ys)
+    print(f"{len(ys)} training examples, {sum(ys)} positive, {X.shape[1]} features")
+    return vec, clf
+
+
+def train_gate(args: argparse.Namespace) -> int:
+    x_train, y_train = gate_examples("train", args.floor, all_annotators=True)
+    vec, clf = fit(x_train, y_train, args.C)
     x_dev, y_dev = gate_examples("dev", args.floor)
     proba = clf.predict_proba(_int32(vec.transform(x_dev)))[:, 1]
     for th in (0.3, 0.4, 0.5, 0.6):
@@ -197,18 +202,8 @@ def main() -> int:
     if args.gate:
         return train_gate(args)
 
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     x_train, y_train = examples("train")
-    vec = DictVectorizer(sort=True)
-    X = _int32(vec.fit_transform(x_train))
-    # l1_ratio=1: an L1 penalty, so most features get no weight and the file stays small.
-    clf = LogisticRegression(
-        C=args.C, l1_ratio=1.0, solver="liblinear", max_iter=1000, random_state=0
-    )
-    clf.fit(X, y_train)
-    print(f"train: {len(y_train)} candidates, {sum(y_train)} cues, {X.shape[1]} features")
+    vec, clf = fit(x_train, y_train, args.C)
 
     x_dev, y_dev = examples("dev")
     pred = clf.predict_proba(_int32(vec.transform(x_dev)))[:, 1] >= args.threshold
