@@ -11,7 +11,7 @@ from hypothesis import settings
 from storyline.analyze import analyze_doc
 from storyline.analyze.nlp import load_nlp
 from storyline.clean import build_article
-from storyline.ingest.text import read_text_file
+from storyline.read.text import read_text_file
 from storyline.schema import Article, Findings
 
 ROOT = Path(__file__).resolve().parents[1]

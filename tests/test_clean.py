@@ -559,7 +559,7 @@ FURNITURE = (
 
 def test_news_dumpster_furniture():
     from conftest import SHARED
-    from storyline.ingest.records import read_records
+    from storyline.read.records import read_records
 
     path = SHARED / "data" / "news-dumpster-2025" / "dedupe0521.jsonl.gz"
     checked = Counter()

@@ -15,7 +15,7 @@ from conftest import SEEDS
 from storyline.journey import ingest
 from storyline.schema import Statement
 from storyline.store import Store
-from storyline.store.schema import SCHEMA_VERSION
+from storyline.store.migrations import SCHEMA_VERSION
 
 
 @pytest.fixture()
@@ -77,7 +77,7 @@ def test_changed_article_replaces_its_own_findings(tmp_path: Path, nlp) -> None:
 def test_a_failed_write_leaves_no_half_article(seeded: Path, nlp) -> None:  # type: ignore[no-untyped-def]
     from storyline.analyze import analyze_doc
     from storyline.clean import build_article
-    from storyline.ingest.text import read_text_file
+    from storyline.read.text import read_text_file
 
     path = SEEDS / "002_b7e7abdfc0897051.txt"
     with Store(seeded) as store:
@@ -141,7 +141,7 @@ def test_opens_in_datasette(seeded: Path) -> None:
 
 
 def test_a_contract_1_store_migrates_and_reanalyses(seeded: Path, nlp) -> None:  # type: ignore[no-untyped-def]
-    from storyline.store.schema import MIGRATIONS
+    from storyline.store.migrations import MIGRATIONS
 
     old = seeded.parent / "v7.db"
     conn = sqlite3.connect(old)

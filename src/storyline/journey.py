@@ -22,7 +22,7 @@ from storyline.analyze import DEFAULT_COMPONENTS, analyze_doc
 from storyline.analyze.nlp import load_nlp
 from storyline.clean import build_article
 from storyline.clean.article import EmptyArticle
-from storyline.ingest import read_inputs
+from storyline.read import read_inputs
 from storyline.schema import Article, Findings, RawDocument, Skip
 from storyline.store import Store
 

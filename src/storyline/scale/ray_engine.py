@@ -24,9 +24,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from storyline.ingest import READERS, expand
-from storyline.ingest.decode import strip_gz
 from storyline.journey import IngestReport, analyze_stream, clean_one
+from storyline.read import READERS, expand
+from storyline.read.decode import strip_gz
 from storyline.scale.parquet import arrow_schema, row
 from storyline.schema import Article, RawDocument, Skip
 

@@ -23,7 +23,7 @@ from storyline.schema import (
     Skip,
     Story,
 )
-from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
+from storyline.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "storyline.db"
 

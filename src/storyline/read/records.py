@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from storyline.ingest.decode import InputError, decode, read_bytes, strip_gz
+from storyline.read.decode import InputError, decode, read_bytes, strip_gz
 from storyline.schema import RawDocument, Skip
 
 # Field names seen in news-please, newspaper, trafilatura's JSON, Common Crawl

@@ -11,11 +11,11 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from storyline.ingest.decode import InputError, strip_gz
-from storyline.ingest.html import read_html_file
-from storyline.ingest.records import read_records
-from storyline.ingest.text import read_text_file
-from storyline.ingest.warc import read_warc
+from storyline.read.decode import InputError, strip_gz
+from storyline.read.html import read_html_file
+from storyline.read.records import read_records
+from storyline.read.text import read_text_file
+from storyline.read.warc import read_warc
 from storyline.schema import RawDocument, Skip
 
 Reader = Callable[[Path, str], Iterable[RawDocument | Skip]]

@@ -12,7 +12,7 @@ from warcio.warcwriter import WARCWriter
 
 from conftest import SEEDS
 from storyline.clean import build_article
-from storyline.ingest import expand, read_inputs
+from storyline.read import expand, read_inputs
 from storyline.schema import RawDocument, Skip
 
 BODY = "Officials said on Tuesday that talks would resume. " * 5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyline.ingest.decode import decode, read_bytes
+from storyline.read.decode import decode, read_bytes
 from storyline.schema import RawDocument
 
 

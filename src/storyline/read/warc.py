@@ -8,7 +8,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from storyline.ingest.decode import InputError, decode
+from storyline.read.decode import InputError, decode
 from storyline.schema import RawDocument, Skip
 
 MAX_RECORD_BYTES = 16 * 1024 * 1024
