@@ -9,9 +9,7 @@ paginated with ``limit``/``offset``, and every API error has one shape:
 
 from __future__ import annotations
 
-import itertools
 import logging
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,23 +23,14 @@ from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__
-from storyline.report.chart import value_chart
-from storyline.report.data import (
-    FALLBACK_ID,
-    Group,
-    article_title,
-    entity_view,
-    find_group,
-    groups,
-    load_article,
-    sentences,
-    source_label,
-    story_view,
-)
-from storyline.report.render import stylesheet
 from storyline.schema import CONTRACT, CONTRACT_VERSION
 from storyline.store import Store
-from storyline.web.highlight import Span, highlight
+from storyline.views import shared_templates, stylesheet
+from storyline.views.article import article_view
+from storyline.views.browse import home_view, search_view
+from storyline.views.chart import value_chart
+from storyline.views.entity import entity_view
+from storyline.views.story import find_group, story_view
 
 log = logging.getLogger("storyline.web")
 
@@ -59,7 +48,7 @@ def _env() -> Environment:
         loader=ChoiceLoader(
             [
                 PackageLoader("storyline.web", "templates"),
-                PackageLoader("storyline.report", "templates"),
+                shared_templates(),
             ]
         ),
         autoescape=True,
@@ -79,12 +68,6 @@ def _snippet(text: str | None) -> Markup:
     """FTS5 snippet with its hit marks (\x02 .. \x03) as <mark>, everything else escaped."""
     safe = str(escape(text or ""))
     return Markup(safe.replace("\x02", "<mark>").replace("\x03", "</mark>"))
-
-
-def fts_query(q: str) -> str:
-    """User words as an FTS5 query: each word quoted, so stray syntax cannot fail."""
-    words = re.findall(r"[\w'’-]+", q)
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -162,49 +145,13 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, store: StoreDep) -> HTMLResponse:
-        found, note = groups(store)
-        per_story = {
-            table: dict(
-                store.conn.execute(
-                    f"SELECT coalesce(a.story, ''), count(*) FROM {table} t "
-                    "JOIN articles a ON a.id = t.article_id GROUP BY 1"
-                ).fetchall()
-            )
-            for table in ("statements", "figures")
-        }
-
-        def count(table: str, g: Group) -> int:
-            per = per_story[table]
-            if g.is_story:
-                return per.get(g.id, 0)
-            # The stand-in groups: every article, or the articles in no story.
-            return sum(per.values()) if g.id == FALLBACK_ID else per.get("", 0)
-
-        rows = [
-            {"group": g, "statements": count("statements", g), "figures": count("figures", g)}
-            for g in found
-        ]
-        people = store.conn.execute(
-            "SELECT e.id, e.name, e.type, count(m.article_id) AS n, "
-            "count(DISTINCT m.article_id) AS articles FROM entities e "
-            "JOIN mentions m ON m.entity_id = e.id GROUP BY e.id "
-            "ORDER BY (e.type = 'person') DESC, n DESC, e.name LIMIT 24"
-        ).fetchall()
-        return page(
-            request,
-            "home.html",
-            stories=rows,
-            note=note,
-            counts=store.counts(),
-            people=[dict(p) for p in people],
-            q="",
-        )
+        return page(request, "home.html", **home_view(store), q="")
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(
         request: Request, store: StoreDep, q: Annotated[str, Query(max_length=500)] = ""
     ) -> HTMLResponse:
-        return page(request, "search.html", q=q, results=_search(store, q, 50))
+        return page(request, "search.html", q=q, results=search_view(store, q, 50))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story(request: Request, story_id: str, store: StoreDep) -> HTMLResponse:
@@ -231,62 +178,10 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
-        art = load_article(store, article_id)
-        if art is None:
+        view = article_view(store, article_id)
+        if view is None:
             raise NotFound(f"article {article_id}")
-        text = art["text"]
-        spans = [Span(a, b, "sent") for a, b in sentences(text)]
-        conn = store.conn
-        statements = conn.execute(
-            "SELECT * FROM statements WHERE article_id = ? ORDER BY start", (article_id,)
-        ).fetchall()
-        figures = conn.execute(
-            "SELECT * FROM figures WHERE article_id = ? ORDER BY start", (article_id,)
-        ).fetchall()
-        timexes = conn.execute(
-            "SELECT * FROM timexes WHERE article_id = ? ORDER BY start", (article_id,)
-        ).fetchall()
-        mentions = conn.execute(
-            'SELECT m.start, m."end", m.text, m.type, m.entity_id, e.name FROM mentions m '
-            "LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start",
-            (article_id,),
-        ).fetchall()
-        copies = conn.execute(
-            "SELECT p.kind, p.similarity, p.reason, o.id, o.title, o.source, o.published "
-            "FROM corpus_duplicate_pairs p JOIN articles o "
-            "ON o.id = CASE WHEN p.a = ? THEN p.b ELSE p.a END "
-            "WHERE ? IN (p.a, p.b) ORDER BY o.published, o.id",
-            (article_id, article_id),
-        ).fetchall()
-        for st in statements:
-            who = st["speaker"] or "unattributed"
-            extra = f" · {st['medium']}" if st["medium"] else ""
-            spans.append(Span(st["start"], st["end"], "st", st["id"], f"{who}{extra}"))
-        for fg in figures:
-            what = " ".join(
-                p for p in (fg["qualifier"], fg["text"], fg["subject"], fg["measure"]) if p
-            )
-            who = f" — {fg['claimant']}" if fg["claimant"] else ""
-            spans.append(Span(fg["start"], fg["end"], "fg", fg["id"], f"{what}{who}"))
-        for tx in timexes:
-            spans.append(
-                Span(tx["start"], tx["end"], "tx", tx["id"], f"{tx['type']}: {tx['value']}")
-            )
-        for m in mentions:
-            href = f"/entities/{m['entity_id']}" if m["entity_id"] and m["name"] else None
-            title = f"{m['type']}: {m['name'] or m['text']}"
-            spans.append(Span(m["start"], m["end"], "ent", None, title, href))
-        return page(
-            request,
-            "article.html",
-            a=art,
-            body=highlight(text, spans),
-            statements=[dict(s) for s in statements],
-            figures=[dict(f) for f in figures],
-            timexes=[dict(t) for t in timexes],
-            mention_count=len(mentions),
-            copies=[dict(c) for c in copies],
-        )
+        return page(request, "article.html", **view)
 
     # -- API ---------------------------------------------------------------
 
@@ -307,7 +202,7 @@ def create_app(db: str | Path) -> FastAPI:
         q: Annotated[str, Query(min_length=1, max_length=500)],
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     ) -> dict[str, Any]:
-        return {"q": q, "items": _search(store, q, limit)}
+        return {"q": q, "items": search_view(store, q, limit)}
 
     @app.get("/api/{name}", tags=["api"])
     def api_list(
@@ -319,8 +214,8 @@ def create_app(db: str | Path) -> FastAPI:
     ) -> dict[str, Any]:
         if name not in CONTRACT:
             raise NotFound(f"list {name!r}; lists are {', '.join(CONTRACT)}")
-        total = store.counts()[name]
-        items = list(itertools.islice(store.records(name), offset, offset + limit))
+        total = store.count(name)
+        items = store.record_page(name, limit, offset)
         nxt = offset + limit
         return {
             "items": items,
@@ -336,38 +231,9 @@ def create_app(db: str | Path) -> FastAPI:
     def api_record(name: str, record_id: str, store: StoreDep) -> dict[str, Any]:
         if name not in CONTRACT:
             raise NotFound(f"list {name!r}; lists are {', '.join(CONTRACT)}")
-        for record in store.records(name):
-            if record["id"] == record_id:
-                return record
+        record = store.record(name, record_id)
+        if record is not None:
+            return record
         raise NotFound(f"{name[:-1] if name != 'entities' else 'entity'} {record_id}")
 
     return app
-
-
-def _search(store: Store, q: str, limit: int) -> list[dict[str, Any]]:
-    query = fts_query(q)
-    if not query:
-        return []
-    # snippet() marks hits with control characters, so the text can be escaped
-    # first and the marks turned into <mark> afterwards (see search.html).
-    rows = store.conn.execute(
-        "SELECT a.id, a.title, a.outlet, a.published, a.source, a.url, a.text, "
-        "snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet "
-        "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-        "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.id LIMIT ?",
-        (query, limit),
-    ).fetchall()
-    out = []
-    for r in rows:
-        data = dict(r)
-        out.append(
-            {
-                "id": data["id"],
-                "title": article_title(data),
-                "outlet": source_label(data),
-                "published": data["published"],
-                "snippet": data["snippet"],
-                "href": f"/articles/{data['id']}",
-            }
-        )
-    return out
