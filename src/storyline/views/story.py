@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from storyline.store import Store
 from storyline.views.text import Row, date_key, figure_value, figure_what, sentence, shown
@@ -93,46 +94,47 @@ def _provenance(item: Row, art: Row) -> Row:
     return item
 
 
+def _who(names: dict[str | None, str], entity: str | None, written: str | None) -> str:
+    """The canonical entity's name, else the name as the article wrote it."""
+    return names.get(entity) or written or "unattributed"
+
+
+def _item(kind: str, record: Row, art: Row, stated: tuple[str | None, str], **shown: Any) -> Row:
+    """A timeline item: dated by its own date (``stated``: value, basis), else publication."""
+    date, basis = stated if stated[0] else (art["published"], "published")
+    item = {"kind": kind, "id": record["id"], "date": date, "date_basis": basis if date else None}
+    item.update(shown, start=record["start"], end=record["end"])
+    return _provenance(item, art)
+
+
 def _statement_item(st: Row, art: Row, names: dict[str | None, str], figures: list[Row]) -> Row:
-    date, basis = (st["date"], "stated") if st["date"] else (art["published"], "published")
-    return _provenance(
-        {
-            "kind": "statement",
-            "id": st["id"],
-            "date": date,
-            "date_basis": basis if date else None,
-            "who": names.get(st["speaker_entity"]) or st["speaker"] or "unattributed",
-            "entity": st["speaker_entity"],
-            "cue": st["cue"],
-            "medium": st["medium"],
-            "direct": st["direct"],
-            "stance": st["kind"] == "stance",
-            "text": st["text"],
-            "start": st["start"],
-            "end": st["end"],
-            "figures": [{**f, "value": figure_value(f), "what": figure_what(f)} for f in figures],
-        },
+    return _item(
+        "statement",
+        st,
         art,
+        (st["date"], "stated"),
+        who=_who(names, st["speaker_entity"], st["speaker"]),
+        entity=st["speaker_entity"],
+        cue=st["cue"],
+        medium=st["medium"],
+        direct=st["direct"],
+        stance=st["kind"] == "stance",
+        text=st["text"],
+        figures=[{**f, "value": figure_value(f), "what": figure_what(f)} for f in figures],
     )
 
 
 def _figure_item(fig: Row, art: Row, names: dict[str | None, str]) -> Row:
-    date, basis = (fig["as_of"], "as of") if fig["as_of"] else (art["published"], "published")
-    return _provenance(
-        {
-            "kind": "figure",
-            "id": fig["id"],
-            "date": date,
-            "date_basis": basis if date else None,
-            "who": names.get(fig["claimant_entity"]) or fig["claimant"] or "unattributed",
-            "entity": fig["claimant_entity"],
-            "medium": None,
-            "text": f"{figure_value(fig)} {figure_what(fig)}".strip(),
-            "start": fig["start"],
-            "end": fig["end"],
-            "figures": [],
-        },
+    return _item(
+        "figure",
+        fig,
         art,
+        (fig["as_of"], "as of"),
+        who=_who(names, fig["claimant_entity"], fig["claimant"]),
+        entity=fig["claimant_entity"],
+        medium=None,
+        text=f"{figure_value(fig)} {figure_what(fig)}".strip(),
+        figures=[],
     )
 
 
@@ -167,7 +169,7 @@ def _chart_point(fig: Row, art: Row, names: dict[str | None, str]) -> Row:
         **fig,
         "date": date,
         "date_basis": ("as of" if fig["as_of"] else "published") if date else None,
-        "who": names.get(fig["claimant_entity"]) or fig["claimant"] or "unattributed",
+        "who": _who(names, fig["claimant_entity"], fig["claimant"]),
         "value": figure_value(fig),
         "what": figure_what(fig),
     }

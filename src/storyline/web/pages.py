@@ -8,7 +8,7 @@ snapshot of the store (``Readers.snapshot``) and renders after it ends.
 from __future__ import annotations
 
 from functools import cache
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
@@ -25,6 +25,7 @@ from storyline.views.story import find_group, story_view
 from storyline.web.deps import NotFound, ReadersDep
 
 router = APIRouter(include_in_schema=False)
+T = TypeVar("T")
 
 
 def _snippet(text: str | None) -> Markup:
@@ -81,13 +82,18 @@ def search_page(
     return page(request, "search.html", q=q, results=results)
 
 
+def _found(view: T | None, what: str) -> T:
+    """The view, or the page's 404 when there is nothing by that id."""
+    if view is None:
+        raise NotFound(what)
+    return view
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str, readers: ReadersDep) -> HTMLResponse:
     with readers.snapshot() as store:
         group, note = find_group(store, story_id)
-        if group is None:
-            raise NotFound(f"story {story_id}")
-        view = story_view(store, group)
+        view = story_view(store, _found(group, f"story {story_id}"))
     charts = {
         t["id"]: value_chart(
             t["figures"],
@@ -102,16 +108,12 @@ def story(request: Request, story_id: str, readers: ReadersDep) -> HTMLResponse:
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity(request: Request, entity_id: str, readers: ReadersDep) -> HTMLResponse:
     with readers.snapshot() as store:
-        view = entity_view(store, entity_id)
-    if view is None:
-        raise NotFound(f"entity {entity_id}")
+        view = _found(entity_view(store, entity_id), f"entity {entity_id}")
     return page(request, "entity.html", e=view)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article(request: Request, article_id: str, readers: ReadersDep) -> HTMLResponse:
     with readers.snapshot() as store:
-        view = article_view(store, article_id)
-    if view is None:
-        raise NotFound(f"article {article_id}")
+        view = _found(article_view(store, article_id), f"article {article_id}")
     return page(request, "article.html", **view)
