@@ -57,7 +57,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze import figure_lexicon as lex
-from storyline.analyze.pipeline import Context, component
+from storyline.analyze.registry import Context, component
 from storyline.schema import Figure, Statement, Timex, stable_id
 
 # ---------------------------------------------------------------------------

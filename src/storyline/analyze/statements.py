@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze.cue_model import CANDIDATE_POS, features, load_cue_model, load_gate_model
-from storyline.analyze.pipeline import Context, component
+from storyline.analyze.registry import Context, component
 from storyline.analyze.speech_lexicon import (
     CLAUSE_ONLY_LEMMAS,
     COUNTRY_SYNONYMS,

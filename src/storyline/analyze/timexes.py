@@ -37,7 +37,7 @@ from functools import lru_cache
 import dateparser
 from spacy.tokens import Doc
 
-from storyline.analyze.pipeline import Context, component
+from storyline.analyze.registry import Context, component
 from storyline.analyze.time_patterns import (
     COMPILED,
     LEADING_NOISE,
