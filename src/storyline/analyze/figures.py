@@ -58,6 +58,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze import figure_lexicon as lex
 from storyline.analyze.registry import Context, component
+from storyline.analyze.shared_lexicon import MONTHS, SCALE_WORDS, TENS_WORDS, UNITS_WORDS
 from storyline.schema import Figure, Statement, Timex, stable_id
 
 # ---------------------------------------------------------------------------
@@ -71,12 +72,12 @@ def _alt(words: Iterable[str]) -> str:
 # Thousands separators, Indian lakh grouping ("12,34,567"), decimals.
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?|\.\d+"
 _UNICODE_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
-_NUMWORD = _alt([*lex.UNITS_WORDS, *lex.TENS_WORDS, "hundred", "thousand", "million", "billion"])
+_NUMWORD = _alt([*UNITS_WORDS, *TENS_WORDS, "hundred", "thousand", "million", "billion"])
 # "and" joins only after a scale ("two hundred and fifty"); "five- and six-cylinder"
 # is two numbers
 _AND_AFTER_SCALE = "(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))[\\s-]+and"
 _WORDSEQ = rf"(?:{_NUMWORD})(?:(?:{_AND_AFTER_SCALE})?[\s-]+(?:{_NUMWORD}))*"
-_FRACTION = rf"(?:(?:a|an|one|{_alt(lex.UNITS_WORDS)})[\s-]+)?(?:{_alt(lex.FRACTION_WORDS)})"
+_FRACTION = rf"(?:(?:a|an|one|{_alt(UNITS_WORDS)})[\s-]+)?(?:{_alt(lex.FRACTION_WORDS)})"
 # Currency codes that may be glued to the digits ("RM79", "$US113", "Rs500").
 _GLUED_CURRENCY_BEHIND = "|".join(
     f"(?<={re.escape(c)})"
@@ -110,7 +111,7 @@ _RANGE_END_RE = re.compile(
     r"|(?P<slash>(?!))|(?P<fracscale>(?!))|(?P<frac>(?!))|(?P<dozen>(?!))|(?P<mult>(?!))|(?P<vague>(?!))",
     re.IGNORECASE,
 )
-_SCALE_RE = re.compile(rf"[\s-]*(?P<scale>{_alt(lex.SCALE_WORDS)})\b", re.IGNORECASE)
+_SCALE_RE = re.compile(rf"[\s-]*(?P<scale>{_alt(SCALE_WORDS)})\b", re.IGNORECASE)
 _GLUED_SCALE_RE = re.compile(rf"(?P<scale>{_alt(lex.GLUED_SCALES)})\b", re.IGNORECASE)
 _CURRENCY_RE = re.compile(
     rf"(?:^|(?<=[\s(\"'“‘\[]))(?P<cur>{_alt(lex.CURRENCY_PREFIXES)})\s?$", re.IGNORECASE
@@ -125,14 +126,12 @@ _CLOCK_RE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_DAY_BEFORE_RE = re.compile(
-    rf"\b(?:{_alt(lex.MONTHS)})\.?\s+\d{{1,2}}\s*(?:and|to|-|–|until|through)\s*$",
+    rf"\b(?:{_alt(MONTHS)})\.?\s+\d{{1,2}}\s*(?:and|to|-|–|until|through)\s*$",
     re.IGNORECASE,
 )
 _ORDINAL_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
-_MONTH_RE = re.compile(rf"\b(?:{_alt(lex.MONTHS)})\.?$", re.IGNORECASE)
-_MONTH_AFTER_RE = re.compile(
-    rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_alt(lex.MONTHS)})\b", re.IGNORECASE
-)
+_MONTH_RE = re.compile(rf"\b(?:{_alt(MONTHS)})\.?$", re.IGNORECASE)
+_MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_alt(MONTHS)})\b", re.IGNORECASE)
 _QUAL_BEFORE_RE = re.compile(rf"\b(?P<q>{_alt(lex.QUALIFIERS_BEFORE)})\s+$", re.IGNORECASE)
 _QUAL_AFTER_RE = re.compile(
     rf"^(?:,\s*|\s+|-)?(?P<q>{_alt(lex.QUALIFIERS_AFTER)})(?![\w])", re.IGNORECASE
@@ -161,14 +160,14 @@ def _words_value(words: str) -> float | None:
     for word in re.split(r"[\s-]+", words.lower()):
         if word == "and" or not word:
             continue
-        if word in lex.UNITS_WORDS:
-            current += lex.UNITS_WORDS[word]
-        elif word in lex.TENS_WORDS:
-            current += lex.TENS_WORDS[word]
+        if word in UNITS_WORDS:
+            current += UNITS_WORDS[word]
+        elif word in TENS_WORDS:
+            current += TENS_WORDS[word]
         elif word == "hundred":
             current = (current or 1) * 100
         elif word in ("thousand", "million", "billion", "trillion"):
-            total += (current or 1) * lex.SCALE_WORDS[word]
+            total += (current or 1) * SCALE_WORDS[word]
             current = 0
         else:
             return None
@@ -193,19 +192,19 @@ def _atom_value(m: re.Match[str]) -> tuple[float, str] | None:
     if m.group("fracscale"):
         words = text.lower().split()
         share = lex.FRACTION_WORDS[words[1] if words[0] == "a" else words[0]]
-        return share * (12.0 if words[-1] == "dozen" else lex.SCALE_WORDS[words[-1]]), "words"
+        return share * (12.0 if words[-1] == "dozen" else SCALE_WORDS[words[-1]]), "words"
     if m.group("vague"):
         return None  # handled in _extend, which needs both ends
     if m.group("frac"):
         parts = re.split(r"[\s-]+", text.lower())
         share = lex.FRACTION_WORDS[parts[-1]]
-        count = lex.UNITS_WORDS.get(parts[0], 1) if len(parts) > 1 else 1
+        count = UNITS_WORDS.get(parts[0], 1) if len(parts) > 1 else 1
         if len(parts) == 1 and parts[0] != "half" and parts[0] != "halves":
             return None  # a bare "third"/"quarter" is an ordinal or a fiscal quarter
         return count * share, "frac"
     if m.group("words"):
         words = re.split(r"[\s-]+", text.lower())
-        if all(w in lex.SCALE_WORDS for w in words):
+        if all(w in SCALE_WORDS for w in words):
             before = m.string[max(0, m.start() - 4) : m.start()].lower()
             if not re.search(r"\ban?\s+$", before):
                 return None  # "(million tons per annum)": a scale needs a number or "a"
@@ -248,12 +247,12 @@ def _after_scale(
     """
     sm = _SCALE_RE.match(text, end)
     if sm and not (kind == "words" and sm.start("scale") == end):
-        value *= lex.SCALE_WORDS[sm.group("scale").lower()]
+        value *= SCALE_WORDS[sm.group("scale").lower()]
         if sm.group("scale").lower() == "hundred":
             # "4 hundred million": a hundred can carry a further scale
             more = _SCALE_RE.match(text, sm.end())
             if more is not None and more.group("scale").lower() != "hundred":
-                return value * lex.SCALE_WORDS[more.group("scale").lower()], more.end(), True
+                return value * SCALE_WORDS[more.group("scale").lower()], more.end(), True
         return value, sm.end(), True
     if kind == "digits":
         gm = _GLUED_SCALE_RE.match(text, end)
@@ -466,9 +465,9 @@ def _share_word_scale(low: float, low_text: str, high: float, high_text: str) ->
     low_words = re.split(r"[\s-]+", low_text.lower())
     high_words = re.split(r"[\s-]+", high_text.lower())
     scale = high_words[-1]
-    if scale not in lex.SCALE_WORDS or any(w in lex.SCALE_WORDS for w in low_words):
+    if scale not in SCALE_WORDS or any(w in SCALE_WORDS for w in low_words):
         return low
-    shared = low * lex.SCALE_WORDS[scale]
+    shared = low * SCALE_WORDS[scale]
     return shared if shared <= high else low
 
 
@@ -800,7 +799,7 @@ def _is_name_number(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
         if (
             prev.pos_ == "PROPN"
             and (word[:1].isupper() or word[1:2].isupper())
-            and word.lower() not in lex.MONTHS
+            and word.lower() not in MONTHS
             and prev.ent_type_ not in ("GPE", "NORP", "DATE", "MONEY", "CARDINAL")
         ):
             return True
@@ -809,7 +808,7 @@ def _is_name_number(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
         and nxt.tag_ == "NNP"
         and nxt.text[:1].isupper()
         and nxt.ent_type_ not in ("NORP", "GPE", "DATE", "CARDINAL")
-        and nxt.lower_ not in lex.MONTHS
+        and nxt.lower_ not in MONTHS
         and text[q.end : nxt.idx].strip() == ""
     )
 
@@ -847,7 +846,7 @@ def _year_like(text: str, q: _Quantity, tokens: Sequence[Token]) -> bool:
         return False  # "2000 people"
     if words_before and words_before[-1] == "of" and int(surface) < 1900:
         return False  # "an average of 1500"; but "the survey of 2017", "the summer of 1999"
-    if words_before and (words_before[-1] in lex.YEAR_CUES or words_before[-1] in lex.MONTHS):
+    if words_before and (words_before[-1] in lex.YEAR_CUES or words_before[-1] in MONTHS):
         return True
     # "2018." / "the 1988 horror film" are years; "by 2120" needs its cue.
     return 1800 <= int(surface) < 2100

@@ -38,19 +38,18 @@ import dateparser
 from spacy.tokens import Doc
 
 from storyline.analyze.registry import Context, component
+from storyline.analyze.shared_lexicon import MONTHS, SEASONS, WEEKDAYS
 from storyline.analyze.time_patterns import (
     COMPILED,
     LEADING_NOISE,
-    MONTHS,
     NUMBER_WORDS,
     ORDINALS,
     PARTS_OF_DAY,
     REFERENCE_WORDS,
-    SEASONS,
+    SEASON,
     SET_ADVERBS,
     TEMPORAL_WORD,
     UNITS,
-    WEEKDAYS,
 )
 from storyline.schema import Article, Timex, TimexType, stable_id
 
@@ -682,7 +681,7 @@ def _keep(kind: str, text: str, start: int, end: int, doc: Doc | None) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and span[0].ent_type_ in ("PERSON", "ORG", "GPE", "FAC"):
             return False  # "April Ryan", "Jan Kavan"
-    bare_season = re.fullmatch(r"(?i:spring|summer|autumn|fall|winter)", surface)
+    bare_season = re.fullmatch(SEASON, surface)
     if kind == "season" and bare_season and (prev not in _SEASON_PREPOSITIONS or nxt == "of"):
         return False
     if kind == "year":
