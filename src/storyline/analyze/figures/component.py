@@ -5,13 +5,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.analyze import figure_lexicon as lex
 from storyline.analyze.figures.as_of import figure_as_of, statement_for
 from storyline.analyze.figures.atoms import QUAL_BEFORE_RE, Quantity
-from storyline.analyze.figures.exclusions import is_excluded, year_like
+from storyline.analyze.figures.exclusions import is_excluded
 from storyline.analyze.figures.grammar import scan
 from storyline.analyze.figures.syntax import (
     age_subject,
@@ -43,81 +44,13 @@ def extract_figures(
     published: str | None = None,
 ) -> list[Figure]:
     """All figures in one parsed article (pure: the same inputs give the same list)."""
-    tokens = list(doc)
-    blocked = [
-        (t.start, t.end) for t in timexes if t.type in ("date", "time")
-    ]  # dates and clock times
-    quantities = []
-    for q in scan(text):
-        q.is_year_like = q.is_year_like or year_like(text, q, tokens)
-        if is_excluded(text, q, tokens):
-            continue
-        if any(s < q.end and q.start < e for s, e in blocked):
-            continue
-        quantities.append(q)
-
+    quantities = _figure_quantities(text, list(doc), timexes)
     _share_units(text, quantities)
     figures: list[Figure] = []
     sent_dates: dict[int, str] = {}
-    prev_subject: tuple[int, int, str] | None = None  # (sentence start, end char, subject)
-    prev_measure: tuple[int, int, str] | None = None  # (sentence start, end char, measure)
-    prev_end = 0
+    carried = _Carried()
     for q in quantities:
-        prev_end = prev_subject[1] if prev_subject is not None else 0
-        span = span_tokens(doc, q.start, q.end)
-        measure = subject = per = claimant = None
-        if span is not None and len(span):
-            num = number_head(span)
-            if q.unit == "metre" and text[q.end - 2 : q.end - 1].isdigit() and counts_after(span):
-                q.low, q.high, q.unit = q.low * 1e6, q.high * 1e6, None  # "2.7m new subscribers"
-            noun = counted_noun(num, span)
-            measure, used = find_measure(num, span, noun)
-            if not q.age and apposition_age(text, q, num):
-                q.unit, q.age = "year", True  # "Petro Pochynok, 34, from north London"
-            if q.age:
-                measure = "age"
-                subject = age_subject(span)
-            elif q.unit is None or q.unit == "fraction":
-                if noun is not None and measure_of(noun) is not None and noun.i >= span.end:
-                    subject = subject_text_excluding_head(noun, span, used)
-                elif noun is not None:
-                    subject = subject_text(noun, span, used)
-                if subject is None and q.unit == "fraction":
-                    subject = fraction_whole(span)
-                if (
-                    subject is None
-                    and (
-                        measure is not None
-                        or (noun is None and _coordinated(text[prev_end : q.start]))
-                    )
-                    and prev_subject is not None
-                    and prev_subject[0] == num.sent.start
-                    and q.start - prev_subject[1] < 80
-                ):
-                    # "43,000 soldiers ... killed and 370,000 wounded",
-                    # "435 homes by open sale and 187 by tender"
-                    subject = prev_subject[2]
-            else:
-                subject = unit_subject(num, span)
-            if (
-                measure is None
-                and q.unit is None
-                and prev_measure is not None
-                and prev_measure[0] == num.sent.start
-                and re.search(r"\band\b|,", text[prev_measure[1] : q.start])
-                and q.start - prev_measure[1] < 60
-            ):
-                measure = prev_measure[2]  # "700,000 dead ... and 800,000, maybe more"
-            if measure is not None and q.unit is None:
-                prev_measure = (num.sent.start, q.end, measure)
-            if q.unit in lex.TIME_UNITS and not q.age:
-                measure = None  # a duration is not a count of casualties or arrests
-            per = find_per(span, noun if q.unit is None else None)
-            claimant = claimant_in_sentence(num)
-            if claimant is not None and text[q.start : q.end] in claimant:
-                claimant = None  # a misparse made the figure its own source
-            if subject is not None and q.unit is None:
-                prev_subject = (num.sent.start, q.end, subject)
+        measure, subject, per, claimant = _syntax_of(text, q, doc, carried)
         statement = statement_for(q.start, q.end, statements)
         statement_id = None
         if statement is not None and statement.speaker:
@@ -147,6 +80,97 @@ def extract_figures(
         )
     _index_points(text, figures, doc)
     return figures
+
+
+@dataclass
+class _Carried:
+    """What earlier figures of a sentence leave to a later one that does not say it:
+    "43,000 soldiers ... killed and 370,000 wounded" (the subject), "700,000 dead ...
+    and 800,000, maybe more" (the measure)."""
+
+    subject: tuple[int, int, str] | None = None  # (sentence start, end char, subject)
+    measure: tuple[int, int, str] | None = None  # (sentence start, end char, measure)
+
+
+def _figure_quantities(
+    text: str, tokens: Sequence[Token], timexes: Sequence[Timex]
+) -> list[Quantity]:
+    """The numbers in ``text`` that are figures: not excluded, not in a date or clock time."""
+    blocked = [
+        (t.start, t.end) for t in timexes if t.type in ("date", "time")
+    ]  # dates and clock times
+    quantities = []
+    for q in scan(text):
+        if is_excluded(text, q, tokens):
+            continue
+        if any(s < q.end and q.start < e for s, e in blocked):
+            continue
+        quantities.append(q)
+    return quantities
+
+
+def _syntax_of(
+    text: str, q: Quantity, doc: Doc, carried: _Carried
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """(measure, subject, rate period, claimant) of one figure from the parse.
+
+    The parse may also correct the quantity: a glued "m" before a plural
+    counts millions, a bare number set off by commas after a name is an age.
+    """
+    prev_end = carried.subject[1] if carried.subject is not None else 0
+    span = span_tokens(doc, q.start, q.end)
+    measure = subject = per = claimant = None
+    if span is None or not len(span):
+        return measure, subject, per, claimant
+    num = number_head(span)
+    if q.unit == "metre" and text[q.end - 2 : q.end - 1].isdigit() and counts_after(span):
+        q.low, q.high, q.unit = q.low * 1e6, q.high * 1e6, None  # "2.7m new subscribers"
+    noun = counted_noun(num, span)
+    measure, used = find_measure(num, span, noun)
+    if not q.age and apposition_age(text, q, num):
+        q.unit, q.age = "year", True  # "Petro Pochynok, 34, from north London"
+    if q.age:
+        measure = "age"
+        subject = age_subject(span)
+    elif q.unit is None or q.unit == "fraction":
+        if noun is not None and measure_of(noun) is not None and noun.i >= span.end:
+            subject = subject_text_excluding_head(noun, span, used)
+        elif noun is not None:
+            subject = subject_text(noun, span, used)
+        if subject is None and q.unit == "fraction":
+            subject = fraction_whole(span)
+        if (
+            subject is None
+            and (measure is not None or (noun is None and _coordinated(text[prev_end : q.start])))
+            and carried.subject is not None
+            and carried.subject[0] == num.sent.start
+            and q.start - carried.subject[1] < 80
+        ):
+            # "43,000 soldiers ... killed and 370,000 wounded",
+            # "435 homes by open sale and 187 by tender"
+            subject = carried.subject[2]
+    else:
+        subject = unit_subject(num, span)
+    if (
+        measure is None
+        and q.unit is None
+        and carried.measure is not None
+        and carried.measure[0] == num.sent.start
+        and re.search(r"\band\b|,", text[carried.measure[1] : q.start])
+        and q.start - carried.measure[1] < 60
+    ):
+        measure = carried.measure[2]  # "700,000 dead ... and 800,000, maybe more"
+    if measure is not None and q.unit is None:
+        carried.measure = (num.sent.start, q.end, measure)
+    if q.unit in lex.TIME_UNITS and not q.age:
+        measure = None  # a duration is not a count of casualties or arrests
+    per = find_per(span, noun if q.unit is None else None)
+    claimant = claimant_in_sentence(num)
+    if claimant is not None and text[q.start : q.end] in claimant:
+        claimant = None  # a misparse made the figure its own source
+    if subject is not None and q.unit is None:
+        carried.subject = (num.sent.start, q.end, subject)
+    return measure, subject, per, claimant
 
 
 _COORDINATED_RE = re.compile(

@@ -114,6 +114,8 @@ def _vague(m: re.Match[str]) -> Quantity:
 
 
 def _extend(text: str, m: re.Match[str]) -> Quantity | None:
+    """The quantity an atom ``m`` starts: sign, exponent, share, currency, scale, range,
+    unit and qualifier (None when the atom is no number: "9/11", a bare "third")."""
     if m.group("vague"):
         return _vague(m)
     parsed = atom_value(m)
@@ -142,8 +144,21 @@ def _extend(text: str, m: re.Match[str]) -> Quantity | None:
     if half and kind in ("digits", "words"):
         value += 0.5
         end += half.end()
+    unit, start = _currency_before(text, m, start, kind)
+    low_value = value
+    value, end, scaled = _after_scale(text, end, value, kind, money=unit is not None)
+    low, high, end, year_pair = _range(text, m, start, end, kind, unit, value, low_value, scaled)
+    q = Quantity(start=start, end=end, low=low, high=high, unit=unit, kind=kind)
+    q.is_year_like = year_pair
+    attach_unit(text, q)
+    attach_qualifiers(text, q)
+    return q
+
+
+def _currency_before(text: str, m: re.Match[str], start: int, kind: str) -> tuple[str | None, int]:
+    """The currency written before a number ("$", "US $", "€", "HK$", "USD"), and where the
+    figure then starts."""
     unit: str | None = None
-    # Currency before the number ("$", "US $", "€", "HK$").
     cm = CURRENCY_RE.search(text[max(0, start - 6) : start])
     if (
         cm
@@ -163,10 +178,26 @@ def _extend(text: str, m: re.Match[str]) -> Quantity | None:
         iso = ISO_BEFORE_RE.search(text, max(0, start - 5), start)
         if iso is not None and iso.group("cur") in lex.ISO_CURRENCY_CODES:
             unit, start = lex.ISO_CURRENCY_CODES[iso.group("cur")], iso.start("cur")
-    low_value = value
-    value, end, scaled = _after_scale(text, end, value, kind, money=unit is not None)
+    return unit, start
+
+
+def _range(
+    text: str,
+    m: re.Match[str],
+    start: int,
+    end: int,
+    kind: str,
+    unit: str | None,
+    value: float,
+    low_value: float,
+    scaled: bool,
+) -> tuple[float, float, int, bool]:
+    """A range from the number on: (low, high, end, is a span of years).
+
+    "300-350,000", "2 to 3 million", "$1 million to $1.25 million"; a single
+    number gives ``value`` twice and its own end.
+    """
     low, high = value, value
-    # Ranges: "300-350,000", "2 to 3 million", "$1 million to $1.25 million".
     between = re.search(r"\bbetween\s+$", text[max(0, start - 9) : start], re.IGNORECASE)
     # "rose from X to Y" is a change: two figures. "prices range from X to Y",
     # "homes from $750,000 to $1 million" are ranges.
@@ -234,11 +265,7 @@ def _extend(text: str, m: re.Match[str]) -> Quantity | None:
                             lo = _share_word_scale(low_value, m.group(0), v2, m2.group(0))
                         if lo <= v2:
                             low, high, end = lo, v2, end2
-    q = Quantity(start=start, end=end, low=low, high=high, unit=unit, kind=kind)
-    q.is_year_like = year_pair
-    attach_unit(text, q)
-    attach_qualifiers(text, q)
-    return q
+    return low, high, end, year_pair
 
 
 _SCORE_CONTEXT = re.compile(
