@@ -8,17 +8,10 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from storyline.analyze.figures.atoms import Quantity
+from storyline.analyze.timexes.values import timex_date
 from storyline.schema import Statement, Timex
 
-_DATE_VALUE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _ANAPHORIC_TIME = re.compile(r"\b(?:at the time|at that time|then|by then)\b", re.IGNORECASE)
-
-
-def _timex_date(timex: Timex) -> str | None:
-    if timex.type not in ("date", "time") or not timex.value:
-        return None
-    m = _DATE_VALUE_RE.match(timex.value)
-    return m.group(0) if m else None
 
 
 def statement_for(
@@ -45,7 +38,7 @@ def figure_as_of(
         dated = [
             (t, d)
             for t in timexes
-            if s_start <= t.start and t.end <= s_end and (d := _timex_date(t)) is not None
+            if s_start <= t.start and t.end <= s_end and (d := timex_date(t)) is not None
         ]
         before = [x for x in dated if x[0].end <= q.start]
         after = [x for x in dated if x[0].start >= q.end]
@@ -64,7 +57,7 @@ def figure_as_of(
                 for t in timexes
                 if prev.start_char <= t.start
                 and t.end <= prev.end_char
-                and (d := _timex_date(t)) is not None
+                and (d := timex_date(t)) is not None
             ]
             if prev_dates:
                 return prev_dates[0]

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from storyline.analyze.speech_lexicon import MEDIA
 from storyline.analyze.statements.view import ArticleView
+from storyline.analyze.timexes.values import timex_date
 from storyline.schema import Timex
-
-_DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def medium_in(text: str, start: int, end: int) -> str | None:
@@ -49,10 +46,8 @@ def statement_date(timexes: list[Timex], cue: Token, ranges: list[tuple[int, int
     """The date of the time expression in the cue's clause nearest the cue."""
     best: tuple[int, str] | None = None
     for t in timexes:
-        if t.type not in ("date", "time") or not t.value:
-            continue
-        m = _DATE_VALUE.match(t.value)
-        if m is None:
+        date = timex_date(t)
+        if date is None:
             continue
         if not any(s <= t.start and t.end <= e for s, e in ranges):
             continue
@@ -62,7 +57,7 @@ def statement_date(timexes: list[Timex], cue: Token, ranges: list[tuple[int, int
             continue
         dist = abs(t.start - cue.idx)
         if best is None or dist < best[0]:
-            best = (dist, m.group())
+            best = (dist, date)
     return best[1] if best else None
 
 
