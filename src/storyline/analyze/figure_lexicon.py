@@ -1,6 +1,6 @@
 """Constant tables the figures component reads: fractions, units, qualifiers, measures.
 
-Kept as data, apart from the matching code in ``figures.py``, so that a reader
+Kept as data, apart from the matching code in ``figures/``, so that a reader
 can see (and extend) every word the extractor knows without reading regexes.
 All keys are lower case. Nothing here is mutated at run time.
 """
