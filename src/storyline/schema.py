@@ -17,16 +17,22 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
-CONTRACT_VERSION = "2"
+CONTRACT_VERSION = "3"
 # Part of every article's content hash: bump it when analysis changes what an
 # unchanged article yields, so re-ingesting it analyses it again.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 PublishedBasis = Literal["metadata", "header", "html", "text"]
 EntityType = Literal["person", "organization", "place", "other"]
 TimexType = Literal["date", "time", "duration", "set"]
 DisagreementKind = Literal["contradiction", "update", "corroboration"]
 StatementKind = Literal["speech", "stance"]
+# How a statement's speaker (a figure's claimant) is known: ``named`` by a name
+# the article gives; ``described`` as the article describes an unnamed source
+# ("a senior US official", "officials"); ``unresolved``: a pronoun or role
+# ("he", "the ministry") the analysis could not tie to a source, so the name
+# is null rather than the pronoun.
+SourceStatus = Literal["named", "described", "unresolved"]
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -125,6 +131,9 @@ class Statement:
     # ("called for a ceasefire", "wants a deal"). None: analysed before
     # contract 2.
     kind: StatementKind | None = "speech"
+    # How ``speaker`` is known (contract 3); None: no speaker at all, or
+    # analysed before contract 3.
+    speaker_status: SourceStatus | None = None
 
 
 @dataclass
@@ -145,6 +154,9 @@ class Figure:
     as_of: str | None
     start: int
     end: int
+    # How ``claimant`` is known (contract 3); None when the reporter states
+    # the number (``claimant`` null too), or analysed before contract 3.
+    claimant_status: SourceStatus | None = None
 
 
 @dataclass

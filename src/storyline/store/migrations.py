@@ -270,6 +270,13 @@ MIGRATIONS: list[str] = [
     ALTER TABLE statements ADD COLUMN kind TEXT;
     CREATE INDEX statements_kind ON statements(kind);
     """,
+    # 9: contract 3, a speaker or claimant says how it is known (named,
+    # described, unresolved). Rows analysed before stay NULL until their
+    # article is analysed again.
+    """
+    ALTER TABLE statements ADD COLUMN speaker_status TEXT;
+    ALTER TABLE figures ADD COLUMN claimant_status TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
