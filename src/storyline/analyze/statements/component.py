@@ -8,7 +8,7 @@ from storyline.analyze.cue_model import load_gate_model
 from storyline.analyze.registry import Context, component
 from storyline.analyze.speech_lexicon import NOUN_CUE_LEMMAS
 from storyline.analyze.statements.cue_pass import cue_statements
-from storyline.analyze.statements.cues import is_cue, span_of_subject
+from storyline.analyze.statements.cues import implicit_subject, is_cue, span_of_subject
 from storyline.analyze.statements.gate import (
     add_candidate,
     gate_candidates,
@@ -18,7 +18,7 @@ from storyline.analyze.statements.gate import (
 from storyline.analyze.statements.medium_date import attribution_ranges, medium_of, statement_date
 from storyline.analyze.statements.quote_pass import colon_paragraphs, quote_statements
 from storyline.analyze.statements.refine import is_statement, outermost, split_siblings
-from storyline.analyze.statements.speakers import resolve_speaker
+from storyline.analyze.statements.speakers import Source
 from storyline.analyze.statements.view import ArticleView, Found, overlaps
 from storyline.schema import Statement, StatementKind, stable_id
 
@@ -61,6 +61,29 @@ def _cue_start(cue: Token) -> int:
     return first.idx
 
 
+def _resolve_speakers(art: ArticleView, found: list[Found]) -> None:
+    """Each statement's speaker, in the order of their cues (a pronoun may mean
+    someone who spoke before); a continued quote takes its statement's."""
+    sources = art.sources
+    for f in found:
+        if f.subj is None and f.cue is not None and f.inherit is None:
+            implicit = implicit_subject(f.cue)
+            if implicit is not None and not overlaps(span_of_subject(implicit), f.content):
+                f.subj = implicit
+    for f in sorted(found, key=lambda f: f.cue.idx if f.cue is not None else f.content[0]):
+        if f.inherit is not None:
+            inherit = f.inherit
+            f.speaker, f.is_person, f.status = inherit.speaker, inherit.is_person, inherit.status
+        elif f.subj is not None and f.cue is not None:
+            if f.speaker is None:
+                source = sources.resolve(f.subj)
+                f.speaker, f.is_person, f.status = source.name, source.is_person, source.status
+            else:
+                f.status = f.status or "named"
+                source = Source(f.speaker, f.status, f.is_person, " and " in f.speaker)
+            sources.spoke(f.cue, source)
+
+
 def rule_statements(art: ArticleView) -> list[Found]:
     """The three rule passes: cues, ``NAME:`` paragraphs, then the quotes they left."""
     found = cue_statements(art)
@@ -85,13 +108,7 @@ def find_statements(ctx: Context) -> None:
                 add_candidate(found, cand.found)
     found = [f for f in found if is_statement(art, f)]
     found = outermost(split_siblings(art, found))
-    for f in sorted(found, key=lambda f: f.cue.idx if f.cue is not None else f.content[0]):
-        if f.subj is not None and f.cue is not None:
-            if f.speaker is None:
-                f.speaker, f.is_person = resolve_speaker(art, f.subj)
-            art.said.append((f.cue.idx, f.speaker, f.is_person))
-        elif f.inherit is not None:
-            f.speaker, f.is_person = f.inherit.speaker, f.inherit.is_person
+    _resolve_speakers(art, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     seen: set[tuple[int, int]] = set()
     aid = ctx.article.id
@@ -135,5 +152,6 @@ def find_statements(ctx: Context) -> None:
                 cue_start=f.cue_span[0] if f.cue_span else None,
                 cue_end=f.cue_span[1] if f.cue_span else None,
                 kind=_kind(f),
+                speaker_status=f.status if speaker or f.status == "unresolved" else None,
             )
         )

@@ -16,7 +16,6 @@ from storyline.analyze.statements.content import quote_is_said
 from storyline.analyze.statements.cues import cue_subject, is_cue
 from storyline.analyze.statements.people import Person, surname_of
 from storyline.analyze.statements.quotes import END_PUNCT, Quote, mark_at, trim
-from storyline.analyze.statements.speakers import fullest_name
 from storyline.analyze.statements.view import ArticleView, Found, overlaps
 
 _TITLE_COLON = re.compile(r"^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(:)\s+(\S.*)$")
@@ -74,7 +73,7 @@ def colon_paragraphs(art: ArticleView) -> list[Found]:
             last = span[-1].lower_
             if not any(surname_of(p.text) == last for p in art.persons):
                 continue
-            named = fullest_name(art, span.text)
+            named = art.sources.fullest_name(span.text)
         c_start = n_start + m.start(3)
         s, e = trim(art.text, c_start, pend)
         if e <= s:
@@ -82,6 +81,7 @@ def colon_paragraphs(art: ArticleView) -> list[Found]:
         colon = n_start + m.start(2)
         f = Found(span.root, (colon, colon + 1), span.root, named, named is not None, (s, e), False)
         f.speaker_span = (span.start_char, span.end_char)
+        f.status = "named" if named is not None else None
         out.append(f)
     return out
 
@@ -111,8 +111,9 @@ def quote_statements(art: ArticleView, found: list[Found]) -> list[Found]:
         if colon is not None:
             mark, who = colon
             last = art.doc[who.end - 1]
-            speaker = fullest_name(art, who.text)
+            speaker = art.sources.fullest_name(who.text)
             f = Found(mark, (mark.idx, mark.idx + 1), last, speaker, True, span, True)
+            f.status = "named"
             left = art.doc[who.start]
             # The role before the name is part of the speaker as written.
             lead = art.doc[last.left_edge.i : who.start]
