@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,9 @@ from storyline.schema import (
     Skip,
     Story,
 )
+from storyline.store.corpus_state import CorpusState
 from storyline.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from storyline.store.transaction import transaction
 
 DEFAULT_DB = "storyline.db"
 
@@ -36,19 +37,6 @@ JSON_COLUMNS = {"removed", "aliases", "figure_ids"}
 
 class StoreError(RuntimeError):
     """The file is not a storyline store, or is from a newer version."""
-
-
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction: taken up front (``BEGIN IMMEDIATE``), committed
-    at the end, rolled back on any exception, a failed commit or Ctrl-C included."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def _q(name: str) -> str:
@@ -69,7 +57,7 @@ def _value(column: str, value: Any) -> Any:
     return value
 
 
-class Store:
+class Store(CorpusState):
     def __init__(self, path: str | Path = DEFAULT_DB) -> None:
         self.path = Path(path)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per article.
