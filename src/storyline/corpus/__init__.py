@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from storyline.corpus.disagreements import update_disagreements
-from storyline.corpus.duplicates import reset_duplicates, update_duplicates
+from storyline.corpus.duplicates import rebuild_duplicates, update_duplicates
 from storyline.corpus.entities import (
     canonicalise,
     canonicalise_changed,
@@ -34,7 +34,7 @@ def update(store: Store, changed: Sequence[str]) -> None:
     """
     if changed:
         relinked = canonicalise_changed(store.conn, changed).relinked
-        update_duplicates(store.conn, changed)
+        update_duplicates(store, changed)
         update_stories(store, changed, relinked)
     else:
         canonicalise(store.conn)
@@ -46,10 +46,7 @@ def rebuild(store: Store, aliases: str | Path | None = None) -> None:
     if aliases is not None:
         use_aliases(store, aliases)
     canonicalise(store.conn)
-    ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY id")]
-    reset_duplicates(store.conn)
-    if ids:
-        update_duplicates(store.conn, ids)
+    rebuild_duplicates(store)
     rebuild_stories(store)
     update_disagreements(store)
 
