@@ -12,6 +12,10 @@ the corpus stage reads ``store.minhash_candidates(keys)``.
 - entities: the name key of each mention text, each key's entity, component
   and sketch, the keys each article uses, and the user's alias pins.
 
+Large reads are returned as iterators over the cursor, not lists, where the
+corpus stage consumes them row by row: rows that die young keep Python's
+garbage collector from promoting them (and paying for full collections).
+
 Methods that write say whether they take their own transaction or run
 inside one the caller holds (``with store.transaction():``), so what the
 corpus stage writes atomically is decided where the decision is made.
@@ -164,21 +168,21 @@ class CorpusState:
             )
         ]
 
-    def anchored_articles(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT article_id FROM corpus_anchor_docs")]
+    def anchored_articles(self) -> Iterator[str]:
+        return (r[0] for r in self.conn.execute("SELECT article_id FROM corpus_anchor_docs"))
 
-    def anchor_postings(self, keys: Sequence[str]) -> list[tuple[str, str]]:
-        """(anchor, article id) for every stored posting of ``keys``, in that order."""
+    def anchor_postings(self, keys: Sequence[str]) -> Iterator[tuple[str, str]]:
+        """(anchor, article id) for every stored posting of ``keys``, in that order; the
+        temporary key table is emptied once they are all read."""
         conn = self.conn
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS anchor_keys (key TEXT PRIMARY KEY)")
         conn.execute("DELETE FROM anchor_keys")
         conn.executemany("INSERT INTO anchor_keys VALUES (?)", [(k,) for k in keys])
-        rows = conn.execute(
+        yield from conn.execute(
             "SELECT p.key, p.article_id FROM corpus_anchor_postings p "
             "JOIN anchor_keys k ON k.key = p.key ORDER BY p.key, p.article_id"
-        ).fetchall()
+        )
         conn.execute("DELETE FROM anchor_keys")
-        return rows
 
     def replace_anchor_index(
         self,
@@ -230,8 +234,8 @@ class CorpusState:
             pairs,
         )
 
-    def duplicate_pairs(self) -> list[tuple[str, str]]:
-        return self.conn.execute("SELECT a, b FROM corpus_duplicate_pairs").fetchall()
+    def duplicate_pairs(self) -> Iterator[tuple[str, str]]:
+        return self.conn.execute("SELECT a, b FROM corpus_duplicate_pairs")
 
     def dates_and_lengths(self, ids: Sequence[str]) -> list[tuple[str, str | None, int]]:
         """(id, published, length of the text) of the articles among ``ids``."""
@@ -542,25 +546,23 @@ class CorpusState:
             )
         return {(a, s): e for a, s, e in rows}
 
-    def mention_keys(self, articles: Iterable[str] | None) -> list[tuple[str, str, str | None]]:
+    def mention_keys(self, articles: Iterable[str] | None) -> Iterator[tuple[str, str, str | None]]:
         """(article, name key, entity id) of the mentions of ``articles`` (None: all)."""
         sql = (
             "SELECT m.article_id, n.key, m.entity_id FROM mentions m "
             "JOIN corpus_entity_names n ON n.text = m.text AND n.type = m.type"
         )
         if articles is None:
-            return self.conn.execute(sql).fetchall()
+            return self.conn.execute(sql)
         chosen = sorted(set(articles))
         sql += f" WHERE m.article_id IN ({_marks(chosen)})"
-        return self.conn.execute(sql, chosen).fetchall()
+        return self.conn.execute(sql, chosen)
 
     # -- entities: the resolution and its state -----------------------------------
 
-    def entity_forms(self) -> list[tuple[str, str, str, str]]:
+    def entity_forms(self) -> Iterator[tuple[str, str, str, str]]:
         """(name key, entity, component, sketch) of every resolved name key."""
-        return self.conn.execute(
-            "SELECT key, entity, component, sketch FROM corpus_entity_forms"
-        ).fetchall()
+        return self.conn.execute("SELECT key, entity, component, sketch FROM corpus_entity_forms")
 
     def forms_of_articles(self, articles: Sequence[str]) -> set[str]:
         """The name keys the stored state says ``articles`` use."""
