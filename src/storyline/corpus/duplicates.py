@@ -180,7 +180,7 @@ def reset_duplicates(store: Store) -> None:
 def rebuild_duplicates(store: Store) -> None:
     """Fingerprint every article again and confirm every pair from scratch."""
     reset_duplicates(store)
-    ids = store.article_ids()
+    ids = store.article_ids_by_id()
     if ids:
         update_duplicates(store, ids)
 

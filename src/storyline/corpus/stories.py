@@ -487,7 +487,7 @@ def _recluster(store: Store, story_ids: set[str], new: list[str], n: int) -> dic
 
 def rebuild_stories(store: Store) -> dict[str, str]:
     """Recompute every article's vector and cluster the whole store."""
-    docs = _analyse(store, store.article_ids())
+    docs = _analyse(store, store.article_ids_by_id())
     df: Counter[str] = Counter()
     for doc in docs:
         df.update(doc.terms.keys())

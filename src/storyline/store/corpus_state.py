@@ -83,7 +83,9 @@ class CorpusState:
 
     # -- articles, as the corpus stage reads them ------------------------------
 
-    def article_ids(self) -> list[str]:
+    def article_ids_by_id(self) -> list[str]:
+        """Every article id, in id order: a rebuild's order, which its results depend on
+        (the reads' ``article_ids`` lists them by publication date)."""
         return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
 
     def article_text(self, article_id: str) -> str | None:
