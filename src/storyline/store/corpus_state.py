@@ -574,9 +574,6 @@ class CorpusState:
         )
         return {k for (k,) in rows}
 
-    def entity_names(self) -> dict[str, str]:
-        return dict(self.conn.execute("SELECT id, name FROM entities"))
-
     def forget_entities(self) -> None:
         """Every entity, its evidence and the resolution state (inside a transaction)."""
         for table in ("entities", "entity_evidence", "corpus_entity_forms", "corpus_article_forms"):

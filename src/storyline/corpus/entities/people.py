@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from storyline.corpus.entities.forms import form_key
 from storyline.corpus.names import same_person_name
@@ -26,7 +26,7 @@ class PersonLookup:
     def __init__(
         self,
         forms: dict[str, tuple[str, bool]],
-        names: dict[str, str],
+        names: Mapping[str | None, str],
         mentions: Iterable[tuple[str, str, str | None]],
     ) -> None:
         self.entity_of_form = {k: e for k, (e, _) in forms.items()}
