@@ -35,8 +35,11 @@ def records_by_link() -> dict[str, dict[str, Any]]:
     return {r["link"]: r for r in dumpster_records()}
 
 
-def run_storyline(records: list[dict[str, Any]], workdir: Path | None = None) -> dict[str, Any]:
-    """Ingest ``records`` (news-dumpster JSON objects) with the real CLI and return the export."""
+def run_storyline(
+    records: list[dict[str, Any]], workdir: Path | None = None, options: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Ingest ``records`` (news-dumpster JSON objects) with the real CLI and return the
+    export; ``options`` are passed to ``storyline ingest`` (``--stances``)."""
     tmp = Path(workdir or tempfile.mkdtemp(prefix="storyline-gold-"))
     tmp.mkdir(parents=True, exist_ok=True)
     src, db, out = tmp / "articles.jsonl", tmp / "gold.db", tmp / "export.json"
@@ -46,7 +49,7 @@ def run_storyline(records: list[dict[str, Any]], workdir: Path | None = None) ->
     for path in (db, out):
         path.unlink(missing_ok=True)
     cli = [sys.executable, "-c", _CLI]
-    subprocess.run([*cli, "ingest", str(src), "--db", str(db), "-q"], check=True)
+    subprocess.run([*cli, "ingest", str(src), "--db", str(db), "-q", *options], check=True)
     subprocess.run([*cli, "export", "--db", str(db), "-o", str(out)], check=True)
     return json.loads(out.read_text(encoding="utf-8"))
 

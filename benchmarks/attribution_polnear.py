@@ -384,6 +384,9 @@ def print_table(totals: Totals) -> None:
         print(f"{kind:8} {npred:5d} {ngold:5d}   {prf(ex, npred, ngold)}   {prf(ov, npred, ngold)}")
 
 
+STATEMENTS_WITH_STANCES = ("entities", "timexes", "statements", "stances")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--split", default="test", choices=("train", "dev", "test"))
@@ -431,7 +434,8 @@ def main() -> int:
             language="en",
             text=text,
         )
-        found = analyze_doc(article, doc, components=("entities", "timexes", "statements"))
+        # PolNeAR annotates attitudes and intentions too: stances on.
+        found = analyze_doc(article, doc, components=STATEMENTS_WITH_STANCES)
         gold = parse_ann(ann)
         if args.end_to_end:
             preds = [([(st.start, st.end)], st.speaker) for st in found.statements]

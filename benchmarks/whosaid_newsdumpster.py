@@ -16,7 +16,10 @@ end on what a reader sees in the export:
   words: ranges overlap); **claimant right** = as for speakers, and null
   exactly when the reporter states the number.
 
-    python benchmarks/whosaid_newsdumpster.py [--show dev] [--kind speech|all]
+    python benchmarks/whosaid_newsdumpster.py [--show dev] [--kind speech|all] [--stances]
+
+Stances are off by default in storyline (issue 15); ``--stances`` ingests with
+them on, to score them too (``--kind all``) and their precision.
 
 Each table is printed for the dev half, the held-out half and both.
 """
@@ -212,12 +215,15 @@ def main() -> None:
         help="speech: quotes and reported speech (default); all: stances too",
     )
     parser.add_argument("--show", choices=["dev", "heldout"], help="print the errors of a half")
+    parser.add_argument(
+        "--stances", action="store_true", help="ingest with stances on (storyline ingest --stances)"
+    )
     args = parser.parse_args()
 
     golds = gold_files()
     by_link = records_by_link()
     records = [by_link[g["link"]] for g in golds]
-    export = run_storyline(records)
+    export = run_storyline(records, options=("--stances",) if args.stances else ())
     exported = articles_by_link(export)
     halves = {"dev": Tally(), "heldout": Tally()}
     for g in golds:
@@ -231,7 +237,10 @@ def main() -> None:
         if show:
             print(f"\n#{g['n']} {g['source']} {g['link']}")
             print("\n".join(show))
-    print(f"who said what on news-dumpster, our gold ({len(golds)} articles), kind={args.kind}")
+    print(
+        f"who said what on news-dumpster, our gold ({len(golds)} articles), kind={args.kind}"
+        f"{', stances on' if args.stances else ''}"
+    )
     for name, t in halves.items():
         report(f"{name} half", t.c)
     report("both halves", halves["dev"].c + halves["heldout"].c)

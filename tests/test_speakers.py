@@ -40,7 +40,7 @@ CASES = [
     # A possessor is salient: "Putin's reaction ... He" is Putin, not the last speaker.
     (
         "Donald Trump said the talks went well. Vladimir Putin's reaction, on the other "
-        "hand, was much more sober. He called the talks a useful exchange of views.",
+        "hand, was much more sober. He said the talks were a useful exchange of views.",
         "a useful exchange",
         "Vladimir Putin",
         "named",

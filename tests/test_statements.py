@@ -14,9 +14,10 @@ from storyline.analyze import analyze_doc
 from storyline.analyze.cue_model import load_gate_model
 from storyline.analyze.pipeline import Context
 from storyline.analyze.statements import ArticleView, find_statements, rule_statements, scan_quotes
+from storyline.analyze.statements.component import add_stances
 from storyline.schema import Article, Findings, Statement, Timex, stable_id
 
-COMPONENTS = ("entities", "timexes", "statements")
+COMPONENTS = ("entities", "timexes", "statements", "stances")
 
 
 @pytest.fixture(scope="module")
@@ -282,7 +283,9 @@ def _run(nlp, text: str, published: str | None = None, timexes=()):  # type: ign
         text=text,
     )
     findings = Findings(article=article, timexes=list(timexes))
-    find_statements(Context(article=article, doc=nlp(text), findings=findings))
+    ctx = Context(article=article, doc=nlp(text), findings=findings)
+    find_statements(ctx)
+    add_stances(ctx)
     return findings.statements
 
 
@@ -612,3 +615,28 @@ def test_kind_keeps_words_said_apart_from_stances(seed_statements) -> None:  # t
     for statement in seed_statements["000"][1]:
         if statement.direct or statement.cue in ("said", "according to", "told"):
             assert statement.kind == "speech", statement
+
+
+def test_stances_are_off_by_default(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Positions attributed without words are too often narration on real news (issue
+    15): the default pipeline keeps them back, ``WITH_STANCES`` adds them."""
+    from storyline.analyze import DEFAULT_COMPONENTS, WITH_STANCES
+
+    text = "The Kremlin called for a ceasefire. Peskov said talks would resume on Monday."
+    article = Article(
+        id="t",
+        source="t",
+        title=None,
+        outlet=None,
+        published="2025-05-20",
+        published_basis=None,
+        language="en",
+        text=text,
+    )
+    default = analyze_doc(article, nlp(text), DEFAULT_COMPONENTS).statements
+    assert [s.kind for s in default] == ["speech"]
+    both = analyze_doc(article, nlp(text), WITH_STANCES).statements
+    assert [(s.kind, s.text) for s in both] == [
+        ("stance", "a ceasefire"),
+        ("speech", "talks would resume on Monday"),
+    ]

@@ -76,6 +76,14 @@ def ingest(
         typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
     ] = None,
     aliases: AliasesOption = None,
+    stances: Annotated[
+        bool,
+        typer.Option(
+            "--stances",
+            help="Also attribute stances (positions without words: 'called for a ceasefire'); "
+            "less precise than speech, off by default. Applies to articles analysed now.",
+        ),
+    ] = False,
     # --- scale (issue 7): the distributed mode -------------------------------
     engine: Annotated[
         str, typer.Option("--engine", help="local, or ray (docs/scale.md): findings to --out.")
@@ -87,6 +95,7 @@ def ingest(
     # --- end scale ----------------------------------------------------------
 ) -> None:
     """Read, clean and analyse articles into the store; unchanged articles are skipped."""
+    from storyline.analyze import DEFAULT_COMPONENTS, WITH_STANCES
     from storyline.analyze.nlp import load_nlp
     from storyline.journey import default_workers
     from storyline.journey import ingest as run_ingest
@@ -122,6 +131,7 @@ def ingest(
             nlp=nlp,
             workers=workers,
             on_article=lambda _: progress.advance(task),
+            components=WITH_STANCES if stances else DEFAULT_COMPONENTS,
         )
     elapsed = time.perf_counter() - started
     for skip in report.skipped:

@@ -153,15 +153,17 @@ def ingest(
     on_article: Callable[[Findings], None] | None = None,
     run_corpus: bool = True,
     workers: int = 1,
+    components: Sequence[str] = DEFAULT_COMPONENTS,
 ) -> IngestReport:
     """Ingest ``paths`` into ``store``. With ``workers`` > 1 the per-article stage runs in
-    that many processes (each loads the model once); otherwise in this process with ``nlp``."""
+    that many processes (each loads the model once); otherwise in this process with ``nlp``.
+    ``components`` are the analysers to run (``analyze.WITH_STANCES`` adds stances)."""
     report = IngestReport()
     articles = prepare(paths, store, report)
     if workers > 1:
-        stream = analyze_parallel(articles, workers, report)
+        stream = analyze_parallel(articles, workers, report, components)
     else:
-        stream = analyze_stream(articles, nlp or load_nlp(), report)
+        stream = analyze_stream(articles, nlp or load_nlp(), report, components)
     for findings in stream:
         store.save(findings)
         report.added.append(findings.article.id)

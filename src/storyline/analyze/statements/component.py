@@ -112,6 +112,7 @@ def find_statements(ctx: Context) -> None:
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     seen: set[tuple[int, int]] = set()
     aid = ctx.article.id
+    stances: list[Statement] = ctx.held.setdefault("stances", [])
     for f in found:
         if f.content in seen:
             continue
@@ -134,24 +135,33 @@ def find_statements(ctx: Context) -> None:
             f.cue_span = (_cue_start(f.cue), f.cue_span[1])
         s, e = f.content
         cue_text = art.text[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
-        ctx.findings.statements.append(
-            Statement(
-                id=stable_id("st", aid, s, e),
-                article_id=aid,
-                speaker=speaker,
-                speaker_entity=None,
-                cue=cue_text,
-                text=art.text[s:e],
-                direct=f.direct,
-                medium=medium,
-                date=date,
-                start=s,
-                end=e,
-                speaker_start=sp_span[0] if sp_span else None,
-                speaker_end=sp_span[1] if sp_span else None,
-                cue_start=f.cue_span[0] if f.cue_span else None,
-                cue_end=f.cue_span[1] if f.cue_span else None,
-                kind=_kind(f),
-                speaker_status=f.status if speaker or f.status == "unresolved" else None,
-            )
+        statement = Statement(
+            id=stable_id("st", aid, s, e),
+            article_id=aid,
+            speaker=speaker,
+            speaker_entity=None,
+            cue=cue_text,
+            text=art.text[s:e],
+            direct=f.direct,
+            medium=medium,
+            date=date,
+            start=s,
+            end=e,
+            speaker_start=sp_span[0] if sp_span else None,
+            speaker_end=sp_span[1] if sp_span else None,
+            cue_start=f.cue_span[0] if f.cue_span else None,
+            cue_end=f.cue_span[1] if f.cue_span else None,
+            kind=_kind(f),
+            speaker_status=f.status if speaker or f.status == "unresolved" else None,
         )
+        # Stances wait for the optional ``stances`` component; speech goes out now.
+        (stances if statement.kind == "stance" else ctx.findings.statements).append(statement)
+
+
+@component("stances")
+def add_stances(ctx: Context) -> None:
+    """Add the stances the statements component held back ("called for a ceasefire",
+    "wants a deal"): off by default, since on real news too many of them are narration
+    ("Russia fired 355 drones"), not positions attributed (``WITH_STANCES`` has them)."""
+    held = ctx.held.pop("stances", [])
+    ctx.findings.statements = sorted(ctx.findings.statements + held, key=lambda s: (s.start, s.end))
