@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from storyline.analyze.cue_model import load_gate_model
 from storyline.analyze.registry import Context, component
-from storyline.analyze.speech_lexicon import NOUN_CUE_LEMMAS
+from storyline.analyze.speech_lexicon import NOUN_CUE_LEMMAS, SPEECH_ACT_LEMMAS
 from storyline.analyze.statements.cue_pass import cue_statements
 from storyline.analyze.statements.cues import implicit_subject, is_cue, span_of_subject
 from storyline.analyze.statements.gate import (
@@ -32,6 +32,8 @@ def _kind(f: Found) -> StatementKind:
         return "speech"  # a colon or a dash signature
     if cue.pos_ == "NOUN" and cue.lemma_.lower() in NOUN_CUE_LEMMAS:
         return "speech"  # "his claim that", "her statement"
+    if cue.pos_ in ("VERB", "AUX") and cue.lemma_.lower() in SPEECH_ACT_LEMMAS:
+        return "speech"  # "blamed India for the attack", "called for a ceasefire"
     return "stance"
 
 
@@ -109,53 +111,85 @@ def find_statements(ctx: Context) -> None:
     found = [f for f in found if is_statement(art, f)]
     found = outermost(split_siblings(art, found))
     _resolve_speakers(art, found)
+    found = merge_split_quotes(art, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     seen: set[tuple[int, int]] = set()
-    aid = ctx.article.id
     stances: list[Statement] = ctx.held.setdefault("stances", [])
     for f in found:
         if f.content in seen:
             continue
         seen.add(f.content)
-        speaker = f.speaker
-        sp_span: tuple[int, int] | None = None
-        if f.speaker_span is not None:
-            sp_span = f.speaker_span
-        elif f.subj is not None and f.cue is not None:
-            sp_span = span_of_subject(f.subj, clauses=True)
-            if overlaps(sp_span, f.content):
-                sp_span = span_of_subject(f.subj)
-        if f.cue is not None:
-            ranges = attribution_ranges(f.cue, f.content)
-            medium = medium_of(art, ranges)
-            date = statement_date(ctx.findings.timexes, f.cue, ranges)
-        else:
-            medium = date = None
-        if f.cue is not None and f.cue_span is not None and f.cue_span[0] == f.cue.idx:
-            f.cue_span = (_cue_start(f.cue), f.cue_span[1])
-        s, e = f.content
-        cue_text = art.text[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
-        statement = Statement(
-            id=stable_id("st", aid, s, e),
-            article_id=aid,
-            speaker=speaker,
-            speaker_entity=None,
-            cue=cue_text,
-            text=art.text[s:e],
-            direct=f.direct,
-            medium=medium,
-            date=date,
-            start=s,
-            end=e,
-            speaker_start=sp_span[0] if sp_span else None,
-            speaker_end=sp_span[1] if sp_span else None,
-            cue_start=f.cue_span[0] if f.cue_span else None,
-            cue_end=f.cue_span[1] if f.cue_span else None,
-            kind=_kind(f),
-            speaker_status=f.status if speaker or f.status == "unresolved" else None,
-        )
+        statement = _statement(ctx, art, f)
         # Stances wait for the optional ``stances`` component; speech goes out now.
         (stances if statement.kind == "stance" else ctx.findings.statements).append(statement)
+
+
+def merge_split_quotes(art: ArticleView, found: list[Found]) -> list[Found]:
+    """ "'X,' he said, 'Y.'": one statement from the start of X to the end of Y, as
+    PolNeAR and our news gold annotate it; its text is the two parts joined."""
+    by_cue: dict[int, list[Found]] = {}
+    for f in found:
+        if f.direct and f.cue is not None and f.inherit is None:
+            by_cue.setdefault(f.cue.i, []).append(f)
+    merged: set[int] = set()
+    for group in by_cue.values():
+        cue = group[0].cue
+        if len(group) != 2 or cue is None:
+            continue
+        before = [f for f in group if f.content[1] <= cue.idx]
+        after = [f for f in group if f.content[0] >= cue.idx]
+        if len(before) != 1 or len(after) != 1:
+            continue
+        first, second = before[0], after[0]
+        if art.para_of(first.content[0]) != art.para_of(second.content[0]):
+            continue
+        first.parts = [first.content, second.content]
+        first.content = (first.content[0], second.content[1])
+        merged.add(id(second))
+    return [f for f in found if id(f) not in merged]
+
+
+def _statement(ctx: Context, art: ArticleView, f: Found) -> Statement:
+    """The exported record of one attribution, with its medium and date."""
+    aid = ctx.article.id
+    sp_span: tuple[int, int] | None = None
+    if f.speaker_span is not None:
+        sp_span = f.speaker_span
+    elif f.subj is not None and f.cue is not None:
+        sp_span = span_of_subject(f.subj, clauses=True)
+        if overlaps(sp_span, f.content):
+            sp_span = span_of_subject(f.subj)
+    said = f.parts[0] if f.parts else f.content  # a split quote's cue follows its first part
+    if f.cue is not None:
+        ranges = attribution_ranges(f.cue, said)
+        medium = medium_of(art, ranges)
+        date = statement_date(ctx.findings.timexes, f.cue, ranges)
+    else:
+        medium = date = None
+    if f.cue is not None and f.cue_span is not None and f.cue_span[0] == f.cue.idx:
+        f.cue_span = (_cue_start(f.cue), f.cue_span[1])
+    s, e = f.content
+    cue_text = art.text[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
+    text = " … ".join(art.text[a:b] for a, b in f.parts) if f.parts else art.text[s:e]
+    return Statement(
+        id=stable_id("st", aid, s, e),
+        article_id=aid,
+        speaker=f.speaker,
+        speaker_entity=None,
+        cue=cue_text,
+        text=text,
+        direct=f.direct,
+        medium=medium,
+        date=date,
+        start=s,
+        end=e,
+        speaker_start=sp_span[0] if sp_span else None,
+        speaker_end=sp_span[1] if sp_span else None,
+        cue_start=f.cue_span[0] if f.cue_span else None,
+        cue_end=f.cue_span[1] if f.cue_span else None,
+        kind=_kind(f),
+        speaker_status=f.status if f.speaker or f.status == "unresolved" else None,
+    )
 
 
 @component("stances")

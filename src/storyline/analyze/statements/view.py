@@ -107,6 +107,8 @@ class Found:
     inherit: Found | None = None  # a continued quote takes this statement's speaker
     speaker_span: tuple[int, int] | None = None  # when not the subject's phrase
     status: SourceStatus | None = None  # how ``speaker`` is known, once resolved
+    # A quote split around its cue: both parts, when ``content`` spans them.
+    parts: list[tuple[int, int]] | None = None
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
