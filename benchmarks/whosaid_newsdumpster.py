@@ -46,6 +46,7 @@ from _gold import (
     records_by_link,
     run_storyline,
     same_source,
+    words,
 )
 
 
@@ -115,6 +116,12 @@ def score_article(
         matched_s.add(si)
         ok = same_source(g["speaker"], g.get("speaker_type"), g.get("speaker_desc"), s["speaker"])
         right += ok
+        # The medium: named where the gold names one, and none where it names none.
+        tool_medium = set(words(s.get("medium")))
+        if g.get("medium"):
+            tally.add(medium_gold=1, medium_right=bool(tool_medium & set(words(g["medium"]))))
+        elif tool_medium:
+            tally.add(medium_extra=1)
         if show is not None and not ok:
             show.append(
                 f"  speaker  gold {g['speaker'] or g.get('speaker_desc')!r:40} "
@@ -192,6 +199,12 @@ def report(name: str, t: Counter[str]) -> None:
     print(f"\n{name}")
     print(f"  statements found            {prf(t['st_found'], t['st_sys'], t['st_gold'])}")
     print(f"  statements, speaker right   {prf(t['st_right'], t['st_sys'], t['st_gold'])}")
+    if t["medium_gold"]:
+        print(
+            f"  of those found, medium right where the gold names one: "
+            f"{t['medium_right']}/{t['medium_gold']}; a medium where it names none: "
+            f"{t['medium_extra']}"
+        )
     if t["stance_sys"]:
         print(
             f"  stances that are attributions: {t['stance_real']}/{t['stance_sys']} "

@@ -403,6 +403,23 @@ _MEDIA: tuple[tuple[str, str], ...] = (
     (r"(?:russian|russia's|kremlin)\s+state\s+(?:media|television|tv)", "Russian state media"),
     (r"state\s+(?:media|television|tv)", "state media"),
 )
+# What makes a name an outlet the words reached the public through, when no
+# pattern above knows it: a word in its name ("CBC News", "Sport Express",
+# "BFM-TV", "La Tribune Dimanche") or the noun before it ("Russia's sports daily
+# Sport Express", "the AFP news agency", "state broadcaster Rossiya-1").
+OUTLET_NAME_WORDS: frozenset[str] = frozenset(
+    {"news", "tv", "radio", "times", "post", "journal", "daily", "press", "gazette"}
+    | {"express", "telegraph", "herald", "tribune", "dimanche", "agency", "channel"}
+    | {"today", "izvestia", "kommersant", "pravda", "interfax", "sputnik", "afp", "rt"}
+    | {"smotrim.ru", "ria", "tass", "ukrinform", "ukrainska", "pravda", "nbc", "cbc"}
+)
+OUTLET_NOUNS: frozenset[str] = frozenset(
+    {"daily", "newspaper", "paper", "tabloid", "weekly", "magazine", "channel", "broadcaster"}
+    | {"agency", "outlet", "station", "network", "website", "platform", "podcast", "show"}
+    | {"programme", "program", "tv", "television", "radio", "blog", "portal"}
+)
+# Verbs through which an outlet relays another's words: "..., RT reported".
+RELAY_LEMMAS: frozenset[str] = frozenset({"report", "say", "write", "quote", "cite"})
 MEDIA: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), name) for p, name in _MEDIA
 )

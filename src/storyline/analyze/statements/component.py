@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Token
 
 from storyline.analyze.cue_model import load_gate_model
@@ -17,7 +19,12 @@ from storyline.analyze.statements.gate import (
 )
 from storyline.analyze.statements.medium_date import attribution_ranges, medium_of, statement_date
 from storyline.analyze.statements.quote_pass import colon_paragraphs, quote_statements
-from storyline.analyze.statements.refine import is_statement, outermost, split_siblings
+from storyline.analyze.statements.refine import (
+    is_statement,
+    outermost,
+    relayed,
+    split_siblings,
+)
 from storyline.analyze.statements.speakers import Source
 from storyline.analyze.statements.view import ArticleView, Found, overlaps
 from storyline.schema import Statement, StatementKind, stable_id
@@ -109,19 +116,40 @@ def find_statements(ctx: Context) -> None:
             ):
                 add_candidate(found, cand.found)
     found = [f for f in found if is_statement(art, f)]
-    found = outermost(split_siblings(art, found))
+    found = outermost(relayed(art, split_siblings(art, found)))
     _resolve_speakers(art, found)
     found = merge_split_quotes(art, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     seen: set[tuple[int, int]] = set()
     stances: list[Statement] = ctx.held.setdefault("stances", [])
+    media = _Media(art)
     for f in found:
         if f.content in seen:
             continue
         seen.add(f.content)
-        statement = _statement(ctx, art, f)
+        statement = media.carry(_statement(ctx, art, f))
         # Stances wait for the optional ``stances`` component; speech goes out now.
         (stances if statement.kind == "stance" else ctx.findings.statements).append(statement)
+
+
+class _Media:
+    """The medium of an interview or post carries over to the speaker's next words:
+    "Shoigu warned in an interview with TASS ... He drew attention to ..." (our gold's
+    convention), until another medium or another paragraph-and-a-half of distance."""
+
+    def __init__(self, art: ArticleView) -> None:
+        self.art = art
+        self.last: dict[str, tuple[int, str]] = {}
+
+    def carry(self, st: Statement) -> Statement:
+        if st.speaker is None or st.speaker_status != "named":
+            return st
+        para = bisect.bisect_right(self.art.para_starts, st.start)
+        if st.medium is not None:
+            self.last[st.speaker] = (para, st.medium)
+        elif st.speaker in self.last and para - self.last[st.speaker][0] <= 2:
+            st.medium = self.last[st.speaker][1]
+        return st
 
 
 def merge_split_quotes(art: ArticleView, found: list[Found]) -> list[Found]:
@@ -162,7 +190,7 @@ def _statement(ctx: Context, art: ArticleView, f: Found) -> Statement:
     said = f.parts[0] if f.parts else f.content  # a split quote's cue follows its first part
     if f.cue is not None:
         ranges = attribution_ranges(f.cue, said)
-        medium = medium_of(art, ranges)
+        medium = f.relay or medium_of(art, ranges)
         date = statement_date(ctx.findings.timexes, f.cue, ranges)
     else:
         medium = date = None

@@ -109,6 +109,7 @@ class Found:
     status: SourceStatus | None = None  # how ``speaker`` is known, once resolved
     # A quote split around its cue: both parts, when ``content`` spans them.
     parts: list[tuple[int, int]] | None = None
+    relay: str | None = None  # the outlet that relayed it ("..., RT reported")
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
