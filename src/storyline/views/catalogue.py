@@ -8,9 +8,12 @@ text), so a story view then reads only its own articles.
 
 Which figures of a disagreement a story shows (``visible``): its own, and
 those another story's articles attribute to someone who speaks or claims in
-this one (Zelenskyy's 43,000 of December next to his 45,100 of February). A
-figure from an unrelated story ("2 killed" in Gaza against "4 killed" in
-Kharkiv, both unattributed) stays with its own story.
+this one (Zelenskyy's 43,000 of December next to his 45,100 of February) -
+unless that person gives this quantity in more than ``OTHER_STORIES`` other
+stories: then they are counting other events (a minister's toll of each
+strike), and each stays with its story. A figure from an unrelated story ("2
+killed" in Gaza against "4 killed" in Kharkiv, both unattributed) stays with
+its own story too.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ KIND_WORDS = {
 KIND_RANK = {kind: n for n, kind in enumerate(KIND_WORDS)}
 # A speaker quoted in at least this many stories is one readers know ("prominent").
 PROMINENT_STORIES = 3
+# A claimant's value of a quantity from this many other stories at most joins a story's
+# chart (see the module's docstring).
+OTHER_STORIES = 1
 
 
 @dataclass
@@ -45,6 +51,7 @@ class Catalogue:
     latest: str | None  # the newest publication date in the corpus
     _active: dict[str | None, set[str]] | None = None
     _groups_of: dict[str, list[int]] | None = None
+    _claims_in: dict[tuple[str | None, str], set[str | None]] | None = None
 
     @classmethod
     def load(cls, store: Store) -> Catalogue:
@@ -97,11 +104,28 @@ class Catalogue:
 
     def visible(self, dis: Row, story: str | None, active: set[str]) -> list[str]:
         """The figures of a disagreement a story shows (see the module's docstring)."""
-        return [
-            f
-            for f in dis["figure_ids"]
-            if self.story_of(f) == story or (self.claimant.get(f) or "") in active
-        ]
+        out = []
+        for f in dis["figure_ids"]:
+            if self.story_of(f) == story:
+                out.append(f)
+                continue
+            who = self.claimant.get(f)
+            if (
+                who in active
+                and len(self._stories_of(who, dis["topic"]) - {story}) <= OTHER_STORIES
+            ):
+                out.append(f)
+        return out
+
+    def _stories_of(self, entity: str | None, topic: str) -> set[str | None]:
+        """The stories in which ``entity`` claims a value of ``topic``."""
+        if self._claims_in is None:
+            self._claims_in = {}
+            for dis in self.disagreements:
+                for f in dis["figure_ids"]:
+                    key = (self.claimant.get(f), dis["topic"])
+                    self._claims_in.setdefault(key, set()).add(self.story_of(f))
+        return self._claims_in.get((entity, topic), set())
 
     def disputed_topics(self) -> dict[str | None, set[str]]:
         """Story -> the topics in which one of its figures is contradicted or revised by
