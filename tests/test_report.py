@@ -167,3 +167,29 @@ def test_reported_speech_and_stances_read_with_their_cue(tmp_path: Path) -> None
     # The lead quotes words said, never a stance, as the voice's telling line.
     lead = html.split('<div class="lead">')[1].split("</div>")[0]
     assert "<q>We want the war to stop, and a ceasefire now.</q>" in lead
+
+
+def test_a_figure_in_two_quantities_keeps_each_charts_colours(tmp_path: Path) -> None:
+    """Zelenskyy's 43,000 is in a contradiction ("Ukrainian soldiers killed") and in his own
+    revision ("military personnel killed"): in each chart his colour is the legend's."""
+    from storyline.schema import Disagreement
+
+    with build_store(tmp_path / "r.db") as store:
+        store.replace_disagreements(
+            [
+                *[Disagreement(**d) for d in store.records("disagreements")],
+                Disagreement("dRev", "update", "killed: military personnel",
+                             ["fgA2", "fgB1"], "Zelenskyy: 43,000 -> 45,100"),
+            ]
+        )  # fmt: skip
+        html = render_html(store)
+    quantities = html.split('<div class="quantity"')[1:]
+    assert len(quantities) == 2
+    for q in quantities:
+        keys = re.findall(r'<i style="background:(#\w+)"></i>([^<]+)<', q)
+        legend = {name: colour for colour, name in keys}
+        assert len(set(legend.values())) == len(keys)  # one colour per series
+        rows = re.findall(
+            r'<i class="swatch" style="background:(#\w+)"></i><b class="who">([^<]+)</b>', q
+        )
+        assert rows and all(legend[name] == colour for colour, name in rows), (legend, rows)

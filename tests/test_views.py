@@ -12,7 +12,7 @@ import pytest
 from storyline.views.chart import MAX_SERIES, assign_series, value_chart
 from storyline.views.chart_frame import FONT, HEIGHT, WIDTH, outliers, parse_date
 from storyline.views.copies import Copies, collapse, family
-from storyline.views.disputed import reasons, topic_words
+from storyline.views.disputed import headline, reasons, topic_words
 from storyline.views.search import QueryError, fts_query, snippet_html
 from storyline.views.sides import NOBODY, SIDES, side_of, who_key
 from storyline.views.text import UNKNOWN_OUTLET, human_date, source_label
@@ -259,12 +259,13 @@ def test_spread_out_claims_are_not_outliers(dates: list[str]) -> None:
 # -- reasons in words -----------------------------------------------------------------------
 
 
-def _said(who: str, value: float, date: str, outlets: list[str] | None = None) -> dict[str, Any]:
+def _said(who: str, value: float, date: str, outlets: tuple[str, ...] = ("x",)) -> dict[str, Any]:
+    articles = [_art(f"a-{who}-{value}-{o}", o) for o in outlets]
     return {
         **_point(0, who, value, date),
         "value": f"{value:,.0f}",
-        "outlets": outlets or ["x"],
-        "independent": len(outlets or ["x"]),
+        "article": articles[0],
+        "also": articles[1:],
     }
 
 
@@ -272,16 +273,23 @@ def test_disputes_read_as_sentences() -> None:
     points = [
         _said("Volodymyr Zelenskyy", 43000, "2024-12-06"),
         _said("Volodymyr Zelenskyy", 45100, "2025-02-05"),
-        _said("Donald Trump", 700000, "2025-02-04", ["UNN", "The Guardian"]),
+        _said("Volodymyr Zelenskyy", 45100, "2025-02-06"),  # said again: revises nothing
+        _said("Donald Trump", 700000, "2025-02-04", ("UNN", "The Guardian", "dw", "dw-eu")),
     ]
-    words = reasons(points, ["contradiction", "update", "corroboration"])
+    articles = {a["id"]: a for p in points for a in (p["article"], *p["also"])}
+    words = reasons(points, ["contradiction", "update", "corroboration"], Copies(articles))
     assert words == [
         "Claims run from 43,000 (Volodymyr Zelenskyy, 6 Dec 2024) to 700,000 (Donald Trump, "
         "4 Feb 2025): 16 times as many.",
         "Volodymyr Zelenskyy revised the figure: 43,000 (6 Dec 2024) → 45,100 (5 Feb 2025).",
-        "700,000 is given by 2 independent sources (UNN, The Guardian).",
+        # One outlet's two articles are one source: no agreement to report for 45,100.
+        "700,000 is given by 4 articles from 3 independent sources (The Guardian, UNN, dw, dw-eu).",
     ]
     assert not any(re.search(r"ratio|>=|\bfg\w+|\bd[0-9a-f]{8}", w) for w in words)
+    assert headline(points, ["update"]) == "Volodymyr Zelenskyy: 43k → 45.1k"
+    assert headline(points, ["contradiction"]) == (
+        "43k (Volodymyr Zelenskyy) to 700k (Donald Trump)"
+    )
     assert topic_words("killed: Ukrainian soldiers") == "Ukrainian soldiers killed"
 
 

@@ -202,7 +202,7 @@ def _figures(rng: random.Random, ev: Event, day: date, outlet: str) -> list[str]
         )
         moscow = (
             f"Russia's Defence Ministry said it had struck {ev.target} in {ev.place} used by "
-            f"the Ukrainian army, and put the dead at {max(2, ev.toll // 3)}."
+            f"the Ukrainian army, and that {max(2, ev.toll // 3)} people had been killed."
         )
         drones = (
             f"Russia fired {40 + ev.day * 2} drones and {ev.day // 3 + 4} missiles at Ukraine "

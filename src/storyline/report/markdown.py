@@ -41,16 +41,9 @@ def _source(art: Row, item: Row | None = None) -> str:
 
 
 def _lead(view: Row) -> list[str]:
-    c, lead = view["counts"], view["lead"]
-    when = human_date(view["start"])
-    if view["end"] and view["end"] != view["start"]:
-        when += f" to {human_date(view['end'])}"
-    places = f"; places: {md(', '.join(lead['places']))}" if lead["places"] else ""
-    out = [
-        f"**What happened.** {c['articles']} articles from {c['independent']} independent "
-        f"sources, {when}{places}. Outlets: {md(', '.join(view['outlets']))}.",
-        "",
-    ]
+    lead = view["lead"]
+    outlets = f" Outlets: {md(', '.join(lead['outlets']))}." if lead["outlets"] else ""
+    out = [f"**What happened.** {md(lead['what'])}{outlets}", ""]
     if lead["quantities"]:
         out += ["**In dispute.**", ""]
         out += [f"- {md(q['words'])}: {md(q['headline'])}" for q in lead["quantities"]] + [""]

@@ -16,10 +16,10 @@ from collections import defaultdict
 
 from storyline.store import Store
 from storyline.views.catalogue import KIND_RANK, KIND_WORDS, Catalogue
-from storyline.views.chart import assign_series, qualifier_kind
+from storyline.views.chart import assign_series, label_text, qualifier_kind
 from storyline.views.chart_frame import bounds, compact
 from storyline.views.claims import StoryRows, chart_point
-from storyline.views.copies import collapse
+from storyline.views.copies import Copies, collapse
 from storyline.views.sides import NOBODY, who_key
 from storyline.views.text import Row, date_key, human_date, shown
 
@@ -53,10 +53,31 @@ def _said(p: Row) -> str:
     return f"{p['value']} ({p['who']}, {human_date(p['date'])})"
 
 
-def reasons(points: list[Row], kinds: list[str]) -> list[str]:
+def revisions(points: list[Row]) -> dict[str, list[tuple[str, Row]]]:
+    """Per named claimant with more than one value: the values in date order, a value
+    repeated on a later day left out (it revises nothing)."""
+    by_who: dict[str, list[Row]] = defaultdict(list)
+    for p in points:
+        if who_key(p["who"]) != NOBODY and p["date"]:
+            by_who[p["who"]].append(p)
+    out = {}
+    for name, pts in sorted(by_who.items()):
+        steps: list[tuple[str, Row]] = []
+        for p in sorted(pts, key=lambda p: (date_key(p["date"]), bounds(p))):
+            if not steps or steps[-1][1]["value"] != p["value"]:
+                steps.append((p["date"], p))
+        if len(steps) > 1:
+            out[name] = steps
+    return out
+
+
+def _sources(p: Row) -> list[Row]:
+    return [p["article"], *p["also"]]
+
+
+def reasons(points: list[Row], kinds: list[str], copies: Copies) -> list[str]:
     """What the dispute is, in sentences a reader takes in at once."""
     out = []
-    named = [p for p in points if who_key(p["who"]) != NOBODY] or points
     if "contradiction" in kinds:
         lo = min(points, key=lambda p: (bounds(p)[1], date_key(p["date"])))
         hi = max(points, key=lambda p: (bounds(p)[0], date_key(p["date"])))
@@ -64,26 +85,32 @@ def reasons(points: list[Row], kinds: list[str]) -> list[str]:
             ratio = bounds(hi)[0] / bounds(lo)[1]
             out.append(f"Claims run from {_said(lo)} to {_said(hi)}: {_times(ratio)}.")
     if "update" in kinds:
-        by_who: dict[str, list[Row]] = defaultdict(list)
-        for p in named:
-            by_who[p["who"]].append(p)
-        for name, pts in sorted(by_who.items()):
-            steps = sorted({(date_key(p["date"]), p["value"]) for p in pts if p["date"]})
-            if len({v for _, v in steps}) > 1:
-                path = " → ".join(f"{v} ({human_date(d)})" for d, v in steps)
-                out.append(f"{name} revised the figure: {path}.")
+        for name, steps in revisions(points).items():
+            path = " → ".join(f"{p['value']} ({human_date(d)})" for d, p in steps)
+            out.append(f"{name} revised the figure: {path}.")
     if "corroboration" in kinds:
+        by_value: dict[str, list[Row]] = defaultdict(list)
         for p in points:
-            if p["independent"] > 1:
-                outlets = ", ".join(p["outlets"])
+            by_value[p["value"]].extend(_sources(p))
+        for value, articles in by_value.items():
+            ids = sorted({a["id"] for a in articles})
+            independent = copies.independent(ids)
+            if independent > 1:
+                outlets = sorted({a["label"] for a in articles})
                 out.append(
-                    f"{p['value']} is given by {p['independent']} independent sources ({outlets})."
+                    f"{value} is given by {len(ids)} articles from {independent} independent "
+                    f"sources ({', '.join(outlets)})."
                 )
-    return out
+    # "at least 4 is given by ...": a sentence starts with a capital.
+    return [r[0].upper() + r[1:] for r in out]
 
 
 def headline(points: list[Row], kinds: list[str]) -> str:
-    """The quantity in one line for the lead: the range of values and who gives the ends."""
+    """The quantity in one line for the lead: the range of values and who gives the ends,
+    or, for a revision, the path of the values."""
+    if kinds[0] == "update" and (found := revisions(points)):
+        name, steps = max(found.items(), key=lambda item: len(item[1]))
+        return f"{name}: " + " → ".join(label_text(p) for _, p in steps)
     if len(points) == 1 or kinds == ["corroboration"]:
         p = points[0]
         return f"{p['value']} ({p['who']})"
@@ -136,7 +163,10 @@ def disputed_quantities(
     out: list[Row] = []
     for topic, groups in by_topic.items():
         ids = sorted({f for g in groups for f in g["figure_ids"]})
-        merged = collapse([points[f] for f in ids], _point_key, cat.copies)
+        # A figure may count in two topics (the update of "military personnel killed"
+        # and the contradiction of "Ukrainian soldiers killed"): each topic gets its own
+        # copy of the point, coloured by that topic's series.
+        merged = collapse([dict(points[f]) for f in ids], _point_key, cat.copies)
         by_key = {_point_key(p): p for p in merged}
         kinds = _kinds(groups, {f: by_key[_point_key(points[f])] for f in ids})
         if not kinds:
@@ -155,7 +185,7 @@ def disputed_quantities(
                 "series": series,
                 "hidden": sorted({p["who"] for p in merged if p["series"] not in drawn}),
                 "claimants": len({who_key(p["who"]) for p in merged}),
-                "reasons": reasons(merged, kinds),
+                "reasons": reasons(merged, kinds, cat.copies),
                 "headline": headline(merged, kinds),
                 "groups": groups,
             }

@@ -88,7 +88,9 @@ def story_rank(
         why.append(f"{len(disputed)} disputed quantit{'ies' if len(disputed) != 1 else 'y'}")
     if names:
         why.append("voices: " + ", ".join(str(n) for n in names))
+    brief = f"{independent} outlet{'s' if independent != 1 else ''}"
     return {
+        "brief": brief + (f" · {human_date(latest)}" if latest else ""),
         "score": round(score, 2),
         "independent": independent,
         "originals": len(originals),

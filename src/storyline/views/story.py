@@ -25,7 +25,7 @@ from storyline.views.claims import StoryRows, claims, voices
 from storyline.views.copies import known_outlet
 from storyline.views.disputed import disputed_quantities
 from storyline.views.rank import story_rank
-from storyline.views.text import Row, shown
+from storyline.views.text import Row, human_date, shown
 
 # How much of each section the lead shows.
 LEAD_QUANTITIES = 3
@@ -118,12 +118,37 @@ def _places(store: Store, ids: list[str]) -> list[str]:
     return [p["name"] for p in found if not _ADJECTIVE.search(p["name"])][:LEAD_PLACES]
 
 
+def what_happened(view: Row, places: list[str], all_unknown: bool) -> str:
+    """``18 articles (16 originals) from 8 independent sources, 24 May 2025 to 26 May
+    2025; places: Russia, Ukraine, Kyiv.``"""
+    c = view["counts"]
+    n = c["articles"]
+    if n == 1:
+        said = "One article"
+    else:
+        said = f"{n} articles"
+        if c["originals"] != n:
+            said += f" ({c['originals']} original{'s' if c['originals'] != 1 else ''})"
+        if all_unknown:
+            said += ", outlets unknown"
+        else:
+            k = c["independent"]
+            said += f" from {k} independent source{'s' if k != 1 else ''}"
+    when = human_date(view["start"])
+    if view["end"] and view["end"] != view["start"]:
+        when += f" to {human_date(view['end'])}"
+    where = f"; places: {', '.join(places)}" if places else ""
+    return f"{said}, {when}{where}."
+
+
 def lead(view: Row, places: list[str]) -> Row:
     """What a reader takes in at a glance: what happened, the disputes, the voices."""
     originals = view["articles"]
     first = originals[0] if originals else None
     own = [c for a in originals for c in (a, *a["copies"])]
+    unknown = sum(1 for a in own if not known_outlet(a))
     return {
+        "what": what_happened(view, places, all_unknown=unknown == len(own)),
         "first": first,
         "places": places,
         "outlets": sorted({a["label"] for a in own if known_outlet(a)}),
