@@ -15,6 +15,7 @@ and a link to its source rather than its whole sentence.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader
@@ -28,6 +29,7 @@ from storyline.views.chart import value_chart
 from storyline.views.text import Row
 
 
+@cache
 def environment() -> Environment:
     env = Environment(
         loader=ChoiceLoader([PackageLoader("storyline.report", "templates"), shared_templates()]),

@@ -15,14 +15,29 @@ others (``collapse``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from urllib.parse import urlparse
 
-from storyline.corpus.translations import outlet_family
 from storyline.views.text import Row, date_key
 
 # An article whose outlet is unknown is its own family: it may be anyone.
 UNKNOWN_PREFIX = "#"
+
+
+def outlet_family(outlet: str | None) -> str | None:
+    """``jpost-break`` and ``jpost`` are one outlet; so are ``dw-eu`` and ``dw-world``.
+
+    The corpus stage's rule (``corpus.translations.outlet_family``, which
+    ``tests/test_views.py`` holds this to), restated here because importing the
+    corpus package loads its libraries (datasketch, scipy): a second or more
+    on every ``storyline report``, for a five-line rule."""
+    if not outlet:
+        return None
+    decomposed = unicodedata.normalize("NFKD", outlet.replace("’", "'"))
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    parts = [p for p in re.split(r"[^a-z0-9]+", folded) if p and p not in ("the", "www")]
+    return parts[0] if parts else None
 
 
 def family(article: Row) -> str:
@@ -43,6 +58,7 @@ class Copies:
 
     def __init__(self, articles: dict[str, Row]) -> None:
         self.articles = articles
+        self._families: dict[str, str] = {}
 
     def original(self, article_id: str) -> str:
         """The article a copy was made from (itself for an original); chains are followed."""
@@ -57,7 +73,10 @@ class Copies:
 
     def family_of(self, article_id: str) -> str:
         """The family that counts for independence: the original's (a copy adds none)."""
-        return family(self.articles[self.original(article_id)])
+        found = self._families.get(article_id)
+        if found is None:
+            found = self._families[article_id] = family(self.articles[self.original(article_id)])
+        return found
 
     def label(self, article_id: str) -> str:
         return str(self.articles[article_id]["label"])

@@ -18,7 +18,7 @@ from storyline.store import Store
 from storyline.views.catalogue import KIND_RANK, KIND_WORDS, Catalogue
 from storyline.views.chart import assign_series, label_text, qualifier_kind
 from storyline.views.chart_frame import bounds, compact
-from storyline.views.claims import StoryRows, chart_point
+from storyline.views.claims import Item, StoryRows, chart_point
 from storyline.views.copies import Copies, collapse
 from storyline.views.sides import NOBODY, who_key
 from storyline.views.text import Row, date_key, human_date, shown
@@ -166,7 +166,7 @@ def disputed_quantities(
         # A figure may count in two topics (the update of "military personnel killed"
         # and the contradiction of "Ukrainian soldiers killed"): each topic gets its own
         # copy of the point, coloured by that topic's series.
-        merged = collapse([dict(points[f]) for f in ids], _point_key, cat.copies)
+        merged = collapse([Item(points[f]) for f in ids], _point_key, cat.copies)
         by_key = {_point_key(p): p for p in merged}
         kinds = _kinds(groups, {f: by_key[_point_key(points[f])] for f in ids})
         if not kinds:
