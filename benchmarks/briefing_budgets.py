@@ -3,10 +3,12 @@
     python benchmarks/briefing_budgets.py                # builds the stores it measures
     python benchmarks/briefing_budgets.py --db ru409.db  # or measures your store of the 409
     python benchmarks/briefing_budgets.py --runs 5       # more timing runs (the best counts)
+    python benchmarks/briefing_budgets.py --before-src ../main/src   # timed against main
 
 For each store (the 409 Russia/Ukraine articles of news-dumpster, and the
-five seeds): ``storyline report`` as a user runs it (wall time of the whole
-command, best of ``--runs``, and its peak memory); the HTML and Markdown
+five seeds): ``storyline report`` as a user runs it (wall and CPU time of the
+whole command, best of ``--runs``, and its peak memory; with ``--before-src``
+the other tree's too, run in turn with this one); the HTML and Markdown
 sizes; the HTML opened from disk in Chromium at 1366x900 (DOM elements as
 opened, as ``document.getElementsByTagName('*')`` counts them, and with every
 ``<details>`` opened; height in pixels and screens; time to the load event);
@@ -15,18 +17,20 @@ the biggest; and each page type at 390 px wide, for horizontal scrolling.
 
 Budgets (news-dumpster): HTML at most 2 MB, 25,000 elements as opened, 60
 screens tall, generated in under 2 s; the biggest story page at most 500 kB.
-The numbers of main before issue 16 are printed next to them. Wall times
-depend on the machine and its load; this prints them, the tests never assert
-them.
+The numbers of main before issue 16 are printed next to them (the issue's
+measurements; timings from ``--before-src`` when given). Wall times depend on
+the machine and its load; this prints them, the tests never assert them.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -59,18 +63,28 @@ OPEN_ALL = "() => document.querySelectorAll('details:not([open])').forEach(d => 
 WIDE = "() => document.documentElement.scrollWidth"
 
 
-# ``storyline report`` as the command line runs it, then its own peak memory on stderr.
+# ``storyline report`` as the command line runs it, then its own peak memory and CPU
+# seconds on stderr.
 REPORT = (
     "import resource, sys\n"
     "from storyline.cli import app\n"
     "try:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "use = resource.getrusage(resource.RUSAGE_SELF)\n"
+    "print(use.ru_maxrss, use.ru_utime + use.ru_stime, file=sys.stderr)\n"
 )
 
 
-def report(db: Path, out: Path, runs: int) -> tuple[float, float]:
-    """Best wall time of ``storyline report`` and its peak RSS in MB."""
-    best, peak = float("inf"), 0.0
+@dataclass
+class Timing:
+    wall: float = float("inf")  # best of the runs
+    cpu: float = float("inf")
+    peak_mb: float = 0.0
+
+
+def report(db: Path, out: Path, runs: int, src: Path | None = None) -> Timing:
+    """``storyline report`` ``runs`` times (with the code in ``src``, else this one's)."""
+    env = {**os.environ, "PYTHONPATH": str(src)} if src else None
+    found = Timing()
     for _ in range(runs):
         start = time.perf_counter()
         done = subprocess.run(
@@ -78,10 +92,30 @@ def report(db: Path, out: Path, runs: int) -> tuple[float, float]:
             check=True,
             capture_output=True,
             text=True,
+            env=env,
         )
-        best = min(best, time.perf_counter() - start)
-        peak = max(peak, int(done.stderr.strip().splitlines()[-1]) / 1024)
-    return best, peak
+        found.wall = min(found.wall, time.perf_counter() - start)
+        rss, cpu = done.stderr.strip().splitlines()[-1].split()
+        found.cpu = min(found.cpu, float(cpu))
+        found.peak_mb = max(found.peak_mb, int(rss) / 1024)
+    return found
+
+
+def interleaved(
+    db: Path, folder: Path, runs: int, before: Path | None
+) -> tuple[Timing, Timing | None]:
+    """This code's timing and, when ``before`` names another source tree, that tree's,
+    run in turn so both see the same machine load."""
+    now, then = Timing(), Timing() if before else None
+    for _ in range(runs):
+        for timing, src in ((now, None), (then, before)):
+            if timing is None:
+                continue
+            one = report(db, folder / "timing.html", 1, src)
+            timing.wall = min(timing.wall, one.wall)
+            timing.cpu = min(timing.cpu, one.cpu)
+            timing.peak_mb = max(timing.peak_mb, one.peak_mb)
+    return now, then
 
 
 def launch(pw: Any) -> Any:
@@ -169,9 +203,11 @@ def seeds_store(folder: Path) -> Path:
     return db
 
 
-def measure(name: str, db: Path, folder: Path, runs: int) -> None:
+def measure(name: str, db: Path, folder: Path, runs: int, before_src: Path | None) -> None:
     html, md = folder / f"{name}.html", folder / f"{name}.md"
-    seconds, peak = report(db, html, runs)
+    report(db, html, 1)
+    timing, then = interleaved(db, folder, runs, before_src)
+    seconds = timing.wall
     subprocess.run(
         [*STORYLINE, "report", "--db", str(db), "-o", str(md)], check=True, capture_output=True
     )
@@ -192,7 +228,7 @@ def measure(name: str, db: Path, folder: Path, runs: int) -> None:
     budgeted = name == "news-dumpster"
     print(f"\n{name}: {db}")
     rows = [
-        ("", "now", "budget" if budgeted else "", "before (main)"),
+        ("", "now", "budget" if budgeted else "", "before"),
         ("HTML briefing, bytes", size, ("bytes", size), before.get("bytes")),
         ("Markdown briefing, bytes", md.stat().st_size, None, None),
         (
@@ -220,9 +256,20 @@ def measure(name: str, db: Path, folder: Path, runs: int) -> None:
             "storyline report, wall s (best)",
             round(seconds, 2),
             ("seconds", seconds),
-            before.get("seconds"),
+            round(then.wall, 2) if then else before.get("seconds"),
         ),
-        ("storyline report, peak RSS MB", round(peak), None, None),
+        (
+            "storyline report, CPU s (best)",
+            round(timing.cpu, 2),
+            None,
+            round(then.cpu, 2) if then else None,
+        ),
+        (
+            "storyline report, peak RSS MB",
+            round(timing.peak_mb),
+            None,
+            round(then.peak_mb) if then else None,
+        ),
         ("briefing width at 390 px (all open)", browser["phone_width"], None, None),
         (
             "biggest web story page, bytes",
@@ -261,11 +308,18 @@ def main() -> None:
     )
     parser.add_argument("--db", type=Path, help="a store of the 409 articles (else built)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--before-src",
+        type=Path,
+        help="another source tree (e.g. main's src/) to time storyline report against, "
+        "in turn with this one, so both see the same machine load",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="storyline-budgets-") as tmp:
         folder = Path(tmp)
-        measure("news-dumpster", args.db or build_store(folder), folder, args.runs)
-        measure("seeds", seeds_store(folder), folder, args.runs)
+        dumpster = args.db or build_store(folder)
+        measure("news-dumpster", dumpster, folder, args.runs, args.before_src)
+        measure("seeds", seeds_store(folder), folder, args.runs, args.before_src)
 
 
 if __name__ == "__main__":

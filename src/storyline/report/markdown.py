@@ -29,8 +29,7 @@ def _sentence(s: Row) -> str:
 
 
 def _also(item: Row) -> str:
-    labels = sorted({a["label"] for a in item.get("also", [])})
-    return f"; also in {md(', '.join(labels))}" if labels else ""
+    return f"; also in {md(item['also_words'])}" if item.get("also_words") else ""
 
 
 def _source(art: Row, item: Row | None = None) -> str:
@@ -75,21 +74,28 @@ def _quantities(view: Row) -> list[str]:
 
 
 def _claims(view: Row) -> list[str]:
+    """Every claim in date order: with its exact sentence and source in a small briefing,
+    as one line with its source in a large one (the HTML's rule, ``report.briefing``)."""
     out = ["### Timeline", ""]
     for it in view["claims"]:
         quote = f"“{md(it['text'])}”" if it.get("direct") else md(it["text"])
         medium = f" ({md(it['medium'])})" if it.get("medium") else ""
         # Reported speech and stances read with their cue: "has called for: ...".
         cue = f" {md(it['cue'])}" if it.get("cue") and not it.get("direct") else ""
+        line = f"- **{it['date'] or 'undated'}** {md(it['who'])}{medium}{cue}: {quote}"
+        if not view["full"]:
+            art = it["article"]
+            out.append(f"{line} ([{md(art['label'])}](#art-{art['id']}){_also(it)})")
+            continue
         out += [
-            f"- **{it['date'] or 'undated'}** {md(it['who'])}{medium}{cue}: {quote}",
+            line,
             "",
             "  " + _sentence(it["sentence"]),
             "",
             f"  {_source(it['article'], it)}",
             "",
         ]
-    return out
+    return out if view["full"] else [*out, ""]
 
 
 def _voices(view: Row) -> list[str]:
@@ -113,11 +119,12 @@ def render_markdown(store: Store, story: str | None = None) -> str:
         out += _lead(view) + _quantities(view) + _claims(view) + _voices(view)
         out += ["### Articles", ""]
         for art in view["articles"]:
-            copies = ", ".join(c["label"] for c in art["copies"])
+            # A copy's anchor sits by its name, so a claim's link to it lands here.
+            copies = ", ".join(f'<a id="art-{c["id"]}"></a>{md(c["label"])}' for c in art["copies"])
             out.append(
                 f'- <a id="art-{art["id"]}"></a>**{md(art["display_title"])}** — '
                 f"{md(art['label'])}, {human_date(art['published'])}, "
-                f"{md(art['url'] or art['source'])}" + (f"; also in {md(copies)}" if copies else "")
+                f"{md(art['url'] or art['source'])}" + (f"; copies in {copies}" if copies else "")
             )
         out.append("")
     return "\n".join(out)

@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from storyline import __version__
 from storyline.report.briefing import OPEN_STORIES, briefing_views, title
+from storyline.report.markdown import render_markdown
 from storyline.store import Store
 from storyline.views import FAVICON, shared_templates, stylesheet, template_filters
 from storyline.views.chart import value_chart
@@ -67,13 +68,10 @@ def _others(views: list[Row]) -> list[Row]:
     return sorted(others.values(), key=lambda a: (a["published"] or "9999", a["id"]))
 
 
-def render_html(store: Store, story: str | None = None, web: str | None = None) -> str:
-    """The briefing as one HTML file; ``web`` (the address of ``storyline serve``) adds a
-    link into the web app where an article has no address of its own."""
+def render_html(store: Store, story: str | None = None) -> str:
+    """The briefing as one HTML file; an article's title links to its own web address."""
     views, note = briefing_views(store, story)
-    source_link: Callable[[Row], str | None] = lambda a: (  # noqa: E731
-        a.get("url") or (f"{web.rstrip('/')}/articles/{a['id']}" if web else None)
-    )
+    source_link: Callable[[Row], str | None] = lambda a: a.get("url")  # noqa: E731
     counts = store.counts()
     copies = sum(v["counts"]["articles"] - len(v["articles"]) for v in views)
     return (
@@ -98,18 +96,14 @@ def render_html(store: Store, story: str | None = None, web: str | None = None) 
     )
 
 
-def write_report(
-    store: Store, path: Path, story: str | None = None, web: str | None = None
-) -> Path:
+def write_report(store: Store, path: Path, story: str | None = None) -> Path:
     """Write HTML, or Markdown when ``path`` ends in ``.md``; returns the path."""
-    from storyline.report.markdown import render_markdown
-
     # One read transaction: a briefing written while an ingest runs is still of one state.
     with store.snapshot():
         text = (
             render_markdown(store, story)
             if path.suffix.lower() in (".md", ".markdown")
-            else render_html(store, story, web)
+            else render_html(store, story)
         )
     path.write_text(text, encoding="utf-8", newline="\n")
     return path

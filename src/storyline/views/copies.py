@@ -107,6 +107,16 @@ def text_key(text: str | None) -> str:
     return _NON_WORD.sub(" ", (text or "").lower()).strip()
 
 
+def also_words(first: Row, others: list[Row]) -> str:
+    """Where else an item ran: ``dw-eu, tasnim-news``, and ``2 more dw articles`` for the
+    first article's own outlet."""
+    labels = sorted({a["label"] for a in others} - {first["label"]})
+    same = sum(1 for a in others if a["label"] == first["label"])
+    if same:
+        labels.append(f"{same} more {first['label']} article{'s' if same != 1 else ''}")
+    return ", ".join(labels)
+
+
 def collapse(
     items: list[Row], key: Callable[[Row], object], copies: Copies, when: str = "date"
 ) -> list[Row]:
@@ -127,6 +137,7 @@ def collapse(
                 also.setdefault(art["id"], art)
         ids = [first["article"]["id"], *also]
         first["also"] = list(also.values())
+        first["also_words"] = also_words(first["article"], first["also"])
         first["repeats"] = len(group) - 1
         first["outlets"] = sorted({copies.label(a) for a in ids})
         first["independent"] = max(1, copies.independent(ids))
