@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, SEEDS
 
+from browser.chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, SEEDS
 from storyline.journey import ingest
 from storyline.store import Store
 
@@ -35,7 +35,7 @@ def seeded_db(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:  # type: i
 @pytest.fixture(scope="session")
 def generated_db(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:  # type: ignore[no-untyped-def]
     """A store of the generated corpus (``generated.py``): a few hundred articles."""
-    from generated import write_corpus
+    from browser.generated import write_corpus
 
     folder = tmp_path_factory.mktemp("generated")
     source = folder / "generated.jsonl"
@@ -79,7 +79,9 @@ def generated_server(generated_db: Path) -> Iterator[str]:
     yield from _serve(generated_db)
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API keeps an asyncio loop running in
+# this thread while it is open, and later tests (Datasette's) run loops of their own.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 

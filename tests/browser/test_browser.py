@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chromium import CHROMIUM, shot
+
+from browser.chromium import CHROMIUM, shot
 
 # The highlight colour of :target in the shared stylesheet (--target: #ffd54a).
 TARGET_BG = "rgb(255, 213, 74)"

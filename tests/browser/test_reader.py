@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chromium import CHROMIUM, shot
+
+from browser.chromium import CHROMIUM, shot
 
 if not CHROMIUM.exists():
     pytest.skip(
