@@ -101,6 +101,7 @@ def test_story_page_leads_then_chart_and_claims(server: str, page: Any) -> None:
         point.locator("circle").first.click()
         expect(page).to_have_url(re.compile(rf"#{fid}$"))
         page.go_back()
+    page.evaluate("() => window.scrollTo(0, 0)")
     shot(page, "story.png")
 
 

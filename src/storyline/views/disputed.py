@@ -21,7 +21,7 @@ from storyline.views.chart_frame import bounds, compact
 from storyline.views.claims import Item, StoryRows, chart_point
 from storyline.views.copies import Copies, collapse
 from storyline.views.sides import NOBODY, who_key
-from storyline.views.text import Row, date_key, human_date, shown
+from storyline.views.text import UNKNOWN_OUTLET, Row, date_key, human_date, shown
 
 
 def topic_words(topic: str) -> str:
@@ -96,10 +96,11 @@ def reasons(points: list[Row], kinds: list[str], copies: Copies) -> list[str]:
             ids = sorted({a["id"] for a in articles})
             independent = copies.independent(ids)
             if independent > 1:
-                outlets = sorted({a["label"] for a in articles})
+                outlets = sorted({a["label"] for a in articles} - {UNKNOWN_OUTLET})
+                named = f" ({', '.join(outlets)})" if outlets else ""
                 out.append(
                     f"{value} is given by {len(ids)} articles from {independent} independent "
-                    f"sources ({', '.join(outlets)})."
+                    f"sources{named}."
                 )
     # "at least 4 is given by ...": a sentence starts with a capital.
     return [r[0].upper() + r[1:] for r in out]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyline.views.catalogue import Catalogue
+from storyline.views.copies import known_outlet
 from storyline.views.text import Row, human_date
 
 
@@ -78,7 +79,10 @@ def story_rank(
     }
     score = sum(WEIGHTS[k].points * v for k, v in parts.items())
     names = [cat.names.get(e, e) for e in voices[:CAP]]
-    why = [f"{independent} independent outlet{'s' if independent != 1 else ''}"]
+    if any(known_outlet(cat.articles[a]) for a in arts):
+        why = [f"{independent} independent outlet{'s' if independent != 1 else ''}"]
+    else:  # files with no outlet: how independent they are is not known
+        why = [f"{len(arts)} article{'s' if len(arts) != 1 else ''}, outlet unknown"]
     copies = len(arts) - len(originals)
     if copies:
         why.append(f"{copies} cop{'ies' if copies != 1 else 'y'} not counted")
@@ -88,7 +92,7 @@ def story_rank(
         why.append(f"{len(disputed)} disputed quantit{'ies' if len(disputed) != 1 else 'y'}")
     if names:
         why.append("voices: " + ", ".join(str(n) for n in names))
-    brief = f"{independent} outlet{'s' if independent != 1 else ''}"
+    brief = why[0].replace(" independent", "")
     return {
         "brief": brief + (f" · {human_date(latest)}" if latest else ""),
         "score": round(score, 2),
