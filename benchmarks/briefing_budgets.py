@@ -64,14 +64,17 @@ OPEN_ALL = "() => document.querySelectorAll('details:not([open])').forEach(d => 
 WIDE = "() => document.documentElement.scrollWidth"
 
 
-# ``storyline report`` as the command line runs it, then its own peak memory and CPU
-# seconds on stderr.
+# ``storyline report`` as the command line runs it, then its own peak memory (VmHWM: the
+# high-water mark of this program's memory, which unlike ru_maxrss does not carry over
+# the forking parent's) and CPU seconds on stderr.
 REPORT = (
-    "import resource, sys\n"
+    "import re, resource, sys\n"
     "from storyline.cli import app\n"
     "try:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
     "use = resource.getrusage(resource.RUSAGE_SELF)\n"
-    "print(use.ru_maxrss, use.ru_utime + use.ru_stime, file=sys.stderr)\n"
+    "status = open('/proc/self/status').read()\n"
+    "hwm = int(re.search(r'VmHWM:\\s+(\\d+)', status).group(1))\n"
+    "print(hwm, use.ru_utime + use.ru_stime, file=sys.stderr)\n"
 )
 
 
