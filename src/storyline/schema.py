@@ -62,6 +62,25 @@ class Skip:
     reason: str
 
 
+class Removal(str):
+    """A piece of text that cleaning took out, and why (``reason``: the rule's name, or
+    the learned outlet furniture it matched). A ``str``, so code that reads removed text
+    (a caption's date, the UI) reads it as it is."""
+
+    reason: str
+
+    def __new__(cls, text: str, reason: str = "") -> Removal:
+        piece = super().__new__(cls, text)
+        piece.reason = reason
+        return piece
+
+    def __reduce__(self) -> tuple[type[Removal], tuple[str, str]]:
+        return Removal, (str(self), self.reason)
+
+    def __deepcopy__(self, memo: object) -> Removal:
+        return self
+
+
 @dataclass
 class Article:
     id: str
@@ -78,7 +97,7 @@ class Article:
     duplicate_of: str | None = None
     # Not exported: what cleaning removed (shown on demand in the UI) and
     # the digest that makes re-ingest incremental.
-    removed: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
     content_hash: str = ""
 
 

@@ -26,7 +26,14 @@ from storyline.clean.header import read_header
 from storyline.clean.html import extract_html
 from storyline.clean.language import detect_language
 from storyline.clean.text import clean_blocks, clean_text, normalise
-from storyline.schema import ANALYSIS_VERSION, Article, PublishedBasis, RawDocument, stable_id
+from storyline.schema import (
+    ANALYSIS_VERSION,
+    Article,
+    PublishedBasis,
+    RawDocument,
+    Removal,
+    stable_id,
+)
 
 
 class EmptyArticle(ValueError):
@@ -42,7 +49,7 @@ MIN_HTML_WORDS = 10
 @dataclass
 class _Parts:
     text: str
-    removed: list[str]
+    removed: list[Removal]
     title: str | None = None
     published: str | None = None
     basis: PublishedBasis | None = None
@@ -72,7 +79,7 @@ def _from_html(raw: RawDocument) -> _Parts:
         raise EmptyArticle("no main text found in the HTML page")
     # trafilatura puts one paragraph per line.
     blocks = [line.strip() for line in normalise(page.text).split("\n") if line.strip()]
-    removed: list[str] = []
+    removed: list[Removal] = []
     title = raw.meta.get("title") or page.title
     # The headline often opens the extracted body; it is the title, not text.
     if blocks and title and _words(blocks[0]) == _words(title):
