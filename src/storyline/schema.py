@@ -17,12 +17,15 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
-CONTRACT_VERSION = "2"
+CONTRACT_VERSION = "3"
 # Part of every article's content hash: bump it when analysis changes what an
 # unchanged article yields, so re-ingesting it analyses it again.
 ANALYSIS_VERSION = 2
 
-PublishedBasis = Literal["metadata", "header", "html", "text"]
+# Where ``published`` came from, best first: a metadata field, a header line
+# of a text file, the HTML page, the article's dateline, its URL, or (set by
+# analysis) a date in its text that it cannot be older than.
+PublishedBasis = Literal["metadata", "header", "html", "dateline", "url", "text"]
 EntityType = Literal["person", "organization", "place", "other"]
 TimexType = Literal["date", "time", "duration", "set"]
 DisagreementKind = Literal["contradiction", "update", "corroboration"]
