@@ -20,7 +20,7 @@ from typing import Any, Literal
 CONTRACT_VERSION = "3"
 # Part of every article's content hash: bump it when analysis changes what an
 # unchanged article yields, so re-ingesting it analyses it again.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 # Where ``published`` came from, best first: a metadata field, a header line
 # of a text file, the HTML page, the article's dateline, its URL, or (set by
