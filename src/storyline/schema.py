@@ -98,10 +98,13 @@ class Article:
     author: str | None = None
     story: str | None = None
     duplicate_of: str | None = None
-    # Not exported: what cleaning removed (shown on demand in the UI) and
-    # the digest that makes re-ingest incremental.
+    # Not exported: what cleaning removed (shown on demand in the UI), the
+    # digest that makes re-ingest incremental (of the text before learned
+    # furniture is removed, so an unchanged input stays unchanged), and the
+    # outlet family whose learned furniture applies (clean/profiles.family).
     removed: list[Removal] = field(default_factory=list)
     content_hash: str = ""
+    family: str | None = None
 
 
 @dataclass

@@ -26,6 +26,7 @@ from storyline.clean.dates import dateline_date, normalise_date, url_date, url_m
 from storyline.clean.header import read_header
 from storyline.clean.html import extract_html
 from storyline.clean.language import detect_language
+from storyline.clean.profiles import family
 from storyline.clean.text import clean_blocks, clean_text, normalise
 from storyline.schema import (
     ANALYSIS_VERSION,
@@ -165,4 +166,5 @@ def build_article(raw: RawDocument) -> Article:
         author=meta.get("author") or found.get("author"),
         removed=parts.removed,
         content_hash=digest,
+        family=family(url, outlet),
     )

@@ -7,24 +7,22 @@ ingest fills in what is missing.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from storyline.schema import CONTRACT, Disagreement, Findings, Skip, Story
 from storyline.store.columns import (
     ARTICLE_COLUMNS,
-    JSON_COLUMNS,
     MENTION_COLUMNS,
     RECORD_TABLES,
+    encode,
 )
 from storyline.store.columns import quoted as _q
 from storyline.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from storyline.store.outlets import OutletState
 from storyline.store.read import Reads
+from storyline.store.transaction import transaction
 
 DEFAULT_DB = "storyline.db"
 
@@ -33,34 +31,16 @@ class StoreError(RuntimeError):
     """The file is not a storyline store, or is from a newer version."""
 
 
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction: taken up front (``BEGIN IMMEDIATE``), committed
-    at the end, rolled back on any exception, a failed commit or Ctrl-C included."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-
-
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
     cols = ", ".join(_q(c) for c in columns)
     marks = ", ".join("?" for _ in columns)
     return f"INSERT INTO {table} ({cols}) VALUES ({marks})"
 
 
-def _value(column: str, value: Any) -> Any:
-    if column in JSON_COLUMNS:
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, bool):
-        return int(value)
-    return value
+_value = encode
 
 
-class Store(Reads):
+class Store(Reads, OutletState):
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = Path(path)
         if read_only:
