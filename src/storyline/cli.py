@@ -218,7 +218,21 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
         for skip in skipped:
             listing.add_row(skip.source, skip.reason)
         out.print(listing)
+    _print_languages(out, store)
     store.close()
+
+
+def _print_languages(out: Console, store: Store) -> None:
+    from storyline.clean.language import analysed
+
+    counts = store.language_counts()
+    skipped = {lang: n for lang, n in counts.items() if not analysed(lang)}
+    if skipped:
+        langs = ", ".join(f"{lang} {n:,}" for lang, n in skipped.items())
+        out.print(
+            f"{sum(skipped.values()):,} article(s) not analysed, not in English ({langs}): "
+            "stored and listed, without statements, figures, dates or entities"
+        )
 
 
 # --- scale (issue 7): the distributed mode and loading its output -------------

@@ -22,6 +22,7 @@ from storyline.analyze import DEFAULT_COMPONENTS, analyze_doc
 from storyline.analyze.nlp import load_nlp
 from storyline.clean import build_article
 from storyline.clean.article import EmptyArticle
+from storyline.clean.language import analysed
 from storyline.read import read_inputs
 from storyline.schema import Article, Findings, RawDocument, Skip
 from storyline.store import Store
@@ -89,9 +90,13 @@ def analyze_stream(
     components: Sequence[str] = DEFAULT_COMPONENTS,
     batch_size: int = 16,
 ) -> Iterator[Findings]:
-    """Parse with ``nlp.pipe`` (each text once, batched), then run the components."""
-    pairs = ((a.text, a) for a in articles)
+    """Parse with ``nlp.pipe`` (each text once, batched), then run the components.
+    An article in a language the analysers do not read is passed on without findings."""
+    pairs = ((a.text if analysed(a.language) else "", a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        if not analysed(article.language):
+            yield Findings(article=article)
+            continue
         try:
             yield analyze_doc(article, doc, components)
         except Exception as exc:  # an analyser bug on one text must not lose the batch
