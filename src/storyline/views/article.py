@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storyline.clean.paragraphs import paragraph_starts
 from storyline.store import Store
 from storyline.views.highlight import Span, highlight
 from storyline.views.text import Row, sentences, shown
@@ -37,7 +38,8 @@ def article_view(store: Store, article_id: str) -> Row | None:
     found["mentions"] = store.mentions_of(article_id)
     return {
         "a": art,
-        "body": highlight(art["text"], _spans(art["text"], found)),
+        # One-line scrapes read as paragraphs; the stored text is not changed.
+        "body": highlight(art["text"], _spans(art["text"], found), paragraph_starts(art["text"])),
         "statements": found["statements"],
         "figures": found["figures"],
         "timexes": found["timexes"],
