@@ -46,7 +46,15 @@ from storyline.clean.profiles import (
     UNRELATED_EDGE,
     Pattern,
 )
-from storyline.clean.shingles import SHINGLE, Interner, Passage, Position, shingles, word_set
+from storyline.clean.shingles import (
+    SHINGLE,
+    Interner,
+    Passage,
+    Position,
+    shingles,
+    stretches,
+    word_set,
+)
 
 # A run must recur in this many articles (near-copies counted once) to be a candidate.
 MIN_ARTICLES = 3
@@ -316,19 +324,11 @@ def _runs(index: int, doc: _Doc, support: dict[int, int]) -> list[_Run]:
                 if n > level[k]:
                     level[k], best[k] = n, gram
     runs = []
-    i = doc.head
-    while i < doc.size:
-        if not level[i]:
-            i += 1
-            continue
-        j = i
-        while j < doc.size and level[j]:
-            j += 1
+    for i, j in stretches(level, doc.head):
         for start, end in _pieces(doc, level, i, j):
             if end - start >= MIN_PIECE:
                 top = max(range(start, end), key=lambda k: (level[k], -best[k]))
                 runs.append(_Run(index, start, end, best[top]))
-        i = j
     return runs
 
 

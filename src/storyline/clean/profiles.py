@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from courlan import extract_domain
 
-from storyline.clean.shingles import EDGE_SLACK, SHINGLE, Passage, Position, shingles
+from storyline.clean.shingles import (
+    EDGE_SLACK,
+    SHINGLE,
+    Passage,
+    Position,
+    shingles,
+    stretches,
+)
 from storyline.schema import Removal
 
 # What made a pattern furniture (``Pattern.why``).
@@ -125,18 +132,11 @@ def _matches(passage: Passage, patterns: Index) -> list[tuple[int, int, str]]:
     """Word spans to remove, each with its reason, in text order."""
     hits = _hits(passage, patterns)
     runs = []
-    i = passage.head
-    while i < passage.size:
-        if not hits[i]:
-            i += 1
-            continue
-        j = i
+    for i, j in stretches(hits, passage.head):
         found: Counter[int] = Counter()
-        while j < passage.size and hits[j]:
-            found.update(hits[j])
-            j += 1
+        for k in range(i, j):
+            found.update(hits[k])
         runs.append((i, j, found))
-        i = j
     accepted: dict[tuple[int, int], str] = {}
     changed = True
     while changed:  # a run reaches an edge once the furniture beyond it is found

@@ -9,7 +9,7 @@ every other word keeps where it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -79,6 +79,20 @@ class Interner:
     def of(self, grams: Iterable[tuple[str, ...]]) -> list[int]:
         ids = self.ids
         return [ids.setdefault(g, len(ids)) for g in grams]
+
+
+def stretches(marked: Sequence[object], start: int = 0) -> Iterator[tuple[int, int]]:
+    """Maximal ``[i, j)`` from ``start`` on where every ``marked[k]`` is truthy."""
+    i = start
+    while i < len(marked):
+        if not marked[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(marked) and marked[j]:
+            j += 1
+        yield i, j
+        i = j
 
 
 @dataclass
