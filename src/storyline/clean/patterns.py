@@ -321,11 +321,14 @@ WIDGET_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "caps-promo",
-        r"(?<![“\"‘'])\b(?:CLICK HERE|SIGN UP|FOLLOW|GET|SUBSCRIBE|DOWNLOAD)\b"
+        r"CLICK HERE TO GET THE FOX NEWS APP\b"
+        r"|(?<![“\"‘'])(?<![A-Z0-9'’] )"
+        r"\b(?:CLICK HERE|CLICK|SIGN UP|FOLLOW|GET|SUBSCRIBE|DOWNLOAD)\b"
         r"(?:[ \t]+(?!(?:A|I)[ \t]+[a-z])[A-Z0-9][A-Z0-9.,'’&:-]*(?![^\W\d_])){2,}",
         "an all-caps call to action between paragraphs (Fox 'CLICK HERE TO GET THE FOX NEWS APP' "
-        "134, 'SIGN UP TO GET THE TRUE CRIME NEWSLETTER' 6); case-sensitive, and a closing 'A' "
-        "or 'I' is the next sentence's first word",
+        "134, 'SIGN UP TO GET THE TRUE CRIME NEWSLETTER' 6); case-sensitive; it starts the caps "
+        "run (not 'STATES TO GET' inside another story's headline), and a closing 'A' or 'I' "
+        "is the next sentence's first word",
         flags=0,
         triggers=("click here", "sign up", "follow", "get", "subscribe", "download"),
         example="he said. [[CLICK HERE TO GET THE FOX NEWS APP]] A little less than an hour "
