@@ -159,3 +159,9 @@ def test_a_header_in_pieces_goes_whole() -> None:
     text, removed = apply(items[1][1], index(patterns))
     assert text == story("weather", 1)
     assert removed == [f"{NAV} Fear returns. {second}"]
+
+
+def test_a_text_that_is_all_pattern_keeps_every_word() -> None:
+    # An outlet's wire brief, run again and again, is the article, not furniture on it.
+    pattern = Pattern("example.com", " ".join(NAV.lower().split()), NAV, "any", "why", 5, 0.0)
+    assert apply(f"{NAV}. {NAV}.", index([pattern])) == (f"{NAV}. {NAV}.", [])

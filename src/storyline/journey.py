@@ -213,15 +213,7 @@ def _cleaned_batch(
         spool.add(article)
     learned = learn_batch(store, spool)
     report.learned = learned.new_count
-    return _kept(chain(cleaned(spool, learned), recleaned(store, learned, spool.ids)), report)
-
-
-def _kept(items: Iterable[Article | Skip], report: IngestReport) -> Iterator[Article]:
-    for item in items:
-        if isinstance(item, Skip):
-            report.skipped.append(item)
-        else:
-            yield item
+    return chain(cleaned(spool, learned), recleaned(store, learned, spool.ids))
 
 
 def update_corpus(store: Store) -> None:

@@ -24,7 +24,7 @@ from typing import IO
 
 from storyline.clean.boilerplate import learn
 from storyline.clean.profiles import Index, Pattern, apply, index
-from storyline.schema import Article, Skip
+from storyline.schema import Article
 from storyline.store import Store
 
 # The stored articles of a family the learner reads besides the batch: the
@@ -110,25 +110,23 @@ def learn_batch(store: Store, spool: Spool) -> Learned:
     return learned
 
 
-def clean_with(article: Article, patterns: Index | None) -> Article | Skip:
-    """``article`` without its family's furniture, or a Skip if nothing else was left."""
+def clean_with(article: Article, patterns: Index | None) -> Article:
+    """``article`` without its family's furniture (``apply`` never takes a whole text)."""
     if not patterns:
         return article
     text, removed = apply(article.text, patterns)
     if not removed:
         return article
-    if not text.strip():
-        return Skip(article.source, "no article text left after removing the outlet's furniture")
     return replace(article, text=text, removed=[*article.removed, *removed])
 
 
-def cleaned(spool: Spool, learned: Learned) -> Iterator[Article | Skip]:
+def cleaned(spool: Spool, learned: Learned) -> Iterator[Article]:
     """The batch in input order, each article without its family's furniture."""
     for article in spool:
         yield clean_with(article, learned.patterns.get(article.family or ""))
 
 
-def recleaned(store: Store, learned: Learned, skip_ids: set[str]) -> Iterator[Article | Skip]:
+def recleaned(store: Store, learned: Learned, skip_ids: set[str]) -> Iterator[Article]:
     """Stored articles (not in the batch) that a newly learned pattern applies to,
     cleaned of it."""
     for family, new in sorted(learned.new.items()):

@@ -46,6 +46,11 @@ APPLY_MIN_WORDS = 16
 SENTENCE_REACH = 6
 # An all-caps promo learned in capitals is removed only where it is in capitals.
 CAPS_SHARE = 0.8
+# Furniture rides on an article; a text that would keep fewer words than this,
+# and less than KEEP_SHARE of its own, is the repeated text itself (a wire
+# brief an outlet runs again and again), so it keeps every word.
+KEEP_MIN_WORDS = 25
+KEEP_SHARE = 0.25
 
 _OPENERS = "([{\"“‘'«"
 _CLOSERS = ".,;:!?)]}\"”’'»…"
@@ -112,6 +117,9 @@ def apply(text: str, patterns: Index) -> tuple[str, list[Removal]]:
     passage = Passage("", text)
     spans = _matches(passage, patterns)
     if not spans:
+        return text, []
+    kept = passage.size - sum(e - s for s, e, _ in spans)
+    if kept < KEEP_MIN_WORDS and kept < KEEP_SHARE * passage.size:
         return text, []
     return _cut(text, [(*_chars(passage, s, e), why) for s, e, why in spans])
 
