@@ -19,6 +19,7 @@ from storyline.store.columns import (
     encode,
 )
 from storyline.store.columns import quoted as _q
+from storyline.store.corpus_state import CorpusState
 from storyline.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from storyline.store.outlets import OutletState
 from storyline.store.read import Reads
@@ -40,7 +41,7 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
 _value = encode
 
 
-class Store(Reads, OutletState):
+class Store(Reads, CorpusState, OutletState):
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = Path(path)
         if read_only:
