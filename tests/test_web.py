@@ -24,6 +24,7 @@ from storyline.schema import (
     Figure,
     Findings,
     Mention,
+    Removal,
     Statement,
     Story,
     Timex,
@@ -587,3 +588,25 @@ def test_serve_binds_localhost_by_default(db: Path, monkeypatch: pytest.MonkeyPa
     assert TestClient(calls[0]["app"]).get("/stories/sUkr").status_code == 200  # type: ignore[arg-type]
     missing = runner.invoke(cli, ["serve", "--db", str(db.with_name("none.db"))])
     assert missing.exit_code == 2 and not db.with_name("none.db").exists()
+
+
+def test_a_one_line_article_reads_in_paragraphs_and_shows_why_pieces_were_removed(
+    tmp_path: Path,
+) -> None:
+    text = " ".join(
+        f"Sentence {i} says the ministry expects the talks in Istanbul to resume next week."
+        for i in range(40)
+    )
+    with Store(tmp_path / "one.db") as store:
+        article = Article(
+            "aL", "l.jsonl:1", "Long", "DW", None, None, "en", text, content_hash="1",
+            removed=[Removal("Edited by: A. Thomas", "editor-credit")],
+        )  # fmt: skip
+        store.save(Findings(article=article))
+    html = TestClient(create_app(tmp_path / "one.db")).get("/articles/aL").text
+    body = re.search(r'<div class="article-text">(.*?)</div>', html, re.S)
+    assert body is not None
+    assert body.group(1).count('<span class="para-break"></span>') >= 3
+    # The breaks are markup only: the text a reader sees and copies is the stored text.
+    assert re.sub(r"<[^>]+>", "", body.group(1)) == text
+    assert "Edited by: A. Thomas" in html and "(editor-credit)" in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storyline.clean.paragraphs import paragraph_starts
 from storyline.store import Store
 from storyline.views.highlight import Span, highlight
 from storyline.views.text import Row, file_name, sentences, shown
@@ -56,7 +57,8 @@ def article_view(store: Store, article_id: str) -> Row | None:
         "file": file_name(art),
         "story_label": story["label"] if story else None,
         "original": shown(original) if original else None,
-        "body": highlight(art["text"], _spans(art["text"], found)),
+        # One-line scrapes read as paragraphs; the stored text is not changed.
+        "body": highlight(art["text"], _spans(art["text"], found), paragraph_starts(art["text"])),
         "statements": found["statements"],
         "figures": found["figures"],
         "timexes": found["timexes"],
