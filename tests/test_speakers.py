@@ -181,3 +181,13 @@ def test_the_medium_of_an_interview_carries_over(nlp) -> None:  # type: ignore[n
     )
     s = saying(statements(nlp, text), "the coalition was preparing")
     assert s.medium == "TASS"
+
+
+def test_a_continued_quote_after_a_long_attribution_is_the_same_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Overall, it’s delicious,” Mr. Pozniak said after his first bite of the so-called "
+        "New York hot dog, with mustard, ketchup and sweet pickle relish. “I usually prefer "
+        "classic sauces. This relish surprised me.”"
+    )
+    (s,) = statements(nlp, text)
+    assert s.speaker == "Pozniak" and s.text.startswith("Overall") and s.text.endswith("me.")

@@ -147,7 +147,7 @@ def quote_statements(art: ArticleView, found: list[Found]) -> list[Found]:
             prev_f = max(same_para, key=lambda f: f.content[1])
             gap = q.open - prev_f.content[1]
             cue_idx = prev_f.cue.idx if prev_f.cue is not None else -1
-            if prev_f.content[1] <= cue_idx < q.open and gap < 80:
+            if prev_f.content[1] <= cue_idx < q.open and gap < 200:
                 f = Found(prev_f.cue, prev_f.cue_span, prev_f.subj, None, False, span, True)
                 out.append(f)
                 covered.append(span)
@@ -219,6 +219,15 @@ def _dash_signature(art: ArticleView, q: Quote) -> tuple[Token, Span] | None:
     return (dash[0], name) if dash is not None and len(dash) else None
 
 
+def _name_after_quote(art: ArticleView, after: int, cue: Token) -> Token | None:
+    """ "'...,' Champagne, flanked by two Mounties, told ...": the person named right
+    after the closing mark, before the cue, when the parse hung them inside the quote."""
+    for p in art.persons:
+        if after <= p.start_char < cue.idx and not art.text[after : p.start_char].strip(" ,"):
+            return art.doc[p.end - 1]
+    return None
+
+
 def _cue_near(art: ArticleView, q: Quote) -> tuple[Token, Token] | None:
     doc = art.doc
     pstart, pend = art.para_of(q.open)
@@ -230,6 +239,8 @@ def _cue_near(art: ArticleView, q: Quote) -> tuple[Token, Token] | None:
                 break
             if is_cue(tok):
                 subj = cue_subject(tok)
+                if subj is None or subj.idx < after - 1:
+                    subj = _name_after_quote(art, after, tok)  # the parse took it into the quote
                 if subj is None or subj.idx < after - 1 or not quote_is_said(art, q, tok):
                     continue
                 # Only the speaker may stand between the quote and its cue.
