@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from storyline.corpus.lexicon import ACRONYM_SKIP
+from storyline.corpus.lexicon import ACRONYM_SKIP, OF_INVERTED_HEADS, ORG_SPELLINGS
 from storyline.corpus.names import (
     fold,
     name_tokens,
@@ -34,8 +34,17 @@ def form_key(text: str, etype: str) -> tuple[str, tuple[str, ...], tuple[str, ..
     (``jinping xi``, (Jinping, Xi), (Xi, Jinping)). The key is what forms group by."""
     person = etype == "person"
     display = name_tokens(text, person=person)
-    ordered = person_order(display)
+    ordered = person_order(display) if person else _org_order(display)
     return " ".join(_key_word(t, person) for t in ordered), tuple(ordered), tuple(display)
+
+
+def _org_order(words: list[str]) -> list[str]:
+    """An organisation's words as compared: one spelling (``Defence`` -> ``Defense``)
+    and one order (``Ministry of Defense`` -> ``Defense Ministry``)."""
+    words = [ORG_SPELLINGS.get(fold(w), w) for w in words]
+    if len(words) >= 3 and fold(words[0]) in OF_INVERTED_HEADS and fold(words[1]) == "of":
+        words = [*words[2:], words[0]]
+    return words
 
 
 def _key_word(word: str, person: bool) -> str:
