@@ -91,6 +91,21 @@ CASES = [
         "Foreign Ministry of Ukraine",
         "named",
     ),
+    # A role said in other words, and with a country the first mention left out.
+    (
+        'President Vladimir Putin met farmers in Kursk. "Supplies are growing," the head '
+        "of state said.",
+        "Supplies are growing",
+        "Vladimir Putin",
+        "named",
+    ),
+    (
+        "President Donald Trump met the Canadian prime minister on Tuesday. The US president "
+        "said Canada was not for sale.",
+        "Canada was not for sale",
+        "Donald Trump",
+        "named",
+    ),
     # Unnamed sources keep the article's description.
     (
         "A senior US official said the sanctions would stay in place.",

@@ -33,7 +33,13 @@ from storyline.analyze.source_lexicon import (
     UNNAMED_SOURCE_NOUNS,
     WRITER_PRONOUNS,
 )
-from storyline.analyze.speech_lexicon import ORG_WORDS, RELATIVE_PRONOUNS, ROLE_WORDS, TITLES
+from storyline.analyze.speech_lexicon import (
+    COUNTRY_SYNONYMS,
+    ORG_WORDS,
+    RELATIVE_PRONOUNS,
+    ROLE_WORDS,
+    TITLES,
+)
 from storyline.analyze.statements.cues import span_of_subject
 from storyline.analyze.statements.mentions import (
     Mention,
@@ -212,6 +218,12 @@ class Sources:
                     while lo < e.end - 1 and not any(ch.isalnum() for ch in doc[lo].text):
                         lo += 1  # a signature's dash glued to the name
                     return Source.named(strip_titles(body_name(doc[lo : e.end])[1]))
+        if subj.pos_ != "PROPN" and subj.text[:1].isupper() and not subj.is_sent_start:
+            # A surname the tagger called a noun ("Zelenskyy wrote"): a person the
+            # article names in full elsewhere.
+            full = self.fullest_name(subj.text)
+            if full != subj.text and surname_of(full) == surname_of(subj.text):
+                return Source.named(full, is_person=True)
         if subj.pos_ != "PROPN":
             lemma = subj.lemma_.lower()
             owner = next((c for c in subj.children if c.dep_ == "poss"), None)
@@ -280,7 +292,7 @@ class Sources:
         "the Kremlin spokesman" -> the person introduced so; among several, the most
         salient (nearest by sentence, then a subject), as for pronouns."""
         lemma = subj.lemma_.lower()
-        head_words = {lemma, subj.lower_}
+        head_words = {lemma, subj.lower_} | _ROLE_SYNONYMS.get(_role_phrase(subj), set())
         mods = {
             norm_word(c.text)
             for c in subj.children
@@ -292,17 +304,27 @@ class Sources:
         person_role = lemma in ROLE_WORDS
         sent = self.index.sent_of(subj)
         best: tuple[float, Mention] | None = None
+        described: list[Mention] = []
         for m in self.index.mentions:
             if m.char >= subj.idx or m.head.i == subj.i:
                 break
             if (m.kind == "person") != person_role or m.kind == "group":
                 continue
             words = self.index.words_of(m)
-            if not (head_words & words) or not mods <= words:
+            if not (head_words & words):
+                continue
+            described.append(m)
+            if not mods <= words:
                 continue
             score = -10.0 * (sent - m.sent) + 5 * m.subject + m.char * 1e-7
             if best is None or score > best[0]:
                 best = (score, m)
+        if best is None and mods and len({m.key for m in described}) == 1:
+            # "the US president" where only "President Donald Trump" was named: the one
+            # president of the article, unless described with another country
+            m = described[-1]
+            if not (self.index.words_of(m) & _COUNTRY_WORDS) - mods:
+                best = (0.0, m)
         if best is not None:
             return self._mention_source(best[1], depth)
         return self._recent_fallback(subj, lemma)
@@ -399,6 +421,20 @@ def _definite(tok: Token) -> bool:
         if c.dep_ == "poss":
             return True
     return False
+
+
+# Roles said in other words: TASS's "the head of state" is the president.
+_ROLE_SYNONYMS: dict[str, set[str]] = {"head of state": {"president"}}
+_COUNTRY_WORDS = frozenset(COUNTRY_SYNONYMS.values()) | frozenset(
+    {"french", "german", "british", "chinese", "israeli", "iranian", "turkish", "polish"}
+)
+
+
+def _role_phrase(tok: Token) -> str:
+    """ "head of state" from "the head of state"; the noun alone otherwise."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return f"{tok.lower_} of {pobj.lower_}" if pobj is not None else tok.lower_
 
 
 def _indefinite(tok: Token) -> bool:
