@@ -327,3 +327,27 @@ def test_recogniser_debris_is_trimmed_from_mentions(nlp) -> None:  # type: ignor
     assert not any(n.isupper() and " " in n for n in names)  # no headline text as a name
     assert all(text[m.start : m.end] == m.text for m in mentions)
     assert not any("]" in n for n in names)
+
+
+def test_whose_ministry_is_part_of_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Every country's "Defense Ministry" was one entity; the country before the name
+    says whose, and a word of a title is not a body ("German Defense Minister")."""
+    from storyline.analyze import analyze_doc
+    from storyline.corpus.entities.forms import form_key
+    from storyline.schema import Article
+
+    text = (
+        "Russia's Defense Ministry said 40 drones were downed. German Defense Minister "
+        "Boris Pistorius said Berlin would help. The Ukrainian Defense Ministry denied it."
+    )
+    article = Article("t", "t", None, None, None, None, "en", text)
+    orgs = [
+        m.text
+        for m in analyze_doc(article, nlp(text), ("entities",)).mentions
+        if m.type == "organization"
+    ]
+    assert orgs == ["Russia's Defense Ministry", "Ukrainian Defense Ministry"]
+    assert (
+        form_key(orgs[0], "organization")[0]
+        == form_key("Russian Defence Ministry", "organization")[0]
+    )

@@ -65,15 +65,49 @@ def _not_a_name(ent: Span, text: str) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in ent)
 
 
+# Words after which a lone capitalised word is part of a title, not a body:
+# "German [Defense] Minister Boris Pistorius".
+_TITLE_AFTER = frozenset(
+    {"minister", "secretary", "spokesman", "spokeswoman", "chief", "ministers"}
+)
+
+
+def _country_owner(ent: Span) -> int:
+    """Where a body's name starts when a country before it says whose it is: "Russia's
+    Defense Ministry", "the Ukrainian Defense Ministry" (the recogniser leaves the
+    country out, so every country's ministry became one)."""
+    doc = ent.doc
+    i = ent.start
+    if i >= 2 and doc[i - 1].text in ("'s", "’s") and doc[i - 2].ent_type_ == "GPE":
+        return doc[i - 2].idx
+    if i >= 1 and doc[i - 1].ent_type_ == "NORP" and doc[i - 1].head.i >= ent.start:
+        return doc[i - 1].idx
+    return ent.start_char
+
+
 @component("entities")
 def find_mentions(ctx: Context) -> None:
-    for ent in ctx.doc.ents:
+    doc = ctx.doc
+    found: list[Mention] = []
+    for ent in doc.ents:
         etype = LABELS.get(ent.label_)
         if etype is None:
             continue
-        text, start, end = _trim(ent.text, ent.start_char, ent.end_char)
+        title_word = ent.end < len(doc) and doc[ent.end].lower_ in _TITLE_AFTER
+        if etype == "organization" and len(ent) == 1 and title_word:
+            continue  # "German [Defense] Minister"
+        first = _country_owner(ent) if etype == "organization" else ent.start_char
+        text, start, end = _trim(ctx.article.text[first : ent.end_char], first, ent.end_char)
         if not text.strip() or not any(c.isalpha() for c in text) or _not_a_name(ent, text):
             continue
-        ctx.findings.mentions.append(
+        found.append(
             Mention(article_id=ctx.article.id, text=text, type=etype, start=start, end=end)
         )
+    # A country that says whose a body is belongs to the body's name, not a mention
+    # of its own ("[Russia's Defense Ministry]", not "[Russia]'s ...").
+    owned = [(m.start, m.end) for m in found if m.type == "organization"]
+    ctx.findings.mentions.extend(
+        m
+        for m in found
+        if m.type == "organization" or not any(s <= m.start and m.end < e for s, e in owned)
+    )

@@ -231,3 +231,24 @@ ORG_SPELLINGS: dict[str, str] = {
 # Heads whose "<head> of <X>" is the same body as "<X> <head>" ("Ministry of
 # Defense" ~ "Defense Ministry").
 OF_INVERTED_HEADS: frozenset[str] = frozenset({"ministry", "department"})
+
+# A country's name as its adjective, so "Russia's Defense Ministry" is the
+# "Russian Defense Ministry".
+COUNTRY_ADJECTIVES: dict[str, str] = {
+    "russia": "Russian",
+    "ukraine": "Ukrainian",
+    "israel": "Israeli",
+    "iran": "Iranian",
+    "china": "Chinese",
+    "germany": "German",
+    "france": "French",
+    "britain": "British",
+    "poland": "Polish",
+    "turkey": "Turkish",
+    "india": "Indian",
+    "pakistan": "Pakistani",
+    "belarus": "Belarusian",
+    "syria": "Syrian",
+    "japan": "Japanese",
+    "america": "American",
+}

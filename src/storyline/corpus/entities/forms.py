@@ -7,13 +7,19 @@ other forms it could merge with (:mod:`.components`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from storyline.corpus.lexicon import ACRONYM_SKIP, OF_INVERTED_HEADS, ORG_SPELLINGS
+from storyline.corpus.lexicon import (
+    ACRONYM_SKIP,
+    COUNTRY_ADJECTIVES,
+    OF_INVERTED_HEADS,
+    ORG_SPELLINGS,
+)
 from storyline.corpus.names import (
     fold,
     name_tokens,
@@ -39,9 +45,14 @@ def form_key(text: str, etype: str) -> tuple[str, tuple[str, ...], tuple[str, ..
 
 
 def _org_order(words: list[str]) -> list[str]:
-    """An organisation's words as compared: one spelling (``Defence`` -> ``Defense``)
-    and one order (``Ministry of Defense`` -> ``Defense Ministry``)."""
+    """An organisation's words as compared: one spelling (``Defence`` -> ``Defense``),
+    one order (``Ministry of Defense`` -> ``Defense Ministry``) and one way to say
+    whose (``Russia's`` -> ``Russian``)."""
     words = [ORG_SPELLINGS.get(fold(w), w) for w in words]
+    if len(words) >= 2:
+        owner = re.sub(r"['’]s$", "", words[0])
+        if owner != words[0] and fold(owner) in COUNTRY_ADJECTIVES:
+            words = [COUNTRY_ADJECTIVES[fold(owner)], *words[1:]]
     if len(words) >= 3 and fold(words[0]) in OF_INVERTED_HEADS and fold(words[1]) == "of":
         words = [*words[2:], words[0]]
     return words
