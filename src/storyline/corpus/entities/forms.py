@@ -49,13 +49,16 @@ def _org_order(words: list[str]) -> list[str]:
     one order (``Ministry of Defense`` -> ``Defense Ministry``) and one way to say
     whose (``Russia's`` -> ``Russian``)."""
     words = [ORG_SPELLINGS.get(fold(w), w) for w in words]
+    owner: list[str] = []
     if len(words) >= 2:
-        owner = re.sub(r"['’]s$", "", words[0])
-        if owner != words[0] and fold(owner) in COUNTRY_ADJECTIVES:
-            words = [COUNTRY_ADJECTIVES[fold(owner)], *words[1:]]
+        bare = re.sub(r"['’]s$", "", words[0])
+        split_s = len(words) >= 3 and fold(words[1]) == "s"  # "Russia’s" read as two words
+        if (bare != words[0] or split_s) and fold(bare) in COUNTRY_ADJECTIVES:
+            owner = [COUNTRY_ADJECTIVES[fold(bare)]]
+            words = words[2:] if split_s else words[1:]
     if len(words) >= 3 and fold(words[0]) in OF_INVERTED_HEADS and fold(words[1]) == "of":
         words = [*words[2:], words[0]]
-    return words
+    return owner + words
 
 
 def _key_word(word: str, person: bool) -> str:
