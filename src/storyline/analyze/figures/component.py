@@ -44,14 +44,16 @@ def extract_figures(
     statements: Sequence[Statement] = (),
     timexes: Sequence[Timex] = (),
     published: str | None = None,
+    sources: Sources | None = None,
 ) -> list[Figure]:
-    """All figures in one parsed article (pure: the same inputs give the same list)."""
+    """All figures in one parsed article (pure: the same inputs give the same list);
+    ``sources`` resolves claimants (the statements component's, else made here)."""
     quantities = _figure_quantities(text, list(doc), timexes)
     _share_units(text, quantities)
     figures: list[Figure] = []
     sent_dates: dict[int, str] = {}
     carried = _Carried()
-    claimants = _Claimants(doc)
+    claimants = _Claimants(doc, sources)
     for q in quantities:
         measure, subject, per, source = _syntax_of(text, q, doc, carried)
         statement = statement_for(q.start, q.end, statements)
@@ -88,9 +90,9 @@ class _Claimants:
     source its sentence names, resolved as speakers are (a pronoun or role to the
     source the article names); nobody when the reporter states it."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, sources: Sources | None = None) -> None:
         self.doc = doc
-        self._sources: Sources | None = None
+        self._sources = sources
 
     def of(
         self, statement: Statement | None, source: Token | None
@@ -292,5 +294,6 @@ def find_figures(ctx: Context) -> None:
             statements=ctx.findings.statements,
             timexes=ctx.findings.timexes,
             published=ctx.article.published,
+            sources=next(iter(ctx.held.get("sources", [])), None),
         )
     )

@@ -105,6 +105,7 @@ def rule_statements(art: ArticleView) -> list[Found]:
 def find_statements(ctx: Context) -> None:
     """Append the article's statements to ``ctx.findings.statements``, in text order."""
     art = ArticleView(ctx)
+    ctx.held["sources"] = [art.sources]  # the figures resolve their claimants with it
     found = rule_statements(art)
     gate = load_gate_model()
     if gate is not None:

@@ -10,6 +10,7 @@ the article or the name tells it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -167,10 +168,6 @@ class MentionIndex:
         self.doc = doc
         self.full_name = full_name
         self.sent_starts = [s.start for s in doc.sents]
-        self._sent_of = {}
-        for n, s in enumerate(doc.sents):
-            for i in range(s.start, s.end):
-                self._sent_of[i] = n
         self.genders: dict[str, Gender] = {}
         self.mentions: list[Mention] = []
         self._person_words: dict[str, frozenset[str]] | None = None
@@ -181,7 +178,7 @@ class MentionIndex:
         self._learn_genders_from_pronouns(persons, in_quote)
 
     def sent_of(self, tok: Token) -> int:
-        return self._sent_of[tok.i]
+        return bisect.bisect_right(self.sent_starts, tok.i) - 1
 
     def _add_persons(self, persons: list[Person]) -> None:
         doc = self.doc

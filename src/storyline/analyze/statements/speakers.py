@@ -97,6 +97,7 @@ class Sources:
 
     def __init__(self, doc: Doc, in_quote: Callable[[int], bool], persons: list[Person]) -> None:
         self.doc = doc
+        self.text = doc.text  # once: spaCy rebuilds it on every read
         self.persons = persons
         self._fulls: dict[str, dict[str, int]] | None = None
         self.index = MentionIndex(doc, in_quote, persons, self.fullest_name)
@@ -246,7 +247,7 @@ class Sources:
             [
                 c.i
                 for c in subj.children
-                if c.dep_ == "compound" and c.i < subj.i and "\n" not in doc.text[c.idx : subj.idx]
+                if c.dep_ == "compound" and c.i < subj.i and "\n" not in self.text[c.idx : subj.idx]
             ]
             + [subj.i]
         )
@@ -360,7 +361,7 @@ class Sources:
         low = pron.lower_
         gender = PERSON_SUBJECT_PRONOUNS.get(low)
         sent = self.index.sent_of(pron)
-        para = self.doc.text.rfind("\n", 0, pron.idx)
+        para = self.text.rfind("\n", 0, pron.idx)
         best: tuple[float, Mention | _Spoken] | None = None
         for m in self.index.mentions:
             if m.char >= pron.idx:
@@ -410,7 +411,7 @@ def _mention_name(m: Mention) -> str:
         if e.start <= m.head.i < e.end:
             return strip_titles(body_name(e)[1])
     s, e2 = span_of_subject(m.head)
-    return strip_titles(doc.text[s:e2])
+    return strip_titles(_text_of(doc, s, e2))
 
 
 def _definite(tok: Token) -> bool:
@@ -484,7 +485,16 @@ def own_phrase(subj: Token) -> str:
             ):
                 e = t.idx
                 break
-    return doc.text[s:e].strip(" ,")
+    return _text_of(doc, s, e).strip(" ,")
+
+
+def _text_of(doc: Doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` without rebuilding the whole text (spaCy joins every
+    token for ``Doc.text``): from the tokens that cover the span."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    return span.text[start - span.start_char : end - span.start_char]
 
 
 def described_text(subj: Token) -> str:
