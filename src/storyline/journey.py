@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from spacy.language import Language
@@ -64,10 +64,16 @@ def _too_long(chars: int) -> str:
     return f"text too long for one article ({chars:,} characters; limit {MAX_TEXT_CHARS:,})"
 
 
-def prepare(paths: Iterable[str | Path], store: Store, report: IngestReport) -> Iterator[Article]:
-    """Read and clean every input; yield only articles new or changed since the last run."""
+def prepare(
+    paths: Iterable[str | Path],
+    store: Store,
+    report: IngestReport,
+    documents: Iterable[RawDocument | Skip] = (),
+) -> Iterator[Article]:
+    """Read and clean every input (files, then ``documents`` read elsewhere, such as
+    fetched pages); yield only articles new or changed since the last run."""
     seen: set[str] = set()
-    for item in read_inputs(paths):
+    for item in chain(read_inputs(paths), documents):
         article = item if isinstance(item, Skip) else clean_one(item)
         if isinstance(article, Skip):
             report.skipped.append(article)
@@ -153,11 +159,13 @@ def ingest(
     on_article: Callable[[Findings], None] | None = None,
     run_corpus: bool = True,
     workers: int = 1,
+    documents: Iterable[RawDocument | Skip] = (),
 ) -> IngestReport:
-    """Ingest ``paths`` into ``store``. With ``workers`` > 1 the per-article stage runs in
-    that many processes (each loads the model once); otherwise in this process with ``nlp``."""
+    """Ingest ``paths`` and ``documents`` into ``store``. With ``workers`` > 1 the
+    per-article stage runs in that many processes (each loads the model once);
+    otherwise in this process with ``nlp``."""
     report = IngestReport()
-    articles = prepare(paths, store, report)
+    articles = prepare(paths, store, report, documents)
     if workers > 1:
         stream = analyze_parallel(articles, workers, report)
     else:
