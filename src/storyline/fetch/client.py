@@ -127,6 +127,13 @@ class Client:
         self._count_lock = threading.Lock()
         self.requests = 0
         self.statuses: dict[int | str, int] = {}
+        # Sent with every request (urllib3 drops a pool's default headers when a
+        # request brings its own, so they are merged per request).
+        self.headers = {
+            "User-Agent": politeness.user_agent(),
+            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            **urllib3.make_headers(accept_encoding="gzip, deflate"),
+        }
         self.pool = urllib3.PoolManager(
             num_pools=64,
             maxsize=max(1, politeness.per_host),
@@ -134,10 +141,6 @@ class Client:
             retries=False,
             cert_reqs="CERT_REQUIRED",
             ca_certs=certifi.where(),
-            headers={
-                "User-Agent": politeness.user_agent(),
-                **urllib3.make_headers(accept_encoding="gzip, deflate"),
-            },
         )
 
     def get(
@@ -234,15 +237,18 @@ class Client:
             response = self.pool.request(
                 "GET",
                 url,
-                headers=headers,
+                headers={**self.headers, **headers},
                 preload_content=False,
                 redirect=False,
                 retries=False,
                 timeout=timeout,
             )
-        except (ConnectTimeoutError, ReadTimeoutError) as exc:
+        except ConnectTimeoutError:
             self._count("timeout")
-            return _Exchange(error=f"timed out: {_why(exc)}", transient=True)
+            return _Exchange(error=f"timed out connecting ({p.connect_timeout:g}s)", transient=True)
+        except ReadTimeoutError:
+            self._count("timeout")
+            return _Exchange(error=f"timed out (no answer in {p.read_timeout:g}s)", transient=True)
         except SSLError as exc:
             self._count("tls")
             return _Exchange(error=f"TLS error: {_why(exc)}")
@@ -279,8 +285,11 @@ class Client:
             got.body = self._body(response)
         except _TooLarge:
             got.error = f"response over {self.politeness.max_bytes:,} bytes"
-        except (ReadTimeoutError, TimeoutError) as exc:
-            got.error, got.transient = f"timed out: {_why(exc)}", True
+        except ReadTimeoutError:
+            got.error = f"timed out (no data for {self.politeness.read_timeout:g}s)"
+            got.transient = True
+        except TimeoutError as exc:
+            got.error, got.transient = f"timed out ({exc})", True
         except HTTPError as exc:
             got.error, got.transient = f"connection failed: {_why(exc)}", True
         return got
