@@ -29,6 +29,9 @@ SITEMAP_ROOT = re.compile(rb"<(?:[\w.-]+:)?(urlset|sitemapindex)\b")
 HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 # Media a feed links to as enclosures; courlan's filter knows images and documents.
 MEDIA = re.compile(r"\.(?:mp3|m4a|aac|ogg|oga|opus|wav|flac|mp4|m4v|webm|mov|avi)$", re.I)
+# trafilatura's RSS link pattern needs one character at least, so an empty
+# <link></link> (a channel without a home link) swallows the next item's link.
+EMPTY_LINK = re.compile(r"<link>\s*</link>")
 MAX_SITEMAP_BYTES = 64 * 1024 * 1024
 MAX_LINKS = 100_000
 
@@ -104,7 +107,7 @@ def read_feed(body: bytes, url: str) -> Found:
         return Found("feed", error="not a valid RSS, Atom or JSON feed")
     host = urlsplit(url).netloc
     params = FeedParameters(f"{urlsplit(url).scheme}://{host}", host, url)
-    links = find_links(text.strip(), params)
+    links = find_links(EMPTY_LINK.sub("", text.strip()), params)
     if not links and "<item" not in text and "<entry" not in text and '"items"' not in text:
         return Found("feed", error="not a valid RSS, Atom or JSON feed (no items)")
     return Found("feed", pages=article_links(links, url, url))
