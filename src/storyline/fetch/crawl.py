@@ -5,9 +5,9 @@ Two phases. ``plan`` reads the sources in this thread: each feed, sitemap and
 robots.txt with a conditional request (a 304 re-reads the stored copy, so
 items of a feed whose run was killed are still found), and lists the article
 URLs not fetched before. ``documents`` fetches those pages in a thread pool
-(within the politeness limits), stores each raw response as it arrives (in
-this thread: the store has one writer), and yields one RawDocument or Skip
-per page, in URL order so a run is reproducible.
+(within the politeness limits), stores each raw response as it arrives (the
+fetch threads through a connection of their own), and yields one RawDocument or Skip
+per page, in the order listed so a run is reproducible.
 
 Nothing is lost to a kill: a page's response is stored before its article is
 analysed, and a page whose article is neither stored nor skipped is read
@@ -16,6 +16,7 @@ again from the store by the next run's plan.
 
 from __future__ import annotations
 
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -83,6 +84,10 @@ def page_document(response: StoredResponse) -> RawDocument | Skip:
 class Crawler:
     def __init__(self, store: Store, politeness: Politeness, offline: bool = False) -> None:
         self.log = FetchLog(store)
+        self.store_path = store.path
+        # The fetch threads' own connection to the store, one writer at a time.
+        self._threads_log: FetchLog | None = None
+        self._threads_lock = threading.Lock()
         self.politeness = politeness
         self.offline = offline
         self.client = Client(politeness)
@@ -206,8 +211,20 @@ class Crawler:
         return replace(got, attempts=attempts)
 
     def _fetch_page(self, url: str) -> StoredResponse:
+        """Fetch one page and store its response at once, in the fetching thread: a
+        response fetched ahead of the analysis is not lost to a kill."""
         got = self.client.get(url, "page", accept=PAGE_TYPES)
         assert isinstance(got, StoredResponse)  # no validators sent: never a 304
+        if got.error is None:
+            got = self._as_page(got)
+        with self._threads_lock:
+            if self._threads_log is None:
+                self._threads_log = FetchLog.for_threads(self.store_path)
+            log = self._threads_log
+            got = self._with_attempts(got, log.get(url) if got.retry else None)
+            log.put(got)
+            for robots in self.robots.drain():
+                log.put(robots)
         return got
 
     def _responses(self, urls: list[str]) -> Iterator[StoredResponse]:
@@ -220,34 +237,30 @@ class Crawler:
                 )
             return
         window = max(1, self.politeness.concurrency) * 4
-        with ThreadPoolExecutor(max(1, self.politeness.concurrency), "fetch") as pool:
-            pending: deque[Future[StoredResponse]] = deque()
-            todo = iter(urls)
-            try:
-                while True:
-                    while len(pending) < window and (next_url := next(todo, None)) is not None:
-                        pending.append(pool.submit(self._fetch_page, next_url))
-                    if not pending:
-                        return
-                    yield pending.popleft().result()
-            finally:
-                for future in pending:
-                    future.cancel()
+        pool = ThreadPoolExecutor(max(1, self.politeness.concurrency), "fetch")
+        pending: deque[Future[StoredResponse]] = deque()
+        todo = iter(urls)
+        try:
+            while True:
+                while len(pending) < window and (next_url := next(todo, None)) is not None:
+                    pending.append(pool.submit(self._fetch_page, next_url))
+                if not pending:
+                    return
+                yield pending.popleft().result()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            if self._threads_log is not None:
+                self._threads_log.close()
+                self._threads_log = None
 
     def documents(self, plan: Plan, known: bool = True) -> Iterator[RawDocument | Skip]:
         """The plan's documents: source skips, pages held from an earlier run (and with
         ``known``, the pages fetched before, read from the store: unchanged articles
         then count as such, and are analysed again after an upgrade, like files), then
-        the new pages as they are fetched (each response stored before it is yielded)."""
+        the new pages as they are fetched (each response stored as it arrives)."""
         yield from plan.skipped
         pending = {r.url for r in plan.held}
         for stored in plan.held + [r for r in plan.known if known and r.url not in pending]:
             yield page_document(stored)
         for response in self._responses(plan.pages):
-            held = self.log.get(response.url) if response.retry else None
-            if response.error is None:
-                response = self._as_page(response)
-            response = self._with_attempts(response, held)
-            self.log.put(response)
-            self._save_robots()
             yield page_document(response)

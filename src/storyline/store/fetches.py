@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from storyline.schema import Skip
-from storyline.store.db import Store, transaction
+from storyline.store.db import RECORD_SKIP, Store, transaction
 
 # What a row is for: an article page, a feed, a sitemap, a homepage searched
 # for feeds, or a host's robots.txt.
@@ -119,8 +120,22 @@ class FetchLog:
     """Reads and writes of the ``fetches`` table, over an open Store's connection."""
 
     def __init__(self, store: Store) -> None:
-        self.store = store
         self.conn = store.conn
+
+    @classmethod
+    def for_threads(cls, path: Path) -> FetchLog:
+        """A log on its own connection that any thread may use (the caller serialises
+        the calls): fetch threads store responses beside the article writer (WAL)."""
+        log = cls.__new__(cls)
+        log.conn = sqlite3.connect(
+            str(path), isolation_level=None, timeout=30, check_same_thread=False
+        )
+        log.conn.row_factory = sqlite3.Row
+        log.conn.execute("PRAGMA synchronous=NORMAL")
+        return log
+
+    def close(self) -> None:
+        self.conn.close()
 
     def get(self, url: str) -> StoredResponse | None:
         row = self.conn.execute(f"SELECT {_COLUMNS} FROM fetches WHERE url = ?", (url,)).fetchone()
@@ -150,7 +165,7 @@ class FetchLog:
             if response.error is None:
                 self.conn.execute("DELETE FROM skipped WHERE source = ?", (response.url,))
             elif response.kind != "robots":  # reported at once, whatever stops the run
-                self.store.record_skip(Skip(response.url, response.error))
+                self.conn.execute(RECORD_SKIP, (response.url, response.error))
 
     def touch(self, url: str, checked_at: str) -> None:
         """A conditional request answered 304: only the time we last asked changes."""
