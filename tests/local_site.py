@@ -97,13 +97,15 @@ class Site:
         return [h.path for h in self.requested()]
 
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
+        hit = Hit(handler.path, dict(handler.headers.items()), 0)
+        with self._lock:  # logged on arrival: a client that times out was still asking
+            self.hits.append(hit)
         route = self.routes.get(handler.path)
         if route is None:
             status, headers, body = 404, {"Content-Type": "text/html"}, b"<html>gone</html>"
         else:
             status, headers, body = self._route(route, handler)
-        with self._lock:
-            self.hits.append(Hit(handler.path, dict(handler.headers.items()), status))
+        hit.status = status
         try:
             handler.send_response(status)
             for name, value in headers.items():
