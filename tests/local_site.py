@@ -100,7 +100,8 @@ class Site:
         hit = Hit(handler.path, dict(handler.headers.items()), 0)
         with self._lock:  # logged on arrival: a client that times out was still asking
             self.hits.append(hit)
-        route = self.routes.get(handler.path)
+        # like most servers, the query (a utm_ tag, say) does not change the page
+        route = self.routes.get(handler.path) or self.routes.get(handler.path.split("?")[0])
         if route is None:
             status, headers, body = 404, {"Content-Type": "text/html"}, b"<html>gone</html>"
         else:
