@@ -141,6 +141,10 @@ class Crawler:
         if (held is not None and held.kind == "page") or self._known(article_key(url)):
             self._add_pages([article_key(url)], plan, seen)
             return
+        if held is not None and held.kind == "source" and held.error and not held.retry:
+            # never readable (a 404, a redirect loop): reported again, not asked again
+            plan.skipped.append(Skip(url, held.error))
+            return
         if kind is None and held is not None and held.url == url:
             kind = held.kind
         found: Found | None = None
