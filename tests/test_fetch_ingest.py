@@ -162,3 +162,28 @@ def test_responses_export_as_warc_and_read_back(site: Site, tmp_path: Path, nlp)
     with Store(tmp_path / "again.db") as again:
         ingest([tmp_path / "out.warc.gz"], again, nlp=nlp)
         assert sorted(a.id for a in again.articles()) == ids
+
+
+def test_a_page_a_sitemap_says_changed_is_asked_again(site: Site, tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    urls = [site.add(f"/live/{i}", PAGES[i]) for i in range(2)]
+    site.add("/sitemap.xml", sitemap(urls), content_type="application/xml")
+    sources = [site.url("/sitemap.xml")]
+    with Store(tmp_path / "s.db") as store:
+        crawler = Crawler(store, FAST)
+        first = _run(store, crawler, sources, nlp, known=False)
+        before = {a.id: a.text for a in store.articles()}
+        # the live page is rewritten and the sitemap says so; the other one only
+        # claims a change (its server answers 304 to the conditional request)
+        site.add("/live/0", PAGES[5])
+        changed = sitemap(urls).replace("2025-02-05", "2999-01-01")
+        site.add("/sitemap.xml", changed, content_type="application/xml")
+        site.hits.clear()
+        second = _run(store, crawler, sources, nlp, known=False)
+        after = {a.id: a.text for a in store.articles()}
+    assert sorted((h.path, h.status) for h in site.requested()) == [
+        ("/live/0", 200),
+        ("/live/1", 304),
+        ("/sitemap.xml", 200),
+    ]
+    (rewritten,) = [k for k in before if before[k] != after[k]]
+    assert len(first.added) == 2 and second.added == [rewritten] and second.unchanged == 1

@@ -21,6 +21,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from itertools import chain
 
 from storyline.fetch.client import NOT_MODIFIED, PAGE_TYPES, Client, now_iso, without_fragment
 from storyline.fetch.discover import Found, read_feed, read_homepage, read_sitemap, read_source
@@ -44,8 +46,25 @@ class Plan:
     held: list[StoredResponse] = field(default_factory=list)  # stored, not yet an article
     skipped: list[Skip] = field(default_factory=list)
     known: list[StoredResponse] = field(default_factory=list)  # fetched before
+    # fetched before, but a sitemap says the page changed since: asked again
+    # conditionally (a 304 keeps the stored copy)
+    changed: list[StoredResponse] = field(default_factory=list)
     sources: int = 0
     unchanged_sources: int = 0  # answered 304 (or read offline)
+
+
+def _utc(stamp: str) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(stamp.strip())
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _later(stamp: str | None, than: str) -> bool:
+    """Whether a sitemap's ``lastmod`` is after our fetch time (unreadable: no)."""
+    when, fetched = _utc(stamp or ""), _utc(than)
+    return when is not None and fetched is not None and when > fetched
 
 
 def article_key(url: str) -> str:
@@ -123,15 +142,24 @@ class Crawler:
         """An article page held already (asked as ``url``, or redirected to it)."""
         return self.log.page(url, stable_id("a", article_key(url)))
 
-    def _add_pages(self, urls: list[str], plan: Plan, seen: set[str]) -> None:
+    def _add_pages(
+        self, urls: list[str], plan: Plan, seen: set[str], modified: dict[str, str] | None = None
+    ) -> None:
         for url in urls:
             if url in seen:
                 continue
             seen.add(url)
-            if known := self._known(url):
-                plan.known.append(known)
-            else:
+            known = self._known(url)
+            if known is None:
                 plan.pages.append(url)
+            elif (
+                not self.offline
+                and known.usable
+                and _later((modified or {}).get(url), known.checked_at or known.fetched_at)
+            ):
+                plan.changed.append(known)
+            else:
+                plan.known.append(known)
 
     def _source(self, url: str, kind: str | None, plan: Plan, seen: set[str], depth: int) -> None:
         if url in seen or depth > MAX_DEPTH:
@@ -163,7 +191,7 @@ class Crawler:
         child_kind = "feed" if found.kind == "home" else "sitemap"
         for child in found.sources:
             self._source(without_fragment(child), child_kind, plan, seen, depth + 1)
-        self._add_pages(found.pages, plan, seen)
+        self._add_pages(found.pages, plan, seen, found.modified)
 
     def _read(
         self, url: str, kind: str | None, held: StoredResponse | None, plan: Plan
@@ -214,24 +242,38 @@ class Crawler:
             return replace(got, attempts=attempts, retry=False, error=reason)
         return replace(got, attempts=attempts)
 
-    def _fetch_page(self, url: str) -> StoredResponse:
-        """Fetch one page and store its response at once, in the fetching thread: a
-        response fetched ahead of the analysis is not lost to a kill."""
-        got = self.client.get(url, "page", accept=PAGE_TYPES)
-        assert isinstance(got, StoredResponse)  # no validators sent: never a 304
+    def _fetch_page(self, url: str, held: StoredResponse | None = None) -> StoredResponse:
+        """Fetch one page (conditionally when ``held``) and store its response at once,
+        in the fetching thread: a response fetched ahead of the analysis is not lost to
+        a kill."""
+        answer = self.client.get(url, "page", held=held, accept=PAGE_TYPES)
+        if answer is NOT_MODIFIED and held is not None:
+            with self._threads_lock:
+                self._thread_log().touch(held.url, now_iso())
+            return held
+        got = answer
+        assert isinstance(got, StoredResponse)
+        if held is not None and got.error:
+            return held  # the page changed but cannot be had now: keep what we hold
         if got.error is None:
             got = self._as_page(got)
         with self._threads_lock:
-            if self._threads_log is None:
-                self._threads_log = FetchLog.for_threads(self.store_path)
-            log = self._threads_log
+            log = self._thread_log()
             got = self._with_attempts(got, log.get(url) if got.retry else None)
             log.put(got)
             for robots in self.robots.drain():
                 log.put(robots)
         return got
 
-    def _responses(self, urls: list[str]) -> Iterator[StoredResponse]:
+    def _thread_log(self) -> FetchLog:
+        """The fetch threads' log (call with ``_threads_lock`` held)."""
+        if self._threads_log is None:
+            self._threads_log = FetchLog.for_threads(self.store_path)
+        return self._threads_log
+
+    def _responses(
+        self, urls: list[str], changed: list[StoredResponse] | None = None
+    ) -> Iterator[StoredResponse]:
         """Fetch ``urls`` concurrently, yielded in the given order; a bounded window
         of requests in flight so memory stays flat on a 50,000-URL sitemap."""
         if self.offline:
@@ -243,11 +285,11 @@ class Crawler:
         window = max(1, self.politeness.concurrency) * 4
         pool = ThreadPoolExecutor(max(1, self.politeness.concurrency), "fetch")
         pending: deque[Future[StoredResponse]] = deque()
-        todo = iter(urls)
+        todo = chain(((r.url, r) for r in changed or []), ((u, None) for u in urls))
         try:
             while True:
-                while len(pending) < window and (next_url := next(todo, None)) is not None:
-                    pending.append(pool.submit(self._fetch_page, next_url))
+                while len(pending) < window and (job := next(todo, None)) is not None:
+                    pending.append(pool.submit(self._fetch_page, *job))
                 if not pending:
                     return
                 yield pending.popleft().result()
@@ -266,5 +308,5 @@ class Crawler:
         pending = {r.url for r in plan.held}
         for stored in plan.held + [r for r in plan.known if known and r.url not in pending]:
             yield page_document(stored)
-        for response in self._responses(plan.pages):
+        for response in self._responses(plan.pages, plan.changed):
             yield page_document(response)

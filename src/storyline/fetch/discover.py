@@ -45,6 +45,8 @@ class Found:
     pages: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     error: str | None = None
+    # page URL -> when the listing says it last changed (a sitemap's <lastmod>)
+    modified: dict[str, str] = field(default_factory=dict)
 
 
 def article_links(links: list[str], base: str, exclude: str) -> list[str]:
@@ -131,18 +133,33 @@ def read_sitemap(body: bytes, url: str) -> Found:
     if root is None:
         return Found("sitemap", error="not a valid sitemap (unreadable XML)")
     index = etree.QName(root).localname == "sitemapindex"
-    entry = "sitemap" if index else "url"
-    locs = [
-        (loc.text or "").strip()
-        for item in root
-        if isinstance(item.tag, str) and etree.QName(item).localname == entry
-        for loc in item
-        if isinstance(loc.tag, str) and etree.QName(loc).localname == "loc"
-    ]
+    entries = _entries(root, "sitemap" if index else "url")
+    locs = [loc for loc, _ in entries]
     if index:
         children = [u for u in dict.fromkeys(urljoin(url, loc) for loc in locs) if is_http_url(u)]
         return Found("sitemap", sources=children[:MAX_LINKS])
-    return Found("sitemap", pages=article_links(locs, url, url))
+    pages = article_links(locs, url, url)
+    modified = {}
+    for loc, lastmod in entries:
+        if lastmod and (canonical := article_links([loc], url, url)):
+            modified[canonical[0]] = lastmod
+    return Found("sitemap", pages=pages, modified=modified)
+
+
+def _entries(root: etree._Element, entry: str) -> list[tuple[str, str | None]]:
+    """(``<loc>``, ``<lastmod>``) of each ``<url>`` or ``<sitemap>``, namespaces ignored."""
+    out = []
+    for item in root:
+        if not isinstance(item.tag, str) or etree.QName(item).localname != entry:
+            continue
+        fields = {
+            etree.QName(child).localname: (child.text or "").strip()
+            for child in item
+            if isinstance(child.tag, str)
+        }
+        if fields.get("loc"):
+            out.append((fields["loc"], fields.get("lastmod") or None))
+    return out[:MAX_LINKS]
 
 
 def read_homepage(body: bytes, url: str) -> Found:
