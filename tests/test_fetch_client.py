@@ -3,11 +3,12 @@ meets, and the politeness rules. No test asserts a duration."""
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
 
-from local_site import Site
+from local_site import Site, rss, sitemap
 from storyline.fetch.client import NOT_MODIFIED, PAGE_TYPES, Client, retry_after
 from storyline.fetch.crawl import Crawler
 from storyline.fetch.hosts import HostGate
@@ -171,3 +172,22 @@ def test_retry_after_reads_seconds_and_dates() -> None:
     assert retry_after("120") == 120.0
     assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT", clock=lambda: 1445412480.0 - 60) == 60.0
     assert retry_after("soon") is None and retry_after(None) is None
+
+
+def test_a_gzipped_sitemap_and_a_feed_that_fails_later(site: Site, tmp_path: Path) -> None:
+    pages = [site.url(f"/p/{i}") for i in range(3)]
+    body = gzip.compress(sitemap(pages[:2]).encode())
+    site.add("/sitemap.xml.gz", body, content_type="application/x-gzip")
+    site.add("/feed.xml", rss([(pages[2], "t")], site.url("/")), content_type="text/xml")
+    sources = [site.url("/sitemap.xml.gz"), site.url("/feed.xml")]
+    with Store(tmp_path / "s.db") as store:
+        crawler = Crawler(store, FAST)
+        assert crawler.plan(sources).pages == pages
+        # the feed's server breaks: reported, and the copy we hold is kept
+        site.add("/feed.xml", statuses=[500])
+        plan = crawler.plan(sources)
+        assert [s.reason for s in plan.skipped] == [
+            "HTTP 500 Internal Server Error (after 3 attempts)"
+        ]
+        kept = crawler.log.get(site.url("/feed.xml"))
+        assert kept is not None and kept.status == 200 and kept.body

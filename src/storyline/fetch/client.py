@@ -44,7 +44,7 @@ RETRY_STATUSES = {408, 429, 500, 502, 503, 504}
 # Media types read as a page, and as a feed, sitemap or page when the kind is not
 # known yet. A response without a Content-Type is let through and sniffed.
 PAGE_TYPES = ("text/html", "application/xhtml")
-SOURCE_TYPES = (*PAGE_TYPES, "xml", "rss", "atom", "json", "text/plain")
+SOURCE_TYPES = (*PAGE_TYPES, "xml", "rss", "atom", "json", "text/plain", "gzip")
 
 
 class _NotModified:

@@ -122,6 +122,8 @@ class Crawler:
         if got is NOT_MODIFIED and held is not None:
             return replace(held, checked_at=now_iso())
         assert isinstance(got, StoredResponse)
+        if held is not None and held.usable and (got.status is None or got.status >= 500):
+            return held  # RFC 9309 lets a crawler keep a cached copy while the site is down
         return got
 
     def _save_robots(self) -> None:
@@ -211,7 +213,8 @@ class Crawler:
             return self._parse(held, kind)
         assert isinstance(got, StoredResponse)
         if got.error or got.body is None:
-            self.log.put(self._with_attempts(got, held))
+            if held is None or not held.usable:  # a good copy held stays (and its WARC record)
+                self.log.put(self._with_attempts(got, held))
             return Found(kind or "source", error=got.error or "empty response")
         found = self._parse(got, kind)
         if found.kind == "page":  # an article URL given as a source

@@ -33,8 +33,9 @@ class Poll:
     seconds: float
 
 
-class Stop(Exception):
-    """SIGTERM asks the watch to stop, like Ctrl-C."""
+class Stop(BaseException):
+    """SIGTERM asks the watch to stop, like Ctrl-C (a BaseException like
+    KeyboardInterrupt, so no ``except Exception`` on the way swallows it)."""
 
 
 def _raise_stop(signum: int, frame: FrameType | None) -> None:
