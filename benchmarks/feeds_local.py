@@ -9,7 +9,7 @@ limits), run in a separate process so the server's work does not count as
 storyline's. Each site lists half its pages in an RSS feed and half in a
 Google News sitemap behind a sitemap index. Then:
 
-1. poll 1: ``storyline ingest``'s path end to end (robots.txt, feeds and
+1. poll 1 of ``storyline watch`` (``fetch.watch.polls``), end to end (robots.txt, feeds and
    sitemaps, fetch every page at the fixed per-site rate, clean, analyse in
    ``--workers`` processes, store, corpus stage): pages/s;
 2. poll 2, nothing changed: the HTTP requests made and their answers (the
@@ -32,6 +32,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,7 +41,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from local_site import Site, real_pages, rss, sitemap, sitemap_index  # noqa: E402
 from storyline.fetch.crawl import Crawler  # noqa: E402
 from storyline.fetch.policy import Politeness  # noqa: E402
-from storyline.journey import default_workers, ingest  # noqa: E402
+from storyline.fetch.watch import polls  # noqa: E402
+from storyline.journey import IngestReport, default_workers, ingest  # noqa: E402
+from storyline.schema import RawDocument, Skip  # noqa: E402
 from storyline.store import Store  # noqa: E402
 
 
@@ -79,13 +82,31 @@ def _peaks_mb() -> tuple[float, float]:
     return own, workers
 
 
-def poll(store: Store, crawler: Crawler, sources: list[str], workers: int) -> tuple[int, float]:
-    started = time.perf_counter()
-    plan = crawler.plan(sources)
-    report = ingest([], store, workers=workers, documents=crawler.documents(plan, known=False))
-    if report.skipped:
-        print(f"  skipped {len(report.skipped)}: {report.skipped[:3]}")
-    return len(report.added), time.perf_counter() - started
+def watch_twice(store: Store, sources: list[str], politeness: Politeness, workers: int) -> None:
+    """Two polls of what ``storyline watch`` runs, the second with nothing changed."""
+    crawler = Crawler(store, politeness)
+
+    def run(documents: Iterable[RawDocument | Skip]) -> IngestReport:
+        return ingest([], store, workers=workers, documents=documents)
+
+    for poll in polls(crawler, sources, run, every=0.0, max_polls=2):
+        added = len(poll.result.added) if poll.result else 0
+        skipped = poll.result.skipped if poll.result else []
+        if poll.number == 1:
+            print(
+                f"poll 1: {added} articles added, {len(skipped)} pages skipped, in "
+                f"{poll.seconds:.1f}s end to end: {added / poll.seconds:.1f} pages/s"
+            )
+            for skip in skipped:
+                print(f"  skipped {skip.source}: {skip.reason}")
+        else:
+            answers = {k: v for k, v in crawler.client.statuses.items() if k != 200}
+            print(
+                f"poll 2 (nothing changed): {poll.requests} requests, {poll.not_modified} "
+                f"answered 304 ({len(sources)} feeds and sitemap indexes + the sitemaps behind "
+                f"the indexes), {added} articles added, {poll.seconds:.2f}s; answers other "
+                f"than 200 over both polls: {answers}"
+            )
 
 
 def fetch_only(db: Path, sources: list[str], politeness: Politeness) -> tuple[int, float]:
@@ -128,23 +149,7 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             with Store(Path(tmp) / "follow.db") as store:
-                crawler = Crawler(store, politeness)
-                added, seconds = poll(store, crawler, sources, args.workers)
-                rate = added / seconds
-                print(
-                    f"poll 1: {added} articles added in {seconds:.1f}s end to end: "
-                    f"{rate:.1f} pages/s"
-                )
-                before, statuses = crawler.client.requests, dict(crawler.client.statuses)
-                added2, seconds2 = poll(store, crawler, sources, args.workers)
-                made = crawler.client.requests - before
-                answers = {k: v - statuses.get(k, 0) for k, v in crawler.client.statuses.items()}
-                answers = {k: v for k, v in answers.items() if v}
-                print(
-                    f"poll 2 (nothing changed): {made} requests for {len(sources)} feeds and "
-                    f"sitemaps + {args.sites} sitemaps behind the indexes, answers {answers}, "
-                    f"{added2} articles added, {seconds2:.2f}s"
-                )
+                watch_twice(store, sources, politeness, args.workers)
             own, workers = _peaks_mb()
             fetched, fetch_seconds = fetch_only(Path(tmp) / "fetch.db", sources, politeness)
             print(

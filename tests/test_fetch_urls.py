@@ -128,3 +128,11 @@ def test_an_empty_channel_link_does_not_hide_the_first_item() -> None:
         f"{BASE}/world/one",
         f"{BASE}/world/two",
     ]
+
+
+def test_pages_are_fetched_one_site_at_a_time_in_turn() -> None:
+    from storyline.fetch.crawl import by_turns
+
+    a, b, c = "https://a.example/", "https://b.example/", "https://c.example:8080/"
+    urls = [a + "1", a + "2", a + "3", b + "1", c + "1", b + "2"]
+    assert by_turns(urls) == [a + "1", b + "1", c + "1", a + "2", b + "2", a + "3"]

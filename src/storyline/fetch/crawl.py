@@ -7,7 +7,7 @@ items of a feed whose run was killed are still found), and lists the article
 URLs not fetched before. ``documents`` fetches those pages in a thread pool
 (within the politeness limits), stores each raw response as it arrives (the
 fetch threads through a connection of their own), and yields one RawDocument or Skip
-per page, in the order listed so a run is reproducible.
+per page, in a fixed order (the sites in turn) so a run is reproducible.
 
 Nothing is lost to a kill: a page's response is stored before its article is
 analysed, and a page whose article is neither stored nor skipped is read
@@ -22,13 +22,12 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from itertools import chain
 
 from storyline.fetch.client import NOT_MODIFIED, PAGE_TYPES, Client, now_iso, without_fragment
 from storyline.fetch.discover import Found, read_feed, read_homepage, read_sitemap, read_source
 from storyline.fetch.policy import Politeness
 from storyline.fetch.robots import RobotsBook
-from storyline.fetch.urls import canonical_url
+from storyline.fetch.urls import canonical_url, host_key
 from storyline.read.decode import InputError, decode
 from storyline.schema import RawDocument, Skip, stable_id
 from storyline.store import Store
@@ -65,6 +64,22 @@ def _later(stamp: str | None, than: str) -> bool:
     """Whether a sitemap's ``lastmod`` is after our fetch time (unreadable: no)."""
     when, fetched = _utc(stamp or ""), _utc(than)
     return when is not None and fetched is not None and when > fetched
+
+
+def by_turns(urls: list[str]) -> list[str]:
+    """``urls`` taken one site at a time in turn (round-robin, first-seen order), so the
+    window of requests in flight spans every site instead of queueing on the first
+    one's delay; deterministic, so a run is reproducible."""
+    queues: dict[str, deque[str]] = {}
+    for url in urls:
+        queues.setdefault(host_key(url), deque()).append(url)
+    out: list[str] = []
+    while queues:
+        for host in list(queues):
+            out.append(queues[host].popleft())
+            if not queues[host]:
+                del queues[host]
+    return out
 
 
 def article_key(url: str) -> str:
@@ -288,7 +303,8 @@ class Crawler:
         window = max(1, self.politeness.concurrency) * 4
         pool = ThreadPoolExecutor(max(1, self.politeness.concurrency), "fetch")
         pending: deque[Future[StoredResponse]] = deque()
-        todo = chain(((r.url, r) for r in changed or []), ((u, None) for u in urls))
+        held = {r.url: r for r in changed or []}
+        todo = ((u, held.get(u)) for u in by_turns([*held, *urls]))
         try:
             while True:
                 while len(pending) < window and (job := next(todo, None)) is not None:
