@@ -319,7 +319,7 @@ def _print_poll(poll: Poll, interval: float, quiet: bool) -> None:
     upcoming = time.strftime("%H:%M:%S", time.localtime(time.time() + interval - poll.seconds))
     err.print(
         f"poll {poll.number} {time.strftime('%H:%M:%S')}: {plan.sources} feeds and sitemaps "
-        f"({plan.unchanged_sources} unchanged), {len(plan.pages) + len(plan.held)} new pages, "
+        f"({plan.unchanged_sources} unchanged), {plan.new} new pages, "
         f"{added} articles added, {skipped} skipped; {poll.requests} requests "
         f"({poll.not_modified} answered 304) in {poll.seconds:.1f}s; next at {upcoming}",
         highlight=False,

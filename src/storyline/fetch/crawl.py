@@ -31,7 +31,7 @@ from storyline.fetch.urls import canonical_url, host_key
 from storyline.read.decode import InputError, decode
 from storyline.schema import RawDocument, Skip, stable_id
 from storyline.store import Store
-from storyline.store.fetches import FetchLog, StoredResponse
+from storyline.store.fetches import FetchLog, PageState, StoredResponse
 
 READERS = {"feed": read_feed, "sitemap": read_sitemap, "home": read_homepage}
 MAX_DEPTH = 4  # homepage -> feed, or index -> index -> sitemap; deeper is a loop
@@ -42,14 +42,21 @@ class Plan:
     """What one run will fetch and read."""
 
     pages: list[str] = field(default_factory=list)  # canonical URLs not held yet
-    held: list[StoredResponse] = field(default_factory=list)  # stored, not yet an article
-    skipped: list[Skip] = field(default_factory=list)
-    known: list[StoredResponse] = field(default_factory=list)  # fetched before
+    held: list[StoredResponse] = field(default_factory=list)  # article URLs given as sources
+    # stored URLs (payloads are read one at a time, when their document is made):
+    pending: list[str] = field(default_factory=list)  # fetched, not yet an article
+    known: list[str] = field(default_factory=list)  # fetched before
     # fetched before, but a sitemap says the page changed since: asked again
     # conditionally (a 304 keeps the stored copy)
-    changed: list[StoredResponse] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
     sources: int = 0
     unchanged_sources: int = 0  # answered 304 (or read offline)
+
+    @property
+    def new(self) -> int:
+        """Pages this plan brings in besides those fetched before."""
+        return len(self.pages) + len(self.held) + len(self.pending) + len(self.changed)
 
 
 def _utc(stamp: str) -> datetime | None:
@@ -148,14 +155,14 @@ class Crawler:
     # -- phase 1: sources ------------------------------------------------
 
     def plan(self, sources: Iterable[str]) -> Plan:
-        plan = Plan(held=self.log.pending_pages())
+        plan = Plan(pending=self.log.pending_pages())
         seen: set[str] = set()
         for source in sources:
             self._source(without_fragment(source), None, plan, seen, 0)
         self._save_robots()
         return plan
 
-    def _known(self, url: str) -> StoredResponse | None:
+    def _known(self, url: str) -> PageState | None:
         """An article page held already (asked as ``url``, or redirected to it)."""
         return self.log.page(url, stable_id("a", article_key(url)))
 
@@ -172,11 +179,11 @@ class Crawler:
             elif (
                 not self.offline
                 and known.usable
-                and _later((modified or {}).get(url), known.checked_at or known.fetched_at)
+                and _later((modified or {}).get(url), known.checked_at)
             ):
-                plan.changed.append(known)
+                plan.changed.append(known.url)
             else:
-                plan.known.append(known)
+                plan.known.append(known.url)
 
     def _source(self, url: str, kind: str | None, plan: Plan, seen: set[str], depth: int) -> None:
         if url in seen or depth > MAX_DEPTH:
@@ -260,10 +267,14 @@ class Crawler:
             return replace(got, attempts=attempts, retry=False, error=reason)
         return replace(got, attempts=attempts)
 
-    def _fetch_page(self, url: str, held: StoredResponse | None = None) -> StoredResponse:
-        """Fetch one page (conditionally when ``held``) and store its response at once,
-        in the fetching thread: a response fetched ahead of the analysis is not lost to
-        a kill."""
+    def _fetch_page(self, url: str, changed: bool = False) -> StoredResponse:
+        """Fetch one page (conditionally when ``changed``: the stored copy's validators)
+        and store its response at once, in the fetching thread: a response fetched ahead
+        of the analysis is not lost to a kill."""
+        held = None
+        if changed:
+            with self._threads_lock:
+                held = self._thread_log().get(url)
         answer = self.client.get(url, "page", held=held, accept=PAGE_TYPES)
         if answer is NOT_MODIFIED and held is not None:
             with self._threads_lock:
@@ -290,7 +301,7 @@ class Crawler:
         return self._threads_log
 
     def _responses(
-        self, urls: list[str], changed: list[StoredResponse] | None = None
+        self, urls: list[str], changed: list[str] | None = None
     ) -> Iterator[StoredResponse]:
         """Fetch ``urls`` concurrently, yielded in the given order; a bounded window
         of requests in flight so memory stays flat on a 50,000-URL sitemap."""
@@ -303,8 +314,8 @@ class Crawler:
         window = max(1, self.politeness.concurrency) * 4
         pool = ThreadPoolExecutor(max(1, self.politeness.concurrency), "fetch")
         pending: deque[Future[StoredResponse]] = deque()
-        held = {r.url: r for r in changed or []}
-        todo = ((u, held.get(u)) for u in by_turns([*held, *urls]))
+        again = set(changed or [])
+        todo = ((u, u in again) for u in by_turns([*(changed or []), *urls]))
         try:
             while True:
                 while len(pending) < window and (job := next(todo, None)) is not None:
@@ -324,8 +335,13 @@ class Crawler:
         then count as such, and are analysed again after an upgrade, like files), then
         the new pages as they are fetched (each response stored as it arrives)."""
         yield from plan.skipped
-        pending = {r.url for r in plan.held}
-        for stored in plan.held + [r for r in plan.known if known and r.url not in pending]:
-            yield page_document(stored)
+        for given in plan.held:
+            yield page_document(given)
+        done = {r.url for r in plan.held}
+        for url in plan.pending + (plan.known if known else []):
+            stored = None if url in done else self.log.get(url)
+            done.add(url)
+            if stored is not None:
+                yield page_document(stored)
         for response in self._responses(plan.pages, plan.changed):
             yield page_document(response)

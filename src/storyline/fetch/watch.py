@@ -60,7 +60,7 @@ def polls(
         before_304 = crawler.client.statuses.get(304, 0)
         plan = crawler.plan(sources)
         result = None
-        if plan.pages or plan.held or plan.skipped:
+        if plan.new or plan.skipped:
             result = ingest(crawler.documents(plan, known=False))
         yield Poll(
             number=number,

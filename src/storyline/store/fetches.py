@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from storyline.store.db import RECORD_SKIP, Store, transaction
 
@@ -63,6 +63,14 @@ class StoredResponse:
     @property
     def usable(self) -> bool:
         return self.error is None and self.body is not None
+
+
+class PageState(NamedTuple):
+    """What the crawler needs to know of a page it holds, without its payload."""
+
+    url: str  # the row's key
+    usable: bool
+    checked_at: str  # the last time the server was asked
 
 
 _COLUMNS = (
@@ -141,15 +149,22 @@ class FetchLog:
         row = self.conn.execute(f"SELECT {_COLUMNS} FROM fetches WHERE url = ?", (url,)).fetchone()
         return None if row is None else _from_row(row)
 
-    def page(self, url: str, article_id: str) -> StoredResponse | None:
+    def page(self, url: str, article_id: str) -> PageState | None:
         """The final row of article page ``url`` (one not waiting to be retried), asked
-        as ``url`` or as another URL whose redirects ended at the same article."""
-        row = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM fetches WHERE kind = 'page' AND retry = 0 "
-            "AND (url = ? OR article_id = ?) ORDER BY url = ? DESC, status = 200 DESC LIMIT 1",
-            (url, article_id, url),
-        ).fetchone()
-        return None if row is None else _from_row(row)
+        as ``url`` or as another URL whose redirects ended at the same article; its
+        state only, so listing a 50,000-URL sitemap reads no payloads."""
+        select = (
+            "SELECT url, error IS NULL AND body IS NOT NULL, coalesce(checked_at, fetched_at) "
+            "FROM fetches WHERE kind = 'page' AND retry = 0"
+        )
+        # two indexed lookups: one query with ``url = ? OR article_id = ?`` scans
+        row = self.conn.execute(f"{select} AND url = ?", (url,)).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                f"{select} AND article_id = ? ORDER BY status = 200 DESC, url LIMIT 1",
+                (article_id,),
+            ).fetchone()
+        return None if row is None else PageState(row[0], bool(row[1]), row[2])
 
     def put(self, response: StoredResponse) -> None:
         """Insert or replace the row of ``response.url``, in its own transaction, with
@@ -175,17 +190,17 @@ class FetchLog:
                 (checked_at, url),
             )
 
-    def pending_pages(self) -> list[StoredResponse]:
+    def pending_pages(self) -> list[str]:
         """Pages fetched whose article is neither stored nor skipped: a run stopped
         between the fetch and the article's transaction. They are read from here."""
         rows = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM fetches f WHERE kind = 'page' AND status = 200 "
+            "SELECT url FROM fetches f WHERE kind = 'page' AND status = 200 "
             "AND error IS NULL AND body IS NOT NULL AND article_id IS NOT NULL "
             "AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = f.article_id) "
             "AND NOT EXISTS (SELECT 1 FROM skipped s WHERE s.source = f.url) "
             "ORDER BY url"
         )
-        return [_from_row(r) for r in rows]
+        return [r[0] for r in rows]
 
     def pages(self) -> list[StoredResponse]:
         """Every stored article page with a usable payload, by URL (re-analysis offline)."""
