@@ -46,7 +46,7 @@ def run(name: str, docs: list[BenchDoc], cache: Path, sweep: bool) -> None:
     print(f"  storyline (threshold {THRESHOLD}): {score(gold, pred)}")
     print(f"  time: analysis {t1 - t0:.1f}s, corpus stage {t2 - t1:.1f}s")
     if sweep:
-        analysed = _analyse(store.conn, sorted(ids))
+        analysed = _analyse(store, sorted(ids))
         for threshold in (0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12, 0.14):
             swept = cluster(analysed, threshold)
             print(f"    threshold {threshold:.2f}: {score(gold, {a: swept[a] for a in ids})}")

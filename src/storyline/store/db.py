@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -23,8 +21,10 @@ from storyline.store.columns import (
     RECORD_TABLES,
 )
 from storyline.store.columns import quoted as _q
+from storyline.store.corpus_state import CorpusState
 from storyline.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from storyline.store.read import Reads
+from storyline.store.transaction import transaction
 
 DEFAULT_DB = "storyline.db"
 
@@ -38,19 +38,6 @@ RECORD_SKIP = (
 
 class StoreError(RuntimeError):
     """The file is not a storyline store, or is from a newer version."""
-
-
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction: taken up front (``BEGIN IMMEDIATE``), committed
-    at the end, rolled back on any exception, a failed commit or Ctrl-C included."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
@@ -67,7 +54,7 @@ def _value(column: str, value: Any) -> Any:
     return value
 
 
-class Store(Reads):
+class Store(Reads, CorpusState):
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = Path(path)
         if read_only:
