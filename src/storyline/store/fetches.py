@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from storyline.store.db import RECORD_SKIP, Store, transaction
+from storyline.store.db import RECORD_SKIP, Store
+from storyline.store.transaction import transaction
 
 # What a row is for: an article page, a feed, a sitemap, a homepage searched
 # for feeds, or a host's robots.txt.
