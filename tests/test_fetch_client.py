@@ -191,3 +191,21 @@ def test_a_gzipped_sitemap_and_a_feed_that_fails_later(site: Site, tmp_path: Pat
         ]
         kept = crawler.log.get(site.url("/feed.xml"))
         assert kept is not None and kept.status == 200 and kept.body
+
+
+def test_robots_groups_for_storyline_and_crawl_delay(site: Site, tmp_path: Path) -> None:
+    robots = (
+        "User-agent: storyline\nDisallow: /not-for-storyline\nCrawl-delay: 3\n\n"
+        "User-agent: *\nDisallow: /\n"
+    )
+    site.add("/robots.txt", robots, content_type="text/plain")
+    site.add("/ok", PAGE)
+    site.add("/not-for-storyline", PAGE)
+    with Store(tmp_path / "s.db") as store:
+        crawler = Crawler(store, FAST.with_(max_crawl_delay=0.5))
+        plan = crawler.plan([site.url("/ok"), site.url("/not-for-storyline")])
+        # storyline's own group applies (not '*', which disallows everything), and its
+        # Crawl-delay, capped at max_crawl_delay, spaces the site's requests
+        assert [s.reason for s in plan.skipped] == ["disallowed by robots.txt"]
+        assert crawler.client.gate.delay_for(f"http://127.0.0.1:{site.port}") == 0.5
+    assert "/not-for-storyline" not in site.paths()

@@ -35,6 +35,10 @@ class HostGate:
         with self._lock:
             self._delays[host] = max(self.delay, seconds)
 
+    def delay_for(self, host: str) -> float:
+        with self._lock:
+            return self._delays.get(host, self.delay)
+
     def pause(self, host: str, seconds: float) -> None:
         """No request to ``host`` starts for ``seconds`` (the server asked us to wait)."""
         with self._lock:
