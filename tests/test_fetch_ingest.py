@@ -187,3 +187,19 @@ def test_a_page_a_sitemap_says_changed_is_asked_again(site: Site, tmp_path: Path
     ]
     (rewritten,) = [k for k in before if before[k] != after[k]]
     assert len(first.added) == 2 and second.added == [rewritten] and second.unchanged == 1
+
+
+def test_offline_with_no_inputs_reanalyses_every_stored_page(site: Site, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    urls = [site.add(f"/o/{i}", PAGES[i]) for i in range(2)]
+    db = tmp_path / "s.db"
+    runner = CliRunner()
+    args = ["--db", str(db), "-q", "-w", "1", "--delay", "0"]
+    assert runner.invoke(app, ["ingest", *urls, *args]).exit_code == 0
+    site.hits.clear()
+    again = runner.invoke(app, ["ingest", "--offline", *args])
+    assert again.exit_code == 0 and "0 added, 2 unchanged" in again.output
+    assert site.requested() == []

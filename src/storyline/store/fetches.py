@@ -203,13 +203,19 @@ class FetchLog:
         )
         return [r[0] for r in rows]
 
-    def pages(self) -> list[StoredResponse]:
-        """Every stored article page with a usable payload, by URL (re-analysis offline)."""
-        rows = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM fetches WHERE kind = 'page' AND status = 200 "
-            "AND error IS NULL AND body IS NOT NULL ORDER BY url"
-        )
-        return [_from_row(r) for r in rows]
+    def pages(self) -> Iterator[StoredResponse]:
+        """Every stored article page with a usable payload, by URL (re-analysis offline),
+        read one at a time so memory does not grow with the store."""
+        urls = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT url FROM fetches WHERE kind = 'page' AND status = 200 "
+                "AND error IS NULL AND body IS NOT NULL ORDER BY url"
+            )
+        ]
+        for url in urls:
+            if (row := self.get(url)) is not None:
+                yield row
 
     def responses(self) -> Iterator[StoredResponse]:
         """Every row that has an HTTP response, in URL order (the WARC export)."""
