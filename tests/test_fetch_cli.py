@@ -58,15 +58,17 @@ def test_ingest_urls_stats_and_warc(site: Site, tmp_path: Path, nlp) -> None:  #
 
 def test_watch_polls_then_stops(site: Site, tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
     urls = [site.add(f"/w/{i}", page) for i, page in enumerate(PAGES[:2])]
-    feed = site.add("/feed.xml", rss([(u, "t") for u in urls]), content_type="text/xml")
+    items = [(u, "t") for u in [*urls, site.url("/w/missing")]]
+    feed = site.add("/feed.xml", rss(items), content_type="text/xml")
     db = tmp_path / "w.db"
-    result = runner.invoke(
-        app, ["watch", feed, "--db", str(db), "--every", "0s", "--polls", "2", *FAST]
-    )
+    watch = ["watch", feed, "--db", str(db), "--every", "0s", "--polls", "2", "-q", *FAST]
+    result = runner.invoke(app, watch)
     assert result.exit_code == 0, result.output
     out = result.output.replace("\n", " ")
-    assert "poll 1" in out and "2 articles added" in out
+    assert "poll 1" in out and "2 articles added, 1 skipped" in out
     assert "poll 2" in out and "0 articles added" in out and "(1 answered 304)" in out
+    # --quiet: one line a poll, the 404 counted but not listed
+    assert "HTTP 404" not in out and "articles/s" not in out
 
 
 def test_watch_refuses_files_and_bad_intervals(tmp_path: Path) -> None:

@@ -203,8 +203,10 @@ def _run_ingest(
     quiet: bool,
     db: Path,
     nlp: Language | None = None,
+    summary: bool = True,
 ) -> IngestReport:
-    """One ingest with the progress bar and the summary lines users read."""
+    """One ingest with the progress bar and (with ``summary``) the lines users read:
+    each skipped input with its reason, then the counts."""
     from storyline.analyze.nlp import load_nlp
     from storyline.journey import default_workers
     from storyline.journey import ingest as run_ingest
@@ -233,6 +235,8 @@ def _run_ingest(
             documents=documents,
         )
     elapsed = time.perf_counter() - started
+    if not summary:
+        return report
     for skip in report.skipped:
         err.print(f"[yellow]skipped[/yellow] {skip.source}: {skip.reason}", highlight=False)
     rate = len(report.added) / elapsed if elapsed > 0 else 0.0
@@ -270,7 +274,10 @@ def watch(
     delay: DelayOption = 1.0,
     concurrency: ConcurrencyOption = 8,
     contact: ContactOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="One line per poll only.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="One line per poll only (no skipped URLs listed)."),
+    ] = False,
 ) -> None:
     """Poll feeds and sitemaps, ingest what is new, until stopped (Ctrl-C is safe)."""
     from storyline.fetch.crawl import Crawler
@@ -307,22 +314,23 @@ def watch(
         for poll in run_polls(
             crawler,
             split.urls,
-            lambda docs: _run_ingest([], store, docs, workers, True, db, nlp),
+            lambda docs: _run_ingest([], store, docs, workers, True, db, nlp, not quiet),
             interval,
             polls,
         ):
-            _print_poll(poll, interval, quiet)
+            _print_poll(poll, interval)
     except (KeyboardInterrupt, Stop):
         err.print("stopped; every article stored so far is complete", highlight=False)
     finally:
         store.close()
 
 
-def _print_poll(poll: Poll, interval: float, quiet: bool) -> None:
+def _print_poll(poll: Poll, interval: float) -> None:
     plan = poll.plan
     added = len(poll.result.added) if poll.result is not None else 0
     skipped = len(poll.result.skipped) if poll.result is not None else 0
-    upcoming = time.strftime("%H:%M:%S", time.localtime(time.time() + interval - poll.seconds))
+    wait = max(0.0, interval - poll.seconds)
+    upcoming = time.strftime("%H:%M:%S", time.localtime(time.time() + wait))
     err.print(
         f"poll {poll.number} {time.strftime('%H:%M:%S')}: {plan.sources} feeds and sitemaps "
         f"({plan.unchanged_sources} unchanged), {plan.new} new pages, "
