@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -117,6 +117,14 @@ def ingest(
         typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
     ] = None,
     aliases: AliasesOption = None,
+    stances: Annotated[
+        bool,
+        typer.Option(
+            "--stances",
+            help="Also attribute stances (positions without words: 'wants a deal'); less "
+            "precise than speech, off by default. Applies to articles analysed now.",
+        ),
+    ] = False,
     delay: DelayOption = 1.0,
     concurrency: ConcurrencyOption = 8,
     contact: ContactOption = None,
@@ -139,6 +147,7 @@ def ingest(
     # --- end scale ----------------------------------------------------------
 ) -> None:
     """Read, clean and analyse articles into the store; unchanged articles are skipped."""
+    from storyline.analyze import DEFAULT_COMPONENTS, WITH_STANCES
     from storyline.fetch.sources import split_inputs
 
     given = inputs or []
@@ -163,7 +172,8 @@ def ingest(
             documents,
             _fetched(store, split.urls, _politeness(delay, concurrency, contact), offline, quiet),
         )
-    report = _run_ingest(split.paths, store, documents, workers, quiet, db)
+    components = WITH_STANCES if stances else DEFAULT_COMPONENTS
+    report = _run_ingest(split.paths, store, documents, workers, quiet, db, components=components)
     if aliases is not None and not report.added:
         # Nothing new ran the corpus stage; the new pins still take effect now.
         from storyline.corpus import update
@@ -204,9 +214,12 @@ def _run_ingest(
     db: Path,
     nlp: Language | None = None,
     summary: bool = True,
+    components: Sequence[str] | None = None,
 ) -> IngestReport:
     """One ingest with the progress bar and (with ``summary``) the lines users read:
-    each skipped input with its reason, then the counts."""
+    each skipped input with its reason, then the counts. ``components``: the
+    analysers (default ``analyze.DEFAULT_COMPONENTS``; ``WITH_STANCES`` adds stances)."""
+    from storyline.analyze import DEFAULT_COMPONENTS
     from storyline.analyze.nlp import load_nlp
     from storyline.journey import default_workers
     from storyline.journey import ingest as run_ingest
@@ -233,6 +246,7 @@ def _run_ingest(
             workers=workers,
             on_article=lambda _: progress.advance(task),
             documents=documents,
+            components=components or DEFAULT_COMPONENTS,
         )
     elapsed = time.perf_counter() - started
     if not summary:

@@ -178,6 +178,7 @@ def ingest(
     on_article: Callable[[Findings], None] | None = None,
     run_corpus: bool = True,
     workers: int = 1,
+    components: Sequence[str] = DEFAULT_COMPONENTS,
     documents: Iterable[RawDocument | Skip] = (),
 ) -> IngestReport:
     """Ingest ``paths`` and ``documents`` (inputs read elsewhere, such as fetched pages)
@@ -186,16 +187,17 @@ def ingest(
 
     The whole batch is read and cleaned first (spooled to disk), so that the
     outlets' furniture can be learned from it before anything is analysed
-    (``learning.py``); stored articles a new pattern applies to are re-cleaned."""
+    (``learning.py``); stored articles a new pattern applies to are re-cleaned.
+    ``components`` are the analysers to run (``analyze.WITH_STANCES`` adds stances)."""
     report = IngestReport()
     pool = worker_pool(workers) if workers > 1 else None
     try:
         with Spool() as spool:
             articles = _cleaned_batch(paths, store, report, spool, documents)
             if pool is not None:
-                stream = analyze_parallel(articles, workers, report, pool=pool)
+                stream = analyze_parallel(articles, workers, report, components, pool=pool)
             else:
-                stream = analyze_stream(articles, nlp or load_nlp(), report)
+                stream = analyze_stream(articles, nlp or load_nlp(), report, components)
             for findings in stream:
                 store.save(findings)
                 aid = findings.article.id

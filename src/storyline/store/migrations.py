@@ -320,6 +320,13 @@ MIGRATIONS: list[str] = [
     CREATE INDEX fetches_article ON fetches(article_id);
     CREATE INDEX fetches_kind ON fetches(kind);
     """,
+    # 11: contract 3, a speaker or claimant says how it is known (named,
+    # described, unresolved). Rows analysed before stay NULL until their
+    # article is analysed again.
+    """
+    ALTER TABLE statements ADD COLUMN speaker_status TEXT;
+    ALTER TABLE figures ADD COLUMN claimant_status TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
