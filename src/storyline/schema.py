@@ -17,16 +17,21 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
-CONTRACT_VERSION = "2"
+CONTRACT_VERSION = "3"
 # Part of every article's content hash: bump it when analysis changes what an
 # unchanged article yields, so re-ingesting it analyses it again.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 PublishedBasis = Literal["metadata", "header", "html", "text"]
 EntityType = Literal["person", "organization", "place", "other"]
 TimexType = Literal["date", "time", "duration", "set"]
 DisagreementKind = Literal["contradiction", "update", "corroboration"]
 StatementKind = Literal["speech", "stance"]
+# A claim: a quote (some appearance quotes the words), reported speech only,
+# or a figure.
+ClaimKind = Literal["quote", "reported", "figure"]
+# How sure a claim's first appearance is (corpus.claims.lineage.certainty).
+FirstCertainty = Literal["exact", "tied", "day", "undated"]
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -73,6 +78,10 @@ class Article:
     language: str | None
     text: str
     url: str | None = None
+    # The publication moment in UTC (``2025-05-21T12:07:03Z``) when the
+    # source states a time with its zone (contract 3): orders the articles
+    # of one day, e.g. a claim's first appearance.
+    published_at: str | None = None
     author: str | None = None
     story: str | None = None
     duplicate_of: str | None = None
@@ -125,6 +134,9 @@ class Statement:
     # ("called for a ceasefire", "wants a deal"). None: analysed before
     # contract 2.
     kind: StatementKind | None = "speech"
+    # The claim (corpus.claims) when the same words appear in another article
+    # too; None when they appear in this article only (contract 3).
+    claim_id: str | None = None
 
 
 @dataclass
@@ -145,6 +157,9 @@ class Figure:
     as_of: str | None
     start: int
     end: int
+    # The claim (corpus.claims) when the same claimant's same figure appears
+    # in another article too (contract 3).
+    claim_id: str | None = None
 
 
 @dataclass
@@ -177,6 +192,24 @@ class Disagreement:
 
 
 @dataclass
+class Claim:
+    """One statement or figure carried by several articles: its lineage."""
+
+    id: str
+    kind: ClaimKind
+    text: str
+    speaker: str | None
+    first_article_id: str
+    first_published: str | None
+    first_certainty: FirstCertainty
+    article_ids: list[str]
+    outlets: list[str]
+    independent_sources: int
+    variants: list[dict[str, Any]]
+    appearances: list[dict[str, Any]]
+
+
+@dataclass
 class Findings:
     """Everything the per-article stage found in one article."""
 
@@ -198,6 +231,7 @@ CONTRACT: dict[str, tuple[type, tuple[str, ...]]] = {
             "outlet",
             "published",
             "published_basis",
+            "published_at",
             "language",
             "url",
             "author",
@@ -212,6 +246,7 @@ CONTRACT: dict[str, tuple[type, tuple[str, ...]]] = {
     "timexes": (Timex, tuple(f.name for f in fields(Timex))),
     "stories": (Story, tuple(f.name for f in fields(Story))),
     "disagreements": (Disagreement, tuple(f.name for f in fields(Disagreement))),
+    "claims": (Claim, tuple(f.name for f in fields(Claim))),
 }
 
 

@@ -7,7 +7,8 @@ Where each field comes from, first source that has it wins:
 - published: ``raw.meta`` or front matter (basis ``metadata``) > a leading
   metadata line (``header``) > the page's markup (``html``) > null. A date
   is never guessed: captions' dates and dates in the text are left to the
-  time-expression stage;
+  time-expression stage. ``published_at`` (UTC) only when that metadata
+  value states a time and its zone;
 - outlet: ``raw.meta`` > front matter > the page's site name > the URL's
   registered domain;
 - language: function-word detection when it is confident, else ``raw.meta``
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 
 from courlan import extract_domain  # trafilatura's URL library; knows public suffixes
 
-from storyline.clean.dates import normalise_date
+from storyline.clean.dates import normalise_date, normalise_moment
 from storyline.clean.header import read_header
 from storyline.clean.html import extract_html
 from storyline.clean.language import detect_language
@@ -116,6 +117,8 @@ def build_article(raw: RawDocument) -> Article:
 
     published = normalise_date(meta.get("published"))
     basis: PublishedBasis | None = "metadata" if published else parts.basis
+    # The moment only comes from the metadata field that gave the date.
+    published_at = normalise_moment(meta.get("published")) if published else None
     published = published or parts.published
     if not published:
         basis = None
@@ -141,6 +144,7 @@ def build_article(raw: RawDocument) -> Article:
         language=language,
         text=parts.text,
         url=url,
+        published_at=published_at,
         author=meta.get("author") or found.get("author"),
         removed=parts.removed,
         content_hash=digest,

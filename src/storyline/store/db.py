@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.schema import CONTRACT, Disagreement, Findings, Skip, Story
+from storyline.store.claim_state import ClaimState
 from storyline.store.columns import (
     ARTICLE_COLUMNS,
     JSON_COLUMNS,
@@ -47,7 +48,7 @@ def _value(column: str, value: Any) -> Any:
     return value
 
 
-class Store(Reads, CorpusState):
+class Store(Reads, CorpusState, ClaimState):
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = Path(path)
         if read_only:
