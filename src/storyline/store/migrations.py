@@ -270,7 +270,25 @@ MIGRATIONS: list[str] = [
     ALTER TABLE statements ADD COLUMN kind TEXT;
     CREATE INDEX statements_kind ON statements(kind);
     """,
-    # 9: contract 3, claim lineage (issue 17). Articles keep their publication
+    # 9: outlet profiles (issue 14): the furniture learned per outlet family,
+    # and each article's family, so an ingest learns from what the store holds
+    # and re-cleans what a newly learned pattern applies to. Rows stored before
+    # have no family until their article is ingested again.
+    """
+    ALTER TABLE articles ADD COLUMN family TEXT;
+    CREATE INDEX articles_family ON articles(family);
+    CREATE TABLE outlet_patterns (
+        family TEXT NOT NULL,
+        key TEXT NOT NULL,
+        text TEXT NOT NULL,
+        position TEXT NOT NULL CHECK (position IN ('head', 'tail', 'any')),
+        why TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        relatedness REAL NOT NULL,
+        PRIMARY KEY (family, key)
+    );
+    """,
+    # 10: contract 3, claim lineage (issue 17). Articles keep their publication
     # moment (UTC) when the source states one; statements and figures carried
     # by several articles point at their claim; the claims table holds each
     # claim's lineage. State: the word-shingle (and figure value) keys of each
