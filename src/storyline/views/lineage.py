@@ -14,21 +14,15 @@ several articles carry into claims; here they are shown:
 
 from __future__ import annotations
 
-from datetime import date
-
 from storyline.store import Store
-from storyline.views.text import Row, sentence, shown
+from storyline.views.text import Row, human_date, sentence, shown
 
-
-def human_date(value: str | None) -> str:
-    """``2025-05-26`` (or a moment) -> ``26 May 2025``; a coarser date as it is."""
-    if not value:
-        return "an unknown date"
-    try:
-        day = date.fromisoformat(value[:10])
-    except ValueError:
-        return value
-    return f"{day.day} {day:%B %Y}"
+# How sure "first" is, in words (``Claim.first_certainty``).
+SURE = {
+    "tied": " (with a copy published at the same moment)",
+    "day": " (or by another that day: the order within the day is unknown)",
+    "undated": " (among the dated ones: an undated article may be earlier)",
+}
 
 
 def _plural(n: int, word: str) -> str:
@@ -39,8 +33,8 @@ def lineage_line(claim: Row, first_outlet: str | None = None) -> str:
     """ "first reported by X on <date>; repeated by 7 outlets, 2 independent"."""
     outlet = first_outlet or (claim["outlets"][0] if claim["outlets"] else "an unknown outlet")
     when = human_date(claim["first_published"])
-    sure = {"tied": " (tied with a copy)", "day": " (same day as another)", "undated": ""}
-    first = f"first reported by {outlet} on {when}{sure.get(claim['first_certainty'], '')}"
+    sure = SURE.get(claim["first_certainty"], "")
+    first = f"first reported by {outlet} on {when}{sure}"
     others = len(claim["outlets"]) - 1
     independent = claim["independent_sources"]
     if others > 0:
@@ -59,26 +53,15 @@ def story_claims(store: Store, article_ids: list[str]) -> dict[str, Row]:
     return out
 
 
-def collapse(items: list[Row], claims: dict[str, Row]) -> list[Row]:
-    """Timeline items with each claim shown once: the earliest appearance among them keeps
-    its place and gains ``claim`` (the record with its ``line``) and ``repeats`` (the
-    other items of the claim here); the other appearances are dropped."""
-    kept: dict[str, Row] = {}
-    out = []
-    for item in items:
-        claim_id = item.get("claim_id")
-        if claim_id is None or claim_id not in claims:
-            out.append(item)
-            continue
-        first = kept.get(claim_id)
-        if first is None:
-            kept[claim_id] = item
-            item["claim"] = claims[claim_id]
-            item["repeats"] = []
-            out.append(item)
-        else:
-            first["repeats"].append(item)
-    return out
+def with_lineage(item: Row, claims: dict[str, Row]) -> Row:
+    """An item (collapsed over its copies by ``views.copies.collapse``) that belongs to a
+    claim: its ``lineage`` line and ``independent`` count are the claim's, which know
+    about every article carrying it and about relays."""
+    claim = claims.get(item.get("claim_id") or "")
+    if claim is not None:
+        item["lineage"] = claim["line"]
+        item["independent"] = claim["independent_sources"]
+    return item
 
 
 def claim_view(store: Store, claim_id: str) -> Row | None:
