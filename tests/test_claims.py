@@ -47,6 +47,13 @@ def test_speakers() -> None:
     assert same_speaker(speaker_name("Leo"), speaker_name("Leo XIV")) is True
     assert same_speaker(speaker_name("UN"), speaker_name("United Nations")) is True
     assert same_speaker(zelensky, speaker_name("Ihor Klymenko")) is False
+    ministry = speaker_name("Russian Defense Ministry")
+    assert same_speaker(ministry, speaker_name("Russia's Defence Ministry")) is True
+    assert same_speaker(ministry, speaker_name("Ukrainian Defense Ministry")) is False
+    jordan = speaker_name("Jordanian Foreign Affairs Ministry")
+    assert same_speaker(jordan, speaker_name("Palestinian Foreign Ministry")) is False
+    assert same_speaker(ministry, speaker_name("Igor Konashenkov")) is None
+    assert same_speaker(ministry, speaker_name("Russia")) is True
     assert same_speaker(speaker_name("Germany"), speaker_name("Christian Wagner")) is None
     for nobody in ("he", "They", "an Israeli official", "the ministry", "Special Envoy"):
         assert speaker_name(nobody) is None, nobody
@@ -179,11 +186,12 @@ def _n(
     sentence: str,
     day: str = "2025-05-25",
     unit: str | None = None,
+    text: str | None = None,
 ) -> Number:
     return Number(
         f"f{abs(hash(sentence))}",
         "a",
-        str(value),
+        text or str(value),
         value,
         value,
         unit,
@@ -207,6 +215,14 @@ def test_figures_are_one_claim_by_one_claimant_or_in_one_wording() -> None:
     wire = "Trump has asked for an initial $25 billion for the program in a tax bill"
     requested = wire.replace("asked", "requested")
     assert same_figure(_n(25e9, None, wire, unit="USD"), _n(25e9, "Trump", requested, unit="USD"))
+    # One claimant's same number about different things: the three leaders, three phases.
+    leaders = _n(
+        3,
+        "Benjamin Netanyahu",
+        "Netanyahu responded by saying the three leaders had offered a prize",
+    )
+    phases = _n(3, "Netanyahu", "Netanyahu laid out three phases of the operation in Gaza")
+    assert same_figure(leaders, phases) is None
     later = _n(355, "Zelensky", "Russia launched 355 attack drones", day="2025-05-29")
     assert same_figure(zelensky, later) is None
     # A bare count the reporter writes is no claim to follow.

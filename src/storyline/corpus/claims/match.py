@@ -13,11 +13,19 @@ compatible speaker:
   different paraphrases);
 - **a quoted fragment**: words one article puts in quote marks ("excessive and
   outrageous") found word for word in the other, said by the same speaker.
+- **one utterance rendered twice**: the same speaker by name within a few days,
+  with most content words in common (a translation, a paraphrase), or with a
+  phrase of several content words in common across two outlet families.
+
+Speakers compare by name; a body ("Russian Defense Ministry") keeps the words
+that say whose it is, so two ministries of one name are not one speaker.
 
 Figures (``Number``) are one claim when they have the same value and unit, in
 articles published within ``FIGURE_DAYS`` of each other, and either their
 sentences share a run of words (one wire sentence) or the same claimant, by
-name, gives them in sentences about the same thing.
+name, gives them in sentences about the same thing; with no claimant named on
+either side, a value no one rounds to, or another number beside it in common,
+about the same thing, is one count reported twice.
 
 Every rule is a function of the two items alone, so claims found
 incrementally are the claims a rebuild finds.
@@ -25,6 +33,7 @@ incrementally are the claims a rebuild finds.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -60,27 +69,68 @@ MIN_FRAGMENT_CONTENT = 2
 SAME_CONTENT = 0.6
 MIN_CONTENT_WORDS = 5
 CONTENT_DAYS = 2
+# One speaker's phrase carried by two outlet families within those days: a
+# run of words with this many content words that are not names ("the root
+# causes of this crisis"). Within one family the same official's routine
+# wording recurs from one statement to the next ("air defenses destroyed a
+# drone flying towards Moscow"), so there it proves nothing.
+SPEAKER_RUN = 5
+SPEAKER_RUN_CONTENT = 3
 # Figures: days between the articles' publication, words their sentences
 # share in one run, or content words they share when one claimant gives both.
 FIGURE_DAYS = 2
 FIGURE_RUN = 6
 FIGURE_CONTEXT = 2
+# How far around a figure its words count (characters either side, within its
+# sentence): a wire sentence listing every battlegroup's losses is about many things.
+FIGURE_WINDOW = 120
+# A figure no one rounds to (three digits or more, not a multiple of 100: 266,
+# 53,655, 390) about the same thing, or any figure with another number beside it
+# in common (266 drones "and 45 missiles"), named by no claimant on either side,
+# is one count reported twice. Five digits are one count by themselves;
+# a small number beside it (under 100: "12 injured") needs more words in common.
+DISTINCT_DIGITS = 3
+UNIQUE_DIGITS = 5
+SMALL_NUMBER = 100
+# Single digits beside a figure are too common to say anything ("on 2 March").
+TINY_NUMBER = 10
+# Numbers that are years say when, not what: they prove nothing in common.
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 # Speakers that name no one: pronouns and the like.
 _PRONOUNS = w.word_set("i he she it we they you one who someone everyone")
+# The last word of a body's name: two bodies are one when their other words agree
+# ("Russian Defense Ministry", "Russia's Defence Ministry"), not when only this one
+# does ("Jordanian Foreign Ministry", "Palestinian Foreign Ministry").
+ORG_WORDS = w.word_set(
+    """
+    ministry office council service services agency department government forces force
+    army navy committee court police party commission union organization organisation
+    authority authorities administration bureau command guard corps institute
+    """
+)
+# Body-name words compare by their first letters (Russia / Russian, Defence / Defense).
+_STEM_LETTERS = 5
 
 
 def speaker_name(speaker: str | None) -> tuple[str, ...] | None:
     """A speaker as a name to compare (folded words), or None when it names no one:
     a pronoun, a description ("an Israeli official", "the ministry"), a bare role,
-    or a news outlet (where the words came from, not who said them)."""
+    or a news outlet (where the words came from, not who said them). A body keeps
+    the words that say whose it is ("Russian Defense Ministry")."""
     if not speaker or outlet_named(speaker) is not None:
         return None
-    tokens = [t for t in name_tokens(speaker) if t not in ("s", "'s")]
+    body = [t for t in name_tokens(speaker, person=False) if t not in ("s", "'s")]
+    if body and fold(body[-1]) in ORG_WORDS:
+        if all(fold(t) in ORG_WORDS for t in body):
+            return None  # "Ministry", "the Forces": whose?
+        tokens = body
+    else:
+        tokens = [t for t in name_tokens(speaker) if t not in ("s", "'s")]
     if not tokens or any(not t[:1].isupper() for t in tokens):
         return None
     folded = tuple(fold(t) for t in tokens)
-    if any(t in TITLES or t in _PRONOUNS for t in folded):
+    if tokens is not body and any(t in TITLES or t in _PRONOUNS for t in folded):
         return None
     return folded
 
@@ -90,9 +140,16 @@ def same_speaker(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool |
     name and one of its words (``Trump`` / ``Donald Trump``, ``Leo`` / ``Leo XIV``), an
     acronym and its expansion (``UN`` / ``United Nations``); False for two full names
     of different people; None when either names no one, or one is a single word that
-    may name a body or place (``Kremlin`` for Peskov, ``Germany`` for its spokesman)."""
+    may name a body or place (``Kremlin`` for Peskov, ``Germany`` for its spokesman).
+    Two bodies are one when their names agree (``_same_body``); a body and a person
+    are None: the person may be its spokesman."""
     if a is None or b is None:
         return None
+    bodies = (a[-1] in ORG_WORDS) + (b[-1] in ORG_WORDS)
+    if bodies == 2:
+        return _same_body(a, b)
+    if bodies == 1:
+        return True if min(len(a), len(b)) == 1 and _same_body(a, b) else None
     if a == b or surnames_match(a[-1], b[-1]):
         return True
     for one, other in ((a, b), (b, a)):
@@ -101,9 +158,18 @@ def same_speaker(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool |
     return False if len(a) > 1 and len(b) > 1 else None
 
 
+def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One body's name in two forms: the words of one (by their first letters, ``of``
+    and ``the`` aside) are among the other's."""
+    skip = {"of", "the", "and", "for"}
+    sa = {t[:_STEM_LETTERS] for t in a if t not in skip}
+    sb = {t[:_STEM_LETTERS] for t in b if t not in skip}
+    return sa <= sb or sb <= sa
+
+
 @dataclass
 class Quote:
-    """A statement as claims compare it, with its article's day."""
+    """A statement as claims compare it, with its article's day and outlet family."""
 
     id: str
     article_id: str
@@ -111,6 +177,7 @@ class Quote:
     direct: bool
     speaker: str | None
     day: str | None = None
+    family: str | None = None
     words: tuple[str, ...] = field(init=False)
     fragments: list[tuple[str, ...]] = field(init=False)
     shingles: set[tuple[str, ...]] = field(init=False)
@@ -171,19 +238,38 @@ def _shared_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     return None
 
 
-def _same_content(a: Quote, b: Quote, speakers: bool | None) -> str | None:
-    """One speaker's words rendered twice: most content words in common."""
-    if speakers is not True or min(len(a.content), len(b.content)) < MIN_CONTENT_WORDS:
-        return None
+def _one_occasion(a: Quote, b: Quote, speakers: bool | None) -> bool:
+    """The same speaker by name, within a few days, no number of one contradicted by the
+    other's: what rendering one utterance twice needs."""
+    if speakers is not True:
+        return False
     gap = _days_apart(a.day, b.day)
     if gap is None or gap > CONTENT_DAYS:
+        return False
+    return not (a.numbers and b.numbers and not a.numbers & b.numbers)
+
+
+def _same_content(a: Quote, b: Quote, speakers: bool | None) -> str | None:
+    """One speaker's words rendered twice: most content words in common."""
+    if min(len(a.content), len(b.content)) < MIN_CONTENT_WORDS:
         return None
-    if a.numbers and b.numbers and not a.numbers & b.numbers:
+    if not _one_occasion(a, b, speakers):
         return None
     dice = 2 * len(a.content & b.content) / (len(a.content) + len(b.content))
     if dice < SAME_CONTENT:
         return None
     return f"same speaker, same content words (Dice {dice:.2f})"
+
+
+def _speaker_phrase(a: Quote, b: Quote, speakers: bool | None) -> str | None:
+    """One speaker's phrase in two outlet families."""
+    if a.family == b.family or not _one_occasion(a, b, speakers):
+        return None
+    run = w.longest_run(a.words, b.words)
+    said = a.content & b.content
+    if len(run) < SPEAKER_RUN or sum(w.stem(x) in said for x in run) < SPEAKER_RUN_CONTENT:
+        return None
+    return f"same speaker, same phrase ('{' '.join(run)}')"
 
 
 def _same_in_copies(a: Quote, b: Quote, copies: bool) -> str | None:
@@ -204,6 +290,7 @@ def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
         or _quoted_run(a, b, speakers)
         or _shared_fragment(a, b, speakers)
         or _same_content(a, b, speakers)
+        or _speaker_phrase(a, b, speakers)
         or _same_in_copies(a, b, copies)
     )
 
@@ -226,14 +313,32 @@ class Number:
     sentence: str
     words: tuple[str, ...] = field(init=False)
     who: tuple[str, ...] | None = field(init=False)
+    context: frozenset[str] = field(init=False)
+    numbers: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.words = w.words(self.sentence)
         self.who = speaker_name(self.claimant)
+        own = w.numbers(self.text)
+        self.numbers = frozenset(
+            x for x in w.numbers(self.sentence) if x not in own and not _YEAR.match(x)
+        )
+        # What the sentence says the number is about: its content words, not names
+        # and not the number's own words ("three" leaders vs "three" phases).
+        self.context = w.content_stems(self.sentence, names_first=True) - w.content_stems(self.text)
 
     @property
     def value_key(self) -> str:
         return f"{self.low!r}|{self.high!r}|{self.unit or ''}|{self.per or ''}"
+
+    @property
+    def digits(self) -> int:
+        """How many digits the value has when no one rounded it (not a multiple of 100);
+        0 for a round or fractional value."""
+        value = self.low if self.low is not None else self.high
+        if value is None or value != int(value) or int(value) % 100 == 0:
+            return 0
+        return len(str(abs(int(value))))
 
     @property
     def is_claim(self) -> bool:
@@ -265,9 +370,20 @@ def same_figure(a: Number, b: Number) -> str | None:
     run = len(w.longest_run(a.words, b.words))
     if run >= FIGURE_RUN:
         return f"same figure in one wording ({run} words in common)"
-    if same_speaker(a.who, b.who):
-        shared = {x for x in a.words if x not in w.STOP_WORDS and not x.isdigit()}
-        shared &= set(b.words)
-        if len(shared) >= FIGURE_CONTEXT:
-            return f"same figure from the same claimant ({', '.join(sorted(shared)[:4])})"
+    speakers = same_speaker(a.who, b.who)
+    shared = a.context & b.context
+    about = ", ".join(sorted(shared)[:4])
+    if speakers and len(shared) >= FIGURE_CONTEXT:
+        return f"same figure from the same claimant ({about})"
+    # A named claimant against another may be two sources of one number (Zelensky's
+    # 355 drones and the air force's); two unnamed ones are one source as far as
+    # anyone can tell.
+    if a.who is not None or b.who is not None:
+        return None
+    beside = {n for n in a.numbers & b.numbers if float(n) >= TINY_NUMBER}
+    needed = FIGURE_CONTEXT if all(float(n) < SMALL_NUMBER for n in beside) else 1
+    if beside and len(shared) >= needed:
+        return f"same figure with {', '.join(sorted(beside))} beside it ({about})"
+    if a.digits >= UNIQUE_DIGITS or (a.digits >= DISTINCT_DIGITS and shared):
+        return f"same unrounded figure ({about or 'no other word needed'})"
     return None

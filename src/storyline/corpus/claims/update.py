@@ -26,10 +26,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from storyline.corpus.claims.lineage import Appearance, lineage
-from storyline.corpus.claims.match import Number, Quote, same_figure, same_quote
+from storyline.corpus.claims.match import (
+    FIGURE_WINDOW,
+    Number,
+    Quote,
+    same_figure,
+    same_quote,
+)
 from storyline.corpus.duplicates import clusters
 from storyline.corpus.sources import (
     Relay,
+    family_key,
     medium_relay,
     outlet_named,
     relay_in,
@@ -69,6 +76,7 @@ def _quote(st: Record) -> Quote:
         bool(st["direct"]),
         st["speaker"],
         st["day"],
+        family_key(st["article_id"], st["url"], st["outlet"]),
     )
 
 
@@ -94,6 +102,7 @@ def read_batch(store: Store, articles: Sequence[str]) -> Batch:
     for fg in store.claim_figures(batch.articles):
         text = texts[fg["article_id"]]
         lo, hi = sentence_bounds(text, fg["start"], fg["end"])
+        lo, hi = max(lo, fg["start"] - FIGURE_WINDOW), min(hi, fg["end"] + FIGURE_WINDOW)
         number = Number(
             fg["id"],
             fg["article_id"],

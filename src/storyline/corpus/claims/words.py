@@ -32,6 +32,7 @@ STOP_WORDS = word_set(
     a an and are as at be been but by for from had has have he her his i if in into is it its
     me my no not of on or our she so than that the their them there these they this those to
     us was we were what when which who will with would you your s t
+    said says say told according added reported
     """
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -125,14 +126,24 @@ def stem(word: str) -> str:
     return word
 
 
-def content_stems(text: str) -> frozenset[str]:
+def content_stems(text: str, names_first: bool = False) -> frozenset[str]:
     """The stems of a text's content words: not stop words, not numbers, and not names
-    (a capitalised word past the first): what a paraphrase keeps of what was said."""
+    (a capitalised word past the first, or the first too with ``names_first``): what a
+    paraphrase keeps of what was said."""
     out = set()
     for i, token in enumerate(_TOKEN.findall(text)):
-        if i and token[:1].isupper():
+        if (i or names_first) and token[:1].isupper():
             continue
         for word in words(token):
             if word not in STOP_WORDS and not word.isdigit():
                 out.add(stem(word))
     return frozenset(out)
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers written in digits in ``text``, thousands separators dropped
+    ("1,200" -> "1200")."""
+    return {m.replace(",", "") for m in _NUMBER.findall(text)}
