@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from conftest import SHARED
 from storyline import corpus
+from storyline.corpus.claims import rebuild_claims, update_claims
 from storyline.journey import ingest
 from storyline.store import Store
 from storyline.web import create_app
@@ -86,6 +87,24 @@ def test_incremental_batches_equal_a_rebuild(claims_store: Store, tmp_path: Path
     with Store(_copy(claims_store, tmp_path / "copy.db")) as rebuilt:
         corpus.rebuild(rebuilt)
         assert _snapshot(rebuilt.conn) == incremental
+
+
+def test_a_moved_duplicate_of_regroups_the_claims_it_is_in(
+    claims_store: Store, tmp_path: Path
+) -> None:
+    """An update regroups only the claims it touches; a copy found later moves an old
+    article's ``duplicate_of`` without touching its items, and the claims that article
+    is in must still see it (it stops counting as an independent source)."""
+    claims = list(claims_store.records("claims"))
+    claim, later = next((c, a) for c in claims for a in c["appearances"][1:] if a["independent"])
+    with Store(_copy(claims_store, tmp_path / "moved.db")) as store:
+        with store.transaction():
+            store.set_duplicate_of([(claim["first_article_id"], later["article_id"])])
+        update_claims(store, [], [later["article_id"]])
+        moved = _snapshot(store.conn)
+        assert moved["claims"] != _snapshot(claims_store.conn)["claims"]
+        rebuild_claims(store)
+        assert _snapshot(store.conn) == moved
 
 
 def test_claims_span_outlets_and_say_why_each_counts(claims_store: Store) -> None:

@@ -33,18 +33,19 @@ def update(store: Store, changed: Sequence[str]) -> None:
     near-duplicates only hash the changed articles; stories place them and
     re-cluster the stories they come close to (refreshing the terms of
     articles whose entity ids moved); claims index and link the changed
-    articles' statements and figures, then regroup every claim from the
-    stored links; disagreements are regrouped from the figures table.
+    articles' statements and figures, then regroup the claims they touch
+    (and those of articles whose ``duplicate_of`` moved); disagreements are regrouped from the figures table.
     ``benchmarks/incremental_drift.py`` measures how close this stays to
     ``rebuild``.
     """
+    moved: list[str] = []
     if changed:
         relinked = update_entities(store, changed).relinked
-        update_duplicates(store, changed)
+        moved = update_duplicates(store, changed)
         update_stories(store, changed, relinked)
     else:
         rebuild_entities(store)
-    update_claims(store, changed)
+    update_claims(store, changed, moved)
     update_disagreements(store)
 
 

@@ -189,9 +189,47 @@ class ClaimState:
             "INSERT OR REPLACE INTO corpus_claim_links VALUES (?, ?, ?, ?, ?)", links
         )
 
-    def claim_links(self) -> list[tuple[str, str]]:
-        """Every confirmed link (a, b)."""
-        return self.conn.execute("SELECT a, b FROM corpus_claim_links ORDER BY a, b").fetchall()
+    def claim_links(self, among: Sequence[str] | None = None) -> list[tuple[str, str]]:
+        """Every confirmed link (a, b), or those from the items ``among``."""
+        if among is None:
+            return self.conn.execute("SELECT a, b FROM corpus_claim_links ORDER BY a, b").fetchall()
+        return self.conn.execute(
+            "SELECT a, b FROM corpus_claim_links WHERE a IN (SELECT value FROM json_each(?)) "
+            "ORDER BY a, b",
+            (_json(among),),
+        ).fetchall()
+
+    def linked_to(self, items: Iterable[str]) -> set[str]:
+        """The items linked to any of ``items``."""
+        ids = _json(items)
+        rows = self.conn.execute(
+            "SELECT b FROM corpus_claim_links WHERE a IN (SELECT value FROM json_each(?)) "
+            "UNION SELECT a FROM corpus_claim_links WHERE b IN (SELECT value FROM json_each(?))",
+            (ids, ids),
+        )
+        return {r[0] for r in rows}
+
+    def claims_with_articles(self, articles: Sequence[str]) -> list[str]:
+        """The stored claims that any of ``articles`` carries (by their ``article_ids``:
+        the claim ids of a re-saved article's old statements are gone with them)."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT c.id FROM claims c, json_each(c.article_ids) j "
+                "WHERE j.value IN (SELECT value FROM json_each(?)) ORDER BY c.id",
+                (_json(articles),),
+            )
+        ]
+
+    def items_of_claims(self, claims: Sequence[str]) -> set[str]:
+        """The statements and figures that point at any of ``claims``."""
+        ids = _json(claims)
+        rows = self.conn.execute(
+            "SELECT id FROM statements WHERE claim_id IN (SELECT value FROM json_each(?)) "
+            "UNION SELECT id FROM figures WHERE claim_id IN (SELECT value FROM json_each(?))",
+            (ids, ids),
+        )
+        return {r[0] for r in rows}
 
     # -- reading what lineage needs --------------------------------------------------------
 
@@ -220,18 +258,28 @@ class ClaimState:
 
     # -- the result -----------------------------------------------------------------------
 
-    def stored_claim_rows(self) -> dict[str, tuple[Any, ...]]:
-        """Every stored claim as ``claim_row`` gives it, by id."""
+    def stored_claim_rows(self, ids: Sequence[str] | None = None) -> dict[str, tuple[Any, ...]]:
+        """Stored claims (all, or these ids) as ``claim_row`` gives them, by id."""
         columns = ", ".join(quoted(c) for c in _CLAIM_COLUMNS)
-        return {r[0]: tuple(r) for r in self.conn.execute(f"SELECT {columns} FROM claims")}
+        if ids is None:
+            rows = self.conn.execute(f"SELECT {columns} FROM claims")
+        else:
+            rows = self.conn.execute(
+                f"SELECT {columns} FROM claims WHERE id IN (SELECT value FROM json_each(?))",
+                (_json(ids),),
+            )
+        return {r[0]: tuple(r) for r in rows}
 
-    def claim_assignment(self) -> dict[str, str]:
-        """Item id -> claim id, for every statement and figure in a claim."""
+    def claim_assignment(self, items: Sequence[str] | None = None) -> dict[str, str]:
+        """Item id -> claim id, for every statement and figure in a claim (or those of
+        ``items``)."""
         out: dict[str, str] = {}
+        where = "" if items is None else " AND id IN (SELECT value FROM json_each(?))"
+        params = () if items is None else (_json(items),)
         for table in ("statements", "figures"):
             out.update(
                 self.conn.execute(
-                    f"SELECT id, claim_id FROM {table} WHERE claim_id IS NOT NULL"
+                    f"SELECT id, claim_id FROM {table} WHERE claim_id IS NOT NULL{where}", params
                 ).fetchall()
             )
         return out

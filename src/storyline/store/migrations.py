@@ -340,6 +340,7 @@ MIGRATIONS: list[str] = [
         reason TEXT NOT NULL,
         PRIMARY KEY (a, b)
     );
+    CREATE INDEX corpus_claim_links_b ON corpus_claim_links(b);
     CREATE INDEX corpus_claim_links_article_a ON corpus_claim_links(article_a);
     CREATE INDEX corpus_claim_links_article_b ON corpus_claim_links(article_b);
     """,

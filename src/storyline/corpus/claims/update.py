@@ -9,10 +9,12 @@
    figure value) among the other articles and among the changed ones, and
    confirms each pair with ``match.same_quote`` / ``match.same_figure``;
 3. replaces the changed articles' keys, items and links in one transaction;
-4. regroups every link into claims (connected items) and recomputes every
-   claim's lineage: cheap, and it keeps lineage right when a new copy moves
-   an old article's ``duplicate_of``; only claims and claim ids that differ
-   are written.
+4. regroups the claims the change touches into connected items and recomputes
+   their lineage: the claims the changed articles carried before, those their
+   new items join (followed link by link), and those of articles whose
+   ``duplicate_of`` a new copy moved (lineage reads it); only claims and claim
+   ids that differ are written. Every other claim's items, links and articles
+   are as they were, so its stored lineage stands.
 
 Each link depends on its two items alone, so the links, and so the claims,
 are those a rebuild (``rebuild_claims``: forget everything, index every
@@ -227,10 +229,11 @@ def appearances(store: Store, ids: Sequence[str]) -> dict[str, Appearance]:
     return out
 
 
-def regroup(store: Store) -> tuple[list[Claim], dict[str, str]]:
-    """Every claim from the stored links, and item id -> claim id."""
-    links = store.claim_links()
-    found = appearances(store, sorted({x for pair in links for x in pair}))
+def _claims_of(
+    store: Store, links: Sequence[tuple[str, str]], items: Iterable[str]
+) -> tuple[list[Claim], dict[str, str]]:
+    """The claims the links make among ``items``, and item id -> claim id."""
+    found = appearances(store, sorted(set(items)))
     claims: list[Claim] = []
     claim_of: dict[str, str] = {}
     for group in clusters((a, b) for a, b in links if a in found and b in found):
@@ -243,14 +246,37 @@ def regroup(store: Store) -> tuple[list[Claim], dict[str, str]]:
     return claims, claim_of
 
 
-def write_claims(store: Store, claims: list[Claim], claim_of: dict[str, str]) -> None:
+def regroup(store: Store) -> tuple[list[Claim], dict[str, str]]:
+    """Every claim from the stored links, and item id -> claim id."""
+    links = store.claim_links()
+    return _claims_of(store, links, {x for pair in links for x in pair})
+
+
+def closure(store: Store, seeds: Iterable[str]) -> set[str]:
+    """``seeds`` and every item linked to them, however indirectly: whole claims."""
+    seen = set(seeds)
+    frontier = set(seen)
+    while frontier:
+        frontier = store.linked_to(frontier) - seen
+        seen |= frontier
+    return seen
+
+
+def write_claims(
+    store: Store,
+    claims: list[Claim],
+    claim_of: dict[str, str],
+    scope: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> None:
     """Write the claims and claim ids that differ from the stored ones (inside a
-    transaction)."""
-    stored = store.stored_claim_rows()
+    transaction). ``scope`` (claim ids, item ids) limits what is compared to the claims
+    and items an update touched; None compares everything."""
+    old_ids, items = scope if scope is not None else (None, None)
+    stored = store.stored_claim_rows(old_ids)
     rows = {c.id: claim_row(c) for c in claims}
     gone = sorted(set(stored) - set(rows))
     changed = [row for cid, row in sorted(rows.items()) if stored.get(cid) != row]
-    current = store.claim_assignment()
+    current = store.claim_assignment(items)
     assign: list[tuple[str | None, str]] = [
         (c, i) for i, c in sorted(claim_of.items()) if current.get(i) != c
     ]
@@ -258,9 +284,31 @@ def write_claims(store: Store, claims: list[Claim], claim_of: dict[str, str]) ->
     store.write_claims(gone, changed, assign)
 
 
-def update_claims(store: Store, changed: Sequence[str]) -> list[Claim]:
-    """Index and link the changed articles (and any never indexed), then regroup."""
+def update_claims(store: Store, changed: Sequence[str], moved: Sequence[str] = ()) -> list[Claim]:
+    """Index and link the changed articles (and any never indexed), then regroup the
+    claims they touch: those their new items join, those that carried them before, and
+    those of articles whose ``duplicate_of`` moved (``moved``). Returns those claims."""
     pending = sorted(set(changed) | set(store.articles_without_claim_index()))
+    batch = read_batch(store, pending)
+    links = find_links(store, batch)
+    with store.transaction():
+        before = store.claims_with_articles(sorted(set(pending) | set(moved)))
+        seeds = store.items_of_claims(before)
+        store.replace_claim_index(pending, batch.key_rows(), batch.rows, links)
+        items = closure(store, seeds | {i.id for i in batch.items})
+        claims, claim_of = _claims_of(store, store.claim_links(sorted(items)), items)
+        old = set(before) | set(store.claim_assignment(sorted(items)).values())
+        write_claims(
+            store, claims, claim_of, (sorted(old | set(claim_of.values())), sorted(items | seeds))
+        )
+    return claims
+
+
+def rebuild_claims(store: Store) -> list[Claim]:
+    """Forget every claim and index, then index and link every article afresh."""
+    with store.transaction():
+        store.forget_claims()
+    pending = store.articles_without_claim_index()
     batch = read_batch(store, pending)
     links = find_links(store, batch)
     with store.transaction():
@@ -268,10 +316,3 @@ def update_claims(store: Store, changed: Sequence[str]) -> list[Claim]:
         claims, claim_of = regroup(store)
         write_claims(store, claims, claim_of)
     return claims
-
-
-def rebuild_claims(store: Store) -> list[Claim]:
-    """Forget every claim and index, then index every article afresh."""
-    with store.transaction():
-        store.forget_claims()
-    return update_claims(store, [])
