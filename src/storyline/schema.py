@@ -20,7 +20,7 @@ from typing import Any, Literal
 CONTRACT_VERSION = "3"
 # Part of every article's content hash: bump it when analysis changes what an
 # unchanged article yields, so re-ingesting it analyses it again.
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 4  # 4: who said what and figures resolved to their sources (issue 15)
 
 # Where ``published`` came from, best first: a metadata field, a header line
 # of a text file, the HTML page, the article's dateline, its URL, or (set by
@@ -35,6 +35,12 @@ StatementKind = Literal["speech", "stance"]
 ClaimKind = Literal["quote", "reported", "figure"]
 # How sure a claim's first appearance is (corpus.claims.lineage.certainty).
 FirstCertainty = Literal["exact", "tied", "day", "undated"]
+# How a statement's speaker (a figure's claimant) is known: ``named`` by a name
+# the article gives; ``described`` as the article describes an unnamed source
+# ("a senior US official", "officials"); ``unresolved``: a pronoun or role
+# ("he", "the ministry") the analysis could not tie to a source, so the name
+# is null rather than the pronoun.
+SourceStatus = Literal["named", "described", "unresolved"]
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -159,6 +165,9 @@ class Statement:
     # ("called for a ceasefire", "wants a deal"). None: analysed before
     # contract 2.
     kind: StatementKind | None = "speech"
+    # How ``speaker`` is known (contract 3); None: no speaker at all, or
+    # analysed before contract 3.
+    speaker_status: SourceStatus | None = None
     # The claim (corpus.claims) when the same words appear in another article
     # too; None when they appear in this article only (contract 3).
     claim_id: str | None = None
@@ -182,6 +191,9 @@ class Figure:
     as_of: str | None
     start: int
     end: int
+    # How ``claimant`` is known (contract 3); None when the reporter states
+    # the number (``claimant`` null too), or analysed before contract 3.
+    claimant_status: SourceStatus | None = None
     # The claim (corpus.claims) when the same claimant's same figure appears
     # in another article too (contract 3).
     claim_id: str | None = None
