@@ -34,7 +34,8 @@ def update(store: Store, changed: Sequence[str]) -> None:
     re-cluster the stories they come close to (refreshing the terms of
     articles whose entity ids moved); claims index and link the changed
     articles' statements and figures, then regroup the claims they touch
-    (and those of articles whose ``duplicate_of`` moved); disagreements are regrouped from the figures table.
+    (and those of articles whose ``duplicate_of`` moved); disagreements are
+    regrouped from the figures table.
     ``benchmarks/incremental_drift.py`` measures how close this stays to
     ``rebuild``.
     """
