@@ -82,6 +82,22 @@ def _quote(st: Record) -> Quote:
     )
 
 
+def _number(fg: Record, sentence: str) -> Number:
+    return Number(
+        fg["id"],
+        fg["article_id"],
+        fg["text"],
+        fg["low"],
+        fg["high"],
+        fg["unit"],
+        fg["per"],
+        fg["measure"],
+        fg["claimant"],
+        fg["day"],
+        sentence,
+    )
+
+
 def _relay_row(relay: Relay | None) -> tuple[str | None, str | None]:
     return (relay.outlet, relay.evidence) if relay else (None, None)
 
@@ -105,19 +121,7 @@ def read_batch(store: Store, articles: Sequence[str]) -> Batch:
         text = texts[fg["article_id"]]
         lo, hi = sentence_bounds(text, fg["start"], fg["end"])
         lo, hi = max(lo, fg["start"] - FIGURE_WINDOW), min(hi, fg["end"] + FIGURE_WINDOW)
-        number = Number(
-            fg["id"],
-            fg["article_id"],
-            fg["text"],
-            fg["low"],
-            fg["high"],
-            fg["unit"],
-            fg["per"],
-            fg["measure"],
-            fg["claimant"],
-            fg["day"],
-            text[lo:hi],
-        )
+        number = _number(fg, text[lo:hi])
         relay = relay_in(text, fg["start"], fg["end"]) or datelines[fg["article_id"]]
         _add(batch, number, text[lo:hi] if number.keys() else None, relay)
     return batch
@@ -139,19 +143,7 @@ def _stored_items(store: Store, ids: Iterable[str]) -> dict[str, Item]:
     for st in store.statements_by_id(wanted):
         out[st["id"]] = _quote(st)
     for fg in store.indexed_figures([i for i in wanted if i not in out]):
-        out[fg["id"]] = Number(
-            fg["id"],
-            fg["article_id"],
-            fg["text"],
-            fg["low"],
-            fg["high"],
-            fg["unit"],
-            fg["per"],
-            fg["measure"],
-            fg["claimant"],
-            fg["day"],
-            fg["sentence"] or "",
-        )
+        out[fg["id"]] = _number(fg, fg["sentence"] or "")
     return out
 
 
