@@ -466,6 +466,7 @@ def test_api_lists_paginate_through_every_record(client: TestClient, db: Path) -
         "timexes",
         "stories",
         "disagreements",
+        "claims",
     }
     with Store(db) as store:
         expected = list(store.records("figures"))

@@ -30,6 +30,11 @@ EntityType = Literal["person", "organization", "place", "other"]
 TimexType = Literal["date", "time", "duration", "set"]
 DisagreementKind = Literal["contradiction", "update", "corroboration"]
 StatementKind = Literal["speech", "stance"]
+# A claim: a quote (some appearance quotes the words), reported speech only,
+# or a figure.
+ClaimKind = Literal["quote", "reported", "figure"]
+# How sure a claim's first appearance is (corpus.claims.lineage.certainty).
+FirstCertainty = Literal["exact", "tied", "day", "undated"]
 # How a statement's speaker (a figure's claimant) is known: ``named`` by a name
 # the article gives; ``described`` as the article describes an unnamed source
 # ("a senior US official", "officials"); ``unresolved``: a pronoun or role
@@ -101,6 +106,10 @@ class Article:
     language: str | None
     text: str
     url: str | None = None
+    # The publication moment in UTC (``2025-05-21T12:07:03Z``) when the
+    # source states a time with its zone (contract 3): orders the articles
+    # of one day, e.g. a claim's first appearance.
+    published_at: str | None = None
     author: str | None = None
     story: str | None = None
     duplicate_of: str | None = None
@@ -159,6 +168,9 @@ class Statement:
     # How ``speaker`` is known (contract 3); None: no speaker at all, or
     # analysed before contract 3.
     speaker_status: SourceStatus | None = None
+    # The claim (corpus.claims) when the same words appear in another article
+    # too; None when they appear in this article only (contract 3).
+    claim_id: str | None = None
 
 
 @dataclass
@@ -182,6 +194,9 @@ class Figure:
     # How ``claimant`` is known (contract 3); None when the reporter states
     # the number (``claimant`` null too), or analysed before contract 3.
     claimant_status: SourceStatus | None = None
+    # The claim (corpus.claims) when the same claimant's same figure appears
+    # in another article too (contract 3).
+    claim_id: str | None = None
 
 
 @dataclass
@@ -214,6 +229,24 @@ class Disagreement:
 
 
 @dataclass
+class Claim:
+    """One statement or figure carried by several articles: its lineage."""
+
+    id: str
+    kind: ClaimKind
+    text: str
+    speaker: str | None
+    first_article_id: str
+    first_published: str | None
+    first_certainty: FirstCertainty
+    article_ids: list[str]
+    outlets: list[str]
+    independent_sources: int
+    variants: list[dict[str, Any]]
+    appearances: list[dict[str, Any]]
+
+
+@dataclass
 class Findings:
     """Everything the per-article stage found in one article."""
 
@@ -235,6 +268,7 @@ CONTRACT: dict[str, tuple[type, tuple[str, ...]]] = {
             "outlet",
             "published",
             "published_basis",
+            "published_at",
             "language",
             "url",
             "author",
@@ -249,6 +283,7 @@ CONTRACT: dict[str, tuple[type, tuple[str, ...]]] = {
     "timexes": (Timex, tuple(f.name for f in fields(Timex))),
     "stories": (Story, tuple(f.name for f in fields(Story))),
     "disagreements": (Disagreement, tuple(f.name for f in fields(Disagreement))),
+    "claims": (Claim, tuple(f.name for f in fields(Claim))),
 }
 
 

@@ -8,7 +8,8 @@ Where each field comes from, first source that has it wins:
   metadata line (``header``) > the page's markup (``html``) > the text's
   dateline (``dateline``) > the URL (``url``; year and month only gives
   ``YYYY-MM``) > null. A date is never guessed: captions' dates and other
-  dates in the text are left to the time-expression stage;
+  dates in the text are left to the time-expression stage. ``published_at``
+  (UTC) only when the metadata value states a time and its zone;
 - outlet: ``raw.meta`` > front matter > the page's site name > the URL's
   registered domain;
 - language: function-word detection when it is confident, else ``raw.meta``
@@ -22,7 +23,13 @@ from dataclasses import dataclass, field
 
 from courlan import extract_domain  # trafilatura's URL library; knows public suffixes
 
-from storyline.clean.dates import dateline_date, normalise_date, url_date, url_month
+from storyline.clean.dates import (
+    dateline_date,
+    normalise_date,
+    normalise_moment,
+    url_date,
+    url_month,
+)
 from storyline.clean.header import read_header
 from storyline.clean.html import extract_html
 from storyline.clean.language import detect_language
@@ -142,6 +149,8 @@ def build_article(raw: RawDocument) -> Article:
 
     url = meta.get("url") or found.get("url")
     published, basis = _published(normalise_date(meta.get("published")), parts, url)
+    # The moment only comes from the metadata field that gave the date.
+    published_at = normalise_moment(meta.get("published")) if basis == "metadata" else None
 
     outlet = meta.get("outlet") or found.get("outlet") or (extract_domain(url) if url else None)
     title = meta.get("title") or parts.title
@@ -163,6 +172,7 @@ def build_article(raw: RawDocument) -> Article:
         language=language,
         text=parts.text,
         url=url,
+        published_at=published_at,
         author=meta.get("author") or found.get("author"),
         removed=parts.removed,
         content_hash=digest,

@@ -1,9 +1,10 @@
-"""Publication dates as ``YYYY-MM-DD``, from whatever form a source states them in."""
+"""Publication dates as ``YYYY-MM-DD``, from whatever form a source states them in; the
+moment too (``YYYY-MM-DDTHH:MM:SSZ``, UTC) when the source states a time with its zone."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
 _ISO = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])")
@@ -40,6 +41,38 @@ def normalise_date(value: object) -> str | None:
     if parsed is not None:
         return parsed.date().isoformat()
     return _dateparser(text)
+
+
+# An ISO 8601 moment with a time and a zone: "2025-05-20T19:28:00Z", "...+02:00".
+_ISO_MOMENT = re.compile(
+    r"^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})\s*$"
+)
+
+
+def normalise_moment(value: object) -> str | None:
+    """The publication moment in UTC, ``2025-05-21T12:07:03Z``, for an ISO 8601 or
+    RFC 822 value that states a time and its zone; ``None`` otherwise (a date
+    alone, or a time whose zone is unknown: nothing is guessed)."""
+    if isinstance(value, datetime):
+        parsed: datetime | None = value if value.tzinfo else None
+    elif not isinstance(value, str) or not value.strip():
+        return None
+    elif _ISO_MOMENT.match(value):
+        try:
+            parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    else:
+        try:
+            parsed = parsedate_to_datetime(value.strip())
+        except (TypeError, ValueError, IndexError):
+            return None
+        # RFC 822's "-0000" says the zone is unknown.
+        if parsed.tzinfo is None:
+            return None
+    if parsed is None:
+        return None
+    return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _valid(year: int, month: int, day: int) -> str | None:

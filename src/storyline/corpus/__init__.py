@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from storyline.corpus.claims import rebuild_claims, update_claims
 from storyline.corpus.disagreements import update_disagreements
 from storyline.corpus.duplicates import rebuild_duplicates, update_duplicates
 from storyline.corpus.entities import (
@@ -31,16 +32,21 @@ def update(store: Store, changed: Sequence[str]) -> None:
     articles use (with no ``changed``, e.g. after new aliases, all of them);
     near-duplicates only hash the changed articles; stories place them and
     re-cluster the stories they come close to (refreshing the terms of
-    articles whose entity ids moved); disagreements are regrouped from the
-    figures table. ``benchmarks/incremental_drift.py`` measures how close
-    this stays to ``rebuild``.
+    articles whose entity ids moved); claims index and link the changed
+    articles' statements and figures, then regroup the claims they touch
+    (and those of articles whose ``duplicate_of`` moved); disagreements are
+    regrouped from the figures table.
+    ``benchmarks/incremental_drift.py`` measures how close this stays to
+    ``rebuild``.
     """
+    moved: list[str] = []
     if changed:
         relinked = update_entities(store, changed).relinked
-        update_duplicates(store, changed)
+        moved = update_duplicates(store, changed)
         update_stories(store, changed, relinked)
     else:
         rebuild_entities(store)
+    update_claims(store, changed, moved)
     update_disagreements(store)
 
 
@@ -51,6 +57,7 @@ def rebuild(store: Store, aliases: str | Path | None = None) -> None:
     rebuild_entities(store)
     rebuild_duplicates(store)
     rebuild_stories(store)
+    rebuild_claims(store)
     update_disagreements(store)
 
 

@@ -185,8 +185,9 @@ def rebuild_duplicates(store: Store) -> None:
         update_duplicates(store, ids)
 
 
-def update_duplicates(store: Store, changed: Sequence[str]) -> None:
-    """Fingerprint the changed articles, confirm their near-duplicates, re-point ``duplicate_of``.
+def update_duplicates(store: Store, changed: Sequence[str]) -> list[str]:
+    """Fingerprint the changed articles, confirm their near-duplicates, re-point ``duplicate_of``;
+    returns the articles whose ``duplicate_of`` moved (what claims' lineage reads).
 
     Articles never fingerprinted for translations (a store from before the
     anchor index) are fingerprinted along with them, once.
@@ -202,7 +203,7 @@ def update_duplicates(store: Store, changed: Sequence[str]) -> None:
         store.replace_minhash(changed, new_sigs, new_bands)
         store.replace_duplicate_pairs(changed, anchored, copies + found)
         store.replace_anchor_index(anchored, fingerprinted, postings)
-        _repoint(store)
+        return _repoint(store)
 
 
 def _copies(
@@ -297,9 +298,9 @@ def _translations(
     return ids, postings, pairs
 
 
-def _repoint(store: Store) -> None:
+def _repoint(store: Store) -> list[str]:
     """Cluster confirmed pairs and point every copy at its cluster's original
-    (inside the transaction that stored the pairs)."""
+    (inside the transaction that stored the pairs); returns the articles re-pointed."""
     target: dict[str, str | None] = {}
     for members in clusters(store.duplicate_pairs()):
         target.update(point_to_original(store.dates_and_lengths(members)))
@@ -307,3 +308,4 @@ def _repoint(store: Store) -> None:
     updates = [(t, a) for a, t in target.items() if current.get(a) != t]
     updates += [(None, a) for a in current if a not in target]
     store.set_duplicate_of(updates)
+    return sorted(a for _, a in updates)

@@ -28,6 +28,7 @@ KINDS = {
     "timexes": "timex",
     "stories": "story",
     "disagreements": "disagreement",
+    "claims": "claim",
 }
 
 

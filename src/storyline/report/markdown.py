@@ -29,6 +29,8 @@ def _sentence(s: Row) -> str:
 
 
 def _also(item: Row) -> str:
+    if item.get("lineage"):
+        return f"; {md(item['lineage'])}"
     return f"; also in {md(item['also_words'])}" if item.get("also_words") else ""
 
 

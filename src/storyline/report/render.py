@@ -92,6 +92,7 @@ def render_html(store: Store, story: str | None = None) -> str:
             href=lambda art, rid: f"#art-{art['id']}",
             source_link=source_link,
             entity_href=None,
+            claim_href=None,
         )
     )
 

@@ -18,7 +18,15 @@ ARTICLE_COLUMNS = (*CONTRACT["articles"][1], "removed", "content_hash", "family"
 MENTION_COLUMNS = ("article_id", "start", "end", "text", "type", "entity_id")
 RECORD_TABLES = ("statements", "figures", "timexes")
 # Lists are JSON text (Datasette and DuckDB read them as they are); flags are 0/1.
-JSON_COLUMNS = {"removed", "aliases", "figure_ids"}
+JSON_COLUMNS = {
+    "removed",
+    "aliases",
+    "figure_ids",
+    "article_ids",
+    "outlets",
+    "variants",
+    "appearances",
+}
 BOOL_COLUMNS = {"direct"}
 
 

@@ -12,6 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from storyline.schema import CONTRACT, Disagreement, Findings, Skip, Story
+from storyline.store.claim_state import ClaimState
 from storyline.store.columns import (
     ARTICLE_COLUMNS,
     MENTION_COLUMNS,
@@ -48,7 +49,7 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
 _value = encode
 
 
-class Store(Reads, CorpusState, OutletState):
+class Store(Reads, CorpusState, ClaimState, OutletState):
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = Path(path)
         if read_only:

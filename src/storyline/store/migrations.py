@@ -327,6 +327,67 @@ MIGRATIONS: list[str] = [
     ALTER TABLE statements ADD COLUMN speaker_status TEXT;
     ALTER TABLE figures ADD COLUMN claimant_status TEXT;
     """,
+    # 12: taken by d13-series (issue 13: what figures are about), which lands
+    # before this branch; empty here so that claims are 13 in every store. The
+    # merge puts d13's migration in its place.
+    """
+    """,
+    # 13: contract 3, claim lineage (issue 17). Articles keep their publication
+    # moment (UTC) when the source states one; statements and figures carried
+    # by several articles point at their claim; the claims table holds each
+    # claim's lineage. State: the word-shingle (and figure value) keys of each
+    # item, what an item's sentence says it relays and a figure's sentence,
+    # the confirmed links between items, and which articles were indexed (a
+    # store from before is indexed whole by its next corpus stage).
+    """
+    ALTER TABLE articles ADD COLUMN published_at TEXT;
+    ALTER TABLE statements ADD COLUMN claim_id TEXT;
+    ALTER TABLE figures ADD COLUMN claim_id TEXT;
+    CREATE INDEX statements_claim ON statements(claim_id);
+    CREATE INDEX figures_claim ON figures(claim_id);
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        speaker TEXT,
+        first_article_id TEXT NOT NULL,
+        first_published TEXT,
+        first_certainty TEXT NOT NULL,
+        article_ids TEXT NOT NULL DEFAULT '[]',
+        outlets TEXT NOT NULL DEFAULT '[]',
+        independent_sources INTEGER NOT NULL,
+        variants TEXT NOT NULL DEFAULT '[]',
+        appearances TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX claims_first_article ON claims(first_article_id);
+    CREATE TABLE corpus_claim_docs (article_id TEXT PRIMARY KEY);
+    CREATE TABLE corpus_claim_keys (
+        key INTEGER NOT NULL,
+        item_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (key, item_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX corpus_claim_keys_article ON corpus_claim_keys(article_id);
+    CREATE TABLE corpus_claim_items (
+        item_id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        sentence TEXT,
+        relay TEXT,
+        evidence TEXT
+    );
+    CREATE INDEX corpus_claim_items_article ON corpus_claim_items(article_id);
+    CREATE TABLE corpus_claim_links (
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        article_a TEXT NOT NULL,
+        article_b TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (a, b)
+    );
+    CREATE INDEX corpus_claim_links_b ON corpus_claim_links(b);
+    CREATE INDEX corpus_claim_links_article_a ON corpus_claim_links(article_a);
+    CREATE INDEX corpus_claim_links_article_b ON corpus_claim_links(article_b);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -28,6 +28,7 @@ COUNTED = (
     *RECORD_TABLES,
     "stories",
     "disagreements",
+    "claims",
     "skipped",
 )
 # The entities the home page lists: people first, then by how often they are named.
@@ -273,6 +274,34 @@ class Reads:
         """The figures one entity claimed, by figure id."""
         sql = "SELECT * FROM figures WHERE claimant_entity = ? ORDER BY id"
         return self._rows(sql, (entity_id,))
+
+    # -- claims -------------------------------------------------------------
+
+    def claims_in(self, article_ids: list[str]) -> list[Row]:
+        """The claims with an appearance in these articles (one story's repeated claims),
+        first reported first."""
+        marks = _marks(article_ids)
+        columns = column_list(CONTRACT["claims"][1])
+        return self._rows(
+            f"SELECT {columns} FROM claims WHERE id IN ("
+            f"SELECT claim_id FROM statements WHERE article_id IN ({marks}) "
+            f"UNION SELECT claim_id FROM figures WHERE article_id IN ({marks})) "
+            "ORDER BY first_published, id",
+            (*article_ids, *article_ids),
+        )
+
+    def claim_members(self, claim_id: str) -> list[Row]:
+        """The statements and figures of one claim (``kind`` says which), by article and
+        position."""
+        return self._rows(
+            "SELECT 'statement' AS kind, id, article_id, start, \"end\", text, "
+            "speaker AS who, speaker_entity AS entity, direct, medium FROM statements "
+            "WHERE claim_id = ? UNION ALL "
+            "SELECT 'figure', id, article_id, start, \"end\", "
+            "coalesce(qualifier || ' ', '') || text, claimant, claimant_entity, 0, NULL "
+            "FROM figures WHERE claim_id = ? ORDER BY article_id, start",
+            (claim_id, claim_id),
+        )
 
     def disagreement_rows(self) -> list[Row]:
         return self._rows("SELECT * FROM disagreements")

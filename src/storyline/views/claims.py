@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.views.catalogue import Catalogue
 from storyline.views.copies import Copies, collapse, text_key
+from storyline.views.lineage import with_lineage
 from storyline.views.sides import NOBODY, who_key
 from storyline.views.text import (
     Row,
@@ -33,12 +34,14 @@ from storyline.views.text import (
 
 @dataclass
 class StoryRows:
-    """One story's own rows: its articles (with text, by id) and their records."""
+    """One story's own rows: its articles (with text, by id), their records, and the
+    claims (``corpus.claims``) they carry, by id, each with its lineage ``line``."""
 
     article_ids: list[str]
     articles: dict[str, Row]
     statements: list[Row]
     figures: list[Row]
+    claims: dict[str, Row] = field(default_factory=dict)
 
 
 class Item(dict[str, Any]):
@@ -68,7 +71,7 @@ def _item(kind: str, record: Row, art: Row, stated: tuple[str | None, str], **sh
     """A timeline item: dated by its own date (``stated``: value, basis), else publication."""
     date, basis = stated if stated[0] else (art["published"], "published")
     item = {"kind": kind, "id": record["id"], "date": date, "date_basis": basis if date else None}
-    item.update(shown, start=record["start"], end=record["end"])
+    item.update(shown, start=record["start"], end=record["end"], claim_id=record.get("claim_id"))
     return provenance(item, art)
 
 
@@ -139,15 +142,21 @@ def timeline(rows: StoryRows, names: dict[str | None, str]) -> list[Row]:
 
 
 def _claim_key(item: Row) -> tuple[str, str, str]:
+    """One key per claim: the lineage's claim when the corpus stage found one (its
+    wordings may differ), else one wording by one speaker."""
+    if item.get("claim_id"):
+        return "claim", item["claim_id"], ""
     speaker = item["entity"] or who_key(item["who"]).lower()
     return item["kind"], speaker, text_key(item["text"])
 
 
 def claims(copies: Copies, names: dict[str | None, str], rows: StoryRows) -> list[Row]:
     """The story's claims in date order, each once: ``also`` (the other articles that carry
-    it), ``outlets``, ``independent`` (how many independent sources), ``telling``."""
+    it), ``outlets``, ``independent`` (how many independent sources), ``telling``, and
+    for a claim of the lineage its ``lineage`` line."""
     out = collapse(timeline(rows, names), _claim_key, copies)
     for claim in out:
+        with_lineage(claim, rows.claims)
         claim["telling"] = telling(claim)
     return out
 

@@ -24,6 +24,7 @@ from storyline.views.catalogue import Catalogue
 from storyline.views.claims import StoryRows, claims, voices
 from storyline.views.copies import known_outlet
 from storyline.views.disputed import disputed_quantities
+from storyline.views.lineage import story_claims
 from storyline.views.rank import story_rank
 from storyline.views.text import Row, human_date, shown
 
@@ -110,6 +111,7 @@ def story_rows(store: Store, group: Group) -> StoryRows:
         load_articles(store, group.article_ids),
         store.records_of("statements", group.article_ids),
         store.records_of("figures", group.article_ids),
+        story_claims(store, group.article_ids),
     )
 
 

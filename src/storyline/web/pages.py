@@ -25,6 +25,7 @@ from storyline.views.catalogue import Catalogue
 from storyline.views.chart import value_chart
 from storyline.views.claims import by_day
 from storyline.views.entity import entity_view
+from storyline.views.lineage import claim_view
 from storyline.views.search import PAGE_SIZE, QueryError, check_offset, search_view
 from storyline.views.story import find_group, story_view
 from storyline.web.deps import BadParameter, NotFound, ReadersDep
@@ -48,6 +49,7 @@ def environment() -> Environment:
         version=__version__,
         href=lambda art, rid: f"/articles/{art['id']}" + (f"#{rid}" if rid else ""),
         entity_href=lambda eid: f"/entities/{eid}",
+        claim_href=lambda cid: f"/claims/{cid}",
         article_link=lambda art: f"/articles/{art['id']}",
         url=_url,
     )
@@ -156,6 +158,13 @@ def entity(request: Request, entity_id: str, readers: ReadersDep) -> HTMLRespons
     with readers.snapshot() as store:
         view = _found(entity_view(store, entity_id), f"entity {entity_id}")
     return page(request, "entity.html", e=view, days=by_day(view["statements"]))
+
+
+@router.get("/claims/{claim_id}", response_class=HTMLResponse)
+def claim(request: Request, claim_id: str, readers: ReadersDep) -> HTMLResponse:
+    with readers.snapshot() as store:
+        view = _found(claim_view(store, claim_id), f"claim {claim_id}")
+    return page(request, "claim.html", **view)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

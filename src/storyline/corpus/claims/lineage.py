@@ -1,0 +1,167 @@
+"""A claim's lineage: who carried it first, who repeated it, in what words, and how many
+independent sources stand behind it.
+
+``lineage`` turns the items one claim groups (statements or figures, each in
+its article) into the exported ``Claim``:
+
+- articles in publication order: the stated moment (``published_at``, UTC)
+  where the source gives one, else the day; on one day a timed article comes
+  before an untimed one, and ties go by article id. ``first_certainty`` says
+  how sure the first is: ``exact`` (earlier than every other appearance),
+  ``tied`` (another appearance was published at the same moment: feed
+  copies), ``day`` (another appearance is of the same day and one of the two
+  has no time) or ``undated`` (some appearance has no date at all);
+- per article whether it is an independent source and why
+  (``corpus.sources.judge``);
+- the wording variants, each with the articles that use it, and the
+  canonical text: the wording most articles use (a direct quote's before a
+  paraphrase's), the longest on a tie.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.corpus.claims import words as w
+from storyline.corpus.claims.match import speaker_name
+from storyline.corpus.sources import Carrier, Relay, family_key, judge
+from storyline.schema import Claim, ClaimKind, FirstCertainty, stable_id
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One item of a claim, in its article, with what lineage needs to know."""
+
+    item_id: str
+    article_id: str
+    start: int
+    text: str  # the words as this article gives them
+    speaker: str | None
+    direct: bool | None  # None for a figure
+    day: str | None  # the article's publication date
+    moment: str | None  # its publication moment (UTC), when stated
+    outlet: str | None
+    url: str | None
+    original: str  # its duplicate cluster's original (itself when none)
+    relay: Relay | None
+
+
+_NO_DATE = "~"
+
+
+def _order(a: Appearance) -> tuple[str, str, str, int, str]:
+    when = a.moment or a.day
+    day = when[:10] if when else _NO_DATE
+    time = a.moment[10:] if a.moment else _NO_DATE
+    return day, time, a.article_id, a.start, a.item_id
+
+
+def certainty(first: Appearance, others: Sequence[Appearance]) -> FirstCertainty:
+    """How sure it is that ``first`` (the earliest by ``_order``) came first."""
+    if (first.day is None and first.moment is None) or any(
+        o.day is None and o.moment is None for o in others
+    ):
+        return "undated"
+    day = _order(first)[0]
+    same_day = [o for o in others if _order(o)[0] == day]
+    if any(first.moment is None or o.moment is None for o in same_day):
+        return "day"
+    if any(o.moment == first.moment for o in same_day):
+        return "tied"
+    return "exact"
+
+
+def _kind(items: Sequence[Appearance]) -> ClaimKind:
+    if items[0].direct is None:
+        return "figure"
+    return "quote" if any(a.direct for a in items) else "reported"
+
+
+def _variants(items: Sequence[Appearance]) -> list[dict[str, Any]]:
+    """Distinct wordings (folded words), in order of first appearance, with their articles."""
+    found: dict[tuple[str, ...], dict[str, Any]] = {}
+    for a in items:
+        entry = found.setdefault(
+            w.words(a.text), {"text": a.text, "article_ids": [], "direct": bool(a.direct)}
+        )
+        if a.article_id not in entry["article_ids"]:
+            entry["article_ids"].append(a.article_id)
+        entry["direct"] = entry["direct"] or bool(a.direct)
+    return list(found.values())
+
+
+def _canonical(variants: list[dict[str, Any]]) -> str:
+    best = min(
+        enumerate(variants),
+        key=lambda iv: (
+            not iv[1]["direct"],
+            -len(iv[1]["article_ids"]),
+            -len(iv[1]["text"]),
+            iv[0],
+        ),
+    )
+    return str(best[1]["text"])
+
+
+def _speaker(items: Sequence[Appearance]) -> str | None:
+    """The name most appearances give the speaker (a name before a description)."""
+    counts = Counter(a.speaker for a in items if a.speaker)
+    if not counts:
+        return None
+    return min(
+        counts,
+        key=lambda s: (speaker_name(s) is None, -counts[s], -len(s), s),
+    )
+
+
+def lineage(items: Sequence[Appearance]) -> Claim | None:
+    """The claim these items make, or None when they are all in one article."""
+    ordered = sorted(items, key=_order)
+    articles: dict[str, list[Appearance]] = {}
+    for a in ordered:
+        articles.setdefault(a.article_id, []).append(a)
+    if len(articles) < 2:
+        return None
+    heads = [group[0] for group in articles.values()]
+    carriers = [
+        Carrier(
+            h.article_id,
+            family_key(h.article_id, h.url, h.outlet),
+            h.original,
+            next((a.relay for a in articles[h.article_id] if a.relay), None),
+            label=h.outlet or "",
+        )
+        for h in heads
+    ]
+    judged = judge(carriers)
+    first = heads[0]
+    variants = _variants(ordered)
+    appearances = [
+        {
+            "article_id": h.article_id,
+            "item_ids": [a.item_id for a in articles[h.article_id]],
+            "outlet": h.outlet,
+            "published": h.moment or h.day,
+            "independent": j.independent,
+            "reason": j.reason,
+        }
+        for h, j in zip(heads, judged, strict=True)
+    ]
+    outlets = list(dict.fromkeys(h.outlet for h in heads if h.outlet))
+    return Claim(
+        id=stable_id("c", first.item_id),
+        kind=_kind(ordered),
+        text=_canonical(variants),
+        speaker=_speaker(ordered),
+        first_article_id=first.article_id,
+        first_published=first.moment or first.day,
+        first_certainty=certainty(first, heads[1:]),
+        article_ids=list(articles),
+        outlets=outlets,
+        independent_sources=sum(j.independent for j in judged),
+        variants=[{"text": v["text"], "article_ids": v["article_ids"]} for v in variants],
+        appearances=appearances,
+    )

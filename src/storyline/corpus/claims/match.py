@@ -1,0 +1,389 @@
+"""When two statements, or two figures, are one claim: the rules, over plain values.
+
+Statements (``Quote``) are one claim when they carry the same words of a
+compatible speaker:
+
+- **same words**: the shorter one's word shingles are (nearly all) in the
+  longer one: case, punctuation and curly quotes folded, a quote cut short
+  or extended. A short quote needs the same speaker by name; a long one only
+  a speaker that is not someone else (a long quote word for word is the same
+  quote even where one outlet's speaker resolution slipped);
+- **a shared run**: a long run of words in common ("an important forum that
+  we must use in order to discuss critical questions" quoted inside two
+  different paraphrases);
+- **a quoted fragment**: words one article puts in quote marks ("excessive and
+  outrageous") found word for word in the other, said by the same speaker.
+- **one utterance rendered twice**: the same speaker by name within a few days,
+  with most content words in common (a translation, a paraphrase), or with a
+  phrase of several content words in common across two outlet families.
+
+Speakers compare by name; a body ("Russian Defense Ministry") keeps the words
+that say whose it is, so two ministries of one name are not one speaker.
+
+Figures (``Number``) are one claim when they have the same value and unit, in
+articles published within ``FIGURE_DAYS`` of each other, and either their
+sentences share a run of words (one wire sentence) or the same claimant, by
+name, gives them in sentences about the same thing; with no claimant named on
+either side, a value no one rounds to, or another number beside it in common,
+about the same thing, is one count reported twice.
+
+Every rule is a function of the two items alone, so claims found
+incrementally are the claims a rebuild finds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from storyline.corpus.claims import words as w
+from storyline.corpus.lexicon import TITLES
+from storyline.corpus.names import fold, name_tokens, surnames_match
+from storyline.corpus.sources import outlet_named
+
+# Same words: the share of the shorter statement's shingles the other must have,
+# and how many words the shorter must have: when one of them quotes, with the
+# speaker named alike, unnamed (or a single word that may name a body), or
+# named differently (then nearly all words must match); when both are the
+# reporters' paraphrases, whose same wording means a shared wire text.
+SAME_WORDS = 0.8
+MIN_WORDS = 4
+MIN_WORDS_UNNAMED = 6
+MIN_WORDS_ANY_SPEAKER = 12
+SAME_WORDS_ANY_SPEAKER = 0.9
+MIN_WORDS_PARAPHRASE = 10
+# A quoted fragment (words in quote marks, or a whole direct quote) sharing a
+# run of this many words with the other statement, a clause (with this many
+# function words), not a name ("President Donald Trump's special envoy Steve
+# Witkoff" is in many different quotes).
+MIN_RUN = 8
+MIN_RUN_ANY_SPEAKER = 12
+MIN_RUN_FUNCTION_WORDS = 3
+# A short quoted fragment found whole, said by the same speaker by name.
+MIN_FRAGMENT = 3
+MIN_FRAGMENT_CONTENT = 2
+# One speaker's words rendered twice (a translation, a paraphrase): content
+# words (not names, not numbers) in common, as a Dice coefficient, within a
+# few days, and no number in one that the other contradicts.
+SAME_CONTENT = 0.6
+MIN_CONTENT_WORDS = 5
+CONTENT_DAYS = 2
+# One speaker's phrase carried by two outlet families within those days: a
+# run of words with this many content words that are not names ("the root
+# causes of this crisis"). Within one family the same official's routine
+# wording recurs from one statement to the next ("air defenses destroyed a
+# drone flying towards Moscow"), so there it proves nothing.
+SPEAKER_RUN = 5
+SPEAKER_RUN_CONTENT = 3
+# Figures: days between the articles' publication, words their sentences
+# share in one run, or content words they share when one claimant gives both.
+FIGURE_DAYS = 2
+FIGURE_RUN = 6
+FIGURE_CONTEXT = 2
+# How far around a figure its words count (characters either side, within its
+# sentence): a wire sentence listing every battlegroup's losses is about many things.
+FIGURE_WINDOW = 120
+# A figure no one rounds to (three digits or more, not a multiple of 100: 266,
+# 53,655, 390) about the same thing, or any figure with another number beside it
+# in common (266 drones "and 45 missiles"), named by no claimant on either side,
+# is one count reported twice. Five digits are one count by themselves;
+# a small number beside it (under 100: "12 injured") needs more words in common.
+DISTINCT_DIGITS = 3
+UNIQUE_DIGITS = 5
+SMALL_NUMBER = 100
+# Single digits beside a figure are too common to say anything ("on 2 March").
+TINY_NUMBER = 10
+# Numbers that are years say when, not what: they prove nothing in common.
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+# Speakers that name no one: pronouns and the like.
+_PRONOUNS = w.word_set("i he she it we they you one who someone everyone")
+# The last word of a body's name: two bodies are one when their other words agree
+# ("Russian Defense Ministry", "Russia's Defence Ministry"), not when only this one
+# does ("Jordanian Foreign Ministry", "Palestinian Foreign Ministry").
+ORG_WORDS = w.word_set(
+    """
+    ministry office council service services agency department government forces force
+    army navy committee court police party commission union organization organisation
+    authority authorities administration bureau command guard corps institute
+    """
+)
+# Body-name words compare by their first letters (Russia / Russian, Defence / Defense).
+_STEM_LETTERS = 5
+
+
+def speaker_name(speaker: str | None) -> tuple[str, ...] | None:
+    """A speaker as a name to compare (folded words), or None when it names no one:
+    a pronoun, a description ("an Israeli official", "the ministry"), a bare role,
+    or a news outlet (where the words came from, not who said them). A body keeps
+    the words that say whose it is ("Russian Defense Ministry")."""
+    if not speaker or outlet_named(speaker) is not None:
+        return None
+    body = [t for t in name_tokens(speaker, person=False) if t not in ("s", "'s")]
+    if body and fold(body[-1]) in ORG_WORDS:
+        if all(fold(t) in ORG_WORDS for t in body):
+            return None  # "Ministry", "the Forces": whose?
+        tokens = body
+    else:
+        tokens = [t for t in name_tokens(speaker) if t not in ("s", "'s")]
+    if not tokens or any(not t[:1].isupper() for t in tokens):
+        return None
+    folded = tuple(fold(t) for t in tokens)
+    if tokens is not body and any(t in TITLES or t in _PRONOUNS for t in folded):
+        return None
+    return folded
+
+
+def same_speaker(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool | None:
+    """True for one name in two spellings (``Zelenskyy`` / ``Volodymyr Zelensky``), a
+    name and one of its words (``Trump`` / ``Donald Trump``, ``Leo`` / ``Leo XIV``), an
+    acronym and its expansion (``UN`` / ``United Nations``); False for two full names
+    of different people; None when either names no one, or one is a single word that
+    may name a body or place (``Kremlin`` for Peskov, ``Germany`` for its spokesman).
+    Two bodies are one when their names agree (``_same_body``); a body and a person
+    are None: the person may be its spokesman."""
+    if a is None or b is None:
+        return None
+    bodies = (a[-1] in ORG_WORDS) + (b[-1] in ORG_WORDS)
+    if bodies == 2:
+        return _same_body(a, b)
+    if bodies == 1:
+        return True if min(len(a), len(b)) == 1 and _same_body(a, b) else None
+    if a == b or surnames_match(a[-1], b[-1]):
+        return True
+    for one, other in ((a, b), (b, a)):
+        if len(one) == 1 and (one[0] in other or one[0] == "".join(t[0] for t in other)):
+            return True
+    return False if len(a) > 1 and len(b) > 1 else None
+
+
+def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One body's name in two forms: the words of one (by their first letters, ``of``
+    and ``the`` aside) are among the other's."""
+    skip = {"of", "the", "and", "for"}
+    sa = {t[:_STEM_LETTERS] for t in a if t not in skip}
+    sb = {t[:_STEM_LETTERS] for t in b if t not in skip}
+    return sa <= sb or sb <= sa
+
+
+@dataclass
+class Quote:
+    """A statement as claims compare it, with its article's day and outlet family."""
+
+    id: str
+    article_id: str
+    text: str
+    direct: bool
+    speaker: str | None
+    day: str | None = None
+    family: str | None = None
+    words: tuple[str, ...] = field(init=False)
+    fragments: list[tuple[str, ...]] = field(init=False)
+    shingles: set[tuple[str, ...]] = field(init=False)
+    who: tuple[str, ...] | None = field(init=False)
+    content: frozenset[str] = field(init=False)
+    numbers: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.words = w.words(self.text)
+        self.fragments = [self.words] if self.direct else w.fragments(self.text)
+        self.shingles = w.shingles(self.words)
+        self.who = speaker_name(self.speaker)
+        self.content = w.content_stems(self.text)
+        self.numbers = frozenset(x for x in self.words if x.isdigit())
+
+    def keys(self) -> set[int]:
+        return w.keys(self.words)
+
+
+def _same_words(a: Quote, b: Quote, speakers: bool | None) -> str | None:
+    n = min(len(a.words), len(b.words))
+    inter = len(a.shingles & b.shingles)
+    share = inter / max(1, min(len(a.shingles), len(b.shingles)))
+    if share < SAME_WORDS:
+        return None
+    if speakers is False:
+        enough = n >= MIN_WORDS_ANY_SPEAKER and share >= SAME_WORDS_ANY_SPEAKER
+    elif not (a.fragments or b.fragments):
+        enough = n >= (MIN_WORDS_UNNAMED if speakers else MIN_WORDS_PARAPHRASE)
+    else:
+        enough = n >= (MIN_WORDS if speakers else MIN_WORDS_UNNAMED)
+    return f"same words ({share:.0%} of the shorter statement's)" if enough else None
+
+
+def _quoted_run(a: Quote, b: Quote, speakers: bool | None) -> str | None:
+    """A long quoted fragment of one found (mostly) in the other."""
+    floor = MIN_RUN_ANY_SPEAKER if speakers is False else MIN_RUN
+    for one, other in ((a, b), (b, a)):
+        for fragment in one.fragments:
+            if len(fragment) < floor:
+                continue
+            run = w.longest_run(fragment, other.words)
+            if len(run) >= floor and w.stop_words(run) >= MIN_RUN_FUNCTION_WORDS:
+                return f"{len(run)} quoted words in common"
+    return None
+
+
+def _shared_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
+    """A short quoted fragment of one found whole in the other, from the same speaker."""
+    if speakers is not True:
+        return None
+    for one, other in ((a, b), (b, a)):
+        for fragment in one.fragments:
+            if len(fragment) < MIN_FRAGMENT or w.content_words(fragment) < MIN_FRAGMENT_CONTENT:
+                continue
+            if w.occurs_in(fragment, other.words):
+                return f"quotes the same words ('{' '.join(fragment)}')"
+    return None
+
+
+def _one_occasion(a: Quote, b: Quote, speakers: bool | None) -> bool:
+    """The same speaker by name, within a few days, no number of one contradicted by the
+    other's: what rendering one utterance twice needs."""
+    if speakers is not True:
+        return False
+    gap = _days_apart(a.day, b.day)
+    if gap is None or gap > CONTENT_DAYS:
+        return False
+    return not (a.numbers and b.numbers and not a.numbers & b.numbers)
+
+
+def _same_content(a: Quote, b: Quote, speakers: bool | None) -> str | None:
+    """One speaker's words rendered twice: most content words in common."""
+    if min(len(a.content), len(b.content)) < MIN_CONTENT_WORDS:
+        return None
+    if not _one_occasion(a, b, speakers):
+        return None
+    dice = 2 * len(a.content & b.content) / (len(a.content) + len(b.content))
+    if dice < SAME_CONTENT:
+        return None
+    return f"same speaker, same content words (Dice {dice:.2f})"
+
+
+def _speaker_phrase(a: Quote, b: Quote, speakers: bool | None) -> str | None:
+    """One speaker's phrase in two outlet families."""
+    if a.family == b.family or not _one_occasion(a, b, speakers):
+        return None
+    run = w.longest_run(a.words, b.words)
+    said = a.content & b.content
+    if len(run) < SPEAKER_RUN or sum(w.stem(x) in said for x in run) < SPEAKER_RUN_CONTENT:
+        return None
+    return f"same speaker, same phrase ('{' '.join(run)}')"
+
+
+def _same_in_copies(a: Quote, b: Quote, copies: bool) -> str | None:
+    """The same words by the same speaker in two copies of one text, however short."""
+    if not copies or a.words != b.words or a.speaker != b.speaker:
+        return None
+    return "same words in a copy of the article"
+
+
+def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
+    """Why two statements are one claim, or None. ``copies``: their articles are
+    copies of one text (a MinHash copy pair: a repost, another feed's edition)."""
+    if not (a.shingles & b.shingles):
+        return None
+    speakers = same_speaker(a.who, b.who)
+    return (
+        _same_words(a, b, speakers)
+        or _quoted_run(a, b, speakers)
+        or _shared_fragment(a, b, speakers)
+        or _same_content(a, b, speakers)
+        or _speaker_phrase(a, b, speakers)
+        or _same_in_copies(a, b, copies)
+    )
+
+
+@dataclass
+class Number:
+    """A figure as claims compare it: its value, its article's day, its claimant and
+    the words of its sentence."""
+
+    id: str
+    article_id: str
+    text: str
+    low: float | None
+    high: float | None
+    unit: str | None
+    per: str | None
+    measure: str | None
+    claimant: str | None
+    day: str | None
+    sentence: str
+    words: tuple[str, ...] = field(init=False)
+    who: tuple[str, ...] | None = field(init=False)
+    context: frozenset[str] = field(init=False)
+    numbers: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.words = w.words(self.sentence)
+        self.who = speaker_name(self.claimant)
+        own = w.numbers(self.text)
+        self.numbers = frozenset(
+            x for x in w.numbers(self.sentence) if x not in own and not _YEAR.match(x)
+        )
+        # What the sentence says the number is about: its content words, not names
+        # and not the number's own words ("three" leaders vs "three" phases).
+        self.context = w.content_stems(self.sentence, names_first=True) - w.content_stems(self.text)
+
+    @property
+    def value_key(self) -> str:
+        return f"{self.low!r}|{self.high!r}|{self.unit or ''}|{self.per or ''}"
+
+    @property
+    def digits(self) -> int:
+        """How many digits the value has when no one rounded it (not a multiple of 100);
+        0 for a round or fractional value."""
+        value = self.low if self.low is not None else self.high
+        if value is None or value != int(value) or int(value) % 100 == 0:
+            return 0
+        return len(str(abs(int(value))))
+
+    @property
+    def is_claim(self) -> bool:
+        """A value someone claims, or one that says what it counts or measures: a bare
+        "three" or "27" the reporter writes is no claim to follow."""
+        has_value = self.low is not None or self.high is not None
+        return has_value and bool(self.claimant or self.measure or self.unit)
+
+    def keys(self) -> set[int]:
+        return {w.key(("#figure", self.value_key))} if self.is_claim else set()
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    try:
+        if a and b:
+            return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        pass
+    return None
+
+
+def same_figure(a: Number, b: Number) -> str | None:
+    """Why two figures are one claim, or None."""
+    if a.value_key != b.value_key or not (a.is_claim and b.is_claim):
+        return None
+    gap = _days_apart(a.day, b.day)
+    if gap is None or gap > FIGURE_DAYS:
+        return None
+    run = len(w.longest_run(a.words, b.words))
+    if run >= FIGURE_RUN:
+        return f"same figure in one wording ({run} words in common)"
+    speakers = same_speaker(a.who, b.who)
+    shared = a.context & b.context
+    about = ", ".join(sorted(shared)[:4])
+    if speakers and len(shared) >= FIGURE_CONTEXT:
+        return f"same figure from the same claimant ({about})"
+    # A named claimant against another may be two sources of one number (Zelensky's
+    # 355 drones and the air force's); two unnamed ones are one source as far as
+    # anyone can tell.
+    if a.who is not None or b.who is not None:
+        return None
+    beside = {n for n in a.numbers & b.numbers if float(n) >= TINY_NUMBER}
+    needed = FIGURE_CONTEXT if all(float(n) < SMALL_NUMBER for n in beside) else 1
+    if beside and len(shared) >= needed:
+        return f"same figure with {', '.join(sorted(beside))} beside it ({about})"
+    if a.digits >= UNIQUE_DIGITS or (a.digits >= DISTINCT_DIGITS and shared):
+        return f"same unrounded figure ({about or 'no other word needed'})"
+    return None

@@ -1,0 +1,149 @@
+"""The words of a quote as claims compare them: folded, in order, and their shingles.
+
+Case, accents, punctuation and curly quotes are folded away (``It’s`` and
+``it's`` are one word sequence), so two renderings of one quote compare by
+their words. A quote cut short or extended shares most of the shorter one's
+word shingles; a partial quote inside reported speech ("called the demands
+'excessive and outrageous'") is a *fragment*, compared on its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from difflib import SequenceMatcher
+
+from storyline.corpus.names import fold
+
+# Shingles of this many words index quotes for finding candidates: a shared
+# quoted fragment of three words already shares one.
+KEY_WORDS = 3
+
+
+# Words too common to index a shingle on their own: a shingle made only of
+# these ("one of the", "it is not") finds everything and proves nothing.
+def word_set(text: str) -> frozenset[str]:
+    """A word list written as text (one per space), for reading."""
+    return frozenset(text.split())
+
+
+STOP_WORDS = word_set(
+    """
+    a an and are as at be been but by for from had has have he her his i if in into is it its
+    me my no not of on or our she so than that the their them there these they this those to
+    us was we were what when which who will with would you your s t
+    said says say told according added reported
+    """
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Quote marks that open a quoted fragment, and those that close one. A straight
+# double quote does both; a single quote only opens after a space (else it is
+# an apostrophe: "Israel’s").
+_OPEN = "\u201c\u00ab\u201e"
+_CLOSE = "\u201d\u00bb"
+_FRAGMENT = re.compile(
+    r"(?:[\u201c\u00ab\u201e\"]|(?<![\w])[\u2018'])(?P<words>[^\u201c\u201d\u00ab\u00bb\u201e\"]+?)"
+    r"(?:[\u201d\u00bb\"]|[\u2019'](?!\w)|$)"
+)
+
+
+# A hyphen inside a word joins it ("large-scale" and "largescale" are one word).
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The folded words of a text, in order."""
+    return tuple(_WORD.findall(_HYPHEN.sub("", fold(text)).replace("_", " ")))
+
+
+def shingles(seq: tuple[str, ...], size: int = KEY_WORDS) -> set[tuple[str, ...]]:
+    """Every run of ``size`` words (the whole sequence when it is shorter)."""
+    if len(seq) <= size:
+        return {seq} if seq else set()
+    return {seq[i : i + size] for i in range(len(seq) - size + 1)}
+
+
+def key(shingle: tuple[str, ...]) -> int:
+    """A stable 63-bit key for a shingle (the store indexes claims by it)."""
+    digest = hashlib.blake2b(" ".join(shingle).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
+def keys(seq: tuple[str, ...]) -> set[int]:
+    """The index keys of a word sequence: its shingles that are not all stop words."""
+    return {key(s) for s in shingles(seq) if not all(w in STOP_WORDS for w in s)}
+
+
+def fragments(text: str) -> list[tuple[str, ...]]:
+    """The words inside quote marks in ``text``, one sequence per quoted fragment (an
+    opening mark with no closing one runs to the end: statements often stop there)."""
+    return [w for m in _FRAGMENT.finditer(text) if (w := words(m["words"]))]
+
+
+def containment(a: tuple[str, ...], b: tuple[str, ...], size: int = KEY_WORDS) -> float:
+    """The share of the shorter sequence's shingles the longer one has."""
+    sa, sb = shingles(a, size), shingles(b, size)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+def longest_run(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    """The longest run of words common to both sequences."""
+    if not a or not b:
+        return ()
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    m = matcher.find_longest_match(0, len(a), 0, len(b))
+    return a[m.a : m.a + m.size]
+
+
+def occurs_in(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """``part`` appears in ``whole`` as a contiguous run of words."""
+    n = len(part)
+    if n == 0 or n > len(whole):
+        return False
+    first = part[0]
+    return any(whole[i] == first and whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
+def content_words(seq: tuple[str, ...]) -> int:
+    return sum(1 for w in seq if w not in STOP_WORDS)
+
+
+def stop_words(seq: tuple[str, ...]) -> int:
+    return sum(1 for w in seq if w in STOP_WORDS)
+
+
+_SUFFIXES = ("ing", "ed", "es", "s")
+_TOKEN = re.compile(r"[\w'\u2019-]+", re.UNICODE)
+
+
+def stem(word: str) -> str:
+    """A crude stem that lets "thanked" meet "thanking" and "suspicions" "suspicion"."""
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_stems(text: str, names_first: bool = False) -> frozenset[str]:
+    """The stems of a text's content words: not stop words, not numbers, and not names
+    (a capitalised word past the first, or the first too with ``names_first``): what a
+    paraphrase keeps of what was said."""
+    out = set()
+    for i, token in enumerate(_TOKEN.findall(text)):
+        if (i or names_first) and token[:1].isupper():
+            continue
+        for word in words(token):
+            if word not in STOP_WORDS and not word.isdigit():
+                out.add(stem(word))
+    return frozenset(out)
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers written in digits in ``text``, thousands separators dropped
+    ("1,200" -> "1200")."""
+    return {m.replace(",", "") for m in _NUMBER.findall(text)}

@@ -1,0 +1,314 @@
+"""Claims across articles: which statements and figures are one claim, and their lineage.
+
+The quotes are real ones from the Russia/Ukraine news of May 2025 (news-dumpster), as
+the outlets wrote them; so are the tempting false groupings.
+"""
+
+from __future__ import annotations
+
+from storyline.corpus.claims import words as w
+from storyline.corpus.claims.lineage import Appearance, certainty, lineage
+from storyline.corpus.claims.match import (
+    Number,
+    Quote,
+    same_figure,
+    same_quote,
+    same_speaker,
+    speaker_name,
+)
+from storyline.corpus.sources import relay_in
+
+
+def _q(text: str, speaker: str | None, direct: bool = True, day: str = "2025-05-25") -> Quote:
+    return Quote(
+        f"s{abs(hash((text, speaker)))}", f"a{abs(hash(text))}", text, direct, speaker, day
+    )
+
+
+def test_words_fold_case_punctuation_and_curly_quotes() -> None:
+    assert w.words("It’s not our war – it’s Ukraine’s!") == w.words(
+        "it's not our war, it's Ukraine's"
+    )
+    assert w.words("large-scale TRADE") == w.words("largescale trade")
+    assert w.fragments("US demands as “excessive and outrageous") == [
+        ("excessive", "and", "outrageous")
+    ]
+    assert w.fragments("Israel’s right, and ‘Trump’s war’ is over") == [("trump", "s", "war")]
+
+
+def test_index_keys_skip_shingles_of_stop_words_only() -> None:
+    assert w.keys(("it", "is", "not")) == set()
+    assert len(w.keys(("this", "is", "not", "my", "war"))) == 1
+
+
+def test_speakers() -> None:
+    zelensky = speaker_name("Volodymyr Zelenskyy")
+    assert same_speaker(zelensky, speaker_name("Zelensky")) is True
+    assert same_speaker(speaker_name("Leo"), speaker_name("Leo XIV")) is True
+    assert same_speaker(speaker_name("UN"), speaker_name("United Nations")) is True
+    assert same_speaker(zelensky, speaker_name("Ihor Klymenko")) is False
+    ministry = speaker_name("Russian Defense Ministry")
+    assert same_speaker(ministry, speaker_name("Russia's Defence Ministry")) is True
+    assert same_speaker(ministry, speaker_name("Ukrainian Defense Ministry")) is False
+    jordan = speaker_name("Jordanian Foreign Affairs Ministry")
+    assert same_speaker(jordan, speaker_name("Palestinian Foreign Ministry")) is False
+    assert same_speaker(ministry, speaker_name("Igor Konashenkov")) is None
+    assert same_speaker(ministry, speaker_name("Russia")) is True
+    assert same_speaker(speaker_name("Germany"), speaker_name("Christian Wagner")) is None
+    for nobody in ("he", "They", "an Israeli official", "the ministry", "Special Envoy"):
+        assert speaker_name(nobody) is None, nobody
+    # An outlet is where the words came from, not who said them.
+    assert speaker_name("Agence France-Presse") is None
+
+
+def test_a_quote_in_two_renderings_is_one_claim() -> None:
+    nyt = _q(
+        "Russia wants to do large-scale trade with the United States when this catastrophic "
+        "‘bloodbath’ is over, and I agree",
+        "Trump",
+    )
+    dw = _q(
+        "Russia wants to do largescale TRADE with the United States when this catastrophic "
+        '"bloodbath" is over',
+        "Donald Trump",
+        direct=False,
+    )
+    assert same_quote(nyt, dw) is not None
+
+
+def test_a_quote_cut_short_is_one_claim_even_when_a_speaker_was_misread() -> None:
+    dw = _q("Any threats on diplomats' lives are unacceptable", "Kaja Kallas")
+    jpost = _q(
+        "Any threats on diplomats’ lives are unacceptable,” she told reporters in Brussels",
+        "Agence France-Presse",
+        direct=False,
+    )
+    assert same_quote(dw, jpost) is not None
+
+
+def test_a_quoted_fragment_inside_a_paraphrase() -> None:
+    dw = _q(
+        "the EU-Israel Association Agreement is an important forum that we must use in order to "
+        'discuss critical questions" over the situation in Gaza',
+        "Christian Wagner",
+        direct=False,
+    )
+    lemonde = _q(
+        'a key EU-Israel cooperation deal as "an important forum that we must use in order to '
+        'discuss critical questions" over the situation in Gaza',
+        "Germany",
+        direct=False,
+    )
+    assert same_quote(dw, lemonde) is not None
+
+
+def test_one_speakers_words_translated_twice() -> None:
+    independent = _q(
+        "Each such terrorist Russian strike is a sufficient reason for new sanctions "
+        "against Russia",
+        "Volodymyr Zelensky",
+    )
+    fox = _q(
+        "Every such terrorist Russian strike is reason enough for new sanctions against Russia.",
+        "Volodymyr Zelenskyy",
+    )
+    assert same_quote(independent, fox) is not None
+    # The same template with other numbers is another claim.
+    cbc = _q(
+        "its air defences shot down 110 Ukrainian drones overnight", "Russia's Defence Ministry"
+    )
+    tass = _q(
+        "Russian air defense systems shot down 96 Ukrainian drones overnight above Russian regions",
+        "Russia's Defence Ministry",
+    )
+    assert same_quote(cbc, tass) is None
+
+
+def test_tempting_false_groupings_stay_apart() -> None:
+    pairs = [
+        (_q("This is not my war", "Donald Trump"), _q("This is not our war", "JD Vance")),
+        (
+            _q("drop in the ocean", "Kaja Kallas"),
+            _q("drop in the ocean of what is urgently needed", "Tom Fletcher"),
+        ),
+        (
+            _q("I condemn it in the strongest possible terms.", "David Lammy"),
+            _q(
+                "This is completely unacceptable and I condemn it in the strongest terms.",
+                "Simon Harris",
+            ),
+        ),
+        # A shared run that is a name, not a clause.
+        (
+            _q(
+                "Despite high-level engagement - Iran’s delegation led by Foreign Minister Abbas "
+                "Araghchi and the U.S. negotiating team headed by President Donald Trump’s special "
+                "envoy Steve Witkoff - the results remain limited.",
+                "Andrey Zeltyn",
+            ),
+            _q(
+                "The Palestinian movement Hamas has accepted the proposal of US President Donald "
+                "Trump's special envoy Steve Witkoff on cessation of hostilities",
+                "Reuters",
+                direct=False,
+            ),
+        ),
+        # One speaker, two occasions five days apart.
+        (
+            _q(
+                "So far, the decision on the venue for further talks has not been made.",
+                "Peskov",
+                day="2025-05-21",
+            ),
+            _q(
+                "There is no clarity on the continuation of the negotiation process and its venue",
+                "Peskov",
+                day="2025-05-26",
+            ),
+        ),
+    ]
+    for a, b in pairs:
+        assert same_quote(a, b) is None, (a.text, b.text)
+
+
+def test_short_words_are_one_claim_only_in_copies_of_one_text() -> None:
+    a = _q("wholly disproportionate", "the leaders of France, the UK and Canada")
+    b = _q("wholly disproportionate", "the leaders of France, the UK and Canada")
+    assert same_quote(a, b) is None
+    assert same_quote(a, b, copies=True) == "same words in a copy of the article"
+    c = _q("wholly disproportionate", "Kaja Kallas")
+    assert same_quote(a, c, copies=True) is None
+
+
+def _n(
+    value: float,
+    claimant: str | None,
+    sentence: str,
+    day: str = "2025-05-25",
+    unit: str | None = None,
+    text: str | None = None,
+) -> Number:
+    return Number(
+        f"f{abs(hash(sentence))}",
+        "a",
+        text or str(value),
+        value,
+        value,
+        unit,
+        None,
+        None,
+        claimant,
+        day,
+        sentence,
+    )
+
+
+def test_figures_are_one_claim_by_one_claimant_or_in_one_wording() -> None:
+    zelensky = _n(355, "Zelensky", "Russia launched 355 attack drones and nine cruise missiles")
+    zelensky_again = _n(
+        355, "Volodymyr Zelenskyy", "Zelensky said 355 drones and nine missiles hit"
+    )
+    air_force = _n(355, "the air force", "The air force said 355 drones and nine cruise missiles")
+    assert same_figure(zelensky, zelensky_again) is not None
+    # Same number, different claimant, different words: not one claim.
+    assert same_figure(zelensky, air_force) is None
+    wire = "Trump has asked for an initial $25 billion for the program in a tax bill"
+    requested = wire.replace("asked", "requested")
+    assert same_figure(_n(25e9, None, wire, unit="USD"), _n(25e9, "Trump", requested, unit="USD"))
+    # One claimant's same number about different things: the three leaders, three phases.
+    leaders = _n(
+        3,
+        "Benjamin Netanyahu",
+        "Netanyahu responded by saying the three leaders had offered a prize",
+    )
+    phases = _n(3, "Netanyahu", "Netanyahu laid out three phases of the operation in Gaza")
+    assert same_figure(leaders, phases) is None
+    later = _n(355, "Zelensky", "Russia launched 355 attack drones", day="2025-05-29")
+    assert same_figure(zelensky, later) is None
+    # A bare count the reporter writes is no claim to follow.
+    assert not _n(3, None, "three people were killed in the attack").keys()
+
+
+def _app(
+    article: str,
+    text: str,
+    day: str | None,
+    moment: str | None = None,
+    outlet: str = "tass",
+    url: str | None = None,
+    original: str | None = None,
+    relay_sentence: str = "",
+) -> Appearance:
+    relay = relay_in(relay_sentence, 0, len(relay_sentence)) if relay_sentence else None
+    return Appearance(
+        f"s-{article}",
+        article,
+        0,
+        text,
+        "Dmitry Peskov",
+        True,
+        day,
+        moment,
+        outlet,
+        url or f"https://{outlet}.example/{article}",
+        original or article,
+        relay,
+    )
+
+
+def test_lineage_orders_by_moment_and_counts_independent_sources() -> None:
+    items = [
+        _app(
+            "b",
+            "All these suspicions are groundless",
+            "2025-05-26",
+            "2025-05-26T10:00:00Z",
+            outlet="bbc",
+        ),
+        _app(
+            "a",
+            "All these suspicions usually turn out to be groundless",
+            "2025-05-26",
+            "2025-05-26T08:00:00Z",
+            outlet="tass",
+        ),
+        _app(
+            "c",
+            "All these suspicions are groundless",
+            "2025-05-26",
+            "2025-05-26T12:00:00Z",
+            outlet="induk",
+            relay_sentence="Peskov said, TASS reported.",
+        ),
+        _app(
+            "d",
+            "All these suspicions are groundless",
+            "2025-05-26",
+            "2025-05-26T13:00:00Z",
+            outlet="bbc",
+        ),
+    ]
+    claim = lineage(items)
+    assert claim is not None
+    assert claim.first_article_id == "a" and claim.first_certainty == "exact"
+    assert claim.article_ids == ["a", "b", "c", "d"]
+    assert claim.outlets == ["tass", "bbc", "induk"]
+    assert claim.independent_sources == 2
+    reasons = [a["reason"] for a in claim.appearances]
+    assert reasons[0] == "first appearance" and reasons[1] == "own report"
+    assert reasons[2] == "relays TASS ('TASS reported')"
+    assert reasons[3].startswith("same outlet family (bbc) as b")
+    assert [v["text"] for v in claim.variants] == [
+        "All these suspicions usually turn out to be groundless",
+        "All these suspicions are groundless",
+    ]
+    assert claim.text == "All these suspicions are groundless"  # carried by most articles
+    assert lineage(items[:1]) is None  # one article: no claim
+
+
+def test_how_sure_the_first_is() -> None:
+    first = _app("a", "x", "2025-05-20", "2025-05-20T08:00:00Z")
+    assert certainty(first, [_app("b", "x", "2025-05-21", "2025-05-21T08:00:00Z")]) == "exact"
+    assert certainty(first, [_app("b", "x", "2025-05-20", "2025-05-20T08:00:00Z")]) == "tied"
+    assert certainty(first, [_app("b", "x", "2025-05-20")]) == "day"
+    assert certainty(first, [_app("b", "x", None)]) == "undated"
