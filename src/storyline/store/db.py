@@ -15,6 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from storyline.errors import StoreError
 from storyline.schema import (
     CONTRACT,
     Article,
@@ -32,10 +33,6 @@ ARTICLE_COLUMNS = (*CONTRACT["articles"][1], "removed", "content_hash")
 MENTION_COLUMNS = ("article_id", "start", "end", "text", "type", "entity_id")
 RECORD_TABLES = ("statements", "figures", "timexes")
 JSON_COLUMNS = {"removed", "aliases", "figure_ids"}
-
-
-class StoreError(RuntimeError):
-    """The file is not a storyline store, or is from a newer version."""
 
 
 @contextmanager

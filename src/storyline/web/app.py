@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__
+from storyline.errors import NoSuchRecord
 from storyline.report.chart import value_chart
 from storyline.report.data import (
     FALLBACK_ID,
@@ -49,7 +50,7 @@ MAX_LIMIT = 500
 ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 422: "invalid"}
 
 
-class NotFound(StarletteHTTPException):
+class NotFound(StarletteHTTPException, NoSuchRecord):
     def __init__(self, what: str) -> None:
         super().__init__(404, f"no {what}")
 
