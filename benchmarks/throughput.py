@@ -66,7 +66,7 @@ def _warm() -> None:
 
 
 def bare_workers(texts: list[str], workers: int, queue: mp.Queue) -> None:
-    """Parse only, in storyline's own worker layout (``journey.analyze_parallel``): each
+    """Parse only, in storyline's own worker layout (``storyline.run.processes``): each
     process parses its batches and sends nothing back. spaCy's ``n_process`` instead ships
     every Doc back to the parent, which costs more than parsing; this is the fair ceiling."""
     from concurrent.futures import ProcessPoolExecutor
@@ -81,7 +81,7 @@ def bare_workers(texts: list[str], workers: int, queue: mp.Queue) -> None:
 
 def storyline_ingest(path: str, db: str, workers: int, queue: mp.Queue) -> None:
     from storyline.analyze.nlp import load_nlp
-    from storyline.journey import ingest
+    from storyline.run import ingest
     from storyline.store import Store
 
     nlp = load_nlp() if workers == 1 else None  # model loading is outside the timing
@@ -141,7 +141,7 @@ def main() -> None:
         "--multiples", type=int, nargs="+", default=[1, 2, 4], help="corpus sizes [1 2 4]"
     )
     args = parser.parse_args()
-    from storyline.journey import default_workers
+    from storyline.run.processes import default_workers
 
     workers = args.workers or default_workers()
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.journey import ingest
 from storyline.report import render_html, render_markdown
 from storyline.report.chart import qualifier_kind, value_chart
 from storyline.report.data import sentence
+from storyline.run import ingest
 from storyline.store import Store
 from test_web import TEXT_A, TEXT_B, build_store
 

@@ -1,11 +1,19 @@
-"""The command line: ``storyline ingest | export | stats``."""
+"""The command line: ``storyline ingest | export | stats | corpus | report | serve | load``.
+
+A thin shell over the library: each command parses its options, calls one
+function and prints a summary. Errors users can meet are ``StorylineError``s
+(``storyline.errors``); the app catches them once and prints ``error: ...``
+with exit code 2. Stores are opened with ``with``.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,17 +27,44 @@ from rich.progress import (
 )
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperGroup
 
 from storyline import __version__
-from storyline.store import DEFAULT_DB, Store, StoreError
+from storyline.errors import (
+    CannotOpenStore,
+    NeedsOut,
+    NoRun,
+    NoStore,
+    NotAStore,
+    StorylineError,
+    UnknownEngine,
+)
+from storyline.schema import Skip
+from storyline.store import DEFAULT_DB, Store
+
+# soft_wrap: error lines stay whole, so users can grep logs for an input name.
+err = Console(stderr=True, soft_wrap=True)
+
+
+class _Commands(TyperGroup):
+    """Every command runs through here: a ``StorylineError`` becomes ``error: ...`` and
+    exit code 2 (the number and the fix are in the message); anything else is a bug and
+    keeps its traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StorylineError as exc:
+            err.print(Text.assemble(("error:", "red"), " ", exc.describe()))
+            raise typer.Exit(2) from exc
+
 
 app = typer.Typer(
+    cls=_Commands,
     help="Follow a news story through many outlets: who said what, figures, dates, disagreements.",
     no_args_is_help=True,
     add_completion=False,
 )
-# soft_wrap: error lines stay whole, so users can grep logs for an input name.
-err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="The SQLite store.", dir_okay=False)]
 AliasesOption = Annotated[
@@ -52,18 +87,26 @@ class RateColumn(ProgressColumn):
         return Text(f"{rate:,.1f} articles/s", style="progress.data.speed")
 
 
-def _open(db: Path, must_exist: bool = False) -> Store:
+@contextmanager
+def _open(db: Path, must_exist: bool = False) -> Iterator[Store]:
+    """The store at ``db``, closed on the way out; what stops it opening is a ``StorylineError``."""
     if must_exist and not db.exists():
-        err.print(f"[red]error:[/red] no store at {db} (run `storyline ingest` first)")
-        raise typer.Exit(2)
+        raise NoStore(f"no store at {db}")
     try:
-        return Store(db)
-    except (StoreError, OSError) as exc:
-        err.print(f"[red]error:[/red] cannot open {db}: {exc}")
-        raise typer.Exit(2) from exc
-    except Exception as exc:  # sqlite3.DatabaseError: not a database
-        err.print(f"[red]error:[/red] {db} is not a storyline store: {exc}")
-        raise typer.Exit(2) from exc
+        store = Store(db)
+    except StorylineError:
+        raise
+    except OSError as exc:
+        raise CannotOpenStore(f"cannot open {db}: {exc}") from exc
+    except Exception as exc:  # sqlite3.DatabaseError: the file is not a database
+        raise NotAStore(f"{db} is not a storyline store: {exc}") from exc
+    with store:
+        yield store
+
+
+def _skipped(skips: list[Skip]) -> None:
+    for skip in skips:
+        err.print(Text.assemble(("skipped", "yellow"), f" {skip.source}: {skip.reason}"))
 
 
 @app.command()
@@ -76,7 +119,6 @@ def ingest(
         typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
     ] = None,
     aliases: AliasesOption = None,
-    # --- scale (issue 7): the distributed mode -------------------------------
     engine: Annotated[
         str, typer.Option("--engine", help="local, or ray (docs/scale.md): findings to --out.")
     ] = "local",
@@ -84,72 +126,66 @@ def ingest(
         Path | None,
         typer.Option("--out", file_okay=False, help="--engine ray: new folder for the Parquet."),
     ] = None,
-    # --- end scale ----------------------------------------------------------
 ) -> None:
     """Read, clean and analyse articles into the store; unchanged articles are skipped."""
-    from storyline.analyze.nlp import load_nlp
-    from storyline.journey import default_workers
-    from storyline.journey import ingest as run_ingest
-
-    # --- scale (issue 7) ----------------------------------------------------
-    if engine not in ("local", "ray"):
-        err.print(f"[red]error:[/red] unknown engine {engine!r}; choose local or ray")
-        raise typer.Exit(2)
     if engine == "ray":
         _ingest_ray(inputs, out, workers, quiet)
         return
-    # --- end scale ----------------------------------------------------------
-    store = _open(db)
-    if aliases is not None:
-        _use_aliases(store, aliases, apply=False)
-    workers = workers or default_workers()
-    nlp = load_nlp() if workers == 1 else None
-    started = time.perf_counter()
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]ingest"),
-        TextColumn("{task.completed:,} articles"),
-        RateColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet or not err.is_terminal,
-        transient=False,
-    ) as progress:
-        task = progress.add_task("ingest", total=None)
-        report = run_ingest(
-            [str(p) for p in inputs],
-            store,
-            nlp=nlp,
-            workers=workers,
-            on_article=lambda _: progress.advance(task),
-        )
-    elapsed = time.perf_counter() - started
-    for skip in report.skipped:
-        err.print(f"[yellow]skipped[/yellow] {skip.source}: {skip.reason}", highlight=False)
-    rate = len(report.added) / elapsed if elapsed > 0 else 0.0
-    err.print(
-        f"{len(report.added)} added, {report.unchanged} unchanged, {len(report.skipped)} skipped "
-        f"in {elapsed:.1f}s ({rate:.1f} articles/s) -> {db}",
-        highlight=False,
-    )
-    if aliases is not None and not report.added:
-        # Nothing new ran the corpus stage; the new pins still take effect now.
-        from storyline.corpus import update
+    if engine != "local":
+        raise UnknownEngine(f"unknown engine {engine!r}")
+    from storyline.run import ingest as run_ingest
+    from storyline.run.processes import default_workers
 
-        update(store, [])
-    store.close()
+    workers = workers or default_workers()
+    with _open(db) as store:
+        if aliases is not None:
+            _use_aliases(store, aliases)
+        nlp = None
+        if workers == 1:  # the model loads here, before the clock starts, as it always did
+            from storyline.analyze.nlp import load_nlp
+
+            nlp = load_nlp()
+        started = time.perf_counter()
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]ingest"),
+            TextColumn("{task.completed:,} articles"),
+            RateColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet or not err.is_terminal,
+            transient=False,
+        ) as progress:
+            task = progress.add_task("ingest", total=None)
+            report = run_ingest(
+                [str(p) for p in inputs],
+                store,
+                nlp=nlp,
+                workers=workers,
+                on_article=lambda _: progress.advance(task),
+            )
+        elapsed = time.perf_counter() - started
+        _skipped(report.skipped)
+        rate = len(report.added) / elapsed if elapsed > 0 else 0.0
+        err.print(
+            f"{len(report.added)} added, {report.unchanged} unchanged, "
+            f"{len(report.skipped)} skipped in {elapsed:.1f}s ({rate:.1f} articles/s) -> {db}",
+            highlight=False,
+        )
+        if aliases is not None and not report.added:
+            # Nothing new ran the corpus stage; the new pins still take effect now.
+            from storyline.corpus import update
+
+            update(store, [])
     if report.ingested == 0:
         raise typer.Exit(1)
 
 
-def _use_aliases(store: Store, path: Path, apply: bool) -> None:
+def _use_aliases(store: Store, path: Path) -> None:
+    """Store the pins of an ``--aliases`` file; the corpus stage that follows applies them."""
     from storyline.corpus import use_aliases
 
-    try:
-        use_aliases(store, path, apply=apply)
-    except ValueError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+    use_aliases(store, path, apply=False)
 
 
 @app.command()
@@ -160,18 +196,17 @@ def corpus(
     """Recompute the cross-article stage: entities, near-duplicates, stories, disagreements."""
     from storyline.corpus import rebuild
 
-    store = _open(db, must_exist=True)
-    if aliases is not None:
-        _use_aliases(store, aliases, apply=False)
-    started = time.perf_counter()
-    rebuild(store)
-    counts = store.counts()
+    with _open(db, must_exist=True) as store:
+        if aliases is not None:
+            _use_aliases(store, aliases)
+        started = time.perf_counter()
+        rebuild(store)
+        counts = store.counts()
     err.print(
         f"{counts['entities']} entities, {counts['stories']} stories, "
         f"{counts['disagreements']} disagreements in {time.perf_counter() - started:.1f}s",
         highlight=False,
     )
-    store.close()
 
 
 @app.command()
@@ -184,33 +219,26 @@ def export(
     ] = None,
 ) -> None:
     """Write the store in the export contract (docs/export.md)."""
-    from storyline.export import FORMATS, export_to
+    from storyline.export import check_format, export_to
 
-    if fmt not in FORMATS:
-        err.print(f"[red]error:[/red] unknown format {fmt!r}; choose {', '.join(FORMATS)}")
-        raise typer.Exit(2)
-    store = _open(db, must_exist=True)
-    try:
+    check_format(fmt)  # before the store, so a typo is named even where no store is
+    with _open(db, must_exist=True) as store:
         export_to(store, fmt, output, sys.stdout)
-    except ValueError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    finally:
-        store.close()
 
 
 @app.command()
 def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
     """Counts per table, and every skipped input with its reason."""
-    store = _open(db, must_exist=True)
+    with _open(db, must_exist=True) as store:
+        counts = store.counts()
+        skipped = store.skipped()
     out = Console()
     table = Table(title=f"storyline store {db}")
     table.add_column("table")
     table.add_column("rows", justify="right")
-    for name, count in store.counts().items():
+    for name, count in counts.items():
         table.add_row(name, f"{count:,}")
     out.print(table)
-    skipped = store.skipped()
     if skipped:
         listing = Table(title=f"skipped inputs ({len(skipped)})")
         listing.add_column("input", overflow="fold")
@@ -218,24 +246,16 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
         for skip in skipped:
             listing.add_row(skip.source, skip.reason)
         out.print(listing)
-    store.close()
-
-
-# --- scale (issue 7): the distributed mode and loading its output -------------
 
 
 def _ingest_ray(inputs: list[Path], out: Path | None, actors: int | None, quiet: bool) -> None:
-    from storyline.scale import run_ray
-
+    """``ingest --engine ray``: the Ray runner writes Parquet; ``load`` stores it."""
     if out is None:
-        err.print("[red]error:[/red] --engine ray writes Parquet: give --out FOLDER")
-        raise typer.Exit(2)
+        raise NeedsOut("--engine ray writes Parquet findings, not a store")
+    from storyline.run.ray import run_ray
+
     started = time.perf_counter()
-    try:
-        run = run_ray([str(p) for p in inputs], out, actors=actors, progress=not quiet)
-    except (RuntimeError, FileExistsError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+    run = run_ray([str(p) for p in inputs], out, actors=actors, progress=not quiet)
     elapsed = time.perf_counter() - started
     err.print(
         f"{run.articles} analysed, {run.skipped} skipped from {run.files} inputs "
@@ -252,21 +272,13 @@ def load(
     db: DbOption = Path(DEFAULT_DB),
 ) -> None:
     """Load a distributed run's Parquet findings into the store, then run the corpus stage."""
-    from storyline.scale import load as load_parquet
+    from storyline.run.parquet import load as load_parquet
 
     if not folder.is_dir():
-        err.print(f"[red]error:[/red] no folder {folder}")
-        raise typer.Exit(2)
-    store = _open(db)
-    try:
+        raise NoRun(f"no folder {folder}")
+    with _open(db) as store:
         report = load_parquet(folder, store)
-    except (FileNotFoundError, ImportError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    finally:
-        store.close()
-    for skip in report.skipped:
-        err.print(f"[yellow]skipped[/yellow] {skip.source}: {skip.reason}", highlight=False)
+    _skipped(report.skipped)
     err.print(
         f"{len(report.added)} added, {report.unchanged} unchanged, "
         f"{len(report.skipped)} skipped -> {db}",
@@ -274,9 +286,6 @@ def load(
     )
     if report.ingested == 0:
         raise typer.Exit(1)
-
-
-# --- end scale ----------------------------------------------------------------
 
 
 def _version(value: bool) -> None:
@@ -294,9 +303,6 @@ def main(
     """storyline: sourced, structured knowledge from a pile of news articles."""
 
 
-# --- issue 6: briefing and web UI (report, serve) ----------------------------
-
-
 @app.command()
 def report(
     db: DbOption = Path(DEFAULT_DB),
@@ -311,14 +317,8 @@ def report(
     """Write a briefing: per story a timeline, figure charts, who said what, all sourced."""
     from storyline.report import write_report
 
-    store = _open(db, must_exist=True)
-    try:
+    with _open(db, must_exist=True) as store:
         write_report(store, output, story)
-    except KeyError:
-        err.print(f"[red]error:[/red] no story {story!r} in {db}")
-        raise typer.Exit(2) from None
-    finally:
-        store.close()
     err.print(f"briefing -> {output}", highlight=False)
 
 
@@ -333,12 +333,10 @@ def serve(
 
     from storyline.web import create_app
 
-    _open(db, must_exist=True).close()
+    with _open(db, must_exist=True):
+        pass  # the app opens its own connections; this only checks there is a store
     err.print(f"storyline serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", highlight=False)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
-
-
-# --- end issue 6 ---------------------------------------------------------------
 
 
 if __name__ == "__main__":

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.journey import ingest
 from storyline.report import write_report
+from storyline.run import ingest
 from storyline.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from storyline import __version__
+from storyline.errors import NoSuchRecord
 from storyline.report.chart import value_chart
 from storyline.report.data import Row, groups, story_view
 from storyline.store import Store
@@ -35,12 +36,12 @@ def environment() -> Environment:
 
 
 def briefing_views(store: Store, story: str | None = None) -> tuple[list[Row], str | None]:
-    """The story sections to show; raises KeyError for an unknown ``story`` id."""
+    """The story sections to show; raises ``NoSuchRecord`` for an unknown ``story`` id."""
     found, note = groups(store)
     if story is not None:
         found = [g for g in found if g.id == story]
         if not found:
-            raise KeyError(story)
+            raise NoSuchRecord(f"no story {story!r} in {store.path}")
     return [story_view(store, g) for g in found], note
 
 

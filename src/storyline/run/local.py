@@ -1,149 +1,24 @@
-"""The data's journey for one ``ingest`` run: read -> clean -> analyze -> store -> corpus.
+"""The local runner: one ``ingest`` on this machine, read -> clean -> analyze -> store -> corpus.
 
-Kept apart from the CLI so tests, benchmarks and the distributed mode drive
-exactly what users run.
+Reading, cleaning, passing over what is unchanged, saving and the corpus
+stage run in this process; the analysis runs here too (``workers=1``) or in
+a pool of worker processes (``storyline.run.processes``). The CLI, tests and
+benchmarks all call ``ingest``, so they exercise what users run.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
-from itertools import islice
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
+from storyline.run.steps import IngestReport, analyze_stream, prepare, save, update_corpus
+from storyline.schema import Findings
 
-from storyline import corpus
-from storyline.analyze import DEFAULT_COMPONENTS, analyze_doc
-from storyline.analyze.nlp import load_nlp
-from storyline.clean import build_article
-from storyline.clean.article import EmptyArticle
-from storyline.read import read_inputs
-from storyline.schema import Article, Findings, RawDocument, Skip
-from storyline.store import Store
+if TYPE_CHECKING:
+    from spacy.language import Language
 
-
-@dataclass
-class IngestReport:
-    added: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    skipped: list[Skip] = field(default_factory=list)
-
-    @property
-    def ingested(self) -> int:
-        return len(self.added) + self.unchanged
-
-
-# The longest article text accepted, in characters (the model's own guard is
-# set to this in ``load_nlp``). Real articles, even long-reads and live blogs,
-# are far below it; beyond it an input is a dump or a scrape gone wrong, and
-# cleaning and parsing it would take minutes and gigabytes for nothing.
-MAX_TEXT_CHARS = 2_000_000
-
-
-def clean_one(raw: RawDocument) -> Article | Skip:
-    """Clean one read document, or say why it cannot be an article (never raises)."""
-    if raw.text is not None and len(raw.text) > MAX_TEXT_CHARS:
-        return Skip(raw.source, _too_long(len(raw.text)))
-    try:
-        article = build_article(raw)
-    except EmptyArticle as exc:
-        return Skip(raw.source, str(exc) or "no article text")
-    except Exception as exc:  # one bad page must not stop the batch
-        return Skip(raw.source, f"cleaning failed: {exc!r}"[:300])
-    if len(article.text) > MAX_TEXT_CHARS:
-        return Skip(raw.source, _too_long(len(article.text)))
-    return article
-
-
-def _too_long(chars: int) -> str:
-    return f"text too long for one article ({chars:,} characters; limit {MAX_TEXT_CHARS:,})"
-
-
-def prepare(paths: Iterable[str | Path], store: Store, report: IngestReport) -> Iterator[Article]:
-    """Read and clean every input; yield only articles new or changed since the last run."""
-    seen: set[str] = set()
-    for item in read_inputs(paths):
-        article = item if isinstance(item, Skip) else clean_one(item)
-        if isinstance(article, Skip):
-            report.skipped.append(article)
-            continue
-        # The first record with a key wins, also when the store already holds it:
-        # otherwise a re-run would store the second and flip-flop between them.
-        first = article.id not in seen
-        seen.add(article.id)
-        if not first or store.content_hash(article.id) == article.content_hash:
-            report.unchanged += 1
-            continue
-        yield article
-
-
-def analyze_stream(
-    articles: Iterable[Article],
-    nlp: Language,
-    report: IngestReport,
-    components: Sequence[str] = DEFAULT_COMPONENTS,
-    batch_size: int = 16,
-) -> Iterator[Findings]:
-    """Parse with ``nlp.pipe`` (each text once, batched), then run the components."""
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        try:
-            yield analyze_doc(article, doc, components)
-        except Exception as exc:  # an analyser bug on one text must not lose the batch
-            report.skipped.append(Skip(article.source, f"analysis failed: {exc!r}"[:300]))
-
-
-def _analyze_batch(
-    articles: list[Article], components: Sequence[str], batch_size: int
-) -> list[Findings | Skip]:
-    """Worker side: parse and analyse one batch with this process's own model."""
-    report = IngestReport()
-    done: list[Findings | Skip] = list(
-        analyze_stream(articles, load_nlp(), report, components, batch_size)
-    )
-    return done + list(report.skipped)
-
-
-def _warm_up() -> None:
-    load_nlp()
-
-
-def analyze_parallel(
-    articles: Iterable[Article],
-    workers: int,
-    report: IngestReport,
-    components: Sequence[str] = DEFAULT_COMPONENTS,
-    batch_size: int = 16,
-) -> Iterator[Findings]:
-    """Analyse in ``workers`` processes, in input order, with a bounded number of batches
-    in flight so memory does not grow with the corpus. Processes, not threads: spaCy and
-    the analysers are CPU-bound Python."""
-    context = mp.get_context("spawn")  # fork is unsafe once threads (progress bar) run
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
-        pending: deque[Future[list[Findings | Skip]]] = deque()
-        source = iter(articles)
-        while True:
-            while len(pending) < 2 * workers:
-                batch = list(islice(source, batch_size))
-                if not batch:
-                    break
-                pending.append(pool.submit(_analyze_batch, batch, components, batch_size))
-            if not pending:
-                return
-            for item in pending.popleft().result():
-                if isinstance(item, Skip):
-                    report.skipped.append(item)
-                else:
-                    yield item
-
-
-def default_workers() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
+    from storyline.store import Store
 
 
 def ingest(
@@ -154,30 +29,19 @@ def ingest(
     run_corpus: bool = True,
     workers: int = 1,
 ) -> IngestReport:
-    """Ingest ``paths`` into ``store``. With ``workers`` > 1 the per-article stage runs in
-    that many processes (each loads the model once); otherwise in this process with ``nlp``."""
+    """Ingest ``paths`` into ``store``. With ``workers`` > 1 the analysis runs in that
+    many processes (each loads the model once); otherwise in this process with ``nlp``."""
     report = IngestReport()
     articles = prepare(paths, store, report)
     if workers > 1:
+        from storyline.run.processes import analyze_parallel
+
         stream = analyze_parallel(articles, workers, report)
     else:
+        from storyline.analyze.nlp import load_nlp
+
         stream = analyze_stream(articles, nlp or load_nlp(), report)
-    for findings in stream:
-        store.save(findings)
-        report.added.append(findings.article.id)
-        if on_article:
-            on_article(findings)
-    for skip in report.skipped:
-        store.record_skip(skip)
+    save(stream, store, report, on_article)
     if run_corpus:
         update_corpus(store)
     return report
-
-
-def update_corpus(store: Store) -> None:
-    """Run the corpus stage over every article saved since it last completed: this run's,
-    and those of an earlier run that was killed or crashed before the stage finished."""
-    pending = store.corpus_pending()
-    if pending:
-        corpus.update(store, pending)
-        store.corpus_done(pending)
