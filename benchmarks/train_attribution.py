@@ -64,7 +64,7 @@ def examples(split: str) -> tuple[list[dict[str, int]], list[int]]:
     from attribution_polnear import parse_ann
     from storyline.analyze.cue_model import CANDIDATE_POS, features
     from storyline.analyze.pipeline import Context
-    from storyline.analyze.statements import _Article
+    from storyline.analyze.statements import ArticleView
     from storyline.schema import Article, Findings
 
     xs: list[dict[str, int]] = []
@@ -73,7 +73,7 @@ def examples(split: str) -> tuple[list[dict[str, int]], list[int]]:
         ann = sorted((DATA / split / "attributions").glob(name + "_*.ann"))[0]
         cues = [f for frags in parse_ann(ann).cue for f in frags]
         article = Article(name, name, None, None, None, None, "en", doc.text)
-        art = _Article(Context(article=article, doc=doc, findings=Findings(article=article)))
+        art = ArticleView(Context(article=article, doc=doc, findings=Findings(article=article)))
         for tok in doc:
             if tok.pos_ not in CANDIDATE_POS or art.in_quote(tok.idx):
                 continue
@@ -94,7 +94,7 @@ def gate_examples(
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from attribution_polnear import parse_ann
     from storyline.analyze.pipeline import Context
-    from storyline.analyze.statements import _Article, gate_candidates, rule_statements
+    from storyline.analyze.statements import ArticleView, gate_candidates, rule_statements
     from storyline.schema import Article, Findings
 
     def hit(a: tuple[int, int], frags: list[tuple[int, int]]) -> bool:
@@ -105,7 +105,7 @@ def gate_examples(
     for name, doc in parsed(split):
         anns = sorted((DATA / split / "attributions").glob(name + "_*.ann"))
         article = Article(name, name, None, None, None, None, "en", doc.text)
-        art = _Article(Context(article=article, doc=doc, findings=Findings(article=article)))
+        art = ArticleView(Context(article=article, doc=doc, findings=Findings(article=article)))
         cands = gate_candidates(art, rule_statements(art), floor)
         # Train on every annotator of a document (more data); dev scores the first only.
         for ann in anns if all_annotators else anns[:1]:

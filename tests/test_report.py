@@ -10,10 +10,10 @@ from typer.testing import CliRunner
 
 from storyline.cli import app
 from storyline.report import render_html, render_markdown
-from storyline.report.chart import qualifier_kind, value_chart
-from storyline.report.data import sentence
 from storyline.run import ingest
 from storyline.store import Store
+from storyline.views.chart import qualifier_kind, value_chart
+from storyline.views.text import sentence
 from test_web import TEXT_A, TEXT_B, build_store
 
 runner = CliRunner()

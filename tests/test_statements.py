@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from storyline.analyze import analyze_doc
 from storyline.analyze.cue_model import load_gate_model
 from storyline.analyze.pipeline import Context
-from storyline.analyze.statements import _Article, find_statements, rule_statements, scan_quotes
+from storyline.analyze.statements import ArticleView, find_statements, rule_statements, scan_quotes
 from storyline.schema import Article, Findings, Statement, Timex, stable_id
 
 COMPONENTS = ("entities", "timexes", "statements")
@@ -386,7 +386,7 @@ def test_speaker_span_keeps_its_relative_clause(nlp) -> None:  # type: ignore[no
 def _rules_only(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """(cue, content) of what the rule passes alone find, to show what the gate adds."""
     article = Article("t", "t", None, None, None, None, "en", text)
-    art = _Article(Context(article=article, doc=nlp(text), findings=Findings(article=article)))
+    art = ArticleView(Context(article=article, doc=nlp(text), findings=Findings(article=article)))
     return [(f.cue.text, text[f.content[0] : f.content[1]]) for f in rule_statements(art) if f.cue]
 
 

@@ -13,13 +13,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyline.analyze.pipeline import Context
+from storyline.analyze.time_patterns import COMPILED
 from storyline.analyze.timexes import (
     date_of,
     extract_timexes,
     extract_timexes_bounded,
     find_timexes,
+    normalise,
     published_lower_bound,
 )
+from storyline.analyze.timexes.normalise import EXAMPLE_ANCHOR, NORMALISERS
 from storyline.schema import Article, Findings, Timex
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -390,3 +393,26 @@ def test_fractions_are_not_durations(nlp) -> None:  # type: ignore[no-untyped-de
     text = "Three-quarters of voters and a quarter of troops left in the third quarter."
     found = timexes(nlp, text, dt.date(2025, 5, 1))
     assert [(t.text, t.value) for t in found] == [("the third quarter", "2024-Q3")]
+
+
+def test_every_pattern_kind_has_a_normaliser_and_no_other() -> None:
+    assert set(NORMALISERS) == {kind for kind, _ in COMPILED}
+    assert all(kind == n.kind for kind, n in NORMALISERS.items())
+
+
+@pytest.mark.parametrize("normaliser", NORMALISERS.values(), ids=lambda n: n.kind)
+def test_each_normaliser_reads_its_example(normaliser) -> None:  # type: ignore[no-untyped-def]
+    surface, type_, value = normaliser.example
+    # The example is what the kind's pattern finds, whole ...
+    assert dict(COMPILED)[normaliser.kind].fullmatch(surface)
+    # ... and it normalises to the stated value against the example date.
+    assert normalise(normaliser.kind, surface, EXAMPLE_ANCHOR) == (type_, value)
+    if normaliser.unanchored is not None:
+        # Without a date a relative expression keeps its type and claims no value.
+        assert normalise(normaliser.kind, surface, None) == (type_, None)
+    else:
+        assert normalise(normaliser.kind, surface, None)[0] == type_
+
+
+def test_an_unknown_kind_is_a_date_without_value() -> None:
+    assert normalise("spacy_date", "the holidays", EXAMPLE_ANCHOR) == ("date", None)

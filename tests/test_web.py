@@ -29,8 +29,8 @@ from storyline.schema import (
     Timex,
 )
 from storyline.store import Store
+from storyline.views.highlight import Span, highlight
 from storyline.web import create_app
-from storyline.web.highlight import Span, highlight
 
 TEXT_A = (
     "Trump said on Tuesday that 700,000 Ukrainian soldiers had been killed. "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.analyze.pipeline import Context, component
+from storyline.analyze.registry import Context, component
 from storyline.schema import EntityType, Mention
 
 # OntoNotes labels -> contract types. NORP ("Ukrainian", "Russians") is a

@@ -1,6 +1,6 @@
-"""Constant tables the figures component reads: number words, units, qualifiers, measures.
+"""Constant tables the figures component reads: fractions, units, qualifiers, measures.
 
-Kept as data, apart from the matching code in ``figures.py``, so that a reader
+Kept as data, apart from the matching code in ``figures/``, so that a reader
 can see (and extend) every word the extractor knows without reading regexes.
 All keys are lower case. Nothing here is mutated at run time.
 """
@@ -8,61 +8,9 @@ All keys are lower case. Nothing here is mutated at run time.
 from __future__ import annotations
 
 # --- Number words -----------------------------------------------------------
-# quantulum3 and number-parser both read "a third" as 3 and "half" as nothing,
-# and neither keeps character offsets for word numbers, so we parse the small
-# closed class of English number words ourselves.
-UNITS_WORDS: dict[str, int] = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS_WORDS: dict[str, int] = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-# Multipliers after a number ("2.5 million", "three hundred", "$4bn", "25k").
-SCALE_WORDS: dict[str, float] = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "mln": 1e6,
-    "mil": 1e6,
-    "mn": 1e6,
-    "bln": 1e9,
-    "bn": 1e9,
-    "tn": 1e12,
-    "trn": 1e12,
-    # South Asian scales ("35 lakh rupees")
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
-}
+# The cardinal and scale words ("two", "forty", "million") are in
+# ``shared_lexicon``, which the timexes read too; these are the figures' own.
+
 # Scale suffixes glued to digits ("25k", "$4bn", "$3m"): only these, since a
 # glued letter is otherwise an identifier ("F-16", "5G", "MH17").
 GLUED_SCALES: dict[str, float] = {
@@ -939,34 +887,7 @@ NON_CLAIMANTS: frozenset[str] = frozenset(
 )
 
 # --- Dates and clock times (never figures) ------------------------------------
-MONTHS: frozenset[str] = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    }
-)
+# (month names: ``shared_lexicon.MONTHS``)
 # Words before a four-digit number that make it a year ("in 2022", "since 2014").
 YEAR_CUES: frozenset[str] = frozenset(
     {

@@ -8,12 +8,14 @@ state, so the same code runs in the local loop, in worker processes and on Ray.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from storyline.analyze.registry import Component, Context, all_registered, component
 from storyline.schema import Article, Findings
+
+__all__ = ["DEFAULT_COMPONENTS", "Component", "Context", "analyze_doc", "component", "registered"]
 
 # Components run in this order: dates first (statements and figures take
 # their dates from them), statements before figures (figures take their
@@ -21,32 +23,12 @@ from storyline.schema import Article, Findings
 DEFAULT_COMPONENTS: tuple[str, ...] = ("entities", "timexes", "statements", "figures")
 
 
-@dataclass
-class Context:
-    article: Article
-    doc: Doc
-    findings: Findings
-
-
-Component = Callable[[Context], None]
-_REGISTRY: dict[str, Component] = {}
-
-
-def component(name: str) -> Callable[[Component], Component]:
-    """Register an analyser under ``name`` (the names the pipeline config lists)."""
-
-    def register(func: Component) -> Component:
-        _REGISTRY[name] = func
-        return func
-
-    return register
-
-
 def registered() -> dict[str, Component]:
-    # Importing the modules registers their components.
+    # Importing the modules registers their components (deferred, so that
+    # importing the package stays light; they import only ``registry`` back).
     from storyline.analyze import entities, figures, statements, timexes  # noqa: F401
 
-    return dict(_REGISTRY)
+    return all_registered()
 
 
 def analyze_doc(

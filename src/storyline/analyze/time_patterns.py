@@ -17,55 +17,15 @@ from __future__ import annotations
 
 import re
 
-from storyline.analyze.figure_lexicon import TENS_WORDS, UNITS_WORDS
-
-MONTHS: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-
-# ISO weekday numbers (Monday = 1), as TimeML's ``XXXX-WXX-1`` uses them.
-WEEKDAYS: dict[str, int] = {
-    "monday": 1,
-    "tuesday": 2,
-    "wednesday": 3,
-    "thursday": 4,
-    "friday": 5,
-    "saturday": 6,
-    "sunday": 7,
-    "mon": 1,
-    "tue": 2,
-    "tues": 2,
-    "wed": 3,
-    "thu": 4,
-    "thur": 4,
-    "thurs": 4,
-    "fri": 5,
-    "sat": 6,
-    "sun": 7,
-}
+from storyline.analyze.shared_lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    SEASONS,
+    TENS_WORDS,
+    UNITS_WORDS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+)
 
 # TimeML part-of-day codes.
 PARTS_OF_DAY: dict[str, str] = {
@@ -80,14 +40,6 @@ PARTS_OF_DAY: dict[str, str] = {
     "evenings": "EV",
     "afternoons": "AF",
     "midday": "MI",
-}
-
-SEASONS: dict[str, str] = {
-    "spring": "SP",
-    "summer": "SU",
-    "autumn": "FA",
-    "fall": "FA",
-    "winter": "WI",
 }
 
 # Duration units -> (TimeML unit letter, multiplier, is a clock unit needing "T").
@@ -107,7 +59,7 @@ UNITS: dict[str, tuple[str, int, bool]] = {
     "century": ("Y", 100, False),
 }
 
-# The cardinal words come from the figures lexicon (one list for the whole
+# The cardinal words come from the shared lexicon (one list for the whole
 # package); durations add the phrases that stand for a number of units.
 NUMBER_WORDS: dict[str, float] = {
     "a": 1,
@@ -183,21 +135,19 @@ def _words(keys: list[str]) -> str:
 
 # Month and weekday names only match capitalised (``may``/``march``/``sun``
 # are common words); abbreviations take an optional period.
-MONTH_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-MONTH_CAPS = (
-    r"(?:JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
-)
+MONTH_FULL = "(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + ")"
+MONTH_ABBR = "(?:" + "|".join(m.capitalize() for m in MONTH_ABBREVIATIONS) + r")\.?"
+# In capitals all but MAY, which a headline in capitals uses as the verb.
+MONTH_CAPS = "(?:" + "|".join(m.upper() for m in MONTH_NAMES if m != "may") + ")"
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}|{MONTH_CAPS})(?![A-Za-z])"
-WEEKDAY_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-WEEKDAY = rf"(?:{WEEKDAY_FULL}s?(?![A-Za-z])|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.)"
+WEEKDAY_FULL = "(?:" + "|".join(d.capitalize() for d in WEEKDAY_NAMES) + ")"
+_WEEKDAY_ABBR = "|".join(d.capitalize() for d in WEEKDAY_ABBREVIATIONS)
+WEEKDAY = rf"(?:{WEEKDAY_FULL}s?(?![A-Za-z])|(?:{_WEEKDAY_ABBR})\.)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 PART = r"(?:(?i:morning|afternoon|evening|night|overnight))"
 _NUMBER_WORDS = _words([k for k in NUMBER_WORDS if k not in ("a", "an")])
-_DIGIT_WORDS = r"(?i:one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORDS = "(?i:" + "|".join(w for w, n in UNITS_WORDS.items() if 1 <= n <= 9) + ")"
 NUMBER = rf"(?:\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|(?i:{_NUMBER_WORDS})(?:[- ]{_DIGIT_WORDS})?)"
 UNIT = (
     r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?"
@@ -209,7 +159,7 @@ UNIT_SG = (
 UNITS_PLURAL = (
     r"(?i:seconds|minutes|hours|days|nights|weeks|weekends|months|quarters|years|decades|centuries)"
 )
-SEASON = r"(?i:spring|summer|autumn|fall|winter)"
+SEASON = "(?i:" + "|".join(SEASONS) + ")"
 REL = r"(?i:last|past|previous|this|current|next|coming|following|same)"
 
 # Each entry: (name, pattern). Matching is case-sensitive except where the

@@ -9,26 +9,23 @@ Markdown writer escapes HTML and Markdown syntax.
 from __future__ import annotations
 
 import re
-from importlib.resources import files
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader
+from jinja2 import ChoiceLoader, Environment, PackageLoader
 from markupsafe import Markup
 
 from storyline import __version__
 from storyline.errors import NoSuchRecord
-from storyline.report.chart import value_chart
-from storyline.report.data import Row, groups, story_view
 from storyline.store import Store
-
-
-def stylesheet() -> str:
-    return (files("storyline.report") / "assets" / "style.css").read_text(encoding="utf-8")
+from storyline.views import shared_templates, stylesheet
+from storyline.views.chart import value_chart
+from storyline.views.story import groups, story_view
+from storyline.views.text import Row
 
 
 def environment() -> Environment:
     return Environment(
-        loader=PackageLoader("storyline.report", "templates"),
+        loader=ChoiceLoader([PackageLoader("storyline.report", "templates"), shared_templates()]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -187,10 +184,12 @@ def render_markdown(store: Store, story: str | None = None) -> str:
 
 def write_report(store: Store, path: Path, story: str | None = None) -> Path:
     """Write HTML, or Markdown when ``path`` ends in ``.md``; returns the path."""
-    text = (
-        render_markdown(store, story)
-        if path.suffix.lower() in (".md", ".markdown")
-        else render_html(store, story)
-    )
+    # One read transaction: a briefing written while an ingest runs is still of one state.
+    with store.snapshot():
+        text = (
+            render_markdown(store, story)
+            if path.suffix.lower() in (".md", ".markdown")
+            else render_html(store, story)
+        )
     path.write_text(text, encoding="utf-8", newline="\n")
     return path

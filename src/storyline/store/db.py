@@ -16,23 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import StoreError
-from storyline.schema import (
-    CONTRACT,
-    Article,
-    Disagreement,
-    Findings,
-    Skip,
-    Story,
+from storyline.schema import CONTRACT, Disagreement, Findings, Skip, Story
+from storyline.store.columns import (
+    ARTICLE_COLUMNS,
+    JSON_COLUMNS,
+    MENTION_COLUMNS,
+    RECORD_TABLES,
 )
+from storyline.store.columns import quoted as _q
 from storyline.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from storyline.store.read import Reads
 
 DEFAULT_DB = "storyline.db"
-
-# Columns per table in insertion order (the contract's fields plus store-only ones).
-ARTICLE_COLUMNS = (*CONTRACT["articles"][1], "removed", "content_hash")
-MENTION_COLUMNS = ("article_id", "start", "end", "text", "type", "entity_id")
-RECORD_TABLES = ("statements", "figures", "timexes")
-JSON_COLUMNS = {"removed", "aliases", "figure_ids"}
 
 
 @contextmanager
@@ -46,10 +41,6 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-
-
-def _q(name: str) -> str:
-    return f'"{name}"'
 
 
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
@@ -66,9 +57,12 @@ def _value(column: str, value: Any) -> Any:
     return value
 
 
-class Store:
-    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+class Store(Reads):
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = Path(path)
+        if read_only:
+            self.conn = _connect_read_only(self.path)
+            return
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per article.
         self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
         self.conn.row_factory = sqlite3.Row
@@ -177,90 +171,18 @@ class Store:
                 [[_value(c, getattr(d, c)) for c in columns] for d in disagreements],
             )
 
-    # -- reading ---------------------------------------------------------
 
-    def counts(self) -> dict[str, int]:
-        tables: tuple[str, ...] = ("articles", "mentions", "entities", *RECORD_TABLES)
-        tables += ("stories", "disagreements", "skipped")
-        return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
-
-    def skipped(self) -> list[Skip]:
-        rows = self.conn.execute("SELECT source, reason FROM skipped ORDER BY source")
-        return [Skip(r["source"], r["reason"]) for r in rows]
-
-    def articles(self) -> Iterator[Article]:
-        rows = self.conn.execute(
-            f"SELECT {', '.join(_q(c) for c in ARTICLE_COLUMNS)} FROM articles ORDER BY id"
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can only read (``mode=ro``): it neither migrates nor writes, and a
+    current store is what it expects. WAL lets it read while a writer commits."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    conn.isolation_level = None  # autocommit: Reads.snapshot issues its own BEGIN
+    conn.row_factory = sqlite3.Row
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version != SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(
+            f"{path} has schema version {version}; this storyline reads {SCHEMA_VERSION} "
+            "(open it once with storyline stats to upgrade it)"
         )
-        for row in rows:
-            data = dict(row)
-            data["removed"] = json.loads(data["removed"])
-            yield Article(**data)
-
-    def records(self, name: str) -> Iterator[dict[str, Any]]:
-        """Stream one contract list as dicts, in id order (deterministic export)."""
-        if name == "entities":
-            yield from self._entities()
-            return
-        if name == "stories":
-            yield from self._stories()
-            return
-        columns = CONTRACT[name][1]
-        sql = f"SELECT {', '.join(_q(c) for c in columns)} FROM {name} ORDER BY id"
-        for row in self.conn.execute(sql):
-            record = dict(row)
-            for column in JSON_COLUMNS.intersection(record):
-                record[column] = json.loads(record[column])
-            if "direct" in record:
-                record["direct"] = bool(record["direct"])
-            yield record
-
-    def _entities(self) -> Iterator[dict[str, Any]]:
-        # One ordered pass over mentions joined to entities: memory stays flat.
-        rows = self.conn.execute(
-            """
-            SELECT e.id, e.name, e.type, e.aliases,
-                   m.article_id, m.start, m."end", m.text
-            FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id
-            ORDER BY e.id, m.article_id, m.start
-            """
-        )
-        current: dict[str, Any] | None = None
-        for row in rows:
-            if current is None or current["id"] != row["id"]:
-                if current is not None:
-                    yield current
-                current = {
-                    "id": row["id"],
-                    "name": row["name"],
-                    "type": row["type"],
-                    "aliases": json.loads(row["aliases"]),
-                    "mentions": [],
-                }
-            if row["article_id"] is not None:
-                current["mentions"].append(
-                    {
-                        "article_id": row["article_id"],
-                        "start": row["start"],
-                        "end": row["end"],
-                        "text": row["text"],
-                    }
-                )
-        if current is not None:
-            yield current
-
-    def _stories(self) -> Iterator[dict[str, Any]]:
-        for row in self.conn.execute('SELECT id, label, start, "end" FROM stories ORDER BY id'):
-            ids = [
-                r[0]
-                for r in self.conn.execute(
-                    "SELECT id FROM articles WHERE story = ? ORDER BY published, id", (row["id"],)
-                )
-            ]
-            yield {
-                "id": row["id"],
-                "label": row["label"],
-                "article_ids": ids,
-                "start": row["start"],
-                "end": row["end"],
-            }
+    return conn

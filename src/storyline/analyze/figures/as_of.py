@@ -1,0 +1,66 @@
+"""The date a figure stands as of, and the statement that carries it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from storyline.analyze.figures.atoms import Quantity
+from storyline.analyze.timexes.values import timex_date
+from storyline.schema import Statement, Timex
+
+_ANAPHORIC_TIME = re.compile(r"\b(?:at the time|at that time|then|by then)\b", re.IGNORECASE)
+
+
+def statement_for(
+    figure_start: int, figure_end: int, statements: Sequence[Statement]
+) -> Statement | None:
+    inside = [s for s in statements if s.start <= figure_start and figure_end <= s.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda s: (s.end - s.start, s.start))
+
+
+def figure_as_of(
+    q: Quantity,
+    doc: Doc,
+    timexes: Sequence[Timex],
+    statement: Statement | None,
+    published: str | None,
+    sent_dates: dict[int, str],
+) -> str | None:
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is not None:
+        sent = span[0].sent
+        s_start, s_end = sent.start_char, sent.end_char
+        dated = [
+            (t, d)
+            for t in timexes
+            if s_start <= t.start and t.end <= s_end and (d := timex_date(t)) is not None
+        ]
+        before = [x for x in dated if x[0].end <= q.start]
+        after = [x for x in dated if x[0].start >= q.end]
+        if before:
+            date = max(before, key=lambda x: x[0].end)[1]
+            sent_dates[s_start] = date
+            return date
+        if after:
+            date = min(after, key=lambda x: x[0].start)[1]
+            sent_dates[s_start] = date
+            return date
+        if _ANAPHORIC_TIME.search(sent.text) and sent.start > 0:
+            prev = doc[sent.start - 1].sent
+            prev_dates = [
+                d
+                for t in timexes
+                if prev.start_char <= t.start
+                and t.end <= prev.end_char
+                and (d := timex_date(t)) is not None
+            ]
+            if prev_dates:
+                return prev_dates[0]
+    if statement is not None and statement.date:
+        return statement.date
+    return published

@@ -1,0 +1,460 @@
+"""Syntax: what a figure counts, what happened to it, its rate period and its source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.analyze import figure_lexicon as lex
+from storyline.analyze.figures.atoms import UNIT_RE, Quantity
+
+
+def next_token(tokens: Sequence[Token], char: int) -> Token | None:
+    for tok in tokens:
+        if tok.idx >= char:
+            return tok
+    return None
+
+
+def span_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def measure_of(tok: Token) -> str | None:
+    word = tok.lower_
+    lemma = tok.lemma_.lower()
+    for key in (word, lemma):
+        if key in lex.MEASURES:
+            if tok.pos_ == "VERB" and key in lex.NOUN_ONLY_MEASURES:
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") and key in lex.VERB_ONLY_MEASURES:
+                continue
+            return lex.MEASURES[key]
+    return None
+
+
+def number_head(span: Span) -> Token:
+    """The token that carries the number's syntax (the last numeric token)."""
+    for tok in reversed(span):
+        if tok.like_num or tok.pos_ == "NUM":
+            return tok
+    return span[-1]
+
+
+def counted_noun(num: Token, span: Span) -> Token | None:
+    """The noun a number counts: "700,000 dead Ukrainian soldiers" -> soldiers."""
+    head = num
+    for _ in range(3):
+        if head.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod") and head.head.i > head.i:
+            head = head.head
+            if head.pos_ in ("NOUN", "PROPN") and head.i >= span.end:
+                return head
+        else:
+            break
+    # "5,000 of them", "half of the soldiers"
+    for child in num.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+    # The parser sometimes attaches the noun the other way round.
+    # "50,000-60,000 Russian soldiers": look past up to two modifiers.
+    doc = span.doc
+    # "4.3M digital and physical sales": or two modifiers joined by a conjunction.
+    for nxt in doc[span.end : min(span.end + 5, num.sent.end)]:
+        if nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ in ("NNS", "NNPS"):
+            return nxt
+        if nxt.i >= span.end + 3 and nxt.pos_ != "ADJ":
+            break
+        if (nxt.pos_ not in ("ADJ", "PROPN", "NOUN") or nxt.like_num) and not (
+            nxt.pos_ == "CCONJ" and nxt.i > span.end and doc[nxt.i - 1].pos_ == "ADJ"
+        ):
+            break
+    return None
+
+
+def subject_text(noun: Token, span: Span, measure_words: set[int]) -> str | None:
+    """The counted noun with its modifiers between the number and it, minus measure words."""
+    between = span.doc[span.end : noun.i + 1]
+    if (
+        any((t.like_num and t.pos_ == "NUM") or t.is_space for t in between)
+        or noun.lower_ in _CONTAINER_NOUNS
+    ):  # ("first-team players" is fine: "first" is an ordinal adjective)
+        return None
+    words = [
+        t for t in between if t.i not in measure_words and t.pos_ not in ("DET", "PUNCT", "ADV")
+    ]
+    while words and (words[0].pos_ in ("CCONJ", "ADP") or words[0].lower_ in _INCREMENT_WORDS):
+        words = words[1:]
+    if not words:
+        return None
+    return span.doc[words[0].i : words[-1].i + 1].text
+
+
+# "eight more picks", "200 additional troops": the increment word says how the count
+# relates to another one; what is counted is still "picks", "troops".
+_INCREMENT_WORDS = frozenset({"more", "fewer", "less", "other", "additional", "extra", "further"})
+
+# Nouns that hold a count without being what is counted ("390,000 cases of injuries").
+_CONTAINER_NOUNS = frozenset({"case", "cases", "number", "total", "figure", "count", "tally"})
+
+
+def _governing_verbs(tok: Token, limit: int = 4) -> list[Token]:
+    out = []
+    cur = tok
+    for _ in range(limit):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            out.append(cur)
+    return out
+
+
+def find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | None, set[int]]:
+    """What happened to what is counted, nearest first: inside the noun phrase,
+    right after the number, the verbs governing it, then the words just before."""
+    doc = span.doc
+    sent = num.sent
+    used: set[int] = set()
+    candidates: list[Token] = []
+    stop = noun.i + 1 if noun is not None else span.end
+    candidates.extend(doc[span.end : stop])  # "700,000 dead Ukrainian soldiers"
+    if noun is not None:
+        for child in noun.children:
+            if (
+                child.dep_ in ("acl", "relcl", "amod")
+                and child.i > noun.i
+                and not any(t.like_num for t in child.subtree)
+            ):  # "soldiers lost in the conflict"; but "drones, of which 88 were shot
+                # down" is the measure of the 88
+                candidates.append(child)
+            if child.dep_ == "prep":  # "cases of injuries", "personnel in the killed"
+                candidates.extend(t for t in child.subtree if t.i < child.i + 4)
+    # Directly after the number or noun: "300-350,000 killed", "370,000 wounded"
+    after_start = stop
+    after = doc[after_start : min(after_start + 4, sent.end)]
+    if (
+        len(after) >= 3
+        and measure_of(after[0]) == "killed"
+        and after[1].lower_ in ("and", "or")
+        and measure_of(after[2]) in ("wounded", "injuries")
+    ):
+        return "casualties", {after[0].i, after[2].i}  # "315,000 killed and wounded"
+    for tok in after:
+        if tok.is_punct or tok.like_num or tok.pos_ == "CCONJ":
+            break  # "killed 35 people and injured 117": the next clause is not ours
+        candidates.append(tok)
+    anchor = noun if noun is not None else num
+    governing = _governing_verbs(anchor)
+    candidates.extend(governing)
+    # "are believed to have died", "is estimated to have lost"
+    candidates.extend(c for v in governing[:1] for c in v.children if c.dep_ == "xcomp")
+    for tok in candidates:
+        measure = measure_of(tok)
+        if measure is not None:
+            used.add(tok.i)
+            return measure, used
+    # Words shortly before the number in the same sentence ("those killed at 31,000",
+    # "killed an average of more than 5,000"), stopping at another number.
+    for tok in reversed(doc[max(sent.start, span.start - 8) : span.start]):
+        measure = measure_of(tok)
+        if measure is not None:
+            return measure, used
+        if tok.is_quote:
+            continue  # "cites loss of '400,000 soldiers'"
+        if (
+            tok.like_num
+            or tok.is_punct
+            or tok.is_space
+            or tok.pos_ in ("SCONJ", "CCONJ", "VERB", "AUX")
+        ):
+            break
+    # The subject of the verb the number completes: "the death toll rose to 52",
+    # "Casualties are estimated at 20,000-30,000".
+    if noun is None:
+        for verb in _governing_verbs(num, 3):
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < span.start:
+                    for tok in child.subtree:
+                        measure = measure_of(tok)
+                        if measure is not None and tok.pos_ != "VERB":
+                            return measure, used
+            break
+    return None, used
+
+
+_GLUED_PER_RE = re.compile(r"(?:-an?-|\s+an?-|\s?/\s?)(?P<w>[A-Za-z]+)\b")
+
+
+def _glued_per(after: str) -> str | None:
+    """ "a $70-a-share price", "10 km/hr": a rate written without spaces."""
+    m = _GLUED_PER_RE.match(after)
+    if m is None:
+        return None
+    word = m.group("w").lower()
+    if word in lex.PERIOD_ABBREVIATIONS:
+        return lex.PERIOD_ABBREVIATIONS[word]
+    singular = word[:-1] if word.endswith("s") else word
+    for w in (word, singular):
+        if w in lex.PERIOD_WORDS:
+            return lex.PERIOD_WORDS[w]
+        if w in lex.PER_NOUNS:
+            return w
+    return None
+
+
+_NOT_RATE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "previously"})
+
+
+def find_per(span: Span, noun: Token | None) -> str | None:
+    doc = span.doc
+    start = (noun.i + 1) if noun is not None else span.end
+    if start < len(doc) and doc[start].text == "(":
+        # "C$6 (US$4.46) per share": a conversion in brackets sits between the figure
+        # and its rate
+        for close in doc[start + 1 : min(start + 8, span.sent.end)]:
+            if close.text == ")":
+                start = close.i + 1
+                break
+    elif start < len(doc) and doc[start].text == ")":
+        start += 1  # the conversion itself: "(US$4.46) per share"
+    if start >= len(doc):
+        return None
+    last = doc[start - 1]  # (Doc.text rebuilds the whole text: read a short span instead)
+    glued = _glued_per(last.whitespace_ + doc[start : start + 4].text)
+    if glued is not None:
+        return glued
+    window = doc[start : min(start + 7, span.sent.end)]
+    for i, tok in enumerate(window):
+        word = tok.lower_
+        if tok.like_num or tok.is_currency or any(c.isdigit() for c in tok.text):
+            break  # the rate of the next figure ("19 cents at $58.24 per barrel", "RM79 a month")
+        if i >= 4 and word not in lex.RATE_DETERMINERS:
+            continue  # "2.4 billion gallons of jet fuel a year": look past a short "of" phrase
+        if word in lex.PERIOD_ADVERBS:
+            return lex.PERIOD_ADVERBS[word]
+        if word in lex.RATE_DETERMINERS and i + 1 < len(window):
+            nxt = window[i + 1]
+            period = lex.PERIOD_WORDS.get(nxt.lemma_.lower()) or lex.PERIOD_WORDS.get(nxt.lower_)
+            after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+            if after is not None and after.lower_ in _NOT_RATE_AFTER:
+                return None  # "$6.78 billion a year earlier" is a date, not a rate
+            if period is not None:
+                return period
+            if word in ("a", "an", "per") and nxt.lower_ in lex.PER_NOUNS:
+                return nxt.lemma_.lower()  # "$1.34 a share", "$58 per barrel"
+            if word == "per":
+                um = UNIT_RE.match(" " + doc[nxt.i : nxt.i + 4].text)  # "$80 per sq m"
+                if um is not None and um.group("sep") == " ":
+                    return lex.UNIT_SUFFIXES[um.group("unit").lower()]
+            if word == "per" and nxt.pos_ in ("NOUN", "PROPN"):
+                return nxt.lemma_.lower()
+            if word == "per" and nxt.pos_ == "ADJ" and nxt.head.i > nxt.i:
+                head = nxt.head  # "$21.25 per square foot"
+                if head.pos_ == "NOUN" and head.i - nxt.i <= 2:
+                    return doc[nxt.i : head.i].text_with_ws.lower() + head.lemma_.lower()
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "CCONJ"):
+            break
+    return None
+
+
+def _noun_phrase(tok: Token) -> str:
+    """The phrase a noun heads, up to the noun, within its own line and sentence."""
+    left = max(tok.left_edge.i, tok.sent.start)
+    words = [t for t in tok.doc[left : tok.i + 1]]
+    while words and (words[0].pos_ in ("DET", "PUNCT", "SPACE") or "\n" in words[0].text):
+        words = words[1:]
+    for i in range(len(words) - 1, 0, -1):
+        if "\n" in words[i].text or "\n" in words[i - 1].whitespace_:
+            words = words[i + 1 :] if "\n" in words[i].text else words[i:]
+            break
+    if not words:
+        return tok.text
+    return tok.doc[words[0].i : words[-1].i + 1].text
+
+
+def unit_subject(num: Token, span: Span) -> str | None:
+    """What a money/percent/duration figure measures: the noun it modifies
+    ("a 30-day ceasefire"), else the subject of the clause ("The call lasted ...")."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of" and span.end + 1 < len(doc):
+        # "20% of Ukrainian territory", "a third of voters": the whole it is a share of
+        for pobj in nxt.children:
+            if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                return _noun_phrase(pobj)
+    if nxt is not None and nxt.is_alpha and nxt.pos_ in ("NOUN", "PROPN") and nxt.head.i >= nxt.i:
+        head = nxt
+        while (
+            head.head.i > head.i
+            and head.dep_ in ("compound", "amod")
+            and head.head.i < span.end + 4
+        ):
+            head = head.head
+        return doc[nxt.i : head.i + 1].text
+    for verb in _governing_verbs(num, 3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in lex.NON_CLAIMANTS:
+                if child.pos_ == "PRON" or span.start <= child.i < span.end:
+                    return None
+                if child.left_edge.i <= span.start and span.end <= child.i + 1:
+                    return None  # "Up to 60% of flights": the figure is inside the subject
+                return _noun_phrase(child)
+    return None
+
+
+def claimant_in_sentence(num: Token) -> str | None:
+    sent = num.sent
+    # "According to Trump, ..." anywhere in the sentence before the figure.
+    for tok in sent:
+        if tok.lower_ == "according" and not (tok.i <= num.i < tok.i + 3):
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                for pobj in nxt.children:
+                    if pobj.dep_ == "pobj":
+                        return _noun_phrase(pobj)
+                if tok.i + 2 < sent.end:
+                    return _noun_phrase(tok.doc[tok.i + 2])
+    # "Mr. Trump's estimate of 400,000 soldiers": the owner of an estimate noun.
+    cur = num
+    for _ in range(4):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in lex.ESTIMATE_NOUNS:
+            for child in cur.children:
+                if child.dep_ == "poss" and child.pos_ != "PRON":
+                    return _noun_phrase(child)
+            break
+    for verb in _governing_verbs(num, 5):
+        if verb.lemma_.lower() in lex.ATTRIBUTION_VERBS:
+            for child in verb.children:
+                # Passive: the source is the agent ("estimated by the UN"), not the subject.
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and pobj.pos_ != "PRON":
+                            return _noun_phrase(pobj)
+                if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                    if child.lower_ in lex.NON_CLAIMANTS:
+                        continue
+                    return _noun_phrase(child)
+    return None
+
+
+def fraction_whole(span: Span) -> str | None:
+    """What a share is a share of: "half the flats", "two-thirds of the 3,000 new homes"."""
+    doc = span.doc
+    words: list[Token] = []
+    for tok in doc[span.end : min(span.end + 6, span.sent.end)]:
+        if not words and (tok.lower_ == "of" or tok.pos_ in ("DET", "NUM") or tok.tag_ == "PRP$"):
+            continue
+        if tok.pos_ in ("ADJ", "NOUN", "PROPN") or (tok.pos_ == "VERB" and tok.tag_ == "VBG"):
+            words.append(tok)
+            if tok.pos_ in ("NOUN", "PROPN") and not (
+                tok.dep_ in ("compound", "amod") and tok.head.i > tok.i
+            ):
+                return doc[words[0].i : tok.i + 1].text
+            continue
+        break
+    return None
+
+
+_DIMENSION_WORDS = frozenset({"tall", "high", "long", "wide", "deep", "thick", "away"})
+
+
+def counts_after(span: Span) -> bool:
+    """A glued "m" before a plural noun is millions: "2.7m combined digital and physical
+    sales", "35m of its devices"; "the last 100m of the race", "a 2m high wall" are metres."""
+    for tok in span.doc[span.end : min(span.end + 6, span.sent.end)]:
+        if tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in lex.UNIT_SUFFIXES:
+            return True
+        if tok.lower_ in _DIMENSION_WORDS:
+            return False
+        if not (
+            tok.pos_ in ("ADJ", "CCONJ", "DET", "PROPN")
+            or tok.tag_ == "NN"  # a modifier noun ("vinyl albums")
+            or tok.lower_ == "of"
+            or tok.tag_ == "PRP$"
+            or (tok.pos_ == "VERB" and tok.tag_ in ("VBG", "VBN"))
+        ):
+            return False
+    return False
+
+
+def bare_age_after_name(q: Quantity, prev: Token | None, nxt: Token | None) -> bool:
+    """A person's name, a small number, then a verb: an apposition whose commas were lost."""
+    return bool(
+        prev is not None
+        and nxt is not None
+        and q.kind == "digits"
+        and q.low == q.high
+        and 0 < q.low < 120
+        and float(q.low).is_integer()
+        and prev.ent_type_ == "PERSON"
+        and nxt.pos_ in ("VERB", "AUX")
+    )
+
+
+def apposition_age(text: str, q: Quantity, num: Token) -> bool:
+    """ "Andriy Portnov, 51, had just ...": a bare number set off by commas after a name."""
+    if q.kind != "digits" or q.unit is not None or q.low != q.high or not 0 < q.low < 120:
+        return False
+    doc = num.doc
+    prev_tok = doc[num.i - 1] if num.i >= 1 else None
+    next_tok = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if bare_age_after_name(q, prev_tok, next_tok):
+        return True
+    if (
+        not re.match(r"^\s*(?:,|\)|$)", text[q.end : q.end + 2])
+        or text[q.start - 2 : q.start] != ", "
+    ):
+        return False
+    prev = num.doc[num.i - 2] if num.i >= 2 else None
+    if prev is None:
+        return False
+    if num.dep_ == "appos" and num.head.i == prev.i and prev.pos_ == "PROPN":
+        return True  # the small model often tags names as places ("Tatyana, 52,")
+    if prev.pos_ == "NOUN" and prev.lemma_.lower() in lex.PERSON_NOUNS:
+        return True  # "The suspect, 34, was sentenced"
+    return prev.ent_type_ == "PERSON" or (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "EVENT")
+    )
+
+
+def subject_text_excluding_head(noun: Token, span: Span, used: set[int]) -> str | None:
+    """ "400,000 military casualties": the noun is the measure; keep the modifiers."""
+    words = [
+        t
+        for t in span.doc[span.end : noun.i]
+        if t.pos_ in ("ADJ", "NOUN", "PROPN") and measure_of(t) is None
+    ]
+    if not words:
+        return None
+    return span.doc[words[0].i : words[-1].i + 1].text
+
+
+def age_subject(span: Span) -> str | None:
+    """ "a 75-year-old woman" -> woman; "Grijalva ... dies at 77" -> the verb's subject."""
+    doc = span.doc
+    for tok in doc[span.end : min(span.end + 3, len(doc))]:
+        if tok.is_space or "\n" in tok.whitespace_ or tok.pos_ in ("VERB", "AUX", "PART"):
+            break  # "The 24-year-old took the title": the age is the subject itself
+        if tok.pos_ in ("NOUN", "PROPN"):
+            head = tok
+            while head.dep_ == "compound" and head.head.i > head.i and "\n" not in head.whitespace_:
+                head = head.head
+            if any(t.is_space or "\n" in t.whitespace_ for t in doc[tok.i : head.i]):
+                head = tok
+            return doc[tok.i : head.i + 1].text
+        if tok.is_punct:
+            break
+    for verb in _governing_verbs(number_head(span), 3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
+                return _noun_phrase(child)
+    return None

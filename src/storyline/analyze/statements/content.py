@@ -1,0 +1,242 @@
+"""What was said: the clause, quote or phrase a cue introduces."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.analyze.speech_lexicon import INSTRUCTION_LEMMAS, TRAILING_REPORT_LEMMAS
+from storyline.analyze.statements.cues import SUBJ_DEPS, cue_subject, is_cue
+from storyline.analyze.statements.medium_date import medium_in
+from storyline.analyze.statements.quotes import DASHES, END_PUNCT, Quote, mark_at, trim
+from storyline.analyze.statements.view import ArticleView
+
+
+def clause_content(art: ArticleView, clause: Token, cue: Token) -> tuple[int, int, bool] | None:
+    """What a ``that``-clause says: the clause, or the whole quote it sits in."""
+    doc = art.doc
+    left, right = clause.left_edge.i, clause.right_edge.i
+    if left <= cue.i <= right:
+        return None
+    if doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if"):
+        left += 1
+    if left > right:
+        return None
+    start, end = doc[left].idx, doc[right].idx + len(doc[right])
+    pstart, pend = art.para_of(cue.idx)
+    if right < cue.i:
+        # Attribution after what was said ("A, but B, the source added"): the
+        # parser hangs only the last conjunct on the cue; all before it was said.
+        subj = cue_subject(cue)
+        first = min(cue.i, subj.left_edge.i if subj is not None and subj.i < cue.i else cue.i)
+        if first > right:
+            start = max(cue.sent.start_char, start if art.in_quote(start) else 0)
+            start = min(start, doc[left].idx)
+            end = doc[first].idx
+    start, end = max(start, pstart), min(end, pend)
+    start, end = trim(art.text, start, end)
+    if end <= start:
+        return None
+    q = art.quote_at(start)
+    if q is not None:
+        qend = q.close + 1 if q.close is not None else q.end
+        # Only part of a multi-sentence quote was parsed as the clause: take it all.
+        if end <= qend + 2 and start >= q.open:
+            return q.start, q.end, True
+    return start, end, False
+
+
+def adjacent_quote(art: ArticleView, cue: Token, subj: Token | None) -> Quote | None:
+    """A quote right after the attribution (``said: "..."``) or right before it."""
+    doc = art.doc
+    pstart, pend = art.para_of(cue.idx)
+    # After: skip punctuation, the subject, particles and short phrases.
+    attribution_end = cue.i
+    if subj is not None and subj.i > cue.i:
+        attribution_end = max(attribution_end, subj.right_edge.i)
+    j = attribution_end + 1
+    steps = 0
+    while j < len(doc) and steps < 8 and doc[j].idx < pend:
+        t = doc[j]
+        if t.text and mark_at(t.text, 0) and art.in_quote(t.idx + len(t.text)):
+            q = art.quote_at(t.idx)
+            if q is not None and q.open == t.idx:
+                return q if quote_is_said(art, q, cue) else None
+        if t.text in END_PUNCT:
+            break
+        steps += 1
+        j += 1
+    # Before: the attribution starts right after a quote's closing mark.
+    first = min(cue.i, subj.left_edge.i if subj is not None else cue.i)
+    j = first - 1
+    while j >= 0 and doc[j].idx >= pstart and (doc[j].is_punct or doc[j].is_space):
+        if doc[j].text and mark_at(doc[j].text, 0) and not art.in_quote(doc[j].idx):
+            q = art.quote_at(doc[j].idx - 1)
+            if q is not None and q.close == doc[j].idx:
+                return q if quote_is_said(art, q, cue) else None
+        j -= 1
+    # An unclosed quote that runs into the attribution (seed 000 style).
+    if j >= 0 and doc[j].idx >= pstart:
+        q = art.quote_at(doc[j].idx)
+        if q is not None and q.close is None and q.end <= doc[first].idx:
+            return q
+    return None
+
+
+def quote_is_said(art: ArticleView, q: Quote, cue: Token) -> bool:
+    """False for a quoted phrase inside a noun phrase (``agree to the "positive" proposal``)."""
+    span = art.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    if root.head.i == cue.i or span.start <= root.head.i < span.end:
+        return True
+    return root.dep_ not in ("amod", "compound", "nmod", "pobj", "poss", "nummod", "attr", "appos")
+
+
+def colon_content(art: ArticleView, cue: Token) -> tuple[int, int] | None:
+    """``Trump said: ...`` without quote marks: the rest of the sentence."""
+    doc = art.doc
+    sent = cue.sent
+    for j in range(cue.i + 1, min(cue.i + 6, len(doc))):
+        if doc[j].text == ":":
+            pstart, pend = art.para_of(cue.idx)
+            start = doc[j].idx + 1
+            end = min(sent.end_char, pend)
+            if not art.text[start:pend].strip():
+                # "He said:" closing its paragraph introduces the next one.
+                i = art.para_starts.index(pstart) if pstart in art.para_starts else -1
+                if i < 0 or i + 1 >= len(art.paras):
+                    return None
+                nstart, nend = art.paras[i + 1]
+                q = art.quote_at(
+                    nstart + len(art.text[nstart:nend]) - len(art.text[nstart:nend].lstrip())
+                )
+                if q is not None and q.end <= nend:
+                    return q.start, q.end
+                start, end = nstart, nend
+            if end - start < 3:
+                return None
+            s, e = trim(art.text, start, end)
+            return (s, e) if e > s else None
+        if doc[j].is_punct or "\n" in doc[j].text:
+            return None
+    return None
+
+
+def dash_content(art: ArticleView, cue: Token, subj: Token | None) -> tuple[int, int] | None:
+    """``We are having very good negotiations ... - Trump said.``: the paragraph before the dash."""
+    if subj is None or subj.i > cue.i:
+        return None
+    doc = art.doc
+    k = cue.i - 1
+    while k >= 0 and cue.i - k <= 5 and doc[k].text not in DASHES:
+        if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX") or "\n" in doc[k].text:
+            return None
+        k -= 1
+    if k < 0 or doc[k].text not in DASHES or cue.i - k > 5:
+        return None
+    if not any(t.i == subj.i for t in doc[k + 1 : cue.i]):
+        subj = doc[cue.i - 1]
+    pstart, pend = art.para_of(cue.idx)
+    if doc[k].idx <= pstart:
+        return None
+    rest = [t for t in doc[cue.i + 1 : min(len(doc), cue.i + 8)] if t.idx < pend]
+    if sum(1 for t in rest if not t.is_punct and not t.is_space) > 3:
+        return None
+    s, e = trim(art.text, pstart, doc[k].idx)
+    return (s, e) if e > s else None
+
+
+def trailing_content(art: ArticleView, cue: Token) -> tuple[int, int] | None:
+    """``Russia shot ..., and the city council released [on Telegram]``: the clause before."""
+    if cue.dep_ != "conj" or cue.head.i >= cue.i:
+        return None
+    if cue.lemma_.lower() not in TRAILING_REPORT_LEMMAS:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+        return None
+    for c in cue.children:
+        if c.dep_ == "dobj" and medium_in(art.text, c.left_edge.idx, c.right_edge.idx + 1) is None:
+            return None
+    head = cue.head
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    doc = art.doc
+    left = head.left_edge.i
+    ccs = [c.i for c in cue.head.rights if c.dep_ == "cc" and c.i < cue.i]
+    end_tok = max(ccs) if ccs else cue.i
+    subj = cue_subject(cue)
+    if subj is not None and subj.left_edge.i < end_tok:
+        end_tok = subj.left_edge.i
+    if end_tok <= left:
+        return None
+    pstart, _ = art.para_of(cue.idx)
+    s, e = trim(art.text, max(doc[left].idx, pstart), doc[end_tok].idx)
+    return (s, e) if e > s else None
+
+
+def find_clause(cue: Token) -> Token | None:
+    """What the cue introduces: its ``that``-clause, or an instruction (``told them to ...``).
+
+    The small parser often hangs the clause on a phrase after the cue
+    ("said during a rally in Michigan that ..."), so phrases to the right of
+    the cue are searched too, without entering another clause.
+    """
+    for c in cue.children:
+        if c.dep_ == "ccomp":
+            return c
+    if cue.lemma_.lower() in INSTRUCTION_LEMMAS:
+        for c in cue.children:
+            if c.dep_ == "xcomp" and c.i > cue.i:
+                return c
+    stack = [
+        c
+        for c in cue.children
+        if c.i > cue.i and c.dep_ in ("prep", "dobj", "npadvmod", "advcl", "dative")
+    ]
+    seen = 0
+    while stack and seen < 40:
+        t = stack.pop(0)
+        seen += 1
+        for g in t.children:
+            if g.dep_ == "ccomp":
+                return g
+            if (
+                g.dep_ in ("relcl", "acl")
+                and any(
+                    m.lower_ == "that"
+                    and m.i == g.left_edge.i
+                    and m.dep_ in ("mark", "dobj", "nsubj")
+                    for m in g.subtree
+                )
+                and any(m.dep_ in SUBJ_DEPS and m.lower_ != "that" for m in g.children)
+            ):
+                return g
+            if g.dep_ in ("prep", "pobj", "compound", "amod", "det", "poss", "dobj", "npadvmod"):
+                stack.append(g)
+    return None
+
+
+def parenthetical_content(
+    art: ArticleView, cue: Token, subj: Token | None
+) -> tuple[int, int] | None:
+    """``Acts of protest, Mr. Obama said, are acts of patriotism``: the clause around the cue.
+
+    The statement's span is the sentence's clause with the attribution inside it.
+    """
+    if cue.dep_ not in ("parataxis", "advcl", "ccomp") or cue.head.i == cue.i:
+        return None
+    first = min(cue.i, subj.left_edge.i if subj is not None else cue.i)
+    if first == 0 or art.doc[first - 1].text not in (",", "—", "–"):
+        return None
+    head = cue.head
+    if art.in_quote(head.idx) or is_cue(head):
+        return None
+    sent = cue.sent
+    pstart, pend = art.para_of(cue.idx)
+    lo = max(head.left_edge.idx, sent.start_char, pstart)
+    hi = min(head.right_edge.idx + len(head.right_edge), sent.end_char, pend)
+    s, e = trim(art.text, lo, hi)
+    if e - s < 10 or s >= art.doc[first].idx or e <= cue.idx:
+        return None
+    return s, e

@@ -1,0 +1,270 @@
+"""Pass 1 of the rules: every cue outside quotes that has a source and something said.
+
+Speech verbs, stance verbs, ``according to X``, noun cues with a possessor,
+trailing reports and the verbs and nouns the cue model calls cues; each
+takes its subject and content from the parse (``cues``, ``content``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.analyze.cue_model import CANDIDATE_POS, CueModel, load_cue_model
+from storyline.analyze.speech_lexicon import (
+    CLAUSE_ONLY_LEMMAS,
+    CUE_PARTICLES,
+    IN_SOURCE_LEMMAS,
+    LEARNED_CUE_PREPS,
+    NOUN_CUE_LEMMAS,
+    STANCE_LEMMAS,
+    TRAILING_REPORT_LEMMAS,
+    WEAK_CUE_LEMMAS,
+)
+from storyline.analyze.statements.content import (
+    adjacent_quote,
+    clause_content,
+    colon_content,
+    dash_content,
+    find_clause,
+    parenthetical_content,
+    trailing_content,
+)
+from storyline.analyze.statements.cues import cue_subject, is_cue
+from storyline.analyze.statements.quotes import trim
+from storyline.analyze.statements.view import ArticleView, Found
+
+
+def cue_statements(art: ArticleView) -> list[Found]:
+    """Every word outside quotes that cues an attribution, with its source and content."""
+    found: list[Found] = []
+    model = load_cue_model()
+    for tok in art.doc:
+        if art.in_quote(tok.idx):
+            continue
+        f = _cue_statement(art, tok, model)
+        if f is not None:
+            found.append(f)
+    return found
+
+
+def _cue_statement(art: ArticleView, tok: Token, model: CueModel | None) -> Found | None:
+    """What ``tok`` attributes, by the kind of cue it is (first that applies)."""
+    if tok.lower_ == "according" or (tok.lower_ == "in" and tok.dep_ == "prep"):
+        return _according(art, tok)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUE_LEMMAS:
+        return _noun_cue(art, tok)
+    if tok.lemma_.lower() in TRAILING_REPORT_LEMMAS and not is_cue(tok):
+        trailing = trailing_content(art, tok)
+        subj = cue_subject(tok)
+        if trailing is not None and subj is not None:
+            span = (tok.idx, tok.idx + len(tok))
+            return Found(tok, span, subj, None, False, trailing, False)
+        return None
+    if not is_cue(tok) and tok.pos_ == "VERB" and tok.lemma_.lower() in STANCE_LEMMAS:
+        return _stance(art, tok)
+    learned = (
+        model is not None
+        and not is_cue(tok)
+        and tok.pos_ in CANDIDATE_POS
+        and art.cue_probability(tok) >= model.threshold
+    )
+    if learned and tok.pos_ == "NOUN":
+        return _noun_cue(art, tok)
+    if (
+        not is_cue(tok)
+        and not learned
+        and not (tok.pos_ == "VERB" and tok.lemma_.lower() in CLAUSE_ONLY_LEMMAS)
+    ):
+        return None
+    return _verb_statement(art, tok, learned, model)
+
+
+def _verb_statement(
+    art: ArticleView, tok: Token, learned: bool, model: CueModel | None
+) -> Found | None:
+    """A verb cue (a speech verb, a clause-only one, or one the model calls a cue):
+    its subject, and what it introduces, tried from the most to the least explicit."""
+    doc = art.doc
+    if any(c.dep_ == "neg" for c in tok.children):
+        return None
+    subj = cue_subject(tok)
+    if subj is None or art.in_quote(subj.idx):
+        return None
+    content: tuple[int, int] | None = dash_content(art, tok, subj)
+    direct = False
+    if content is not None:
+        return Found(tok, (tok.idx, tok.idx + len(tok)), subj, None, False, content, False)
+    clause = find_clause(tok)
+    if clause is not None:
+        got = clause_content(art, clause, tok)
+        if got is not None:
+            content, direct = (got[0], got[1]), got[2]
+    lemma = tok.lemma_.lower()
+    if lemma in CLAUSE_ONLY_LEMMAS:
+        if content is not None and not direct:
+            return Found(tok, (tok.idx, tok.idx + len(tok)), subj, None, False, content, False)
+        return None
+    if content is None or not direct:
+        q = adjacent_quote(art, tok, subj)
+        if q is not None and content is None:
+            content, direct = (q.start, q.end), True
+    if content is None:
+        content = colon_content(art, tok)
+    if content is None:
+        content = trailing_content(art, tok)
+    if content is None:
+        content = parenthetical_content(art, tok, subj)
+    if content is None and learned and model is not None:
+        # An intention ("wants to sign up ...") or a topic ("spoke about
+        # ...") is said; a bare object needs a confident model.
+        said = any(c.dep_ == "xcomp" and c.i > tok.i for c in tok.children) or (
+            tok.i + 1 < len(doc)
+            and doc[tok.i + 1].head.i == tok.i
+            and doc[tok.i + 1].lower_ in LEARNED_CUE_PREPS
+        )
+        if not said and art.cue_probability(tok) < model.complement_threshold:
+            return None
+    if content is None and tok.lemma_.lower() not in _NO_COMPLEMENT:
+        # "mentioned the remarks", "accusing her of ...": the complement.
+        return _stance(art, tok, LEARNED_CUE_PREPS if learned else frozenset())
+    if content is None:
+        return None
+    if tok.lemma_.lower() in WEAK_CUE_LEMMAS and not direct and clause is None:
+        return None
+    if learned and not direct and content[1] <= tok.idx:
+        # Unquoted text before a learned cue is usually the scene
+        # ("Earlier this month, lawyers filed"), not what was said.
+        return None
+    return Found(tok, (tok.idx, tok.idx + len(tok)), subj, None, False, content, direct)
+
+
+# Speech verbs whose bare object is an addressee, not what was said ("told reporters").
+_NO_COMPLEMENT = frozenset({"tell", "ask", "inform", "assure", "answer", "reply", "respond", "say"})
+COMPLEMENT_DEPS = frozenset(
+    {"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "acomp", "prt"}
+)
+
+
+def _stance(art: ArticleView, cue: Token, preps: frozenset[str] = frozenset()) -> Found | None:
+    """``Clinton blasted Trump's remarks``, ``called for a ban``: the complement is the content."""
+    if any(c.dep_ == "neg" for c in cue.children) or (cue.tag_ == "VBN" and cue.dep_ == "amod"):
+        return None
+    subj = cue_subject(cue)
+    if subj is None or art.in_quote(subj.idx):
+        return None
+    doc = art.doc
+    cue_end = cue.i
+    particles = CUE_PARTICLES.get(cue.lemma_.lower(), frozenset()) | preps
+    if cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ in particles:
+        cue_end = cue.i + 1
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    content: tuple[int, int] | None = None
+    direct = False
+    if clause is not None:
+        got = clause_content(art, clause, cue)
+        if got is not None:
+            content, direct = (got[0], got[1]), got[2]
+    if content is None and "for" in particles:
+        content, cue_end = _for_to_content(art, cue, cue_end)
+    if content is None:
+        comps = [c for c in cue.rights if c.dep_ in COMPLEMENT_DEPS]
+        core = [c for c in comps if c.dep_ != "prep" or c.i <= cue_end]
+        if not core:
+            return None
+        lo = comps[0].left_edge.i
+        if lo <= cue_end:
+            lo = cue_end + 1
+        hi = max(c.right_edge.i for c in comps)
+        if hi < lo:
+            return None
+        pstart, pend = art.para_of(cue.idx)
+        s = max(doc[lo].idx, pstart)
+        e = min(doc[hi].idx + len(doc[hi]), pend, cue.sent.end_char)
+        s, e = trim(art.text, s, e)
+        if e - s < 3:
+            return None
+        content = (s, e)
+    cue_span = (cue.idx, doc[cue_end].idx + len(doc[cue_end]))
+    return Found(cue, cue_span, subj, None, False, content, direct)
+
+
+def _for_to_content(
+    art: ArticleView, cue: Token, cue_end: int
+) -> tuple[tuple[int, int] | None, int]:
+    """``called (Wednesday) for Ginsburg to resign``: (what is called for, the cue's last token).
+
+    The parser reads "for X to do" as an adverbial clause marked by "for",
+    not as the verb's complement.
+    """
+    for c in cue.rights:
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+        if c.dep_ != "advcl" or mark is None or not 0 < mark.i - cue.i <= 3:
+            continue
+        if mark.i + 1 > c.right_edge.i:
+            continue
+        doc = art.doc
+        _pstart, pend = art.para_of(cue.idx)
+        e = min(doc[c.right_edge.i].idx + len(doc[c.right_edge.i]), pend, cue.sent.end_char)
+        s, e = trim(art.text, doc[mark.i + 1].idx, e)
+        if e - s >= 3:
+            return (s, e), mark.i
+    return None, cue_end
+
+
+def _noun_cue(art: ArticleView, noun: Token) -> Found | None:
+    """``Trump's claim that there have been ...``: the possessor said the clause."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or art.in_quote(owner.idx):
+        return None
+    clause = None
+    for c in noun.rights:
+        if c.dep_ in ("acl", "ccomp", "relcl", "xcomp"):
+            first = c.left_edge
+            if first.lower_ in ("that", "to") and (c.dep_ != "relcl" or first.dep_ == "mark"):
+                clause = c
+                break
+    if clause is None:
+        return None
+    got = clause_content(art, clause, noun)
+    if got is None:
+        return None
+    s, e = got[0], got[1]
+    if art.text[s : s + 3].lower() == "to ":
+        s += 3
+    return Found(noun, (noun.idx, noun.idx + len(noun)), owner, None, False, (s, e), got[2])
+
+
+def _according(art: ArticleView, tok: Token) -> Found | None:
+    """``According to X, ...``, ``..., according to X.`` and ``In a CNN poll, ...``."""
+    if tok.lower_ == "in":
+        # "In a CNN poll, ...": the poll is the source, "in" the cue.
+        to = tok
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in IN_SOURCE_LEMMAS:
+            return None
+        if tok.head.pos_ == "NOUN" or is_cue(tok.head):
+            return None
+    else:
+        found_to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if found_to is None:
+            nxt = tok.nbor(1) if tok.i + 1 < len(art.doc) else None
+            found_to = nxt if nxt is not None and nxt.lower_ == "to" else None
+        if found_to is None:
+            return None
+        to = found_to
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+    sent = tok.sent
+    pstart, pend = art.para_of(tok.idx)
+    phrase_lo, phrase_hi = tok.idx, pobj.right_edge.idx + len(pobj.right_edge)
+    lo, hi = max(sent.start_char, pstart), min(sent.end_char, pend)
+    if phrase_lo - lo > hi - phrase_hi:
+        s, e = trim(art.text, lo, phrase_lo)
+    else:
+        s, e = trim(art.text, phrase_hi, hi)
+    if e - s < 3:
+        return None
+    q = art.quote_at(s)
+    direct = q is not None and q.start == s and q.end == e
+    return Found(tok, (tok.idx, to.idx + len(to)), pobj, None, False, (s, e), direct)

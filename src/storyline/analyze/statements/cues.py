@@ -1,0 +1,147 @@
+"""Cues and their subjects: which word reports speech, and who its subject is."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.analyze.speech_lexicon import CUE_LEMMAS, ISSUE_LEMMAS, ISSUED_DOCUMENTS
+from storyline.analyze.statements.quotes import DASHES, mark_at
+
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def is_cue(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_LEMMAS
+
+
+def cue_subject(verb: Token, depth: int = 0) -> Token | None:
+    """The grammatical subject of a cue, inherited along ``adding``/``and said``."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        # A header line run into the sentence ("The Latest ...:\n\n12:15 p.m.\n\n
+        # Donald Trump says") gives the verb a second subject in another paragraph.
+        doc = verb.doc
+        same = [
+            c
+            for c in subjects
+            if not any(
+                "\n" in t.text or "\n" in t.whitespace_
+                for t in doc[min(c.i, verb.i) : max(c.i, verb.i)]
+            )
+        ]
+        return min(same, key=lambda c: abs(c.i - verb.i)) if same else None
+    if verb.dep_ == "xcomp":
+        # Object control: "leading Zelensky to assert", "told him to say".
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None:
+            return obj
+    inherits = verb.dep_ in ("conj", "xcomp") or (
+        verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"
+    )
+    if depth < 3 and inherits and verb.head.i != verb.i:
+        # A participle ("..., adding that") belongs to the nearest speech verb above it.
+        head = verb.head
+        for _ in range(3):
+            if is_cue(head) or head.head.i == head.i or verb.dep_ == "conj":
+                break
+            head = head.head
+        return cue_subject(head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        issuer = issuer_of(verb.head)
+        if issuer is not None and depth < 3:
+            return cue_subject(issuer, depth + 1)
+        return verb.head
+    return _inverted_subject(verb)
+
+
+def issuer_of(document: Token) -> Token | None:
+    """The verb that issued ``document`` ("*issued* a statement saying"), if any."""
+    head = document.head
+    if (
+        document.lemma_.lower() in ISSUED_DOCUMENTS
+        and document.dep_ == "dobj"
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in ISSUE_LEMMAS
+    ):
+        return head
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """``"...," said French President Emmanuel Macron``: the name right after the cue.
+
+    When a paragraph ends in an abbreviation-like token ("about X.") the
+    parser runs the sentence on into the next paragraph and loses the subject;
+    the words after an inverted cue are still the speaker.
+    """
+    doc = verb.doc
+    if verb.i == 0 or not (doc[verb.i - 1].is_punct or mark_at(doc[verb.i - 1].text, 0)):
+        return None
+    j = verb.i + 1
+    while j < len(doc) and j <= verb.i + 6 and "\n" not in doc[j].text:
+        t = doc[j]
+        if t.pos_ == "PROPN" and (j + 1 >= len(doc) or doc[j + 1].pos_ != "PROPN"):
+            return t
+        if t.pos_ not in ("PROPN", "ADJ", "DET", "NOUN", "NUM"):
+            return None
+        j += 1
+    return None
+
+
+def span_of_subject(subj: Token, clauses: bool = False) -> tuple[int, int]:
+    """The subject's noun phrase, without a trailing ``, who ...`` clause unless ``clauses``.
+
+    The speaker's description stays short; the span as written keeps the
+    clause, as PolNeAR's Source spans do ("Don Fowler, who helmed the DNC").
+    """
+    left, right = subj.left_edge.i, subj.right_edge.i
+    doc = subj.doc
+    for c in subj.rights:
+        # ", speaking to a veterans group" describes the moment, not the speaker:
+        # always cut (PolNeAR's Source spans mostly leave it out).
+        first = c.left_edge.i
+        aside = c.dep_ in ("acl", "advcl") and c.tag_ in ("VBG", "VBN")
+        if aside and first > subj.i + 1 and doc[first - 1].text == ",":
+            right = min(right, first - 2)
+            break
+        if c.dep_ in ("relcl", "acl") and c.left_edge.i > subj.i and not clauses:
+            cut = c.left_edge.i
+            while cut - 1 > subj.i and doc[cut - 1].is_punct:
+                cut -= 1
+            right = min(right, cut - 1)
+            break
+
+    def breaks(k: int) -> bool:
+        # A spaced dash ("radical - Trump said") or a line break ends the
+        # phrase; a hyphen inside "(D-Wis.)" does not.
+        spaced = k > 0 and doc[k - 1].whitespace_ != ""
+        return (doc[k].text in DASHES and spaced) or "\n" in doc[k].text
+
+    for k in range(left, right):
+        # A line break in a token's trailing space ("p.m.\nTrump") ends the phrase too.
+        if "\n" in doc[k].whitespace_:
+            if k < subj.i:
+                left = k + 1
+            else:
+                right = k
+                break
+
+    for k in range(subj.i + 1, right + 1):
+        if breaks(k):
+            right = k - 1
+            break
+    for k in range(subj.i - 1, left - 1, -1):
+        if breaks(k):
+            left = k + 1
+            break
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    if right > left and doc[right].text in ("'s", "’s"):
+        right -= 1
+    while left < right and (
+        doc[left].is_punct
+        or doc[left].is_space
+        or (doc[left].dep_ in ("advmod", "preconj", "predet") and doc[left].head.i == subj.i)
+    ):
+        left += 1  # "Even China", "Both Mr. King and Mr. Schultz"
+    return doc[left].idx, doc[right].idx + len(doc[right])

@@ -1,0 +1,86 @@
+"""People named in an article outside quotes: whom a pronoun, title or role can mean."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from storyline.analyze.speech_lexicon import ORG_WORDS, ROLE_WORDS, TITLES
+
+# Entity labels that are never a person, whatever the tagger's boundaries.
+PLACE_LABELS = ("GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person mention: an NER PERSON, or a proper-noun name NER mislabelled."""
+
+    start: int  # token index
+    end: int
+    start_char: int
+    text: str
+
+
+def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
+    """People named outside quotes, in text order.
+
+    The small English model often tags a surname as ORG ("Trump said") or
+    glues a country to a name ("Ukraine Bridget Brink"), so proper-noun chains
+    count too when their last word is a surname NER tagged PERSON elsewhere,
+    or when they are two or more capitalised words that are not a place.
+    """
+    places = {e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS}
+    found: dict[int, Person] = {}
+
+    def add(lo: int, hi: int) -> None:
+        while lo < hi - 1 and (
+            doc[lo].lower_ in TITLES
+            or doc[lo].lower_ in ROLE_WORDS
+            or doc[lo].lower_ in places
+            or doc[lo].lower_ == "the"
+        ):
+            lo += 1
+        while lo < hi and not any(ch.isalnum() for ch in doc[lo].text):
+            lo += 1  # NER glues a signature's dash to the name ("― Jacklyn Ashley")
+        while hi > lo and (
+            doc[hi - 1].text in ("'s", "’s", "'", "’")
+            or not any(ch.isalnum() for ch in doc[hi - 1].text)
+        ):
+            hi -= 1
+        if hi <= lo or "\n" in doc[lo:hi].text or in_quote(doc[lo].idx):
+            return
+        found[lo] = Person(lo, hi, doc[lo].idx, doc[lo:hi].text)
+
+    for e in doc.ents:
+        if e.label_ == "PERSON":
+            add(e.start, e.end)
+    surnames = {surname_of(p.text) for p in found.values()}
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+            j += 1
+        last = doc[j]
+        covered = any(p.start <= j < p.end for p in found.values())
+        if not covered:
+            ent = last.ent_type_
+            if last.lower_ in surnames:
+                add(i, j + 1)
+            elif j > i and ent not in PLACE_LABELS and last.lower_ not in places:
+                words = [t.lower_ for t in doc[i : j + 1]]
+                plausible = not any(w in ORG_WORDS for w in words) and ent in ("", "PERSON", "ORG")
+                if plausible and (ent != "ORG" or doc[i].lower_ in places):
+                    add(i, j + 1)
+        i = j + 1
+    return [found[k] for k in sorted(found)]
+
+
+def surname_of(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in TITLES]
+    return re.sub(r"['’]s$", "", words[-1]).lower() if words else ""

@@ -1,0 +1,254 @@
+"""The quote passes: quotes no cue covers, and ``NAME: ...`` paragraphs.
+
+A quote the cue pass left takes a cue or a signature right next to it, or
+continues the attribution before it (passes 2 and 3 in the package's
+docstring); a paragraph that opens with a speaker's name and a colon
+(transcripts, headlines) is attributed to that name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from storyline.analyze.statements.content import quote_is_said
+from storyline.analyze.statements.cues import cue_subject, is_cue
+from storyline.analyze.statements.people import Person, surname_of
+from storyline.analyze.statements.quotes import END_PUNCT, Quote, mark_at, trim
+from storyline.analyze.statements.speakers import fullest_name
+from storyline.analyze.statements.view import ArticleView, Found, overlaps
+
+_TITLE_COLON = re.compile(r"^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(:)\s+(\S.*)$")
+_NOT_SPEAKERS = frozenset(
+    {
+        "details",
+        "note",
+        "update",
+        "updated",
+        "photo",
+        "watch",
+        "read",
+        "source",
+        "related",
+        "addendum",
+        "previously",
+        "editor's note",
+        "q",
+        "a",
+        "video",
+        "breaking",
+        "live",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "correction",
+        "warning",
+        "caption",
+        "credit",
+    }
+)
+
+
+def colon_paragraphs(art: ArticleView) -> list[Found]:
+    """``PENCE: Well, look ...`` and ``Pence: Gennifer Flowers Won't Be at Debate``.
+
+    Transcripts and headlines give the speaker's name and a colon at the start
+    of the paragraph; the name must be a proper noun the parser recognises.
+    """
+    out: list[Found] = []
+    for pstart, pend in art.paras:
+        line = art.text[pstart:pend]
+        lead = len(line) - len(line.lstrip(" \t\"“'"))
+        m = _TITLE_COLON.match(line[lead:])
+        if m is None or m.group(1).lower() in _NOT_SPEAKERS:
+            continue
+        n_start = pstart + lead
+        span = art.doc.char_span(n_start, n_start + len(m.group(1)), alignment_mode="expand")
+        if span is None or not all(t.pos_ == "PROPN" or t.is_upper or t.is_title for t in span):
+            continue
+        named: str | None = None
+        if not all(t.pos_ == "PROPN" or t.is_upper for t in span):
+            # A headline's "Trump:" often parses as a common noun: take the
+            # capitalised word when it names someone the article names elsewhere.
+            last = span[-1].lower_
+            if not any(surname_of(p.text) == last for p in art.persons):
+                continue
+            named = fullest_name(art, span.text)
+        c_start = n_start + m.start(3)
+        s, e = trim(art.text, c_start, pend)
+        if e <= s:
+            continue
+        colon = n_start + m.start(2)
+        f = Found(span.root, (colon, colon + 1), span.root, named, named is not None, (s, e), False)
+        f.speaker_span = (span.start_char, span.end_char)
+        out.append(f)
+    return out
+
+
+def quote_statements(art: ArticleView, found: list[Found]) -> list[Found]:
+    """Quotes the cue pass left alone: a cue right after or before them, or a continuation."""
+    out: list[Found] = []
+    covered = [f.content for f in found]
+    last_para_speaker: dict[int, Found] = {}
+    for f in found:
+        last_para_speaker[art.para_of(f.content[0])[0]] = f
+    for q in art.quotes:
+        span = (q.start, q.end)
+        if any(overlaps(span, c) for c in covered):
+            continue
+        signed = _dash_signature(art, q)
+        if signed is not None:
+            dash, name = signed
+            at = dash.idx + next(i for i, ch in enumerate(dash.text) if ch in "―—–-")
+            f = Found(dash, (at, at + 1), name.root, None, False, span, True)
+            f.speaker_span = (name.start_char, name.end_char)
+            out.append(f)
+            covered.append(span)
+            last_para_speaker[art.para_of(q.start)[0]] = f
+            continue
+        colon = _colon_signature(art, q)
+        if colon is not None:
+            mark, who = colon
+            last = art.doc[who.end - 1]
+            speaker = fullest_name(art, who.text)
+            f = Found(mark, (mark.idx, mark.idx + 1), last, speaker, True, span, True)
+            left = art.doc[who.start]
+            # The role before the name is part of the speaker as written.
+            lead = art.doc[last.left_edge.i : who.start]
+            if (
+                all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET") for t in lead)
+                and "\n" not in lead.text
+            ):
+                left = last.left_edge
+            f.speaker_span = (left.idx, last.idx + len(last))
+            out.append(f)
+            covered.append(span)
+            last_para_speaker[art.para_of(q.start)[0]] = f
+            continue
+        hit = _cue_near(art, q)
+        if hit is not None:
+            cue, subj = hit
+            f = Found(cue, (cue.idx, cue.idx + len(cue)), subj, None, False, span, True)
+            out.append(f)
+            covered.append(span)
+            last_para_speaker[art.para_of(q.start)[0]] = f
+            continue
+        pstart, _pend = art.para_of(q.open)
+        # A quote after its attribution in the same paragraph ("...," Trump
+        # added. "...") continues that statement.
+        same_para = [
+            f
+            for f in found + out
+            if f.direct and f.cue is not None and pstart <= f.content[0] and f.content[1] <= q.open
+        ]
+        if same_para:
+            prev_f = max(same_para, key=lambda f: f.content[1])
+            gap = q.open - prev_f.content[1]
+            cue_idx = prev_f.cue.idx if prev_f.cue is not None else -1
+            if prev_f.content[1] <= cue_idx < q.open and gap < 80:
+                f = Found(prev_f.cue, prev_f.cue_span, prev_f.subj, None, False, span, True)
+                out.append(f)
+                covered.append(span)
+                continue
+        if art.text[pstart : q.open].strip():
+            continue
+        # A paragraph that opens with a quote and has no attribution continues
+        # the speaker of the paragraph before (quotes over several paragraphs).
+        i = art.para_starts.index(pstart) if pstart in art.para_starts else -1
+        prev = last_para_speaker.get(art.paras[i - 1][0]) if i > 0 else None
+        if prev is not None and prev.direct:
+            # The continued quote keeps the attribution that governs it.
+            f = Found(prev.cue, prev.cue_span, prev.subj, None, False, span, True, inherit=prev)
+            f.speaker_span = prev.speaker_span
+            out.append(f)
+            covered.append(span)
+            last_para_speaker[pstart] = f
+    return out
+
+
+def _colon_signature(art: ArticleView, q: Quote) -> tuple[Token, Person] | None:
+    """``Republican pollster Daron Shaw: "..."``: a named person, a colon, then the quote.
+
+    Columns and live blogs introduce a quote this way with no verb; the name
+    must end right at the colon and be a person the article names.
+    """
+    doc = art.doc
+    j = q.open
+    while j > 0 and art.text[j - 1] in " \u00a0\t":
+        j -= 1
+    if j == 0 or art.text[j - 1] != ":":
+        return None
+    mark = doc.char_span(j - 1, j, alignment_mode="expand")
+    if mark is None or len(mark) != 1 or mark[0].i == 0:
+        return None
+    before = mark[0].i - 1
+    for p in art.persons:
+        if p.end - 1 == before and "\n" not in doc[p.start : mark[0].i].text:
+            return mark[0], p
+    return None
+
+
+_SIGNATURE = re.compile(
+    r"[\s\u00a0]*[―—–-][\s\u00a0]*([A-Z][\w.'’-]*(?:[ \u00a0]+[A-Z][\w.'’-]*){0,3})"
+)
+
+
+def _dash_signature(art: ArticleView, q: Quote) -> tuple[Token, Span] | None:
+    """``"..." ― Sonya Herridge``: a quote signed with a dash and a name (vox pops, epigraphs)."""
+    if q.close is None:
+        return None
+    _pstart, pend = art.para_of(q.open)
+    m = _SIGNATURE.match(art.text, q.close + 1, pend)
+    if m is None:
+        return None
+    rest = art.text[m.end() : pend].strip(" \u00a0\t")
+    if rest and rest[0] not in ",.(":
+        return None
+    end = m.end(1)
+    if art.text[end - 1] == "." and not re.search(r"\b[A-Z]\.$", art.text[m.start(1) : end]):
+        end -= 1  # the sentence's full stop, not an initial ("Steve Quinlan." / "Edwin G.")
+    name = art.doc.char_span(m.start(1), end, alignment_mode="contract")
+    if name is None or len(name) == 0:
+        return None
+    if not all(t.pos_ == "PROPN" or t.is_title for t in name):
+        return None
+    at = m.start() + next(i for i, ch in enumerate(m.group(0)) if ch in "―—–-")
+    dash = art.doc.char_span(at, at + 1, alignment_mode="expand")
+    return (dash[0], name) if dash is not None and len(dash) else None
+
+
+def _cue_near(art: ArticleView, q: Quote) -> tuple[Token, Token] | None:
+    doc = art.doc
+    pstart, pend = art.para_of(q.open)
+    after = q.close + 1 if q.close is not None else q.end
+    span = doc.char_span(after, pend, alignment_mode="expand") if after < pend else None
+    if span is not None:
+        for n, tok in enumerate(span):
+            if n > 12 or (tok.text in END_PUNCT) or (mark_at(tok.text, 0) and n > 0):
+                break
+            if is_cue(tok):
+                subj = cue_subject(tok)
+                if subj is None or subj.idx < after - 1 or not quote_is_said(art, q, tok):
+                    continue
+                # Only the speaker may stand between the quote and its cue.
+                allowed = {t.i for t in subj.subtree}
+                gap = span[:n]
+                if all(t.i in allowed or t.is_punct or t.dep_ in ("advmod", "aux") for t in gap):
+                    return tok, subj
+    lo = pstart
+    for prev in art.quotes:
+        pe = prev.close if prev.close is not None else prev.end
+        if pstart <= pe < q.open:
+            lo = max(lo, pe + 1)
+    span = doc.char_span(lo, q.open, alignment_mode="contract") if lo < q.open else None
+    if span is not None:
+        toks = list(span)
+        for n, tok in enumerate(reversed(toks)):
+            if n > 10 or tok.text in END_PUNCT:
+                break
+            if is_cue(tok):
+                subj = cue_subject(tok)
+                if subj is not None and quote_is_said(art, q, tok):
+                    return tok, subj
+    return None

@@ -1,0 +1,136 @@
+"""After the passes: drop what only looks like a statement, split and nest attributions."""
+
+from __future__ import annotations
+
+from storyline.analyze.cue_model import load_cue_model
+from storyline.analyze.speech_lexicon import NO_COMMENT_LEMMAS, NOT_STATEMENT_LEMMAS
+from storyline.analyze.statements.cues import is_cue, issuer_of
+from storyline.analyze.statements.gate import content_words, read_candidate
+from storyline.analyze.statements.quotes import trim
+from storyline.analyze.statements.view import ArticleView, Found
+
+
+def is_statement(art: ArticleView, f: Found) -> bool:
+    """False for what only looks like one: how things seem to the writer, a
+    refusal to comment, or a bare handle or link ("He tweets @pmorici1")."""
+    cue = f.cue
+    if cue is not None:
+        lemma = cue.lemma_.lower()
+        if lemma in NOT_STATEMENT_LEMMAS:
+            return False
+        refusal = ("decline", "refuse")
+        negated = (
+            any(c.dep_ == "neg" for c in cue.children)
+            or cue.head.lemma_.lower() in refusal
+            or any(t.lower_ == "yet" for t in art.doc[max(0, cue.i - 3) : cue.i])
+        )
+        if lemma in NO_COMMENT_LEMMAS and negated:
+            return False
+        if lemma in refusal and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_LEMMAS for c in cue.children
+        ):
+            return False
+    words = content_words(art, f)
+    return not words or not all(
+        t.like_url or t.like_email or t.text.startswith(("@", "#")) for t in words
+    )
+
+
+def split_siblings(art: ArticleView, found: list[Found]) -> list[Found]:
+    """``he did not believe X, arguing that Y``: X and Y are two attributions, not one.
+
+    The parser often hangs a participle or a coordinated speech verb inside
+    the clause before it, so that clause swallows the next attribution. The
+    content ends at the comma or ``and`` before such a verb, which gets its
+    own statement (the same speaker unless it has its own subject).
+    """
+    model = load_cue_model()
+    floor = model.threshold if model is not None else 1.1
+    doc = art.doc
+    by_cue = {f.cue.i: f for f in found if f.cue is not None}
+    out = list(found)
+    for f in found:
+        if f.direct or f.cue is None:
+            continue
+        span = doc.char_span(f.content[0], f.content[1], alignment_mode="contract")
+        if span is None:
+            continue
+        for t in span:
+            if t.dep_ not in ("advcl", "conj") or t.pos_ != "VERB" or t.i == 0:
+                continue
+            if t.tag_ != "VBG" and t.dep_ != "conj":
+                continue
+            if not (is_cue(t) or art.cue_probability(t) >= floor):
+                continue
+            cut = t.i - 1
+            if doc[cut].text != "," and doc[cut].dep_ != "cc":
+                continue
+            if doc[cut].dep_ == "cc" and cut > span.start and doc[cut - 1].text == ",":
+                cut -= 1
+            start, end = trim(art.text, f.content[0], doc[cut].idx)
+            if end - start < 10:
+                continue
+            old_end = f.content[1]
+            if t.i not in by_cue:
+                got = read_candidate(art, t)
+                if got is None:
+                    continue
+                g = got[0]
+                if not (t.idx < g.content[1] <= old_end) or g.content[0] < end:
+                    continue
+                if g.subj is None:
+                    g.subj = f.subj
+                out.append(g)
+            f.content = (start, end)
+            break
+    return out
+
+
+def outermost(found: list[Found]) -> list[Found]:
+    """Drop attributions reported inside another's indirect content.
+
+    In "Trump said that Clinton claimed X" Clinton's claim is Trump's report,
+    not Clinton's statement; PolNeAR annotates the outer attribution. Under a
+    cue that is not a speech verb ("remember that experts say X") the speech
+    inside is kept and the frame dropped.
+    """
+
+    def inside(f: Found, g: Found) -> bool:
+        if f is g or f.cue_span is None or g.direct or f.cue is None or g.cue is None:
+            return False
+        if not (g.content[0] <= f.cue_span[0] and f.cue_span[1] <= g.content[1]):
+            return False
+        # Only a report the outer cue governs; a relative clause ("details,
+        # which spokesman Dmitry Peskov said will come") is its own statement.
+        cur = f.cue
+        for _ in range(8):
+            if cur.dep_ in ("relcl", "acl", "appos") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.i == g.cue.i:
+                return True
+        return False
+
+    def issued(g: Found, f: Found) -> bool:
+        # "issued | a statement saying X" is the issuer's "saying | X".
+        if f is g or f.cue is None or g.cue is None or f.cue.dep_ != "acl":
+            return False
+        verb = issuer_of(f.cue.head)
+        return verb is not None and verb.i == g.cue.i
+
+    def speech(f: Found) -> bool:
+        return f.cue is not None and is_cue(f.cue)
+
+    def dropped(f: Found) -> bool:
+        for g in found:
+            if issued(f, g):
+                return True
+            if inside(f, g) and not (speech(f) and not speech(g)):
+                return True
+            # "should remember that social scientists say X": the saying is the
+            # statement, the frame around it is not.
+            if inside(g, f) and speech(g) and not speech(f):
+                return True
+        return False
+
+    return [f for f in found if not dropped(f)]

@@ -1,0 +1,46 @@
+"""What one article page shows: the clean text with every finding marked, and its copies."""
+
+from __future__ import annotations
+
+from storyline.store import Store
+from storyline.views.highlight import Span, highlight
+from storyline.views.text import Row, sentences, shown
+
+
+def _spans(text: str, found: dict[str, list[Row]]) -> list[Span]:
+    """Sentences, statements, figures, dates and mentions as spans to mark, with titles."""
+    spans = [Span(a, b, "sent") for a, b in sentences(text)]
+    for st in found["statements"]:
+        who = st["speaker"] or "unattributed"
+        extra = f" · {st['medium']}" if st["medium"] else ""
+        spans.append(Span(st["start"], st["end"], "st", st["id"], f"{who}{extra}"))
+    for fg in found["figures"]:
+        what = " ".join(p for p in (fg["qualifier"], fg["text"], fg["subject"], fg["measure"]) if p)
+        who = f" — {fg['claimant']}" if fg["claimant"] else ""
+        spans.append(Span(fg["start"], fg["end"], "fg", fg["id"], f"{what}{who}"))
+    for tx in found["timexes"]:
+        spans.append(Span(tx["start"], tx["end"], "tx", tx["id"], f"{tx['type']}: {tx['value']}"))
+    for m in found["mentions"]:
+        href = f"/entities/{m['entity_id']}" if m["entity_id"] and m["name"] else None
+        title = f"{m['type']}: {m['name'] or m['text']}"
+        spans.append(Span(m["start"], m["end"], "ent", None, title, href))
+    return spans
+
+
+def article_view(store: Store, article_id: str) -> Row | None:
+    """The article, its text marked up, its records, and its near-duplicates; or None."""
+    row = store.article_row(article_id)
+    if row is None:
+        return None
+    art = shown(row)
+    found = {t: store.records_of(t, [article_id]) for t in ("statements", "figures", "timexes")}
+    found["mentions"] = store.mentions_of(article_id)
+    return {
+        "a": art,
+        "body": highlight(art["text"], _spans(art["text"], found)),
+        "statements": found["statements"],
+        "figures": found["figures"],
+        "timexes": found["timexes"],
+        "mention_count": len(found["mentions"]),
+        "copies": store.near_duplicates_of(article_id),
+    }
