@@ -140,9 +140,8 @@ def whole(path: Path, workers: int, repeat: int, tmp: Path) -> dict[str, list[tu
     cli = [exe] if exe else [sys.executable, "-m", "storyline.cli"]
     out: dict[str, list[tuple]] = {"bare": [], "ours": []}
     for i in range(repeat):
-        out["bare"].append(
-            timed([sys.executable, __file__, "--bare-process", str(path), "--workers", str(workers)])
-        )
+        bare = [sys.executable, __file__, "--bare-process", str(path), "--workers", str(workers)]
+        out["bare"].append(timed(bare))
         db = tmp / f"whole-{path.stem}-{i}.db"
         ingest = [*cli, "ingest", str(path), "--db", str(db), "-q", "--workers", str(workers)]
         out["ours"].append(timed(ingest))

@@ -18,7 +18,7 @@ from storyline.cli import app
 from storyline.corpus.entities import load_aliases
 from storyline.read.decode import InputError
 from storyline.store import StoreError
-from storyline.web.app import NotFound
+from storyline.web.deps import NotFound
 
 
 def _family(cls: type[errors.StorylineError]) -> list[type[errors.StorylineError]]:

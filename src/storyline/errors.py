@@ -43,10 +43,10 @@ class NoStore(StorylineError, FileNotFoundError):
 
 
 class StoreError(StorylineError, RuntimeError):
-    """The file is a store of a newer storyline (its schema version is unknown here)."""
+    """The store's schema version is not this storyline's."""
 
     code = "E002"
-    fix = "open it with the storyline that wrote it, or give --db a new file"
+    fix = "a newer store needs the storyline that wrote it; `storyline stats` upgrades an older one"
 
 
 class NotAStore(StorylineError):
