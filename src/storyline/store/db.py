@@ -69,6 +69,10 @@ class Store(Reads):
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
+        # 32 MB of page cache instead of SQLite's 2 MB: the corpus stage writes its
+        # postings across large indexes, and with the small cache it keeps re-reading
+        # pages it just wrote (measured: its CPU time drops by a sixth on 409 articles).
+        self.conn.execute("PRAGMA cache_size=-32768")
         self._migrate()
 
     def __enter__(self) -> Store:
