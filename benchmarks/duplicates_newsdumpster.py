@@ -183,7 +183,7 @@ def newsdumpster(gold: dict[tuple[str, str, str], tuple[str, str]], show: bool) 
         print(f"  read and cleaned {len(base_ids)} base articles in {time.perf_counter() - t:.1f}s")
 
         t = time.perf_counter()
-        update_duplicates(store.conn, base_ids)
+        update_duplicates(store, base_ids)
         print(
             f"  duplicates step from scratch on {len(base_ids)} articles: "
             f"{time.perf_counter() - t:.2f}s"
@@ -191,7 +191,7 @@ def newsdumpster(gold: dict[tuple[str, str, str], tuple[str, str]], show: bool) 
         new_ids = load(add, store)
         parts = Parts()
         t = time.perf_counter()
-        update_duplicates(store.conn, new_ids)
+        update_duplicates(store, new_ids)
         incremental = time.perf_counter() - t
         total = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         print(
@@ -204,9 +204,9 @@ def newsdumpster(gold: dict[tuple[str, str, str], tuple[str, str]], show: bool) 
         new_pairs = [p for p in found_incremental if set(p) & set(new_ids)]
         print(f"  pairs involving the new articles: {len(new_pairs)}")
 
-        reset_duplicates(store.conn)
+        reset_duplicates(store)
         t = time.perf_counter()
-        update_duplicates(store.conn, base_ids + new_ids)
+        update_duplicates(store, base_ids + new_ids)
         full = time.perf_counter() - t
         found = pairs(store)
         print(f"  duplicates step from scratch on all {total} articles: {full:.2f}s")
@@ -249,7 +249,7 @@ def ecbplus(gold: dict[tuple[str, str, str], tuple[str, str]], show: bool) -> No
             name[article.id] = doc.id
             store.save(Findings(article=article))
         t = time.perf_counter()
-        update_duplicates(store.conn, sorted(name))
+        update_duplicates(store, sorted(name))
         print(f"ECB+: duplicates step on {len(docs)} articles: {time.perf_counter() - t:.2f}s")
         found = pairs(store)
         event = {a.id: d.gold for d in docs for a in [article_for(d)]}

@@ -11,7 +11,7 @@ spaCy found nothing there. Gold clusters are the corpora's cross-document
 identities. Printed next to storyline: a baseline that only merges mentions
 with identical normalised text (titles dropped, case folded), so the gain of
 canonicalisation is visible. Then the same store is resolved incrementally,
-its articles arriving ten at a time (``canonicalise_changed``, the path every
+its articles arriving ten at a time (``update_entities``, the path every
 ingest takes), and compared with the full pass.
 """
 
@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from stories_corpora import BenchDoc, article_for, build_store, load_meantime, load_newswcl50
-from storyline.corpus.entities import canonicalise, canonicalise_changed
+from storyline.corpus.entities import rebuild_entities, update_entities
 from storyline.corpus.metrics import b_cubed, muc
 from storyline.corpus.names import name_key
 
@@ -85,7 +85,7 @@ def incremental(store, batch: int = 10) -> tuple[bool, float]:  # type: ignore[n
             f"INSERT INTO mentions SELECT * FROM held WHERE article_id IN ({marks})", chunk
         )
         t = time.perf_counter()
-        canonicalise_changed(conn, chunk)
+        update_entities(store, chunk)
         seconds += time.perf_counter() - t
     conn.execute("DROP TABLE held")
     return resolved(store) == full, seconds
@@ -95,7 +95,7 @@ def report(name: str, docs: list[BenchDoc], cache: Path) -> None:
     t0 = time.perf_counter()
     store = build_store(docs, cache / f"{name}.db")
     t1 = time.perf_counter()
-    canonicalise(store.conn)
+    rebuild_entities(store)
     t2 = time.perf_counter()
     gold, system, exact, matched = align(docs, store)
     print(

@@ -54,8 +54,8 @@ class Stopwatch:
     """Times the corpus stage's parts by wrapping them where ``corpus.update`` looks them up."""
 
     PARTS = (
-        "canonicalise",
-        "canonicalise_changed",
+        "rebuild_entities",
+        "update_entities",
         "update_duplicates",
         "update_stories",
         "update_disagreements",

@@ -111,7 +111,7 @@ def corpus_store(tmp_path_factory, seed_articles):  # type: ignore[no-untyped-de
     """The five seeds and the made-up renderings, duplicates computed in one batch."""
     articles = list(seed_articles.values()) + [_article(n) for n in MADE_UP]
     store = _store(tmp_path_factory.mktemp("dup") / "d.db", articles)
-    update_duplicates(store.conn, [a.id for a in articles])
+    update_duplicates(store, [a.id for a in articles])
     yield store
     store.close()
 
@@ -200,11 +200,11 @@ def test_a_store_from_before_the_band_index_still_finds_copies(
 ) -> None:  # type: ignore[no-untyped-def]
     first = [seed_articles["001"], seed_articles["004"]]
     store = _store(tmp_path / "b.db", first)
-    update_duplicates(store.conn, [a.id for a in first])
+    update_duplicates(store, [a.id for a in first])
     store.conn.execute("DELETE FROM corpus_minhash_bands")  # as migrated from before the index
     repost = _repost(seed_articles["001"])
     store.save(Findings(article=repost))
-    update_duplicates(store.conn, [repost.id])
+    update_duplicates(store, [repost.id])
     assert list(_pairs(store)) == [tuple(sorted((seed_articles["001"].id, repost.id)))]
     banded = store.conn.execute("SELECT count(DISTINCT article_id) FROM corpus_minhash_bands")
     assert banded.fetchone()[0] == 3
@@ -215,7 +215,7 @@ def test_a_repost_is_a_copy_not_a_translation(tmp_path: Path, seed_articles) -> 
     original = seed_articles["001"]
     repost = _repost(original)
     store = _store(tmp_path / "r.db", [original, repost, seed_articles["004"]])
-    update_duplicates(store.conn, [original.id, repost.id, seed_articles["004"].id])
+    update_duplicates(store, [original.id, repost.id, seed_articles["004"].id])
     ((kind, reason),) = _pairs(store).values()
     assert kind == "copy" and "5-gram" in reason
     store.close()
@@ -224,14 +224,14 @@ def test_a_repost_is_a_copy_not_a_translation(tmp_path: Path, seed_articles) -> 
 def test_adding_one_rendering_queries_it_alone(tmp_path: Path, seed_articles) -> None:  # type: ignore[no-untyped-def]
     first = [*seed_articles.values(), _article("wire"), _article("follow_up")]
     store = _store(tmp_path / "i.db", first)
-    update_duplicates(store.conn, [a.id for a in first])
+    update_duplicates(store, [a.id for a in first])
     postings_before = store.conn.execute(
         "SELECT key, article_id FROM corpus_anchor_postings ORDER BY 1, 2"
     ).fetchall()
     assert not _pairs(store)
     german = _article("german")
     store.save(Findings(article=german))
-    update_duplicates(store.conn, [german.id])
+    update_duplicates(store, [german.id])
     assert list(_pairs(store)) == [tuple(sorted((german.id, _article("wire").id)))]
     postings_after = store.conn.execute(
         "SELECT key, article_id FROM corpus_anchor_postings WHERE article_id != ? ORDER BY 1, 2",
@@ -246,13 +246,13 @@ def test_adding_one_rendering_queries_it_alone(tmp_path: Path, seed_articles) ->
 def test_a_store_from_before_the_anchor_index_is_backfilled(tmp_path: Path, seed_articles) -> None:  # type: ignore[no-untyped-def]
     articles = [_article("wire"), _article("reworded"), *seed_articles.values()]
     store = _store(tmp_path / "o.db", articles)
-    update_duplicates(store.conn, [a.id for a in articles])
+    update_duplicates(store, [a.id for a in articles])
     assert _pairs(store)
     store.conn.execute("DELETE FROM corpus_anchor_docs")
     store.conn.execute("DELETE FROM corpus_anchor_postings")
     store.conn.execute("DELETE FROM corpus_duplicate_pairs")
     # The next update, for one unrelated article, fingerprints the rest too.
-    update_duplicates(store.conn, [seed_articles["000"].id])
+    update_duplicates(store, [seed_articles["000"].id])
     assert [kind for kind, _ in _pairs(store).values()] == ["translation"]
     store.close()
 

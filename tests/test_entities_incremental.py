@@ -15,7 +15,7 @@ import pytest
 
 from conftest import SHARED
 from storyline import corpus
-from storyline.corpus.entities import Aliases, canonicalise_changed, save_aliases
+from storyline.corpus.entities import Aliases, save_aliases, update_entities
 from storyline.corpus.names import person_order, same_person_name
 from storyline.run import ingest
 from storyline.store import Store
@@ -68,7 +68,7 @@ def dumpster_store(tmp_path_factory, nlp):  # type: ignore[no-untyped-def]
     tmp = tmp_path_factory.mktemp("dumpster")
     store = Store(tmp / "inc.db")
     save_aliases(
-        store.conn,
+        store,
         Aliases(merge=[["Dmitry Peskov", "Kremlin spokesman"]], split=[["Trump", "Donald Trump"]]),
     )
     records = _dumpster_sample()
@@ -132,7 +132,7 @@ def test_an_update_leaves_untouched_entities_alone(dumpster_store: Store, tmp_pa
     with Store(db) as store:
         before = _snapshot(store.conn)
         (article,) = store.conn.execute("SELECT id FROM articles ORDER BY id LIMIT 1").fetchone()
-        res = canonicalise_changed(store.conn, [article])
+        res = update_entities(store, [article])
         after = _snapshot(store.conn)
         assert after == before  # nothing changed, so nothing moves
         redone = set(res.entity_of_form)

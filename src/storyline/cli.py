@@ -1,4 +1,5 @@
-"""The command line: ``storyline ingest | export | stats | corpus | report | serve | load``.
+"""The command line: ``storyline ingest | watch | export | stats | corpus | report | serve |
+load``.
 
 A thin shell over the library: each command parses its options, calls one
 function and prints a summary. Errors users can meet are ``StorylineError``s
@@ -10,10 +11,11 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -32,15 +34,25 @@ from typer.core import TyperGroup
 from storyline import __version__
 from storyline.errors import (
     CannotOpenStore,
+    NeedsFile,
     NeedsOut,
     NoRun,
     NoStore,
     NotAStore,
+    NotAUrl,
+    NothingToIngest,
     StorylineError,
     UnknownEngine,
 )
-from storyline.schema import Skip
+from storyline.schema import RawDocument, Skip
 from storyline.store import DEFAULT_DB, Store
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from storyline.fetch.policy import Politeness
+    from storyline.fetch.watch import Poll
+    from storyline.run import IngestReport
 
 # soft_wrap: error lines stay whole, so users can grep logs for an input name.
 err = Console(stderr=True, soft_wrap=True)
@@ -76,6 +88,25 @@ AliasesOption = Annotated[
         help="JSON/TOML file pinning or splitting entities.",
     ),
 ]
+DelayOption = Annotated[
+    float,
+    typer.Option(
+        "--delay",
+        min=0.0,
+        help="Seconds between two requests to one site (robots.txt Crawl-delay may ask more).",
+    ),
+]
+ConcurrencyOption = Annotated[
+    int, typer.Option("--concurrency", min=1, help="Requests in flight over all sites.")
+]
+ContactOption = Annotated[
+    str | None,
+    typer.Option(
+        "--contact",
+        envvar="STORYLINE_CONTACT",
+        help="Your e-mail or URL, sent in the User-Agent so site owners can reach you.",
+    ),
+]
 
 
 class RateColumn(ProgressColumn):
@@ -109,9 +140,21 @@ def _skipped(skips: list[Skip]) -> None:
         err.print(Text.assemble(("skipped", "yellow"), f" {skip.source}: {skip.reason}"))
 
 
+def _politeness(delay: float, concurrency: int, contact: str | None) -> Politeness:
+    from storyline.fetch.policy import Politeness
+
+    return Politeness(delay=delay, concurrency=concurrency, contact=contact)
+
+
 @app.command()
 def ingest(
-    inputs: Annotated[list[Path], typer.Argument(help="Files and folders (searched recursively).")],
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files and folders (searched recursively); article, feed, sitemap or "
+            "homepage URLs; text files listing URLs one a line."
+        ),
+    ] = None,
     db: DbOption = Path(DEFAULT_DB),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     workers: Annotated[
@@ -119,6 +162,25 @@ def ingest(
         typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
     ] = None,
     aliases: AliasesOption = None,
+    stances: Annotated[
+        bool,
+        typer.Option(
+            "--stances",
+            help="Also attribute stances (positions without words: 'wants a deal'); less "
+            "precise than speech, off by default. Applies to articles analysed now.",
+        ),
+    ] = False,
+    delay: DelayOption = 1.0,
+    concurrency: ConcurrencyOption = 8,
+    contact: ContactOption = None,
+    offline: Annotated[
+        bool,
+        typer.Option(
+            "--offline",
+            help="Fetch nothing: read pages, feeds and sitemaps from the responses the store "
+            "keeps; with no inputs, re-analyse every stored page.",
+        ),
+    ] = False,
     engine: Annotated[
         str, typer.Option("--engine", help="local, or ray (docs/scale.md): findings to --out.")
     ] = "local",
@@ -128,50 +190,28 @@ def ingest(
     ] = None,
 ) -> None:
     """Read, clean and analyse articles into the store; unchanged articles are skipped."""
-    if engine == "ray":
-        _ingest_ray(inputs, out, workers, quiet)
-        return
-    if engine != "local":
+    given = inputs or []
+    if not given and not offline:
+        raise NothingToIngest("give files, folders or URLs to ingest")
+    if engine not in ("local", "ray"):
         raise UnknownEngine(f"unknown engine {engine!r}")
-    from storyline.run import ingest as run_ingest
-    from storyline.run.processes import default_workers
+    if engine == "ray":
+        _ingest_ray([Path(p) for p in given], out, workers, quiet)
+        return
+    from storyline.analyze import DEFAULT_COMPONENTS, WITH_STANCES
+    from storyline.fetch.sources import split_inputs
 
-    workers = workers or default_workers()
+    split = split_inputs(given)
     with _open(db) as store:
         if aliases is not None:
             _use_aliases(store, aliases)
-        nlp = None
-        if workers == 1:  # the model loads here, before the clock starts, as it always did
-            from storyline.analyze.nlp import load_nlp
-
-            nlp = load_nlp()
-        started = time.perf_counter()
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("[bold]ingest"),
-            TextColumn("{task.completed:,} articles"),
-            RateColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            disable=quiet or not err.is_terminal,
-            transient=False,
-        ) as progress:
-            task = progress.add_task("ingest", total=None)
-            report = run_ingest(
-                [str(p) for p in inputs],
-                store,
-                nlp=nlp,
-                workers=workers,
-                on_article=lambda _: progress.advance(task),
-            )
-        elapsed = time.perf_counter() - started
-        _skipped(report.skipped)
-        rate = len(report.added) / elapsed if elapsed > 0 else 0.0
-        err.print(
-            f"{len(report.added)} added, {report.unchanged} unchanged, "
-            f"{len(report.skipped)} skipped in {elapsed:.1f}s ({rate:.1f} articles/s) -> {db}",
-            highlight=False,
-        )
+        documents: Iterable[RawDocument | Skip] = split.skipped
+        if split.urls or offline:
+            politeness = _politeness(delay, concurrency, contact)
+            fetched = _fetched(store, split.urls, politeness, offline, quiet)
+            documents = chain(documents, fetched)
+        components = WITH_STANCES if stances else DEFAULT_COMPONENTS
+        report = _run_ingest(split.paths, store, documents, workers, quiet, db, None, components)
         if aliases is not None and not report.added:
             # Nothing new ran the corpus stage; the new pins still take effect now.
             from storyline.corpus import update
@@ -179,6 +219,167 @@ def ingest(
             update(store, [])
     if report.ingested == 0:
         raise typer.Exit(1)
+
+
+def _fetched(
+    store: Store, urls: list[str], politeness: Politeness, offline: bool, quiet: bool
+) -> Iterator[RawDocument | Skip]:
+    """The pages behind ``urls`` (or, offline with no URLs, every stored page)."""
+    from storyline.fetch.crawl import Crawler, page_document
+    from storyline.store.fetches import FetchLog
+
+    if offline and not urls:
+        yield from (page_document(r) for r in FetchLog(store).pages())
+        return
+    crawler = Crawler(store, politeness, offline=offline)
+    plan = crawler.plan(urls)
+    if not quiet:
+        err.print(
+            f"{len(urls)} URLs: {plan.sources} feeds and sitemaps read, "
+            f"{len(plan.pages)} new pages to fetch, {len(plan.known)} fetched before",
+            highlight=False,
+        )
+    yield from crawler.documents(plan)
+
+
+def _run_ingest(
+    paths: list[str],
+    store: Store,
+    documents: Iterable[RawDocument | Skip],
+    workers: int | None,
+    quiet: bool,
+    db: Path,
+    nlp: Language | None = None,
+    components: Sequence[str] | None = None,
+    summary: bool = True,
+) -> IngestReport:
+    """One ingest with the progress bar and (with ``summary``) the lines users read:
+    each skipped input with its reason, then the counts. ``components``: the
+    analysers (default ``analyze.DEFAULT_COMPONENTS``; ``WITH_STANCES`` adds stances)."""
+    from storyline.run import ingest as run_ingest
+    from storyline.run.processes import default_workers
+
+    workers = workers or default_workers()
+    if nlp is None and workers == 1:  # the model loads before the clock starts
+        from storyline.analyze.nlp import load_nlp
+
+        nlp = load_nlp()
+    started = time.perf_counter()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingest"),
+        TextColumn("{task.completed:,} articles"),
+        RateColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=False,
+    ) as progress:
+        task = progress.add_task("ingest", total=None)
+        report = run_ingest(
+            paths,
+            store,
+            nlp=nlp,
+            workers=workers,
+            on_article=lambda _: progress.advance(task),
+            components=components,
+            documents=documents,
+        )
+    elapsed = time.perf_counter() - started
+    if not summary:
+        return report
+    _skipped(report.skipped)
+    rate = len(report.added) / elapsed if elapsed > 0 else 0.0
+    err.print(
+        f"{len(report.added)} added, {report.unchanged} unchanged, "
+        f"{len(report.skipped)} skipped in {elapsed:.1f}s ({rate:.1f} articles/s) -> {db}",
+        highlight=False,
+    )
+    if report.learned or report.recleaned:
+        err.print(
+            f"learned {report.learned} furniture pattern(s) of outlets; "
+            f"{len(report.recleaned)} stored article(s) re-cleaned and re-analysed",
+            highlight=False,
+        )
+    return report
+
+
+@app.command()
+def watch(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Feed, sitemap or homepage URLs, or text files listing them."),
+    ],
+    db: DbOption = Path(DEFAULT_DB),
+    every: Annotated[
+        str, typer.Option("--every", help="Time between polls: 15m, 90s, 1h30m.")
+    ] = "15m",
+    polls: Annotated[
+        int | None, typer.Option("--polls", min=1, help="Stop after this many polls.")
+    ] = None,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", "-w", min=1, help="Analysis processes (1: in this process)."),
+    ] = 1,
+    delay: DelayOption = 1.0,
+    concurrency: ConcurrencyOption = 8,
+    contact: ContactOption = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="One line per poll only (no skipped URLs listed)."),
+    ] = False,
+) -> None:
+    """Poll feeds and sitemaps, ingest what is new, until stopped (Ctrl-C is safe)."""
+    from storyline.fetch.crawl import Crawler
+    from storyline.fetch.policy import parse_duration
+    from storyline.fetch.sources import split_inputs
+    from storyline.fetch.watch import Stop, stop_on_sigterm
+    from storyline.fetch.watch import polls as run_polls
+
+    interval = parse_duration(every)
+    split = split_inputs(sources)
+    if split.paths or not split.urls:
+        raise NotAUrl(
+            f"watch follows URLs; not a URL or URL list: {', '.join(split.paths) or '(none)'}"
+        )
+    with _open(db) as store:
+        crawler = Crawler(store, _politeness(delay, concurrency, contact))
+        nlp = None
+        if workers == 1:
+            from storyline.analyze.nlp import load_nlp
+
+            nlp = load_nlp()
+        stop_on_sigterm()
+        err.print(
+            f"watching {len(split.urls)} sources every {every} -> {db} (Ctrl-C to stop)",
+            highlight=False,
+        )
+        try:
+            for poll in run_polls(
+                crawler,
+                split.urls,
+                lambda docs: _run_ingest([], store, docs, workers, True, db, nlp, None, not quiet),
+                interval,
+                polls,
+            ):
+                _print_poll(poll, interval)
+        except (KeyboardInterrupt, Stop):
+            err.print("stopped; every article stored so far is complete", highlight=False)
+
+
+def _print_poll(poll: Poll, interval: float) -> None:
+    plan = poll.plan
+    added = len(poll.result.added) if poll.result is not None else 0
+    skipped = len(poll.result.skipped) if poll.result is not None else 0
+    wait = max(0.0, interval - poll.seconds)
+    upcoming = time.strftime("%H:%M:%S", time.localtime(time.time() + wait))
+    err.print(
+        f"poll {poll.number} {time.strftime('%H:%M:%S')}: {plan.sources} feeds and sitemaps "
+        f"({plan.unchanged_sources} unchanged), {plan.new} new pages, "
+        f"{added} articles added, {skipped} skipped; {poll.requests} requests "
+        f"({poll.not_modified} answered 304) in {poll.seconds:.1f}s; next at {upcoming}",
+        highlight=False,
+    )
 
 
 def _use_aliases(store: Store, path: Path) -> None:
@@ -212,26 +413,50 @@ def corpus(
 @app.command()
 def export(
     db: DbOption = Path(DEFAULT_DB),
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json, jsonl or csv.")] = "json",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="json, jsonl, csv, or warc (raw responses).")
+    ] = "json",
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="File (json, jsonl) or folder (csv); default stdout."),
+        typer.Option(
+            "-o", "--output", help="File (json, jsonl, warc[.gz]) or folder (csv); default stdout."
+        ),
     ] = None,
 ) -> None:
-    """Write the store in the export contract (docs/export.md)."""
+    """Write the store in the export contract (docs/export.md), or its fetched responses
+    as WARC."""
     from storyline.export import check_format, export_to
 
+    if fmt == "warc":
+        _export_warc(db, output)
+        return
     check_format(fmt)  # before the store, so a typo is named even where no store is
     with _open(db, must_exist=True) as store:
         export_to(store, fmt, output, sys.stdout)
 
 
+def _export_warc(db: Path, output: Path | None) -> None:
+    from storyline.export.warc import write_warc
+
+    if output is None:
+        raise NeedsFile("--format warc writes a file")
+    with _open(db, must_exist=True) as store:
+        count = write_warc(store, output)
+    err.print(f"{count} responses -> {output}", highlight=False)
+
+
 @app.command()
 def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
-    """Counts per table, and every skipped input with its reason."""
+    """Counts per table, fetched URLs, every skipped input with its reason, the articles
+    not analysed for their language, and the furniture learned per outlet."""
+    from storyline.store.fetches import FetchLog
+
     with _open(db, must_exist=True) as store:
         counts = store.counts()
+        fetched = FetchLog(store).counts()
         skipped = store.skipped()
+        languages = store.language_counts()
+        profiles = store.outlet_profiles()
     out = Console()
     table = Table(title=f"storyline store {db}")
     table.add_column("table")
@@ -239,6 +464,13 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
     for name, count in counts.items():
         table.add_row(name, f"{count:,}")
     out.print(table)
+    if fetched:
+        responses = Table(title="fetched URLs (responses kept in the store)")
+        responses.add_column("kind and outcome")
+        responses.add_column("URLs", justify="right")
+        for name, count in sorted(fetched.items()):
+            responses.add_row(name, f"{count:,}")
+        out.print(responses)
     if skipped:
         listing = Table(title=f"skipped inputs ({len(skipped)})")
         listing.add_column("input", overflow="fold")
@@ -246,6 +478,36 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
         for skip in skipped:
             listing.add_row(skip.source, skip.reason)
         out.print(listing)
+    _print_languages(out, languages)
+    _print_profiles(out, profiles)
+
+
+def _print_languages(out: Console, counts: dict[str | None, int]) -> None:
+    from storyline.clean.language import analysed
+
+    skipped = {lang: n for lang, n in counts.items() if not analysed(lang)}
+    if skipped:
+        langs = ", ".join(f"{lang} {n:,}" for lang, n in skipped.items())
+        out.print(
+            f"{sum(skipped.values()):,} article(s) not analysed, not in English ({langs}): "
+            "stored and listed, without statements, figures, dates or entities"
+        )
+
+
+def _print_profiles(out: Console, profiles: list[dict[str, Any]]) -> None:
+    if not profiles:
+        return
+    listing = Table(title=f"outlet profiles: furniture learned ({len(profiles)} outlets)")
+    listing.add_column("outlet")
+    listing.add_column("articles", justify="right")
+    listing.add_column("patterns", justify="right")
+    listing.add_column("kinds", overflow="fold")
+    listing.add_column("most common", overflow="fold")
+    for p in profiles:
+        example = p["example"] if len(p["example"]) <= 90 else p["example"][:89] + "…"
+        kinds = ", ".join(sorted(p["kinds"].split(",")))
+        listing.add_row(p["family"], f"{p['stored']:,}", f"{p['patterns']:,}", kinds, example)
+    out.print(listing)
 
 
 def _ingest_ray(inputs: list[Path], out: Path | None, actors: int | None, quiet: bool) -> None:

@@ -9,7 +9,8 @@ caught an error by a built-in class before, the child keeps that class as a
 second base (``InputError`` is still a ``ValueError``).
 
 Numbers by stage: E00x the store, E01x reading and cleaning, E02x the model,
-E03x the corpus stage, E04x export and report, E05x the distributed mode.
+E03x the corpus stage, E04x export and report, E05x the distributed mode,
+E06x fetching.
 A number, once given, is never reused for another error.
 """
 
@@ -80,6 +81,13 @@ class EmptyArticle(StorylineError, ValueError):
     fix = "if the page has an article, save it with its text or as HTML and ingest again"
 
 
+class NothingToIngest(StorylineError, ValueError):
+    """``storyline ingest`` with no inputs (and without ``--offline``)."""
+
+    code = "E012"
+    fix = "name files, folders or URLs, or pass --offline to re-analyse the stored pages"
+
+
 # -- the model ----------------------------------------------------------------
 
 
@@ -105,7 +113,7 @@ class AliasesError(StorylineError, ValueError):
 
 class UnknownFormat(StorylineError, ValueError):
     code = "E040"
-    fix = "choose --format json, jsonl or csv"
+    fix = "choose --format json, jsonl, csv or warc"
 
 
 class NeedsFolder(StorylineError, ValueError):
@@ -120,6 +128,13 @@ class NoSuchRecord(StorylineError, LookupError):
 
     code = "E042"
     fix = "the ids are in `storyline export` and on the pages of `storyline serve`"
+
+
+class NeedsFile(StorylineError, ValueError):
+    """WARC export writes a binary file (gzipped per record), not standard output."""
+
+    code = "E043"
+    fix = "give -o FILE.warc.gz"
 
 
 # -- the distributed mode -----------------------------------------------------
@@ -162,3 +177,20 @@ class NoRun(StorylineError, FileNotFoundError):
 class PyarrowMissing(StorylineError, ImportError):
     code = "E056"
     fix = "pip install 'storyline[ray]' or pyarrow"
+
+
+# -- fetching -----------------------------------------------------------------
+
+
+class NotAUrl(StorylineError, ValueError):
+    """Something given where an http(s) URL is needed (``watch`` follows URLs only)."""
+
+    code = "E060"
+    fix = "give http(s) URLs of feeds, sitemaps or homepages, or text files listing one a line"
+
+
+class BadDuration(StorylineError, ValueError):
+    """A ``--every`` that is not a duration."""
+
+    code = "E061"
+    fix = "write it like 15m, 90s or 1h30m"

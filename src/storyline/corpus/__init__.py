@@ -1,7 +1,10 @@
 """The cross-article stage: runs over the store after ingest.
 
 ``update`` is incremental (the ingest journey calls it with the articles it
-just wrote); ``rebuild`` recomputes everything (``storyline corpus``).
+just wrote); ``rebuild`` recomputes everything (``storyline corpus``). Each
+part has the same shape: a pure core over plain data, and an
+``update_x(store, changed)`` (and ``rebuild_x(store)``) that reads and
+writes through the store's methods (``storyline.store.corpus_state``).
 """
 
 from __future__ import annotations
@@ -10,12 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from storyline.corpus.disagreements import update_disagreements
-from storyline.corpus.duplicates import reset_duplicates, update_duplicates
+from storyline.corpus.duplicates import rebuild_duplicates, update_duplicates
 from storyline.corpus.entities import (
-    canonicalise,
-    canonicalise_changed,
     load_aliases,
+    rebuild_entities,
     save_aliases,
+    update_entities,
 )
 from storyline.corpus.stories import rebuild_stories, update_stories
 from storyline.store import Store
@@ -33,11 +36,11 @@ def update(store: Store, changed: Sequence[str]) -> None:
     this stays to ``rebuild``.
     """
     if changed:
-        relinked = canonicalise_changed(store.conn, changed).relinked
-        update_duplicates(store.conn, changed)
+        relinked = update_entities(store, changed).relinked
+        update_duplicates(store, changed)
         update_stories(store, changed, relinked)
     else:
-        canonicalise(store.conn)
+        rebuild_entities(store)
     update_disagreements(store)
 
 
@@ -45,11 +48,8 @@ def rebuild(store: Store, aliases: str | Path | None = None) -> None:
     """Recompute the whole stage (``storyline corpus``); ``aliases`` replaces the stored pins."""
     if aliases is not None:
         use_aliases(store, aliases)
-    canonicalise(store.conn)
-    ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY id")]
-    reset_duplicates(store.conn)
-    if ids:
-        update_duplicates(store.conn, ids)
+    rebuild_entities(store)
+    rebuild_duplicates(store)
     rebuild_stories(store)
     update_disagreements(store)
 
@@ -62,7 +62,7 @@ def use_aliases(store: Store, path: str | Path, apply: bool = True) -> None:
     re-resolved at once; pass ``apply=False`` when an ingest follows anyway.
     Raises ``AliasesError`` for a malformed file.
     """
-    save_aliases(store.conn, load_aliases(path))
+    save_aliases(store, load_aliases(path))
     if apply:
         update(store, [])
 

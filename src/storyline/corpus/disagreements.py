@@ -291,21 +291,10 @@ def _topic(claim: Claim) -> str:
 
 def update_disagreements(store: Store) -> list[Disagreement]:
     """Regroup every figure in the store and replace the disagreements table."""
-    from storyline.schema import CONTRACT
-
-    columns = CONTRACT["figures"][1]
-    quoted = ", ".join(f'f."{c}"' for c in columns)
-    rows = store.conn.execute(
-        f"SELECT {quoted}, a.published, a.outlet FROM figures f "
-        "JOIN articles a ON a.id = f.article_id "
-        "WHERE f.measure IS NOT NULL ORDER BY f.id"
-    ).fetchall()
-    claims = []
-    for row in rows:
-        values = list(row)
-        figure = Figure(**dict(zip(columns, values[: len(columns)], strict=True)))
-        published, outlet = values[len(columns) :]
-        claims.append(Claim(figure, figure.as_of or published, outlet))
+    claims = [
+        Claim(figure, figure.as_of or published, outlet)
+        for figure, published, outlet in store.measured_figures()
+    ]
     disagreements = find_disagreements(claims)
     store.replace_disagreements(disagreements)
     return disagreements

@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -29,7 +28,8 @@ from datasketch import MinHash, MinHashLSH
 from storyline.corpus import translations
 from storyline.corpus.names import fold
 from storyline.corpus.translations import Rendering
-from storyline.store.db import transaction
+from storyline.store import Store
+from storyline.store.corpus_state import DuplicatePair
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -67,72 +67,8 @@ def overlap(a: set[str], b: set[str]) -> tuple[float, float]:
     return inter / len(a | b), inter / min(len(a), len(b))
 
 
-def precise(a: set[str], b: set[str]) -> float:
-    """Jaccard, or containment of the smaller set when that is high (reposts)."""
-    jaccard, containment = overlap(a, b)
-    return max(jaccard, containment if containment >= MIN_CONTAINMENT else 0.0)
-
-
 # A confirmed pair as stored: (a, b, similarity, kind, reason), a < b.
-Pair = tuple[str, str, float, str, str]
-
-
-def reset_duplicates(conn: sqlite3.Connection) -> None:
-    """Forget every fingerprint and pair (``storyline corpus`` recomputes them)."""
-    for table in (
-        "corpus_minhash",
-        "corpus_minhash_bands",
-        "corpus_duplicate_pairs",
-        "corpus_anchor_docs",
-        "corpus_anchor_postings",
-    ):
-        conn.execute(f"DELETE FROM {table}")
-
-
-def update_duplicates(conn: sqlite3.Connection, changed: Sequence[str]) -> None:
-    """Fingerprint the changed articles, confirm their near-duplicates, re-point ``duplicate_of``.
-
-    Articles never fingerprinted for translations (a store from before the
-    anchor index) are fingerprinted along with them, once.
-    """
-    changed = sorted(set(changed))
-    new_sigs, new_bands, copies = _copies(conn, changed)
-    missing = [
-        r[0]
-        for r in conn.execute(
-            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM corpus_anchor_docs)"
-        )
-    ]
-    anchored = sorted(set(changed) | set(missing))
-    known_copies = {(a, b) for a, b, *_ in copies}
-    known_copies |= _copy_pairs_of(conn, sorted(set(anchored) - set(changed)))
-    fingerprinted, postings, found = _translations(conn, anchored, known_copies)
-    with transaction(conn):
-        marks = ",".join("?" * len(changed))
-        conn.execute(f"DELETE FROM corpus_minhash WHERE article_id IN ({marks})", changed)
-        conn.execute(f"DELETE FROM corpus_minhash_bands WHERE article_id IN ({marks})", changed)
-        conn.execute(
-            f"DELETE FROM corpus_duplicate_pairs WHERE a IN ({marks}) OR b IN ({marks})",
-            changed + changed,
-        )
-        marks = ",".join("?" * len(anchored))
-        conn.execute(
-            f"DELETE FROM corpus_duplicate_pairs WHERE kind = 'translation' "
-            f"AND (a IN ({marks}) OR b IN ({marks}))",
-            anchored + anchored,
-        )
-        conn.execute(f"DELETE FROM corpus_anchor_docs WHERE article_id IN ({marks})", anchored)
-        conn.execute(f"DELETE FROM corpus_anchor_postings WHERE article_id IN ({marks})", anchored)
-        conn.executemany("INSERT INTO corpus_minhash VALUES (?, ?)", new_sigs)
-        conn.executemany("INSERT OR IGNORE INTO corpus_minhash_bands VALUES (?, ?, ?)", new_bands)
-        conn.executemany("INSERT INTO corpus_anchor_docs VALUES (?)", [(a,) for a in fingerprinted])
-        conn.executemany("INSERT INTO corpus_anchor_postings VALUES (?, ?)", postings)
-        conn.executemany(
-            "INSERT OR REPLACE INTO corpus_duplicate_pairs (a, b, similarity, kind, reason) "
-            "VALUES (?, ?, ?, ?, ?)",
-            copies + found,
-        )
-        _repoint(conn)
+Pair = DuplicatePair
 
 
 def band_keys(values: np.ndarray) -> list[tuple[int, int]]:
@@ -146,19 +82,131 @@ def band_keys(values: np.ndarray) -> list[tuple[int, int]]:
     return out
 
 
-def _stored_matches(conn: sqlite3.Connection, keys: list[tuple[int, int]]) -> set[str]:
-    """Articles in the band index that share a band with ``keys``."""
-    values = ",".join("(?, ?)" for _ in keys)
-    rows = conn.execute(
-        "SELECT DISTINCT article_id FROM corpus_minhash_bands "
-        f"WHERE (band, key) IN (VALUES {values})",
-        [x for bk in keys for x in bk],
-    )
-    return {r[0] for r in rows}
+def confirm_copy(a: str, grams: set[str], b: str, text: str) -> Pair | None:
+    """The pair ``a``/``b`` when ``text`` (of ``b``) shares enough shingles with ``grams``
+    (of ``a``): Jaccard, or containment for a repost wrapped in extra text."""
+    jaccard, containment = overlap(grams, shingles(text))
+    score = max(jaccard, containment if containment >= MIN_CONTAINMENT else 0.0)
+    if score < MIN_JACCARD:
+        return None
+    first, second = sorted((a, b))
+    how = "Jaccard" if score == jaccard else "containment"
+    return first, second, round(score, 4), "copy", f"word 5-gram overlap {score:.2f} ({how})"
+
+
+class AnchorIndex:
+    """Translation candidates: articles that share enough discriminating anchors.
+
+    ``rest`` holds the stored postings (anchor -> articles) of the rest of the
+    corpus for the anchors ``renders`` use; ``n`` counts the corpus. Anchors
+    too common to discriminate (in more than ``COMMON_SHARE`` of it) find no
+    candidates; the others count by their rarity.
+    """
+
+    def __init__(self, renders: dict[str, Rendering], rest: dict[str, list[str]], n: int) -> None:
+        self.rest = rest
+        self.n = n
+        self.df = Counter({k: len(v) for k, v in rest.items()})
+        self.local: dict[str, list[str]] = {}
+        for article_id in sorted(renders):
+            for k in renders[article_id].anchors:
+                self.df[k] += 1
+                self.local.setdefault(k, []).append(article_id)
+        self.common = max(translations.COMMON_FLOOR, translations.COMMON_SHARE * n)
+        self.weights: dict[str, float] = {}
+
+    def weight(self, key: str) -> float:
+        if key not in self.weights:
+            self.weights[key] = translations.weight(self.df[key], self.n)
+        return self.weights[key]
+
+    def candidates(self, r: Rendering) -> list[str]:
+        """The articles sharing the most (weighted) anchors with ``r``, best first."""
+        count: Counter[str] = Counter()
+        mass: dict[str, float] = defaultdict(float)
+        for k in r.anchors:
+            if self.df[k] > self.common:
+                continue
+            for other in self.rest.get(k, []) + self.local.get(k, []):
+                if other != r.id:
+                    count[other] += 1
+                    mass[other] += self.weight(k)
+        return sorted(
+            (o for o, c in count.items() if c >= translations.MIN_SHARED_CANDIDATE),
+            key=lambda o: (-mass[o], o),
+        )[: translations.MAX_CANDIDATES]
+
+
+def clusters(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """The connected groups of articles the pairs link (union-find)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    out: dict[str, list[str]] = {}
+    for x in list(parent):
+        out.setdefault(find(x), []).append(x)
+    return list(out.values())
+
+
+def point_to_original(
+    members: Sequence[tuple[str, str | None, int]],
+) -> dict[str, str | None]:
+    """Each member (id, published, text length) of one cluster -> the cluster's original,
+    or None for the original itself: the earliest (unknown dates last), then the
+    fullest, then by id."""
+    ranked = sorted(members, key=lambda r: (r[1] is None, r[1] or "", -r[2], r[0]))
+    original = ranked[0][0]
+    return {r[0]: None if r[0] == original else original for r in ranked}
+
+
+# -- the store side -----------------------------------------------------------
+
+
+def reset_duplicates(store: Store) -> None:
+    """Forget every fingerprint and pair (``storyline corpus`` recomputes them)."""
+    store.forget_duplicates()
+
+
+def rebuild_duplicates(store: Store) -> None:
+    """Fingerprint every article again and confirm every pair from scratch."""
+    reset_duplicates(store)
+    ids = store.article_ids_by_id()
+    if ids:
+        update_duplicates(store, ids)
+
+
+def update_duplicates(store: Store, changed: Sequence[str]) -> None:
+    """Fingerprint the changed articles, confirm their near-duplicates, re-point ``duplicate_of``.
+
+    Articles never fingerprinted for translations (a store from before the
+    anchor index) are fingerprinted along with them, once.
+    """
+    changed = sorted(set(changed))
+    new_sigs, new_bands, copies = _copies(store, changed)
+    missing = store.articles_without_anchors()
+    anchored = sorted(set(changed) | set(missing))
+    known_copies = {(a, b) for a, b, *_ in copies}
+    known_copies |= store.copy_pairs_of(sorted(set(anchored) - set(changed)))
+    fingerprinted, postings, found = _translations(store, anchored, known_copies)
+    with store.transaction():
+        store.replace_minhash(changed, new_sigs, new_bands)
+        store.replace_duplicate_pairs(changed, anchored, copies + found)
+        store.replace_anchor_index(anchored, fingerprinted, postings)
+        _repoint(store)
 
 
 def _copies(
-    conn: sqlite3.Connection, changed: list[str]
+    store: Store, changed: list[str]
 ) -> tuple[list[tuple[str, bytes]], list[tuple[int, int, str]], list[Pair]]:
     """MinHash signatures and LSH bands of the changed articles, and the copies that
     LSH candidates + shingles confirm.
@@ -170,17 +218,12 @@ def _copies(
     changed_set = set(changed)
     local: dict[tuple[int, int], list[str]] = {}
     new_bands: list[tuple[int, int, str]] = []
-    unbanded = conn.execute(
-        "SELECT article_id, signature FROM corpus_minhash "
-        "WHERE article_id NOT IN (SELECT article_id FROM corpus_minhash_bands) "
-        "ORDER BY article_id"
-    ).fetchall()
-    for article_id, blob in unbanded:
+    for article_id, blob in store.unbanded_signatures():
         if article_id not in changed_set:
             for bk in band_keys(np.frombuffer(blob, dtype=np.uint64)):
                 local.setdefault(bk, []).append(article_id)
                 new_bands.append((*bk, article_id))
-    texts = _texts(conn, changed)
+    texts = store.article_texts(changed)
     new_sigs: list[tuple[str, bytes]] = []
     pairs: list[Pair] = []
     for article_id in changed:
@@ -191,58 +234,27 @@ def _copies(
         new_sigs.append((article_id, sig.hashvalues.astype(np.uint64).tobytes()))
         keys = band_keys(sig.hashvalues)
         if len(grams) >= MIN_SHINGLES:
-            candidates = {a for a in _stored_matches(conn, keys) if a not in changed_set}
+            candidates = {a for a in store.minhash_candidates(keys) if a not in changed_set}
             candidates.update(a for bk in keys for a in local.get(bk, []))
             for other in sorted(candidates):
-                row = conn.execute("SELECT text FROM articles WHERE id = ?", (other,)).fetchone()
-                if row is None:
+                text = store.article_text(other)
+                if text is None:
                     continue
-                jaccard, containment = overlap(grams, shingles(row[0]))
-                score = max(jaccard, containment if containment >= MIN_CONTAINMENT else 0.0)
-                if score >= MIN_JACCARD:
-                    a, b = sorted((article_id, other))
-                    how = "Jaccard" if score == jaccard else "containment"
-                    reason = f"word 5-gram overlap {score:.2f} ({how})"
-                    pairs.append((a, b, round(score, 4), "copy", reason))
+                pair = confirm_copy(article_id, grams, other, text)
+                if pair is not None:
+                    pairs.append(pair)
         for bk in keys:
             local.setdefault(bk, []).append(article_id)
             new_bands.append((*bk, article_id))
     return new_sigs, new_bands, pairs
 
 
-def _texts(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        out.update(conn.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk))
-    return out
-
-
-def _copy_pairs_of(conn: sqlite3.Connection, ids: list[str]) -> set[tuple[str, str]]:
-    if not ids:
-        return set()
-    rows = conn.execute("SELECT a, b FROM corpus_duplicate_pairs WHERE kind = 'copy'")
-    wanted = set(ids)
-    return {(a, b) for a, b in rows if a in wanted or b in wanted}
-
-
-def _renderings(conn: sqlite3.Connection, ids: list[str]) -> dict[str, Rendering]:
-    out: dict[str, Rendering] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = conn.execute(
-            f"SELECT id, text, language, outlet, published FROM articles WHERE id IN ({marks})",
-            chunk,
-        )
-        for r in rows:
-            out[r[0]] = translations.rendering(r[0], r[1], r[2], r[3], r[4])
-    return out
+def _renderings(store: Store, ids: list[str]) -> dict[str, Rendering]:
+    return {fields[0]: translations.rendering(*fields) for fields in store.rendering_fields(ids)}
 
 
 def _translations(
-    conn: sqlite3.Connection, ids: list[str], skip: set[tuple[str, str]]
+    store: Store, ids: list[str], skip: set[tuple[str, str]]
 ) -> tuple[list[str], list[tuple[str, str]], list[Pair]]:
     """The ids fingerprinted (those still in the store), their anchor postings and the
     pairs the anchor path confirms.
@@ -252,60 +264,24 @@ def _translations(
     common to discriminate are left out of candidate generation. Pairs in
     ``skip`` (already copies) are not checked.
     """
-    renders = _renderings(conn, ids)
+    renders = _renderings(store, ids)
     ids = sorted(renders)
     mine = set(ids)
     keys = sorted({k for r in renders.values() for k in r.anchors})
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS anchor_keys (key TEXT PRIMARY KEY)")
-    conn.execute("DELETE FROM anchor_keys")
-    conn.executemany("INSERT INTO anchor_keys VALUES (?)", [(k,) for k in keys])
     rest: dict[str, list[str]] = {}
-    for key, article_id in conn.execute(
-        "SELECT p.key, p.article_id FROM corpus_anchor_postings p "
-        "JOIN anchor_keys k ON k.key = p.key ORDER BY p.key, p.article_id"
-    ):
+    for key, article_id in store.anchor_postings(keys):
         if article_id not in mine:
             rest.setdefault(key, []).append(article_id)
-    conn.execute("DELETE FROM anchor_keys")
-    n_rest = conn.execute("SELECT count(*) FROM corpus_anchor_docs").fetchone()[0]
-    n_rest -= sum(
-        1 for (a,) in conn.execute("SELECT article_id FROM corpus_anchor_docs") if a in mine
-    )
-    n = n_rest + len(ids)
-    df = Counter({k: len(v) for k, v in rest.items()})
-    local: dict[str, list[str]] = {}
-    for article_id in ids:
-        for k in renders[article_id].anchors:
-            df[k] += 1
-            local.setdefault(k, []).append(article_id)
-    common = max(translations.COMMON_FLOOR, translations.COMMON_SHARE * n)
-    weights: dict[str, float] = {}
-
-    def w(key: str) -> float:
-        if key not in weights:
-            weights[key] = translations.weight(df[key], n)
-        return weights[key]
-
+    n = sum(1 for a in store.anchored_articles() if a not in mine) + len(ids)
+    index = AnchorIndex(renders, rest, n)
     others: dict[str, Rendering] = {}
     done: set[tuple[str, str]] = set()
     pairs: list[Pair] = []
     for article_id in ids:
         mine_r = renders[article_id]
-        count: Counter[str] = Counter()
-        mass: dict[str, float] = defaultdict(float)
-        for k in mine_r.anchors:
-            if df[k] > common:
-                continue
-            for other in rest.get(k, []) + local.get(k, []):
-                if other != article_id:
-                    count[other] += 1
-                    mass[other] += w(k)
-        ranked = sorted(
-            (o for o, c in count.items() if c >= translations.MIN_SHARED_CANDIDATE),
-            key=lambda o: (-mass[o], o),
-        )[: translations.MAX_CANDIDATES]
+        ranked = index.candidates(mine_r)
         others.update(
-            _renderings(conn, [o for o in ranked if o not in renders and o not in others])
+            _renderings(store, [o for o in ranked if o not in renders and o not in others])
         )
         for other in ranked:
             pair = (min(article_id, other), max(article_id, other))
@@ -314,48 +290,20 @@ def _translations(
                 continue
             done.add(pair)
             first, second = (mine_r, mate) if article_id < other else (mate, mine_r)
-            verdict = translations.check(first, second, w)
+            verdict = translations.check(first, second, index.weight)
             if verdict is not None:
                 pairs.append((*pair, *verdict))
     postings = [(k, a) for a in ids for k in renders[a].anchors]
     return ids, postings, pairs
 
 
-def _repoint(conn: sqlite3.Connection) -> None:
-    """Cluster confirmed pairs and point every copy at its cluster's original."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in conn.execute("SELECT a, b FROM corpus_duplicate_pairs"):
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    clusters: dict[str, list[str]] = {}
-    for x in list(parent):
-        clusters.setdefault(find(x), []).append(x)
+def _repoint(store: Store) -> None:
+    """Cluster confirmed pairs and point every copy at its cluster's original
+    (inside the transaction that stored the pairs)."""
     target: dict[str, str | None] = {}
-    for members in clusters.values():
-        marks = ",".join("?" * len(members))
-        rows = conn.execute(
-            f"SELECT id, published, length(text) FROM articles WHERE id IN ({marks})", members
-        ).fetchall()
-        # Earliest first (unknown dates last), then the fullest, then by id.
-        rows.sort(key=lambda r: (r[1] is None, r[1] or "", -r[2], r[0]))
-        original = rows[0][0]
-        for r in rows:
-            target[r[0]] = None if r[0] == original else original
-    current = {
-        r[0]: r[1]
-        for r in conn.execute(
-            "SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL"
-        )
-    }
+    for members in clusters(store.duplicate_pairs()):
+        target.update(point_to_original(store.dates_and_lengths(members)))
+    current = store.duplicate_links()
     updates = [(t, a) for a, t in target.items() if current.get(a) != t]
     updates += [(None, a) for a in current if a not in target]
-    conn.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?", updates)
+    store.set_duplicate_of(updates)

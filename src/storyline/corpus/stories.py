@@ -36,10 +36,8 @@ prints the scores at neighbouring thresholds too).
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import re
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -54,7 +52,7 @@ from storyline.corpus.lexicon import STOP_WORDS
 from storyline.corpus.names import fold
 from storyline.schema import Story, stable_id
 from storyline.store import Store
-from storyline.store.db import transaction
+from storyline.store.corpus_state import ENTITY_TERM_PREFIX
 
 THRESHOLD = 0.07
 # Incremental placement also re-clusters the stories a new article comes close
@@ -105,7 +103,7 @@ def terms_of(text: str, title: str | None = None, entity_ids: Iterable[str] = ()
                     out[f"{previous}_{word}"] += weight
                 previous = word
     for entity in entity_ids:
-        out["@" + entity] += ENTITY_WEIGHT
+        out[ENTITY_TERM_PREFIX + entity] += ENTITY_WEIGHT
     out.pop("", None)
     return out
 
@@ -283,62 +281,6 @@ def make_stories(docs: Sequence[Doc], assignment: dict[str, str]) -> list[Story]
     return out
 
 
-# -- the store side -----------------------------------------------------------
-
-
-def _analyse(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Doc]:
-    """Term counts and phrases of the given articles, from their text and mentions."""
-    out = []
-    for article_id in ids:
-        row = conn.execute(
-            "SELECT published, title, text FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            continue
-        entities = [
-            r[0]
-            for r in conn.execute(
-                "SELECT entity_id FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL",
-                (article_id,),
-            )
-        ]
-        published, title, text = row
-        out.append(
-            Doc(article_id, terms_of(text, title, entities), published, phrases_of(text, title))
-        )
-    return out
-
-
-def _write_state(conn: sqlite3.Connection, docs: Sequence[Doc], norms: dict[str, float]) -> None:
-    """Store the articles' postings, norms and phrases (replacing any earlier version)."""
-    for doc in docs:
-        conn.execute("DELETE FROM corpus_postings WHERE article_id = ?", (doc.id,))
-        conn.executemany(
-            "INSERT INTO corpus_postings (term, article_id, tf) VALUES (?, ?, ?)",
-            [(t, doc.id, c) for t, c in sorted(doc.terms.items())],
-        )
-        conn.execute(
-            "INSERT OR REPLACE INTO corpus_docvec (article_id, day, norm) VALUES (?, ?, ?)",
-            (doc.id, doc.day, norms.get(doc.id, 0.0)),
-        )
-        conn.execute("DELETE FROM corpus_phrases WHERE article_id = ?", (doc.id,))
-        conn.executemany(
-            "INSERT INTO corpus_phrases (phrase, article_id) VALUES (?, ?)",
-            [(p, doc.id) for p in sorted(doc.phrases)],
-        )
-
-
-def _save_state(
-    conn: sqlite3.Connection, docs: Sequence[Doc], norms: dict[str, float], reset: bool = False
-) -> None:
-    """``_write_state`` in one transaction; ``reset`` empties the state first (a rebuild)."""
-    with transaction(conn):
-        if reset:
-            for table in ("corpus_docvec", "corpus_postings", "corpus_phrases"):
-                conn.execute(f"DELETE FROM {table}")
-        _write_state(conn, docs, norms)
-
-
 def _norms(docs: Sequence[Doc], df: dict[str, int], n: int) -> dict[str, float]:
     return {
         d.id: math.sqrt(
@@ -348,25 +290,19 @@ def _norms(docs: Sequence[Doc], df: dict[str, int], n: int) -> dict[str, float]:
     }
 
 
-def _json(values: Iterable[object]) -> str:
-    """A list for ``IN (SELECT value FROM json_each(?))``: one parameter, however long
-    (filling a temporary table row by row costs a transaction per row here)."""
-    return json.dumps(sorted(set(values)))
-
-
 def _cosines(
-    conn: sqlite3.Connection, docs: Sequence[Doc], n: int
+    docs: Sequence[Doc],
+    rows: Sequence[tuple[str, str, int]],
+    stored_norms: dict[str, float],
+    n: int,
 ) -> tuple[list[dict[str, float]], list[float]]:
-    """Cosine of each of ``docs`` with every stored article sharing a term with it.
+    """Cosine of each of ``docs`` with every stored article sharing a term with it, and
+    the norms of ``docs``.
 
-    One pass over the postings of the terms the new articles use, then one
-    sparse product; stored norms stand for the other articles' full vectors.
+    ``rows`` are the stored postings (term, article, tf) of the terms ``docs``
+    use; one sparse product over them, with ``stored_norms`` (article -> norm)
+    standing for the other articles' full vectors.
     """
-    rows = conn.execute(
-        "SELECT term, article_id, tf FROM corpus_postings "
-        "WHERE term IN (SELECT value FROM json_each(?))",
-        (_json(t for d in docs for t in d.terms),),
-    ).fetchall()
     df = Counter(term for term, _, _ in rows)
     vocab = {t: k for k, t in enumerate(sorted(df))}
     idf = np.array([_idf(df[t], n) for t in sorted(df)])
@@ -388,14 +324,8 @@ def _cosines(
                 new_vals.append((1 + math.log(count)) * idf[vocab[term]])
     query = sparse.csr_matrix((new_vals, (new_rows, new_cols)), shape=(len(docs), len(vocab)))
     norms_new = np.sqrt(np.asarray(query.multiply(query).sum(axis=1)).ravel())
-    marks = ",".join("?" * len(articles))
-    stored_norms = dict(
-        conn.execute(
-            f"SELECT article_id, norm FROM corpus_docvec WHERE article_id IN ({marks})", articles
-        ).fetchall()
-    )
     # The new articles were written with no norm yet: theirs are computed here.
-    stored_norms.update({d.id: float(norms_new[k]) for k, d in enumerate(docs)})
+    stored_norms = {**stored_norms, **{d.id: float(norms_new[k]) for k, d in enumerate(docs)}}
     dots = (query @ stored.T).toarray()
     out: list[dict[str, float]] = []
     for k, doc in enumerate(docs):
@@ -406,6 +336,65 @@ def _cosines(
                 cos[a] = float(dot / (norms_new[k] * norm))
         out.append(cos)
     return out, [float(x) for x in norms_new]
+
+
+def _stored_similarities(
+    docs: Sequence[Doc], df: dict[str, int], rare: set[int], n: int
+) -> np.ndarray:
+    """:func:`similarities` of stored articles with the store's IDF (``df`` over ``n``
+    articles): only the ``rare`` phrases count."""
+    x = _matrix(docs, df, n)
+    cosine = (x @ x.T).toarray()
+    holders: dict[int, list[int]] = defaultdict(list)
+    for i, doc in enumerate(docs):
+        for p in doc.phrases & rare:
+            holders[p].append(i)
+    shared = np.zeros((len(docs), len(docs)))
+    for holding in holders.values():
+        for i in holding:
+            for j in holding:
+                shared[i, j] += 1
+    return _combine(cosine, shared, _days_ok(docs, docs))
+
+
+def _keep_story_ids(
+    cut: dict[str, str], current: dict[str, str], in_use: set[str]
+) -> dict[str, str]:
+    """Story ids for re-clustered groups: larger groups choose first, each takes the id
+    most of its members had; an id taken, or used by a story elsewhere
+    (``in_use``), gives way to a new one."""
+    by_story: dict[str, list[str]] = defaultdict(list)
+    for article_id, story in cut.items():
+        by_story[story].append(article_id)
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for founder, group in sorted(by_story.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        votes = Counter(current[a] for a in group if a in current and current[a] not in taken)
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        story = ranked[0][0] if ranked else founder
+        if story in taken or story in in_use:
+            story = stable_id("s", *sorted(group))
+        taken.add(story)
+        for article_id in group:
+            out[article_id] = story
+    return out
+
+
+def _first_line(text: str) -> str:
+    """The first line that reads like a sentence (scraped text starts with debris)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return next((line for line in lines if len(line.split()) >= 4), lines[0] if lines else "")
+
+
+# -- the store side -----------------------------------------------------------
+
+
+def _analyse(store: Store, ids: Sequence[str]) -> list[Doc]:
+    """Term counts and phrases of the given articles, from their text and mentions."""
+    return [
+        Doc(article_id, terms_of(text, title, entities), published, phrases_of(text, title))
+        for article_id, published, title, text, entities in store.story_inputs(ids)
+    ]
 
 
 def update_stories(
@@ -422,33 +411,26 @@ def update_stories(
     the placed ones (the first ingest into a store), or the stored state is
     missing, everything is clustered again.
     """
-    conn = store.conn
     changed = sorted(set(changed))
-    marks = ",".join("?" * len(changed))
-    placed_rows = conn.execute(
-        "SELECT a.id, a.published, a.story FROM articles a "
-        "JOIN corpus_docvec v ON v.article_id = a.id "
-        f"WHERE a.story IS NOT NULL AND a.id NOT IN ({marks}) ORDER BY a.id",
-        changed,
-    ).fetchall()
-    with_story = conn.execute(
-        f"SELECT count(*) FROM articles WHERE story IS NOT NULL AND id NOT IN ({marks})", changed
-    ).fetchone()[0]
+    placed_rows = store.placed_articles(excluding=changed)
+    with_story = store.count_with_story(excluding=changed)
     if len(placed_rows) < len(changed) or len(placed_rows) < with_story:
         return rebuild_stories(store)
-    new_docs = sorted(_analyse(conn, changed), key=lambda d: (d.day is None, d.day or "", d.id))
-    _save_state(conn, new_docs, {})
-    n = conn.execute("SELECT count(*) FROM corpus_docvec").fetchone()[0]
-    _refresh_entity_terms(conn, sorted(set(relinked) - set(changed)), n)
+    new_docs = sorted(_analyse(store, changed), key=lambda d: (d.day is None, d.day or "", d.id))
+    store.save_story_state(new_docs, {})
+    n = store.story_doc_count()
+    _refresh_entity_terms(store, sorted(set(relinked) - set(changed)), n)
     placed = [Doc(a, Counter(), day) for a, day, _ in placed_rows]
     stories: list[str | None] = [story for _, _, story in placed_rows]
     limit = _phrase_limit(n)
     assignment: dict[str, str] = {}
-    cosines, norms = _cosines(conn, new_docs, n)
-    _set_norms(conn, {d.id: norm for d, norm in zip(new_docs, norms, strict=True)})
+    postings = store.postings_of_terms(t for d in new_docs for t in d.terms)
+    stored_norms = store.story_norms(sorted({a for _, a, _ in postings}))
+    cosines, norms = _cosines(new_docs, postings, stored_norms, n)
+    store.set_story_norms({d.id: norm for d, norm in zip(new_docs, norms, strict=True)})
     touched: set[str] = set()
     for doc, cos in zip(new_docs, cosines, strict=True):
-        shared = _shared_phrases(conn, doc, limit)
+        shared = store.shared_rare_phrases(doc.id, doc.phrases, limit) if doc.phrases else {}
         cosine = np.array([cos.get(d.id, 0.0) for d in placed])
         counts = np.array([shared.get(d.id, 0) for d in placed], dtype=float)
         sims = _combine(cosine, counts, _days_ok([doc], placed)[0])
@@ -460,177 +442,56 @@ def update_stories(
         placed.append(doc)
         stories.append(story)
     if RECLUSTER and touched:
-        assignment.update(_recluster(conn, touched, sorted(assignment), n))
+        assignment.update(_recluster(store, touched, sorted(assignment), n))
     _write_stories(store, assignment)
     return assignment
 
 
-def _refresh_entity_terms(conn: sqlite3.Connection, ids: list[str], n: int) -> None:
+def _refresh_entity_terms(store: Store, ids: list[str], n: int) -> None:
     """Rewrite the entity terms (``@id``) of stored articles whose mentions now point to
     other entities, and their norms; their words and phrases have not changed."""
     if not ids:
         return
-    wanted = json.dumps(ids)
-    placed = {
-        a
-        for (a,) in conn.execute(
-            "SELECT article_id FROM corpus_docvec "
-            "WHERE article_id IN (SELECT value FROM json_each(?))",
-            (wanted,),
-        )
-    }
-    rows = conn.execute(
-        "SELECT article_id, '@' || entity_id, count(*) FROM mentions "
-        "WHERE article_id IN (SELECT value FROM json_each(?)) AND entity_id IS NOT NULL "
-        "GROUP BY article_id, entity_id",
-        (wanted,),
-    ).fetchall()
-    with transaction(conn):
-        conn.execute(
-            "DELETE FROM corpus_postings WHERE term LIKE '@%' "
-            "AND article_id IN (SELECT value FROM json_each(?))",
-            (wanted,),
-        )
-        conn.executemany(
-            "INSERT INTO corpus_postings (term, article_id, tf) VALUES (?, ?, ?)",
-            [(t, a, c * ENTITY_WEIGHT) for a, t, c in rows if a in placed],
-        )
-    docs = _stored_docs(conn, sorted(placed))
-    df = _stored_df(conn, docs)
-    _set_norms(conn, _norms(docs, df, n))
+    placed = store.with_story_vectors(ids)
+    postings = [
+        (ENTITY_TERM_PREFIX + entity, a, c * ENTITY_WEIGHT)
+        for a, entity, c in store.entity_mention_counts(ids)
+        if a in placed
+    ]
+    store.replace_entity_terms(ids, postings)
+    docs = _stored_docs(store, sorted(placed))
+    df = store.document_frequencies(t for d in docs for t in d.terms)
+    store.set_story_norms(_norms(docs, df, n))
 
 
-def _set_norms(conn: sqlite3.Connection, norms: dict[str, float]) -> None:
-    with transaction(conn):
-        conn.executemany(
-            "UPDATE corpus_docvec SET norm = ? WHERE article_id = ?",
-            [(norm, a) for a, norm in sorted(norms.items())],
-        )
-
-
-def _stored_df(conn: sqlite3.Connection, docs: Sequence[Doc]) -> dict[str, int]:
-    """Document frequency, in the whole store, of every term ``docs`` use."""
-    return dict(
-        conn.execute(
-            "SELECT term, count(*) FROM corpus_postings "
-            "WHERE term IN (SELECT value FROM json_each(?)) GROUP BY term",
-            (_json(t for d in docs for t in d.terms),),
-        ).fetchall()
-    )
-
-
-def _stored_docs(conn: sqlite3.Connection, ids: list[str]) -> list[Doc]:
+def _stored_docs(store: Store, ids: list[str]) -> list[Doc]:
     """The articles' terms, phrases and days as the store keeps them (no re-analysis)."""
-    wanted = json.dumps(ids)
-    docs = {
-        a: Doc(a, Counter(), day)
-        for a, day in conn.execute(
-            "SELECT article_id, day FROM corpus_docvec "
-            "WHERE article_id IN (SELECT value FROM json_each(?))",
-            (wanted,),
-        )
-    }
-    for a, term, tf in conn.execute(
-        "SELECT article_id, term, tf FROM corpus_postings "
-        "WHERE article_id IN (SELECT value FROM json_each(?))",
-        (wanted,),
-    ):
-        docs[a].terms[term] = tf
-    for a, phrase in conn.execute(
-        "SELECT article_id, phrase FROM corpus_phrases "
-        "WHERE article_id IN (SELECT value FROM json_each(?))",
-        (wanted,),
-    ):
-        docs[a].phrases.add(phrase)
-    return [docs[a] for a in ids if a in docs]
+    return [Doc(a, terms, day, phrases) for a, day, terms, phrases in store.stored_story_docs(ids)]
 
 
-def _recluster(
-    conn: sqlite3.Connection, story_ids: set[str], new: list[str], n: int
-) -> dict[str, str]:
+def _recluster(store: Store, story_ids: set[str], new: list[str], n: int) -> dict[str, str]:
     """Cluster again the members of the stories new articles came close to, with the
     store's current IDF, as a rebuild would: a new article can bridge two stories
     or pull members of one into another. Stories elsewhere do not move, and the
     re-clustered ones keep their ids where most of their members stay together."""
-    stored = conn.execute(
-        "SELECT id, story FROM articles WHERE story IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(story_ids)),),
-    ).fetchall()
-    current = {a: s for a, s in stored}
+    current = store.members_of_stories(story_ids)
     members = sorted(set(current) | set(new))
-    docs = _stored_docs(conn, members)
-    df = _stored_df(conn, docs)
-    x = _matrix(docs, df, n)
-    cosine = (x @ x.T).toarray()
+    docs = _stored_docs(store, members)
+    df = store.document_frequencies(t for d in docs for t in d.terms)
     # Only phrases two of these articles share can count; of those, the rare ones.
     in_two = Counter(p for d in docs for p in d.phrases)
-    rare = {
-        p
-        for (p,) in conn.execute(
-            "SELECT phrase FROM corpus_phrases WHERE phrase IN (SELECT value FROM json_each(?)) "
-            "GROUP BY phrase HAVING count(*) <= ?",
-            (_json(p for p, k in in_two.items() if k > 1), _phrase_limit(n)),
-        )
-    }
-    holders: dict[int, list[int]] = defaultdict(list)
-    for i, doc in enumerate(docs):
-        for p in doc.phrases & rare:
-            holders[p].append(i)
-    shared = np.zeros((len(docs), len(docs)))
-    for holding in holders.values():
-        for i in holding:
-            for j in holding:
-                shared[i, j] += 1
-    cut = _cut(docs, _combine(cosine, shared, _days_ok(docs, docs)), THRESHOLD)
-    by_story: dict[str, list[str]] = defaultdict(list)
-    for article_id, story in cut.items():
-        by_story[story].append(article_id)
-    in_use = {
-        s
-        for (s,) in conn.execute("SELECT DISTINCT story FROM articles WHERE story IS NOT NULL")
-        if s not in story_ids
-    }
-    # Larger groups choose first: each takes the id most of its members had.
-    taken: set[str] = set()
-    out: dict[str, str] = {}
-    for founder, group in sorted(by_story.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        votes = Counter(current[a] for a in group if a in current and current[a] not in taken)
-        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-        story = ranked[0][0] if ranked else founder
-        if story in taken or story in in_use:
-            story = stable_id("s", *sorted(group))
-        taken.add(story)
-        for article_id in group:
-            out[article_id] = story
-    return out
-
-
-def _shared_phrases(conn: sqlite3.Connection, doc: Doc, limit: int) -> dict[str, int]:
-    """Article id -> number of rare phrases it shares with ``doc`` (one indexed query)."""
-    if not doc.phrases:
-        return {}
-    rows = conn.execute(
-        """
-        SELECT p.article_id, count(*) FROM corpus_phrases p
-        JOIN (SELECT phrase FROM corpus_phrases
-              WHERE phrase IN (SELECT value FROM json_each(?))
-              GROUP BY phrase HAVING count(*) <= ?) rare USING (phrase)
-        WHERE p.article_id != ? GROUP BY p.article_id
-        """,
-        (_json(doc.phrases), limit, doc.id),
-    )
-    return {a: int(c) for a, c in rows}
+    rare = store.rare_phrases((p for p, k in in_two.items() if k > 1), _phrase_limit(n))
+    cut = _cut(docs, _stored_similarities(docs, df, rare, n), THRESHOLD)
+    return _keep_story_ids(cut, current, store.stories_in_use() - story_ids)
 
 
 def rebuild_stories(store: Store) -> dict[str, str]:
     """Recompute every article's vector and cluster the whole store."""
-    conn = store.conn
-    ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
-    docs = _analyse(conn, ids)
+    docs = _analyse(store, store.article_ids_by_id())
     df: Counter[str] = Counter()
     for doc in docs:
         df.update(doc.terms.keys())
-    _save_state(conn, docs, _norms(docs, df, len(docs)), reset=True)
+    store.save_story_state(docs, _norms(docs, df, len(docs)), reset=True)
     assignment = cluster(docs)
     _write_stories(store, assignment)
     return assignment
@@ -638,18 +499,10 @@ def rebuild_stories(store: Store) -> dict[str, str]:
 
 def _write_stories(store: Store, assignment: dict[str, str]) -> None:
     """Write the new assignments and refresh every story's label and date span."""
-    conn = store.conn
-    current = dict(conn.execute("SELECT id, story FROM articles").fetchall())
+    current = store.story_assignment()
     current.update(assignment)
-    rows = conn.execute(
-        "SELECT id, published, title, substr(text, 1, 300) FROM articles ORDER BY id"
-    ).fetchall()
-    docs = [Doc(a, Counter(), p, set(), t, _first_line(h or "")) for a, p, t, h in rows]
+    docs = [
+        Doc(a, Counter(), p, set(), t, _first_line(h or "")) for a, p, t, h in store.story_heads()
+    ]
     stories = make_stories(docs, {a: s for a, s in current.items() if s is not None})
     store.replace_stories(stories, dict(assignment))
-
-
-def _first_line(text: str) -> str:
-    """The first line that reads like a sentence (scraped text starts with debris)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return next((line for line in lines if len(line.split()) >= 4), lines[0] if lines else "")

@@ -1,8 +1,11 @@
 """Running an ingest: the steps, and the runners that execute them.
 
 ``steps``      the per-article steps: clean one input, pass over what is
-               unchanged, analyse a stream, save; and the corpus trigger
-``local``      ``ingest``: every step on this machine (``storyline ingest``)
+               unchanged, spool the batch and learn its outlets' furniture
+               (``storyline.learning``), analyse a stream, save; and the
+               corpus trigger
+``local``      ``ingest``: every step on this machine, over files and fetched
+               documents (``storyline ingest``, ``storyline watch``)
 ``processes``  the analysis step in a pool of worker processes (``--workers``)
 ``ray``        read, clean and analyse on Ray Data, findings to Parquet
                (``--engine ray``)

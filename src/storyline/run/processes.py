@@ -6,7 +6,8 @@ articles; the parent keeps reading, cleaning and saving. A bounded number of
 batches is in flight, so memory does not grow with the corpus.
 
 What makes the whole run fast is that no core waits: the workers start
-loading the model before the parent reads its first input, and batches are
+loading the model before the parent reads its first input (``worker_pool``,
+which the local runner calls before it reads and learns the batch), and batches are
 small (the parse costs the same per article in batches of 4 as of 16), so
 at the end of the input no worker idles long while another finishes a big
 batch.
@@ -61,18 +62,27 @@ def _warm_up() -> None:
         load_nlp()
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """``workers`` analysis processes, started now, so their model loads while the parent
+    reads, cleans and learns the batch's furniture."""
+    context = mp.get_context("spawn")  # fork is unsafe once threads (progress bar) run
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up)
+    for _ in range(workers):  # each submit with no idle worker starts one, now
+        pool.submit(os.getpid)
+    return pool
+
+
 def analyze_parallel(
     articles: Iterable[Article],
     workers: int,
     report: IngestReport,
     components: Sequence[str] | None = None,
     batch_size: int = 16,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[Findings]:
-    """Analyse in ``workers`` processes; yield the findings in input order."""
-    context = mp.get_context("spawn")  # fork is unsafe once threads (progress bar) run
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
-        for _ in range(workers):  # each submit with no idle worker starts one, now
-            pool.submit(os.getpid)
+    """Analyse in ``workers`` processes (``pool``, or new ones); yield the findings in
+    input order."""
+    with pool or worker_pool(workers) as running:
         pending: deque[Future[list[Findings | Skip]]] = deque()
         source = iter(articles)
         while True:
@@ -80,7 +90,7 @@ def analyze_parallel(
                 batch = list(islice(source, CHUNK))
                 if not batch:
                     break
-                pending.append(pool.submit(_analyze_batch, batch, components, batch_size))
+                pending.append(running.submit(_analyze_batch, batch, components, batch_size))
             if not pending:
                 return
             for item in pending.popleft().result():

@@ -1,5 +1,6 @@
 """The steps of one ingest, apart from what executes them: read and clean one input,
-pass over what is unchanged, analyse a stream, save, and bring the corpus stage up to date.
+pass over what is unchanged, learn the outlets' furniture from the batch, analyse a
+stream, save, and bring the corpus stage up to date.
 
 The runners beside this module (``local``, ``processes``, ``ray``) decide where
 each step runs; the steps are the same everywhere, which is what keeps the
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +26,7 @@ from storyline.schema import Article, Findings, RawDocument, Skip
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from storyline.learning import Spool
     from storyline.store import Store
 
 # The longest article text accepted, in characters (the model's own guard is
@@ -38,6 +41,10 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     unchanged: int = 0
     skipped: list[Skip] = field(default_factory=list)
+    # Stored articles cleaned and analysed again because furniture learned in
+    # this run applies to them, and how many furniture patterns were learned.
+    recleaned: list[str] = field(default_factory=list)
+    learned: int = 0
 
     @property
     def ingested(self) -> int:
@@ -81,12 +88,18 @@ class Unchanged:
         return not first or self.store.content_hash(article.id) == article.content_hash
 
 
-def prepare(paths: Iterable[str | Path], store: Store, report: IngestReport) -> Iterator[Article]:
-    """Read and clean every input; yield only articles new or changed since the last run."""
+def prepare(
+    paths: Iterable[str | Path],
+    store: Store,
+    report: IngestReport,
+    documents: Iterable[RawDocument | Skip] = (),
+) -> Iterator[Article]:
+    """Read and clean every input (files, then ``documents`` read elsewhere, such as
+    fetched pages); yield only articles new or changed since the last run."""
     from storyline.read import read_inputs
 
     unchanged = Unchanged(store)
-    for item in read_inputs(paths):
+    for item in chain(read_inputs(paths), documents):
         article = item if isinstance(item, Skip) else clean_one(item)
         if isinstance(article, Skip):
             report.skipped.append(article)
@@ -94,6 +107,25 @@ def prepare(paths: Iterable[str | Path], store: Store, report: IngestReport) -> 
             report.unchanged += 1
         else:
             yield article
+
+
+def cleaned_batch(
+    paths: Iterable[str | Path],
+    store: Store,
+    report: IngestReport,
+    spool: Spool,
+    documents: Iterable[RawDocument | Skip] = (),
+) -> Iterator[Article]:
+    """Read and clean everything into ``spool``, learn the outlets' furniture from it
+    (``storyline.learning``), then the batch without furniture and the stored articles
+    a new pattern applies to."""
+    from storyline.learning import cleaned, learn_batch, recleaned
+
+    for article in prepare(paths, store, report, documents):
+        spool.add(article)
+    learned = learn_batch(store, spool)
+    report.learned = learned.new_count
+    return chain(cleaned(spool, learned), recleaned(store, learned, spool.ids))
 
 
 def analyze_stream(
@@ -104,13 +136,18 @@ def analyze_stream(
     batch_size: int = 16,
 ) -> Iterator[Findings]:
     """Parse with ``nlp.pipe`` (each text once, batched), then run the components
-    (by default ``storyline.analyze.DEFAULT_COMPONENTS``)."""
+    (by default ``storyline.analyze.DEFAULT_COMPONENTS``). An article in a language
+    the analysers do not read is passed on without findings."""
     from storyline.analyze import DEFAULT_COMPONENTS, analyze_doc
+    from storyline.clean.language import analysed
 
     components = components or DEFAULT_COMPONENTS
 
-    pairs = ((a.text, a) for a in articles)
+    pairs = ((a.text if analysed(a.language) else "", a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        if not analysed(article.language):
+            yield Findings(article=article)
+            continue
         try:
             yield analyze_doc(article, doc, components)
         except Exception as exc:  # an analyser bug on one text must not lose the batch
@@ -122,11 +159,15 @@ def save(
     store: Store,
     report: IngestReport,
     on_article: Callable[[Findings], None] | None = None,
+    batch: set[str] | None = None,
 ) -> None:
-    """Store each article with its findings (one transaction each), then the skips."""
+    """Store each article with its findings (one transaction each), then the skips.
+    An article whose id is not in ``batch`` (when given) is a stored one re-cleaned
+    with newly learned furniture, and is counted as such."""
     for item in findings:
         store.save(item)
-        report.added.append(item.article.id)
+        aid = item.article.id
+        (report.added if batch is None or aid in batch else report.recleaned).append(aid)
         if on_article:
             on_article(item)
     for skip in report.skipped:

@@ -7,40 +7,33 @@ ingest fills in what is missing.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from storyline.errors import StoreError
 from storyline.schema import CONTRACT, Disagreement, Findings, Skip, Story
 from storyline.store.columns import (
     ARTICLE_COLUMNS,
-    JSON_COLUMNS,
     MENTION_COLUMNS,
     RECORD_TABLES,
+    encode,
 )
 from storyline.store.columns import quoted as _q
+from storyline.store.corpus_state import CorpusState
 from storyline.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from storyline.store.outlets import OutletState
 from storyline.store.read import Reads
+from storyline.store.transaction import transaction
 
 DEFAULT_DB = "storyline.db"
 
 
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction: taken up front (``BEGIN IMMEDIATE``), committed
-    at the end, rolled back on any exception, a failed commit or Ctrl-C included."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+# A skipped input and its reason; a later reason replaces an earlier one.
+RECORD_SKIP = (
+    "INSERT INTO skipped (source, reason) VALUES (?, ?) "
+    "ON CONFLICT(source) DO UPDATE SET reason = excluded.reason"
+)
 
 
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
@@ -49,15 +42,10 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({cols}) VALUES ({marks})"
 
 
-def _value(column: str, value: Any) -> Any:
-    if column in JSON_COLUMNS:
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, bool):
-        return int(value)
-    return value
+_value = encode
 
 
-class Store(Reads):
+class Store(Reads, CorpusState, OutletState):
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = Path(path)
         if read_only:
@@ -145,11 +133,7 @@ class Store(Reads):
             )
 
     def record_skip(self, skip: Skip) -> None:
-        self.conn.execute(
-            "INSERT INTO skipped (source, reason) VALUES (?, ?) "
-            "ON CONFLICT(source) DO UPDATE SET reason = excluded.reason",
-            (skip.source, skip.reason),
-        )
+        self.conn.execute(RECORD_SKIP, (skip.source, skip.reason))
 
     def replace_stories(self, stories: list[Story], assignment: dict[str, str | None]) -> None:
         """Write the corpus stage's stories and each article's story, atomically."""

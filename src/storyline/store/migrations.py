@@ -270,6 +270,63 @@ MIGRATIONS: list[str] = [
     ALTER TABLE statements ADD COLUMN kind TEXT;
     CREATE INDEX statements_kind ON statements(kind);
     """,
+    # 9: outlet profiles (issue 14): the furniture learned per outlet family,
+    # and each article's family, so an ingest learns from what the store holds
+    # and re-cleans what a newly learned pattern applies to. Rows stored before
+    # have no family until their article is ingested again.
+    """
+    ALTER TABLE articles ADD COLUMN family TEXT;
+    CREATE INDEX articles_family ON articles(family);
+    CREATE TABLE outlet_patterns (
+        family TEXT NOT NULL,
+        key TEXT NOT NULL,
+        text TEXT NOT NULL,
+        position TEXT NOT NULL CHECK (position IN ('head', 'tail', 'any')),
+        why TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        relatedness REAL NOT NULL,
+        PRIMARY KEY (family, key)
+    );
+    """,
+    # 10: raw HTTP responses (issue 18), kept like WARC records so nothing is
+    # fetched twice, re-analysis needs no network and `export --format warc`
+    # can write them. One row per URL asked for (an article page's canonical
+    # URL); ``final_url`` is where its redirects ended, ``article_id`` the
+    # article a page makes (from its canonical final URL). ``body`` is the
+    # zlib-compressed payload (decoded from any Content-Encoding), NULL when
+    # none was kept (a page too large, not HTML, no response). ``error`` says why a response is not
+    # usable; ``retry`` 1 means the cause may pass (5xx, timeout) and the URL
+    # is asked again on a later run, up to a few ``attempts``.
+    """
+    CREATE TABLE fetches (
+        url TEXT PRIMARY KEY,
+        final_url TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        status INTEGER,
+        reason TEXT,
+        http_version TEXT,
+        headers TEXT NOT NULL DEFAULT '[]',
+        body BLOB,
+        body_length INTEGER,
+        body_sha1 TEXT,
+        fetched_at TEXT NOT NULL,
+        checked_at TEXT NOT NULL,
+        redirects TEXT NOT NULL DEFAULT '[]',
+        article_id TEXT,
+        error TEXT,
+        retry INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX fetches_article ON fetches(article_id);
+    CREATE INDEX fetches_kind ON fetches(kind);
+    """,
+    # 11: contract 3, a speaker or claimant says how it is known (named,
+    # described, unresolved). Rows analysed before stay NULL until their
+    # article is analysed again.
+    """
+    ALTER TABLE statements ADD COLUMN speaker_status TEXT;
+    ALTER TABLE figures ADD COLUMN claimant_status TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
