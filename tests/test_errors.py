@@ -18,6 +18,8 @@ from storyline.cli import app
 from storyline.corpus.entities import load_aliases
 from storyline.read.decode import InputError
 from storyline.store import StoreError
+from storyline.store.read import SearchSyntaxError
+from storyline.views.search import QueryError
 from storyline.web.deps import NotFound
 
 
@@ -66,6 +68,9 @@ def test_the_old_classes_are_in_the_family_and_caught_where_they_were() -> None:
     assert issubclass(ModelError, errors.StorylineError) and issubclass(ModelError, RuntimeError)
     assert issubclass(NotFound, errors.NoSuchRecord) and issubclass(NotFound, HTTPException)
     assert NotFound("story s1").status_code == 404
+    assert issubclass(QueryError, errors.StorylineError) and issubclass(QueryError, ValueError)
+    assert issubclass(SearchSyntaxError, errors.StorylineError)
+    assert issubclass(SearchSyntaxError, ValueError)
 
 
 def test_a_broken_aliases_file_is_named(tmp_path: Path) -> None:
@@ -91,3 +96,18 @@ def test_cli_prints_error_and_exits_2(tmp_path: Path) -> None:
     assert no_out.exit_code == 2 and "give --out FOLDER" in no_out.output
     no_run = runner.invoke(app, ["load", str(tmp_path / "none"), "--db", str(db)])
     assert no_run.exit_code == 2 and "E055" in no_run.output
+
+
+def test_cli_names_the_fetching_and_export_errors(tmp_path: Path) -> None:
+    runner = CliRunner()
+    nothing = runner.invoke(app, ["ingest", "--db", str(tmp_path / "s.db")])
+    assert nothing.exit_code == 2 and "error: E012 give files, folders or URLs" in nothing.output
+    assert not (tmp_path / "s.db").exists()  # refused before a store is made
+    warc = runner.invoke(app, ["export", "--db", str(tmp_path / "s.db"), "--format", "warc"])
+    assert warc.exit_code == 2 and "E043" in warc.output and "-o FILE.warc.gz" in warc.output
+    bad = runner.invoke(app, ["export", "--db", str(tmp_path / "s.db"), "--format", "xml"])
+    assert bad.exit_code == 2 and "E040" in bad.output and "warc" in bad.output
+    every = runner.invoke(app, ["watch", "http://127.0.0.1:9/feed", "--every", "soon"])
+    assert every.exit_code == 2 and "E061 not a duration: 'soon'" in every.output
+    files = runner.invoke(app, ["watch", str(SEEDS), "--db", str(tmp_path / "w.db")])
+    assert files.exit_code == 2 and "E060 watch follows URLs" in files.output

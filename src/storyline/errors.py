@@ -9,7 +9,7 @@ caught an error by a built-in class before, the child keeps that class as a
 second base (``InputError`` is still a ``ValueError``).
 
 Numbers by stage: E00x the store, E01x reading and cleaning, E02x the model,
-E03x the corpus stage, E04x export and report, E05x the distributed mode,
+E03x the corpus stage, E04x export, report and the web's reads, E05x the distributed mode,
 E06x fetching.
 A number, once given, is never reused for another error.
 """
@@ -108,7 +108,7 @@ class AliasesError(StorylineError, ValueError):
     fix = 'write JSON or TOML like {"merge": [["Mike Volz", "Mike Waltz"]], "split": [["A", "B"]]}'
 
 
-# -- export and report --------------------------------------------------------
+# -- export, report and the web's reads ----------------------------------------
 
 
 class UnknownFormat(StorylineError, ValueError):
@@ -128,6 +128,20 @@ class NoSuchRecord(StorylineError, LookupError):
 
     code = "E042"
     fix = "the ids are in `storyline export` and on the pages of `storyline serve`"
+
+
+class QueryError(StorylineError, ValueError):
+    """A search the reader must rephrase; the message says how, in plain words."""
+
+    code = "E044"
+    fix = 'search for words, "quoted phrases", -word, word* or alternatives joined by OR'
+
+
+class SearchSyntaxError(StorylineError, ValueError):
+    """A full-text query SQLite's FTS5 cannot read (the message is SQLite's)."""
+
+    code = "E045"
+    fix = "quote the words, or let `views.search.fts_query` write the query"
 
 
 class NeedsFile(StorylineError, ValueError):
