@@ -108,7 +108,7 @@ class AliasesError(StorylineError, ValueError):
     fix = 'write JSON or TOML like {"merge": [["Mike Volz", "Mike Waltz"]], "split": [["A", "B"]]}'
 
 
-# -- export, report and the web's reads ----------------------------------------
+# -- export, report and the web's reads ---------------------------------------
 
 
 class UnknownFormat(StorylineError, ValueError):
