@@ -43,7 +43,7 @@ from incremental_newsdumpster import split_records
 from stories_corpora import article_for, load_ecbplus
 from storyline.corpus import duplicates
 from storyline.corpus.duplicates import reset_duplicates, update_duplicates
-from storyline.journey import IngestReport, prepare
+from storyline.run.steps import IngestReport, prepare
 from storyline.schema import Findings
 from storyline.store import Store
 

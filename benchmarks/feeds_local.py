@@ -42,7 +42,8 @@ from local_site import Site, real_pages, rss, sitemap, sitemap_index  # noqa: E4
 from storyline.fetch.crawl import Crawler  # noqa: E402
 from storyline.fetch.policy import Politeness  # noqa: E402
 from storyline.fetch.watch import polls  # noqa: E402
-from storyline.journey import IngestReport, default_workers, ingest  # noqa: E402
+from storyline.run import IngestReport, ingest  # noqa: E402
+from storyline.run.processes import default_workers  # noqa: E402
 from storyline.schema import RawDocument, Skip  # noqa: E402
 from storyline.store import Store  # noqa: E402
 

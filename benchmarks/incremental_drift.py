@@ -37,7 +37,7 @@ from incremental_newsdumpster import Stopwatch, split_records
 from storyline import corpus
 from storyline.analyze.nlp import load_nlp
 from storyline.corpus.metrics import adjusted_rand_index
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.store import Store
 
 TABLES = ("articles", "mentions", "statements", "figures", "timexes")

@@ -3,7 +3,7 @@
     python benchmarks/incremental_newsdumpster.py [--cache DIR]
 
 The 1,424 unique news-dumpster articles (by link) are split: 10 held out
-(every 140th by link), the rest ingested through the real journey without
+(every 140th by link), the rest ingested through the real ingest without
 the corpus stage, then the corpus stage is rebuilt once. In the same run:
 (1) the 10 are ingested and ``corpus.update`` places them (the incremental
 path every ``storyline ingest`` takes), (2) ``corpus.rebuild`` recomputes
@@ -28,7 +28,7 @@ from pathlib import Path
 from storyline import corpus
 from storyline.analyze.nlp import load_nlp
 from storyline.corpus.metrics import adjusted_rand_index
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.store import Store
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news-dumpster-2025"

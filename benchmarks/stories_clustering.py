@@ -36,7 +36,7 @@ from stories_corpora import (
 from storyline import corpus
 from storyline.corpus.metrics import adjusted_rand_index, b_cubed, v_measure
 from storyline.corpus.stories import THRESHOLD, _analyse, cluster
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.store import Store
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import dateparser
 
 from storyline.analyze.nlp import load_nlp
-from storyline.journey import IngestReport, analyze_stream
+from storyline.run.steps import IngestReport, analyze_stream
 from storyline.schema import Article, stable_id
 from storyline.store import Store
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.schema import Findings
 from storyline.store import Store
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import SEEDS, seed_path
 from storyline import corpus
 from storyline.corpus.names import name_key, name_tokens, same_person_name, surnames_match
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.store import Store
 
 

@@ -17,7 +17,7 @@ from conftest import SHARED
 from storyline import corpus
 from storyline.corpus.entities import Aliases, save_aliases, update_entities
 from storyline.corpus.names import person_order, same_person_name
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.store import Store
 
 DUMPSTER = SHARED / "data" / "news-dumpster-2025"

@@ -11,7 +11,7 @@ from typing import Any
 
 from storyline import corpus
 from storyline.corpus.names import surnames_match, transliteration_variants
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.store import Store
 
 ABEL = (

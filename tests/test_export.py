@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, SEEDS
 from storyline.export import KINDS, SCHEMA_PATH, write_csv, write_json, write_jsonl
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.schema import CONTRACT, PublishedBasis
 from storyline.store import Store
 

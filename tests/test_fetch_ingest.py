@@ -12,7 +12,7 @@ from local_site import Site, atom, real_pages, rss, sitemap, sitemap_index
 from storyline.export.warc import write_warc
 from storyline.fetch.crawl import Crawler
 from storyline.fetch.policy import Politeness
-from storyline.journey import IngestReport, ingest
+from storyline.run import IngestReport, ingest
 from storyline.schema import stable_id
 from storyline.store import Store
 

@@ -15,7 +15,7 @@ import storyline
 from local_site import Site, real_pages, rss
 from storyline.fetch.crawl import Crawler
 from storyline.fetch.policy import Politeness
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.store import Store
 
 PAGES = real_pages(10, start=20)

@@ -16,7 +16,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storyline.journey import MAX_TEXT_CHARS, ingest
+from storyline.run import MAX_TEXT_CHARS, ingest
 from storyline.store import Store
 
 SENTENCE = "Officials in Kyiv said on Tuesday that 40 people were killed in the strike. "

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from storyline.clean.language import analysed
 from storyline.cli import app
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.store import Store
 
 GERMAN = (

@@ -11,7 +11,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.store import Store
 
 NAV = "Home World Business Sport Culture Opinion Video Podcasts Newsletters Weather Live"

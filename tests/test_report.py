@@ -9,8 +9,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.journey import ingest
 from storyline.report import render_html, render_markdown
+from storyline.run import ingest
 from storyline.store import Store
 from storyline.views.chart import qualifier_kind, value_chart
 from storyline.views.text import sentence

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from storyline.export import write_json
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.store import Store
 
 TEXT = "Officials in Kyiv said on Tuesday that {n} people were killed in the strike on the city."

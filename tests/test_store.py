@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.schema import Statement
 from storyline.store import Store
 from storyline.store.migrations import SCHEMA_VERSION

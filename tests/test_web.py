@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.schema import (
     Article,
     Disagreement,

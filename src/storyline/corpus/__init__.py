@@ -67,7 +67,7 @@ def use_aliases(store: Store, path: str | Path, apply: bool = True) -> None:
     The file holds ``{"merge": [[name, name, ...], ...], "split": [[name, name], ...]}``
     (JSON, or the same keys in TOML). With ``apply`` the entities are
     re-resolved at once; pass ``apply=False`` when an ingest follows anyway.
-    Raises ``ValueError`` for a malformed file.
+    Raises ``AliasesError`` for a malformed file.
     """
     save_aliases(store, load_aliases(path))
     if apply:

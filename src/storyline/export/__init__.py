@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from storyline import __version__
+from storyline.errors import NeedsFolder, UnknownFormat
 from storyline.schema import CONTRACT, CONTRACT_VERSION
 from storyline.store import Store
 
@@ -92,12 +93,16 @@ def write_csv(store: Store, folder: Path) -> list[Path]:
     return written
 
 
-def export_to(store: Store, fmt: str, out: Path | None, stdout: IO[str]) -> None:
+def check_format(fmt: str) -> None:
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise UnknownFormat(f"unknown format {fmt!r}")
+
+
+def export_to(store: Store, fmt: str, out: Path | None, stdout: IO[str]) -> None:
+    check_format(fmt)
     if fmt == "csv":
         if out is None:
-            raise ValueError("csv export writes one file per list: give -o FOLDER")
+            raise NeedsFolder("csv export writes one file per list")
         write_csv(store, out)
         return
     writer = write_json if fmt == "json" else write_jsonl

@@ -9,6 +9,7 @@ from functools import cache
 from importlib import metadata
 
 from storyline import __version__
+from storyline.errors import BadDuration
 
 
 @cache
@@ -84,7 +85,8 @@ _UNIT = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "": 1.0}
 
 
 def parse_duration(text: str) -> float:
-    """``15m``, ``90s``, ``1h30m``, ``0.5`` (seconds) -> seconds. Raises ValueError."""
+    """``15m``, ``90s``, ``1h30m``, ``0.5`` (seconds) -> seconds. Raises ``BadDuration``
+    (a ValueError)."""
     compact = text.strip().replace(" ", "")
     pos, total = 0, 0.0
     while pos < len(compact):
@@ -94,5 +96,5 @@ def parse_duration(text: str) -> float:
         total += float(match[1]) * _UNIT[(match[2] or "").lower()]
         pos = match.end()
     if not compact or pos != len(compact):
-        raise ValueError(f"not a duration: {text!r} (examples: 15m, 90s, 1h30m)")
+        raise BadDuration(f"not a duration: {text!r}")
     return total

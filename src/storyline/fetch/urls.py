@@ -20,6 +20,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url, scrub_url
 
+from storyline.errors import NotAUrl
+
 
 @dataclass(frozen=True)
 class TrackingParam:
@@ -96,9 +98,10 @@ def is_http_url(text: str) -> bool:
 
 def canonical_url(url: str) -> str:
     """The URL that names one page: courlan's normalisation, feed tags stripped,
-    no fragment (it never reaches the server). Raises ValueError for a non-http URL."""
+    no fragment (it never reaches the server). Raises ``NotAUrl`` (a ValueError) for a
+    non-http URL."""
     if not is_http_url(url):
-        raise ValueError(f"not an http(s) URL: {url!r}")
+        raise NotAUrl(f"not an http(s) URL: {url!r}")
     normal = normalize_url(scrub_url(url.strip()))
     parts = urlsplit(normal)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _tracking(k)]

@@ -8,10 +8,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-
-class InputError(ValueError):
-    """An input that cannot be read; the message is the reason shown to the user."""
-
+from storyline.errors import InputError
 
 # Beyond this an input is almost certainly not an article (or a dump we should
 # not hold in memory twice); JSONL and WARC are streamed record by record instead.

@@ -11,6 +11,7 @@ reported them, so the briefing stays within what a reader opens in a browser
 
 from __future__ import annotations
 
+from storyline.errors import NoSuchRecord
 from storyline.store import Store
 from storyline.views.catalogue import Catalogue
 from storyline.views.claims import as_reported, by_day
@@ -24,14 +25,14 @@ OPEN_STORIES = 20
 
 
 def briefing_views(store: Store, story: str | None = None) -> tuple[list[Row], str | None]:
-    """The story sections to show, most wanted first; raises KeyError for an unknown
-    ``story`` id."""
+    """The story sections to show, most wanted first; raises ``NoSuchRecord`` for an
+    unknown ``story`` id."""
     cat = Catalogue.load(store)
     found, note = groups(store, cat)
     if story is not None:
         found = [g for g in found if g.id == story]
         if not found:
-            raise KeyError(story)
+            raise NoSuchRecord(f"no story {story!r} in {store.path}")
     views = [story_view(store, g, cat) for g in found]
     full = sum(len(v["claims"]) for v in views) <= FULL_CLAIMS
     for view in views:

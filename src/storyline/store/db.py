@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import asdict
 from pathlib import Path
 
+from storyline.errors import StoreError
 from storyline.schema import CONTRACT, Disagreement, Findings, Skip, Story
 from storyline.store.claim_state import ClaimState
 from storyline.store.columns import (
@@ -36,10 +37,6 @@ RECORD_SKIP = (
 )
 
 
-class StoreError(RuntimeError):
-    """The file is not a storyline store, or is from a newer version."""
-
-
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
     cols = ", ".join(_q(c) for c in columns)
     marks = ", ".join("?" for _ in columns)
@@ -61,6 +58,10 @@ class Store(Reads, CorpusState, ClaimState, OutletState):
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
+        # 32 MB of page cache instead of SQLite's 2 MB: the corpus stage writes its
+        # postings across large indexes, and with the small cache it keeps re-reading
+        # pages it just wrote (measured: its CPU time drops by a sixth on 409 articles).
+        self.conn.execute("PRAGMA cache_size=-32768")
         self._migrate()
 
     def __enter__(self) -> Store:

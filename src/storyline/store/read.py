@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Self
 
+from storyline.errors import SearchSyntaxError
 from storyline.schema import CONTRACT, Article, Skip
 from storyline.store.columns import ARTICLE_COLUMNS, RECORD_TABLES, column_list, decode
 
@@ -38,10 +39,6 @@ TOP_ENTITIES = (
     "JOIN mentions m ON m.entity_id = e.id GROUP BY e.id "
     "ORDER BY (e.type = 'person') DESC, n DESC, e.name LIMIT ?"
 )
-
-
-class SearchSyntaxError(ValueError):
-    """A full-text query SQLite's FTS5 cannot read (the message is SQLite's)."""
 
 
 def _marks(values: list[str]) -> str:

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from storyline.errors import QueryError, SearchSyntaxError
 from storyline.store import Store
-from storyline.store.read import SearchSyntaxError
 from storyline.views.text import Row, article_title, source_label
 
 PAGE_SIZE = 20
@@ -32,10 +32,6 @@ OPERATORS = frozenset({"AND", "OR", "NOT"})
 # A phrase (its closing quote may be missing), a bracket, or a word with an optional
 # leading minus and trailing star. Anything else (stray punctuation) separates words.
 _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<bracket>[()])|(?P<word>-?[\w\'’.&+-]*\w\*?)')
-
-
-class QueryError(ValueError):
-    """A search the reader must rephrase; the message says how, in plain words."""
 
 
 def _quoted(text: str) -> str:

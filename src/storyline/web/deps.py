@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import Depends, Request
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from storyline.errors import NoSuchRecord
 from storyline.store import Readers
 
 
-class NotFound(StarletteHTTPException):
+class NotFound(StarletteHTTPException, NoSuchRecord):
     def __init__(self, what: str) -> None:
         super().__init__(404, f"There is no {what}.")
 

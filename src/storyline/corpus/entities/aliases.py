@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storyline.errors import AliasesError
 from storyline.store import Store
 
 
@@ -28,10 +29,14 @@ def load_aliases(path: str | Path) -> Aliases:
     ``{"merge": [["Mike Volz", "Mike Waltz"]], "split": [["Trump", "Donald Trump"]]}``
     """
     path = Path(path)
-    raw = path.read_text(encoding="utf-8")
-    data = tomllib.loads(raw) if path.suffix.lower() == ".toml" else json.loads(raw)
+    toml = path.suffix.lower() == ".toml"
+    try:
+        raw = path.read_text(encoding="utf-8")
+        data = tomllib.loads(raw) if toml else json.loads(raw)
+    except ValueError as exc:  # not UTF-8, not JSON, not TOML: all ValueErrors
+        raise AliasesError(f"{path}: not {'TOML' if toml else 'JSON'}: {exc}") from exc
     if not isinstance(data, dict) or set(data) - {"merge", "split"}:
-        raise ValueError(f"{path}: expected an object with 'merge' and/or 'split' lists")
+        raise AliasesError(f"{path}: expected an object with 'merge' and/or 'split' lists")
     out = Aliases()
     for kind in ("merge", "split"):
         groups = data.get(kind, [])
@@ -39,7 +44,7 @@ def load_aliases(path: str | Path) -> Aliases:
             isinstance(g, list) and len(g) >= 2 and all(isinstance(n, str) for n in g)
             for g in groups
         ):
-            raise ValueError(f"{path}: '{kind}' must be a list of lists of two or more names")
+            raise AliasesError(f"{path}: '{kind}' must be a list of lists of two or more names")
         getattr(out, kind).extend([list(g) for g in groups])
     return out
 

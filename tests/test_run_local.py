@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from conftest import SEEDS
-from storyline.journey import ingest
+from storyline.run import ingest
 from storyline.store import Store
 
 

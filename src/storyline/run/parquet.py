@@ -22,11 +22,14 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from storyline.journey import IngestReport, update_corpus
+from storyline.errors import NoRun, PyarrowMissing
+from storyline.run.steps import IngestReport, Unchanged, save, update_corpus
 from storyline.schema import Article, Figure, Findings, Mention, Skip, Statement, Timex
-from storyline.store import Store
+
+if TYPE_CHECKING:
+    from storyline.store import Store
 
 COLUMNS = ("file", "rec", "kind", "article_id", "source", "reason", "payload")
 
@@ -82,11 +85,14 @@ def read_rows(folder: str | Path) -> Iterator[dict[str, Any]]:
     consecutive rows: files are visited in the order of their first row. A
     folder written otherwise is still read correctly, by sorting all of it.
     """
-    import pyarrow.parquet as pq
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as exc:  # the optional extra
+        raise PyarrowMissing("loading a Ray run needs pyarrow") from exc
 
     files = sorted(Path(folder).rglob("*.parquet"))
     if not files:
-        raise FileNotFoundError(f"no Parquet files under {folder}")
+        raise NoRun(f"no Parquet files under {folder}")
     firsts = []
     for path in files:
         keys = pq.read_table(path, columns=["file", "rec"])
@@ -113,22 +119,20 @@ def load(folder: str | Path, store: Store, run_corpus: bool = True) -> IngestRep
     corpus stage runs over what was added.
     """
     report = IngestReport()
-    seen: set[str] = set()
-    for r in read_rows(folder):
-        if r["kind"] == "skip":
-            report.skipped.append(Skip(r["source"], r["reason"]))
-            continue
-        findings = findings_from_json(r["payload"])
-        article = findings.article
-        first = article.id not in seen  # as ``journey.prepare``: the first record wins
-        seen.add(article.id)
-        if not first or store.content_hash(article.id) == article.content_hash:
-            report.unchanged += 1
-            continue
-        store.save(findings)
-        report.added.append(article.id)
-    for skip in report.skipped:
-        store.record_skip(skip)
+    unchanged = Unchanged(store)
+
+    def fresh() -> Iterator[Findings]:
+        for r in read_rows(folder):
+            if r["kind"] == "skip":
+                report.skipped.append(Skip(r["source"], r["reason"]))
+                continue
+            findings = findings_from_json(r["payload"])
+            if unchanged(findings.article):
+                report.unchanged += 1
+            else:
+                yield findings
+
+    save(fresh(), store, report)
     if run_corpus:
         update_corpus(store)
     return report

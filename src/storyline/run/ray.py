@@ -1,6 +1,7 @@
-"""The distributed mode: read -> clean -> analyse on Ray Data, findings to Parquet.
+"""The Ray runner: read -> clean -> analyse on Ray Data, findings to Parquet.
 
-The stages are the local path's own functions, wrapped for Ray:
+The steps are the local runner's own (``storyline.run.steps``), wrapped for
+Ray; this module imports no other runner:
 
 * reading: ``ray.data.from_items`` over the input *files* (the expansion of
   the named files and folders, which is cheap), then ``flat_map`` with the
@@ -9,11 +10,11 @@ The stages are the local path's own functions, wrapped for Ray:
   five formats that report bad records as Skips with reasons, and re-using
   them as they are is what keeps the two paths identical. (Files must be
   visible to every node: a shared filesystem, or run on one big machine.)
-* cleaning: ``map`` with ``journey.clean_one``;
+* cleaning: ``map`` with ``steps.clean_one``;
 * analysis: ``map_batches`` with a callable class, so Ray keeps a pool of
   actors, each loading the spaCy model once and running
-  ``journey.analyze_stream`` (``nlp.pipe`` + ``analyze_doc``) per batch;
-* output: ``write_parquet`` (schema in ``storyline.scale.parquet``).
+  ``steps.analyze_stream`` (``nlp.pipe`` + ``analyze_doc``) per batch;
+* output: ``write_parquet`` (schema in ``storyline.run.parquet``).
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from storyline.journey import IngestReport, analyze_stream, clean_one
+from storyline.errors import NoInputs, OutNotEmpty, RayMissing
 from storyline.read import READERS, expand
 from storyline.read.decode import strip_gz
-from storyline.scale.parquet import arrow_schema, row
+from storyline.run.parquet import arrow_schema, row
+from storyline.run.steps import IngestReport, analyze_stream, clean_one
 from storyline.schema import Article, RawDocument, Skip
 
 # Articles per model call inside an actor, as in the local path.
@@ -116,12 +118,10 @@ def run_ray(
         import ray
         import ray.data
     except ImportError as exc:  # the optional extra
-        raise RuntimeError(
-            "the ray engine needs Ray: pip install 'storyline[ray]' (or 'ray[data]')"
-        ) from exc
+        raise RayMissing("the ray engine needs Ray") from exc
     folder = Path(out)
     if folder.exists() and any(folder.iterdir()):
-        raise FileExistsError(f"{folder} is not empty; give a new folder to --out")
+        raise OutNotEmpty(f"{folder} is not empty")
 
     started_here = not ray.is_initialized()
     if started_here:
@@ -144,7 +144,7 @@ def run_ray(
             else:
                 inputs.append({"file": file, "path": str(item), "skip": None})
         if not inputs:
-            raise ValueError("no inputs")
+            raise NoInputs("no inputs")
         ds: Any = ray.data.from_items(inputs)
         ds = ds.flat_map(_read).map(_clean)
         ds = ds.map_batches(
