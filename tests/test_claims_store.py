@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from conftest import SHARED
 from storyline import corpus
 from storyline.corpus.claims import rebuild_claims, update_claims
-from storyline.journey import ingest
+from storyline.run.local import ingest
 from storyline.store import Store
 from storyline.web import create_app
 

@@ -1,6 +1,6 @@
 """The cross-article stage: runs over the store after ingest.
 
-``update`` is incremental (the ingest journey calls it with the articles it
+``update`` is incremental (the ingest runner calls it with the articles it
 just wrote); ``rebuild`` recomputes everything (``storyline corpus``). Each
 part has the same shape: a pure core over plain data, and an
 ``update_x(store, changed)`` (and ``rebuild_x(store)``) that reads and
