@@ -17,16 +17,20 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
-CONTRACT_VERSION = "2"
+CONTRACT_VERSION = "3"
 # Part of every article's content hash: bump it when analysis changes what an
 # unchanged article yields, so re-ingesting it analyses it again.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 PublishedBasis = Literal["metadata", "header", "html", "text"]
 EntityType = Literal["person", "organization", "place", "other"]
 TimexType = Literal["date", "time", "duration", "set"]
 DisagreementKind = Literal["contradiction", "update", "corroboration"]
 StatementKind = Literal["speech", "stance"]
+# What stretch of time a figure counts: one incident ("12 killed in the attack"),
+# a period ("19 killed overnight", "82 in the past 24 hours"), or a running total
+# ("3,509 killed since March 18").
+FigureScope = Literal["incident", "period", "cumulative"]
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -145,6 +149,15 @@ class Figure:
     as_of: str | None
     start: int
     end: int
+    # What the figure is about (contract 3), read from its sentence: where it
+    # happened, the stretch of time it counts, and the event or named series it
+    # belongs to; ``series_id`` is set by the corpus stage. None: not stated,
+    # or analysed before contract 3.
+    place: str | None = None
+    scope: FigureScope | None = None
+    period: str | None = None
+    event: str | None = None
+    series_id: str | None = None
 
 
 @dataclass
@@ -168,12 +181,35 @@ class Story:
 
 
 @dataclass
+class Series:
+    """One quantity (what is counted, of one event or named series, over one stretch of
+    time) and every figure that claims a value for it, across articles."""
+
+    id: str
+    label: str
+    measure: str | None
+    subject: str | None
+    place: str | None
+    scope: FigureScope | None
+    period: str | None
+    event: str | None
+    figure_ids: list[str]
+    # One list per independent source: a copy, a repost, a translation, another
+    # edition of one outlet, or one claimant's figure carried again is one source.
+    sources: list[list[str]]
+
+
+@dataclass
 class Disagreement:
     id: str
     kind: DisagreementKind
     topic: str
     figure_ids: list[str]
     reason: str | None = None
+    series_id: str | None = None
+    # The figures on each side of the relation: two figures are related when they
+    # are on different sides (one side is one source, value or date).
+    sides: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -211,6 +247,7 @@ CONTRACT: dict[str, tuple[type, tuple[str, ...]]] = {
     "figures": (Figure, tuple(f.name for f in fields(Figure))),
     "timexes": (Timex, tuple(f.name for f in fields(Timex))),
     "stories": (Story, tuple(f.name for f in fields(Story))),
+    "series": (Series, tuple(f.name for f in fields(Series))),
     "disagreements": (Disagreement, tuple(f.name for f in fields(Disagreement))),
 }
 

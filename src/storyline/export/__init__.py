@@ -27,6 +27,7 @@ KINDS = {
     "figures": "figure",
     "timexes": "timex",
     "stories": "story",
+    "series": "series",
     "disagreements": "disagreement",
 }
 

@@ -18,7 +18,7 @@ ARTICLE_COLUMNS = (*CONTRACT["articles"][1], "removed", "content_hash")
 MENTION_COLUMNS = ("article_id", "start", "end", "text", "type", "entity_id")
 RECORD_TABLES = ("statements", "figures", "timexes")
 # Lists are JSON text (Datasette and DuckDB read them as they are); flags are 0/1.
-JSON_COLUMNS = {"removed", "aliases", "figure_ids"}
+JSON_COLUMNS = {"removed", "aliases", "figure_ids", "sides", "sources"}
 BOOL_COLUMNS = {"direct"}
 
 

@@ -270,6 +270,34 @@ MIGRATIONS: list[str] = [
     ALTER TABLE statements ADD COLUMN kind TEXT;
     CREATE INDEX statements_kind ON statements(kind);
     """,
+    # 9: contract 3, figures say what they are about (place, scope, period,
+    # event) and which series of claims they belong to; a series is one
+    # quantity claimed across articles, and a disagreement is a relation inside
+    # one. Figures analysed before stay NULL until their article is analysed
+    # again; the corpus stage fills series at its next run.
+    """
+    ALTER TABLE figures ADD COLUMN place TEXT;
+    ALTER TABLE figures ADD COLUMN scope TEXT;
+    ALTER TABLE figures ADD COLUMN period TEXT;
+    ALTER TABLE figures ADD COLUMN event TEXT;
+    ALTER TABLE figures ADD COLUMN series_id TEXT;
+    CREATE INDEX figures_series ON figures(series_id);
+    ALTER TABLE disagreements ADD COLUMN series_id TEXT;
+    ALTER TABLE disagreements ADD COLUMN sides TEXT NOT NULL DEFAULT '[]';
+    CREATE INDEX disagreements_series ON disagreements(series_id);
+    CREATE TABLE series (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        measure TEXT,
+        subject TEXT,
+        place TEXT,
+        scope TEXT,
+        period TEXT,
+        event TEXT,
+        figure_ids TEXT NOT NULL DEFAULT '[]',
+        sources TEXT NOT NULL DEFAULT '[]'
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -28,6 +28,7 @@ COUNTED = (
     "entities",
     *RECORD_TABLES,
     "stories",
+    "series",
     "disagreements",
     "skipped",
 )
