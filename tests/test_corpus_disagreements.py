@@ -18,6 +18,7 @@ from storyline.corpus.series import Claim
 from storyline.corpus.values import compatible
 from storyline.schema import Disagreement, Findings
 from storyline.store import Store
+from storyline.views.series import story_series
 
 _N = iter(range(10_000))
 
@@ -197,4 +198,13 @@ def test_the_seeds_give_the_three_relations(
     assert len(lost["sources"]) == 1  # Trump, repeated
     in_series = {r["id"]: r["series_id"] for r in store.records("figures")}
     assert all(in_series[f] == lost["id"] for f in lost["figure_ids"])
+    # What the briefing and the web show per story: the disputed quantity, its claims
+    # over time, and the relation in words.
+    shown = story_series(store, [f.article.id for f in seed_findings.values()])
+    (killed,) = [s for s in shown if "contradiction" in s["kinds"]]
+    assert killed["kinds"][0] == "contradiction" and killed["label"].startswith("soldiers killed")
+    assert {c["value"] for c in killed["claims"]} >= {"700,000", "about 45,100"}
+    (why,) = [r["reason"] for r in killed["relations"] if r["kind"] == "contradiction"
+              and "700,000" in r["reason"] and "45,100" in r["reason"]]  # fmt: skip
+    assert "Donald Trump" in why and "Volodymyr Zelenskyy" in why
     store.close()

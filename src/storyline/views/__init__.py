@@ -4,6 +4,7 @@
 |---|---|
 | ``text`` | the sentence around a span, source labels, values in words (pure) |
 | ``story`` | stories or a stand-in group; per story the timeline, disagreement topics, speakers |
+| ``series`` | a story's disputed quantities: each series' claims, sources, relations |
 | ``entity`` | one entity's statements, figures and mentions across outlets |
 | ``article`` | one article's text with every finding marked (``highlight``), and its copies |
 | ``browse`` | the home page's stories and people; search results |

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.store import Store
+from storyline.views.series import story_series
 from storyline.views.text import Row, date_key, figure_value, figure_what, sentence, shown
 
 KIND_WORDS = {
@@ -268,6 +269,8 @@ def story_view(store: Store, group: Group) -> Row:
         "timeline": items,
         "disagreements": groups_out,
         "topics": topics(groups_out),
+        # The story's disputed quantities as series (claims over time, sources, relations).
+        "series": story_series(store, group.article_ids),
         "speakers": speakers(items),
         "counts": {
             "articles": len(group.article_ids),
