@@ -30,6 +30,10 @@ from storyline.corpus.series import Claim
 from storyline.corpus.values import compatible, lower_bound
 from storyline.schema import Disagreement, DisagreementKind, stable_id
 
+# Two claims of one incident or period further apart than this are not set against each
+# other (a guard against counts of two things grouped as one, not a minimum: 12 against
+# 13 is a contradiction).
+DISPUTE_RATIO = 3.0
 # Claims of a running total this many days apart or less are of the same time.
 SAME_TIME_DAYS = 1
 
@@ -66,20 +70,26 @@ def _ordinal(day: str | None) -> int:
 
 
 def value_groups(claims: Sequence[Claim], cumulative: bool) -> list[ValueGroup]:
-    """Claims gathered by value: equal values first, then compatible ones; for a running
-    total, only claims of about the same day agree (the same total a week later is the
-    total unchanged, not a second source)."""
-    ordered = sorted(claims, key=lambda c: (c.low is None, c.low or 0, c.high or 0, c.id))
-    exact = [c for c in ordered if not (c.qualifier or "")]
-    rest = [c for c in ordered if c not in exact]
+    """Claims gathered by value: one group per value first (whatever the qualifier: "12"
+    and "at least 12"), then a group joins a bigger one whose every claim it agrees with;
+    for a running total, only claims of about the same day agree (the same total a week
+    later is the total unchanged, not a second source)."""
+    buckets: dict[tuple[object, ...], list[Claim]] = {}
+    for claim in sorted(claims, key=lambda c: (c.day or "", c.id)):
+        key: tuple[object, ...] = (claim.low, claim.high)
+        if cumulative:
+            key += (claim.day,)
+        buckets.setdefault(key, []).append(claim)
     groups: list[ValueGroup] = []
-    for claim in [*exact, *rest]:
+    for bucket in sorted(buckets.values(), key=lambda b: (-len(b), b[0].id)):
         for group in groups:
-            if group.fits(claim) and (not cumulative or _near_in_time(group, claim)):
-                group.claims.append(claim)
+            if all(group.fits(c) for c in bucket) and (
+                not cumulative or all(_near_in_time(group, c) for c in bucket)
+            ):
+                group.claims.extend(bucket)
                 break
         else:
-            groups.append(ValueGroup([claim]))
+            groups.append(ValueGroup(list(bucket)))
     return groups
 
 
@@ -114,7 +124,8 @@ def relate(
             record = _record("update", series_id, label, steps, _moved(steps))
             if record.id not in {d.id for d in out}:
                 out.append(record)
-    in_update = {id(g) for g in _update_groups(groups, cumulative)}
+    # A running total's steps are updates, not contradictions (floors never contradict).
+    in_update = {id(g) for g in _update_groups(groups, cumulative)} if cumulative else set()
     for i, a in enumerate(groups):
         for b in groups[i + 1 :]:
             if id(a) in in_update and id(b) in in_update:
@@ -123,8 +134,17 @@ def relate(
                 continue
             # The claims of each group that no claim of the other allows: exact 12 against
             # "at least 13", though "at least 12" beside the 12 allows both.
-            left = [x for x in a.claims if not any(compatible(x, y) for y in b.claims)]
-            right = [y for y in b.claims if not any(compatible(x, y) for x in left)]
+            left = [
+                x for x in a.claims if not _vague(x) and not any(compatible(x, y) for y in b.claims)
+            ]
+            right = [
+                y for y in b.claims if not _vague(y) and not any(compatible(x, y) for x in left)
+            ]
+            if not cumulative:
+                # One incident's or period's claims far apart are more likely two counts
+                # (a country's toll and a town's, the killed and the abducted) than a dispute.
+                right = [y for y in right if any(_plausible(x, y) for x in left)]
+                left = [x for x in left if any(_plausible(x, y) for y in right)]
             if not left or not right:
                 continue
             pair = _opposed(left, right, source_of)
@@ -138,6 +158,16 @@ def _by_source(claims: list[Claim], source_of: dict[str, int]) -> list[list[Clai
     for claim in claims:
         sides.setdefault(source_of[claim.id], []).append(claim)
     return [sides[k] for k in sorted(sides)]
+
+
+def _vague(claim: Claim) -> bool:
+    """ "dozens", "hundreds": a range in words, too loose to contradict anything."""
+    return claim.low != claim.high and not any(ch.isdigit() for ch in claim.text)
+
+
+def _plausible(a: Claim, b: Claim) -> bool:
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return lo > 0 and hi / lo <= DISPUTE_RATIO
 
 
 def _opposed(a: list[Claim], b: list[Claim], source_of: dict[str, int]) -> list[list[Claim]] | None:
@@ -176,12 +206,23 @@ def _update_groups(groups: list[ValueGroup], cumulative: bool) -> list[ValueGrou
                 continue  # the total carried unchanged
             steps.append(choice)
         return steps if len(steps) >= 2 else []
-    bounded = [g for g in groups if all(lower_bound(c) for c in g.claims)]
+    # A raised floor: the "at least" claims of each value, lowest first ("at least 9" in
+    # the morning, "at least 12" later); an exact value beside a floor stays out of it.
+    bounded = [
+        ValueGroup([c for c in g.claims if lower_bound(c)])
+        for g in groups
+        if any(lower_bound(c) for c in g.claims)
+    ]
     raised: list[ValueGroup] = []
-    for group in sorted(bounded, key=lambda g: (g.claims[0].low or 0, g.first_day)):
+    for group in sorted(bounded, key=lambda g: (_floor(g), g.first_day)):
         if not raised or group.first_day >= raised[-1].first_day:
             raised.append(group)
     return raised if len(raised) >= 2 else []
+
+
+def _floor(group: ValueGroup) -> float:
+    """The lowest "at least" of a group (its floor)."""
+    return min(c.low or 0.0 for c in group.claims if lower_bound(c))
 
 
 def _same_value(a: Claim, b: Claim) -> bool:

@@ -42,6 +42,8 @@ from storyline.corpus.values import compatible
 # An incident's or a period's series spans at most this many days from its first claim
 # (a toll revised the next day is the same series; the attack of a week later is not).
 EVENT_DAYS = 1
+# A claim joining a series by its value must be this close to one of its values.
+CLOSE_RATIO = 1.5
 # Windows of one kind of time: an incident, a night or an undated figure are one event's.
 EVENT_WINDOWS = frozenset({"incident", "night", None})
 
@@ -135,9 +137,8 @@ def time_of(claim: Claim) -> object:
         start = claim.period.split("/")[0] if claim.period and "/" in claim.period else ".."
         return ("since", start)
     if claim.scope is None:
-        if claim.measure and measure_key(claim.measure) in IMPLICIT_TOTALS.get(
-            thing_key(claim.subject) or "", ()
-        ):
+        measures, least = IMPLICIT_TOTALS.get(thing_key(claim.subject) or "", ((), 0.0))
+        if measure_key(claim.measure) in measures and claim.value >= least:
             return ("since", "..")
         return None
     if claim.scope == "incident":
@@ -150,10 +151,12 @@ def time_of(claim: Claim) -> object:
 
 
 # Counts that, stated with no time at all, are a war's running total: a side's soldiers
-# killed or lost ("Zelenskyy said 43,000 soldiers have been killed" counts since the
-# invasion began; an incident's dead soldiers come with their incident).
-IMPLICIT_TOTALS: dict[str, tuple[str, ...]] = {
-    "soldiers": ("killed", "lost", "wounded", "casualties"),
+# killed or lost by the tens of thousands ("Zelenskyy said 43,000 soldiers have been
+# killed" counts since the invasion began; an incident's dead come with their incident).
+IMPLICIT_TOTALS: dict[str, tuple[tuple[str, ...], float]] = {
+    # (measures, the least value): a day's losses on one front are hundreds, a war's
+    # tens of thousands ("the army lost 210 personnel" is no running total).
+    "soldiers": (("killed", "lost", "wounded", "casualties"), 10_000.0),
 }
 
 # A period's words -> the kind of period (a night is one attack's: an event).
@@ -219,7 +222,34 @@ def group_series(claims: list[Claim]) -> list[Group]:
     out: list[Group] = []
     for block in sorted(blocks, key=repr):
         out.extend(_series_of_block(block, blocks[block]))
+    _join_measureless(out, claims)
     return [g for g in out if _is_series(g)]
+
+
+def _join_measureless(groups: list[Group], claims: list[Claim]) -> None:
+    """A figure whose sentence gives what is counted but no measure ("three children in
+    the Zhytomyr region") joins the one placed series of that thing, place and day that
+    has its very value: it repeats or confirms that count, it cannot contradict it."""
+    for claim in claims:
+        if claim.measure or claim.unit or (claim.low is None and claim.high is None):
+            continue
+        thing = thing_key(claim.subject)
+        if thing is None:
+            continue
+        claim.place_key = place_key(claim.place)
+        claim.day_number = _day_number(claim.day)
+        fits = [
+            g
+            for g in groups
+            if g.block[1] == thing
+            and g.place is not None
+            and claim.place_key in (None, g.place)
+            and not g.cumulative
+            and claim.day_number in {c.day_number for c in g.claims}
+            and any((c.low, c.high) == (claim.low, claim.high) for c in g.claims)
+        ]
+        if len(fits) == 1:
+            fits[0].claims.append(claim)
 
 
 def _specific_first(claim: Claim) -> tuple[object, ...]:
@@ -276,12 +306,13 @@ def _same_time(group: Group, claim: Claim, time: object) -> bool:
     if night is not None and any(_night(c) not in (None, night) for c in group.claims):
         return False  # the attack of the next night is another event
     day = claim.day_number
-    if group.first_day is None or day is None:
-        return group.first_day is None and day is None
-    # The next day, only a value the series already has: the toll carried again, not the
+    days = {c.day_number for c in group.claims}
+    if day is None or None in days:
+        return day is None and days == {None}
+    # Another day, only a value the series already has: the toll carried again, not the
     # next night's attack.
-    return day == group.first_day or (
-        0 < day - group.first_day <= EVENT_DAYS and _agrees(group, claim)
+    return day in days or (
+        any(abs(day - d) <= EVENT_DAYS for d in days if d is not None) and _agrees(group, claim)
     )
 
 
@@ -328,9 +359,18 @@ def _join(groups: list[Group], claim: Claim, time: object) -> Group | None:
 
 
 def _agrees(group: Group, claim: Claim) -> bool:
-    """The claim's value is compatible with a precise value of the series ("at least 12"
-    with 12; a vague "hundreds" bridges nothing)."""
-    return any(c.low == c.high and compatible(claim, c) for c in group.claims)
+    """The claim's value is compatible with, and close to, a precise value of the series
+    ("at least 12" with 12; a vague "hundreds" bridges nothing, and "more than 53,000",
+    though no floor contradicts another, is not the 12 of an attack)."""
+    return any(
+        c.low == c.high and compatible(claim, c) and _close(claim.value, c.value)
+        for c in group.claims
+    )
+
+
+def _close(a: float, b: float) -> bool:
+    lo, hi = sorted((abs(a), abs(b)))
+    return hi == lo or (lo > 0 and hi / lo <= CLOSE_RATIO)
 
 
 def _is_series(group: Group) -> bool:

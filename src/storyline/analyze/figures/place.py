@@ -243,6 +243,10 @@ CAPITALS: dict[str, str] = {
 }  # fmt: skip
 
 
+# How far back "the capital, Kyiv" still names the capital a later "the capital" means.
+NAMED_REACH = 400
+
+
 def resolve_anaphor(text: str, mention: PlaceMention) -> str | None:
     """What "the capital" or "the country" stands for: the capital the article named before
     the mention ("the Ukrainian capital, Kyiv"), else the capital of the country the phrase
@@ -252,7 +256,8 @@ def resolve_anaphor(text: str, mention: PlaceMention) -> str | None:
     if mention.name == "the country":
         return countries[-1] if countries else None
     found = None
-    for m in _CAPITAL_NAMED.finditer(text, 0, before):
+    # A capital named in the same paragraph; farther back it may be another country's.
+    for m in _CAPITAL_NAMED.finditer(text, max(0, before - NAMED_REACH), before):
         found = m.group("a") or m.group("b")
     if found and found.lower() not in NOT_PLACES:
         return found
