@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -91,7 +92,8 @@ def _is_named(tokens: list[str]) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
-_URL_DATE = re.compile(r"/(20\d\d)/(\d\d)/(\d\d)/")
+# The date a news URL states (NewsWCL50's: /2018/04/17/); independent of the cleaner's reader.
+URL_DATE = re.compile(r"/(20\d\d)/(\d\d)/(\d\d)/")
 
 
 def _newswcl50_urls() -> dict[str, str]:
@@ -142,7 +144,7 @@ def load_newswcl50() -> list[BenchDoc]:
         # The first sentence is the headline.
         title = " ".join(t for t in sentences[0] if t != "\\n") if sentences else None
         url = urls.get(doc)
-        match = _URL_DATE.search(url or "")
+        match = URL_DATE.search(url or "")
         published = "-".join(match.groups()) if match else None
         out.append(BenchDoc(doc, text, event, title, published, url, mentions=mentions))
     return out
@@ -240,6 +242,13 @@ def article_for(doc: BenchDoc) -> Article:
         text=doc.text,
         content_hash=digest,
     )
+
+
+def write_jsonl(docs: Iterable[BenchDoc], path: Path) -> None:
+    """``docs`` as a crawler's JSON Lines: title, text, the real URL; no date."""
+    with path.open("w", encoding="utf-8") as fh:
+        for d in docs:
+            fh.write(json.dumps({"title": d.title, "url": d.source, "text": d.text}) + "\n")
 
 
 def build_store(docs: Iterable[BenchDoc], path: Path) -> Store:

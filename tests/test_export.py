@@ -7,6 +7,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import get_args
 
 import jsonschema
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from conftest import ROOT, SEEDS
 from storyline.export import KINDS, SCHEMA_PATH, write_csv, write_json, write_jsonl
 from storyline.journey import ingest
-from storyline.schema import CONTRACT
+from storyline.schema import CONTRACT, PublishedBasis
 from storyline.store import Store
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text())
@@ -94,6 +95,11 @@ def test_schema_lists_exactly_the_contract_fields() -> None:
     defs = SCHEMA["$defs"]
     for name, (_, columns) in CONTRACT.items():
         assert tuple(defs[KINDS[name]]["properties"]) == columns
+
+
+def test_schema_lists_exactly_the_publication_date_bases() -> None:
+    basis = SCHEMA["$defs"][KINDS["articles"]]["properties"]["published_basis"]["enum"]
+    assert basis == [*get_args(PublishedBasis), None]
 
 
 def test_worker_processes_give_the_same_export(store_path: Path, tmp_path: Path) -> None:

@@ -17,30 +17,41 @@ from storyline.views.text import sentence
 from test_web import TEXT_A, TEXT_B, build_store
 
 runner = CliRunner()
-EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+# Anything the page would load from elsewhere (links to articles' own pages are fine).
+EXTERNAL = re.compile(r"""(?:src|action)\s*=\s*["']?\s*(?:https?:)?//|@import|url\(""", re.I)
 
 
 def test_html_briefing_is_self_contained_with_chart_and_sources(tmp_path: Path) -> None:
     with build_store(tmp_path / "r.db") as store:
         html = render_html(store)
-    assert not EXTERNAL.search(html)
-    assert "<link" not in html and "<script" not in html.lower() and "@import" not in html
+    assert not EXTERNAL.search(html) and "<script" not in html.lower()
+    # The one <link> is the icon, inline.
+    assert re.findall(r"<link[^>]*>", html) == [
+        re.search(r'<link rel="icon" href="data:[^"]+">', html)[0]
+    ]  # type: ignore[index]
     assert "<style>" in html
-    # One chart for the one disagreement group, one mark per claimed figure.
+    # One chart for the one disagreement, one mark per claimed figure.
     assert html.count("<svg") == 1 and html.count('class="point"') == 2
-    assert "Contradiction" in html and "ratio 16.3" in html
+    # The dispute in words, not the rule's arithmetic.
+    assert 'class="tag contradiction"' in html and "ratio 16" not in html
+    assert "from 43,000 (Volodymyr Zelenskyy, 1 Dec 2024) to 700,000 (Donald Trump" in html
     # One series per claimant, named canonically whatever each article's spelling.
     legend = re.findall(r'class="key"><i[^>]*></i>([^<]+)<', html)
     assert legend == ["Donald Trump", "Volodymyr Zelenskyy"]
     # Chart marks point at the figure rows in the briefing, which name their source.
     for fid in ("fgA1", "fgB1"):
-        assert f'href="#sUkr-dKill-{fid}"' in html and f'id="sUkr-dKill-{fid}"' in html
+        assert f'href="#sUkr-{fid}"' in html and f'id="sUkr-{fid}"' in html
     assert 'id="art-aA"' in html and 'href="#art-aB"' in html
     assert "UNN" in html and "The Guardian" in html
     # The exact sentence, with the span marked.
     assert "Zelenskyy said on Sunday that <mark>43,000</mark> Ukrainian soldiers" in html
     # Who said what, with medium and date.
-    assert "Truth Social" in html and "2025-02-04" in html
+    assert "Truth Social" in html and "4 Feb 2025" in html
+    # The lead: what happened, what is disputed, who speaks.
+    lead = html.split('<div class="lead">')[1].split("</div>")[0]
+    assert "2 articles from 2 independent sources, 6 Dec 2024 to 5 Feb 2025" in lead
+    assert "Ukrainian soldiers killed</a>: 43k (Volodymyr Zelenskyy) to 700k (Donald Trump)" in lead
+    assert "Donald Trump" in lead and "Volodymyr Zelenskyy" in lead
     # Deterministic: same store, same bytes.
     with Store(tmp_path / "r.db") as store:
         assert render_html(store) == html
@@ -118,8 +129,8 @@ def test_chart_draws_qualifiers_and_ranges_as_such() -> None:
     # Date labels never overlap: two claims a day apart get one label.
     next_day = {**points[0], "id": "f5", "date": "2025-01-02"}
     svg = str(value_chart([*points, next_day], link=lambda p: f"#{p['id']}"))
-    ticks = re.findall(r'text-anchor="middle">(\d{4}-\d\d-\d\d)</text>', svg)
-    assert ticks == ["2025-01-01", "2025-02-01"]
+    ticks = re.findall(r'text-anchor="middle">(\d+ \w+ \d{4})</text>', svg)
+    assert ticks == ["1 Jan 2025", "1 Feb 2025"]
 
 
 def test_hostile_article_is_escaped_in_the_briefing(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
@@ -152,4 +163,33 @@ def test_reported_speech_and_stances_read_with_their_cue(tmp_path: Path) -> None
     timeline = md.split("### Timeline")[1].split("### Who said what")[0]
     assert "Donald Trump called for: 700,000 Ukrainian soldiers had been killed" in timeline
     assert "Donald Trump (Truth Social): “We want the war to stop" in timeline
-    assert html.count('class="tag stance"') == 2  # the timeline and who said what
+    assert html.count('class="tag stance"') == 1  # in the claims
+    # The lead quotes words said, never a stance, as the voice's telling line.
+    lead = html.split('<div class="lead">')[1].split("</div>")[0]
+    assert "<q>We want the war to stop, and a ceasefire now.</q>" in lead
+
+
+def test_a_figure_in_two_quantities_keeps_each_charts_colours(tmp_path: Path) -> None:
+    """Zelenskyy's 43,000 is in a contradiction ("Ukrainian soldiers killed") and in his own
+    revision ("military personnel killed"): in each chart his colour is the legend's."""
+    from storyline.schema import Disagreement
+
+    with build_store(tmp_path / "r.db") as store:
+        store.replace_disagreements(
+            [
+                *[Disagreement(**d) for d in store.records("disagreements")],
+                Disagreement("dRev", "update", "killed: military personnel",
+                             ["fgA2", "fgB1"], "Zelenskyy: 43,000 -> 45,100"),
+            ]
+        )  # fmt: skip
+        html = render_html(store)
+    quantities = html.split('<div class="quantity"')[1:]
+    assert len(quantities) == 2
+    for q in quantities:
+        keys = re.findall(r'<i style="background:(#\w+)"></i>([^<]+)<', q)
+        legend = {name: colour for colour, name in keys}
+        assert len(set(legend.values())) == len(keys)  # one colour per series
+        rows = re.findall(
+            r'<i class="swatch" style="background:(#\w+)"></i><b class="who">([^<]+)</b>', q
+        )
+        assert rows and all(legend[name] == colour for colour, name in rows), (legend, rows)

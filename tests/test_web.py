@@ -24,6 +24,7 @@ from storyline.schema import (
     Figure,
     Findings,
     Mention,
+    Removal,
     Statement,
     Story,
     Timex,
@@ -282,18 +283,72 @@ def test_home_lists_stories_with_counts_and_people(client: TestClient) -> None:
     assert _balanced(r.text) == []
 
 
-def test_search_finds_words_and_survives_query_syntax(client: TestClient) -> None:
+def _found(client: TestClient, q: str) -> list[str]:
+    answer = client.get("/api/search", params={"q": q})
+    assert answer.status_code == 200, answer.text
+    return [i["id"] for i in answer.json()["items"]]
+
+
+def test_search_finds_words_with_true_totals(client: TestClient) -> None:
     r = client.get("/search", params={"q": "ceasefire"})
     assert r.status_code == 200
     assert r.text.count('<a href="/articles/') == 2
+    assert "2 articles match “ceasefire”" in r.text
     assert "<mark>ceasefire</mark>" in r.text
     assert client.get("/search", params={"q": "reignited"}).text.count('href="/articles/aB"') == 1
-    # Stray FTS5 syntax from a user is searched as words, not an error.
-    for q in ['"ceasefire', "ceasefire AND (", "NEAR(", "*"]:
-        assert client.get("/search", params={"q": q}).status_code == 200
     # Every word must match, as in a news search box.
-    api = client.get("/api/search", params={"q": "ceasefire Trump"}).json()
-    assert [i["id"] for i in api["items"]] == ["aA"]
+    assert _found(client, "ceasefire Trump") == ["aA"]
+    # Totals and pages are true: one article per page, two pages.
+    first = client.get("/api/search", params={"q": "ceasefire", "limit": 1}).json()
+    assert first["total"] == 2 and len(first["items"]) == 1 and first["offset"] == 0
+    second = client.get(first["next"]).json()
+    assert second["next"] is None and second["items"][0]["id"] != first["items"][0]["id"]
+    # Snippets are HTML with <mark>, never control characters.
+    snippet = first["items"][0]["snippet"]
+    assert "<mark>" in snippet.lower() and not any(ord(c) < 32 for c in snippet)
+
+
+def test_search_reads_phrases_not_and_prefixes(client: TestClient) -> None:
+    assert set(_found(client, '"soldiers had been killed"')) == {"aA", "aB"}
+    # A phrase is the words together: "ceasefire now" is in aA only, though aB has both words.
+    assert _found(client, '"ceasefire now"') == ["aA"]
+    assert _found(client, "ceasefire -Trump") == ["aB"]
+    assert _found(client, "ceasefire NOT Trump") == ["aB"]
+    assert _found(client, "reignit*") == ["aB"]
+    assert set(_found(client, "reignited OR Truth")) == {"aA", "aB"}
+    # Punctuation inside words is not syntax.
+    assert _found(client, "300-350,000") == ["aB"]
+    assert _found(client, "Mr. Trump") == ["aA"]
+
+
+def test_a_broken_search_says_what_to_change(client: TestClient) -> None:
+    for q, words in (
+        ("ceasefire AND (", "bracket"),
+        ("-Trump", "NOT needs words on both sides"),
+        ("ceasefire OR", "needs words after it"),
+        ("*", "at least one word"),
+    ):
+        page = client.get("/search", params={"q": q})
+        assert page.status_code == 422 and words in page.text, (q, page.text[-600:])
+        assert 'role="alert"' in page.text and _balanced(page.text) == []
+        api = client.get("/api/search", params={"q": q})
+        _assert_error(api, 422, "invalid")
+        assert words in api.json()["error"]["message"]
+    # An unclosed quote is read as a phrase to the end, not an error.
+    assert _found(client, '"ceasefire now') == ["aA"]
+
+
+def test_search_pages_past_the_end_are_bad_parameters(client: TestClient) -> None:
+    assert client.get("/search", params={"q": "ceasefire", "page": 2}).status_code == 422
+    assert client.get("/search", params={"q": "ceasefire", "page": -1}).status_code == 422
+    assert "must be 1 or more" in client.get("/search", params={"q": "x", "page": 0}).text
+    _assert_error(client.get("/api/search", params={"q": "ceasefire", "offset": 2}), 422, "invalid")
+    # An empty search is an invitation, not a numbered "Nothing found".
+    empty = client.get("/search", params={"q": ""})
+    assert empty.status_code == 200 and "<ol" not in empty.text.split("<main")[1]
+    none = client.get("/search", params={"q": "zebra"})
+    assert none.status_code == 200 and "No article matches “zebra”" in none.text
+    assert "<li" not in none.text.split("<main")[1]
 
 
 def test_story_page_has_chart_timeline_and_links_to_spans(client: TestClient) -> None:
@@ -301,11 +356,19 @@ def test_story_page_has_chart_timeline_and_links_to_spans(client: TestClient) ->
     assert r.status_code == 200
     html = r.text
     assert html.count("<svg") == 1 and 'class="point"' in html
-    assert "Contradiction" in html and "ratio 16.3" in html
+    # The dispute in words, not "ratio 16.3 >= 2.0".
+    assert "contradiction" in html and "ratio" not in html
+    assert (
+        "Claims run from 43,000 (Volodymyr Zelenskyy, 1 Dec 2024) to 700,000 "
+        "(Donald Trump, 4 Feb 2025): 16 times as many." in html
+    )
     # Every chart point and figure chip leads to the figure's span in its article.
     assert 'href="/articles/aA#fgA1"' in html and 'href="/articles/aB#fgB1"' in html
+    # The breadcrumb names the story.
+    crumbs = html.split('aria-label="Breadcrumb"')[1].split("</nav>")[0]
+    assert "Ukraine losses and a ceasefire" in crumbs
     # Timeline in date order: Zelenskyy (2024-12-01) before Trump (2025-02-04).
-    timeline = html.split("<h2>Timeline</h2>")[1].split("<h2>Who said what</h2>")[0]
+    timeline = html.split('<h2 id="claims">')[1].split('<h2 id="voices">')[0]
     assert timeline.index("<mark>43,000 Ukrainian soldiers had been killed and") < timeline.index(
         "<mark>700,000 Ukrainian soldiers had been killed</mark>"
     )
@@ -354,8 +417,8 @@ def test_article_page_lists_its_near_duplicates_with_the_reason(db: Path) -> Non
         html = client.get(f"/articles/{here}").text
         assert "Near-duplicates (1)" in html
         assert f'href="/articles/{other}"' in html
-        assert "translation 0.81" in html
-        assert "anchors &lt;aligned&gt; 0.81" in html
+        assert "The same wire text retold or translated" in html
+        assert "anchors &lt;aligned&gt; 0.81" in html  # the measurement, on demand
         assert _balanced(html) == []
 
 
@@ -440,9 +503,20 @@ def test_api_errors_have_one_shape(client: TestClient, db: Path) -> None:
     _assert_error(client.get("/api/figures", params={"limit": "ten"}), 422, "invalid")
     _assert_error(client.get("/api/figures", params={"offset": -1}), 422, "invalid")
     _assert_error(client.get("/api/search"), 422, "invalid")
+    # Past the end is as bad as below the start.
+    _assert_error(client.get("/api/figures", params={"offset": 4}), 422, "invalid")
+    assert client.get("/api/figures", params={"offset": 3}).status_code == 200
+    # In words a reader understands.
+    message = client.get("/api/figures", params={"limit": "ten"}).json()["error"]["message"]
+    assert message == "The limit must be a whole number, not “ten”."
+    message = client.get("/api/figures", params={"offset": -1}).json()["error"]["message"]
+    assert message == "The parameter offset must be 0 or more, not -1."
+    assert "only 4 figures" in client.get("/api/figures?offset=9").json()["error"]["message"]
+    assert client.get("/api/search").json()["error"]["message"] == "The search (q) is missing."
     # Pages answer in HTML with the status.
     assert client.get("/articles/nope").status_code == 404
-    assert "Not found" in client.get("/stories/nope").text
+    assert "There is no story nope." in client.get("/stories/nope").text
+    assert client.get("/stories/sUkr", params={"page": 2}).status_code == 422
     # A broken store: the server answers 500 in the same shape instead of a stack trace.
     broken = db.with_name("broken.db")
     shutil.copy(db, broken)
@@ -515,3 +589,25 @@ def test_serve_binds_localhost_by_default(db: Path, monkeypatch: pytest.MonkeyPa
     assert TestClient(calls[0]["app"]).get("/stories/sUkr").status_code == 200  # type: ignore[arg-type]
     missing = runner.invoke(cli, ["serve", "--db", str(db.with_name("none.db"))])
     assert missing.exit_code == 2 and not db.with_name("none.db").exists()
+
+
+def test_a_one_line_article_reads_in_paragraphs_and_shows_why_pieces_were_removed(
+    tmp_path: Path,
+) -> None:
+    text = " ".join(
+        f"Sentence {i} says the ministry expects the talks in Istanbul to resume next week."
+        for i in range(40)
+    )
+    with Store(tmp_path / "one.db") as store:
+        article = Article(
+            "aL", "l.jsonl:1", "Long", "DW", None, None, "en", text, content_hash="1",
+            removed=[Removal("Edited by: A. Thomas", "editor-credit")],
+        )  # fmt: skip
+        store.save(Findings(article=article))
+    html = TestClient(create_app(tmp_path / "one.db")).get("/articles/aL").text
+    body = re.search(r'<div class="article-text">(.*?)</div>', html, re.S)
+    assert body is not None
+    assert body.group(1).count('<span class="para-break"></span>') >= 3
+    # The breaks are markup only: the text a reader sees and copies is the stored text.
+    assert re.sub(r"<[^>]+>", "", body.group(1)) == text
+    assert "Edited by: A. Thomas" in html and "(editor-credit)" in html

@@ -132,6 +132,12 @@ def ingest(
         f"in {elapsed:.1f}s ({rate:.1f} articles/s) -> {db}",
         highlight=False,
     )
+    if report.learned or report.recleaned:
+        err.print(
+            f"learned {report.learned} furniture pattern(s) of outlets; "
+            f"{len(report.recleaned)} stored article(s) re-cleaned and re-analysed",
+            highlight=False,
+        )
     if aliases is not None and not report.added:
         # Nothing new ran the corpus stage; the new pins still take effect now.
         from storyline.corpus import update
@@ -218,7 +224,39 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
         for skip in skipped:
             listing.add_row(skip.source, skip.reason)
         out.print(listing)
+    _print_languages(out, store)
+    _print_profiles(out, store)
     store.close()
+
+
+def _print_languages(out: Console, store: Store) -> None:
+    from storyline.clean.language import analysed
+
+    counts = store.language_counts()
+    skipped = {lang: n for lang, n in counts.items() if not analysed(lang)}
+    if skipped:
+        langs = ", ".join(f"{lang} {n:,}" for lang, n in skipped.items())
+        out.print(
+            f"{sum(skipped.values()):,} article(s) not analysed, not in English ({langs}): "
+            "stored and listed, without statements, figures, dates or entities"
+        )
+
+
+def _print_profiles(out: Console, store: Store) -> None:
+    profiles = store.outlet_profiles()
+    if not profiles:
+        return
+    listing = Table(title=f"outlet profiles: furniture learned ({len(profiles)} outlets)")
+    listing.add_column("outlet")
+    listing.add_column("articles", justify="right")
+    listing.add_column("patterns", justify="right")
+    listing.add_column("kinds", overflow="fold")
+    listing.add_column("most common", overflow="fold")
+    for p in profiles:
+        example = p["example"] if len(p["example"]) <= 90 else p["example"][:89] + "…"
+        kinds = ", ".join(sorted(p["kinds"].split(",")))
+        listing.add_row(p["family"], f"{p['stored']:,}", f"{p['patterns']:,}", kinds, example)
+    out.print(listing)
 
 
 # --- scale (issue 7): the distributed mode and loading its output -------------

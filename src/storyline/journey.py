@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from spacy.language import Language
@@ -22,6 +22,8 @@ from storyline.analyze import DEFAULT_COMPONENTS, analyze_doc
 from storyline.analyze.nlp import load_nlp
 from storyline.clean import build_article
 from storyline.clean.article import EmptyArticle
+from storyline.clean.language import analysed
+from storyline.learning import Spool, cleaned, learn_batch, recleaned
 from storyline.read import read_inputs
 from storyline.schema import Article, Findings, RawDocument, Skip
 from storyline.store import Store
@@ -32,6 +34,10 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     unchanged: int = 0
     skipped: list[Skip] = field(default_factory=list)
+    # Stored articles cleaned and analysed again because furniture learned in
+    # this run applies to them, and how many furniture patterns were learned.
+    recleaned: list[str] = field(default_factory=list)
+    learned: int = 0
 
     @property
     def ingested(self) -> int:
@@ -89,9 +95,13 @@ def analyze_stream(
     components: Sequence[str] = DEFAULT_COMPONENTS,
     batch_size: int = 16,
 ) -> Iterator[Findings]:
-    """Parse with ``nlp.pipe`` (each text once, batched), then run the components."""
-    pairs = ((a.text, a) for a in articles)
+    """Parse with ``nlp.pipe`` (each text once, batched), then run the components.
+    An article in a language the analysers do not read is passed on without findings."""
+    pairs = ((a.text if analysed(a.language) else "", a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        if not analysed(article.language):
+            yield Findings(article=article)
+            continue
         try:
             yield analyze_doc(article, doc, components)
         except Exception as exc:  # an analyser bug on one text must not lose the batch
@@ -113,18 +123,27 @@ def _warm_up() -> None:
     load_nlp()
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """``workers`` analysis processes, started now so their model loads while the parent
+    reads and cleans. Processes, not threads: spaCy and the analysers are CPU-bound Python."""
+    context = mp.get_context("spawn")  # fork is unsafe once threads (progress bar) run
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up)
+    for _ in range(workers):
+        pool.submit(_warm_up)
+    return pool
+
+
 def analyze_parallel(
     articles: Iterable[Article],
     workers: int,
     report: IngestReport,
     components: Sequence[str] = DEFAULT_COMPONENTS,
     batch_size: int = 16,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[Findings]:
-    """Analyse in ``workers`` processes, in input order, with a bounded number of batches
-    in flight so memory does not grow with the corpus. Processes, not threads: spaCy and
-    the analysers are CPU-bound Python."""
-    context = mp.get_context("spawn")  # fork is unsafe once threads (progress bar) run
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
+    """Analyse in ``workers`` processes (``pool``, or new ones), in input order, with a
+    bounded number of batches in flight so memory does not grow with the corpus."""
+    with pool or worker_pool(workers) as pool:
         pending: deque[Future[list[Findings | Skip]]] = deque()
         source = iter(articles)
         while True:
@@ -155,23 +174,46 @@ def ingest(
     workers: int = 1,
 ) -> IngestReport:
     """Ingest ``paths`` into ``store``. With ``workers`` > 1 the per-article stage runs in
-    that many processes (each loads the model once); otherwise in this process with ``nlp``."""
+    that many processes (each loads the model once); otherwise in this process with ``nlp``.
+
+    The whole batch is read and cleaned first (spooled to disk), so that the
+    outlets' furniture can be learned from it before anything is analysed
+    (``learning.py``); stored articles a new pattern applies to are re-cleaned."""
     report = IngestReport()
-    articles = prepare(paths, store, report)
-    if workers > 1:
-        stream = analyze_parallel(articles, workers, report)
-    else:
-        stream = analyze_stream(articles, nlp or load_nlp(), report)
-    for findings in stream:
-        store.save(findings)
-        report.added.append(findings.article.id)
-        if on_article:
-            on_article(findings)
+    pool = worker_pool(workers) if workers > 1 else None
+    try:
+        with Spool() as spool:
+            articles = _cleaned_batch(paths, store, report, spool)
+            if pool is not None:
+                stream = analyze_parallel(articles, workers, report, pool=pool)
+            else:
+                stream = analyze_stream(articles, nlp or load_nlp(), report)
+            for findings in stream:
+                store.save(findings)
+                aid = findings.article.id
+                (report.added if aid in spool.ids else report.recleaned).append(aid)
+                if on_article:
+                    on_article(findings)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     for skip in report.skipped:
         store.record_skip(skip)
     if run_corpus:
         update_corpus(store)
     return report
+
+
+def _cleaned_batch(
+    paths: Iterable[str | Path], store: Store, report: IngestReport, spool: Spool
+) -> Iterator[Article]:
+    """Read and clean everything into ``spool``, learn the outlets' furniture from it, then
+    the batch without furniture and the stored articles a new pattern applies to."""
+    for article in prepare(paths, store, report):
+        spool.add(article)
+    learned = learn_batch(store, spool)
+    report.learned = learned.new_count
+    return chain(cleaned(spool, learned), recleaned(store, learned, spool.ids))
 
 
 def update_corpus(store: Store) -> None:

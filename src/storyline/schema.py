@@ -20,9 +20,12 @@ from typing import Any, Literal
 CONTRACT_VERSION = "3"
 # Part of every article's content hash: bump it when analysis changes what an
 # unchanged article yields, so re-ingesting it analyses it again.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
-PublishedBasis = Literal["metadata", "header", "html", "text"]
+# Where ``published`` came from, best first: a metadata field, a header line
+# of a text file, the HTML page, the article's dateline, its URL, or (set by
+# analysis) a date in its text that it cannot be older than.
+PublishedBasis = Literal["metadata", "header", "html", "dateline", "url", "text"]
 EntityType = Literal["person", "organization", "place", "other"]
 TimexType = Literal["date", "time", "duration", "set"]
 DisagreementKind = Literal["contradiction", "update", "corroboration"]
@@ -66,6 +69,25 @@ class Skip:
     reason: str
 
 
+class Removal(str):
+    """A piece of text that cleaning took out, and why (``reason``: the rule's name, or
+    the learned outlet furniture it matched). A ``str``, so code that reads removed text
+    (a caption's date, the UI) reads it as it is."""
+
+    reason: str
+
+    def __new__(cls, text: str, reason: str = "") -> Removal:
+        piece = super().__new__(cls, text)
+        piece.reason = reason
+        return piece
+
+    def __reduce__(self) -> tuple[type[Removal], tuple[str, str]]:
+        return Removal, (str(self), self.reason)
+
+    def __deepcopy__(self, memo: object) -> Removal:
+        return self
+
+
 @dataclass
 class Article:
     id: str
@@ -80,10 +102,13 @@ class Article:
     author: str | None = None
     story: str | None = None
     duplicate_of: str | None = None
-    # Not exported: what cleaning removed (shown on demand in the UI) and
-    # the digest that makes re-ingest incremental.
-    removed: list[str] = field(default_factory=list)
+    # Not exported: what cleaning removed (shown on demand in the UI), the
+    # digest that makes re-ingest incremental (of the text before learned
+    # furniture is removed, so an unchanged input stays unchanged), and the
+    # outlet family whose learned furniture applies (clean/profiles.family).
+    removed: list[Removal] = field(default_factory=list)
     content_hash: str = ""
+    family: str | None = None
 
 
 @dataclass

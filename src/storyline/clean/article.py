@@ -5,9 +5,10 @@ Where each field comes from, first source that has it wins:
 - title: the container (``raw.meta``: JSONL field, front matter) > the
   text's own heading (``header.py``) > the HTML page (trafilatura);
 - published: ``raw.meta`` or front matter (basis ``metadata``) > a leading
-  metadata line (``header``) > the page's markup (``html``) > null. A date
-  is never guessed: captions' dates and dates in the text are left to the
-  time-expression stage;
+  metadata line (``header``) > the page's markup (``html``) > the text's
+  dateline (``dateline``) > the URL (``url``; year and month only gives
+  ``YYYY-MM``) > null. A date is never guessed: captions' dates and other
+  dates in the text are left to the time-expression stage;
 - outlet: ``raw.meta`` > front matter > the page's site name > the URL's
   registered domain;
 - language: function-word detection when it is confident, else ``raw.meta``
@@ -21,12 +22,20 @@ from dataclasses import dataclass, field
 
 from courlan import extract_domain  # trafilatura's URL library; knows public suffixes
 
-from storyline.clean.dates import normalise_date
+from storyline.clean.dates import dateline_date, normalise_date, url_date, url_month
 from storyline.clean.header import read_header
 from storyline.clean.html import extract_html
 from storyline.clean.language import detect_language
+from storyline.clean.profiles import family
 from storyline.clean.text import clean_blocks, clean_text, normalise
-from storyline.schema import ANALYSIS_VERSION, Article, PublishedBasis, RawDocument, stable_id
+from storyline.schema import (
+    ANALYSIS_VERSION,
+    Article,
+    PublishedBasis,
+    RawDocument,
+    Removal,
+    stable_id,
+)
 
 
 class EmptyArticle(ValueError):
@@ -42,7 +51,7 @@ MIN_HTML_WORDS = 10
 @dataclass
 class _Parts:
     text: str
-    removed: list[str]
+    removed: list[Removal]
     title: str | None = None
     published: str | None = None
     basis: PublishedBasis | None = None
@@ -72,7 +81,7 @@ def _from_html(raw: RawDocument) -> _Parts:
         raise EmptyArticle("no main text found in the HTML page")
     # trafilatura puts one paragraph per line.
     blocks = [line.strip() for line in normalise(page.text).split("\n") if line.strip()]
-    removed: list[str] = []
+    removed: list[Removal] = []
     title = raw.meta.get("title") or page.title
     # The headline often opens the extracted body; it is the title, not text.
     if blocks and title and _words(blocks[0]) == _words(title):
@@ -107,6 +116,23 @@ def _language(code: str | None) -> str | None:
     return code.strip().replace("_", "-").split("-")[0].lower() or None
 
 
+def _published(
+    stated: str | None, parts: _Parts, url: str | None
+) -> tuple[str | None, PublishedBasis | None]:
+    """The publication date and where it came from, from the best source that states it."""
+    if stated:
+        return stated, "metadata"
+    if parts.published:
+        return parts.published, parts.basis
+    if day := dateline_date(parts.text, url):
+        return day, "dateline"
+    if day := url_date(url):
+        return day, "url"
+    if month := url_month(url):
+        return f"{month[0]:04d}-{month[1]:02d}", "url"
+    return None, None
+
+
 def build_article(raw: RawDocument) -> Article:
     """Clean one RawDocument into an Article; raise EmptyArticle when no text is left."""
     parts = _from_html(raw) if raw.html is not None or raw.fmt == "html" else _from_text(raw)
@@ -114,13 +140,9 @@ def build_article(raw: RawDocument) -> Article:
         raise EmptyArticle("no article text left after removing page furniture")
     meta, found = raw.meta, parts.meta
 
-    published = normalise_date(meta.get("published"))
-    basis: PublishedBasis | None = "metadata" if published else parts.basis
-    published = published or parts.published
-    if not published:
-        basis = None
-
     url = meta.get("url") or found.get("url")
+    published, basis = _published(normalise_date(meta.get("published")), parts, url)
+
     outlet = meta.get("outlet") or found.get("outlet") or (extract_domain(url) if url else None)
     title = meta.get("title") or parts.title
     # The container's language is a claim about a whole feed (news-dumpster
@@ -144,4 +166,5 @@ def build_article(raw: RawDocument) -> Article:
         author=meta.get("author") or found.get("author"),
         removed=parts.removed,
         content_hash=digest,
+        family=family(url, outlet),
     )

@@ -42,7 +42,7 @@ from storyline.clean.text import (
     unwrap_markdown,
     word_count,
 )
-from storyline.schema import PublishedBasis
+from storyline.schema import PublishedBasis, Removal
 
 _FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n(?:---|\.\.\.)(?:\n|\Z)", re.DOTALL)
 _FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
@@ -124,7 +124,7 @@ class TextHeader:
     published: str | None = None
     published_basis: PublishedBasis | None = None
     meta: dict[str, str] = field(default_factory=dict)
-    removed: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
 
 
 def _unquote(value: str) -> str:
@@ -197,15 +197,17 @@ def _take_head_fields(blocks: list[str], header: TextHeader) -> None:
         block = unwrap_markdown(blocks[0], [])
         if byline := _BYLINE.match(block):
             header.meta.setdefault("author", byline["author"].strip(" ,"))
+            reason = "byline"
         elif date_line := _DATE_LINE.match(block):
             date = normalise_date(date_line["date"])
             if date is None:
                 return
             if not header.published:
                 header.published, header.published_basis = date, "header"
+            reason = "date-line"
         else:
             return
-        header.removed.append(blocks.pop(0))
+        header.removed.append(Removal(blocks.pop(0), reason))
 
 
 def read_header(text: str, known_title: str | None = None) -> TextHeader:
@@ -228,7 +230,7 @@ def read_header(text: str, known_title: str | None = None) -> TextHeader:
     blocks = split_blocks(text)
     after_chrome = False
     while blocks and (rule := matches(P.BLOCK_RULES, unwrap_markdown(blocks[0], []))):
-        header.removed.append(blocks.pop(0))
+        header.removed.append(Removal(blocks.pop(0), rule.name))
         after_chrome = after_chrome or rule.name in P.PAGE_CHROME
 
     if blocks:
@@ -244,7 +246,7 @@ def read_header(text: str, known_title: str | None = None) -> TextHeader:
                 header.meta.setdefault("url", m["url"])
             first = first[m.end() :]
         if taken:
-            header.removed.append(" ".join(taken))
+            header.removed.append(Removal(" ".join(taken), "metadata-line"))
             blocks[0] = first.strip()
             if not blocks[0]:
                 blocks.pop(0)
@@ -275,7 +277,7 @@ def read_header(text: str, known_title: str | None = None) -> TextHeader:
         standfirst = unwrap_markdown(blocks[0], [])
         following = unwrap_markdown(blocks[1], []) if len(blocks) > 1 else None
         if _is_standfirst(standfirst, following) and not _BYLINE.match(standfirst):
-            header.removed.append(blocks.pop(0))
+            header.removed.append(Removal(blocks.pop(0), "standfirst"))
             _take_head_fields(blocks, header)
 
     header.body = "\n\n".join(blocks)

@@ -70,6 +70,18 @@ MIN_SHARE = 0.15  # the winner's function words must be at least this share of t
 MIN_LEAD = 2.0  # ... and this many times the runner-up's share
 
 
+# The language the analysers read (the pinned spaCy model and every lexicon
+# are English). An article detected as another language is stored, cleaned
+# and listed, but not analysed: English rules on German text find nonsense.
+ANALYSED_LANGUAGE = "en"
+
+
+def analysed(language: str | None) -> bool:
+    """Do the analysers run on an article in ``language``? (None: not detected, so
+    the article is read as English, as its container usually says.)"""
+    return language is None or language == ANALYSED_LANGUAGE
+
+
 def detect_language(text: str) -> str | None:
     tokens = _TOKEN.findall(text.lower(), 0, 20 * MAX_TOKENS)[:MAX_TOKENS]
     if len(tokens) < MIN_TOKENS:

@@ -26,6 +26,9 @@ class Rule:
     # on text that has one (Python's re has no fast prefilter for
     # case-insensitive alternations, and most text has no furniture).
     triggers: tuple[str, ...] = ()
+    # Text as it was seen, with the furniture between [[ and ]]: tests check
+    # that the rule removes exactly that and keeps the rest.
+    example: str = ""
 
     def may_match(self, lowered: str) -> bool:
         return not self.triggers or any(t in lowered for t in self.triggers)
@@ -37,8 +40,9 @@ def _rule(
     why: str,
     flags: int = re.IGNORECASE,
     triggers: tuple[str, ...] = (),
+    example: str = "",
 ) -> Rule:
-    return Rule(name, re.compile(pattern, flags), why, triggers)
+    return Rule(name, re.compile(pattern, flags), why, triggers, example)
 
 
 # List bullets and indentation that page widgets carry ("  • Related Posts", seed 003).
@@ -236,7 +240,8 @@ SENTENCE_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "inbox-promo",
-        r"(?:^|(?<=[.!?] ))(?:get|sign up)\b[^.!?]{0,150}? to your inbox\b[^.!?]{0,80}(?:[.!?]|$)",
+        r"(?:^|(?<=[.!?] )|(?<=[.!?][”\"’] ))(?:get|sign up)\b[^.!?]{0,150}? (?:to|in) your inbox\b"
+        r"[^.!?]{0,80}(?:[.!?]|$)",
         "'get ... delivered to your inbox' newsletter promotions (CNBC 81, Fox 17, AllAfrica 52)",
         triggers=("inbox",),
     ),
@@ -248,13 +253,13 @@ SENTENCE_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "site-promo",
-        r"fox news flash top headlines are here\."
+        r"fox news flash top (?:sports )?headlines are here\."
         r"(?:\s*check out what's clicking on foxnews\.com\.)?"
         r"|get the latest updates from the \d{4} campaign trail[^.!?]{0,80}\."
         r"|(?:from [^.!?]{0,80}, )?the independent is on the ground when the story is developing\."
         r".{0,900}?paid for by those who can afford it\.",
-        "the outlet advertising itself between sentences (Fox 12-34, The Independent's donation "
-        "appeal 12)",
+        "the outlet advertising itself between sentences (Fox 12-34, five of them sports "
+        "headlines; The Independent's donation appeal 12)",
         triggers=("fox news flash", "campaign trail", "the independent"),
     ),
     _rule(
@@ -273,6 +278,183 @@ SENTENCE_RULES: tuple[Rule, ...] = (
         "the New York Times' ad slot label opening ('Russia-Ukraine War Advertisement Supported "
         "by') and closing every page (78)",
         triggers=("advertisement",),
+    ),
+)
+
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+
+# ---------------------------------------------------------------------------
+# Page widgets glued into running text, seen on news-dumpster's one-line
+# scrapes (../shared/data/news-dumpster-2025; counts are occurrences in its
+# 1,421 records). The corpus learner (boilerplate.py) finds an outlet's
+# furniture once it recurs; these rules catch the widgets every site of a
+# kind shows, in a batch of one article too. Each rule's example is a real
+# occurrence, with the removed part between [[ and ]].
+# ---------------------------------------------------------------------------
+# A character inside a sentence: anything but sentence punctuation, or a period
+# with no space after it (an e-mail address, "foxnews.com").
+_IN_SENTENCE = r"(?:[^.!?]|[.!?](?=\S))"
+
+WIDGET_RULES: tuple[Rule, ...] = (
+    _rule(
+        "player-notice",
+        r"to (?:view|play) this (?:video|audio) please enable javascript,? and consider upgrading "
+        r"to a web browser that supports html5(?: video| audio)?\.?",
+        "the placeholder of an embedded video or audio player (DW 133), glued between sentences",
+        triggers=("enable javascript",),
+        example="added Jaiswal. [[To view this video please enable JavaScript, and consider "
+        "upgrading to a web browser that supports HTML5 video]] Pakistan's government has "
+        "strongly denied it.",
+    ),
+    _rule(
+        "comments-notice",
+        r"comments can not be loaded\s*to load comments you need to enable javascript in your "
+        r"browser\.?",
+        "BBC Sport's comment widget (10); the headlines after it are learned as BBC furniture",
+        triggers=("comments can not",),
+        example="in the final. [[Comments can not be loaded To load Comments you need to enable "
+        "JavaScript in your browser]]",
+    ),
+    _rule(
+        "caps-promo",
+        r"CLICK HERE TO GET THE FOX NEWS APP\b"
+        r"|(?<![“\"‘'])(?<![A-Z0-9'’] )"
+        r"\b(?:CLICK HERE|CLICK|SIGN UP|FOLLOW|GET|SUBSCRIBE|DOWNLOAD)\b"
+        r"(?:[ \t]+(?!(?:A|I)[ \t]+[a-z])[A-Z0-9][A-Z0-9.,'’&:-]*(?![^\W\d_])){2,}",
+        "an all-caps call to action between paragraphs (Fox 'CLICK HERE TO GET THE FOX NEWS APP' "
+        "134, 'SIGN UP TO GET THE TRUE CRIME NEWSLETTER' 6); case-sensitive; it starts the caps "
+        "run (not 'STATES TO GET' inside another story's headline), and a closing 'A' or 'I' "
+        "is the next sentence's first word",
+        flags=0,
+        triggers=("click here", "sign up", "follow", "get", "subscribe", "download"),
+        example="he said. [[CLICK HERE TO GET THE FOX NEWS APP]] A little less than an hour "
+        "before, Trump posted.",
+    ),
+    _rule(
+        "reading-time-inline",
+        rf"(?:(?:By [A-Z][^.!?]{{2,120}}?|Le Monde(?: with (?:AFP|AP|Reuters))?|Published "
+        rf"(?:today|yesterday|on {_MONTH_NAME} \d{{1,2}}(?:, \d{{4}})?) at \d{{1,2}}:\d{{2}} [ap]m "
+        r"\(Paris\))\s+)?(?<!\ba )(?<!\ban )\d{1,3} min(?:ute)?s?\.? read\b(?:\s+Lire en français)?"
+        r"(?:\s+Subscribers only)?(?=\s+[A-Z]|\s*$)",
+        "Le Monde's byline box glued before the body: byline, reading time, 'Subscribers only' "
+        "(18); the byline's author is the article's author, not its text",
+        flags=0,
+        triggers=("min read", "minute read", "mins read", "minutes read"),
+        example="the Elysée said. [[Le Monde with AFP 2 min read]] President Emmanuel Macron on "
+        "Wednesday ordered the government to act.",
+    ),
+    _rule(
+        "site-clock",
+        rf"^{_WEEKDAY}, {_MONTH_NAME} \d{{1,2}}, \d{{4}} \d{{1,2}}:\d{{2}} [ap]m \(Paris\)",
+        "Le Monde's clock at the top of every page (18); the page's time, not the article's date",
+        flags=0,
+        triggers=("(paris)",),
+        example="[[Wednesday, May 21, 2025 11:05 pm (Paris)]] Netanyahu says ready for Gaza "
+        "'temporary ceasefire'",
+    ),
+    _rule(
+        "masthead",
+        r"^japan's national daily since 1922\b|(?<=\(mainichi japan\)\s)japanese version\b",
+        "the Mainichi's masthead and its 'Japanese version' link (40); the date and '(Mainichi "
+        "Japan)' after it are the dateline, and stay",
+        triggers=("national daily", "japanese version"),
+        example="[[Japan's National Daily Since 1922]] May 21, 2025 (Mainichi Japan) TOKYO "
+        "(Kyodo) -- The number rose.",
+    ),
+    _rule(
+        "newsletter-box",
+        r"(?:fox news' )?antisemitism exposed\"? newsletter brings you stories on the rising "
+        r"anti-jewish prejudice across the u\.s\. and the world\.?\"?"
+        r"|the hottest stories ripped from the headlines, from crime to courts, legal and scandal\."
+        r"|follow fox news digital[’']s sports coverage on x,? and subscribe to the fox news "
+        r"sports huddle newsletter\."
+        r"|sign up for our [\w'’ -]{2,40} newsletter to [^.!?]{0,200}[.!?]"
+        r"(?:\s*it[’']ll be delivered straight to your inbox every weekday\.)?"
+        r"|add some [“\"]good[”\"] to your morning and evening\..{0,400}?discover all cbc "
+        r"newsletters in the subscription centre\."
+        r"|while you[’']re here: every tuesday, dw editors round up [^.!?]{0,120}\.\s*you can "
+        r"sign up here for the weekly email newsletter,? berlin briefing\."
+        r"|starten sie mit unserem kurzen nachrichten-newsletter in den tag\..{0,300}?"
+        r"datenschutzerklärung zur kenntnis\.",
+        "newsletter boxes between or after paragraphs (Fox 14 + 25 + 9, BBC 8, CBC 15, DW 7, "
+        "ZEIT 4)",
+        triggers=("newsletter", "hottest stories"),
+        example="to deal with this. [[Sign up for our Politics Essential newsletter to read top "
+        "political analysis, gain insight from across the UK and stay up to speed with the big "
+        "moments. It'll be delivered straight to your inbox every weekday.]] The minister said.",
+    ),
+    _rule(
+        "comment-prompt",
+        r"join thought-provoking conversations, follow other independent readers and see their "
+        r"replies\.?",
+        "The Independent's comment-section prompt closing the page (6)",
+        triggers=("thought-provoking",),
+        example="at a regular press conference. [[Join thought-provoking conversations, follow "
+        "other Independent readers and see their replies]]",
+    ),
+    _rule(
+        "paywall-notice",
+        r"wir entwickeln derzeit eine neue suche, die sich noch in der beta-phase befindet\.\s*"
+        r"danke, dass sie zeit online nutzen\.\s*melden sie sich jetzt mit ihrem bestehenden "
+        r"account an oder testen sie unser digitales abo mit zugang zu allen artikeln\."
+        r"(?:\s*erscheinungsbild\b)?"
+        r"|hier können sie interessante artikel speichern, um sie später zu lesen und "
+        r"wiederzufinden\.\s*sie haben bereits ein konto\?\s*hier anmelden\."
+        r"|zeit online hat diese meldung redaktionell nicht bearbeitet\.\s*sie wurde automatisch "
+        r"von der deutschen presse-agentur \(dpa\) übernommen\."
+        r"|subscribe now to support independent journalism and to enjoy:?"
+        r"|almost finished\.\.\.\s*we need to confirm your email address\..{0,300}?please try "
+        r"again later\.",
+        "account, paywall and sign-up prompts (ZEIT 29 at the head and 29 at the tail, its dpa "
+        "notice 16; Egyptian Streets 12; AllAfrica's e-mail confirmation 41)",
+        triggers=("beta-phase", "artikel speichern", "redaktionell", "subscribe now", "almost"),
+        example="[[Hier können Sie interessante Artikel speichern, um sie später zu lesen und "
+        "wiederzufinden. Sie haben bereits ein Konto? Hier anmelden.]]",
+    ),
+    _rule(
+        "outlet-links",
+        r"go to bbcafrica\.com for more news from the african continent\.(?:\s*follow us on "
+        r"twitter @bbcafrica, on facebook at bbc africa or on instagram at bbcafrica)?"
+        r"|a division of nbc ?universal\s*$",
+        "the outlet pointing to itself after the article (BBC Africa 5, CNBC's footer 89)",
+        triggers=("bbcafrica", "nbc"),
+        example="the White House said. [[A Division of NBCUniversal]]",
+    ),
+    _rule(
+        "translation-note",
+        r"this article was originally (?:written|published) in [a-z]+\.",
+        "DW's note that the English text is a translation (17)",
+        triggers=("originally",),
+        example="a constructive role. [[This article was originally written in German.]]",
+    ),
+    _rule(
+        "editor-credit",
+        r"(?:^|(?<=\s))edited by: ?[A-Z][\w.'’ -]{1,60}$",
+        "DW's 'Edited by: <name>' line closing the article (67)",
+        triggers=("edited by",),
+        example="press freedom index. [[Edited by: Keith Walker]]",
+    ),
+    _rule(
+        "author-bio",
+        r"(?:^|(?<=[.!?”\"’] ))(?:Journalist |Associate Producer )?(?:[A-Z][\w.'’-]+ ){1,3}is "
+        r"(?:an? |the )?(?:[\w./-]+ ){0,4}(?:[Rr]eporter|[Ww]riter|[Ee]ditor|[Cc]orrespondent|"
+        r"[Pp]roducer|[Jj]ournalist)s?\b(?:/\w+)? (?:for|with|at|in|based in) (?:the )?[A-Z]"
+        rf"{_IN_SENTENCE}{{0,200}}[.!?]"
+        r"(?:\s+(?=[^.!?]{0,300}(?:[Tt]ips|Twitter|@|[Ee]mail|[Rr]each|[Ff]ollow|joined|joining|"
+        rf"[Pp]reviously|covers|covered|based in|beats|LinkedIn)){_IN_SENTENCE}{{1,300}}[.!?]?)"
+        r"{0,4}\s*$",
+        "the writer's bio closing the article, with the tip line and handles after it (Fox 108, "
+        "CBC 29, NYT 8); case-sensitive, at the very end, and every sentence after the bio must "
+        "be about reaching or following the writer, so a news sentence about a reporter stays",
+        flags=0,
+        triggers=("reporter", "writer", "editor", "correspondent", "producer", "journalist"),
+        example="the investigation is ongoing. [[Greg Wehner is a breaking news reporter for Fox "
+        "News Digital. Story tips and ideas can be sent to Greg.Wehner@Fox.com and on Twitter "
+        "@GregWehner.]]",
     ),
 )
 

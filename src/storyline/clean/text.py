@@ -24,6 +24,7 @@ import re
 import unicodedata
 
 from storyline.clean import patterns as P
+from storyline.schema import Removal
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -94,14 +95,14 @@ def sentence_count(text: str) -> int:
 # Blocks travel with their position in the input, so that what is removed can
 # be reported in document order whatever pass removed it.
 Block = tuple[int, str]
-Removed = list[tuple[int, str]]
+Removed = list[tuple[int, Removal]]
 
 
-def unwrap_markdown(block: str, removed: list[str]) -> str:
+def unwrap_markdown(block: str, removed: list[Removal]) -> str:
     if "](" in block:
         for image in P.MD_IMAGE.finditer(block):
             if image.group(1).strip():
-                removed.append(image.group(1).strip())
+                removed.append(Removal(image.group(1).strip(), "image-description"))
         block = P.MD_LINK.sub(r"\1", P.MD_IMAGE.sub("", block))
     if "**" in block:
         block = P.MD_STRONG.sub(r"\2", block)
@@ -122,27 +123,31 @@ def drop_widgets(blocks: list[Block], removed: Removed) -> list[Block]:
     i = 0
     while i < len(blocks):
         block = blocks[i][1]
-        if matches(P.TAIL_RULES, block):
+        if tail := matches(P.TAIL_RULES, block):
             if out:
-                removed.extend(blocks[i:])
+                removed.extend(_removal(b, tail.name) for b in blocks[i:])
                 break
-            removed.append(blocks[i])
+            removed.append(_removal(blocks[i], tail.name))
             i += 1
             continue
-        if matches(P.RELATED_RULES, block):
-            removed.append(blocks[i])
+        if related := matches(P.RELATED_RULES, block):
+            removed.append(_removal(blocks[i], related.name))
             i += 1
             while (
                 i < len(blocks)
                 and _is_teaser(blocks[i][1])
                 and not matches(P.TAIL_RULES, blocks[i][1])
             ):
-                removed.append(blocks[i])
+                removed.append(_removal(blocks[i], f"{related.name} teaser"))
                 i += 1
             continue
         out.append(blocks[i])
         i += 1
     return out
+
+
+def _removal(block: Block, reason: str) -> tuple[int, Removal]:
+    return block[0], Removal(block[1], reason)
 
 
 def _strip_cookie_banner(block: str) -> tuple[str, str | None]:
@@ -155,27 +160,48 @@ def _strip_cookie_banner(block: str) -> tuple[str, str | None]:
     return block[: m.start()].strip(), banner.strip()
 
 
-def strip_furniture_sentences(block: str) -> tuple[str, list[str]]:
-    """Take furniture sentences (``SENTENCE_RULES``) out of running text."""
+def strip_furniture_sentences(block: str) -> tuple[str, list[Removal]]:
+    """Take furniture sentences (``SENTENCE_RULES``, ``WIDGET_RULES``) out of running text.
+
+    Repeated until nothing more matches: a rule anchored at the end of the text
+    (an author bio) matches once the widget after it is gone."""
+    removed: list[Removal] = []
+    text = block
+    for _ in range(MAX_PASSES):
+        text, pieces = _strip_once(text)
+        if not pieces:
+            break
+        removed.extend(pieces)
+    # Document order: a later pass's piece (the bio) came before an earlier one's (the box).
+    where = {id(piece): block.find(piece) for piece in removed}
+    removed.sort(key=lambda piece: where[id(piece)] if where[id(piece)] >= 0 else len(block))
+    return text, removed
+
+
+# Widgets stack at most three deep at an article's end (bio, newsletter box, footer).
+MAX_PASSES = 4
+
+
+def _strip_once(block: str) -> tuple[str, list[Removal]]:
     lowered = block.lower()
     spans = sorted(
-        (m.start(), m.end())
-        for rule in P.SENTENCE_RULES
+        (m.start(), m.end(), rule.name)
+        for rule in (*P.SENTENCE_RULES, *P.WIDGET_RULES)
         if rule.may_match(lowered)
         for m in rule.pattern.finditer(block)
         if m.end() > m.start()
     )
     if not spans:
         return block, []
-    merged: list[list[int]] = []
-    for start, end in spans:
+    merged: list[tuple[int, int, str]] = []
+    for start, end, name in spans:
         if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end), merged[-1][2])
         else:
-            merged.append([start, end])
-    pieces = [block[start:end].strip() for start, end in merged]
+            merged.append((start, end, name))
+    pieces = [Removal(block[start:end].strip(), name) for start, end, name in merged]
     kept, last = [], 0
-    for start, end in merged:
+    for start, end, _ in merged:
         kept.append(block[last:start])
         last = end
     kept.append(block[last:])
@@ -186,12 +212,12 @@ def strip_furniture_sentences(block: str) -> tuple[str, list[str]]:
 def drop_junk_blocks(blocks: list[Block], removed: Removed) -> list[Block]:
     out = []
     for idx, block in blocks:
-        if is_junk_block(block):
-            removed.append((idx, block))
+        if rule := matches(P.BLOCK_RULES, block):
+            removed.append((idx, Removal(block, rule.name)))
             continue
         block, banner = _strip_cookie_banner(block)
         if banner:
-            removed.append((idx, banner))
+            removed.append((idx, Removal(banner, "cookie-banner")))
         block, pieces = strip_furniture_sentences(block)
         removed.extend((idx, piece) for piece in pieces)
         if block:
@@ -229,14 +255,14 @@ def drop_captions(blocks: list[Block], removed: Removed) -> list[Block]:
             continue
         rest = block[: m.start()].strip()
         if rest and not is_caption(rest):
-            removed.append((idx, m.group("credit").strip()))
+            removed.append((idx, Removal(m.group("credit").strip(), "photo-credit")))
             out.append((idx, rest))
             continue
         if word_count(rest) <= P.CAPTION_TAIL_MAX_WORDS and out:
             prev = out[-1][1]
             if is_caption(prev) and (sentence_count(prev) == 1 or not ends_sentence(prev)):
-                removed.append(out.pop())
-        removed.append((idx, block))
+                removed.append(_removal(out.pop(), "photo-caption"))
+        removed.append((idx, Removal(block, "photo-caption" if rest else "photo-credit")))
     return out
 
 
@@ -277,12 +303,12 @@ def join_wrapped(blocks: list[str]) -> list[str]:
     return out
 
 
-def clean_blocks(blocks: list[str], removed: list[str]) -> list[str]:
+def clean_blocks(blocks: list[str], removed: list[Removal]) -> list[str]:
     """Clean a list of blocks; append what was removed to ``removed`` in document order."""
     found: Removed = []
     unwrapped: list[Block] = []
     for idx, block in enumerate(blocks):
-        images: list[str] = []
+        images: list[Removal] = []
         text = unwrap_markdown(block, images)
         found.extend((idx, image) for image in images)
         if text:
@@ -292,8 +318,8 @@ def clean_blocks(blocks: list[str], removed: list[str]) -> list[str]:
     return join_wrapped(split_lines([text for _, text in kept]))
 
 
-def clean_text(text: str) -> tuple[str, list[str]]:
+def clean_text(text: str) -> tuple[str, list[Removal]]:
     """Clean scraped article text: ``(clean text, removed pieces in document order)``."""
-    removed: list[str] = []
+    removed: list[Removal] = []
     blocks = clean_blocks(split_blocks(normalise(text)), removed)
     return "\n\n".join(blocks), removed

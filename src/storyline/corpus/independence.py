@@ -11,25 +11,19 @@ from unnamed officials. Two claims are one source when:
 - one article is a near-duplicate or translation of the other and carries
   the same figure from the same claimant.
 
-Everything that decides independence is in ``same_source_keys``, so the
-lineage work (claims across articles, relays such as "..., RT reported") can
-replace it in one place.
+Everything that decides independence is in ``same_source_keys``; outlet
+families are the lineage work's (``corpus.sources.family``: bbc.com and
+bbc.co.uk are one, so are the dw feeds), so the two count sources alike.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from courlan import extract_domain
-
 from storyline.corpus.series import Claim
+from storyline.corpus.sources import family as outlet_family
 
-
-def outlet_family(url: str | None, outlet: str | None) -> str | None:
-    """An outlet family: the URL's registered domain (DW's dw, dw-eu and dw-world feeds are
-    one site), else the outlet's name."""
-    domain = extract_domain(url) if url else None
-    return domain or outlet or None
+__all__ = ["outlet_family", "same_source_keys", "sources"]
 
 
 def same_source_keys(claim: Claim) -> list[str]:

@@ -45,6 +45,7 @@ from datetime import date
 
 from storyline.clean.language import FUNCTION_WORDS
 from storyline.corpus.names import fold, translit
+from storyline.corpus.sources import outlet_family
 from storyline.corpus.stories import days_apart
 
 
@@ -214,14 +215,6 @@ def likeliest_language(text: str) -> str | None:
         (sum(counts[w] for w in _FUNCTION[lang]), lang) for lang in sorted(_FUNCTION)
     )
     return language if share else None
-
-
-def outlet_family(outlet: str | None) -> str | None:
-    """``jpost-break`` and ``jpost`` are one outlet; so are ``dw-eu`` and ``dw-world``."""
-    if not outlet:
-        return None
-    parts = [p for p in re.split(r"[^a-z0-9]+", fold(outlet)) if p and p not in ("the", "www")]
-    return parts[0] if parts else None
 
 
 def weight(df: int, n: int) -> float:

@@ -7,22 +7,21 @@ ingest fills in what is missing.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from storyline.schema import CONTRACT, Disagreement, Findings, Skip, Story
 from storyline.store.columns import (
     ARTICLE_COLUMNS,
-    JSON_COLUMNS,
     MENTION_COLUMNS,
     RECORD_TABLES,
+    encode,
 )
 from storyline.store.columns import quoted as _q
 from storyline.store.corpus_state import CorpusState
 from storyline.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from storyline.store.outlets import OutletState
 from storyline.store.read import Reads
 from storyline.store.transaction import transaction
 
@@ -39,15 +38,10 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({cols}) VALUES ({marks})"
 
 
-def _value(column: str, value: Any) -> Any:
-    if column in JSON_COLUMNS:
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, bool):
-        return int(value)
-    return value
+_value = encode
 
 
-class Store(Reads, CorpusState):
+class Store(Reads, CorpusState, OutletState):
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
         self.path = Path(path)
         if read_only:

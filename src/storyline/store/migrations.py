@@ -270,7 +270,25 @@ MIGRATIONS: list[str] = [
     ALTER TABLE statements ADD COLUMN kind TEXT;
     CREATE INDEX statements_kind ON statements(kind);
     """,
-    # 9: contract 3, figures say what they are about (place, scope, period,
+    # 9: outlet profiles (issue 14): the furniture learned per outlet family,
+    # and each article's family, so an ingest learns from what the store holds
+    # and re-cleans what a newly learned pattern applies to. Rows stored before
+    # have no family until their article is ingested again.
+    """
+    ALTER TABLE articles ADD COLUMN family TEXT;
+    CREATE INDEX articles_family ON articles(family);
+    CREATE TABLE outlet_patterns (
+        family TEXT NOT NULL,
+        key TEXT NOT NULL,
+        text TEXT NOT NULL,
+        position TEXT NOT NULL CHECK (position IN ('head', 'tail', 'any')),
+        why TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        relatedness REAL NOT NULL,
+        PRIMARY KEY (family, key)
+    );
+    """,
+    # 10: contract 3, figures say what they are about (place, scope, period,
     # event) and which series of claims they belong to; a series is one
     # quantity claimed across articles, and a disagreement is a relation inside
     # one. Figures analysed before stay NULL until their article is analysed

@@ -8,7 +8,6 @@ store always gives the same export, briefing and pages.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,10 +40,8 @@ TOP_ENTITIES = (
 )
 
 
-def fts_query(q: str) -> str:
-    """User words as an FTS5 query: each word quoted, so stray syntax cannot fail."""
-    words = re.findall(r"[\w'’-]+", q)
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+class SearchSyntaxError(ValueError):
+    """A full-text query SQLite's FTS5 cannot read (the message is SQLite's)."""
 
 
 def _marks(values: list[str]) -> str:
@@ -170,6 +167,14 @@ class Reads:
         sql = f"SELECT {column_list(ARTICLE_COLUMNS)} FROM articles {where} ORDER BY published, id"
         return self._rows(sql, tuple(ids or ()))
 
+    def article_meta(self) -> list[Row]:
+        """Every article without its text (what ranking and copy-collapsing need; ``text``
+        is its first 200 characters, enough for a title), by publication date then id."""
+        return self._rows(
+            "SELECT id, source, title, outlet, published, published_basis, url, author, story, "
+            "duplicate_of, substr(text, 1, 200) AS text FROM articles ORDER BY published, id"
+        )
+
     def article_row(self, article_id: str) -> Row | None:
         sql = f"SELECT {column_list(ARTICLE_COLUMNS)} FROM articles WHERE id = ?"
         rows = self._rows(sql, (article_id,))
@@ -194,26 +199,32 @@ class Reads:
     def near_duplicates_of(self, article_id: str) -> list[Row]:
         """The other article of each near-duplicate pair with this one, with kind and reason."""
         return self._rows(
-            "SELECT p.kind, p.similarity, p.reason, o.id, o.title, o.source, o.published "
+            "SELECT p.kind, p.similarity, p.reason, o.id, o.title, o.source, o.published, "
+            "o.outlet, o.url, substr(o.text, 1, 200) AS text "
             "FROM corpus_duplicate_pairs p JOIN articles o "
             "ON o.id = CASE WHEN p.a = ? THEN p.b ELSE p.a END "
             "WHERE ? IN (p.a, p.b) ORDER BY o.published, o.id",
             (article_id, article_id),
         )
 
-    def search(self, words: str, limit: int) -> list[Row]:
-        """Articles with every word, best first, each with an FTS5 ``snippet`` whose hit
-        marks are \\x02 .. \\x03 (so a page can escape the text, then mark the hits)."""
-        query = fts_query(words)
-        if not query:
-            return []
-        return self._rows(
-            "SELECT a.id, a.title, a.outlet, a.published, a.source, a.url, a.text, "
-            "snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet "
-            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.id LIMIT ?",
-            (query, limit),
-        )
+    def search(self, match: str, limit: int, offset: int = 0) -> tuple[int, list[Row]]:
+        """Articles matching an FTS5 expression, best first: the true total and one page,
+        each with a ``snippet`` whose hit marks are \\x02 .. \\x03 (so a view can escape the
+        text, then mark the hits). Raises ``SearchSyntaxError`` for a query FTS5 rejects."""
+        try:
+            total = self.conn.execute(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+            ).fetchone()[0]
+            rows = self._rows(
+                "SELECT a.id, a.title, a.outlet, a.published, a.source, a.url, a.text, "
+                "snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet "
+                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.id LIMIT ? OFFSET ?",
+                (match, limit, offset),
+            )
+        except sqlite3.OperationalError as exc:
+            raise SearchSyntaxError(str(exc)) from None
+        return int(total), rows
 
     # -- statements, figures, dates, mentions ---------------------------------
 
@@ -227,6 +238,31 @@ class Reads:
     def figures_by_id(self, ids: list[str]) -> list[Row]:
         return self._rows(
             f"SELECT * FROM figures WHERE id IN ({_marks(ids)}) ORDER BY id", tuple(ids)
+        )
+
+    def disputed_figures(self) -> list[Row]:
+        """Every figure some disagreement groups: ``id``, ``article_id``, ``claimant_entity``."""
+        return self._rows(
+            "SELECT f.id, f.article_id, f.claimant_entity FROM figures f WHERE f.id IN "
+            "(SELECT j.value FROM disagreements d, json_each(d.figure_ids) j) ORDER BY f.id"
+        )
+
+    def speakers_per_story(self) -> list[Row]:
+        """Per story and named speaker (a canonical entity): statements and articles."""
+        return self._rows(
+            "SELECT a.story, s.speaker_entity AS entity, count(*) AS n, "
+            "count(DISTINCT s.article_id) AS articles FROM statements s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.speaker_entity IS NOT NULL "
+            "GROUP BY a.story, s.speaker_entity"
+        )
+
+    def places_in(self, article_ids: list[str], limit: int) -> list[Row]:
+        """The places these articles name most (``name``, in ``articles`` of them)."""
+        return self._rows(
+            "SELECT e.name, count(DISTINCT m.article_id) AS articles FROM mentions m "
+            f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({_marks(article_ids)}) "
+            "AND e.type = 'place' GROUP BY e.id ORDER BY articles DESC, e.name LIMIT ?",
+            (*article_ids, limit),
         )
 
     def statements_by(self, entity_id: str) -> list[Row]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from storyline.clean.paragraphs import paragraph_starts
 from storyline.store import Store
 from storyline.views.highlight import Span, highlight
-from storyline.views.text import Row, sentences, shown
+from storyline.views.text import Row, file_name, sentences, shown
 
 
 def _spans(text: str, found: dict[str, list[Row]]) -> list[Span]:
@@ -27,20 +28,42 @@ def _spans(text: str, found: dict[str, list[Row]]) -> list[Span]:
     return spans
 
 
+# Why two articles count as one, in words (the store's reason is the measurement).
+DUPLICATE_WORDS = {
+    "copy": "A copy: {share} of their five-word runs are the same.",
+    "translation": "The same wire text retold or translated: the same names and numbers in "
+    "the same order.",
+}
+
+
+def duplicate_words(pair: Row) -> str:
+    template = DUPLICATE_WORDS.get(pair["kind"], "A near-duplicate.")
+    return template.format(share=f"{pair['similarity']:.0%}")
+
+
 def article_view(store: Store, article_id: str) -> Row | None:
-    """The article, its text marked up, its records, and its near-duplicates; or None."""
+    """The article, its text marked up, its records, its story's title, the article it is a
+    copy of, and its near-duplicates; or None."""
     row = store.article_row(article_id)
     if row is None:
         return None
     art = shown(row)
     found = {t: store.records_of(t, [article_id]) for t in ("statements", "figures", "timexes")}
     found["mentions"] = store.mentions_of(article_id)
+    story = store.record("stories", art["story"]) if art["story"] else None
+    original = store.article_row(art["duplicate_of"]) if art["duplicate_of"] else None
     return {
         "a": art,
-        "body": highlight(art["text"], _spans(art["text"], found)),
+        "file": file_name(art),
+        "story_label": story["label"] if story else None,
+        "original": shown(original) if original else None,
+        # One-line scrapes read as paragraphs; the stored text is not changed.
+        "body": highlight(art["text"], _spans(art["text"], found), paragraph_starts(art["text"])),
         "statements": found["statements"],
         "figures": found["figures"],
         "timexes": found["timexes"],
         "mention_count": len(found["mentions"]),
-        "copies": store.near_duplicates_of(article_id),
+        "copies": [
+            {**shown(c), "words": duplicate_words(c)} for c in store.near_duplicates_of(article_id)
+        ],
     }

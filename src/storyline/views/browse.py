@@ -1,10 +1,11 @@
-"""What the home page and search show: stories with their counts, people, articles found."""
+"""What the home page shows: stories ranked with their lead line, and the people named most."""
 
 from __future__ import annotations
 
 from storyline.store import Store
+from storyline.views.catalogue import Catalogue
 from storyline.views.story import FALLBACK_ID, Group, groups
-from storyline.views.text import Row, article_title, source_label
+from storyline.views.text import Row
 
 # How many entities the home page lists.
 PEOPLE = 24
@@ -18,8 +19,10 @@ def _count(per_story: dict[str, int], g: Group) -> int:
 
 
 def home_view(store: Store) -> Row:
-    """Stories (or the stand-in group) with statement and figure counts, and top entities."""
-    found, note = groups(store)
+    """Stories (or the stand-in group), most wanted first, with their counts and why they
+    rank there, and the entities named most."""
+    cat = Catalogue.load(store)
+    found, note = groups(store, cat)
     per_story = {table: store.per_story(table) for table in ("statements", "figures")}
     rows = [
         {
@@ -35,18 +38,3 @@ def home_view(store: Store) -> Row:
         "counts": store.counts(),
         "people": store.top_entities(PEOPLE),
     }
-
-
-def search_view(store: Store, q: str, limit: int) -> list[Row]:
-    """Articles with every word of ``q``, best first, with a marked snippet each."""
-    return [
-        {
-            "id": r["id"],
-            "title": article_title(r),
-            "outlet": source_label(r),
-            "published": r["published"],
-            "snippet": r["snippet"],
-            "href": f"/articles/{r['id']}",
-        }
-        for r in store.search(q, limit)
-    ]

@@ -1,25 +1,47 @@
-"""Inline SVG charts of claimed values over time, one series per claimant.
+"""Inline SVG charts of claimed values over time, one series per claimant (or side).
 
 Drawn here in a few lines of Python rather than with a chart library: the
 briefing must open offline as one file, and what the chart needs to say
 (ranges as bars, "more than" as an arrow up, "up to" as an arrow down,
-"about" as a hollow ring, undated claims in their own lane) is not a stock
-chart type anyway.
+"about" as a hollow ring, undated claims in their own lane, outliers at the
+edge) is not a stock chart type anyway.
+
+What keeps a chart readable on a real story (``assign_series``, ``_Labels``):
+at most ``MAX_SERIES`` series, merging the claimants of one side when there are
+more; values labelled only where the label overlaps nothing (every value is
+in the tooltip and in the table under the chart); a time axis zoomed to the
+claims (``chart_frame``).
 """
 
 from __future__ import annotations
 
-import math
+from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
-from functools import cached_property
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup, escape
 
-# Colour-blind-safe palette (Okabe & Ito), one colour per claimant.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+from storyline.views.chart_frame import (
+    FONT,
+    HEIGHT,
+    LEFT,
+    PLOT_BOTTOM,
+    RIGHT,
+    TOP,
+    WIDTH,
+    Frame,
+    bounds,
+    compact,
+    date_label,
+    mid,
+    ticks,
+)
+from storyline.views.sides import NOBODY, side_of, who_key
+
+# Colour-blind-safe palette (Okabe & Ito), one colour per series.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#7A5C00")
+MAX_SERIES = len(PALETTE)
 
 # How a qualifier bends the claimed value: lower bounds point up, upper bounds down.
 LOWER_BOUND = frozenset(
@@ -35,10 +57,7 @@ APPROXIMATE = frozenset(
      "nearly about", "circa", "close to", "or so"}
 )  # fmt: skip
 
-WIDTH, HEIGHT = 680, 300
-LEFT, RIGHT, TOP, BOTTOM = 64, 24, 16, 44
-UNDATED_LANE = 120
-PLOT_BOTTOM = HEIGHT - BOTTOM
+Point = dict[str, Any]
 
 
 def qualifier_kind(qualifier: str | None) -> str:
@@ -52,183 +71,147 @@ def qualifier_kind(qualifier: str | None) -> str:
     return "exact" if not q else "approx"
 
 
-def _parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    parts = value.split("-")
-    try:
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 else 7
-        day = int(parts[2]) if len(parts) > 2 else (15 if len(parts) > 1 else 1)
-        return date(year, month, day)
-    except (ValueError, IndexError):
-        return None
-
-
-def compact(value: float) -> str:
-    """700000 -> 700k: tick and point labels must stay short."""
-    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
-        if abs(value) >= size:
-            text = f"{value / size:.1f}".removesuffix(".0")
-            return f"{text}{suffix}"
-    return f"{value:g}"
-
-
-def _ticks(lo: float, hi: float, log: bool) -> list[float]:
-    if log:
-        out = []
-        for exp in range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1):
-            for mult in (1, 2, 5):
-                v = mult * 10**exp
-                if lo <= v <= hi:
-                    out.append(float(v))
-        return out if len(out) <= 9 else [v for v in out if str(int(v))[0] == "1"]
-    span = hi - lo or abs(hi) or 1.0
-    step = 10 ** math.floor(math.log10(span / 5))
-    for mult in (1, 2, 5, 10):
-        if span / (step * mult) <= 6:
-            step *= mult
-            break
-    first = math.ceil(lo / step) * step
-    return [first + i * step for i in range(int((hi - first) / step) + 1)]
-
-
 @dataclass
-class _Frame:
-    """Where a chart puts things: the value scale (log when values span a decade or more),
-    the date scale, and a lane for undated claims, one column per claimant."""
-
-    log: bool
-    lo: float
-    hi: float
-    dates: dict[int, date | None]  # id(point) -> its date
-    dated: list[date]
-    has_undated: bool
-    x_right: float
-    lane_left: float
-    undated_who: list[str]
-
-    @classmethod
-    def of(cls, drawn: list[dict[str, Any]]) -> _Frame:
-        values = [v for p in drawn for v in (p.get("low"), p.get("high")) if v is not None]
-        vmin, vmax = min(values), max(values)
-        log = vmin > 0 and vmax / vmin >= 8
-        if log:
-            lo, hi = 10 ** math.floor(math.log10(vmin)), 10 ** math.ceil(math.log10(vmax))
-        else:
-            lo = 0.0 if vmin >= 0 else vmin * 1.1
-            hi = vmax * 1.15 if vmax > 0 else 1.0
-        dates = {id(p): _parse_date(p.get("date")) for p in drawn}
-        dated = [d for d in dates.values() if d is not None]
-        has_undated = len(dated) < len(drawn)
-        x_right = WIDTH - RIGHT - (UNDATED_LANE if has_undated and dated else 0)
-        # Undated claims get their own lane (the whole plot when nothing is dated),
-        # one column per claimant so they do not hide each other.
-        lane_left = x_right if dated else LEFT
-        undated_who = sorted({p["who"] for p in drawn if dates[id(p)] is None})
-        return cls(log, lo, hi, dates, dated, has_undated, x_right, lane_left, undated_who)
-
-    @cached_property
-    def first_last(self) -> tuple[date, date] | tuple[None, None]:
-        return (min(self.dated), max(self.dated)) if self.dated else (None, None)
-
-    def y(self, v: float) -> float:
-        lo, hi = self.lo, self.hi
-        if self.log:
-            frac = (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
-        else:
-            frac = (v - lo) / ((hi - lo) or 1)
-        return PLOT_BOTTOM - frac * (PLOT_BOTTOM - TOP)
-
-    def x(self, d: date | None, who: str = "") -> float:
-        if d is None:
-            slot = self.undated_who.index(who) + 1 if who in self.undated_who else 1
-            lane = WIDTH - RIGHT - self.lane_left
-            return self.lane_left + slot * lane / (len(self.undated_who) + 1)
-        d0, d1 = self.first_last
-        if d0 is None or d1 is None or d0 == d1:
-            return (LEFT + self.x_right) / 2
-        return LEFT + 30 + (d - d0).days / (d1 - d0).days * (self.x_right - LEFT - 60)
+class Series:
+    label: str
+    colour: str
+    members: list[str] = field(default_factory=list)  # the claimants it gathers
 
 
-def value_chart(
-    points: list[dict[str, Any]], link: Callable[[dict[str, Any]], str], title: str = ""
-) -> Markup:
-    """An SVG of ``points`` (figure dicts with ``date``, ``who``, ``low``, ``high``, ``qualifier``).
+def assign_series(points: list[Point], limit: int = MAX_SERIES) -> list[Series]:
+    """Give each point a ``series`` (its claimant, or its claimant's side when there are
+    more than ``limit`` claimants), or None when its series is not drawn: beyond
+    ``limit`` series the smallest go to the table only. Returns the drawn series."""
+    claimants = Counter(p["who"] for p in points)
+    label = {who: who for who in claimants}
+    if len(claimants) > limit:
+        sides: dict[str, list[str]] = defaultdict(list)
+        for who in claimants:
+            side = side_of(who)
+            if side:
+                sides[side].append(who)
+        for side, same in sides.items():
+            if len(same) > 1:
+                for who in same:
+                    label[who] = f"{side} ({len(same)} sources)"
+    size: Counter[str] = Counter()
+    members: dict[str, list[str]] = defaultdict(list)
+    for who, n in claimants.items():
+        size[label[who]] += n
+        members[label[who]].append(who)
+    kept = sorted(size, key=lambda s: (-size[s], s))[:limit]
+    kept.sort()
+    drawn = {s: Series(s, PALETTE[i], sorted(members[s])) for i, s in enumerate(kept)}
+    for p in points:
+        series = drawn.get(label[p["who"]])
+        p["series"] = series.label if series else None
+        p["colour"] = series.colour if series else None
+    return list(drawn.values())
+
+
+def value_chart(points: list[Point], link: Callable[[Point], str], title: str = "") -> Markup:
+    """An SVG of ``points`` (dicts with ``date``, ``who``, ``low``, ``high``, ``qualifier``,
+    and ``series``/``colour`` from :func:`assign_series`, which runs here when missing).
 
     ``link`` gives each point's href (its figure in the briefing, or its span in
     the article page), so every mark leads to its source.
     """
-    drawn = [p for p in points if p.get("low") is not None or p.get("high") is not None]
+    if any("series" not in p for p in points):
+        assign_series(points)
+    drawn = [
+        p
+        for p in points
+        if p["series"] is not None and (p.get("low") is not None or p.get("high") is not None)
+    ]
     if not drawn:
         return Markup("")
-    claimants = sorted({p["who"] for p in drawn})
-    colour = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(claimants)}
-    frame = _Frame.of(drawn)
+    frame = Frame.of(drawn)
     label = escape(title or "Claimed values over time")
+    labels = _Labels(frame, drawn)
     out: list[str] = [
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'role="img" aria-label="{label}"><title>{label}</title>',
         *_axes(frame),
-        *_revisions(frame, drawn, claimants, colour),
+        *_revisions(frame, drawn),
     ]
-    offsets: dict[tuple[float, float], int] = {}
     for p in drawn:
-        out += _point(frame, p, colour[p["who"]], link, offsets)
+        out += _point(frame, p, link, labels.at(p), labels.place(p))
     out.append("</svg>")
+    series: dict[str, str] = {p["series"]: p["colour"] for p in drawn}
     legend = "".join(
-        f'<span class="key"><i style="background:{colour[w]}"></i>{escape(w)}</span>'
-        for w in claimants
+        f'<span class="key"><i style="background:{series[s]}"></i>{escape(s)}</span>'
+        for s in sorted(series)
     )
     return Markup(
         f'<figure class="chart-box">{"".join(out)}<figcaption class="legend">{legend}'
-        '<span class="key-q">● exact · ○ about · ↑ more than / at least · ↓ up to / nearly'
-        " · ┃ range</span></figcaption></figure>"
+        '<span class="key-q">● exact · ○ about · ↑ at least · ↓ up to · ┃ range</span>'
+        "</figcaption></figure>"
     )
 
 
-def _axes(frame: _Frame) -> list[str]:
-    """Value ticks and grid, date labels, the undated lane and the scale note."""
-    x, y, x_right, dated = frame.x, frame.y, frame.x_right, frame.dated
-    out = ['<g class="axis" font-size="11" fill="#555">']
-    for t in _ticks(frame.lo, frame.hi, frame.log):
+def _axes(frame: Frame) -> list[str]:
+    """Value ticks and grid, date labels, outlier strips, the undated lane, the scale note."""
+    y = frame.y
+    right = frame.plot_right
+    out = [f'<g class="axis" font-size="{FONT}" fill="#555">']
+    for t in ticks(frame.lo, frame.hi, frame.log):
         ty = y(t)
         out.append(
-            f'<line x1="{LEFT}" x2="{x_right}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#e4e4e4"/>'
-            f'<text x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end">{compact(t)}</text>'
+            f'<line x1="{LEFT}" x2="{right}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#e4e4e4"/>'
+            f'<text x="{LEFT - 5}" y="{ty + 4:.1f}" text-anchor="end">{compact(t)}</text>'
         )
     out.append(
-        f'<line x1="{LEFT}" x2="{x_right}" y1="{PLOT_BOTTOM}" y2="{PLOT_BOTTOM}" stroke="#999"/>'
+        f'<line x1="{LEFT}" x2="{right}" y1="{PLOT_BOTTOM}" y2="{PLOT_BOTTOM}" stroke="#999"/>'
     )
-    d0, d1 = frame.first_last
-    if d0 is not None and d1 is not None:
-        ticks = sorted(set(dated))
-        if len(ticks) > 5:
-            step = (d1 - d0) / 4
-            ticks = [d0 + step * i for i in range(5)]
+    if frame.window is not None:
+        d0, d1 = frame.window
+        span = (d1 - d0).days
         last = -1e9
-        for d in ticks:
-            if x(d) - last < 80:  # labels are ~70px wide: skip one that would overlap
+        for d in frame.date_ticks():
+            text = date_label(d, span)
+            width = len(text) * FONT * 0.58
+            # Centred under its date, unless that would run past the plot's edge.
+            left = min(max(frame.x(d) - width / 2, LEFT), frame.plot_right - width)
+            if left < last + 8:  # a label that would touch the last one is skipped
                 continue
-            last = x(d)
+            last = left + width
             out.append(
-                f'<text x="{x(d):.1f}" y="{PLOT_BOTTOM + 16}" text-anchor="middle">'
-                f"{d.isoformat()}</text>"
+                f'<text x="{left + width / 2:.1f}" y="{PLOT_BOTTOM + 16}" text-anchor="middle">'
+                f"{text}</text>"
             )
+        out += _outlier_strips(frame)
     if frame.has_undated:
         out += _undated_lane(frame)
     scale = "log scale" if frame.log else "linear scale"
     out.append(
-        f'<text x="{LEFT}" y="{HEIGHT - 6}" font-size="10" fill="#888">value ({scale}); '
-        "x: date claimed (as of, else publication)</text></g>"
+        f'<text x="{LEFT}" y="{HEIGHT - 6}" font-size="{FONT - 1}" fill="#777">value ({scale});'
+        " date claimed (as of, else published)</text></g>"
     )
     return out
 
 
-def _undated_lane(frame: _Frame) -> list[str]:
+def _outlier_strips(frame: Frame) -> list[str]:
+    """A dashed edge and the outliers' dates: they are far off, not to scale."""
+    out = []
+    for dates, x_edge in ((frame.early, frame.plot_left), (frame.late, frame.plot_right)):
+        if not dates:
+            continue
+        x_mid = frame.x(dates[0])
+        out.append(
+            f'<line x1="{x_edge}" x2="{x_edge}" y1="{TOP}" y2="{PLOT_BOTTOM}" stroke="#bbb" '
+            'stroke-dasharray="2 3"/>'
+            f'<text x="{x_mid:.1f}" y="{PLOT_BOTTOM + 16}" text-anchor="middle" '
+            f'font-size="{FONT - 2}">{dates[0].year if len(dates) == 1 else "≪"}</text>'
+            f'<text x="{x_mid:.1f}" y="{PLOT_BOTTOM + 28}" text-anchor="middle" '
+            f'font-size="{FONT - 3}">off scale</text>'
+        )
+    return out
+
+
+def _undated_lane(frame: Frame) -> list[str]:
     lane_left = frame.lane_left
     out = []
-    if frame.dated:
+    if frame.window:
         out.append(
             f'<line x1="{lane_left}" x2="{lane_left}" y1="{TOP}" y2="{PLOT_BOTTOM}" '
             'stroke="#ccc" stroke-dasharray="3 3"/>'
@@ -238,56 +221,125 @@ def _undated_lane(frame: _Frame) -> list[str]:
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{PLOT_BOTTOM}" '
             f'y2="{PLOT_BOTTOM}" stroke="#999"/>'
         )
-    mid = (lane_left + WIDTH - RIGHT) / 2
+    centre = (lane_left + WIDTH - RIGHT) / 2
     out.append(
-        f'<text x="{mid:.1f}" y="{PLOT_BOTTOM + 16}" text-anchor="middle">'
-        f"{'undated' if frame.dated else 'undated claims (no date stated or known)'}</text>"
+        f'<text x="{centre:.1f}" y="{PLOT_BOTTOM + 16}" text-anchor="middle">'
+        f"{'undated' if frame.window else 'undated claims (no date stated or known)'}</text>"
     )
     return out
 
 
-def _revisions(
-    frame: _Frame, drawn: list[dict[str, Any]], claimants: list[str], colour: dict[str, str]
-) -> list[str]:
-    """One thin line per claimant through their dated claims: shows revisions."""
+def _revisions(frame: Frame, drawn: list[Point]) -> list[str]:
+    """One thin line per single-claimant series through its dated claims: shows revisions
+    (a merged side's claims are several people's, so they are not joined)."""
+    by_series: dict[str, list[Point]] = defaultdict(list)
+    for p in drawn:
+        by_series[p["series"]].append(p)
     out = []
-    dates = frame.dates
-    for who in claimants:
-        series = sorted(
-            ((dates[id(p)], p) for p in drawn if p["who"] == who and dates[id(p)] is not None),
+    for _, pts in sorted(by_series.items()):
+        # Several people, or nobody named: no one revised anything.
+        if len({p["who"] for p in pts}) != 1 or who_key(pts[0]["who"]) == NOBODY:
+            continue
+        dated = sorted(
+            ((frame.dates[id(p)], p) for p in pts if frame.dates[id(p)] is not None),
             key=lambda dp: (dp[0], str(dp[1]["id"])),
         )
-        if len(series) > 1:
-            path = " ".join(
-                f"{frame.x(d):.1f},{frame.y(_mid(p)):.1f}" for d, p in series if d is not None
-            )
+        if len(dated) > 1:
+            path = " ".join(f"{frame.x(d):.1f},{frame.y(mid(p)):.1f}" for d, p in dated)
             out.append(
-                f'<polyline points="{path}" fill="none" stroke="{colour[who]}" '
+                f'<polyline points="{path}" fill="none" stroke="{pts[0]["colour"]}" '
                 'stroke-width="1.5" stroke-opacity="0.5"/>'
             )
     return out
 
 
+def label_text(p: Point) -> str:
+    low, high = bounds(p)
+    kind = qualifier_kind(p.get("qualifier"))
+    return (
+        ("~" if kind == "approx" else "")
+        + (f"{compact(low)}–{compact(high)}" if high != low else compact(low))
+        + (f"/{p['per']}" if p.get("per") else "")
+    )
+
+
+Box = tuple[float, float, float, float]
+
+
+class _Labels:
+    """Where each point's value label goes: right, left, above or below its mark, the
+    first place that overlaps no other label, no mark and stays in the plot; else none.
+    Points sharing one spot are spread side by side first."""
+
+    def __init__(self, frame: Frame, drawn: list[Point]) -> None:
+        self.xy: dict[int, tuple[float, float]] = {}
+        self.taken: list[Box] = []
+        seen: Counter[tuple[int, int]] = Counter()
+        for p in drawn:
+            px, py = frame.x(frame.dates[id(p)], p["series"]), frame.y(mid(p))
+            spot = (round(px), round(py))
+            n = seen[spot]
+            seen[spot] += 1
+            # 0, +9, -9, +18, ...: the marks fan out around their true place.
+            px += ((n + 1) // 2) * 9 * (1 if n % 2 else -1)
+            self.xy[id(p)] = (px, py)
+            self.taken.append(_mark_box(frame, p, px, py))
+
+    def at(self, p: Point) -> tuple[float, float]:
+        return self.xy[id(p)]
+
+    def place(self, p: Point) -> tuple[float, float, str] | None:
+        """(label x, label y, text-anchor), or None when the label fits nowhere."""
+        px, py = self.xy[id(p)]
+        width = len(label_text(p)) * FONT * 0.6
+        candidates = (
+            (px + 9, py + 4, "start", (px + 8, py - 8, px + 10 + width, py + 5)),
+            (px - 9, py + 4, "end", (px - 10 - width, py - 8, px - 8, py + 5)),
+            (px, py - 10, "middle", (px - width / 2, py - 21, px + width / 2, py - 8)),
+            (px, py + 19, "middle", (px - width / 2, py + 8, px + width / 2, py + 21)),
+        )
+        for lx, ly, anchor, box in candidates:
+            if self._inside(box) and not any(_overlap(box, other) for other in self.taken):
+                self.taken.append(box)
+                return lx, ly, anchor
+        return None
+
+    @staticmethod
+    def _inside(box: Box) -> bool:
+        return box[0] >= LEFT and box[2] <= WIDTH - RIGHT and box[1] >= 0 and box[3] <= PLOT_BOTTOM
+
+
+def _mark_box(frame: Frame, p: Point, px: float, py: float) -> Box:
+    """What a mark covers: its dot, its range bar, its arrow."""
+    low, high = bounds(p)
+    top, bottom = min(py, frame.y(high)) - 6, max(py, frame.y(low)) + 6
+    kind = qualifier_kind(p.get("qualifier"))
+    if kind == "lower":
+        top = min(top, py - 21)
+    elif kind == "upper":
+        bottom = max(bottom, py + 21)
+    return (px - 6, top, px + 6, bottom)
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def _point(
-    frame: _Frame,
-    p: dict[str, Any],
-    c: str,
-    link: Callable[[dict[str, Any]], str],
-    offsets: dict[tuple[float, float], int],
+    frame: Frame,
+    p: Point,
+    link: Callable[[Point], str],
+    at: tuple[float, float],
+    placed: tuple[float, float, str] | None,
 ) -> list[str]:
-    """One claim: a range bar, a dot (a ring for "about"), an arrow for a bound, a label;
-    the whole mark links to its source."""
+    """One claim: a range bar, a dot (a ring for "about"), an arrow for a bound, a label
+    where it fits; the whole mark links to its source."""
+    c = p["colour"]
     y = frame.y
-    px = frame.x(frame.dates[id(p)], p["who"])
-    low = p.get("low") if p.get("low") is not None else p.get("high")
-    high = p.get("high") if p.get("high") is not None else low
-    assert low is not None and high is not None
-    key = (round(px), round(y(_mid(p))))
-    n = offsets.get(key, 0)
-    offsets[key] = n + 1
-    px += n * 9  # side by side when two claims land on the same spot
+    low, high = bounds(p)
+    px, py = at
     tip = escape(
-        f"{p['who']}: {p.get('value') or p.get('text') or compact(low)} {p.get('what') or ''}"
+        f"{p['who']}: {p.get('value') or label_text(p)} {p.get('what') or ''}"
         f" ({p.get('date') or 'undated'}) — {p['article']['label'] if 'article' in p else ''}"
     )
     kind = qualifier_kind(p.get("qualifier"))
@@ -298,46 +350,29 @@ def _point(
     if high != low:
         y1, y2 = y(low), y(high)
         out.append(
-            f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{y1:.1f}" y2="{y2:.1f}" stroke="{c}" '
-            f'stroke-width="3"/><line x1="{px - 6:.1f}" x2="{px + 6:.1f}" y1="{y1:.1f}" '
-            f'y2="{y1:.1f}" stroke="{c}" stroke-width="2"/><line x1="{px - 6:.1f}" '
-            f'x2="{px + 6:.1f}" y1="{y2:.1f}" y2="{y2:.1f}" stroke="{c}" stroke-width="2"/>'
+            f'<path d="M{px:.1f},{y1:.1f}V{y2:.1f}M{px - 5:.1f},{y1:.1f}h10'
+            f'M{px - 5:.1f},{y2:.1f}h10" stroke="{c}" stroke-width="2.5" fill="none"/>'
         )
-    py = y(_mid(p))
     if kind == "approx":
         out.append(
-            f'<circle cx="{px:.1f}" cy="{py:.1f}" r="6" fill="#fff" stroke="{c}" '
+            f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5.5" fill="#fff" stroke="{c}" '
             'stroke-width="2.5"/>'
         )
     else:
-        out.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5.5" fill="{c}"/>')
+        out.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="{c}"/>')
     if kind in ("lower", "upper"):
         sign = -1 if kind == "lower" else 1
-        tip_y = py + sign * 24
+        tip_y = py + sign * 20
         out.append(
-            f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{py + sign * 6:.1f}" y2="{tip_y:.1f}" '
-            f'stroke="{c}" stroke-width="2"/><path d="M{px - 5:.1f},{tip_y - sign * 7:.1f} '
-            f'L{px:.1f},{tip_y:.1f} L{px + 5:.1f},{tip_y - sign * 7:.1f}" fill="none" '
-            f'stroke="{c}" stroke-width="2"/>'
+            f'<path d="M{px:.1f},{py + sign * 6:.1f}V{tip_y:.1f}M{px - 4:.1f},'
+            f'{tip_y - sign * 6:.1f}L{px:.1f},{tip_y:.1f}L{px + 4:.1f},{tip_y - sign * 6:.1f}" '
+            f'fill="none" stroke="{c}" stroke-width="2"/>'
         )
-    text = (
-        ("~" if kind == "approx" else "")
-        + (f"{compact(low)}–{compact(high)}" if high != low else compact(low))
-        + (f"/{p['per']}" if p.get("per") else "")
-    )
-    out.append(
-        f'<text x="{px + 9:.1f}" y="{py + 4:.1f}" font-size="11" fill="{c}" '
-        f'font-weight="600">{escape(text)}</text></a>'
-    )
+    if placed:
+        lx, ly, anchor = placed
+        out.append(
+            f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" font-size="{FONT}" '
+            f'fill="{c}" font-weight="600">{escape(label_text(p))}</text>'
+        )
+    out.append("</a>")
     return out
-
-
-def _mid(p: dict[str, Any]) -> float:
-    low = p.get("low") if p.get("low") is not None else p.get("high")
-    high = p.get("high") if p.get("high") is not None else low
-    assert low is not None and high is not None
-    if high == low:
-        return float(low)
-    if low > 0 and high / low > 3:
-        return math.sqrt(low * high)
-    return (low + high) / 2

@@ -1,36 +1,17 @@
-"""What one entity page shows: everything the entity said and claimed, across outlets."""
+"""What one entity page shows: everything the entity said and claimed, across outlets.
+
+Statements are the story views' claims (``views.claims``): one wording in
+several articles (copies, one quote run by several outlets) shows once,
+with where else it ran.
+"""
 
 from __future__ import annotations
 
 from storyline.store import Store
+from storyline.views.claims import StoryRows, chart_point, claims
+from storyline.views.copies import Copies
 from storyline.views.story import load_articles
-from storyline.views.text import Row, date_key, figure_value, figure_what, sentence
-
-
-def _as_statement(st: Row, art: Row) -> None:
-    st.update(
-        stance=st["kind"] == "stance",
-        who=st["speaker"],
-        article=art,
-        sentence=sentence(art["text"], st["start"], st["end"]),
-        date_basis="stated" if st["date"] else ("published" if art["published"] else None),
-        date=st["date"] or art["published"],
-        kind="statement",
-        entity=None,
-        figures=[],
-    )
-
-
-def _as_figure(fig: Row, art: Row) -> None:
-    fig.update(
-        who=fig["claimant"],
-        value=figure_value(fig),
-        what=figure_what(fig),
-        article=art,
-        sentence=sentence(art["text"], fig["start"], fig["end"]),
-        date_basis="as of" if fig["as_of"] else ("published" if art["published"] else None),
-        date=fig["as_of"] or art["published"],
-    )
+from storyline.views.text import Row, date_key
 
 
 def entity_view(store: Store, entity_id: str) -> Row | None:
@@ -43,17 +24,17 @@ def entity_view(store: Store, entity_id: str) -> Row | None:
     mentions = store.mentions_by_article(entity_id)
     ids = sorted({r["article_id"] for r in [*statements, *figures, *mentions]})
     articles = load_articles(store, ids) if ids else {}
-    for st in statements:
-        _as_statement(st, articles[st["article_id"]])
-    for fig in figures:
-        _as_figure(fig, articles[fig["article_id"]])
+    names: dict[str | None, str] = {entity_id: str(entity["name"])}
+    # Only statements: this page lists the figures in their own table.
+    rows = StoryRows(ids, articles, statements, [])
+    said = claims(Copies(articles), names, rows)
+    points = [chart_point(f, articles[f["article_id"]], names) for f in figures]
     for m in mentions:
         m["article"] = articles[m["article_id"]]
-    key = lambda r: (date_key(r["date"]), r["article_id"], r["start"])  # noqa: E731
     return {
         **entity,
-        "statements": sorted(statements, key=key),
-        "figures": sorted(figures, key=key),
+        "statements": said,
+        "figures": sorted(points, key=lambda r: (date_key(r["date"]), r["article_id"], r["start"])),
         "mentions": sorted(
             mentions, key=lambda m: (m["article"]["published"] or "9999", m["article_id"])
         ),

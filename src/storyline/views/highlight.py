@@ -12,6 +12,7 @@ on it and CSS ``:target`` highlights it; its sentence lights up through
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -48,11 +49,18 @@ def _close_tag(span: Span) -> str:
     return "</a>" if span.href else "</span>"
 
 
-def highlight(text: str, spans: list[Span]) -> Markup:
-    """Escaped ``text`` with ``spans`` wrapped in elements, properly nested."""
+# An empty element shown as a paragraph break (CSS): the text itself, and so
+# every offset and what a reader copies, stays exactly the stored text.
+PARAGRAPH_BREAK = '<span class="para-break"></span>'
+
+
+def highlight(text: str, spans: list[Span], breaks: Iterable[int] = ()) -> Markup:
+    """Escaped ``text`` with ``spans`` wrapped in elements, properly nested, and a
+    paragraph break before each offset in ``breaks`` (display paragraphs)."""
     valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    cuts = {b for b in breaks if 0 < b < len(text)}
     # Links cannot nest in links: an entity inside another entity stays plain.
-    points = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
+    points = sorted({0, len(text), *cuts, *(s.start for s in valid), *(s.end for s in valid)})
     starts: dict[int, list[Span]] = {}
     for s in valid:
         starts.setdefault(s.start, []).append(s)
@@ -70,6 +78,8 @@ def highlight(text: str, spans: list[Span]) -> Markup:
             for s in reversed(reopen):
                 out.append(_open_tag(s, first=False))
                 stack.append(s)
+        if pos in cuts:
+            out.append(PARAGRAPH_BREAK)
         in_link = any(s.href for s in stack)
         for s in sorted(starts.get(pos, []), key=lambda s: (-s.end, PRIORITY[s.kind])):
             if s.href and in_link:

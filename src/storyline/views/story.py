@@ -1,29 +1,41 @@
-"""What one story section shows, in the briefing and on the story page.
+"""What one story shows, in the briefing and on the story page, and which story comes first.
 
-Stories (or a stand-in grouping while the cross-article stage has not run),
-and per story: a timeline of who said what and which figures, in date order;
-the disagreement groups touching its figures, gathered into one chart topic
-each; statements by speaker; the outlets and sources. Every item carries its
-source article and the exact sentence around its span.
+Stories (or a stand-in grouping while the cross-article stage has not run)
+are ranked by what a reader wants first (``views.rank``). Per story:
+
+- a lead a reader takes in at a glance: what happened (when, where, who
+  carried it, who first), the key disputed quantities, the main voices with
+  their most telling statement;
+- the sections behind it, each from one function: disputed quantities
+  (``disputed.disputed_quantities``), claims in date order
+  (``claims.claims``), the voices, and the articles with copies under their
+  original.
+
+Every item carries its source article and the exact sentence around its span.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from storyline.store import Store
+from storyline.views.catalogue import Catalogue
+from storyline.views.claims import StoryRows, claims, voices
+from storyline.views.copies import known_outlet
+from storyline.views.disputed import disputed_quantities
+from storyline.views.rank import story_rank
 from storyline.views.series import story_series
-from storyline.views.text import Row, date_key, figure_value, figure_what, sentence, shown
+from storyline.views.text import Row, human_date, shown
 
-KIND_WORDS = {
-    "contradiction": "Contradiction: the claimed values cannot all be true at once.",
-    "update": "Update: a later figure revises an earlier one.",
-    "corroboration": "Corroboration: separate sources give the same value.",
-}
-# What a reader needs first: contradictions, then updates, then agreement.
-KIND_RANK = {kind: n for n, kind in enumerate(KIND_WORDS)}
+# How much of each section the lead shows.
+LEAD_QUANTITIES = 3
+LEAD_VOICES = 4
+LEAD_PLACES = 4
+# Place names that are adjectives ("Ukrainian", "Israeli"): a mention, not a place.
+_ADJECTIVE = re.compile(
+    r"(?:ian|ese|ish)$|^(?:Israeli|Iraqi|Pakistani|Yemeni|Saudi|Emirati|Qatari|Somali|Thai)$"
+)
 
 
 @dataclass
@@ -36,7 +48,12 @@ class Group:
     start: str | None
     end: str | None
     is_story: bool = True
-    articles: dict[str, Row] = field(default_factory=dict)
+    rank: Row = field(default_factory=dict)
+
+    @property
+    def story(self) -> str | None:
+        """The ``story`` its articles carry in the store (None for the stand-in groups)."""
+        return self.id if self.is_story else None
 
 
 FALLBACK_ID = "all"
@@ -51,231 +68,137 @@ def load_articles(store: Store, ids: list[str] | None = None) -> dict[str, Row]:
     return {r["id"]: shown(r) for r in store.article_rows(ids)}
 
 
-def disagreements(store: Store) -> list[Row]:
-    rows = store.disagreement_rows()
-    for r in rows:
-        r["kind_words"] = KIND_WORDS.get(r["kind"], r["kind"])
-    rows.sort(
-        key=lambda r: (KIND_RANK.get(r["kind"], 9), -len(r["figure_ids"]), r["topic"], r["id"])
-    )
-    return rows
+def _ranked(found: list[Group], cat: Catalogue) -> list[Group]:
+    disputed = cat.disputed_topics()
+    prominent = cat.prominent()
+    for g in found:
+        g.rank = story_rank(g.story, g.article_ids, cat, disputed.get(g.story, set()), prominent)
+    return sorted(found, key=lambda g: (-g.rank["score"], g.start or "9999", g.id))
 
 
-def groups(store: Store) -> tuple[list[Group], str | None]:
-    """Stories to show and, when stories are missing, a note that says what was done."""
+def groups(store: Store, cat: Catalogue) -> tuple[list[Group], str | None]:
+    """Stories, most wanted first, and, when stories are missing, a note saying what was done."""
     stories = list(store.records("stories"))
     if not stories:
         ids = store.article_ids()
-        dates = store.published_dates()
         if not ids:
             return [], None
-        label = "All articles"
-        group = Group(FALLBACK_ID, label, ids, dates[0] if dates else None, None, is_story=False)
+        dates = store.published_dates()
+        group = Group(FALLBACK_ID, "All articles", ids, dates[0] if dates else None, None, False)
         group.end = dates[-1] if dates else None
-        return [group], FALLBACK_NOTE
+        return _ranked([group], cat), FALLBACK_NOTE
     out = [Group(s["id"], s["label"], s["article_ids"], s["start"], s["end"]) for s in stories]
-    out.sort(key=lambda g: (-len(g.article_ids), g.start or "9999", g.id))
+    out = _ranked(out, cat)
     loose = store.article_ids(unassigned=True)
     if loose:
-        out.append(Group(UNASSIGNED_ID, "Articles in no story", loose, None, None, is_story=False))
+        out += _ranked(
+            [Group(UNASSIGNED_ID, "Articles in no story", loose, None, None, False)], cat
+        )
     return out, None
 
 
-def find_group(store: Store, group_id: str) -> tuple[Group | None, str | None]:
-    found, note = groups(store)
+def find_group(store: Store, cat: Catalogue, group_id: str) -> tuple[Group | None, str | None]:
+    found, note = groups(store, cat)
     for g in found:
         if g.id == group_id:
             return g, note
     return None, note
 
 
-def _provenance(item: Row, art: Row) -> Row:
-    item["article"] = art
-    item["sentence"] = sentence(art["text"], item["start"], item["end"])
-    return item
-
-
-def _who(names: dict[str | None, str], entity: str | None, written: str | None) -> str:
-    """The canonical entity's name, else the name as the article wrote it."""
-    return names.get(entity) or written or "unattributed"
-
-
-def _item(kind: str, record: Row, art: Row, stated: tuple[str | None, str], **shown: Any) -> Row:
-    """A timeline item: dated by its own date (``stated``: value, basis), else publication."""
-    date, basis = stated if stated[0] else (art["published"], "published")
-    item = {"kind": kind, "id": record["id"], "date": date, "date_basis": basis if date else None}
-    item.update(shown, start=record["start"], end=record["end"])
-    return _provenance(item, art)
-
-
-def _statement_item(st: Row, art: Row, names: dict[str | None, str], figures: list[Row]) -> Row:
-    return _item(
-        "statement",
-        st,
-        art,
-        (st["date"], "stated"),
-        who=_who(names, st["speaker_entity"], st["speaker"]),
-        entity=st["speaker_entity"],
-        cue=st["cue"],
-        medium=st["medium"],
-        direct=st["direct"],
-        stance=st["kind"] == "stance",
-        text=st["text"],
-        figures=[{**f, "value": figure_value(f), "what": figure_what(f)} for f in figures],
+def story_rows(store: Store, group: Group) -> StoryRows:
+    return StoryRows(
+        group.article_ids,
+        load_articles(store, group.article_ids),
+        store.records_of("statements", group.article_ids),
+        store.records_of("figures", group.article_ids),
     )
 
 
-def _figure_item(fig: Row, art: Row, names: dict[str | None, str]) -> Row:
-    return _item(
-        "figure",
-        fig,
-        art,
-        (fig["as_of"], "as of"),
-        who=_who(names, fig["claimant_entity"], fig["claimant"]),
-        entity=fig["claimant_entity"],
-        medium=None,
-        text=f"{figure_value(fig)} {figure_what(fig)}".strip(),
-        figures=[],
-    )
+def _places(store: Store, ids: list[str]) -> list[str]:
+    found = store.places_in(ids, LEAD_PLACES * 3)
+    return [p["name"] for p in found if not _ADJECTIVE.search(p["name"])][:LEAD_PLACES]
 
 
-def timeline(
-    statements: list[Row],
-    figures: list[Row],
-    articles: dict[str, Row],
-    names: dict[str | None, str],
-) -> list[Row]:
-    """Statements (with the figures they carry) and stand-alone figures, in date order."""
-    by_statement: dict[str, list[Row]] = defaultdict(list)
-    for fig in figures:
-        if fig["statement_id"]:
-            by_statement[fig["statement_id"]].append(fig)
-    items = [
-        _statement_item(st, articles[st["article_id"]], names, by_statement.get(st["id"], []))
-        for st in statements
-    ]
-    for fig in figures:
-        # Figures inside a statement appear with it; stand-alone ones need a
-        # measure to be news (not "three years", "four regions").
-        if fig["statement_id"] or not fig["measure"]:
-            continue
-        items.append(_figure_item(fig, articles[fig["article_id"]], names))
-    items.sort(key=lambda i: (date_key(i["date"]), i["article"]["published"] or "9999", i["start"]))
-    return items
+def what_happened(view: Row, places: list[str], all_unknown: bool) -> str:
+    """``18 articles (16 originals) from 8 independent sources, 24 May 2025 to 26 May
+    2025; places: Russia, Ukraine, Kyiv.``"""
+    c = view["counts"]
+    n = c["articles"]
+    if n == 1:
+        said = "One article"
+    else:
+        said = f"{n} articles"
+        if c["originals"] != n:
+            said += f" ({c['originals']} original{'s' if c['originals'] != 1 else ''})"
+        if all_unknown:
+            said += ", outlets unknown"
+        else:
+            k = c["independent"]
+            said += f" from {k} independent source{'s' if k != 1 else ''}"
+    when = human_date(view["start"])
+    if view["end"] and view["end"] != view["start"]:
+        when += f" to {human_date(view['end'])}"
+    where = f"; places: {', '.join(places)}" if places else ""
+    return f"{said}, {when}{where}."
 
 
-def _chart_point(fig: Row, art: Row, names: dict[str | None, str]) -> Row:
-    date = fig["as_of"] or art["published"]
-    point = {
-        **fig,
-        "date": date,
-        "date_basis": ("as of" if fig["as_of"] else "published") if date else None,
-        "who": _who(names, fig["claimant_entity"], fig["claimant"]),
-        "value": figure_value(fig),
-        "what": figure_what(fig),
-    }
-    return _provenance(point, art)
-
-
-def disagreement_groups(
-    store: Store, figures: list[Row], articles: dict[str, Row], names: dict[str | None, str]
-) -> list[Row]:
-    """Disagreement groups touching these figures, each with its figures as chart points.
-
-    Their other figures may come from other articles, which join ``articles``
-    (and so the story's sources list)."""
-    own = {f["id"] for f in figures}
-    # Pairwise groups share figures (a busy story: 3,273 points, 145 figures), and
-    # finding a point's sentence is the costly part: each figure's point is made once.
-    made: dict[str, Row] = {}
-    out = []
-    for dis in disagreements(store):
-        if not own.intersection(dis["figure_ids"]):
-            continue
-        figs = store.figures_by_id(dis["figure_ids"])
-        missing = [f["article_id"] for f in figs if f["article_id"] not in articles]
-        if missing:
-            articles.update(load_articles(store, sorted(set(missing))))
-        points = []
-        for fig in figs:
-            if fig["id"] not in made:
-                made[fig["id"]] = _chart_point(fig, articles[fig["article_id"]], names)
-            points.append(dict(made[fig["id"]]))
-        points.sort(key=lambda p: (date_key(p["date"]), p["who"], p["id"]))
-        out.append({**dis, "figures": points})
-    return out
-
-
-def topics(groups_out: list[Row]) -> list[Row]:
-    """One chart per topic: pairwise groups on the same topic ("killed: Ukrainian
-    soldiers") share their figures, and a reader compares claimants on one axis."""
-    by_topic: dict[str, Row] = {}
-    for dis in groups_out:
-        topic = by_topic.setdefault(
-            dis["topic"],
-            {"topic": dis["topic"], "id": f"t-{dis['id']}", "groups": [], "figures": {}},
-        )
-        topic["groups"].append(dis)
-        for point in dis["figures"]:
-            # A chart mark leads to the first row that lists the figure.
-            topic["figures"].setdefault(
-                point["id"], {**point, "anchor": f"{dis['id']}-{point['id']}"}
-            )
-    out = []
-    for topic in by_topic.values():
-        figs = sorted(
-            topic["figures"].values(), key=lambda p: (date_key(p["date"]), p["who"], p["id"])
-        )
-        seen = {g["kind"] for g in topic["groups"]}
-        kinds = [k for k in KIND_WORDS if k in seen] + sorted(seen - set(KIND_WORDS))
-        out.append({**topic, "figures": figs, "kinds": kinds})
-    out.sort(key=lambda t: (KIND_RANK.get(t["kinds"][0], 9), -len(t["figures"]), t["topic"]))
-    return out
-
-
-def speakers(items: list[Row]) -> list[Row]:
-    """The timeline's statements by speaker (canonical entity, else the name as written)."""
-    found: dict[str, Row] = {}
-    for item in items:
-        if item["kind"] != "statement":
-            continue
-        key = item["entity"] or item["who"]
-        entry = found.setdefault(key, {"name": item["who"], "entity": item["entity"], "items": []})
-        entry["items"].append(item)
-    return sorted(found.values(), key=lambda s: (-len(s["items"]), s["name"]))
-
-
-def story_view(store: Store, group: Group) -> Row:
-    """Everything one story section shows: timeline, figure groups, speakers, sources."""
-    articles = load_articles(store, group.article_ids)
-    # Series and speakers go by the canonical entity, not each article's spelling.
-    names = store.entity_names()
-    statements = store.records_of("statements", group.article_ids)
-    figures = store.records_of("figures", group.article_ids)
-    items = timeline(statements, figures, articles, names)
-    groups_out = disagreement_groups(store, figures, articles, names)
-    own = [a for a in articles.values() if a["id"] in group.article_ids]
-    outlets = sorted({a["label"] for a in own})
-    dates = sorted(a["published"] for a in own if a["published"])
+def lead(view: Row, places: list[str]) -> Row:
+    """What a reader takes in at a glance: what happened, the disputes, the voices."""
+    originals = view["articles"]
+    first = originals[0] if originals else None
+    own = [c for a in originals for c in (a, *a["copies"])]
+    unknown = sum(1 for a in own if not known_outlet(a))
     return {
+        "what": what_happened(view, places, all_unknown=unknown == len(own)),
+        "first": first,
+        "places": places,
+        "outlets": sorted({a["label"] for a in own if known_outlet(a)}),
+        "unknown": sum(1 for a in own if not known_outlet(a)),
+        "quantities": [q for q in view["disputed"] if q["kinds"] != ["corroboration"]][
+            :LEAD_QUANTITIES
+        ],
+        "voices": view["voices"][:LEAD_VOICES],
+    }
+
+
+def story_view(store: Store, group: Group, cat: Catalogue) -> Row:
+    """Everything one story shows: lead, disputed quantities, claims, voices, articles."""
+    rows = story_rows(store, group)
+    found = claims(cat.copies, cat.names, rows)
+    disputed = disputed_quantities(store, cat, rows, group.story)
+    own = [rows.articles[i] for i in group.article_ids if i in rows.articles]
+    dates = sorted(a["published"] for a in own if a["published"])
+    referenced = {a["id"]: a for a in own}
+    for q in disputed:
+        for p in q["points"]:
+            for art in (p["article"], *p["also"]):
+                referenced.setdefault(art["id"], art)
+    view: Row = {
         "group": group,
         "id": group.id,
         "label": group.label,
-        "articles": [articles[i] for i in group.article_ids if i in articles],
-        "sources": sorted(articles.values(), key=lambda a: (a["published"] or "9999", a["id"])),
-        "outlets": outlets,
+        "rank": group.rank,
+        "articles": cat.copies.grouped([a["id"] for a in own]),
+        "sources": sorted(referenced.values(), key=lambda a: (a["published"] or "9999", a["id"])),
+        "outlets": sorted({a["label"] for a in own}),
         "start": group.start or (dates[0] if dates else None),
         "end": group.end or (dates[-1] if dates else None),
-        "timeline": items,
-        "disagreements": groups_out,
-        "topics": topics(groups_out),
-        # The story's disputed quantities as series (claims over time, sources, relations).
+        "claims": found,
+        "disputed": disputed,
+        "voices": voices(found, cat),
+        # The story's quantities as series: claims over time, sources, relations.
         "series": story_series(store, group.article_ids),
-        "speakers": speakers(items),
         "counts": {
             "articles": len(group.article_ids),
-            "statements": len(statements),
-            "figures": len(figures),
-            "disagreements": len(groups_out),
+            "originals": group.rank.get("originals", len(own)),
+            "independent": group.rank.get("independent", 0),
+            "statements": len(rows.statements),
+            "figures": len(rows.figures),
+            "claims": len(found),
+            "repeats": sum(c["repeats"] for c in found),
+            "disputed": sum(1 for q in disputed if q["kinds"] != ["corroboration"]),
+            "agreed": sum(1 for q in disputed if q["kinds"] == ["corroboration"]),
         },
     }
+    view["lead"] = lead(view, _places(store, group.article_ids) if own else [])
+    return view

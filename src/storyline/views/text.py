@@ -7,6 +7,8 @@ briefing and the web UI.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlparse
@@ -39,25 +41,24 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     )
 
 
+@lru_cache(maxsize=256)
+def _sentence_index(text: str) -> tuple[list[int], list[int]]:
+    """Where each sentence of a text starts and ends (cached: a story asks the same
+    article for dozens of spans, and a Python string keeps its hash)."""
+    found = sentences(text)
+    return [a for a, _ in found], [b for _, b in found]
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int, bool]:
     """Bounds of the sentence(s) around ``text[start:end]``, and whether they were cut short."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    lo = 0
-    for m in _TERMINATOR.finditer(text, 0, start):
-        if m.group().startswith(".") and _is_abbreviation(text, m.start()):
-            continue
-        lo = m.end()
-    hi = len(text)
-    for m in _TERMINATOR.finditer(text, end):
-        if m.group().startswith(".") and _is_abbreviation(text, m.start()):
-            continue
-        hi = m.end() if m.group() != "\n" else m.start()
-        break
-    while lo < start and text[lo].isspace():
-        lo += 1
-    while hi > end and text[hi - 1].isspace():
-        hi -= 1
+    starts, ends = _sentence_index(text)
+    i = bisect_right(starts, start) - 1  # the sentence the span starts in
+    lo = starts[i] if i >= 0 and ends[i] > start else start
+    j = bisect_left(ends, end)  # the sentence the span ends in
+    hi = ends[j] if j < len(ends) and starts[j] < end else end
+    hi = max(hi, end)
     # Very long "sentences" (lists, run-on scrapes): keep a window around the span.
     if hi - lo > MAX_SENTENCE and end - start < MAX_SENTENCE:
         pad = (MAX_SENTENCE - (end - start)) // 2
@@ -77,15 +78,24 @@ def sentence(text: str, start: int, end: int) -> Row:
     }
 
 
+UNKNOWN_OUTLET = "unknown outlet"
+
+
 def source_label(article: Row) -> str:
-    """Who published it, as a reader would name it (outlet, host, or file name)."""
+    """Who published it, as a reader would name it: the outlet, else the web host; a file
+    on disk names no outlet (its name is no publisher's), so it reads "unknown outlet"."""
     if article.get("outlet"):
         return str(article["outlet"])
     url = article.get("url") or article.get("source") or ""
     if "://" in url:
         host = urlparse(url).netloc
-        return host.removeprefix("www.") or url
-    return PurePath(url.split("#")[0]).name or "unknown source"
+        return host.removeprefix("www.") or UNKNOWN_OUTLET
+    return UNKNOWN_OUTLET
+
+
+def file_name(article: Row) -> str:
+    """The file an article was read from (for the article page's small print)."""
+    return PurePath(str(article.get("source") or "").split("#")[0]).name
 
 
 def article_title(article: Row) -> str:
@@ -100,6 +110,25 @@ def shown(article: Row) -> Row:
     article["label"] = source_label(article)
     article["display_title"] = article_title(article)
     return article
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def human_date(value: str | None) -> str:
+    """``2025-05-26`` -> ``26 May 2025`` (``2025-05`` -> ``May 2025``); None -> ``undated``."""
+    if not value:
+        return "undated"
+    parts = str(value)[:10].split("-")
+    try:
+        if len(parts) >= 2:
+            month = _MONTHS[int(parts[1]) - 1]
+            return (
+                f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+            )
+    except (ValueError, IndexError):
+        pass
+    return str(value)
 
 
 def date_key(date: str | None) -> str:

@@ -50,18 +50,46 @@ async def http_error(request: Request, exc: Exception) -> Response:
     return _answer(request, exc.status_code, str(exc.detail))
 
 
+# What a parameter check says, in words (pydantic's error type -> a sentence about ``name``).
+PLAIN = {
+    "missing": "{name} is missing.",
+    "greater_than_equal": "{name} must be {ge} or more, not {input}.",
+    "greater_than": "{name} must be more than {gt}, not {input}.",
+    "less_than_equal": "{name} must be {le} or less, not {input}.",
+    "int_parsing": "{name} must be a whole number, not “{input}”.",
+    "string_too_short": "{name} is empty: type something.",
+    "string_too_long": "{name} is too long: at most {max_length} characters.",
+}
+# The parameters as people know them.
+PARAMETER_NAMES = {"q": "The search (q)", "page": "The page number", "limit": "The limit"}
+
+
+def plain_error(error: dict[str, object]) -> str:
+    """One parameter error as a sentence: ``page must be 1 or more, not -1.``"""
+    loc = [str(p) for p in error.get("loc", ()) if p not in ("query", "path")]  # type: ignore[attr-defined]
+    key = ".".join(loc) or "the request"
+    name = PARAMETER_NAMES.get(key, f"The parameter {key}")
+    template = PLAIN.get(str(error.get("type")))
+    context = {**(error.get("ctx") or {}), "input": error.get("input"), "name": name}  # type: ignore[dict-item]
+    if template is None:
+        return f"{name}: {error.get('msg')}."
+    return template.format(**context)
+
+
 async def invalid(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    parts = []
-    for e in exc.errors():
-        where = ".".join(str(p) for p in e.get("loc", ()) if p not in ("query", "path"))
-        parts.append(f"{where}: {e.get('msg')}")
-    return _answer(request, 422, "; ".join(parts) or "invalid request")
+    parts = [plain_error(e) for e in exc.errors()]
+    return _answer(request, 422, " ".join(parts) or "This request could not be read.")
 
 
 async def crashed(request: Request, exc: Exception) -> Response:
     log.exception("error serving %s", request.url.path)
-    return _answer(request, 500, f"internal error: {type(exc).__name__}")
+    return _answer(
+        request,
+        500,
+        "Something went wrong on our side while reading the store "
+        f"({type(exc).__name__}); the server's log has the details.",
+    )
 
 
 def create_app(db: str | Path) -> FastAPI:

@@ -1,4 +1,4 @@
-"""What every route takes: this thread's read-only store, and the one not-found answer."""
+"""What every route takes: this thread's read-only store, and the error answers routes raise."""
 
 from __future__ import annotations
 
@@ -12,7 +12,14 @@ from storyline.store import Readers
 
 class NotFound(StarletteHTTPException):
     def __init__(self, what: str) -> None:
-        super().__init__(404, f"no {what}")
+        super().__init__(404, f"There is no {what}.")
+
+
+class BadParameter(StarletteHTTPException):
+    """A parameter of the right type but out of range (a page past the last one): 422."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(422, message)
 
 
 async def readers(request: Request) -> Readers:

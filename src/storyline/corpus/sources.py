@@ -1,0 +1,303 @@
+"""Which articles are independent sources of each other, and why.
+
+A quote carried by eight outlets that all copy one wire report is one source,
+not eight. ``judge`` walks the articles that carry one claim (a quote, a
+figure) in publication order; the first always counts one, and a later one
+adds no source when it is
+
+- a **copy** of an earlier one: a near-duplicate or translation, i.e. in the
+  same duplicate cluster (the corpus stage's ``duplicate_of`` points every
+  copy at its cluster's original);
+- of the **same outlet family** as an earlier one: the first label of its
+  URL's registered domain (bbc.com and bbc.co.uk are ``bbc``; the dw, dw-eu
+  and dw-world feeds are all www.dw.com), else its outlet name's first word
+  (``bbc-world``, ``jpost-break``);
+- an explicit **relay**: the item's sentence says it passes on another
+  outlet's words ("..., RT reported", "according to Reuters", "told TASS" in
+  an article that is not TASS's), or the article is a wire story by its
+  dateline ("WASHINGTON (AP) --");
+- the outlet an earlier appearance relays (TASS's own story after another
+  outlet's "TASS reported").
+
+Everything else is its own report. Every judgement carries its reason
+("copy of <article>", "same outlet family as <article>", "relays RT"), so a
+reader can check it. Pure: plain values in and out; the claims stage and the
+disagreements' corroboration both count sources with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from courlan.urlutils import get_tldinfo
+
+from storyline.corpus.names import fold
+from storyline.corpus.outlet_lexicon import GENERIC_OUTLETS, OUTLETS, Outlet
+
+# An article whose family is unknown (no URL, no outlet) is a family of its own.
+UNKNOWN_FAMILY = "#"
+
+
+def outlet_family(outlet: str | None) -> str | None:
+    """``jpost-break`` and ``jpost`` are one outlet; so are ``dw-eu`` and ``dw-world``."""
+    if not outlet:
+        return None
+    parts = [p for p in re.split(r"[^a-z0-9]+", fold(outlet)) if p and p not in ("the", "www")]
+    return parts[0] if parts else None
+
+
+@lru_cache(maxsize=4096)
+def _domain_label(url: str) -> str | None:
+    label, _ = get_tldinfo(url)
+    return fold(label) if label else None
+
+
+def family(url: str | None, outlet: str | None) -> str | None:
+    """The outlet family of an article: the first label of its URL's registered domain
+    (``https://www.bbc.co.uk/news/x`` -> ``bbc``), else its outlet name's family."""
+    found = _domain_label(url) if url and "://" in url else None
+    return found or outlet_family(outlet)
+
+
+def family_key(article_id: str, url: str | None, outlet: str | None) -> str:
+    """``family``, or a family of the article's own when nothing says whose it is."""
+    return family(url, outlet) or UNKNOWN_FAMILY + article_id
+
+
+# -- relays --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Relay:
+    """Another outlet whose words an article passes on, and the words that say so."""
+
+    outlet: str
+    families: frozenset[str]
+    evidence: str
+
+
+@dataclass(frozen=True)
+class RelayForm:
+    """A way of saying that words come from an outlet: ``{o}`` stands for the outlet."""
+
+    name: str
+    template: str
+    example: str
+
+
+RELAY_FORMS: tuple[RelayForm, ...] = (
+    RelayForm(
+        "outlet-reported",
+        r"\b{o}(?:'s?\s+\w+(?:\s+\w+)?)?,?\s+(?:has\s+|had\s+|also\s+)?"
+        r"(?:reported|reports|quoted|cited|wrote|broadcast|published)\b",
+        "Jaishankar said, TASS reported.",
+    ),
+    RelayForm(
+        "according-to-outlet",
+        r"\b[Aa]ccording to (?:(?:an?|the) (?:report|interview|article|broadcast)s? "
+        r"(?:by|in|with|on|from|to) )?{o}",
+        "The demands are excessive and outrageous, according to state media.",
+    ),
+    RelayForm(
+        "told-outlet",
+        r"\b(?:told|telling|tells)\s+{o}",
+        "Peskov told TASS the talks would go on.",
+    ),
+    RelayForm(
+        "interview-with-outlet",
+        r"\b(?:in an? (?:interview|conversation|comments?|remarks|op-ed|article) "
+        r"(?:with|to|on|for|in)|speaking (?:to|with|on)|spoke (?:to|with|on)|"
+        r"(?:quoted|cited|interviewed|reported) by|writing (?:in|for)|wrote in)\s+{o}",
+        "He said in an interview with the Frankfurter Allgemeine Sonntagszeitung that ...",
+    ),
+    RelayForm(
+        "citing-outlet",
+        r"\bciting\s+{o}",
+        "The ministry confirmed the strike, the agency said, citing Reuters.",
+    ),
+)
+
+
+def _alternation(outlets: Sequence[Outlet]) -> str:
+    return "|".join(f"(?:{o.pattern})" for o in outlets)
+
+
+_ALL_OUTLETS = (*OUTLETS, *GENERIC_OUTLETS)
+_OUTLET_GROUP = r"(?:[Tt]he\s+)?(?P<o>" + _alternation(_ALL_OUTLETS) + ")"
+_RELAYS = tuple(
+    (form, re.compile(form.template.replace("{o}", _OUTLET_GROUP))) for form in RELAY_FORMS
+)
+WIRE_AGENCIES = ("Associated Press", "Reuters", "AFP", "dpa", "UPI")
+_WIRES = tuple(o for o in OUTLETS if o.label in WIRE_AGENCIES)
+# A wire dateline near the top: "WASHINGTON (AP) --", "KYIV, Ukraine (Reuters) -".
+_DATELINE = re.compile(r"\((?P<o>" + _alternation(_WIRES) + r")\)\s*(?:--|[-\u2013\u2014])")
+DATELINE_REACH = 600
+_COMPILED = tuple((o, re.compile(f"(?:{o.pattern})$")) for o in _ALL_OUTLETS)
+
+
+def outlet_named(words: str) -> Outlet | None:
+    """The lexicon's outlet these words name (``"Fox News Digital"`` -> Fox News)."""
+    words = words.strip()
+    for candidate in (words, re.sub(r"^[Tt]he\s+", "", words)):
+        for outlet, pattern in _COMPILED:
+            if pattern.match(candidate):
+                return outlet
+    return None
+
+
+def _relay(outlet_words: str, evidence: str) -> Relay | None:
+    outlet = outlet_named(outlet_words)
+    if outlet is None:
+        return None
+    return Relay(outlet.label, outlet.families, " ".join(evidence.split()))
+
+
+def wire_dateline(text: str) -> Relay | None:
+    """The wire agency an article says it runs, by a dateline in its opening."""
+    m = _DATELINE.search(text[:DATELINE_REACH])
+    return _relay(m["o"], m[0]) if m else None
+
+
+# A sentence ends at . ! ? (and closing quotes) before a capital or digit, or at a line break.
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'\u201d\u2019\u00bb)]*\s+(?=[\"'\u201c\u2018\u00ab(]?[A-Z0-9])|\n"
+)
+SENTENCE_REACH = 600
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) around ``text[start:end]``."""
+    lo = max(0, start - SENTENCE_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    lo = ends[-1] if ends else lo
+    hi = min(len(text), end + SENTENCE_REACH)
+    m = _SENTENCE_END.search(text, end, hi)
+    return lo, (m.start() + 1 if m else hi)
+
+
+def relay_in(
+    text: str, start: int, end: int, content: tuple[int, int] | None = None
+) -> Relay | None:
+    """The outlet the sentence around ``text[start:end]`` says the words come from, if any.
+
+    ``content`` (a statement's own words) is left out: "told TASS" inside a
+    quote is what the speaker said, not where the article got it.
+    """
+    lo, hi = sentence_bounds(text, start, end)
+    window = text[lo:hi]
+    if content is not None:
+        cs, ce = max(content[0], lo) - lo, min(content[1], hi) - lo
+        if cs < ce:
+            window = window[:cs] + " " * (ce - cs) + window[ce:]
+    found: list[tuple[int, Relay]] = []
+    for _form, pattern in _RELAYS:
+        for m in pattern.finditer(window):
+            relay = _relay(m["o"], m[0])
+            if relay is not None:
+                found.append((m.start(), relay))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def medium_relay(medium: str | None) -> Relay | None:
+    """A statement's medium when it is a news outlet ("told TASS" -> TASS); platforms
+    (X, Telegram, Truth Social) are where people speak, not outlets that relay."""
+    if not medium:
+        return None
+    return _relay(medium, f"medium {medium}")
+
+
+# -- judging ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Carrier:
+    """One article that carries a claim, as independence is judged."""
+
+    article_id: str
+    family: str  # ``family_key``
+    original: str  # its duplicate cluster's original (itself when it is no copy)
+    relay: Relay | None = None  # the outlet it says it relays the claim from
+    label: str = ""  # how a reason names it (its outlet)
+
+    @property
+    def foreign_relay(self) -> Relay | None:
+        """The relay, unless it names the article's own outlet ("told TASS" in TASS)."""
+        if self.relay is None or self.family in self.relay.families:
+            return None
+        return self.relay
+
+
+def carrier_of(
+    article_id: str,
+    url: str | None,
+    outlet: str | None,
+    duplicate_of: str | None = None,
+    relay: Relay | None = None,
+) -> Carrier:
+    """A carrier from an article's stored fields (``duplicate_of`` as the store keeps it)."""
+    return Carrier(
+        article_id,
+        family_key(article_id, url, outlet),
+        duplicate_of or article_id,
+        relay,
+        label=outlet or "",
+    )
+
+
+@dataclass(frozen=True)
+class Judgement:
+    article_id: str
+    independent: bool
+    reason: str
+    after: str | None = None  # the earlier article it repeats, when one is to blame
+
+
+def _name(c: Carrier) -> str:
+    return f"{c.article_id} ({c.label})" if c.label else c.article_id
+
+
+def _relays_words(relay: Relay) -> str:
+    return f"relays {relay.outlet} ('{relay.evidence}')"
+
+
+def _shown_family(family: str) -> str:
+    return "unknown" if family.startswith(UNKNOWN_FAMILY) else family
+
+
+def judge(carriers: Sequence[Carrier]) -> list[Judgement]:
+    """Independent or not, and why, for each carrier (given in publication order)."""
+    out: list[Judgement] = []
+    seen: list[Carrier] = []
+    for c in carriers:
+        out.append(_judge_one(c, seen))
+        seen.append(c)
+    return out
+
+
+def _judge_one(c: Carrier, earlier: list[Carrier]) -> Judgement:
+    relay = c.foreign_relay
+    if not earlier:
+        why = "first appearance" + (f" ({_relays_words(relay)})" if relay else "")
+        return Judgement(c.article_id, True, why)
+    for e in earlier:
+        if e.original == c.original:
+            return Judgement(c.article_id, False, f"copy of {_name(e)}", e.article_id)
+    for e in earlier:
+        if e.family == c.family:
+            why = f"same outlet family ({_shown_family(c.family)}) as {_name(e)}"
+            return Judgement(c.article_id, False, why, e.article_id)
+    if relay is not None:
+        return Judgement(c.article_id, False, _relays_words(relay))
+    for e in earlier:
+        if e.foreign_relay is not None and c.family in e.foreign_relay.families:
+            why = f"the outlet {_name(e)} relays ({e.foreign_relay.outlet})"
+            return Judgement(c.article_id, False, why, e.article_id)
+    return Judgement(c.article_id, True, "own report")
+
+
+def independent_sources(carriers: Sequence[Carrier]) -> int:
+    """How many independent sources the carriers (in publication order) are."""
+    return sum(j.independent for j in judge(carriers))

@@ -1,0 +1,154 @@
+"""Independent sources: copies, outlet families and relays, each judgement with its reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.corpus.outlet_lexicon import GENERIC_OUTLETS, OUTLETS
+from storyline.corpus.sources import (
+    RELAY_FORMS,
+    Carrier,
+    carrier_of,
+    family,
+    family_key,
+    independent_sources,
+    judge,
+    medium_relay,
+    relay_in,
+    wire_dateline,
+)
+
+
+def _relay_of(sentence: str) -> str | None:
+    found = relay_in(sentence, 0, len(sentence)) or wire_dateline(sentence)
+    return found.outlet if found else None
+
+
+@pytest.mark.parametrize("outlet", OUTLETS + GENERIC_OUTLETS, ids=lambda o: o.label)
+def test_every_outlet_example_names_its_outlet(outlet) -> None:  # type: ignore[no-untyped-def]
+    assert _relay_of(outlet.example) == outlet.label
+
+
+@pytest.mark.parametrize("form", RELAY_FORMS, ids=lambda f: f.name)
+def test_every_relay_form_example_is_a_relay(form) -> None:  # type: ignore[no-untyped-def]
+    assert _relay_of(form.example) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia is ready to talk, the Kremlin said.",
+        "Zelensky wrote on Telegram that the attack was a war crime.",
+        "The minister told reporters in Brussels that threats were unacceptable.",
+        "He told parliament on Tuesday that the deal was done.",
+        "The video spread quickly on social media reported as genuine.",
+        "The ap said nothing.",
+    ],
+)
+def test_own_reporting_is_no_relay(sentence: str) -> None:
+    assert _relay_of(sentence) is None
+
+
+def test_a_quote_saying_told_tass_is_not_where_the_article_got_it() -> None:
+    text = 'Peskov said: "I told TASS yesterday that nothing changed." The talks went on.'
+    content = (text.index("I told"), text.index('."'))
+    assert relay_in(text, *content, content=content) is None
+    text = '"Nothing changed," Peskov told TASS. The talks went on.'
+    content = (1, text.index(',"'))
+    found = relay_in(text, *content, content=content)
+    assert found is not None and found.outlet == "TASS" and found.evidence == "told TASS"
+
+
+def test_the_relay_is_looked_for_in_the_items_sentence_only() -> None:
+    text = "Reuters reported the strike. Later, Zelensky said the city was hit."
+    start = text.index("the city")
+    assert relay_in(text, start, len(text) - 1) is None
+
+
+def test_a_wire_dateline_makes_the_article_a_relay() -> None:
+    text = "May 21, 2025 (Mainichi Japan) WASHINGTON (AP) -- President Donald Trump has"
+    found = wire_dateline(text)
+    assert found is not None and found.outlet == "Associated Press"
+    assert wire_dateline("KYIV (Reuters) - Russia launched") is not None
+    assert wire_dateline("An AP reporter was in Kyiv (AP photo)") is None
+
+
+def test_a_medium_is_a_relay_only_when_it_is_an_outlet() -> None:
+    relay = medium_relay("TASS")
+    assert relay is not None and relay.outlet == "TASS"
+    assert medium_relay("Telegram") is None
+    assert medium_relay("Truth Social") is None
+    assert medium_relay(None) is None
+
+
+def test_families() -> None:
+    dw = "https://www.dw.com/en/merz/a-72625600?maca=en-rss-en-{}"
+    assert family(dw.format("all"), "dw") == family(dw.format("eu"), "dw-eu") == "dw"
+    assert family("https://www.bbc.co.uk/news/x", "bbc-world") == "bbc"
+    assert family("https://www.bbc.com/news/y", "bbc-pol") == "bbc"
+    assert family(None, "jpost-break") == family(None, "jpost") == "jpost"
+    assert family(None, "The Guardian") == "guardian"
+    assert family("/corpus/seeds/000.txt", None) is None
+    assert family_key("a1", None, None) == "#a1" != family_key("a2", None, None)
+
+
+def _carrier(article: str, fam: str, original: str | None = None, relay: str = "") -> Carrier:
+    found = relay_in(relay, 0, len(relay)) if relay else None
+    return Carrier(article, fam, original or article, found, label=fam)
+
+
+def test_copies_families_and_relays_add_no_source() -> None:
+    carriers = [
+        _carrier("dw1", "dw"),
+        _carrier("dw2", "dw", original="dw1"),  # the dw-eu feed's copy
+        _carrier("bbc1", "bbc"),
+        _carrier("bbc2", "bbc"),  # another BBC desk
+        _carrier("fox1", "foxnews", relay="Zelensky said, RT reported."),
+        _carrier("jp1", "jpost", relay="the strike killed 12, according to Reuters"),
+        _carrier("tr1", "tribune", original="bbc1"),  # a translation of the BBC story
+        _carrier("ind1", "independent"),
+    ]
+    judged = judge(carriers)
+    assert [j.independent for j in judged] == [True, False, True, False, False, False, False, True]
+    reasons = [j.reason for j in judged]
+    assert reasons[0] == "first appearance"
+    assert reasons[1] == "copy of dw1 (dw)"
+    assert reasons[3] == "same outlet family (bbc) as bbc1 (bbc)"
+    assert reasons[4] == "relays RT ('RT reported')"
+    assert reasons[5] == "relays Reuters ('according to Reuters')"
+    assert reasons[6] == "copy of bbc1 (bbc)"
+    assert reasons[7] == "own report"
+    assert judged[1].after == "dw1" and judged[4].after is None
+    assert independent_sources(carriers) == 3
+
+
+def test_the_first_appearance_counts_even_when_it_relays() -> None:
+    carriers = [
+        _carrier("tn1", "tn", relay="Jaishankar said, TASS reported."),
+        _carrier("tass1", "tass"),
+        _carrier("dw1", "dw", relay="Jaishankar told TASS."),
+    ]
+    judged = judge(carriers)
+    assert judged[0].independent and judged[0].reason.startswith("first appearance (relays TASS")
+    assert not judged[1].independent
+    assert judged[1].reason == "the outlet tn1 (tn) relays (TASS)"
+    assert not judged[2].independent and judged[2].reason.startswith("relays TASS")
+
+
+def test_an_outlets_own_interview_is_no_relay() -> None:
+    carriers = [_carrier("dw1", "dw"), _carrier("tass1", "tass", relay="Lavrov told TASS.")]
+    assert [j.independent for j in judge(carriers)] == [True, True]
+    assert judge(carriers)[1].reason == "own report"
+
+
+def test_carriers_from_stored_fields() -> None:
+    url = "https://www.dw.com/en/merz/a-72625600?maca=en-rss-en-{}"
+    first = carrier_of("a", url.format("all"), "dw")
+    copy = carrier_of("b", url.format("eu"), "dw-eu", duplicate_of="a")
+    other = carrier_of("c", "https://tass.com/politics/1", "tass")
+    assert (first.family, first.original, copy.original, other.family) == ("dw", "a", "a", "tass")
+    assert [j.reason for j in judge([first, copy, other])] == [
+        "first appearance",
+        "copy of a (dw)",
+        "own report",
+    ]
