@@ -50,6 +50,7 @@ def claim(value: float, **kw: Any) -> Claim:
     c = Claim(**fields)
     for key, value_ in extra.items():
         setattr(c, key, value_)
+    c.story = c.story or "story"
     c.outlet = c.outlet or f"outlet{n}"
     c.family = c.family or c.outlet
     return c

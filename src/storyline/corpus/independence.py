@@ -6,8 +6,7 @@ from unnamed officials. Two claims are one source when:
 
 - they name the same claimant (two outlets both quoting the minister's 12:
   a repeat, not a corroboration);
-- neither names one and they come from one outlet family (BBC's pages, DW's
-  dw / dw-eu editions reporting on their own account or from "officials");
+- they come from one outlet family (BBC's pages, DW's dw / dw-eu editions);
 - one article is a near-duplicate or translation of the other and carries
   the same figure from the same claimant.
 
@@ -28,14 +27,11 @@ __all__ = ["outlet_family", "same_source_keys", "sources"]
 
 def same_source_keys(claim: Claim) -> list[str]:
     """Keys two claims of one source share: the claim itself as its article's copies carry
-    it; its named claimant; or, for the reporter's own figure or an unnamed "officials",
-    its outlet family. Within one article or outlet, two named claimants are two sources."""
+    it, its named claimant, and its outlet family (one outlet's pages are one source, as
+    the lineage work counts them, whoever they quote)."""
     root = claim.copy_of or claim.article_id
-    keys = [f"copy:{root}:{claim.claimant or ''}:{claim.low}:{claim.high}"]
-    names = claim.source_keys
-    if names:
-        keys.extend(names)
-    elif claim.family:
+    keys = [f"copy:{root}:{claim.claimant or ''}:{claim.low}:{claim.high}", *claim.source_keys]
+    if claim.family:
         keys.append(f"family:{claim.family}")
     return keys
 

@@ -71,7 +71,9 @@ GENERIC_SOURCE_WORDS = frozenset(
     }
 )  # fmt: skip
 # Words that do not tell two names of one source apart.
-_NAME_NOISE = frozenset({"the", "of", "s", "mr", "mrs", "ms", "dr", "president", "minister"})
+_NAME_NOISE = frozenset(
+    {"the", "of", "s", "mr", "mrs", "ms", "dr", "president", "minister", "territory", "enclave"}
+)
 _SPELLINGS = {"defence": "defense", "zelensky": "zelenskyy", "zelenskiy": "zelenskyy"}
 
 EXAMPLES: dict[str, tuple[str, str]] = {

@@ -34,6 +34,9 @@ from storyline.schema import Disagreement, DisagreementKind, stable_id
 # other (a guard against counts of two things grouped as one, not a minimum: 12 against
 # 13 is a contradiction).
 DISPUTE_RATIO = 3.0
+# Agreeing values are this close ("some 500" and "about 540" are; "more than 240" and
+# 1,200, though compatible, are not the same count).
+AGREE_RATIO = 1.25
 # Claims of a running total this many days apart or less are of the same time.
 SAME_TIME_DAYS = 1
 
@@ -49,14 +52,20 @@ class ValueGroup:
         return min(days) if days else 0
 
     def fits(self, claim: Claim) -> bool:
-        """``claim`` agrees with every claim here, and is not a raised lower bound ("at
-        least 9" then "at least 12" is an update, not agreement)."""
+        """``claim`` agrees with every claim here and is close to it ("more than 240" is
+        compatible with 1,200 but says something else), and is not a raised lower bound
+        ("at least 9" then "at least 12" is an update, not agreement)."""
         for c in self.claims:
-            if not compatible(c, claim):
+            if not compatible(c, claim) or not _near(c.value, claim.value):
                 return False
             if lower_bound(c) and lower_bound(claim) and c.low != claim.low:
                 return False
         return True
+
+
+def _near(a: float, b: float) -> bool:
+    lo, hi = sorted((abs(a), abs(b)))
+    return hi == lo or (lo > 0 and hi / lo <= AGREE_RATIO)
 
 
 def _ordinal(day: str | None) -> int:

@@ -290,16 +290,10 @@ def _same_time(group: Group, claim: Claim, time: object) -> bool:
     """The claim's kind of time fits the series, and its day falls in the series' days."""
     if time is None:
         if group.cumulative:
-            # A figure with no time cue as a running total: only of a total since a named
-            # start ("since the full-scale invasion"), and never below half of it ("12
-            # killed" is not Gaza's total since March).
-            named = any((c.event or "").lower().startswith("since") for c in group.claims)
-            return named and claim.value >= min(group.values()) / 2
+            return False  # a figure with no time cue is no running total ("12 killed")
         time = "event"
-    if time != group.time and not (
-        group.cumulative and isinstance(time, tuple) and ".." in (time[1], group.time[1])  # type: ignore[index]
-    ):
-        return False
+    if time != group.time:
+        return False  # a total since March 18 is not one since the war began
     if group.cumulative:
         return True
     night = _night(claim)
@@ -335,7 +329,7 @@ def _join(groups: list[Group], claim: Claim, time: object) -> Group | None:
         and (claim.owner is None or g.owner == claim.owner)
         and (claim.place_key is None or g.place == claim.place_key)
         and _same_time(g, claim, time)
-        and (g.cumulative or _agrees(g, claim))
+        and (g.cumulative or (_agrees(g, claim) and _same_story(g, claim)))
     ]
     if len(fits) > 1:
         equal = [g for g in fits if claim.value in g.values()]
@@ -356,6 +350,12 @@ def _join(groups: list[Group], claim: Claim, time: object) -> Group | None:
         if _same_time(group, claim, time):
             return group
     return None
+
+
+def _same_story(group: Group, claim: Claim) -> bool:
+    """A claim that does not say where joins only a series its story already reports on
+    (60 wounded in Ukraine is not the 55 wounded of a Gaza strike the next day)."""
+    return claim.story is not None and any(c.story == claim.story for c in group.claims)
 
 
 def _agrees(group: Group, claim: Claim) -> bool:

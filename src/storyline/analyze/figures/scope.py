@@ -80,7 +80,7 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
         "past-24-hours",
         r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|previous)\s+(?:24|twenty-four)"
         r"\s+hours\b|\b(?:in|over)\s+(?:the\s+)?(?:past|last|previous)\s+day\b"
-        r"|\bin\s+24\s+hours\b|\bover\s+the\s+day\b|\bin\s+a\s+single\s+day\b",
+        r"|\bin\s+24\s+hours\b|\bover\s+the\s+day\b|\bin\s+(?:a\s+single|one)\s+day\b",
         "period",
         "24h",
         "Israeli strikes killed [82] people in the past 24 hours, the health ministry said.",
