@@ -224,7 +224,10 @@ def _update_groups(groups: list[ValueGroup], cumulative: bool) -> list[ValueGrou
     ]
     raised: list[ValueGroup] = []
     for group in sorted(bounded, key=lambda g: (_floor(g), g.first_day)):
-        if not raised or group.first_day >= raised[-1].first_day:
+        if not raised or (
+            group.first_day >= raised[-1].first_day
+            and _floor(group) <= _floor(raised[-1]) * DISPUTE_RATIO
+        ):  # a toll rises by some, not from 54 to "over 50,000"
             raised.append(group)
     return raised if len(raised) >= 2 else []
 
