@@ -16,7 +16,10 @@ end on what a reader sees in the export:
   words: ranges overlap); **claimant right** = as for speakers, and null
   exactly when the reporter states the number.
 
-    python benchmarks/whosaid_newsdumpster.py [--show dev] [--kind speech|all]
+    python benchmarks/whosaid_newsdumpster.py [--show dev] [--kind speech|all] [--stances]
+
+Stances are off by default in storyline (issue 15); ``--stances`` ingests with
+them on, to score them too (``--kind all``) and their precision.
 
 Each table is printed for the dev half, the held-out half and both.
 """
@@ -42,82 +45,9 @@ from _gold import (
     prf,
     records_by_link,
     run_storyline,
+    same_source,
     words,
 )
-
-PRONOUNS = frozenset(
-    [
-        "he",
-        "she",
-        "it",
-        "they",
-        "i",
-        "we",
-        "you",
-        "his",
-        "her",
-        "its",
-        "their",
-        "him",
-        "them",
-        "this",
-        "that",
-        "who",
-        "which",
-        "one",
-    ]
-)
-# Words that do not tell two sources apart.
-GENERIC = frozenset(["the", "of", "s", "a", "an", "and", "mr", "ms", "mrs", "dr"])
-# Adjectives of place and their countries, so "Russia's Defense Ministry" names
-# the "Russian Defense Ministry".
-DEMONYMS = {
-    "russian": "russia",
-    "ukrainian": "ukraine",
-    "american": "us",
-    "israeli": "israel",
-    "iranian": "iran",
-    "chinese": "china",
-    "british": "uk",
-    "french": "france",
-    "german": "germany",
-    "palestinian": "palestine",
-    "european": "europe",
-    "pakistani": "pakistan",
-    "indian": "india",
-    "japanese": "japan",
-}
-
-
-def _key_words(name: str | None) -> list[str]:
-    return [DEMONYMS.get(w, w) for w in words(name) if w not in GENERIC]
-
-
-def unresolved(name: str | None) -> bool:
-    ws = _key_words(name)
-    return not ws or all(w in PRONOUNS for w in ws)
-
-
-def same_source(gold: str | None, kind: str | None, desc: str | None, tool: str | None) -> bool:
-    """Does the exported name ``tool`` name the gold source?"""
-    if gold is None:
-        # An unnamed source is right when storyline leaves it unnamed or
-        # names it as the article describes it ("officials").
-        return unresolved(tool) or set(_key_words(tool)) <= set(_key_words(desc))
-    if unresolved(tool):
-        return False
-    have = set(_key_words(tool))
-    parts = gold.split(" and ") if kind == "group" else [gold]
-    for part in parts:
-        want = _key_words(part)
-        if not want:
-            continue
-        if kind in ("person", "group") and len(want) <= 4:
-            if want[-1] not in have:  # a person by surname
-                return False
-        elif len(have & set(want)) * 2 < len(set(want)) + 1:  # a body by most of its words
-            return False
-    return True
 
 
 def gold_files() -> list[dict[str, Any]]:
@@ -186,6 +116,12 @@ def score_article(
         matched_s.add(si)
         ok = same_source(g["speaker"], g.get("speaker_type"), g.get("speaker_desc"), s["speaker"])
         right += ok
+        # The medium: named where the gold names one, and none where it names none.
+        tool_medium = set(words(s.get("medium")))
+        if g.get("medium"):
+            tally.add(medium_gold=1, medium_right=bool(tool_medium & set(words(g["medium"]))))
+        elif tool_medium:
+            tally.add(medium_extra=1)
         if show is not None and not ok:
             show.append(
                 f"  speaker  gold {g['speaker'] or g.get('speaker_desc')!r:40} "
@@ -263,6 +199,12 @@ def report(name: str, t: Counter[str]) -> None:
     print(f"\n{name}")
     print(f"  statements found            {prf(t['st_found'], t['st_sys'], t['st_gold'])}")
     print(f"  statements, speaker right   {prf(t['st_right'], t['st_sys'], t['st_gold'])}")
+    if t["medium_gold"]:
+        print(
+            f"  of those found, medium right where the gold names one: "
+            f"{t['medium_right']}/{t['medium_gold']}; a medium where it names none: "
+            f"{t['medium_extra']}"
+        )
     if t["stance_sys"]:
         print(
             f"  stances that are attributions: {t['stance_real']}/{t['stance_sys']} "
@@ -286,12 +228,15 @@ def main() -> None:
         help="speech: quotes and reported speech (default); all: stances too",
     )
     parser.add_argument("--show", choices=["dev", "heldout"], help="print the errors of a half")
+    parser.add_argument(
+        "--stances", action="store_true", help="ingest with stances on (storyline ingest --stances)"
+    )
     args = parser.parse_args()
 
     golds = gold_files()
     by_link = records_by_link()
     records = [by_link[g["link"]] for g in golds]
-    export = run_storyline(records)
+    export = run_storyline(records, options=("--stances",) if args.stances else ())
     exported = articles_by_link(export)
     halves = {"dev": Tally(), "heldout": Tally()}
     for g in golds:
@@ -305,7 +250,10 @@ def main() -> None:
         if show:
             print(f"\n#{g['n']} {g['source']} {g['link']}")
             print("\n".join(show))
-    print(f"who said what on news-dumpster, our gold ({len(golds)} articles), kind={args.kind}")
+    print(
+        f"who said what on news-dumpster, our gold ({len(golds)} articles), kind={args.kind}"
+        f"{', stances on' if args.stances else ''}"
+    )
     for name, t in halves.items():
         report(f"{name} half", t.c)
     report("both halves", halves["dev"].c + halves["heldout"].c)

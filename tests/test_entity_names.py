@@ -282,3 +282,72 @@ def test_transliteration_variants_are_not_spelling_edits() -> None:
     for a, b in (("person", "perlson"), ("davidson", "davison"), ("carlsen", "carlson")):
         assert surnames_match(a, b)  # one surname in two spellings, within one article
         assert not transliteration_variants(a, b), (a, b)
+
+
+# --- issue 15: one entity per person and body across languages and spellings
+
+
+def test_a_first_name_as_another_language_spells_it() -> None:
+    from storyline.corpus.names import first_names_compatible, same_person_name
+
+    assert first_names_compatible("Vladimir", "Volodymyr")
+    assert first_names_compatible("Aleksandr", "Oleksandr")
+    assert same_person_name(["Vladimir", "Zelensky"], ["Volodymyr", "Zelenskyy"])
+    assert not same_person_name(["Vladimir", "Zelensky"], ["Vladimir", "Putin"])
+    assert not first_names_compatible("Vladimir", "Viktor")
+
+
+def test_an_organisations_spellings_and_word_order_are_one_name() -> None:
+    from storyline.corpus.entities.forms import form_key
+
+    defense = form_key("Russian Defense Ministry", "organization")[0]
+    assert form_key("Russian Defence Ministry", "organization")[0] == defense
+    assert (
+        form_key("Ministry of Defence", "organization")[0]
+        == form_key("Defense Ministry", "organization")[0]
+    )
+    assert (
+        form_key("Ministry of Foreign Affairs", "organization")[0]
+        == form_key("Foreign Affairs Ministry", "organization")[0]
+    )
+
+
+def test_recogniser_debris_is_trimmed_from_mentions(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.analyze import analyze_doc
+    from storyline.schema import Article
+
+    text = (
+        "MOSCOW, May 21. /TASS/. Russian President Vladimir Putin - TASS reported on talks. "
+        "ZELENSKYY KEEPS PUSHING NATO. Vladimir] Putin met envoys on Tuesday."
+    )
+    article = Article("t", "t", None, None, None, None, "en", text)
+    mentions = analyze_doc(article, nlp(text), ("entities",)).mentions
+    names = {m.text for m in mentions}
+    assert "Vladimir Putin" in names and not any("TASS" in n and "Putin" in n for n in names)
+    assert not any(n.isupper() and " " in n for n in names)  # no headline text as a name
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+    assert not any("]" in n for n in names)
+
+
+def test_whose_ministry_is_part_of_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Every country's "Defense Ministry" was one entity; the country before the name
+    says whose, and a word of a title is not a body ("German Defense Minister")."""
+    from storyline.analyze import analyze_doc
+    from storyline.corpus.entities.forms import form_key
+    from storyline.schema import Article
+
+    text = (
+        "Russia's Defense Ministry said 40 drones were downed. German Defense Minister "
+        "Boris Pistorius said Berlin would help. The Ukrainian Defense Ministry denied it."
+    )
+    article = Article("t", "t", None, None, None, None, "en", text)
+    orgs = [
+        m.text
+        for m in analyze_doc(article, nlp(text), ("entities",)).mentions
+        if m.type == "organization"
+    ]
+    assert orgs == ["Russia's Defense Ministry", "Ukrainian Defense Ministry"]
+    assert (
+        form_key(orgs[0], "organization")[0]
+        == form_key("Russian Defence Ministry", "organization")[0]
+    )

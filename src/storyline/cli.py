@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -21,7 +23,15 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline import __version__
+from storyline.fetch.policy import Politeness
+from storyline.schema import RawDocument, Skip
 from storyline.store import DEFAULT_DB, Store, StoreError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from storyline.fetch.watch import Poll
+    from storyline.journey import IngestReport
 
 app = typer.Typer(
     help="Follow a news story through many outlets: who said what, figures, dates, disagreements.",
@@ -66,9 +76,40 @@ def _open(db: Path, must_exist: bool = False) -> Store:
         raise typer.Exit(2) from exc
 
 
+DelayOption = Annotated[
+    float,
+    typer.Option(
+        "--delay",
+        min=0.0,
+        help="Seconds between two requests to one site (robots.txt Crawl-delay may ask more).",
+    ),
+]
+ConcurrencyOption = Annotated[
+    int, typer.Option("--concurrency", min=1, help="Requests in flight over all sites.")
+]
+ContactOption = Annotated[
+    str | None,
+    typer.Option(
+        "--contact",
+        envvar="STORYLINE_CONTACT",
+        help="Your e-mail or URL, sent in the User-Agent so site owners can reach you.",
+    ),
+]
+
+
+def _politeness(delay: float, concurrency: int, contact: str | None) -> Politeness:
+    return Politeness(delay=delay, concurrency=concurrency, contact=contact)
+
+
 @app.command()
 def ingest(
-    inputs: Annotated[list[Path], typer.Argument(help="Files and folders (searched recursively).")],
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files and folders (searched recursively); article, feed, sitemap or "
+            "homepage URLs; text files listing URLs one a line."
+        ),
+    ] = None,
     db: DbOption = Path(DEFAULT_DB),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     workers: Annotated[
@@ -76,6 +117,25 @@ def ingest(
         typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
     ] = None,
     aliases: AliasesOption = None,
+    stances: Annotated[
+        bool,
+        typer.Option(
+            "--stances",
+            help="Also attribute stances (positions without words: 'wants a deal'); less "
+            "precise than speech, off by default. Applies to articles analysed now.",
+        ),
+    ] = False,
+    delay: DelayOption = 1.0,
+    concurrency: ConcurrencyOption = 8,
+    contact: ContactOption = None,
+    offline: Annotated[
+        bool,
+        typer.Option(
+            "--offline",
+            help="Fetch nothing: read pages, feeds and sitemaps from the responses the store "
+            "keeps; with no inputs, re-analyse every stored page.",
+        ),
+    ] = False,
     # --- scale (issue 7): the distributed mode -------------------------------
     engine: Annotated[
         str, typer.Option("--engine", help="local, or ray (docs/scale.md): findings to --out.")
@@ -87,23 +147,86 @@ def ingest(
     # --- end scale ----------------------------------------------------------
 ) -> None:
     """Read, clean and analyse articles into the store; unchanged articles are skipped."""
-    from storyline.analyze.nlp import load_nlp
-    from storyline.journey import default_workers
-    from storyline.journey import ingest as run_ingest
+    from storyline.analyze import DEFAULT_COMPONENTS, WITH_STANCES
+    from storyline.fetch.sources import split_inputs
 
+    given = inputs or []
+    if not given and not offline:
+        err.print("[red]error:[/red] give files, folders or URLs to ingest (or --offline)")
+        raise typer.Exit(2)
     # --- scale (issue 7) ----------------------------------------------------
     if engine not in ("local", "ray"):
         err.print(f"[red]error:[/red] unknown engine {engine!r}; choose local or ray")
         raise typer.Exit(2)
     if engine == "ray":
-        _ingest_ray(inputs, out, workers, quiet)
+        _ingest_ray([Path(p) for p in given], out, workers, quiet)
         return
     # --- end scale ----------------------------------------------------------
+    split = split_inputs(given)
     store = _open(db)
     if aliases is not None:
         _use_aliases(store, aliases, apply=False)
+    documents: Iterable[RawDocument | Skip] = split.skipped
+    if split.urls or offline:
+        documents = chain(
+            documents,
+            _fetched(store, split.urls, _politeness(delay, concurrency, contact), offline, quiet),
+        )
+    components = WITH_STANCES if stances else DEFAULT_COMPONENTS
+    report = _run_ingest(split.paths, store, documents, workers, quiet, db, components=components)
+    if aliases is not None and not report.added:
+        # Nothing new ran the corpus stage; the new pins still take effect now.
+        from storyline.corpus import update
+
+        update(store, [])
+    store.close()
+    if report.ingested == 0:
+        raise typer.Exit(1)
+
+
+def _fetched(
+    store: Store, urls: list[str], politeness: Politeness, offline: bool, quiet: bool
+) -> Iterator[RawDocument | Skip]:
+    """The pages behind ``urls`` (or, offline with no URLs, every stored page)."""
+    from storyline.fetch.crawl import Crawler, page_document
+    from storyline.store.fetches import FetchLog
+
+    if offline and not urls:
+        yield from (page_document(r) for r in FetchLog(store).pages())
+        return
+    crawler = Crawler(store, politeness, offline=offline)
+    plan = crawler.plan(urls)
+    if not quiet:
+        err.print(
+            f"{len(urls)} URLs: {plan.sources} feeds and sitemaps read, "
+            f"{len(plan.pages)} new pages to fetch, {len(plan.known)} fetched before",
+            highlight=False,
+        )
+    yield from crawler.documents(plan)
+
+
+def _run_ingest(
+    paths: list[str],
+    store: Store,
+    documents: Iterable[RawDocument | Skip],
+    workers: int | None,
+    quiet: bool,
+    db: Path,
+    nlp: Language | None = None,
+    summary: bool = True,
+    components: Sequence[str] | None = None,
+) -> IngestReport:
+    """One ingest with the progress bar and (with ``summary``) the lines users read:
+    each skipped input with its reason, then the counts. ``components``: the
+    analysers (default ``analyze.DEFAULT_COMPONENTS``; ``WITH_STANCES`` adds stances)."""
+    from storyline.analyze import DEFAULT_COMPONENTS
+    from storyline.analyze.nlp import load_nlp
+    from storyline.journey import default_workers
+    from storyline.journey import ingest as run_ingest
+
     workers = workers or default_workers()
-    nlp = load_nlp() if workers == 1 else None
+    if nlp is None and workers == 1:
+        nlp = load_nlp()
     started = time.perf_counter()
     with Progress(
         SpinnerColumn(),
@@ -117,13 +240,17 @@ def ingest(
     ) as progress:
         task = progress.add_task("ingest", total=None)
         report = run_ingest(
-            [str(p) for p in inputs],
+            paths,
             store,
             nlp=nlp,
             workers=workers,
             on_article=lambda _: progress.advance(task),
+            documents=documents,
+            components=components or DEFAULT_COMPONENTS,
         )
     elapsed = time.perf_counter() - started
+    if not summary:
+        return report
     for skip in report.skipped:
         err.print(f"[yellow]skipped[/yellow] {skip.source}: {skip.reason}", highlight=False)
     rate = len(report.added) / elapsed if elapsed > 0 else 0.0
@@ -138,14 +265,93 @@ def ingest(
             f"{len(report.recleaned)} stored article(s) re-cleaned and re-analysed",
             highlight=False,
         )
-    if aliases is not None and not report.added:
-        # Nothing new ran the corpus stage; the new pins still take effect now.
-        from storyline.corpus import update
+    return report
 
-        update(store, [])
-    store.close()
-    if report.ingested == 0:
-        raise typer.Exit(1)
+
+@app.command()
+def watch(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Feed, sitemap or homepage URLs, or text files listing them."),
+    ],
+    db: DbOption = Path(DEFAULT_DB),
+    every: Annotated[
+        str, typer.Option("--every", help="Time between polls: 15m, 90s, 1h30m.")
+    ] = "15m",
+    polls: Annotated[
+        int | None, typer.Option("--polls", min=1, help="Stop after this many polls.")
+    ] = None,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", "-w", min=1, help="Analysis processes (1: in this process)."),
+    ] = 1,
+    delay: DelayOption = 1.0,
+    concurrency: ConcurrencyOption = 8,
+    contact: ContactOption = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="One line per poll only (no skipped URLs listed)."),
+    ] = False,
+) -> None:
+    """Poll feeds and sitemaps, ingest what is new, until stopped (Ctrl-C is safe)."""
+    from storyline.fetch.crawl import Crawler
+    from storyline.fetch.policy import parse_duration
+    from storyline.fetch.sources import split_inputs
+    from storyline.fetch.watch import Stop, stop_on_sigterm
+    from storyline.fetch.watch import polls as run_polls
+
+    try:
+        interval = parse_duration(every)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] --every: {exc}")
+        raise typer.Exit(2) from exc
+    split = split_inputs(sources)
+    if split.paths or not split.urls:
+        err.print(
+            f"[red]error:[/red] watch follows URLs; not a URL or URL list: "
+            f"{', '.join(split.paths) or '(none)'}"
+        )
+        raise typer.Exit(2)
+    store = _open(db)
+    crawler = Crawler(store, _politeness(delay, concurrency, contact))
+    nlp = None
+    if workers == 1:
+        from storyline.analyze.nlp import load_nlp
+
+        nlp = load_nlp()
+    stop_on_sigterm()
+    err.print(
+        f"watching {len(split.urls)} sources every {every} -> {db} (Ctrl-C to stop)",
+        highlight=False,
+    )
+    try:
+        for poll in run_polls(
+            crawler,
+            split.urls,
+            lambda docs: _run_ingest([], store, docs, workers, True, db, nlp, not quiet),
+            interval,
+            polls,
+        ):
+            _print_poll(poll, interval)
+    except (KeyboardInterrupt, Stop):
+        err.print("stopped; every article stored so far is complete", highlight=False)
+    finally:
+        store.close()
+
+
+def _print_poll(poll: Poll, interval: float) -> None:
+    plan = poll.plan
+    added = len(poll.result.added) if poll.result is not None else 0
+    skipped = len(poll.result.skipped) if poll.result is not None else 0
+    wait = max(0.0, interval - poll.seconds)
+    upcoming = time.strftime("%H:%M:%S", time.localtime(time.time() + wait))
+    err.print(
+        f"poll {poll.number} {time.strftime('%H:%M:%S')}: {plan.sources} feeds and sitemaps "
+        f"({plan.unchanged_sources} unchanged), {plan.new} new pages, "
+        f"{added} articles added, {skipped} skipped; {poll.requests} requests "
+        f"({poll.not_modified} answered 304) in {poll.seconds:.1f}s; next at {upcoming}",
+        highlight=False,
+    )
 
 
 def _use_aliases(store: Store, path: Path, apply: bool) -> None:
@@ -183,15 +389,23 @@ def corpus(
 @app.command()
 def export(
     db: DbOption = Path(DEFAULT_DB),
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json, jsonl or csv.")] = "json",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="json, jsonl, csv, or warc (raw responses).")
+    ] = "json",
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="File (json, jsonl) or folder (csv); default stdout."),
+        typer.Option(
+            "-o", "--output", help="File (json, jsonl, warc[.gz]) or folder (csv); default stdout."
+        ),
     ] = None,
 ) -> None:
-    """Write the store in the export contract (docs/export.md)."""
+    """Write the store in the export contract (docs/export.md), or its fetched responses
+    as WARC."""
     from storyline.export import FORMATS, export_to
 
+    if fmt == "warc":
+        _export_warc(db, output)
+        return
     if fmt not in FORMATS:
         err.print(f"[red]error:[/red] unknown format {fmt!r}; choose {', '.join(FORMATS)}")
         raise typer.Exit(2)
@@ -205,6 +419,20 @@ def export(
         store.close()
 
 
+def _export_warc(db: Path, output: Path | None) -> None:
+    from storyline.export.warc import write_warc
+
+    if output is None:
+        err.print("[red]error:[/red] --format warc writes a file: give -o FILE.warc.gz")
+        raise typer.Exit(2)
+    store = _open(db, must_exist=True)
+    try:
+        count = write_warc(store, output)
+    finally:
+        store.close()
+    err.print(f"{count} responses -> {output}", highlight=False)
+
+
 @app.command()
 def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
     """Counts per table, and every skipped input with its reason."""
@@ -216,6 +444,16 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
     for name, count in store.counts().items():
         table.add_row(name, f"{count:,}")
     out.print(table)
+    from storyline.store.fetches import FetchLog
+
+    fetched = FetchLog(store).counts()
+    if fetched:
+        responses = Table(title="fetched URLs (responses kept in the store)")
+        responses.add_column("kind and outcome")
+        responses.add_column("URLs", justify="right")
+        for name, count in sorted(fetched.items()):
+            responses.add_row(name, f"{count:,}")
+        out.print(responses)
     skipped = store.skipped()
     if skipped:
         listing = Table(title=f"skipped inputs ({len(skipped)})")

@@ -70,10 +70,16 @@ def _too_long(chars: int) -> str:
     return f"text too long for one article ({chars:,} characters; limit {MAX_TEXT_CHARS:,})"
 
 
-def prepare(paths: Iterable[str | Path], store: Store, report: IngestReport) -> Iterator[Article]:
-    """Read and clean every input; yield only articles new or changed since the last run."""
+def prepare(
+    paths: Iterable[str | Path],
+    store: Store,
+    report: IngestReport,
+    documents: Iterable[RawDocument | Skip] = (),
+) -> Iterator[Article]:
+    """Read and clean every input (files, then ``documents`` read elsewhere, such as
+    fetched pages); yield only articles new or changed since the last run."""
     seen: set[str] = set()
-    for item in read_inputs(paths):
+    for item in chain(read_inputs(paths), documents):
         article = item if isinstance(item, Skip) else clean_one(item)
         if isinstance(article, Skip):
             report.skipped.append(article)
@@ -172,22 +178,26 @@ def ingest(
     on_article: Callable[[Findings], None] | None = None,
     run_corpus: bool = True,
     workers: int = 1,
+    components: Sequence[str] = DEFAULT_COMPONENTS,
+    documents: Iterable[RawDocument | Skip] = (),
 ) -> IngestReport:
-    """Ingest ``paths`` into ``store``. With ``workers`` > 1 the per-article stage runs in
-    that many processes (each loads the model once); otherwise in this process with ``nlp``.
+    """Ingest ``paths`` and ``documents`` (inputs read elsewhere, such as fetched pages)
+    into ``store``. With ``workers`` > 1 the per-article stage runs in that many
+    processes (each loads the model once); otherwise in this process with ``nlp``.
 
     The whole batch is read and cleaned first (spooled to disk), so that the
     outlets' furniture can be learned from it before anything is analysed
-    (``learning.py``); stored articles a new pattern applies to are re-cleaned."""
+    (``learning.py``); stored articles a new pattern applies to are re-cleaned.
+    ``components`` are the analysers to run (``analyze.WITH_STANCES`` adds stances)."""
     report = IngestReport()
     pool = worker_pool(workers) if workers > 1 else None
     try:
         with Spool() as spool:
-            articles = _cleaned_batch(paths, store, report, spool)
+            articles = _cleaned_batch(paths, store, report, spool, documents)
             if pool is not None:
-                stream = analyze_parallel(articles, workers, report, pool=pool)
+                stream = analyze_parallel(articles, workers, report, components, pool=pool)
             else:
-                stream = analyze_stream(articles, nlp or load_nlp(), report)
+                stream = analyze_stream(articles, nlp or load_nlp(), report, components)
             for findings in stream:
                 store.save(findings)
                 aid = findings.article.id
@@ -205,11 +215,15 @@ def ingest(
 
 
 def _cleaned_batch(
-    paths: Iterable[str | Path], store: Store, report: IngestReport, spool: Spool
+    paths: Iterable[str | Path],
+    store: Store,
+    report: IngestReport,
+    spool: Spool,
+    documents: Iterable[RawDocument | Skip] = (),
 ) -> Iterator[Article]:
     """Read and clean everything into ``spool``, learn the outlets' furniture from it, then
     the batch without furniture and the stored articles a new pattern applies to."""
-    for article in prepare(paths, store, report):
+    for article in prepare(paths, store, report, documents):
         spool.add(article)
     learned = learn_batch(store, spool)
     report.learned = learned.new_count

@@ -20,6 +20,8 @@ from typing import Any, Literal
 CONTRACT_VERSION = "3"
 # Part of every article's content hash: bump it when analysis changes what an
 # unchanged article yields, so re-ingesting it analyses it again.
+# 4: who said what and figures resolved to their sources (issue 15); figures'
+# place, scope, period and event (issue 13).
 ANALYSIS_VERSION = 4
 
 # Where ``published`` came from, best first: a metadata field, a header line
@@ -30,6 +32,12 @@ EntityType = Literal["person", "organization", "place", "other"]
 TimexType = Literal["date", "time", "duration", "set"]
 DisagreementKind = Literal["contradiction", "update", "corroboration"]
 StatementKind = Literal["speech", "stance"]
+# How a statement's speaker (a figure's claimant) is known: ``named`` by a name
+# the article gives; ``described`` as the article describes an unnamed source
+# ("a senior US official", "officials"); ``unresolved``: a pronoun or role
+# ("he", "the ministry") the analysis could not tie to a source, so the name
+# is null rather than the pronoun.
+SourceStatus = Literal["named", "described", "unresolved"]
 # What stretch of time a figure counts: one incident ("12 killed in the attack"),
 # a period ("19 killed overnight", "82 in the past 24 hours"), or a running total
 # ("3,509 killed since March 18").
@@ -154,6 +162,9 @@ class Statement:
     # ("called for a ceasefire", "wants a deal"). None: analysed before
     # contract 2.
     kind: StatementKind | None = "speech"
+    # How ``speaker`` is known (contract 3); None: no speaker at all, or
+    # analysed before contract 3.
+    speaker_status: SourceStatus | None = None
 
 
 @dataclass
@@ -174,6 +185,9 @@ class Figure:
     as_of: str | None
     start: int
     end: int
+    # How ``claimant`` is known (contract 3); None when the reporter states
+    # the number (``claimant`` null too), or analysed before contract 3.
+    claimant_status: SourceStatus | None = None
     # What the figure is about (contract 3), read from its sentence: where it
     # happened, the stretch of time it counts, and the event or named series it
     # belongs to; ``series_id`` is set by the corpus stage. None: not stated,

@@ -2,12 +2,14 @@
 
 from storyline.analyze.pipeline import (
     DEFAULT_COMPONENTS,
+    WITH_STANCES,
     analyze_doc,
     component,
 )
 
 __all__ = [
     "DEFAULT_COMPONENTS",
+    "WITH_STANCES",
     "analyze_doc",
     "component",
 ]

@@ -635,6 +635,12 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     | {"patient", "player", "actor", "actress", "singer", "rapper", "defendant"}
     | {"gunman", "attacker", "survivor", "veteran", "nurse", "doctor", "teacher"}
 )
+# Who an age limit is about ("children under 15", "those over 65"): the
+# number after "under"/"over" is an age, not a figure.
+AGE_GROUP_NOUNS: frozenset[str] = frozenset(
+    {"children", "kids", "teenagers", "teens", "minors", "girls", "boys", "youths", "people"}
+    | {"those", "adults", "pupils", "students", "users", "anyone", "everyone", "persons"}
+)
 AGE_PREFIXES: tuple[str, ...] = (
     "aged ",
     "age ",

@@ -15,12 +15,23 @@ from spacy.tokens import Doc
 from storyline.analyze.registry import Component, Context, all_registered, component
 from storyline.schema import Article, Findings
 
-__all__ = ["DEFAULT_COMPONENTS", "Component", "Context", "analyze_doc", "component", "registered"]
+__all__ = [
+    "DEFAULT_COMPONENTS",
+    "WITH_STANCES",
+    "Component",
+    "Context",
+    "analyze_doc",
+    "component",
+    "registered",
+]
 
 # Components run in this order: dates first (statements and figures take
 # their dates from them), statements before figures (figures take their
 # claimant from the statement that carries them).
 DEFAULT_COMPONENTS: tuple[str, ...] = ("entities", "timexes", "statements", "figures")
+# Stances (a position attributed without words: "called for a ceasefire") are
+# not precise enough on real news to be on by default (issue 15); this adds them.
+WITH_STANCES: tuple[str, ...] = ("entities", "timexes", "statements", "stances", "figures")
 
 
 def registered() -> dict[str, Component]:

@@ -8,7 +8,8 @@ back up, in the manner of spaCy's ``@Language.component``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -20,6 +21,9 @@ class Context:
     article: Article
     doc: Doc
     findings: Findings
+    # What a component found but keeps back for an optional later one (the
+    # statements component's stances, which the ``stances`` component adds).
+    held: dict[str, list[Any]] = field(default_factory=dict)
 
 
 Component = Callable[[Context], None]

@@ -175,3 +175,80 @@ JAPANESE_MORAE: frozenset[str] = frozenset(
     + _words("gya gyu gyo nya nyu nyo hya hyu hyo mya myu myo rya ryu ryo bya byu byo")
     + _words("pya pyu pyo oh")
 )
+
+
+# One first name as Russian, Ukrainian and English spell it: TASS's "Vladimir
+# Zelensky" is Kyiv's "Volodymyr Zelenskyy", "Aleksandr Syrsky" is "Oleksandr
+# Syrskyi". Names in one group are compatible first names (``names.
+# first_names_compatible``) when the surnames match.
+FIRST_NAME_EQUIVALENTS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        "vladimir volodymyr wladimir",
+        "aleksandr alexander oleksandr olexander oleksander alexandr",
+        "aleksei alexei alexey oleksiy oleksii olexiy",
+        "dmitry dmitri dmitriy dmytro",
+        "sergei sergey serhiy serhii sergiy",
+        "andrei andrey andriy andrii",
+        "yuri yury yuriy yurii",
+        "mikhail mykhailo mykhaylo",
+        "nikolai nikolay mykola",
+        "pavel pavlo",
+        "pyotr petr petro",
+        "grigory hryhoriy hryhorii",
+        "gennady hennadiy hennadii",
+        "vitaly vitaliy vitalii vitali",
+        "oleg oleh",
+        "igor ihor",
+        "yevgeny yevgeniy evgeny yevhen yevhenii",
+        "vasily vasyl vasilii",
+        "anatoly anatoliy anatolii",
+        "valery valeriy valerii",
+        "kirill kyrylo",
+        "maxim maksim maksym",
+        "bogdan bohdan",
+        "georgy georgiy heorhiy heorhii",
+        "arseny arseniy",
+        "yelena elena olena",
+        "yulia yuliya julia",
+        "tatiana tatyana tetiana tetyana",
+        "natalia natalya nataliya",
+        "irina iryna",
+        "olga olha",
+        "lyudmila liudmyla",
+    )
+)
+
+# An organisation's name in British and American spelling is one name
+# ("Russian Defence Ministry" ~ "Russian Defense Ministry").
+ORG_SPELLINGS: dict[str, str] = {
+    "defence": "defense",
+    "organisation": "organization",
+    "centre": "center",
+    "programme": "program",
+    "labour": "labor",
+}
+# Heads whose "<head> of <X>" is the same body as "<X> <head>" ("Ministry of
+# Defense" ~ "Defense Ministry").
+OF_INVERTED_HEADS: frozenset[str] = frozenset({"ministry", "department"})
+
+# A country's name as its adjective, so "Russia's Defense Ministry" is the
+# "Russian Defense Ministry".
+COUNTRY_ADJECTIVES: dict[str, str] = {
+    "russia": "Russian",
+    "ukraine": "Ukrainian",
+    "israel": "Israeli",
+    "iran": "Iranian",
+    "china": "Chinese",
+    "germany": "German",
+    "france": "French",
+    "britain": "British",
+    "poland": "Polish",
+    "turkey": "Turkish",
+    "india": "Indian",
+    "pakistan": "Pakistani",
+    "belarus": "Belarusian",
+    "syria": "Syrian",
+    "japan": "Japanese",
+    "america": "American",
+}

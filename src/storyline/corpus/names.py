@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from storyline.corpus.lexicon import (
     CORPORATE_SUFFIXES,
+    FIRST_NAME_EQUIVALENTS,
     HONORIFICS,
     JAPANESE_MORAE,
     JAPANESE_SURNAMES,
@@ -238,11 +239,19 @@ def surnames_match(a: str, b: str) -> bool:
 
 
 def first_names_compatible(a: str, b: str) -> bool:
-    """Same first name allowing for spelling variants and initials (``J.`` ~ ``John``)."""
+    """Same first name allowing for spelling variants and initials (``J.`` ~ ``John``),
+    and for one name as another language spells it (``Vladimir`` ~ ``Volodymyr``)."""
     a, b = fold(a).rstrip("."), fold(b).rstrip(".")
     if len(a) == 1 or len(b) == 1:
         return a[:1] == b[:1]
-    return a[:1] == b[:1] and similar(a, b, FIRST_NAME_SIMILARITY)
+    if a[:1] == b[:1] and similar(a, b, FIRST_NAME_SIMILARITY):
+        return True
+    return _equivalent_first_names(a, b)
+
+
+@lru_cache(maxsize=20_000)
+def _equivalent_first_names(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in FIRST_NAME_EQUIVALENTS)
 
 
 def same_person_name(a: list[str], b: list[str]) -> bool:

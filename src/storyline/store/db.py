@@ -28,6 +28,13 @@ from storyline.store.transaction import transaction
 DEFAULT_DB = "storyline.db"
 
 
+# A skipped input and its reason; a later reason replaces an earlier one.
+RECORD_SKIP = (
+    "INSERT INTO skipped (source, reason) VALUES (?, ?) "
+    "ON CONFLICT(source) DO UPDATE SET reason = excluded.reason"
+)
+
+
 class StoreError(RuntimeError):
     """The file is not a storyline store, or is from a newer version."""
 
@@ -125,11 +132,7 @@ class Store(Reads, CorpusState, OutletState):
             )
 
     def record_skip(self, skip: Skip) -> None:
-        self.conn.execute(
-            "INSERT INTO skipped (source, reason) VALUES (?, ?) "
-            "ON CONFLICT(source) DO UPDATE SET reason = excluded.reason",
-            (skip.source, skip.reason),
-        )
+        self.conn.execute(RECORD_SKIP, (skip.source, skip.reason))
 
     def replace_stories(self, stories: list[Story], assignment: dict[str, str | None]) -> None:
         """Write the corpus stage's stories and each article's story, atomically."""

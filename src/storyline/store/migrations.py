@@ -288,7 +288,46 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (family, key)
     );
     """,
-    # 10: contract 3, figures say what they are about (place, scope, period,
+    # 10: raw HTTP responses (issue 18), kept like WARC records so nothing is
+    # fetched twice, re-analysis needs no network and `export --format warc`
+    # can write them. One row per URL asked for (an article page's canonical
+    # URL); ``final_url`` is where its redirects ended, ``article_id`` the
+    # article a page makes (from its canonical final URL). ``body`` is the
+    # zlib-compressed payload (decoded from any Content-Encoding), NULL when
+    # none was kept (a page too large, not HTML, no response). ``error`` says why a response is not
+    # usable; ``retry`` 1 means the cause may pass (5xx, timeout) and the URL
+    # is asked again on a later run, up to a few ``attempts``.
+    """
+    CREATE TABLE fetches (
+        url TEXT PRIMARY KEY,
+        final_url TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        status INTEGER,
+        reason TEXT,
+        http_version TEXT,
+        headers TEXT NOT NULL DEFAULT '[]',
+        body BLOB,
+        body_length INTEGER,
+        body_sha1 TEXT,
+        fetched_at TEXT NOT NULL,
+        checked_at TEXT NOT NULL,
+        redirects TEXT NOT NULL DEFAULT '[]',
+        article_id TEXT,
+        error TEXT,
+        retry INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX fetches_article ON fetches(article_id);
+    CREATE INDEX fetches_kind ON fetches(kind);
+    """,
+    # 11: contract 3, a speaker or claimant says how it is known (named,
+    # described, unresolved). Rows analysed before stay NULL until their
+    # article is analysed again.
+    """
+    ALTER TABLE statements ADD COLUMN speaker_status TEXT;
+    ALTER TABLE figures ADD COLUMN claimant_status TEXT;
+    """,
+    # 12: contract 3, figures say what they are about (place, scope, period,
     # event) and which series of claims they belong to; a series is one
     # quantity claimed across articles, and a disagreement is a relation inside
     # one. Figures analysed before stay NULL until their article is analysed

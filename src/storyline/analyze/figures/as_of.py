@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.analyze.figures.atoms import Quantity
 from storyline.analyze.timexes.values import timex_date
@@ -38,7 +38,10 @@ def figure_as_of(
         dated = [
             (t, d)
             for t in timexes
-            if s_start <= t.start and t.end <= s_end and (d := timex_date(t)) is not None
+            if s_start <= t.start
+            and t.end <= s_end
+            and (d := timex_date(t)) is not None
+            and not _background(doc, t, span)
         ]
         before = [x for x in dated if x[0].end <= q.start]
         after = [x for x in dated if x[0].start >= q.end]
@@ -64,3 +67,31 @@ def figure_as_of(
     if statement is not None and statement.date:
         return statement.date
     return published
+
+
+# Prepositions that put a date in the background of a figure rather than give
+# its time: "since February 2022" (a period's start), "ahead of February's
+# election", "before", "after", "until".
+_BACKGROUND_PREPS = frozenset({"since", "ahead", "before", "after", "until", "till", "prior"})
+
+
+def _background(doc: Doc, timex: Timex, figure: Span) -> bool:
+    """A date in the sentence that is not the figure's own time: it modifies
+    another noun ("the invasion in February 2022", "February's election") or
+    opens a period ("since 2022", "ahead of the vote in May")."""
+    tspan = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if tspan is None:
+        return False
+    cur = tspan.root
+    own = {t.i for t in figure} | {t.head.i for t in figure}
+    for _ in range(6):
+        if cur.lower_ in _BACKGROUND_PREPS:
+            return True
+        head = cur.head
+        if head.i == cur.i or head.pos_ in ("VERB", "AUX") or head.i in own:
+            return False
+        modifies = head.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("poss", "compound", "pobj")
+        if modifies and not any(t.i in own for t in head.subtree):
+            return True  # "the invasion [in February 2022]", "[February's] election"
+        cur = head
+    return False

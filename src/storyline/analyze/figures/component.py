@@ -18,9 +18,10 @@ from storyline.analyze.figures.grammar import scan
 from storyline.analyze.figures.syntax import (
     age_subject,
     apposition_age,
-    claimant_in_sentence,
+    claimant_token,
     counted_noun,
     counts_after,
+    event_verb,
     find_measure,
     find_per,
     fraction_whole,
@@ -33,7 +34,8 @@ from storyline.analyze.figures.syntax import (
 )
 from storyline.analyze.figures.units import MAJOR_CURRENCIES
 from storyline.analyze.registry import Context, component
-from storyline.schema import Figure, Statement, Timex, stable_id
+from storyline.analyze.statements.speakers import Sources
+from storyline.schema import Figure, SourceStatus, Statement, Timex, stable_id
 
 
 def extract_figures(
@@ -43,21 +45,21 @@ def extract_figures(
     statements: Sequence[Statement] = (),
     timexes: Sequence[Timex] = (),
     published: str | None = None,
+    sources: Sources | None = None,
 ) -> list[Figure]:
-    """All figures in one parsed article (pure: the same inputs give the same list)."""
+    """All figures in one parsed article (pure: the same inputs give the same list);
+    ``sources`` resolves claimants (the statements component's, else made here)."""
     quantities = _figure_quantities(text, list(doc), timexes)
     _share_units(text, quantities)
     figures: list[Figure] = []
     sent_dates: dict[int, str] = {}
     carried = _Carried()
+    claimants = _Claimants(doc, sources)
     for q in quantities:
-        measure, subject, per, claimant = _syntax_of(text, q, doc, carried)
+        measure, subject, per, source = _syntax_of(text, q, doc, carried)
         statement = statement_for(q.start, q.end, statements)
-        statement_id = None
-        if statement is not None and statement.speaker:
-            claimant, statement_id = statement.speaker, statement.id
-        elif statement is not None:
-            statement_id = statement.id
+        statement_id = statement.id if statement is not None else None
+        claimant, status = claimants.of(statement, source)
         as_of = figure_as_of(q, doc, timexes, statement, published, sent_dates)
         figures.append(
             Figure(
@@ -77,11 +79,34 @@ def extract_figures(
                 as_of=as_of,
                 start=q.start,
                 end=q.end,
+                claimant_status=status,
             )
         )
     _index_points(text, figures, doc)
     describe_figures(text, doc, figures, timexes, published)
     return figures
+
+
+class _Claimants:
+    """Who states each figure: the speaker of the statement that carries it, else the
+    source its sentence names, resolved as speakers are (a pronoun or role to the
+    source the article names); nobody when the reporter states it."""
+
+    def __init__(self, doc: Doc, sources: Sources | None = None) -> None:
+        self.doc = doc
+        self._sources = sources
+
+    def of(
+        self, statement: Statement | None, source: Token | None
+    ) -> tuple[str | None, SourceStatus | None]:
+        if statement is not None and (statement.speaker or statement.speaker_status):
+            return statement.speaker, statement.speaker_status
+        if source is None:
+            return None, None
+        if self._sources is None:
+            self._sources = Sources.of(self.doc)
+        found = self._sources.resolve(source)
+        return found.name, found.status
 
 
 @dataclass
@@ -113,7 +138,7 @@ def _figure_quantities(
 
 def _syntax_of(
     text: str, q: Quantity, doc: Doc, carried: _Carried
-) -> tuple[str | None, str | None, str | None, str | None]:
+) -> tuple[str | None, str | None, str | None, Token | None]:
     """(measure, subject, rate period, claimant) of one figure from the parse.
 
     The parse may also correct the quantity: a glued "m" before a plural
@@ -167,8 +192,10 @@ def _syntax_of(
     if q.unit in lex.TIME_UNITS and not q.age:
         measure = None  # a duration is not a count of casualties or arrests
     per = find_per(span, noun if q.unit is None else None)
-    claimant = claimant_in_sentence(num)
-    if claimant is not None and text[q.start : q.end] in claimant:
+    if measure is None and not q.age:
+        measure = event_verb(num, noun)
+    claimant = claimant_token(num)
+    if claimant is not None and claimant.left_edge.i <= num.i <= claimant.right_edge.i:
         claimant = None  # a misparse made the figure its own source
     if subject is not None and q.unit is None:
         carried.subject = (num.sent.start, q.end, subject)
@@ -269,5 +296,6 @@ def find_figures(ctx: Context) -> None:
             statements=ctx.findings.statements,
             timexes=ctx.findings.timexes,
             published=ctx.article.published,
+            sources=next(iter(ctx.held.get("sources", [])), None),
         )
     )

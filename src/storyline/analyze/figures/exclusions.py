@@ -27,7 +27,7 @@ from storyline.analyze.figures.atoms import (
     Quantity,
 )
 from storyline.analyze.figures.grammar import is_score
-from storyline.analyze.figures.syntax import bare_age_after_name, next_token
+from storyline.analyze.figures.syntax import apposition_age, bare_age_after_name, next_token
 from storyline.analyze.shared_lexicon import MONTHS
 
 
@@ -255,6 +255,58 @@ def _capitalised_word(n: NumberInText) -> bool:
     )
 
 
+def _age(n: NumberInText) -> bool:
+    """An age is a fact about a person, not a claim about the world (our news gold)."""
+    if n.q.age:
+        return True  # "a 75-year-old woman", "aged 51"
+    num = next((t for t in n.tokens if t.idx == n.q.start), None)
+    return num is not None and apposition_age(n.text, n.q, num)
+
+
+def _denominator(n: NumberInText) -> bool:
+    # "145 robots per [10,000] people": the base of a rate, not a figure of its own
+    return (
+        n.q.unit is None
+        and re.search(r"\b(?:per|for every|in every|out of every)\s+$", n.before, re.I) is not None
+    )
+
+
+def _name_of_number(n: NumberInText) -> bool:
+    # "the Group of [7]": a name, unless something counted follows ("Board of 12 judges")
+    return (
+        n.q.kind == "digits"
+        and n.q.unit is None
+        and re.search(r"\b[A-Z][a-zA-Z]+ of\s+$", n.before) is not None
+        and not _plural_noun_follows(n.tokens, n.q.end)
+    )
+
+
+def _age_limit(n: NumberInText) -> bool:
+    # "a ban for children under [15]", "teenagers over 16": an age limit
+    m = re.search(
+        r"\b([a-z]+)\s+(?:under|over|aged|above|below)[\s-]*$",
+        n.text[max(0, n.q.start - 30) : n.q.start],
+    )
+    return (
+        n.q.unit is None
+        and m is not None
+        and m.group(1) in lex.AGE_GROUP_NOUNS
+        and not _plural_noun_follows(n.tokens, n.q.end)
+    )
+
+
+def _partitive_one(n: NumberInText) -> bool:
+    # "[One] of the main topics was aid": one among others, said of what it is; but
+    # "one of the buildings burned" counts a building
+    if n.q.kind != "words" or n.surface.lower() != "one":
+        return False
+    partitive = r"^\s+of\s+(?:the|his|her|their|its|our|these|those|them)\b"
+    if re.match(partitive, n.after, re.I) is None:
+        return False
+    num = next((t for t in n.tokens if t.idx == n.q.start), None)
+    return num is not None and num.head.lemma_ == "be"
+
+
 def _pronoun_one(n: NumberInText) -> bool:
     return (
         n.q.kind == "words"
@@ -294,6 +346,11 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     Exclusion("compound word", _compound_word, "The plan sets a net-[zero] target."),
     Exclusion("number word in a name", _capitalised_word, "She played Rainbow [Six] Siege online."),
     Exclusion("pronoun one", _pronoun_one, "She was the [one] who called."),
+    Exclusion("partitive one", _partitive_one, "[One] of the main topics was aid."),
+    Exclusion("denominator of a rate", _denominator, "There are 145 robots per [10,000] people."),
+    Exclusion("name with a number", _name_of_number, "Leaders of the Group of [7] met in Canada."),
+    Exclusion("age limit", _age_limit, "He wants to ban headscarves for children under [15]."),
+    Exclusion("age", _age, "Andriy Portnov, [51], was shot dead on Wednesday."),
 )
 
 

@@ -101,6 +101,28 @@ _INCREMENT_WORDS = frozenset({"more", "fewer", "less", "other", "additional", "e
 _CONTAINER_NOUNS = frozenset({"case", "cases", "number", "total", "figure", "count", "tally"})
 
 
+# Verbs that say nothing of what happened to what is counted ("there were 40",
+# "it has 9 million"): never a measure by themselves.
+_LIGHT_VERBS = frozenset({"be", "have", "become", "remain", "get", "make", "take", "give", "do"})
+
+
+def event_verb(num: Token, noun: Token | None) -> str | None:
+    """What happened to what is counted when no measure word says it: the verb the
+    figure depends on, as written ("China shipped $95 million", "sales rose 41
+    percent", "handed over 390 POWs"); not a verb of saying, nor a light verb."""
+    anchor = noun if noun is not None else num
+    for verb in _governing_verbs(anchor, 3):
+        lemma = verb.lemma_.lower()
+        if lemma in lex.ATTRIBUTION_VERBS:
+            return None  # "said 270 were released" found "released" first
+        if verb.pos_ != "VERB" or lemma in _LIGHT_VERBS:
+            continue
+        particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+        words = verb.text.lower() + (f" {particle.text.lower()}" if particle is not None else "")
+        return words
+    return None
+
+
 def _governing_verbs(tok: Token, limit: int = 4) -> list[Token]:
     out = []
     cur = tok
@@ -306,7 +328,10 @@ def unit_subject(num: Token, span: Span) -> str | None:
     return None
 
 
-def claimant_in_sentence(num: Token) -> str | None:
+def claimant_token(num: Token) -> Token | None:
+    """Who the sentence says states the number, as the head of its noun phrase:
+    "according to X", "X's estimate of", "estimated by X" / "X estimates", "in what
+    X said was"; None when the reporter states it."""
     sent = num.sent
     # "According to Trump, ..." anywhere in the sentence before the figure.
     for tok in sent:
@@ -315,9 +340,9 @@ def claimant_in_sentence(num: Token) -> str | None:
             if nxt is not None and nxt.lower_ == "to":
                 for pobj in nxt.children:
                     if pobj.dep_ == "pobj":
-                        return _noun_phrase(pobj)
+                        return pobj
                 if tok.i + 2 < sent.end:
-                    return _noun_phrase(tok.doc[tok.i + 2])
+                    return tok.doc[tok.i + 2]
     # "Mr. Trump's estimate of 400,000 soldiers": the owner of an estimate noun.
     cur = num
     for _ in range(4):
@@ -327,20 +352,52 @@ def claimant_in_sentence(num: Token) -> str | None:
         if cur.lemma_.lower() in lex.ESTIMATE_NOUNS:
             for child in cur.children:
                 if child.dep_ == "poss" and child.pos_ != "PRON":
-                    return _noun_phrase(child)
+                    return child
             break
     for verb in _governing_verbs(num, 5):
-        if verb.lemma_.lower() in lex.ATTRIBUTION_VERBS:
+        if verb.lemma_.lower() in lex.ATTRIBUTION_VERBS and not _sentence_break(verb, num):
             for child in verb.children:
                 # Passive: the source is the agent ("estimated by the UN"), not the subject.
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and pobj.pos_ != "PRON":
-                            return _noun_phrase(pobj)
+                            return pobj
                 if child.dep_ == "nsubj" and child.pos_ != "PRON":
                     if child.lower_ in lex.NON_CLAIMANTS:
                         continue
-                    return _noun_phrase(child)
+                    return child
+    return _in_what_x_said(num)
+
+
+def _sentence_break(a: Token, b: Token) -> bool:
+    """A full stop between two tokens that the parser ran into one sentence
+    ("Zelenskyy wrote on X. After more than three years ...")."""
+    lo, hi = sorted((a.i, b.i))
+    doc = a.doc
+    # (a full stop glued to a word, "on X.", is one token: its last character says it)
+    for t in doc[lo:hi]:
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if t.text[-1] not in ".!?" or nxt is None or not nxt.is_title:
+            continue
+        if len(t.text) == 2 and t.text[0].isupper() and nxt.pos_ == "PROPN":
+            continue  # an initial: "Edwin G. Smith"
+        return True
+    return False
+
+
+def _in_what_x_said(num: Token) -> Token | None:
+    """ "In what Ukraine said was the largest attack of the war, Russia fired 355
+    drones": the speaker of a "what X said" clause states the sentence's figures."""
+    for tok in num.sent:
+        if tok.lower_ != "what" or tok.i > num.i:
+            continue
+        verb = tok.head
+        for _ in range(2):
+            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lex.ATTRIBUTION_VERBS:
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subj is not None and not (subj.left_edge.i <= num.i <= subj.right_edge.i):
+                    return subj
+            verb = verb.head
     return None
 
 

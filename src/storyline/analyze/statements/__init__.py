@@ -45,7 +45,7 @@ from storyline.analyze.statements.component import find_statements, rule_stateme
 from storyline.analyze.statements.gate import Candidate, gate_candidates
 from storyline.analyze.statements.people import Person, person_mentions
 from storyline.analyze.statements.quotes import Quote, paragraphs, scan_quotes
-from storyline.analyze.statements.speakers import resolve_speaker
+from storyline.analyze.statements.speakers import Source, Sources
 from storyline.analyze.statements.view import ArticleView, Found
 
 __all__ = [
@@ -54,11 +54,12 @@ __all__ = [
     "Found",
     "Person",
     "Quote",
+    "Source",
+    "Sources",
     "find_statements",
     "gate_candidates",
     "paragraphs",
     "person_mentions",
-    "resolve_speaker",
     "rule_statements",
     "scan_quotes",
 ]

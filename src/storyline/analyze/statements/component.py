@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Token
 
 from storyline.analyze.cue_model import load_gate_model
 from storyline.analyze.registry import Context, component
-from storyline.analyze.speech_lexicon import NOUN_CUE_LEMMAS
+from storyline.analyze.speech_lexicon import NOUN_CUE_LEMMAS, SPEECH_ACT_LEMMAS
 from storyline.analyze.statements.cue_pass import cue_statements
-from storyline.analyze.statements.cues import is_cue, span_of_subject
+from storyline.analyze.statements.cues import implicit_subject, is_cue, span_of_subject
 from storyline.analyze.statements.gate import (
     add_candidate,
     gate_candidates,
@@ -17,8 +19,13 @@ from storyline.analyze.statements.gate import (
 )
 from storyline.analyze.statements.medium_date import attribution_ranges, medium_of, statement_date
 from storyline.analyze.statements.quote_pass import colon_paragraphs, quote_statements
-from storyline.analyze.statements.refine import is_statement, outermost, split_siblings
-from storyline.analyze.statements.speakers import resolve_speaker
+from storyline.analyze.statements.refine import (
+    is_statement,
+    outermost,
+    relayed,
+    split_siblings,
+)
+from storyline.analyze.statements.speakers import Source
 from storyline.analyze.statements.view import ArticleView, Found, overlaps
 from storyline.schema import Statement, StatementKind, stable_id
 
@@ -32,6 +39,8 @@ def _kind(f: Found) -> StatementKind:
         return "speech"  # a colon or a dash signature
     if cue.pos_ == "NOUN" and cue.lemma_.lower() in NOUN_CUE_LEMMAS:
         return "speech"  # "his claim that", "her statement"
+    if cue.pos_ in ("VERB", "AUX") and cue.lemma_.lower() in SPEECH_ACT_LEMMAS:
+        return "speech"  # "blamed India for the attack", "called for a ceasefire"
     return "stance"
 
 
@@ -61,6 +70,29 @@ def _cue_start(cue: Token) -> int:
     return first.idx
 
 
+def _resolve_speakers(art: ArticleView, found: list[Found]) -> None:
+    """Each statement's speaker, in the order of their cues (a pronoun may mean
+    someone who spoke before); a continued quote takes its statement's."""
+    sources = art.sources
+    for f in found:
+        if f.subj is None and f.cue is not None and f.inherit is None:
+            implicit = implicit_subject(f.cue)
+            if implicit is not None and not overlaps(span_of_subject(implicit), f.content):
+                f.subj = implicit
+    for f in sorted(found, key=lambda f: f.cue.idx if f.cue is not None else f.content[0]):
+        if f.inherit is not None:
+            inherit = f.inherit
+            f.speaker, f.is_person, f.status = inherit.speaker, inherit.is_person, inherit.status
+        elif f.subj is not None and f.cue is not None:
+            if f.speaker is None:
+                source = sources.resolve(f.subj)
+                f.speaker, f.is_person, f.status = source.name, source.is_person, source.status
+            else:
+                f.status = f.status or "named"
+                source = Source(f.speaker, f.status, f.is_person, " and " in f.speaker)
+            sources.spoke(f.cue, source)
+
+
 def rule_statements(art: ArticleView) -> list[Found]:
     """The three rule passes: cues, ``NAME:`` paragraphs, then the quotes they left."""
     found = cue_statements(art)
@@ -73,6 +105,7 @@ def rule_statements(art: ArticleView) -> list[Found]:
 def find_statements(ctx: Context) -> None:
     """Append the article's statements to ``ctx.findings.statements``, in text order."""
     art = ArticleView(ctx)
+    ctx.held["sources"] = [art.sources]  # the figures resolve their claimants with it
     found = rule_statements(art)
     gate = load_gate_model()
     if gate is not None:
@@ -84,56 +117,114 @@ def find_statements(ctx: Context) -> None:
             ):
                 add_candidate(found, cand.found)
     found = [f for f in found if is_statement(art, f)]
-    found = outermost(split_siblings(art, found))
-    for f in sorted(found, key=lambda f: f.cue.idx if f.cue is not None else f.content[0]):
-        if f.subj is not None and f.cue is not None:
-            if f.speaker is None:
-                f.speaker, f.is_person = resolve_speaker(art, f.subj)
-            art.said.append((f.cue.idx, f.speaker, f.is_person))
-        elif f.inherit is not None:
-            f.speaker, f.is_person = f.inherit.speaker, f.inherit.is_person
+    found = outermost(relayed(art, split_siblings(art, found)))
+    _resolve_speakers(art, found)
+    found = merge_split_quotes(art, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     seen: set[tuple[int, int]] = set()
-    aid = ctx.article.id
+    stances: list[Statement] = ctx.held.setdefault("stances", [])
+    media = _Media(art)
     for f in found:
         if f.content in seen:
             continue
         seen.add(f.content)
-        speaker = f.speaker
-        sp_span: tuple[int, int] | None = None
-        if f.speaker_span is not None:
-            sp_span = f.speaker_span
-        elif f.subj is not None and f.cue is not None:
-            sp_span = span_of_subject(f.subj, clauses=True)
-            if overlaps(sp_span, f.content):
-                sp_span = span_of_subject(f.subj)
-        if f.cue is not None:
-            ranges = attribution_ranges(f.cue, f.content)
-            medium = medium_of(art, ranges)
-            date = statement_date(ctx.findings.timexes, f.cue, ranges)
-        else:
-            medium = date = None
-        if f.cue is not None and f.cue_span is not None and f.cue_span[0] == f.cue.idx:
-            f.cue_span = (_cue_start(f.cue), f.cue_span[1])
-        s, e = f.content
-        cue_text = art.text[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
-        ctx.findings.statements.append(
-            Statement(
-                id=stable_id("st", aid, s, e),
-                article_id=aid,
-                speaker=speaker,
-                speaker_entity=None,
-                cue=cue_text,
-                text=art.text[s:e],
-                direct=f.direct,
-                medium=medium,
-                date=date,
-                start=s,
-                end=e,
-                speaker_start=sp_span[0] if sp_span else None,
-                speaker_end=sp_span[1] if sp_span else None,
-                cue_start=f.cue_span[0] if f.cue_span else None,
-                cue_end=f.cue_span[1] if f.cue_span else None,
-                kind=_kind(f),
-            )
-        )
+        statement = media.carry(_statement(ctx, art, f))
+        # Stances wait for the optional ``stances`` component; speech goes out now.
+        (stances if statement.kind == "stance" else ctx.findings.statements).append(statement)
+
+
+class _Media:
+    """The medium of an interview or post carries over to the speaker's next words:
+    "Shoigu warned in an interview with TASS ... He drew attention to ..." (our gold's
+    convention), until another medium or another paragraph-and-a-half of distance."""
+
+    def __init__(self, art: ArticleView) -> None:
+        self.art = art
+        self.last: dict[str, tuple[int, str]] = {}
+
+    def carry(self, st: Statement) -> Statement:
+        if st.speaker is None or st.speaker_status != "named":
+            return st
+        para = bisect.bisect_right(self.art.para_starts, st.start)
+        if st.medium is not None:
+            self.last[st.speaker] = (para, st.medium)
+        elif st.speaker in self.last and para - self.last[st.speaker][0] <= 2:
+            st.medium = self.last[st.speaker][1]
+        return st
+
+
+def merge_split_quotes(art: ArticleView, found: list[Found]) -> list[Found]:
+    """ "'X,' he said, 'Y.'": one statement from the start of X to the end of Y, as
+    PolNeAR and our news gold annotate it; its text is the two parts joined."""
+    by_cue: dict[int, list[Found]] = {}
+    for f in found:
+        if f.direct and f.cue is not None and f.inherit is None:
+            by_cue.setdefault(f.cue.i, []).append(f)
+    merged: set[int] = set()
+    for group in by_cue.values():
+        cue = group[0].cue
+        if len(group) != 2 or cue is None:
+            continue
+        before = [f for f in group if f.content[1] <= cue.idx]
+        after = [f for f in group if f.content[0] >= cue.idx]
+        if len(before) != 1 or len(after) != 1:
+            continue
+        first, second = before[0], after[0]
+        if art.para_of(first.content[0]) != art.para_of(second.content[0]):
+            continue
+        first.parts = [first.content, second.content]
+        first.content = (first.content[0], second.content[1])
+        merged.add(id(second))
+    return [f for f in found if id(f) not in merged]
+
+
+def _statement(ctx: Context, art: ArticleView, f: Found) -> Statement:
+    """The exported record of one attribution, with its medium and date."""
+    aid = ctx.article.id
+    sp_span: tuple[int, int] | None = None
+    if f.speaker_span is not None:
+        sp_span = f.speaker_span
+    elif f.subj is not None and f.cue is not None:
+        sp_span = span_of_subject(f.subj, clauses=True)
+        if overlaps(sp_span, f.content):
+            sp_span = span_of_subject(f.subj)
+    said = f.parts[0] if f.parts else f.content  # a split quote's cue follows its first part
+    if f.cue is not None:
+        ranges = attribution_ranges(f.cue, said)
+        medium = f.relay or medium_of(art, ranges)
+        date = statement_date(ctx.findings.timexes, f.cue, ranges)
+    else:
+        medium = date = None
+    if f.cue is not None and f.cue_span is not None and f.cue_span[0] == f.cue.idx:
+        f.cue_span = (_cue_start(f.cue), f.cue_span[1])
+    s, e = f.content
+    cue_text = art.text[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
+    text = " … ".join(art.text[a:b] for a, b in f.parts) if f.parts else art.text[s:e]
+    return Statement(
+        id=stable_id("st", aid, s, e),
+        article_id=aid,
+        speaker=f.speaker,
+        speaker_entity=None,
+        cue=cue_text,
+        text=text,
+        direct=f.direct,
+        medium=medium,
+        date=date,
+        start=s,
+        end=e,
+        speaker_start=sp_span[0] if sp_span else None,
+        speaker_end=sp_span[1] if sp_span else None,
+        cue_start=f.cue_span[0] if f.cue_span else None,
+        cue_end=f.cue_span[1] if f.cue_span else None,
+        kind=_kind(f),
+        speaker_status=f.status if f.speaker or f.status == "unresolved" else None,
+    )
+
+
+@component("stances")
+def add_stances(ctx: Context) -> None:
+    """Add the stances the statements component held back ("called for a ceasefire",
+    "wants a deal"): off by default, since on real news too many of them are narration
+    ("Russia fired 355 drones"), not positions attributed (``WITH_STANCES`` has them)."""
+    held = ctx.held.pop("stances", [])
+    ctx.findings.statements = sorted(ctx.findings.statements + held, key=lambda s: (s.start, s.end))

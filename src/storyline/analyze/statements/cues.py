@@ -145,3 +145,37 @@ def span_of_subject(subj: Token, clauses: bool = False) -> tuple[int, int]:
     ):
         left += 1  # "Even China", "Both Mr. King and Mr. Schultz"
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+_CONTROL_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "acl", "conj", "pobj"})
+
+
+def implicit_subject(cue: Token) -> Token | None:
+    """The source of a cue that has no subject of its own, from what governs it:
+    "the U.N. called a meeting to discuss", "Scott can be heard yelling", "Mr.
+    Ban's record on promoting" (the possessor). Never across a reported clause
+    or a relative clause, at most three steps up."""
+    if cue.pos_ == "NOUN":
+        # "But Trump claims that ...": a verb misread as a noun with the speaker
+        # as its compound.
+        named = [c for c in cue.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named and named[-1].i == cue.i - 1:
+            return named[-1]
+    cur = cue
+    for _ in range(3):
+        if cur.dep_ not in _CONTROL_DEPS or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = cue_subject(cur)
+            if subj is not None:
+                return subj
+            agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                return pobj
+        elif cur.pos_ in ("NOUN", "PROPN"):
+            owner = next((c for c in cur.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+    return None

@@ -16,7 +16,6 @@ from storyline.analyze.statements.content import quote_is_said
 from storyline.analyze.statements.cues import cue_subject, is_cue
 from storyline.analyze.statements.people import Person, surname_of
 from storyline.analyze.statements.quotes import END_PUNCT, Quote, mark_at, trim
-from storyline.analyze.statements.speakers import fullest_name
 from storyline.analyze.statements.view import ArticleView, Found, overlaps
 
 _TITLE_COLON = re.compile(r"^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(:)\s+(\S.*)$")
@@ -74,7 +73,7 @@ def colon_paragraphs(art: ArticleView) -> list[Found]:
             last = span[-1].lower_
             if not any(surname_of(p.text) == last for p in art.persons):
                 continue
-            named = fullest_name(art, span.text)
+            named = art.sources.fullest_name(span.text)
         c_start = n_start + m.start(3)
         s, e = trim(art.text, c_start, pend)
         if e <= s:
@@ -82,6 +81,7 @@ def colon_paragraphs(art: ArticleView) -> list[Found]:
         colon = n_start + m.start(2)
         f = Found(span.root, (colon, colon + 1), span.root, named, named is not None, (s, e), False)
         f.speaker_span = (span.start_char, span.end_char)
+        f.status = "named" if named is not None else None
         out.append(f)
     return out
 
@@ -111,8 +111,9 @@ def quote_statements(art: ArticleView, found: list[Found]) -> list[Found]:
         if colon is not None:
             mark, who = colon
             last = art.doc[who.end - 1]
-            speaker = fullest_name(art, who.text)
+            speaker = art.sources.fullest_name(who.text)
             f = Found(mark, (mark.idx, mark.idx + 1), last, speaker, True, span, True)
+            f.status = "named"
             left = art.doc[who.start]
             # The role before the name is part of the speaker as written.
             lead = art.doc[last.left_edge.i : who.start]
@@ -146,7 +147,7 @@ def quote_statements(art: ArticleView, found: list[Found]) -> list[Found]:
             prev_f = max(same_para, key=lambda f: f.content[1])
             gap = q.open - prev_f.content[1]
             cue_idx = prev_f.cue.idx if prev_f.cue is not None else -1
-            if prev_f.content[1] <= cue_idx < q.open and gap < 80:
+            if prev_f.content[1] <= cue_idx < q.open and gap < 200:
                 f = Found(prev_f.cue, prev_f.cue_span, prev_f.subj, None, False, span, True)
                 out.append(f)
                 covered.append(span)
@@ -218,6 +219,15 @@ def _dash_signature(art: ArticleView, q: Quote) -> tuple[Token, Span] | None:
     return (dash[0], name) if dash is not None and len(dash) else None
 
 
+def _name_after_quote(art: ArticleView, after: int, cue: Token) -> Token | None:
+    """ "'...,' Champagne, flanked by two Mounties, told ...": the person named right
+    after the closing mark, before the cue, when the parse hung them inside the quote."""
+    for p in art.persons:
+        if after <= p.start_char < cue.idx and not art.text[after : p.start_char].strip(" ,"):
+            return art.doc[p.end - 1]
+    return None
+
+
 def _cue_near(art: ArticleView, q: Quote) -> tuple[Token, Token] | None:
     doc = art.doc
     pstart, pend = art.para_of(q.open)
@@ -229,6 +239,8 @@ def _cue_near(art: ArticleView, q: Quote) -> tuple[Token, Token] | None:
                 break
             if is_cue(tok):
                 subj = cue_subject(tok)
+                if subj is None or subj.idx < after - 1:
+                    subj = _name_after_quote(art, after, tok)  # the parse took it into the quote
                 if subj is None or subj.idx < after - 1 or not quote_is_said(art, q, tok):
                     continue
                 # Only the speaker may stand between the quote and its cue.

@@ -6,6 +6,7 @@ from storyline.analyze.cue_model import load_cue_model
 from storyline.analyze.speech_lexicon import NO_COMMENT_LEMMAS, NOT_STATEMENT_LEMMAS
 from storyline.analyze.statements.cues import is_cue, issuer_of
 from storyline.analyze.statements.gate import content_words, read_candidate
+from storyline.analyze.statements.medium_date import relay_outlet
 from storyline.analyze.statements.quotes import trim
 from storyline.analyze.statements.view import ArticleView, Found
 
@@ -83,6 +84,28 @@ def split_siblings(art: ArticleView, found: list[Found]) -> list[Found]:
                 out.append(g)
             f.content = (start, end)
             break
+    return out
+
+
+def relayed(art: ArticleView, found: list[Found]) -> list[Found]:
+    """ "Peskov said X, RT reported": Peskov's statement, with RT as its medium; the
+    outlet's report of it is not a statement of its own."""
+    out = []
+    for g in found:
+        outlet = relay_outlet(art, g.cue, g.subj) if g.cue is not None else None
+        inner = [
+            f
+            for f in found
+            if outlet is not None
+            and f is not g
+            and f.cue_span is not None
+            and g.content[0] <= f.cue_span[0] < g.content[1]
+        ]
+        if not inner:
+            out.append(g)
+            continue
+        for f in inner:
+            f.relay = outlet
     return out
 
 

@@ -1,170 +1,503 @@
-"""Who said it: a cue's subject resolved to the fullest name in the article."""
+"""Who said it: a cue's subject resolved to the source the article names.
+
+A name stays a name (the fullest form the article gives a person: "Mr.
+Trump" -> "Donald Trump"). A pronoun ("he", "it", "they") goes to the
+candidate that agrees with it (a person of the right gender, a body, a
+group) and is most salient: nearest by sentence, then a subject (or a
+subject's possessor: "Putin's reaction ... He called"), then a source that
+spoke. A role or body referred back to ("the ministry", "the analyst", "the
+Kremlin spokesman") goes to the last mention its words describe. A document
+("the statement said") speaks for whoever issued it. What is left is either
+an unnamed source as the article describes it ("a senior US official",
+"officials") or unresolved: never a pronoun passed off as a name.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Token
 
+from storyline.analyze.figure_lexicon import PERSON_NOUNS
+from storyline.analyze.source_lexicon import (
+    DEFINITE_DETERMINERS,
+    DOCUMENT_NOUNS,
+    GENDER_NOUNS,
+    GENDER_TITLES,
+    GENERIC_BODY_NOUNS,
+    PERSON_SUBJECT_PRONOUNS,
+    PLURAL_PRONOUNS,
+    THING_PRONOUNS,
+    UNNAMED_SOURCE_NOUNS,
+    WRITER_PRONOUNS,
+)
 from storyline.analyze.speech_lexicon import (
     COUNTRY_SYNONYMS,
     ORG_WORDS,
-    PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_WORDS,
     TITLES,
 )
-from storyline.analyze.statements.cues import SUBJ_DEPS, span_of_subject
-from storyline.analyze.statements.people import PLACE_LABELS, Person, surname_of
-from storyline.analyze.statements.view import ArticleView
+from storyline.analyze.statements.cues import span_of_subject
+from storyline.analyze.statements.mentions import (
+    Mention,
+    MentionIndex,
+    body_name,
+    gender_from_name,
+    norm_word,
+    proper_modifier,
+)
+from storyline.analyze.statements.people import PLACE_LABELS, Person, person_mentions, surname_of
+from storyline.analyze.statements.quotes import scan_quotes
+from storyline.schema import SourceStatus
 
 
-def _norm(word: str) -> str:
-    w = word.lower()
-    return COUNTRY_SYNONYMS.get(w, w.rstrip("."))
+@dataclass(frozen=True)
+class Source:
+    """A resolved source: the name a reader sees, how it is known, and whether it is a person."""
+
+    name: str | None
+    status: SourceStatus | None
+    is_person: bool = False
+    plural: bool = False
+
+    @classmethod
+    def named(cls, name: str, is_person: bool = False, plural: bool = False) -> Source:
+        return cls(name, "named", is_person, plural)
+
+    @classmethod
+    def described(cls, name: str, is_person: bool = False, plural: bool = False) -> Source:
+        return cls(name, "described", is_person, plural)
 
 
-def _strip_titles(name: str) -> str:
+UNRESOLVED = Source(None, "unresolved")
+
+
+def strip_titles(name: str) -> str:
     words = name.split()
     while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower() == "the"):
         words = words[1:]
     return re.sub(r"['’]s$", "", " ".join(words))
 
 
-def fullest_name(art: ArticleView, name: str) -> str:
-    """The fullest form of a person's name in the article ("Mr. Trump" -> "Donald Trump")."""
-    surname = surname_of(name)
-    best = _strip_titles(name)
-    if not surname:
-        return best
-    for p in art.persons:
-        if surname_of(p.text) == surname:
-            cand = _strip_titles(p.text)
-            if len(cand.split()) > len(best.split()):
-                best = cand
-    return best
+@dataclass(frozen=True)
+class _Spoken:
+    """A source that spoke (a resolved statement), as a candidate for a later pronoun."""
+
+    char: int
+    sent: int
+    source: Source
+    key: str
 
 
-def _person_at(art: ArticleView, tok: Token) -> Person | None:
-    for p in art.persons:
-        if p.start <= tok.i < p.end:
-            return p
-    return None
+class Sources:
+    """The sources of one article and how its pronouns and roles resolve to them."""
 
+    def __init__(self, doc: Doc, in_quote: Callable[[int], bool], persons: list[Person]) -> None:
+        self.doc = doc
+        self.text = doc.text  # once: spaCy rebuilds it on every read
+        self.persons = persons
+        self._fulls: dict[str, dict[str, int]] | None = None
+        self.index = MentionIndex(doc, in_quote, persons, self.fullest_name)
+        self.spoken: list[_Spoken] = []
 
-def _org_at(tok: Token) -> Span | None:
-    if tok.ent_type_ != "ORG":
+    @classmethod
+    def of(cls, doc: Doc) -> Sources:
+        """For a Doc alone (figures): quotes scanned here, people found outside them."""
+        quotes = [(q.start, q.end if q.close is None else q.close) for q in scan_quotes(doc.text)]
+
+        def in_quote(pos: int) -> bool:
+            return any(a <= pos < b for a, b in quotes)
+
+        return cls(doc, in_quote, person_mentions(doc, in_quote))
+
+    # -- what the article says of its people ---------------------------------
+
+    def person_name(self, p: Person) -> str:
+        """A person mention's fullest name, with the title written before it ("Mrs.")."""
+        before = self.doc[p.start - 1].text if p.start > 0 else ""
+        return self.fullest_name(
+            f"{before} {p.text}" if before.lower() in GENDER_TITLES else p.text
+        )
+
+    def fullest_name(self, name: str) -> str:
+        """The fullest form of a person's name in the article ("Mr. Trump" -> "Donald
+        Trump"). Where several people share the surname (the Clintons, the Obamas),
+        the first name decides, else a gendered title ("Mrs. Clinton"), else the
+        one the article names most."""
+        base = strip_titles(name)
+        surname = surname_of(name)
+        fulls = self._full_names().get(surname)
+        if not surname or not fulls:
+            return base
+        given = base.split()
+        cands = [f for f in fulls if len(f.split()) > len(given)]
+        if len(given) >= 2:
+            cands = [f for f in cands if f.split()[0].lower() == given[0].lower()]
+        title = name.split()[0].lower() if name.split() else ""
+        gender = GENDER_TITLES.get(title)
+        if gender is not None:
+            cands = [f for f in cands if gender_from_name(f) in (gender, None)]
+        if not cands:
+            return base
+        return max(cands, key=lambda f: (fulls[f], -list(fulls).index(f)))
+
+    def _full_names(self) -> dict[str, dict[str, int]]:
+        """Surname -> the full names (two words or more) the article gives it, with how
+        often, in order of first mention."""
+        if self._fulls is None:
+            self._fulls = {}
+            for p in self.persons:
+                full = strip_titles(p.text)
+                if len(full.split()) >= 2:
+                    names = self._fulls.setdefault(surname_of(p.text), {})
+                    names[full] = names.get(full, 0) + 1
+        return self._fulls
+
+    def person_at(self, tok: Token) -> Person | None:
+        for p in self.persons:
+            if p.start <= tok.i < p.end:
+                return p
         return None
-    doc = tok.doc
-    for e in doc.ents:
-        if e.start <= tok.i < e.end and "\n" not in e.text:
-            lo, hi = e.start, e.end
-            while lo < hi - 1 and not any(ch.isalnum() for ch in doc[lo].text):
-                lo += 1  # a signature's dash glued to the name
-            return doc[lo:hi]
-    return None
 
+    def spoke(self, at: Token, source: Source) -> None:
+        """Record a resolved speaker at its cue, for the pronouns that follow."""
+        if source.name is None:
+            return
+        key = source.name.lower()
+        self.spoken.append(_Spoken(at.idx, self.index.sent_of(at), source, key))
 
-def _role_person(art: ArticleView, subj: Token) -> str | None:
-    """The person last introduced with the role word ("the US president" -> Donald Trump)."""
-    role = subj.lower_
-    mods = {
-        _norm(c.text)
-        for c in subj.children
-        if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()
-    }
-    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
-    for p in reversed(art.persons):
-        if p.start_char >= subj.idx:
-            continue
-        left = art.doc[max(0, p.start - 6) : p.start]
-        words = {_norm(t.text) for t in left}
-        if role not in {t.lower_ for t in left}:
-            continue
-        if mods and not mods <= words:
-            continue
-        if owner is not None and surname_of(owner.text) not in {t.lower_ for t in left}:
-            continue
-        return fullest_name(art, p.text)
-    return None
+    # -- resolution ----------------------------------------------------------
 
+    def resolve(self, subj: Token, depth: int = 0, alone: bool = False) -> Source:
+        """The source a cue's subject (or an agent, a possessor) refers to; ``alone``:
+        the subject without the others it is coordinated with."""
+        low = subj.lower_
+        if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" and depth < 3:
+            return self.resolve(subj.head.head, depth + 1)
+        if not alone and depth < 3:
+            joint = self._joint(subj, depth)
+            if joint is not None:
+                return joint
+        if low in PERSON_SUBJECT_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS:
+            return self._pronoun(subj, depth)
+        if low in WRITER_PRONOUNS and subj.pos_ == "PRON":
+            return UNRESOLVED
+        named = self._name(subj)
+        if named is not None:
+            return named
+        return self._description(subj, depth)
 
-def _subject_person(art: ArticleView, sent: Span) -> str | None:
-    """The last person in a sentence who is its subject, agent or the head of a ``who`` clause."""
-    found = None
-    for p in art.persons:
-        if not (sent.start <= p.start < sent.end):
-            continue
-        root = art.doc[p.end - 1]
-        dep, head = root.dep_, root.head
-        if (
-            dep in SUBJ_DEPS
-            or (dep == "pobj" and head.dep_ == "agent")
-            or (dep in ("appos", "compound") and head.dep_ in SUBJ_DEPS)
-            or any(c.dep_ == "relcl" for c in root.rights)
-        ):
-            found = p
-    return fullest_name(art, found.text) if found is not None else None
+    def _joint(self, subj: Token, depth: int) -> Source | None:
+        """ "Zelenskyy and Russia's Defense Ministry said": both, kept together."""
+        conj = [c for c in subj.conjuncts if c.i > subj.i and c.dep_ == "conj"]
+        ccs = [c for t in (subj, *conj) for c in t.children if c.dep_ == "cc"]
+        if not conj or not any(c.lower_ == "and" for c in ccs):
+            return None
+        parts = [self.resolve(t, depth + 1, alone=True) for t in (subj, *conj)]
+        names = [p.name for p in parts if p.name is not None]
+        if len(names) < 2:
+            return None
+        status: SourceStatus = "named" if all(p.status == "named" for p in parts) else "described"
+        return Source(" and ".join(names), status, all(p.is_person for p in parts), True)
 
-
-def _pronoun_person(art: ArticleView, subj: Token) -> str | None:
-    """Who ``he``/``she`` is: a speaker earlier in the sentence, else in the sentences before."""
-    sent = subj.sent
-    earlier = [s for s in art.said if sent.start_char <= s[0] < subj.idx and s[2]]
-    if earlier:
-        return earlier[-1][1]
-    sents = [s for s in art.doc.sents if s.end_char <= sent.start_char + 1 and s.start < sent.start]
-    for s in reversed(sents[-4:]):
-        spoke = [x for x in art.said if s.start_char <= x[0] < s.end_char and x[2]]
-        if spoke:
-            return spoke[-1][1]
-        if art.in_quote(s.start_char + 1) and art.in_quote(s.end_char - 2):
-            continue
-        who = _subject_person(art, s)
-        if who is not None:
-            return who
-    before = [p for p in art.persons if p.start_char < subj.idx]
-    return fullest_name(art, before[-1].text) if before else None
-
-
-def resolve_speaker(art: ArticleView, subj: Token, depth: int = 0) -> tuple[str, bool]:
-    """(speaker name, is a person) for the subject of a cue."""
-    low = subj.lower_
-    if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" and depth < 3:
-        return resolve_speaker(art, subj.head.head, depth + 1)
-    if low in PERSON_PRONOUNS:
-        who = _pronoun_person(art, subj)
-        return (who, True) if who is not None else (subj.text, True)
-    cands = [subj] + [c for c in subj.children if c.dep_ == "compound"]
-    cands += [t for t in subj.subtree if t.dep_ == "appos" and t.i != subj.i]
-    for tok in cands:
-        p = _person_at(art, tok)
-        if p is not None:
-            return fullest_name(art, p.text), True
-    if low in ORG_WORDS or subj.lemma_.lower() in ORG_WORDS:
-        s, e = span_of_subject(subj)
-        phrase = art.text[s:e]
-        return _strip_titles(phrase) if phrase.lower().startswith("the ") else phrase, False
-    org = _org_at(subj)
-    if org is not None:
-        return _strip_titles(org.text), False
-    if low in ROLE_WORDS or subj.lemma_.lower() in ROLE_WORDS:
-        who = _role_person(art, subj)
-        if who is not None:
-            return who, True
-    s, e = span_of_subject(subj)
-    phrase = art.text[s:e]
-    if subj.pos_ == "PROPN" and (
-        subj.ent_type_ not in PLACE_LABELS or fullest_name(art, subj.text) != subj.text
-    ):
-        text = art.text
+    def _name(self, subj: Token) -> Source | None:
+        """A person, a body or a place the subject names, if it names one."""
+        cands = [subj] + [c for c in subj.children if c.dep_ == "compound"]
+        cands += [t for t in subj.subtree if t.dep_ == "appos" and t.i != subj.i]
+        for tok in cands:
+            p = self.person_at(tok)
+            if p is not None:
+                return Source.named(self.person_name(p), is_person=True)
+        doc = self.doc
+        if subj.ent_type_ == "ORG":
+            for e in doc.ents:
+                if e.start <= subj.i < e.end and "\n" not in e.text:
+                    lo = e.start
+                    while lo < e.end - 1 and not any(ch.isalnum() for ch in doc[lo].text):
+                        lo += 1  # a signature's dash glued to the name
+                    return Source.named(strip_titles(body_name(doc[lo : e.end])[1]))
+        if subj.pos_ != "PROPN" and subj.text[:1].isupper() and not subj.is_sent_start:
+            # A surname the tagger called a noun ("Zelenskyy wrote"): a person the
+            # article names in full elsewhere.
+            full = self.fullest_name(subj.text)
+            if full != subj.text and surname_of(full) == surname_of(subj.text):
+                return Source.named(full, is_person=True)
+        if subj.pos_ != "PROPN":
+            lemma = subj.lemma_.lower()
+            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+            if lemma in ORG_WORDS and owner is not None and owner.pos_ == "PRON":
+                # "her campaign", "his office": the owner's, once the owner is known
+                whose = self.resolve(owner, 1)
+                if whose.status == "named" and whose.name is not None:
+                    return Source.named(f"{whose.name}'s {subj.text}")
+            if (
+                lemma in ORG_WORDS
+                and lemma not in DOCUMENT_NOUNS
+                and proper_modifier(subj)
+                and not _indefinite(subj)
+            ):
+                return Source.named(strip_titles(own_phrase(subj)))  # "The British government"
+            return None
+        if subj.ent_type_ in PLACE_LABELS and self.fullest_name(subj.text) == subj.text:
+            return Source.named(strip_titles(own_phrase(subj)))
         left = min(
             [
                 c.i
                 for c in subj.children
-                if c.dep_ == "compound" and c.i < subj.i and "\n" not in text[c.idx : subj.idx]
+                if c.dep_ == "compound" and c.i < subj.i and "\n" not in self.text[c.idx : subj.idx]
             ]
             + [subj.i]
         )
-        return fullest_name(art, art.doc[left : subj.i + 1].text), True
-    return phrase, False
+        return Source.named(self.fullest_name(doc[left : subj.i + 1].text), is_person=True)
+
+    def _description(self, subj: Token, depth: int) -> Source:
+        """A common noun: a document, a role or body referred back to, or an unnamed source."""
+        lemma = subj.lemma_.lower()
+        phrase = described_text(subj)
+        plural = subj.tag_ == "NNS"
+        definite = _definite(subj)
+        if lemma in DOCUMENT_NOUNS:
+            return self._document(subj, depth, definite, phrase)
+        known = lemma in ROLE_WORDS or lemma in ORG_WORDS or lemma in UNNAMED_SOURCE_NOUNS
+        if known and definite and depth < 3:
+            ante = self._role_antecedent(subj, depth)
+            if ante is not None:
+                return ante
+        if definite and _bare(subj):
+            return UNRESOLVED  # "the ministry said", no ministry named before
+        return Source.described(phrase, is_person=person_noun(lemma), plural=plural)
+
+    def _document(self, subj: Token, depth: int, definite: bool, phrase: str) -> Source:
+        """ "A statement from the ministry said", "the ministry's statement": the issuer;
+        "the statement said" after a source spoke: that source; "a report said": described."""
+        for c in subj.children:
+            if c.dep_ == "poss" and depth < 3:
+                return self.resolve(c, depth + 1)
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") and depth < 3:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
+                    return self.resolve(pobj, depth + 1)
+        if not definite:
+            return Source.described(phrase)
+        sent = self.index.sent_of(subj)
+        recent = [s for s in self.spoken if s.char < subj.idx and sent - s.sent <= 3]
+        if recent:
+            return recent[-1].source
+        return UNRESOLVED
+
+    def _role_antecedent(self, subj: Token, depth: int) -> Source | None:
+        """ "The ministry" -> the body named with that word ("Russia's Defense Ministry");
+        "the Kremlin spokesman" -> the person introduced so; among several, the most
+        salient (nearest by sentence, then a subject), as for pronouns."""
+        lemma = subj.lemma_.lower()
+        head_words = {lemma, subj.lower_} | _ROLE_SYNONYMS.get(_role_phrase(subj), set())
+        mods = {
+            norm_word(c.text)
+            for c in subj.children
+            if c.dep_ in ("amod", "compound", "nmod") and (c.text[:1].isupper() or c.ent_type_)
+        }
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            mods.add(norm_word(owner.text))
+        person_role = lemma in ROLE_WORDS
+        sent = self.index.sent_of(subj)
+        best: tuple[float, Mention] | None = None
+        described: list[Mention] = []
+        for m in self.index.mentions:
+            if m.char >= subj.idx or m.head.i == subj.i:
+                break
+            if (m.kind == "person") != person_role or m.kind == "group":
+                continue
+            words = self.index.words_of(m)
+            if not (head_words & words):
+                continue
+            described.append(m)
+            if not mods <= words:
+                continue
+            score = -10.0 * (sent - m.sent) + 5 * m.subject + m.char * 1e-7
+            if best is None or score > best[0]:
+                best = (score, m)
+        if best is None and mods and len({m.key for m in described}) == 1:
+            # "the US president" where only "President Donald Trump" was named: the one
+            # president of the article, unless described with another country
+            m = described[-1]
+            if not (self.index.words_of(m) & _COUNTRY_WORDS) - mods:
+                best = (0.0, m)
+        if best is not None:
+            return self._mention_source(best[1], depth)
+        return self._recent_fallback(subj, lemma)
+
+    def _recent_fallback(self, subj: Token, lemma: str) -> Source | None:
+        """ "the analyst observed" after the analyst was quoted by name, "the company
+        said" after the company spoke: the last source of that kind, two sentences back."""
+        sent = self.index.sent_of(subj)
+        for s in reversed(self.spoken):
+            if s.char >= subj.idx or sent - s.sent > 2:
+                continue
+            person_back = lemma in UNNAMED_SOURCE_NOUNS and person_noun(lemma)
+            if person_back and s.source.is_person and s.source.status == "named":
+                return s.source
+            if lemma in GENERIC_BODY_NOUNS and not s.source.is_person:
+                return s.source
+            break
+        return None
+
+    def _mention_source(self, m: Mention, depth: int) -> Source:
+        if m.kind == "person":
+            p = self.person_at(m.head)
+            if p is not None:
+                return Source.named(self.person_name(p), is_person=True)
+            if depth < 3:  # a role: "The president's ... He called" is whom "the president" is
+                return self.resolve(m.head, depth + 1)
+        if m.kind in ("body", "place") and (m.head.pos_ == "PROPN" or m.head.ent_type_):
+            return Source.named(_mention_name(m))
+        return self.resolve(m.head, depth + 1)
+
+    def _pronoun(self, pron: Token, depth: int) -> Source:
+        """ "he", "it", "they": the most salient earlier candidate that agrees with it."""
+        low = pron.lower_
+        gender = PERSON_SUBJECT_PRONOUNS.get(low)
+        sent = self.index.sent_of(pron)
+        para = self.text.rfind("\n", 0, pron.idx)
+        best: tuple[float, Mention | _Spoken] | None = None
+        for m in self.index.mentions:
+            if m.char >= pron.idx:
+                break
+            if sent - m.sent > 4 or not self._agrees(low, gender, m):
+                continue
+            score = -10.0 * (sent - m.sent) + 5 * m.subject + 2 * (m.char > para) + m.char * 1e-7
+            if m.sent == sent and not m.subject:
+                score -= 8  # "Asked about Trump, he said": not the object beside it
+            if best is None or score > best[0]:
+                best = (score, m)
+        for s in self.spoken:
+            if s.char >= pron.idx or sent - s.sent > 4 or not _speaker_agrees(low, gender, s, self):
+                continue
+            score = -10.0 * (sent - s.sent) + 4 + 5 + 2 * (s.char > para) + s.char * 1e-7
+            if best is None or score > best[0]:
+                best = (score, s)
+        if best is None:
+            return UNRESOLVED
+        chosen = best[1]
+        if isinstance(chosen, _Spoken):
+            return chosen.source
+        return self._mention_source(chosen, depth + 1) if depth < 3 else UNRESOLVED
+
+    def _agrees(self, low: str, gender: str | None, m: Mention) -> bool:
+        if gender is not None:
+            g = self.index.gender(m)
+            return m.kind == "person" and (g is None or g == gender)
+        if low in THING_PRONOUNS:
+            return m.kind in ("body", "place") and not m.plural
+        return m.kind in ("group", "body") or m.plural  # they
+
+
+def _speaker_agrees(low: str, gender: str | None, s: _Spoken, sources: Sources) -> bool:
+    src = s.source
+    if gender is not None:
+        g = sources.index.genders.get(s.key)
+        return src.is_person and not src.plural and (g is None or g == gender)
+    if low in THING_PRONOUNS:
+        return not src.is_person and not src.plural
+    return src.plural or not src.is_person
+
+
+def _mention_name(m: Mention) -> str:
+    doc = m.head.doc
+    for e in doc.ents:
+        if e.start <= m.head.i < e.end:
+            return strip_titles(body_name(e)[1])
+    s, e2 = span_of_subject(m.head)
+    return strip_titles(_text_of(doc, s, e2))
+
+
+def _definite(tok: Token) -> bool:
+    """ "the ministry", "this agency", "Putin's spokesman": a reference back."""
+    for c in tok.children:
+        if c.dep_ == "det":
+            return c.lower_ in DEFINITE_DETERMINERS
+        if c.dep_ == "poss":
+            return True
+    return False
+
+
+# Roles said in other words: TASS's "the head of state" is the president.
+_ROLE_SYNONYMS: dict[str, set[str]] = {"head of state": {"president"}}
+_COUNTRY_WORDS = frozenset(COUNTRY_SYNONYMS.values()) | frozenset(
+    {"french", "german", "british", "chinese", "israeli", "iranian", "turkish", "polish"}
+)
+
+
+def _role_phrase(tok: Token) -> str:
+    """ "head of state" from "the head of state"; the noun alone otherwise."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return f"{tok.lower_} of {pobj.lower_}" if pobj is not None else tok.lower_
+
+
+def _indefinite(tok: Token) -> bool:
+    """ "A Chinese research firm", "some officials": a new, unnamed source."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in tok.children)
+
+
+def person_noun(lemma: str) -> bool:
+    """Whether a common noun names a person ("the receptionist", "an analyst", "officials")."""
+    return (
+        lemma in ROLE_WORDS
+        or lemma in PERSON_NOUNS
+        or lemma in GENDER_NOUNS
+        or (lemma in UNNAMED_SOURCE_NOUNS and lemma not in ORG_WORDS and lemma not in _NOT_PEOPLE)
+        or lemma.endswith(("ist", "ian"))
+    )
+
+
+_NOT_PEOPLE = frozenset({"poll", "survey", "study", "estimate", "media", "outlet", "military"})
+
+
+def _bare(tok: Token) -> bool:
+    """Nothing but a determiner (and plain adjectives) before the noun, nothing after it:
+    "the ministry", "the senior official", not "the city council" or "the governor of X"."""
+    for c in tok.children:
+        if c.dep_ in ("det", "punct"):
+            continue
+        if c.dep_ == "amod" and c.pos_ == "ADJ" and not c.text[:1].isupper():
+            continue
+        return False
+    return True
+
+
+def own_phrase(subj: Token) -> str:
+    """The subject's own noun phrase: without a joint speaker after "and", an
+    apposition or an aside ("the receptionist, heavy bags under her eyes, ..."
+    is "the receptionist"), or a relative clause."""
+    doc = subj.doc
+    s, e = span_of_subject(subj)
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is not None:
+        for t in span:
+            if t.i <= subj.i:
+                continue
+            if (t.text in (",", "(", "—", "–") and t.head.i == subj.i) or (
+                t.dep_ == "cc" and t.head.i == subj.i
+            ):
+                e = t.idx
+                break
+    return _text_of(doc, s, e).strip(" ,")
+
+
+def _text_of(doc: Doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` without rebuilding the whole text (spaCy joins every
+    token for ``Doc.text``): from the tokens that cover the span."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    return span.text[start - span.start_char : end - span.start_char]
+
+
+def described_text(subj: Token) -> str:
+    """An unnamed source as the article describes it ("a senior US official", "officials")."""
+    text = own_phrase(subj)
+    return text[4:] if text.lower().startswith("the ") else text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
@@ -11,6 +12,10 @@ from storyline.analyze.cue_model import features, load_cue_model
 from storyline.analyze.registry import Context
 from storyline.analyze.statements.people import person_mentions
 from storyline.analyze.statements.quotes import Quote, paragraphs, scan_quotes
+from storyline.schema import SourceStatus
+
+if TYPE_CHECKING:
+    from storyline.analyze.statements.speakers import Sources
 
 
 class ArticleView:
@@ -31,10 +36,18 @@ class ArticleView:
         self.quotes = scan_quotes(self.text)
         self.quote_opens = [q.open for q in self.quotes]
         self.persons = person_mentions(self.doc, self.in_quote)
-        # Speakers already resolved, as (cue offset, name, is_person), for pronouns.
-        self.said: list[tuple[int, str, bool]] = []
+        self._sources: Sources | None = None
         self._cue_prob: dict[int, float] = {}
         self._cue_feats: dict[int, list[str]] = {}
+
+    @property
+    def sources(self) -> Sources:
+        """Who the article's pronouns and roles can mean (built on first use)."""
+        if self._sources is None:
+            from storyline.analyze.statements.speakers import Sources
+
+            self._sources = Sources(self.doc, self.in_quote, self.persons)
+        return self._sources
 
     def cue_features(self, tok: Token) -> list[str]:
         """``cue_model.features(tok)``, computed once (the model and the gate share them)."""
@@ -93,6 +106,10 @@ class Found:
     direct: bool
     inherit: Found | None = None  # a continued quote takes this statement's speaker
     speaker_span: tuple[int, int] | None = None  # when not the subject's phrase
+    status: SourceStatus | None = None  # how ``speaker`` is known, once resolved
+    # A quote split around its cue: both parts, when ``content`` spans them.
+    parts: list[tuple[int, int]] | None = None
+    relay: str | None = None  # the outlet that relayed it ("..., RT reported")
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

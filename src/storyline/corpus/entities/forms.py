@@ -7,13 +7,19 @@ other forms it could merge with (:mod:`.components`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from storyline.corpus.lexicon import ACRONYM_SKIP
+from storyline.corpus.lexicon import (
+    ACRONYM_SKIP,
+    COUNTRY_ADJECTIVES,
+    OF_INVERTED_HEADS,
+    ORG_SPELLINGS,
+)
 from storyline.corpus.names import (
     fold,
     name_tokens,
@@ -34,8 +40,25 @@ def form_key(text: str, etype: str) -> tuple[str, tuple[str, ...], tuple[str, ..
     (``jinping xi``, (Jinping, Xi), (Xi, Jinping)). The key is what forms group by."""
     person = etype == "person"
     display = name_tokens(text, person=person)
-    ordered = person_order(display)
+    ordered = person_order(display) if person else _org_order(display)
     return " ".join(_key_word(t, person) for t in ordered), tuple(ordered), tuple(display)
+
+
+def _org_order(words: list[str]) -> list[str]:
+    """An organisation's words as compared: one spelling (``Defence`` -> ``Defense``),
+    one order (``Ministry of Defense`` -> ``Defense Ministry``) and one way to say
+    whose (``Russia's`` -> ``Russian``)."""
+    words = [ORG_SPELLINGS.get(fold(w), w) for w in words]
+    owner: list[str] = []
+    if len(words) >= 2:
+        bare = re.sub(r"['’]s$", "", words[0])
+        split_s = len(words) >= 3 and fold(words[1]) == "s"  # "Russia’s" read as two words
+        if (bare != words[0] or split_s) and fold(bare) in COUNTRY_ADJECTIVES:
+            owner = [COUNTRY_ADJECTIVES[fold(bare)]]
+            words = words[2:] if split_s else words[1:]
+    if len(words) >= 3 and fold(words[0]) in OF_INVERTED_HEADS and fold(words[1]) == "of":
+        words = [*words[2:], words[0]]
+    return owner + words
 
 
 def _key_word(word: str, person: bool) -> str:

@@ -1,0 +1,315 @@
+"""Word lists for resolving who a source is: pronouns, roles, documents, unnamed sources, gender.
+
+Kept as data next to ``speech_lexicon`` (which says what a cue is): these say
+whom a cue's subject refers to. Everything is lower-case; each list has the
+example it exists for.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Gender = Literal["f", "m"]
+
+
+def _word_list(text: str) -> frozenset[str]:
+    """A long list of words, written as text (one per space), for reading."""
+    return frozenset(text.split())
+
+
+# Pronouns that stand for a person ("he said"), a body or a thing ("it
+# said"), or several ("they said"). Outside quotes, "I", "we" and "you"
+# speak for the writer or the reader: never resolved to a source.
+PERSON_SUBJECT_PRONOUNS: dict[str, Gender] = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+}
+THING_PRONOUNS: frozenset[str] = frozenset({"it", "its"})
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their"})
+WRITER_PRONOUNS: frozenset[str] = frozenset(
+    {"i", "me", "my", "we", "us", "our", "you", "your", "one"}
+)
+
+# Titles that say a person's gender ("Mrs. Clinton ... she said").
+GENDER_TITLES: dict[str, Gender] = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "lord": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "madam": "f",
+    "madame": "f",
+    "mme": "f",
+    "mme.": "f",
+    "dame": "f",
+    "lady": "f",
+    "baroness": "f",
+}
+
+# Nouns next to a name that say its gender ("Kremlin spokeswoman Maria
+# Zakharova", "his wife, Melania").
+GENDER_NOUNS: dict[str, Gender] = {
+    "spokeswoman": "f",
+    "spokesman": "m",
+    "chairwoman": "f",
+    "chairman": "m",
+    "congresswoman": "f",
+    "congressman": "m",
+    "businesswoman": "f",
+    "businessman": "m",
+    "actress": "f",
+    "actor": "m",
+    "queen": "f",
+    "king": "m",
+    "princess": "f",
+    "prince": "m",
+    "duchess": "f",
+    "duke": "m",
+    "wife": "f",
+    "husband": "m",
+    "widow": "f",
+    "widower": "m",
+    "mother": "f",
+    "father": "m",
+    "daughter": "f",
+    "son": "m",
+    "sister": "f",
+    "brother": "m",
+    "grandmother": "f",
+    "grandfather": "m",
+    "woman": "f",
+    "man": "m",
+    "girl": "f",
+    "boy": "m",
+    "policewoman": "f",
+    "policeman": "m",
+    "anchorwoman": "f",
+    "anchorman": "m",
+    "countrywoman": "f",
+    "countryman": "m",
+}
+
+# Common first names in international news, by gender: what keeps "she
+# said" from going to Keith and "he said" from going to Hillary when the
+# article gives no title. Names ending in "a" are women's unless listed in
+# MALE_A_NAMES, so they are not repeated here.
+WOMEN_FIRST_NAMES: frozenset[str] = _word_list(
+    """
+    abigail agnes alice alison amy ann anne annegret annette ashley astrid beatrice
+    bridget brigitte carol caroline carolyn catherine cathy charlotte chelsea cheryl
+    christine claire colette dagmar daphne debbie deborah denise diane dianne dorothy
+    elaine eleanor elisabeth elise elizabeth ellen emily esther evelyn frances gillian
+    grace gretchen gwen hannah heather heidi helen helene hillary hope ingrid irene iris
+    isabel isabelle jacqueline jane janet jeanne jennifer jessica jill joan jocelyn
+    joy judith judy julie justine karen karin karoline kate katherine kathleen kathryn
+    kathy katie kay kelly kirsten kristen kristi kristin laurel lauren leslie lily
+    linda lindsay liz louise lucy madeleine madison margaret margot marian marie marine
+    marion marjorie mary maryam megan meghan melanie mette michele michelle mira miriam
+    muriel nadine nancy naomi natalie nicole nikki olivia pam pamela patricia
+    paulette pauline peggy penelope penny rachel rachida rebecca renate rose ruth sabine
+    sally samantha sandra sarah segolene sharon sherri shirley sigrid sophie stephanie
+    sue susan suzanne sylvie tamar tiffany tracy tulsi ursula valerie vivian wendy yael
+    yulia zoe
+    """
+)
+MEN_FIRST_NAMES: frozenset[str] = _word_list(
+    """
+    abdel abdul abdullah adam ahmad ahmed alain alan albert aleksandr aleksei alex
+    alexander alexandre alexei alexey ali alistair andre andrei andrew andrii andriy
+    andrzej andy angus anthony anton antonio antony ari arkady armin arnold arseniy
+    arthur ashraf ayman barack ben benjamin bernard bernie bill bob bobby boris boyko
+    brad brett brian bruce bruno carl carlos charles charlie chris christian christopher
+    chuck claude colin craig dan daniel danny dave david dean denis dennis denys derek
+    dick dmitri dmitriy dmitry dmytro don donald doug douglas duncan ed edgar edward
+    emmanuel enrique eric erik evan evgeny fedor felix francis francisco francois frank
+    franz fred friedrich gabriel gary gavin geert gennady george georgy gerald gerhard
+    giuseppe gordon graham grant greg gregory guido gustavo hakan hans harold harry
+    hassan heinz helmut henry herbert hossein howard hubert hugh hunter hussein ian igor
+    ihor ilham isaac ivan jack jacob jaime jake james jan jared jason javier jd jean-luc
+    jean-noel jeff jeffrey jens jeremy jerome jerry jim jimmy joe joel johann johannes
+    john johnny jon jonathan jorge jose josef joseph josh juan julian justin karl keir
+    keith ken kenneth kevin kirill klaus kurt kyriakos larry lars lee leo leon leonid
+    lindsey lloyd louis luis lukas luke malcolm manfred manuel marc marco marcus mario
+    mark markus martin mateusz matt matthew max maxim maxime michael michel miguel mike
+    mikhail mitch mitt mohamed mohammad mohammed muhammad mykhailo mykola nathan neil
+    nicholas nick nicolas nigel nikolai nikolay norbert olaf oleg oleh oleksandr oleksiy
+    oliver olivier omar oscar owen pablo patrick paul pavel pavlo pedro pete peter petr
+    petro philip philippe pierre pyotr rafael ralph ramzan randy ray raymond recep
+    reince rex richard rick rishi rob robert roberto rodrigo roger roman ron ronald ross
+    roy ruslan russell rustem ryan sam samuel scott sean sebastian serge sergei sergey
+    sergiy seth shimon sigmar simon stanislav stefan stephen steve steven stuart taras
+    ted terry thierry thomas tim timothy todd tom tommy tony ulf valery vasily victor
+    viktor vincent vitali vitaliy vitaly vladimir vladislav volker volodymyr walter
+    wayne werner william wolfgang xavier yair yevgeny yevhen yosef yuri yuriy yury
+    zbigniew
+    """
+)
+
+# First names ending in "a" are mostly women's in the languages of this news
+# (Maria, Kaja, Iryna, Giorgia, Annalena); these are men's.
+MALE_A_NAMES: frozenset[str] = frozenset(
+    {
+        "nikita",
+        "ilya",
+        "luca",
+        "joshua",
+        "mustafa",
+        "musa",
+        "isa",
+        "kostya",
+        "sasha",
+        "misha",
+        "vanya",
+        "grisha",
+        "yasha",
+        "ezra",
+        "akira",
+        "elijah",
+        "noah",
+        "jonah",
+        "dara",
+        "attila",
+        "luka",
+    }
+)
+
+# Surname endings of Slavic women ("Maria Zakharova", "Valentina Matviyenko"
+# has none) and of Slavic men ("Sergey Lavrov", "Dmitry Peskov", "Andriy
+# Yermak" has none): used only when the first name says nothing.
+FEMALE_SURNAME_ENDINGS: tuple[str, ...] = ("ova", "eva", "yova", "ina", "skaya", "tskaya", "aya")
+MALE_SURNAME_ENDINGS: tuple[str, ...] = ("ov", "ev", "yov", "sky", "skiy", "skyi", "tsky")
+
+# Plural nouns for unnamed sources: "officials said", "Ukrainian officials",
+# "sources familiar with the talks", "witnesses told": described, never
+# resolved to a name.
+UNNAMED_SOURCE_NOUNS: frozenset[str] = frozenset(
+    {
+        "official",
+        "source",
+        "analyst",
+        "expert",
+        "witness",
+        "resident",
+        "people",
+        "person",
+        "diplomat",
+        "observer",
+        "critic",
+        "activist",
+        "investigator",
+        "researcher",
+        "scientist",
+        "economist",
+        "lawmaker",
+        "legislator",
+        "politician",
+        "commentator",
+        "blogger",
+        "journalist",
+        "reporter",
+        "correspondent",
+        "insider",
+        "aide",
+        "adviser",
+        "advisor",
+        "supporter",
+        "opponent",
+        "protester",
+        "volunteer",
+        "soldier",
+        "serviceman",
+        "fighter",
+        "survivor",
+        "victim",
+        "relative",
+        "neighbour",
+        "neighbor",
+        "doctor",
+        "medic",
+        "worker",
+        "employee",
+        "member",
+        "leader",
+        "voter",
+        "citizen",
+        "participant",
+        "organizer",
+        "organiser",
+        "student",
+        "teacher",
+        "parent",
+        "local",
+        "authority",
+        "authorities",
+        "military",
+        "media",
+        "outlet",
+        "poll",
+        "survey",
+        "study",
+        "estimate",
+    }
+)
+
+# Documents that speak for whoever issued them ("the statement said", "a
+# report said"): the issuer when the text gives it ("a statement from the
+# ministry", "the ministry's statement"), else the source that spoke just
+# before; an indefinite one ("a report said") is described as it is.
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    {
+        "statement",
+        "report",
+        "release",
+        "communique",
+        "letter",
+        "memo",
+        "note",
+        "message",
+        "post",
+        "tweet",
+        "video",
+        "email",
+        "filing",
+        "document",
+        "notice",
+        "announcement",
+        "readout",
+        "transcript",
+        "decree",
+        "resolution",
+        "order",
+        "ruling",
+        "verdict",
+        "indictment",
+        "complaint",
+        "lawsuit",
+        "data",
+        "figure",
+        "record",
+        "bulletin",
+        "update",
+        "summary",
+        "briefing",
+        "assessment",
+    }
+)
+
+# Head nouns of a body that a definite reference points back to only when the
+# body's own name says it ("the ministry" -> "Russia's Defense Ministry", "the
+# bank" -> "Bank of Israel"); GENERIC_BODY_NOUNS may also point back to the
+# body named just before ("the company" after "Pfizer").
+GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
+    {"company", "firm", "group", "organization", "organisation", "network", "outlet", "broadcaster"}
+)
+
+# Determiners that make a noun phrase definite (a reference back) or not (a
+# new, unnamed source).
+DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that", "these", "those"})

@@ -1,0 +1,303 @@
+"""Whom an article can mean: the people, bodies and groups it mentions, as antecedents.
+
+Each ``Mention`` is a possible antecedent for "he", "it", "they", "the
+ministry" or "the analyst": where it is, what kind of source it is (a person,
+a body, a place or an unnamed group), whether it is the subject of its
+clause (salient), the words that describe it ("Kremlin spokesman Dmitry
+Peskov" is described by ``kremlin`` and ``spokesman``), and its gender when
+the article or the name tells it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.analyze.source_lexicon import (
+    FEMALE_SURNAME_ENDINGS,
+    GENDER_NOUNS,
+    GENDER_TITLES,
+    MALE_A_NAMES,
+    MALE_SURNAME_ENDINGS,
+    MEN_FIRST_NAMES,
+    PERSON_SUBJECT_PRONOUNS,
+    UNNAMED_SOURCE_NOUNS,
+    WOMEN_FIRST_NAMES,
+    Gender,
+)
+from storyline.analyze.speech_lexicon import COUNTRY_SYNONYMS, ORG_WORDS, ROLE_WORDS, TITLES
+from storyline.analyze.statements.cues import SUBJ_DEPS
+from storyline.analyze.statements.people import Person
+
+Kind = Literal["person", "body", "place", "group"]
+
+# Entity labels of places and of bodies that can speak ("Russia said", "the
+# Kremlin denied").
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_BODY_LABELS = frozenset({"ORG"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention that a later pronoun or role may refer back to."""
+
+    head: Token  # the mention's head token (what is resolved when it is chosen)
+    char: int  # where it starts in the text
+    sent: int  # index of its sentence
+    kind: Kind
+    plural: bool
+    subject: bool  # subject, agent or the subject's possessor ("Putin's reaction was ...")
+    words: frozenset[str]  # what describes it, lower-case, countries normalised
+    key: str  # who it is: a person's fullest name, a body's name, in lower case
+
+
+def proper_modifier(tok: Token) -> bool:
+    """A name or nationality modifying a noun: "the British government", "Russia's ministry"."""
+    return any(
+        c.dep_ in ("amod", "compound", "poss", "nmod")
+        and c.i < tok.i
+        and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))
+        for c in tok.children
+    )
+
+
+def norm_word(word: str) -> str:
+    w = word.lower().rstrip(".")
+    return COUNTRY_SYNONYMS.get(w, w)
+
+
+def is_subject(tok: Token) -> bool:
+    """Subject or agent of its clause, or the possessor of one ("Putin's reaction")."""
+    if tok.dep_ in SUBJ_DEPS or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
+        return True
+    if tok.dep_ in ("compound", "appos") and tok.head.dep_ in SUBJ_DEPS:
+        return True
+    return tok.dep_ == "poss" and tok.head.dep_ in SUBJ_DEPS
+
+
+def _person_words(doc: Doc, p: Person) -> set[str]:
+    """The words describing a person where named: a role before the name
+    ("Kremlin spokesman Dmitry Peskov") or in apposition ("Peskov, the Kremlin
+    spokesman"; "the Kremlin spokesman, Dmitry Peskov")."""
+    words: set[str] = set()
+    sent_start = doc[p.start].sent.start
+    for t in reversed(doc[max(sent_start, p.start - 6) : p.start]):
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") or "\n" in t.text:
+            break
+        words.add(norm_word(t.text))
+    head = doc[p.end - 1]
+    for c in head.children:
+        if c.dep_ == "appos" and not (p.start <= c.i < p.end):
+            words.update(norm_word(t.text) for t in c.subtree if not t.is_punct)
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        outer = head.head
+        words.update(
+            norm_word(t.text)
+            for t in outer.subtree
+            if t.i < head.left_edge.i and not t.is_punct and t.dep_ != "relcl"
+        )
+    return words
+
+
+def body_name(ent: Span) -> tuple[int, str]:
+    """A body's name as written, with a country before it ("Russia's Defense Ministry")."""
+    doc = ent.doc
+    lo = ent.start
+    while lo < ent.end - 1 and doc[lo].lower_ == "the":
+        lo += 1
+    if lo > 1 and doc[lo - 1].text in ("'s", "’s") and doc[lo - 2].ent_type_ in ("GPE", "NORP"):
+        lo -= 2
+    elif lo > 0 and doc[lo - 1].ent_type_ == "NORP" and doc[lo - 1].dep_ in ("amod", "compound"):
+        lo -= 1
+    hi = ent.end
+    if hi - 1 > lo and doc[hi - 1].text in ("'s", "’s"):
+        hi -= 1
+    return lo, doc[lo:hi].text
+
+
+def gender_from_name(name: str) -> Gender | None:
+    """What a first name or a Slavic surname says: the lists of common first
+    names, a first name in -a, a surname in -ova or -sky."""
+    words = [w for w in re.split(r"\s+", name) if w and w.lower() not in TITLES]
+    if not words:
+        return None
+    first, last = words[0].lower(), words[-1].lower()
+    if len(words) >= 2:
+        if first in WOMEN_FIRST_NAMES:
+            return "f"
+        if first in MEN_FIRST_NAMES:
+            return "m"
+        if first.endswith("a") and first not in MALE_A_NAMES and first.isalpha():
+            return "f"
+    if last.endswith(FEMALE_SURNAME_ENDINGS) and len(last) > 5:
+        return "f"
+    if last.endswith(MALE_SURNAME_ENDINGS) and len(last) > 4:
+        return "m"
+    return None
+
+
+def _gender_evidence(doc: Doc, p: Person, words: set[str]) -> Gender | None:
+    """What the article says of a person's gender where it names them:
+    a title ("Mrs. Clinton"), a noun ("spokeswoman"), else the name."""
+    for t in doc[max(0, p.start - 2) : p.start + 1]:
+        g = GENDER_TITLES.get(t.lower_)
+        if g is not None:
+            return g
+    for w in words:
+        g = GENDER_NOUNS.get(w)
+        if g is not None:
+            return g
+    return None
+
+
+class MentionIndex:
+    """Every candidate antecedent of an article, in text order, and what is known of each person."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        in_quote: Callable[[int], bool],
+        persons: list[Person],
+        full_name: Callable[[str], str],
+    ) -> None:
+        self.doc = doc
+        self.full_name = full_name
+        self.sent_starts = [s.start for s in doc.sents]
+        self.genders: dict[str, Gender] = {}
+        self.mentions: list[Mention] = []
+        self._person_words: dict[str, frozenset[str]] | None = None
+        self._add_persons(persons)
+        self._add_bodies(in_quote)
+        self._add_groups(in_quote)
+        self.mentions.sort(key=lambda m: m.char)
+        self._learn_genders_from_pronouns(persons, in_quote)
+
+    def sent_of(self, tok: Token) -> int:
+        return bisect.bisect_right(self.sent_starts, tok.i) - 1
+
+    def _add_persons(self, persons: list[Person]) -> None:
+        doc = self.doc
+        for p in persons:
+            head = doc[p.end - 1]
+            words = _person_words(doc, p)
+            key = self.full_name(p.text).lower()
+            g = _gender_evidence(doc, p, words) or (
+                self.genders.get(key) or gender_from_name(p.text)
+            )
+            if g is not None and key:
+                self.genders.setdefault(key, g)
+            self.mentions.append(
+                Mention(
+                    head=head,
+                    char=doc[p.start].idx,
+                    sent=self.sent_of(head),
+                    kind="person",
+                    plural=False,
+                    subject=is_subject(head),
+                    words=frozenset(words | {norm_word(t.text) for t in doc[p.start : p.end]}),
+                    key=key,
+                )
+            )
+
+    def _add_bodies(self, in_quote: Callable[[int], bool]) -> None:
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ not in _BODY_LABELS and ent.label_ not in _PLACE_LABELS:
+                continue
+            if "\n" in ent.text or in_quote(ent.start_char):
+                continue
+            if not any(c.isalpha() for c in ent.text):
+                continue
+            head = ent.root
+            lo, name = body_name(ent)
+            kind: Kind = "body" if ent.label_ in _BODY_LABELS else "place"
+            self.mentions.append(
+                Mention(
+                    head=head,
+                    char=doc[lo].idx,
+                    sent=self.sent_of(head),
+                    kind=kind,
+                    plural=False,
+                    subject=is_subject(head),
+                    words=frozenset(norm_word(t.text) for t in doc[lo : ent.end] if t.is_alpha),
+                    key=name.lower(),
+                )
+            )
+
+    def _add_groups(self, in_quote: Callable[[int], bool]) -> None:
+        """Common-noun subjects that a later "they", "it" or "the ministry" may mean:
+        "Ukrainian officials said ... They added", "the regional administration said"."""
+        doc = self.doc
+        for tok in doc:
+            if tok.pos_ != "NOUN" or in_quote(tok.idx):
+                continue
+            if tok.ent_type_ in ("ORG", "GPE", "PERSON"):
+                continue  # already a named mention
+            lemma = tok.lemma_.lower()
+            # Beside subjects, a body named by its modifiers anywhere ("the Obama
+            # administration", "a Politico/Morning Consult poll"): a later "the
+            # administration" or "the poll" means it.
+            if not is_subject(tok) and (lemma not in ORG_WORDS or not proper_modifier(tok)):
+                continue
+            role = lemma in ROLE_WORDS and tok.tag_ == "NN"  # "The president's Pacific roots"
+            if lemma not in ORG_WORDS and lemma not in UNNAMED_SOURCE_NOUNS and not role:
+                continue
+            plural = tok.tag_ == "NNS" or lemma in ("authority", "people", "military")
+            left = tok.left_edge
+            kind: Kind = "person" if role else "group" if plural else "body"
+            self.mentions.append(
+                Mention(
+                    head=tok,
+                    char=left.idx,
+                    sent=self.sent_of(tok),
+                    kind=kind,
+                    plural=plural,
+                    subject=is_subject(tok),
+                    words=frozenset(norm_word(t.text) for t in doc[left.i : tok.i + 1]),
+                    key=doc[left.i : tok.i + 1].text.lower(),
+                )
+            )
+
+    def _learn_genders_from_pronouns(
+        self, persons: list[Person], in_quote: Callable[[int], bool]
+    ) -> None:
+        """A sentence that names one person as its subject and refers back with
+        "his" or "her" outside quotes says that person's gender ("Kallas said her
+        country ..."), where nothing else did."""
+        by_sent: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            if m.kind == "person":
+                by_sent.setdefault(m.sent, []).append(m)
+        for n, sent in enumerate(self.doc.sents):
+            people = by_sent.get(n, [])
+            if len(people) != 1 or not people[0].subject or people[0].key in self.genders:
+                continue
+            seen = {
+                PERSON_SUBJECT_PRONOUNS[t.lower_]
+                for t in sent
+                if t.lower_ in PERSON_SUBJECT_PRONOUNS
+                and t.idx > people[0].char
+                and not in_quote(t.idx)
+            }
+            if len(seen) == 1 and people[0].key:
+                self.genders[people[0].key] = seen.pop()
+
+    def words_of(self, m: Mention) -> frozenset[str]:
+        """What describes a mention anywhere in the article: a person's words at
+        every mention of the same surname ("President Donald Trump" ... "Trump")."""
+        if m.kind != "person" or not m.key:
+            return m.words
+        if self._person_words is None:
+            self._person_words = {}
+            for x in self.mentions:
+                if x.kind == "person" and x.key:
+                    self._person_words[x.key] = self._person_words.get(x.key, frozenset()) | x.words
+        return self._person_words.get(m.key, m.words)
+
+    def gender(self, m: Mention) -> Gender | None:
+        return self.genders.get(m.key) if m.kind == "person" else None

@@ -1,0 +1,208 @@
+"""Speakers resolved to the source the article names (issue 15), on sentences written here.
+
+Each case is a way real coverage refers back to a source: a pronoun, a role,
+a possessor, a body named before, a document, an unnamed source, two
+speakers together. A pronoun or role that cannot be resolved is never
+exported as a name: its speaker is null and its status ``unresolved``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import analyze_doc
+from storyline.schema import Article, Statement
+
+COMPONENTS = ("entities", "timexes", "statements")
+
+
+def statements(nlp, text: str) -> list[Statement]:  # type: ignore[no-untyped-def]
+    article = Article(
+        id="t",
+        source="t",
+        title=None,
+        outlet=None,
+        published="2025-05-20",
+        published_basis="metadata",
+        language="en",
+        text=text,
+    )
+    return analyze_doc(article, nlp(text), components=COMPONENTS).statements
+
+
+def saying(found: list[Statement], words: str) -> Statement:
+    hits = [s for s in found if words in s.text]
+    assert hits, f"no statement says {words!r}: {[s.text for s in found]}"
+    return hits[0]
+
+
+CASES = [
+    # A possessor is salient: "Putin's reaction ... He" is Putin, not the last speaker.
+    (
+        "Donald Trump said the talks went well. Vladimir Putin's reaction, on the other "
+        "hand, was much more sober. He said the talks were a useful exchange of views.",
+        "a useful exchange",
+        "Vladimir Putin",
+        "named",
+    ),
+    # A gendered pronoun skips a person of the other gender.
+    (
+        "EU foreign policy chief Kaja Kallas met Marco Rubio in Brussels on Monday. "
+        "Rubio said the meeting was useful. She said Europe would keep its sanctions.",
+        "Europe would keep",
+        "Kaja Kallas",
+        "named",
+    ),
+    # A body named before is what "the ministry" and "it" refer back to.
+    (
+        "Russia's Defense Ministry said its forces had taken a village near Pokrovsk. "
+        "The ministry said air defences downed 40 drones overnight.",
+        "air defences downed",
+        "Russia's Defense Ministry",
+        "named",
+    ),
+    (
+        "Russia's Defense Ministry reported heavy fighting near Pokrovsk. "
+        "In addition, Russian forces destroyed two tanks, it said.",
+        "Russian forces destroyed",
+        "Russia's Defense Ministry",
+        "named",
+    ),
+    # A role resolves to the person introduced with it.
+    (
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Tuesday. The Kremlin "
+        "spokesman said no date had been set for a meeting.",
+        "no date had been set",
+        "Dmitry Peskov",
+        "named",
+    ),
+    (
+        "Hugh Lovatt, a senior fellow at a London think tank, said the plan was vague. "
+        "The analyst added that Europe had little leverage.",
+        "Europe had little leverage",
+        "Hugh Lovatt",
+        "named",
+    ),
+    # A document speaks for whoever issued it.
+    (
+        "The Foreign Ministry of Ukraine summoned the Hungarian envoy on Friday. "
+        "A statement from the Foreign Ministry of Ukraine said the envoy had been warned.",
+        "the envoy had been warned",
+        "Foreign Ministry of Ukraine",
+        "named",
+    ),
+    # A role said in other words, and with a country the first mention left out.
+    (
+        'President Vladimir Putin met farmers in Kursk. "Supplies are growing," the head '
+        "of state said.",
+        "Supplies are growing",
+        "Vladimir Putin",
+        "named",
+    ),
+    (
+        "President Donald Trump met the Canadian prime minister on Tuesday. The US president "
+        "said Canada was not for sale.",
+        "Canada was not for sale",
+        "Donald Trump",
+        "named",
+    ),
+    # Unnamed sources keep the article's description.
+    (
+        "A senior US official said the sanctions would stay in place.",
+        "the sanctions would stay",
+        "A senior US official",
+        "described",
+    ),
+    (
+        "Ukrainian officials said the strike hit a school.",
+        "the strike hit a school",
+        "Ukrainian officials",
+        "described",
+    ),
+    # Two speakers together stay together.
+    (
+        "Volodymyr Zelenskyy and Russia's Defense Ministry said they had each handed over "
+        "390 prisoners.",
+        "had each handed over",
+        "Volodymyr Zelenskyy and Russia's Defense Ministry",
+        "named",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "status"), CASES)
+def test_speaker_resolves_to_the_source_named(nlp, text, words, speaker, status) -> None:  # type: ignore[no-untyped-def]
+    s = saying(statements(nlp, text), words)
+    assert (s.speaker, s.speaker_status) == (speaker, status)
+
+
+def test_unresolved_pronoun_is_never_exported_as_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    s = saying(statements(nlp, "He said the ceasefire would not hold."), "the ceasefire")
+    assert (s.speaker, s.speaker_status) == (None, "unresolved")
+    assert s.speaker_start is not None  # where "He" is written stays known
+
+
+def test_unresolved_role_is_null_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    s = saying(statements(nlp, "The ministry said the convoy was delayed."), "the convoy")
+    assert (s.speaker, s.speaker_status) == (None, "unresolved")
+
+
+def test_same_surname_goes_to_the_person_the_title_says(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Bill Clinton and Hillary Clinton arrived in Iowa on Sunday. "
+        "Mrs. Clinton said the campaign was ready for the caucuses."
+    )
+    s = saying(statements(nlp, text), "the campaign was ready")
+    assert s.speaker == "Hillary Clinton"
+
+
+MEDIA_CASES = [
+    ("Zelensky posted on X that the strikes must stop.", "the strikes must stop", "X"),
+    (
+        "In a Truth Social post, Trump said the talks were going well.",
+        "the talks were going well",
+        "Truth Social",
+    ),
+    ("Klitschko wrote on Telegram that two people were hurt.", "two people were hurt", "Telegram"),
+    (
+        "The minister told CBC News that the deal was close.",
+        "the deal was close",
+        "CBC News",
+    ),
+    (
+        "Medvedev said in an interview with Russia's sports daily Sport Express that the "
+        "season had been hard.",
+        "the season had been hard",
+        "Sport Express",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "medium"), MEDIA_CASES)
+def test_medium_the_article_names(nlp, text, words, medium) -> None:  # type: ignore[no-untyped-def]
+    assert saying(statements(nlp, text), words).medium == medium
+
+
+def test_a_relaying_outlet_is_the_medium_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peskov said the talks would continue next week, RT reported."
+    s = saying(statements(nlp, text), "the talks would continue")
+    assert (s.speaker, s.medium) == ("Peskov", "RT")
+
+
+def test_the_medium_of_an_interview_carries_over(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sergey Shoigu warned in an interview with TASS that the plans were dangerous. "
+        "Shoigu said the coalition was preparing troops."
+    )
+    s = saying(statements(nlp, text), "the coalition was preparing")
+    assert s.medium == "TASS"
+
+
+def test_a_continued_quote_after_a_long_attribution_is_the_same_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Overall, it’s delicious,” Mr. Pozniak said after his first bite of the so-called "
+        "New York hot dog, with mustard, ketchup and sweet pickle relish. “I usually prefer "
+        "classic sauces. This relish surprised me.”"
+    )
+    (s,) = statements(nlp, text)
+    assert s.speaker == "Pozniak" and s.text.startswith("Overall") and s.text.endswith("me.")
