@@ -27,9 +27,13 @@ def attach_unit(text: str, q: Quantity) -> None:
             q.end += len(suffix)
             return
     before = text[max(0, q.start - 16) : q.start].lower()
-    if q.unit is None and any(
-        before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalpha())
-        for p in lex.AGE_PREFIXES
+    if (
+        q.unit is None
+        and any(
+            before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalpha())
+            for p in lex.AGE_PREFIXES
+        )
+        and not _DEAD_AS_NOUN_RE.search(before)
     ):  # "aged 34", not "averaged 64"
         q.unit = "year"
         q.age = True
@@ -125,6 +129,9 @@ def _spaced_pence(text: str, um: re.Match[str]) -> bool:
     )
 
 
+# "the dead" as a noun counts people: "put the number of dead at 13" is a toll, not
+# an age ("died at 77", "dead at 77" are).
+_DEAD_AS_NOUN_RE = re.compile(r"\b(?:of|the)\s+dead at\s*$")
 _PRONOUN_AGE_BEFORE_RE = re.compile(
     r"(?<![\w'’])(?:he|she|i|you|we|they)\s+(?:was|is|were|are|turned|turns|will\s+be|would\s+be)\s+$",
     re.I,
