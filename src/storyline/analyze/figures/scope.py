@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from storyline.analyze.timexes.values import timex_date
@@ -214,14 +215,31 @@ def owned_distance(
 ) -> int | None:
     """How far a cue (a time phrase, a place) is from the figure, or None when it belongs
     to another figure: one that stands between them and nearer to the cue, unless the two
-    figures are coordinated ("four killed and 16 injured in the capital": both)."""
+    figures are coordinated ("four killed and 16 injured in the capital": both), directly
+    or through the items of one list between them ("destroyed 605 missile systems, 23,441
+    tanks, ... and 35,747 vehicles since the start of the operation": all of them)."""
     distance = span_distance(*cue, *figure)
     for other in others:
-        if span_distance(*cue, *other) < distance and lies_between(*other, *cue, *figure):
-            lo, hi = (figure[1], other[0]) if figure[1] <= other[0] else (other[1], figure[0])
-            if not _COORDINATED.fullmatch(text[lo:hi]):
-                return None
+        if (
+            span_distance(*cue, *other) < distance
+            and lies_between(*other, *cue, *figure)
+            and not _coordinated(text, figure, other, others)
+        ):
+            return None
     return distance
+
+
+def _coordinated(
+    text: str,
+    figure: tuple[int, int],
+    other: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+) -> bool:
+    """Every gap from the figure to the other, through the figures between them, is a
+    coordination."""
+    lo, hi = sorted((figure, other))
+    chain = [lo, *sorted(o for o in others if lo[1] <= o[0] and o[1] <= hi[0]), hi]
+    return all(_COORDINATED.fullmatch(text[a[1] : b[0]]) for a, b in pairwise(chain))
 
 
 # Between two coordinated figures: "four people were killed and [16]", "12 dead and [60]",
