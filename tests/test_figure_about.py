@@ -92,3 +92,18 @@ def test_coordinated_figures_share_their_place_and_the_capital_is_named(nlp) -> 
     assert figures["four"].place == figures["16"].place == "Kyiv"
     assert figures["110"].place == "Russia"
     assert figures["13"].place == "Moscow and Tver regions"
+
+
+def test_a_list_shares_its_time_cue_and_the_capital_is_of_the_country_its_sentence_names(
+    nlp,
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia said the talks would go on. Overall, the army has destroyed 660 warplanes, "
+        "600 missile systems, 23,000 tanks and other armored vehicles, 1,500 rocket launchers "
+        "and 35,000 motor vehicles since the start of the special military operation. "
+        "At least four people were killed in the capital itself, according to Ukraine's "
+        "security service."
+    )
+    figures = {f.text: f for f in _figures(nlp, text)}
+    assert {figures[t].scope for t in ("660", "600", "23,000", "1,500", "35,000")} == {"cumulative"}
+    assert figures["four"].place == "Kyiv"  # not Moscow, the first country the article names

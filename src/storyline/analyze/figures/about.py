@@ -90,7 +90,7 @@ def _about(
     place = figure_place(text, mentions, (figure.start, figure.end), others)
     name = place.name if place is not None else None
     if name in ("the capital", "the city", "the country") and place is not None:
-        name = resolve_anaphor(text, place) or name
+        name = resolve_anaphor(text, place, sentence) or name
     return About(name, reading.scope if reading else None, period, event_words(text, reading))
 
 

@@ -247,10 +247,13 @@ CAPITALS: dict[str, str] = {
 NAMED_REACH = 400
 
 
-def resolve_anaphor(text: str, mention: PlaceMention) -> str | None:
+def resolve_anaphor(
+    text: str, mention: PlaceMention, sentence: tuple[int, int] | None = None
+) -> str | None:
     """What "the capital" or "the country" stands for: the capital the article named before
-    the mention ("the Ukrainian capital, Kyiv"), else the capital of the country the phrase
-    or the article names first; the country it named last."""
+    the mention ("the Ukrainian capital, Kyiv"), else the capital of the country the phrase,
+    its sentence (the one country it names: "in the capital, according to Ukraine's
+    security service") or the article names first; the country it named last."""
     before = mention.start
     countries = [m.group("c") for m in _COUNTRY_NAMED.finditer(text, 0, before)]
     if mention.name == "the country":
@@ -263,6 +266,9 @@ def resolve_anaphor(text: str, mention: PlaceMention) -> str | None:
         return found
     demonym = re.search(r"(\w+)\s+capital", text[mention.start : mention.end])
     country = DEMONYMS.get(demonym.group(1).lower()) if demonym else None
+    if country is None and sentence is not None:
+        named = {m.group("c") for m in _COUNTRY_NAMED.finditer(text, *sentence)}
+        country = named.pop() if len(named) == 1 else None
     if country is None:
         first = _COUNTRY_NAMED.search(text)
         country = first.group("c") if first else None
