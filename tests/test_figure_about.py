@@ -107,3 +107,14 @@ def test_a_list_shares_its_time_cue_and_the_capital_is_of_the_country_its_senten
     figures = {f.text: f for f in _figures(nlp, text)}
     assert {figures[t].scope for t in ("660", "600", "23,000", "1,500", "35,000")} == {"cumulative"}
     assert figures["four"].place == "Kyiv"  # not Moscow, the first country the article names
+
+
+def test_a_place_after_including_is_a_part_not_the_figures_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia launched 367 drones and missiles at Ukrainian cities overnight, including at "
+        "the capital Kyiv, killing at least 12 people. A further four people were killed in "
+        "several villages, including in the Khmelnytskyi region."
+    )
+    figures = {f.text: f for f in _figures(nlp, text)}
+    assert figures["12"].place == "Ukraine"
+    assert figures["four"].place == "Khmelnytskyi region"  # the only place it has

@@ -12,6 +12,8 @@ nationality and "Mykolaiv" as a person, so its entity labels only confirm):
 - the phrase nearest to the figure wins, unless another figure is nearer to it
   and between them ("110 drones overnight, including 13 over the Moscow
   region": Moscow is the 13's);
+- a place after "including" ("at Ukrainian cities, including at the capital
+  Kyiv") is one part of the place before it, the figure's only when no other is;
 - "the capital" and "the city" are the capital or city the article named
   before ("the Ukrainian capital, Kyiv");
 - a place that only says where something is from or relative to ("west of
@@ -221,6 +223,8 @@ def figure_place(
             continue
         if p.end <= figure[0]:
             distance += BEFORE_PENALTY
+        if _INCLUDING_BEFORE.search(text, max(0, p.start - 12), p.start):
+            distance += PART_PENALTY
         if best is None or distance < best[0]:
             best = (distance, p)
     return best[1] if best is not None else None
@@ -228,6 +232,10 @@ def figure_place(
 
 # Characters a place phrase before the figure counts as farther than one after it.
 BEFORE_PENALTY = 15
+# "at Ukrainian cities, including at the capital Kyiv, killing 12": a place after
+# "including" is one part of the place before it, the figure's only when no other is.
+_INCLUDING_BEFORE = re.compile(r"\bincluding\s+$")
+PART_PENALTY = 10_000
 
 
 _CAPITAL_NAMED = re.compile(
