@@ -10,7 +10,9 @@ storyline runs on the 409 articles as a user runs it (``storyline ingest`` +
 ``export``; or ``--export FILE`` to score an export made before). A gold claim
 is found when an exported figure of its article overlaps its span (after
 mapping the gold span onto the clean text). storyline relates two figures when
-one exported disagreement lists both. Reported:
+one exported disagreement puts them on different sides (contract 3: a side is
+one source's figures, one claimant's value, or one value at one time; an
+export without sides relates every two figures a disagreement lists). Reported:
 
 - recall: real pairs (contradiction, update, corroboration) whose two figures
   storyline relates with the right kind (of those whose figures it found, and
@@ -71,13 +73,17 @@ class Locator:
 
 
 def relations(export: dict[str, Any]) -> dict[frozenset[str], set[str]]:
-    """Pairs of figure ids -> the kinds of the disagreements that list both."""
+    """Pairs of figure ids -> the kinds of the disagreements that relate them: figures on
+    different sides of one disagreement (or, with no sides, any two it lists)."""
     out: dict[frozenset[str], set[str]] = defaultdict(set)
     for d in export["disagreements"]:
-        ids = sorted(set(d["figure_ids"]))
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                out[frozenset((a, b))].add(d["kind"])
+        sides = d.get("sides") or [[f] for f in sorted(set(d["figure_ids"]))]
+        for i, side in enumerate(sides):
+            for other in sides[i + 1 :]:
+                for a in side:
+                    for b in other:
+                        if a != b:
+                            out[frozenset((a, b))].add(d["kind"])
     return out
 
 

@@ -1,207 +1,211 @@
-"""Disagreement rules on the seed figures: contradiction, update, corroboration.
+"""Series and the relations inside them: on claims written for the tests, and on the seeds.
 
-The figures are built here by hand from the seed texts (value, measure,
-subject, claimant and date as the articles state them, with the real
-character offsets); the rules and the store round trip are what is tested.
+Claims are built by hand (value, qualifier, measure, subject, claimant, place,
+scope, period, outlet) so each rule is tested alone; the seeds run through the
+whole pipeline for the three relations users saw first.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-
-import pytest
+from typing import Any
 
 from storyline import corpus
-from storyline.corpus.disagreements import Claim, compare, find_disagreements
-from storyline.schema import Article, Disagreement, Figure, Findings, stable_id
+from storyline.corpus.disagreements import find_series
+from storyline.corpus.independence import sources
+from storyline.corpus.series import Claim
+from storyline.corpus.values import compatible
+from storyline.schema import Disagreement, Findings
 from storyline.store import Store
+from storyline.views.series import story_series
 
-# (seed, surface, value, measure, subject, claimant, as_of)
-SEED_FIGURES = [
-    ("000", "700,000", 700_000, "killed", "Ukrainian soldiers", "Donald Trump", "2025-02-04"),
-    ("000", "45,100", 45_100, "killed", "military personnel", "Volodymyr Zelenskyy", "2025-02"),
-    ("001", "400,000", 400_000, "casualties", "military", "Donald Trump", "2024-12-08"),
-    ("001", "43,000", 43_000, "killed", "soldiers", "Mr. Zelensky", "2024-12-08"),
-    ("004", "400,000", 400_000, "lost", "soldiers", "Donald Trump", "2024-12-08"),
-    ("004", "43,000", 43_000, "killed", "Ukrainian soldiers", "Zelenskyy", "2024-12-08"),
-    ("004", "31,000", 31_000, "killed", "Ukrainian soldiers", "Zelenskyy", "2024-02"),
-]
-PEOPLE = {"Donald Trump": "trump", "Volodymyr Zelenskyy": "zel", "Mr. Zelensky": "zel"}
-PEOPLE["Zelenskyy"] = "zel"
+_N = iter(range(10_000))
 
 
-def _figures(articles: dict[str, Article], resolve_people: bool) -> list[Figure]:
-    out = []
-    for seed, surface, value, measure, subject, claimant, as_of in SEED_FIGURES:
-        article = articles[seed]
-        start = article.text.index(surface)
-        out.append(
-            Figure(
-                id=stable_id("f", seed, surface, measure),
-                article_id=article.id,
-                text=surface,
-                low=value,
-                high=value,
-                qualifier=None,
-                unit=None,
-                measure=measure,
-                subject=subject,
-                per=None,
-                claimant=claimant,
-                claimant_entity=PEOPLE[claimant] if resolve_people else None,
-                statement_id=None,
-                as_of=as_of,
-                start=start,
-                end=start + len(surface),
-            )
-        )
+def claim(value: float, **kw: Any) -> Claim:
+    """A claim with sensible defaults: people killed in Ukraine overnight into 25 May."""
+    n = next(_N)
+    fields: dict[str, Any] = {
+        "id": f"f{n:04d}",
+        "article_id": kw.pop("article", f"a{n}"),
+        "text": str(int(value)),
+        "low": value,
+        "high": value,
+        "qualifier": None,
+        "unit": None,
+        "per": None,
+        "measure": "killed",
+        "subject": "people",
+        "claimant": None,
+        "claimant_entity": None,
+        "as_of": "2025-05-25",
+        "place": "Ukraine",
+        "scope": "incident",
+        "period": "2025-05-24/2025-05-25",
+        "event": "Russian attack",
+    }
+    extra = {k: kw.pop(k) for k in ("published", "outlet", "family", "copy_of", "story") if k in kw}
+    fields.update(kw)
+    c = Claim(**fields)
+    for key, value_ in extra.items():
+        setattr(c, key, value_)
+    c.story = c.story or "story"
+    c.outlet = c.outlet or f"outlet{n}"
+    c.family = c.family or c.outlet
+    return c
+
+
+def relations(claims: list[Claim]) -> dict[frozenset[str], set[str]]:
+    """Figure pairs -> the kinds relating them (figures on different sides)."""
+    _, found = find_series(claims)
+    out: dict[frozenset[str], set[str]] = {}
+    for d in found:
+        for i, side in enumerate(d.sides):
+            for other in d.sides[i + 1 :]:
+                for a in side:
+                    for b in other:
+                        out.setdefault(frozenset((a, b)), set()).add(d.kind)
     return out
 
 
-def _by_key(figures: list[Figure]) -> dict[tuple[str, str], str]:
-    """(article seed's surface, measure) -> figure id, for readable assertions."""
-    return {(f.text, f.measure or ""): f.id for f in figures}
+def kinds(claims: list[Claim], a: Claim, b: Claim) -> set[str]:
+    return relations(claims).get(frozenset((a.id, b.id)), set())
 
 
-def _check(disagreements, figures: list[Figure]) -> None:  # type: ignore[no-untyped-def]
-    ids = {f.id: f for f in figures}
-    kinds: dict[str, list[set[str]]] = {}
-    for d in disagreements:
-        assert d.reason, d
-        kinds.setdefault(d.kind, []).append({ids[i].text for i in d.figure_ids})
-    # Trump's 700,000 dead vs Zelenskyy's 45,100 killed, both February 2025.
-    assert {"700,000", "45,100"} in kinds["contradiction"]
-    # Zelenskyy's own count over time: 31,000 -> 43,000 -> 45,100.
-    assert any({"31,000", "43,000", "45,100"} <= group for group in kinds["update"])
-    # Trump's 400,000 in seeds 001 and 004.
-    assert {"400,000"} in kinds["corroboration"]
-    # Zelenskyy's 43,000 in seeds 001 and 004.
-    assert {"43,000"} in kinds["corroboration"]
-    # Casualties (killed + wounded) are not contradicted by a count of the killed.
-    for group in kinds["contradiction"]:
-        assert "400,000" not in group
+def test_qualifiers_are_read_before_values_are_compared() -> None:
+    at_least_12, exact_12, exact_13 = claim(12, qualifier="at least"), claim(12), claim(13)
+    assert compatible(at_least_12, exact_13)
+    assert not compatible(exact_12, exact_13)
+    assert compatible(claim(20, qualifier="about"), claim(21))
+    assert not compatible(claim(20, qualifier="about"), claim(25, qualifier="some"))
 
 
-def test_rules_on_the_seed_figures(seed_articles: dict[str, Article]) -> None:
-    figures = _figures(seed_articles, resolve_people=True)
-    claims = [Claim(f, f.as_of, None) for f in figures]
-    disagreements = find_disagreements(claims)
-    _check(disagreements, figures)
-    reasons = {d.kind: d.reason for d in disagreements}
-    contradiction = next(
-        d
-        for d in disagreements
-        if d.kind == "contradiction"
-        and {"700,000", "45,100"} == {f.text for f in figures if f.id in d.figure_ids}
-    )
-    assert "ratio 15.5" in (contradiction.reason or "")
-    assert "Donald Trump" in (contradiction.reason or "")
-    assert "->" in (reasons["update"] or "")
-    # Ids are stable: the same input gives the same records.
-    assert find_disagreements(list(reversed(claims))) == disagreements
+def test_close_exact_tolls_of_one_attack_contradict_whatever_the_ratio() -> None:
+    minister = claim(12, claimant="Ihor Klymenko", outlet="Fox News")
+    bbc = claim(13, qualifier="at least", outlet="BBC")
+    cbc = claim(12, qualifier="at least", outlet="CBC")
+    found = [minister, bbc, cbc]
+    assert kinds(found, minister, bbc) == {"contradiction"}
+    # "at least 12" agrees with both, and two outlets saying it are two sources.
+    assert "contradiction" not in kinds(found, cbc, bbc)
+    assert kinds(found, minister, cbc) == {"corroboration"}
+    (contradiction,) = [d for d in find_series(found)[1] if d.kind == "contradiction"]
+    assert "Ihor Klymenko (in Fox News) says 12" in (contradiction.reason or "")
+    assert "BBC says at least 13" in (contradiction.reason or "")
 
 
-def test_different_measures_are_not_a_contradiction(seed_articles: dict[str, Article]) -> None:
-    figures = {(f.text, f.measure): f for f in _figures(seed_articles, resolve_people=True)}
-    casualties = Claim(figures[("400,000", "casualties")], "2024-12-08", None)
-    killed = Claim(figures[("43,000", "killed")], "2024-12-08", None)
-    kind, why = compare(casualties, killed)
-    assert kind is None
-    assert "different measures (casualties vs killed)" in why
-    # "lost" is ambiguous: it does not contradict a count of the killed either.
-    lost = Claim(figures[("400,000", "lost")], "2024-12-08", None)
-    assert compare(lost, killed)[0] is None
+def test_different_places_and_nights_are_different_quantities() -> None:
+    national = claim(12)
+    kyiv = claim(4, place="Kyiv")
+    region = claim(4, place="Khmelnytskyi region")
+    next_night = claim(9, period="2025-05-25/2025-05-26", as_of="2025-05-26")
+    later_night = claim(13, period="2025-05-25/2025-05-26", as_of="2025-05-26")
+    found = [national, kyiv, region, next_night, later_night]
+    assert not kinds(found, national, kyiv)
+    assert not kinds(found, kyiv, region)  # same value, different places: no corroboration
+    assert not kinds(found, national, next_night)
+    assert kinds(found, next_night, later_night) == {"contradiction"}
 
 
-def test_update_needs_the_same_claimant(seed_articles: dict[str, Article]) -> None:
-    figures = {(f.text, f.measure): f for f in _figures(seed_articles, resolve_people=True)}
-    earlier = Claim(figures[("31,000", "killed")], "2024-02", None)
-    later = Claim(figures[("45,100", "killed")], "2025-02", None)
-    assert compare(earlier, later)[0] == "update"
-    other = dataclasses.replace(figures[("45,100", "killed")], claimant_entity="someone else")
-    # A different source a year later, values 1.45x apart: neither update nor contradiction.
-    assert compare(earlier, Claim(other, "2025-02", None))[0] is None
+def test_a_24_hour_toll_is_not_an_overnight_one() -> None:
+    overnight = claim(19, scope="incident", event="Israeli strikes", place="Gaza")
+    day = claim(82, scope="period", event="in the past 24 hours", place="Gaza")
+    assert not kinds([overnight, day], overnight, day)
 
 
-def test_store_round_trip_links_claimants(
-    tmp_path: Path, seed_findings: dict[str, Findings], seed_articles: dict[str, Article]
-) -> None:
-    figures = _figures(seed_articles, resolve_people=False)
-    store = Store(tmp_path / "d.db")
-    for findings in seed_findings.values():
-        mine = [f for f in figures if f.article_id == findings.article.id]
-        store.save(dataclasses.replace(findings, figures=mine, statements=[]))
-    corpus.update(store, [f.article.id for f in seed_findings.values()])
-    linked = dict(
-        store.conn.execute("SELECT text || ':' || article_id, claimant_entity FROM figures")
-    )
-    assert all(linked.values()), linked
-    zel = {e for (key, e) in linked.items() if key.split(":")[0] in ("45,100", "43,000", "31,000")}
-    assert len(zel) == 1  # "Volodymyr Zelenskyy", "Mr. Zelensky", "Zelenskyy": one person
-    rows = [Disagreement(**r) for r in store.records("disagreements")]
-    assert {r.kind for r in rows} == {"contradiction", "update", "corroboration"}
-    figures_linked = [
-        dataclasses.replace(f, claimant_entity=linked[f"{f.text}:{f.article_id}"]) for f in figures
-    ]
-    _check(rows, figures_linked)
-    store.close()
+def test_a_figure_without_its_place_joins_the_series_its_value_fits() -> None:
+    national = [claim(12, qualifier="at least"), claim(12, qualifier="at least")]
+    kyiv = claim(4, place="Kyiv")
+    region = claim(4, place="Khmelnytskyi region")
+    loose = claim(12, place=None, claimant="Ihor Klymenko")
+    loose_four = claim(4, place=None)  # Kyiv's four, or the region's?
+    found = [*national, kyiv, region, loose, loose_four]
+    series, _ = find_series(found)
+    (ukraine,) = [s for s in series if loose.id in s.figure_ids]
+    assert set(ukraine.figure_ids) == {*(c.id for c in national), loose.id}
+    assert not any(loose_four.id in s.figure_ids for s in series)
 
 
-@pytest.mark.parametrize("measure", ["wounded", "casualties"])
-def test_killed_is_never_compared_with_other_measures(
-    measure: str, seed_articles: dict[str, Article]
-) -> None:
-    base = _figures(seed_articles, resolve_people=True)[0]
-    other = dataclasses.replace(base, id="x", measure=measure, claimant_entity="zel", low=1.0)
-    kind, why = compare(Claim(base, "2025-02-04", None), Claim(other, "2025-02-04", None))
-    assert kind is None and "different measures" in why
+def test_one_source_carried_again_is_one_side() -> None:
+    """Another edition of one outlet, a copy, one named claimant in two outlets."""
+    dw = claim(110, claimant="Russian Defense Ministry", outlet="dw", family="dw.com")
+    dw_eu = claim(110, claimant="Russian Defense Ministry", outlet="dw-eu", family="dw.com")
+    cbc = claim(110, claimant="Russia's Defence Ministry", outlet="CBC")
+    found = [dw, dw_eu, cbc]
+    assert len(sources(found)) == 1
+    assert not relations(found)
+    bbc = claim(5, outlet="BBC", family="bbc.com", place="Gaza")
+    bbc_again = claim(5, outlet="BBC", family="bbc.com", place="Gaza")
+    un = claim(5, claimant="Tom Fletcher", outlet="Tasnim", place="Gaza")
+    found = [bbc, bbc_again, un]
+    assert kinds(found, bbc, un) == {"corroboration"}
+    assert not kinds(found, bbc, bbc_again)
 
 
-def test_rates_and_both_sides_are_kept_apart(seed_articles: dict[str, Article]) -> None:
-    """Seed 002: Trump's "more than 5,000" soldiers killed a week, on both sides."""
-    figures = _figures(seed_articles, resolve_people=True)
-    text = seed_articles["002"].text
-    start = text.index("5,000")
-    weekly = dataclasses.replace(
-        figures[0],
-        id="weekly",
-        article_id=seed_articles["002"].id,
-        text="5,000",
-        low=5000,
-        high=5000,
-        qualifier="more than",
-        subject="Russian and Ukrainian soldiers",
-        per="week",
-        start=start,
-        end=start + len("5,000"),
-    )
-    claims = [Claim(f, f.as_of, None) for f in [*figures, weekly]]
-    for d in find_disagreements(claims):
-        assert "weekly" not in d.figure_ids, d
-    both = dataclasses.replace(weekly, per=None)
-    zelenskyy = next(f for f in figures if f.text == "45,100")
-    kind, why = compare(Claim(both, "2025-02", None), Claim(zelenskyy, "2025-02", None))
-    assert kind is None and why == "different subjects"
+def test_nothing_is_related_within_one_article_of_one_claimant() -> None:
+    a = claim(12, article="same", claimant="Ihor Klymenko")
+    b = claim(13, article="same", claimant="Ihor Klymenko")
+    assert not kinds([a, b], a, b)
 
 
-def test_real_seed_figures_give_the_three_kinds(
-    tmp_path: Path, seed_findings: dict[str, Findings]
-) -> None:
-    """The whole pipeline (figures and statements components included) on the seeds."""
-    store = Store(tmp_path / "real.db")
+def test_a_running_total_updates_and_a_raised_floor_updates() -> None:
+    day1 = claim(605, scope="cumulative", period="../2025-05-21", as_of="2025-05-21",
+                 claimant="Russian Defence Ministry", outlet="TASS", place=None,
+                 event="overall", subject="air defence missiles", measure="destroyed")  # fmt: skip
+    day2 = dataclasses.replace(day1, id="later", article_id="b", text="607", low=607.0,
+                               high=607.0, as_of="2025-05-26", period="../2025-05-26")  # fmt: skip
+    assert kinds([day1, day2], day1, day2) == {"update"}
+    morning = claim(9, qualifier="at least", claimant="Ukrainian officials")
+    later = claim(12, qualifier="at least", claimant="officials")
+    assert kinds([morning, later], morning, later) == {"update"}
+
+
+def test_series_say_what_they_count_in_words() -> None:
+    series, _ = find_series([claim(12), claim(13, outlet="BBC")])
+    (s,) = series
+    assert s.label.startswith("people killed in Ukraine")
+    assert s.measure == "killed" and s.subject == "people" and s.place == "Ukraine"
+    assert s.period == "2025-05-24/2025-05-25"
+
+
+def _seed_store(tmp_path: Path, seed_findings: dict[str, Findings]) -> tuple[Store, dict[str, Any]]:
+    store = Store(tmp_path / "seeds.db")
     for findings in seed_findings.values():
         store.save(findings)
     corpus.update(store, [f.article.id for f in seed_findings.values()])
     seed_of = {f.article.id: seed for seed, f in seed_findings.items()}
     figures = {r["id"]: (seed_of[r["article_id"]], r["text"]) for r in store.records("figures")}
-    found = {
-        (r["kind"], frozenset(figures[i] for i in r["figure_ids"]))
-        for r in store.records("disagreements")
-    }
-    assert ("contradiction", frozenset({("000", "700,000"), ("000", "45,100")})) in found
-    assert ("corroboration", frozenset({("001", "400,000"), ("004", "400,000")})) in found
-    updates = [group for kind, group in found if kind == "update"]
-    # Zelenskyy's count moving on: 43,000 (December 2024) -> 45,100 (February 2025).
-    assert any({("000", "45,100"), ("004", "43,000")} <= group for group in updates)
+    return store, figures
+
+
+def test_the_seeds_give_the_three_relations(
+    tmp_path: Path, seed_findings: dict[str, Findings]
+) -> None:
+    """Trump's 700,000 against Zelenskyy's 45,100; Zelenskyy's 43,000 then 45,100; and
+    Trump's 400,000 in two outlets, one claimant's claim repeated: not a corroboration."""
+    store, figures = _seed_store(tmp_path, seed_findings)
+    found = []
+    for row in store.records("disagreements"):
+        d = Disagreement(**row)
+        found.append((d.kind, [frozenset(figures[i] for i in side) for side in d.sides]))
+    assert ("contradiction", [{("000", "700,000")}, {("000", "45,100")}]) in found
+    updates = [sides for kind, sides in found if kind == "update"]
+    assert [{("004", "43,000")}, {("000", "45,100")}] in updates
+    for _, sides in found:
+        assert not any(("001", "400,000") in side for side in sides)
+    (lost,) = [s for s in store.records("series") if {figures[f] for f in s["figure_ids"]}
+               == {("001", "400,000"), ("004", "400,000")}]  # fmt: skip
+    assert len(lost["sources"]) == 1  # Trump, repeated
+    in_series = {r["id"]: r["series_id"] for r in store.records("figures")}
+    assert all(in_series[f] == lost["id"] for f in lost["figure_ids"])
+    # What the briefing and the web show per story: the disputed quantity, its claims
+    # over time, and the relation in words.
+    shown = story_series(store, [f.article.id for f in seed_findings.values()])
+    (killed,) = [s for s in shown if "contradiction" in s["kinds"]]
+    assert killed["kinds"][0] == "contradiction" and killed["label"].startswith("soldiers killed")
+    assert {c["value"] for c in killed["claims"]} >= {"700,000", "about 45,100"}
+    (why,) = [r["reason"] for r in killed["relations"] if r["kind"] == "contradiction"
+              and "700,000" in r["reason"] and "45,100" in r["reason"]]  # fmt: skip
+    assert "Donald Trump" in why and "Volodymyr Zelenskyy" in why
     store.close()

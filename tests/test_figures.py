@@ -505,6 +505,9 @@ def test_ages_said_with_a_pronoun_or_a_leading_at(nlp):  # type: ignore[no-untyp
     assert [f.text for f in extract_figures("a1", text, nlp(text))] == ["50"]
     text = "At 5, the shares fell."  # not an age: a price
     assert [(f.text, f.measure) for f in extract_figures("a1", text, nlp(text))] == [("5", "fell")]
+    # "the dead" is the people killed: a toll, where "died at 77" is an age (news-dumpster)
+    text = "Regional authorities had put the number of dead at 13. The actor died at 77."
+    assert [f.text for f in extract_figures("a1", text, nlp(text))] == ["13"]
 
 
 # --- who states a figure, and when (issue 15); sentences written for these tests

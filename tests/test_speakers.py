@@ -68,6 +68,15 @@ CASES = [
         "Russia's Defense Ministry",
         "named",
     ),
+    # A body's kind is part of what it refers back to: the emergency service is not the
+    # security service named before.
+    (
+        "At least four people were killed in Kyiv, according to Ukraine's security "
+        "service. In Zhytomyr, three children were killed, the emergency service said.",
+        "three children were killed",
+        "emergency service",
+        "described",
+    ),
     # A role resolves to the person introduced with it.
     (
         "Kremlin spokesman Dmitry Peskov spoke to reporters on Tuesday. The Kremlin "

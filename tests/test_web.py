@@ -465,6 +465,7 @@ def test_api_lists_paginate_through_every_record(client: TestClient, db: Path) -
         "figures",
         "timexes",
         "stories",
+        "series",
         "disagreements",
         "claims",
     }

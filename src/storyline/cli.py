@@ -404,7 +404,7 @@ def corpus(
         rebuild(store)
         counts = store.counts()
     err.print(
-        f"{counts['entities']} entities, {counts['stories']} stories, "
+        f"{counts['entities']} entities, {counts['stories']} stories, {counts['series']} series, "
         f"{counts['disagreements']} disagreements in {time.perf_counter() - started:.1f}s",
         highlight=False,
     )

@@ -17,10 +17,14 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
-CONTRACT_VERSION = "3"
+CONTRACT_VERSION = "4"
 # Part of every article's content hash: bump it when analysis changes what an
 # unchanged article yields, so re-ingesting it analyses it again.
-ANALYSIS_VERSION = 4  # 4: who said what and figures resolved to their sources (issue 15)
+# 4: who said what and figures resolved to their sources (issue 15); figures'
+# place, scope, period and event (issue 13). 5: articles' publication moment
+# (issue 17); also re-analyses stores that development builds analysed at 4
+# before the three changes met.
+ANALYSIS_VERSION = 5
 
 # Where ``published`` came from, best first: a metadata field, a header line
 # of a text file, the HTML page, the article's dateline, its URL, or (set by
@@ -41,6 +45,10 @@ FirstCertainty = Literal["exact", "tied", "day", "undated"]
 # ("he", "the ministry") the analysis could not tie to a source, so the name
 # is null rather than the pronoun.
 SourceStatus = Literal["named", "described", "unresolved"]
+# What stretch of time a figure counts: one incident ("12 killed in the attack"),
+# a period ("19 killed overnight", "82 in the past 24 hours"), or a running total
+# ("3,509 killed since March 18").
+FigureScope = Literal["incident", "period", "cumulative"]
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -107,7 +115,7 @@ class Article:
     text: str
     url: str | None = None
     # The publication moment in UTC (``2025-05-21T12:07:03Z``) when the
-    # source states a time with its zone (contract 3): orders the articles
+    # source states a time with its zone (contract 4): orders the articles
     # of one day, e.g. a claim's first appearance.
     published_at: str | None = None
     author: str | None = None
@@ -165,11 +173,11 @@ class Statement:
     # ("called for a ceasefire", "wants a deal"). None: analysed before
     # contract 2.
     kind: StatementKind | None = "speech"
-    # How ``speaker`` is known (contract 3); None: no speaker at all, or
-    # analysed before contract 3.
+    # How ``speaker`` is known (contract 4); None: no speaker at all, or
+    # analysed before contract 4.
     speaker_status: SourceStatus | None = None
     # The claim (corpus.claims) when the same words appear in another article
-    # too; None when they appear in this article only (contract 3).
+    # too; None when they appear in this article only (contract 4).
     claim_id: str | None = None
 
 
@@ -191,11 +199,20 @@ class Figure:
     as_of: str | None
     start: int
     end: int
-    # How ``claimant`` is known (contract 3); None when the reporter states
-    # the number (``claimant`` null too), or analysed before contract 3.
+    # How ``claimant`` is known (contract 4); None when the reporter states
+    # the number (``claimant`` null too), or analysed before contract 4.
     claimant_status: SourceStatus | None = None
+    # What the figure is about (contract 4), read from its sentence: where it
+    # happened, the stretch of time it counts, and the event or named series it
+    # belongs to; ``series_id`` is set by the corpus stage. None: not stated,
+    # or analysed before contract 4.
+    place: str | None = None
+    scope: FigureScope | None = None
+    period: str | None = None
+    event: str | None = None
+    series_id: str | None = None
     # The claim (corpus.claims) when the same claimant's same figure appears
-    # in another article too (contract 3).
+    # in another article too (contract 4).
     claim_id: str | None = None
 
 
@@ -220,12 +237,35 @@ class Story:
 
 
 @dataclass
+class Series:
+    """One quantity (what is counted, of one event or named series, over one stretch of
+    time) and every figure that claims a value for it, across articles."""
+
+    id: str
+    label: str
+    measure: str | None
+    subject: str | None
+    place: str | None
+    scope: FigureScope | None
+    period: str | None
+    event: str | None
+    figure_ids: list[str]
+    # One list per independent source: a copy, a repost, a translation, another
+    # edition of one outlet, or one claimant's figure carried again is one source.
+    sources: list[list[str]]
+
+
+@dataclass
 class Disagreement:
     id: str
     kind: DisagreementKind
     topic: str
     figure_ids: list[str]
     reason: str | None = None
+    series_id: str | None = None
+    # The figures on each side of the relation: two figures are related when they
+    # are on different sides (one side is one source, value or date).
+    sides: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -282,6 +322,7 @@ CONTRACT: dict[str, tuple[type, tuple[str, ...]]] = {
     "figures": (Figure, tuple(f.name for f in fields(Figure))),
     "timexes": (Timex, tuple(f.name for f in fields(Timex))),
     "stories": (Story, tuple(f.name for f in fields(Story))),
+    "series": (Series, tuple(f.name for f in fields(Series))),
     "disagreements": (Disagreement, tuple(f.name for f in fields(Disagreement))),
     "claims": (Claim, tuple(f.name for f in fields(Claim))),
 }

@@ -184,10 +184,24 @@ def test_no_page_scrolls_sideways_at_390_px(
     assert wide == {}
 
 
+def _disputed_story(db: Path) -> str:
+    """The story with the most claims in a disputed quantity: since disagreements are
+    relations inside a series (issue 13), the busiest story of the generated corpus, one
+    claimant's toll carried again, has none to chart."""
+    with sqlite3.connect(db) as conn:
+        return str(
+            conn.execute(
+                "SELECT a.story FROM disagreements d JOIN figures f ON f.series_id = d.series_id "
+                "JOIN articles a ON a.id = f.article_id WHERE a.story IS NOT NULL "
+                "GROUP BY a.story ORDER BY count(*) DESC, a.story LIMIT 1"
+            ).fetchone()[0]
+        )
+
+
 def test_charts_and_tables_read_on_a_phone(
     generated_server: str, generated_db: Path, phone: Any
 ) -> None:
-    phone.goto(_pages(generated_server, generated_db)["story"])
+    phone.goto(f"{generated_server}/stories/{_disputed_story(generated_db)}")
     chart = phone.locator("svg.chart").first
     chart.scroll_into_view_if_needed()
     # The smallest chart text as it lands on screen, in CSS pixels.

@@ -28,6 +28,7 @@ KINDS = {
     "figures": "figure",
     "timexes": "timex",
     "stories": "story",
+    "series": "series",
     "disagreements": "disagreement",
     "claims": "claim",
 }

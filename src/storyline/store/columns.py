@@ -22,6 +22,8 @@ JSON_COLUMNS = {
     "removed",
     "aliases",
     "figure_ids",
+    "sides",
+    "sources",
     "article_ids",
     "outlets",
     "variants",

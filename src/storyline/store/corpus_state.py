@@ -30,7 +30,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Literal, Protocol
 
-from storyline.schema import CONTRACT, Figure
+from storyline.schema import CONTRACT, Disagreement, Series
+from storyline.store.columns import quoted
 from storyline.store.transaction import transaction
 
 # The term of a canonical entity in the story postings: "@" + entity id.
@@ -652,22 +653,55 @@ class CorpusState:
         table, _, entity = _PERSON_COLUMNS[role]
         self.conn.executemany(f"UPDATE {table} SET {entity} = ? WHERE id = ?", links)
 
-    # -- disagreements -------------------------------------------------------------
+    # -- series and disagreements ----------------------------------------------------
 
-    def measured_figures(self) -> list[tuple[Figure, str | None, str | None]]:
-        """(figure, its article's published date, outlet) of every figure with a measure,
-        by figure id."""
-        columns = CONTRACT["figures"][1]
-        quoted = ", ".join(f'f."{c}"' for c in columns)
-        rows = self.conn.execute(
-            f"SELECT {quoted}, a.published, a.outlet FROM figures f "
+    def series_inputs(self) -> list[tuple[object, ...]]:
+        """Per figure that may count something (a value, and a measure or a unit): the
+        fields of ``SERIES_INPUT`` and its article's published date, outlet, URL, the
+        article it is a near-duplicate of and its story, by figure id."""
+        columns = ", ".join(f'f."{c}"' for c in SERIES_INPUT)
+        return self.conn.execute(
+            f"SELECT {columns}, a.published, a.outlet, a.url, a.duplicate_of, a.story "
+            "FROM figures f "
             "JOIN articles a ON a.id = f.article_id "
-            "WHERE f.measure IS NOT NULL ORDER BY f.id"
+            "WHERE (f.low IS NOT NULL OR f.high IS NOT NULL) "
+            "AND (f.measure IS NOT NULL OR f.unit IS NOT NULL) ORDER BY f.id"
         ).fetchall()
-        out = []
-        for row in rows:
-            values = list(row)
-            figure = Figure(**dict(zip(columns, values[: len(columns)], strict=True)))
-            published, outlet = values[len(columns) :]
-            out.append((figure, published, outlet))
-        return out
+
+    def replace_series(
+        self,
+        series: Sequence[Series],
+        disagreements: Sequence[Disagreement],
+        members: Mapping[str, str],
+    ) -> None:
+        """Write the series, the disagreements and each figure's ``series_id`` (figure id
+        -> series id; figures not in ``members`` have none), in one transaction. Only the
+        figures whose series changed are written."""
+        conn = self.conn
+        with transaction(conn):
+            old = dict(
+                conn.execute("SELECT id, series_id FROM figures WHERE series_id IS NOT NULL")
+            )
+            changed = [(members.get(f), f) for f in old if f not in members]
+            changed += [(s, f) for f, s in members.items() if old.get(f) != s]
+            conn.executemany("UPDATE figures SET series_id = ? WHERE id = ?", changed)
+            for table, records in (("series", series), ("disagreements", disagreements)):
+                columns = CONTRACT[table][1]
+                conn.execute(f"DELETE FROM {table}")
+                conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(quoted(c) for c in columns)}) "
+                    f"VALUES ({_marks(columns)})",
+                    [[_cell(getattr(r, c)) for c in columns] for r in records],
+                )
+
+
+# What the series grouping reads of each figure (``corpus.series.Claim``'s fields).
+SERIES_INPUT = (
+    "id", "article_id", "text", "low", "high", "qualifier", "unit", "per", "measure",
+    "subject", "claimant", "claimant_entity", "as_of", "place", "scope", "period", "event",
+)  # fmt: skip
+
+
+def _cell(value: object) -> object:
+    """A record's value as stored: lists as JSON text."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value

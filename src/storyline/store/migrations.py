@@ -320,19 +320,42 @@ MIGRATIONS: list[str] = [
     CREATE INDEX fetches_article ON fetches(article_id);
     CREATE INDEX fetches_kind ON fetches(kind);
     """,
-    # 11: contract 3, a speaker or claimant says how it is known (named,
+    # 11: contract 4, a speaker or claimant says how it is known (named,
     # described, unresolved). Rows analysed before stay NULL until their
     # article is analysed again.
     """
     ALTER TABLE statements ADD COLUMN speaker_status TEXT;
     ALTER TABLE figures ADD COLUMN claimant_status TEXT;
     """,
-    # 12: taken by d13-series (issue 13: what figures are about), which lands
-    # before this branch; empty here so that claims are 13 in every store. The
-    # merge puts d13's migration in its place.
+    # 12: contract 4, figures say what they are about (place, scope, period,
+    # event) and which series of claims they belong to; a series is one
+    # quantity claimed across articles, and a disagreement is a relation inside
+    # one. Figures analysed before stay NULL until their article is analysed
+    # again; the corpus stage fills series at its next run.
     """
+    ALTER TABLE figures ADD COLUMN place TEXT;
+    ALTER TABLE figures ADD COLUMN scope TEXT;
+    ALTER TABLE figures ADD COLUMN period TEXT;
+    ALTER TABLE figures ADD COLUMN event TEXT;
+    ALTER TABLE figures ADD COLUMN series_id TEXT;
+    CREATE INDEX figures_series ON figures(series_id);
+    ALTER TABLE disagreements ADD COLUMN series_id TEXT;
+    ALTER TABLE disagreements ADD COLUMN sides TEXT NOT NULL DEFAULT '[]';
+    CREATE INDEX disagreements_series ON disagreements(series_id);
+    CREATE TABLE series (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        measure TEXT,
+        subject TEXT,
+        place TEXT,
+        scope TEXT,
+        period TEXT,
+        event TEXT,
+        figure_ids TEXT NOT NULL DEFAULT '[]',
+        sources TEXT NOT NULL DEFAULT '[]'
+    );
     """,
-    # 13: contract 3, claim lineage (issue 17). Articles keep their publication
+    # 13: contract 4, claim lineage (issue 17). Articles keep their publication
     # moment (UTC) when the source states one; statements and figures carried
     # by several articles point at their claim; the claims table holds each
     # claim's lineage. State: the word-shingle (and figure value) keys of each

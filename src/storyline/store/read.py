@@ -28,6 +28,7 @@ COUNTED = (
     "entities",
     *RECORD_TABLES,
     "stories",
+    "series",
     "disagreements",
     "claims",
     "skipped",
@@ -302,6 +303,22 @@ class Reads:
 
     def disagreement_rows(self) -> list[Row]:
         return self._rows("SELECT * FROM disagreements")
+
+    def series_in(self, article_ids: list[str]) -> list[Row]:
+        """The series with a claim in these articles, by id."""
+        return self._rows(
+            "SELECT * FROM series WHERE id IN (SELECT DISTINCT series_id FROM figures "
+            f"WHERE series_id IS NOT NULL AND article_id IN ({_marks(article_ids)})) ORDER BY id",
+            tuple(article_ids),
+        )
+
+    def relations_in(self, series_ids: list[str]) -> list[Row]:
+        """The disagreements inside these series, by series then id."""
+        return self._rows(
+            f"SELECT * FROM disagreements WHERE series_id IN ({_marks(series_ids)}) "
+            "ORDER BY series_id, id",
+            tuple(series_ids),
+        )
 
     def per_story(self, table: str) -> dict[str, int]:
         """How many rows of ``table`` each story's articles hold ('' for no story)."""

@@ -9,6 +9,7 @@
 | ``story`` | stories (ranked) or a stand-in group; per story its lead and sections |
 | ``claims`` | a story's claims, each once with where else it ran; its voices |
 | ``disputed`` | a story's disputed quantities: values, series, reasons in words |
+| ``series`` | a story's quantities as the corpus stage's series: claims, sources, relations |
 | ``entity`` | one entity's statements, figures and mentions across outlets |
 | ``article`` | one article's text with every finding marked (``highlight``), and its copies |
 | ``browse`` | the home page's ranked stories and people |

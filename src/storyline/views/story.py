@@ -26,6 +26,7 @@ from storyline.views.copies import known_outlet
 from storyline.views.disputed import disputed_quantities
 from storyline.views.lineage import story_claims
 from storyline.views.rank import story_rank
+from storyline.views.series import story_series
 from storyline.views.text import Row, human_date, shown
 
 # How much of each section the lead shows.
@@ -187,6 +188,8 @@ def story_view(store: Store, group: Group, cat: Catalogue) -> Row:
         "claims": found,
         "disputed": disputed,
         "voices": voices(found, cat),
+        # The story's quantities as series: claims over time, sources, relations.
+        "series": story_series(store, group.article_ids),
         "counts": {
             "articles": len(group.article_ids),
             "originals": group.rank.get("originals", len(own)),

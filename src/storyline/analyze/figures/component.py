@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storyline.analyze import figure_lexicon as lex
+from storyline.analyze.figures.about import describe_figures
 from storyline.analyze.figures.as_of import figure_as_of, statement_for
 from storyline.analyze.figures.atoms import QUAL_BEFORE_RE, Quantity
 from storyline.analyze.figures.exclusions import is_excluded
@@ -82,6 +83,7 @@ def extract_figures(
             )
         )
     _index_points(text, figures, doc)
+    describe_figures(text, doc, figures, timexes, published)
     return figures
 
 

@@ -26,11 +26,7 @@ def attach_unit(text: str, q: Quantity) -> None:
             q.age = True
             q.end += len(suffix)
             return
-    before = text[max(0, q.start - 16) : q.start].lower()
-    if q.unit is None and any(
-        before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalpha())
-        for p in lex.AGE_PREFIXES
-    ):  # "aged 34", not "averaged 64"
+    if q.unit is None and _age_prefix(text[max(0, q.start - 16) : q.start].lower()):
         q.unit = "year"
         q.age = True
         return
@@ -125,6 +121,9 @@ def _spaced_pence(text: str, um: re.Match[str]) -> bool:
     )
 
 
+# "the dead" as a noun counts people: "put the number of dead at 13" is a toll, not
+# an age ("died at 77", "dead at 77" are).
+_DEAD_AS_NOUN_RE = re.compile(r"\b(?:of|the)\s+dead at\s*$")
 _PRONOUN_AGE_BEFORE_RE = re.compile(
     r"(?<![\w'’])(?:he|she|i|you|we|they)\s+(?:was|is|were|are|turned|turns|will\s+be|would\s+be)\s+$",
     re.I,
@@ -139,6 +138,14 @@ _AGE_END_RE = re.compile(r"\s*(?:[,.;:!?)]|$|(?:and|when|but|in|at|or|by)\b)")
 _UPPER_NOT_UNITS = frozenset({"G", "T", "M", "P", "X", "K"})
 MAJOR_CURRENCIES = frozenset(lex.CURRENCY_PREFIXES.values())
 _CURRENCIES = MAJOR_CURRENCIES | {"cent", "sen", "penny"}
+
+
+def _age_prefix(before: str) -> bool:
+    """ "aged 34", "died at 77", not "averaged 64" nor "the number of dead at 13"."""
+    return any(
+        before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalpha())
+        for p in lex.AGE_PREFIXES
+    ) and not _DEAD_AS_NOUN_RE.search(before)
 
 
 def _age_unit(suffix: str) -> str:

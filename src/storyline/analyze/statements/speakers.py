@@ -303,6 +303,15 @@ class Sources:
         if owner is not None:
             mods.add(norm_word(owner.text))
         person_role = lemma in ROLE_WORDS
+        # A body's own kind ("the emergency service") is never another body with the same
+        # head ("Ukraine's security service"), even as the one such body named.
+        kinds = set()
+        if not person_role:
+            kinds = {
+                norm_word(c.text)
+                for c in subj.children
+                if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower()
+            }
         sent = self.index.sent_of(subj)
         best: tuple[float, Mention] | None = None
         described: list[Mention] = []
@@ -312,7 +321,7 @@ class Sources:
             if (m.kind == "person") != person_role or m.kind == "group":
                 continue
             words = self.index.words_of(m)
-            if not (head_words & words):
+            if not (head_words & words) or not kinds <= words:
                 continue
             described.append(m)
             if not mods <= words:
@@ -328,7 +337,7 @@ class Sources:
                 best = (0.0, m)
         if best is not None:
             return self._mention_source(best[1], depth)
-        return self._recent_fallback(subj, lemma)
+        return None if kinds else self._recent_fallback(subj, lemma)
 
     def _recent_fallback(self, subj: Token, lemma: str) -> Source | None:
         """ "the analyst observed" after the analyst was quoted by name, "the company

@@ -1,0 +1,62 @@
+"""Which claims of a series are independent sources, and which are one source carried again.
+
+A source is one origin of a figure: a named claimant (the interior minister,
+the Russian Defence Ministry), or an outlet reporting on its own account or
+from unnamed officials. Two claims are one source when:
+
+- they name the same claimant (two outlets both quoting the minister's 12:
+  a repeat, not a corroboration);
+- they come from one outlet family (BBC's pages, DW's dw / dw-eu editions);
+- one article is a near-duplicate or translation of the other and carries
+  the same figure from the same claimant.
+
+Everything that decides independence is in ``same_source_keys``; outlet
+families are the lineage work's (``corpus.sources.family``: bbc.com and
+bbc.co.uk are one, so are the dw feeds), so the two count sources alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyline.corpus.series import Claim
+from storyline.corpus.sources import family as outlet_family
+
+__all__ = ["outlet_family", "same_source_keys", "sources"]
+
+
+def same_source_keys(claim: Claim) -> list[str]:
+    """Keys two claims of one source share: the claim itself as its article's copies carry
+    it, its named claimant, and its outlet family (one outlet's pages are one source, as
+    the lineage work counts them, whoever they quote)."""
+    root = claim.copy_of or claim.article_id
+    keys = [f"copy:{root}:{claim.claimant or ''}:{claim.low}:{claim.high}", *claim.source_keys]
+    if claim.family:
+        keys.append(f"family:{claim.family}")
+    return keys
+
+
+def sources(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """The claims grouped by independent source (claims sharing any key are one source),
+    each group in the order given, groups by their first claim."""
+    parent = list(range(len(claims)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[str, int] = {}
+    for i, claim in enumerate(claims):
+        for key in same_source_keys(claim):
+            if key in first:
+                a, b = find(first[key]), find(i)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+            else:
+                first[key] = i
+    grouped: dict[int, list[Claim]] = {}
+    for i, claim in enumerate(claims):
+        grouped.setdefault(find(i), []).append(claim)
+    return [grouped[k] for k in sorted(grouped)]

@@ -1,0 +1,185 @@
+"""What a figure counts, as keys two articles can share: measure, thing, owner, place, source.
+
+Articles word the same quantity differently ("killed", "dead", "deaths";
+"UAVs", "drones"; "Russia's Ministry of Defense", "the Russian Defence
+Ministry"). These tables fold the words to one key each; every entry is data
+with an example in ``EXAMPLES``, which ``tests/test_series.py`` checks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Measure words -> one measure. Killed, wounded and casualties (killed + wounded)
+# stay apart; "lost" is ambiguous (killed, or killed and wounded) and stays itself.
+MEASURES: dict[str, str] = {
+    "dead": "killed", "deaths": "killed", "died": "killed", "fatalities": "killed",
+    "killed": "killed", "kill": "killed", "death toll": "killed", "lives": "killed",
+    "injured": "wounded", "injuries": "wounded", "wounded": "wounded", "hurt": "wounded",
+    "shot down": "shot down", "intercepted": "shot down", "downed": "shot down",
+    "destroyed": "destroyed", "neutralised": "shot down", "neutralized": "shot down",
+    "launched": "launched", "fired": "launched", "used": "launched",
+    "released": "released", "freed": "released", "exchanged": "released", "swapped": "released",
+    "returned": "released", "captured": "captured", "detained": "detained",
+    "arrested": "arrested", "displaced": "displaced", "evacuated": "evacuated",
+    "losses": "lost", "lost": "lost", "casualties": "casualties",
+}  # fmt: skip
+
+# The counted noun (its last word, lower case) -> one thing.
+THINGS: dict[str, str] = {
+    "people": "people", "persons": "people", "person": "people", "civilians": "people",
+    "civilian": "people", "palestinians": "people", "ukrainians": "people",
+    "israelis": "people", "residents": "people", "others": "people", "victims": "people",
+    "children": "children", "kids": "children", "minors": "children",
+    "soldiers": "soldiers", "soldier": "soldiers", "troops": "soldiers",
+    "servicemen": "soldiers", "servicepeople": "soldiers", "personnel": "soldiers",
+    "fighters": "soldiers", "combatants": "soldiers", "military": "soldiers",
+    "prisoners": "prisoners", "pows": "prisoners", "captives": "prisoners",
+    "hostages": "hostages",
+    "drones": "drones", "uavs": "drones", "shaheds": "drones", "drone": "drones",
+    "missiles": "missiles", "missile": "missiles", "rockets": "missiles",
+    "trucks": "trucks", "lorries": "trucks",
+    "helicopters": "helicopters", "warplanes": "aircraft", "aircraft": "aircraft",
+    "planes": "aircraft", "jets": "aircraft", "tanks": "tanks",
+}  # fmt: skip
+
+# Who the counted belong to: the side, in the words outlets use.
+SIDES: dict[str, str] = {
+    "ukrainian": "ukraine", "ukraine": "ukraine", "ukraine's": "ukraine", "kyiv": "ukraine",
+    "kyiv's": "ukraine", "russian": "russia", "russia": "russia", "russia's": "russia",
+    "moscow": "russia", "moscow's": "russia", "israeli": "israel", "israel": "israel",
+    "israel's": "israel", "palestinian": "palestine", "gaza": "palestine",
+    "gaza's": "palestine", "hamas": "palestine",
+}  # fmt: skip
+
+# Things counted of one side or another ("Ukrainian drones" shot down over Russia and
+# "Russian drones" shot down over Ukraine are different quantities of the same night).
+SIDED_THINGS = frozenset({"drones", "missiles", "soldiers", "aircraft", "helicopters", "tanks"})
+# Measures whose counted things belong to the other side than the claimant's: Ukraine's
+# air force shoots down Russian drones.
+OPPOSED_MEASURES = frozenset({"shot down", "destroyed", "captured", "killed"})
+
+# Words of a claimant that describe rather than name a source.
+GENERIC_SOURCE_WORDS = frozenset(
+    {
+        "officials", "official", "authorities", "sources", "source", "police", "witnesses",
+        "rescuers", "media", "reports", "report", "it", "they", "he", "she", "we", "the",
+        "local", "regional", "senior", "government", "military", "statement", "spokesperson",
+        "spokesman", "spokeswoman", "ministry", "emergency", "service", "services", "a",
+        "an", "there", "state", "his", "her", "its", "their", "outlets", "agency",
+    }
+)  # fmt: skip
+# Words that do not tell two names of one source apart.
+_NAME_NOISE = frozenset(
+    {"the", "of", "s", "mr", "mrs", "ms", "dr", "president", "minister", "territory", "enclave"}
+)
+_SPELLINGS = {"defence": "defense", "zelensky": "zelenskyy", "zelenskiy": "zelenskyy"}
+
+EXAMPLES: dict[str, tuple[str, str]] = {
+    # table: (a word as written, its key)
+    "MEASURES": ("intercepted", "shot down"),
+    "THINGS": ("UAVs", "drones"),
+    "SIDES": ("Russia's", "russia"),
+}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or curly apostrophes."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'")).lower()
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def measure_key(measure: str | None) -> str | None:
+    if not measure:
+        return None
+    m = fold(measure).strip()
+    return MEASURES.get(m, m)
+
+
+def thing_key(subject: str | None) -> str | None:
+    """ "Ukrainian drones" -> drones, "cruise missiles" -> missiles; None when unknown."""
+    words = re.findall(r"[\w']+", fold(subject or ""))
+    for word in reversed(words):
+        if word in THINGS:
+            return THINGS[word]
+    return None
+
+
+def age_key(subject: str | None) -> str | None:
+    """Whose age: the person's surname when the subject names one ("Roman Lavrynovych" ->
+    "lavrynovych"), else None ("a 75-year-old woman" is nobody in particular)."""
+    names = re.findall(r"\b[A-Z][a-z'’-]+\b", subject or "")
+    names = [n for n in names if fold(n) not in GENERIC_SOURCE_WORDS and fold(n) not in SIDES]
+    return fold(names[-1]) if len(names) >= 2 else None
+
+
+def side_of(text: str | None) -> str | None:
+    """The one side named in ``text`` (None when none or both)."""
+    words = re.findall(r"[\w']+", fold(text or ""))
+    sides = {SIDES[w] for w in words if w in SIDES}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def owner_key(thing: str | None, measure: str | None, subject: str | None,
+              claimant: str | None) -> str | None:  # fmt: skip
+    """Whose things were counted: the side the subject names ("Ukrainian drones"), or,
+    for what a side shoots down or destroys, the other side than the claimant's."""
+    if thing not in SIDED_THINGS:
+        return None
+    side = side_of(subject)
+    if side is not None:
+        return side
+    claimant_side = side_of(claimant)
+    if measure in OPPOSED_MEASURES and claimant_side in ("ukraine", "russia"):
+        return "russia" if claimant_side == "ukraine" else "ukraine"
+    return None
+
+
+def place_key(place: str | None) -> str | None:
+    """ "the Khmelnytskyi region" -> "khmelnytskyi region"; "Kyiv" -> "kyiv"."""
+    if not place:
+        return None
+    key = re.sub(r"^the\s+", "", fold(place).strip())
+    key = re.sub(r"\bkiev\b", "kyiv", key)
+    return re.sub(r"\s+", " ", key)
+
+
+def is_named(claimant: str | None) -> bool:
+    """A claimant that names a source ("Ihor Klymenko", "Russia's Defence Ministry"), not
+    one that describes it ("officials", "Ukrainian officials", "the emergency service")."""
+    if not claimant:
+        return False
+    for word in re.findall(r"[\w'’-]+", claimant):
+        bare = fold(word).removesuffix("'s").removesuffix("'")
+        if not word[:1].isupper() or bare in GENERIC_SOURCE_WORDS:
+            continue
+        if bare in SIDES and not word.endswith(("'s", "’s")):
+            continue  # "Ukrainian officials": a demonym describes
+        return True
+    return False
+
+
+def source_name_key(claimant: str) -> str | None:
+    """One key for the spellings of one source: "Russia's Ministry of Defense" and "the
+    Russian Defence Ministry" -> "defense ministry"; None for a description that could be
+    anyone ("officials", "Ukrainian authorities", "it")."""
+    words = []
+    for word in re.findall(r"[\w']+", fold(claimant)):
+        word = _SPELLINGS.get(word.removesuffix("'s"), word.removesuffix("'s"))
+        if word not in _NAME_NOISE and word not in SIDES:
+            words.append(word)
+    if not words or all(w in ANYONE for w in words):
+        return None
+    return " ".join(sorted(set(words)))
+
+
+# Descriptions that could be anyone: two outlets citing "officials" may cite different ones.
+ANYONE = frozenset(
+    {
+        "officials", "official", "authorities", "sources", "source", "media", "reports",
+        "report", "it", "they", "he", "she", "we", "i", "local", "regional", "senior",
+        "government", "outlets", "there", "a", "an", "some", "residents", "witnesses",
+        "people", "experts", "analysts", "statement", "news", "agency", "according",
+    }
+)  # fmt: skip

@@ -1,0 +1,322 @@
+"""Relations inside one series: contradiction, update, corroboration, said in words.
+
+Each claim's value is read as the interval its qualifier allows ("at least
+12" is 12 or more, "about 20" is 18 to 22, an unqualified round 250 is 225
+to 275, an exact 12 is 12); two values are *compatible* when their intervals
+meet. The claims of a series are gathered into value groups (one value, or
+compatible values) and into sources (``independence``). Then:
+
+- **corroboration**: a value group carried by two or more independent sources;
+- **contradiction**: two value groups that cannot both be true, claimed at
+  about the same time (an incident's series is one event; a running total's
+  claims within ``SAME_TIME_DAYS``) by different sources, whatever the ratio;
+- **update**: a later value supersedes an earlier one: a running total on a
+  later day, or a "more than" / "at least" toll raised later.
+
+Nothing is related within one article unless its claimants differ. Reasons
+name who says what and when ("BBC says at least 13 killed; Ihor Klymenko said
+12 (25 and 26 May)").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from storyline.corpus.independence import sources
+from storyline.corpus.series import Claim
+from storyline.corpus.values import compatible, lower_bound
+from storyline.schema import Disagreement, DisagreementKind, stable_id
+
+# Two claims of one incident or period further apart than this are not set against each
+# other (a guard against counts of two things grouped as one, not a minimum: 12 against
+# 13 is a contradiction).
+DISPUTE_RATIO = 3.0
+# Agreeing values are this close ("some 500" and "about 540" are; "more than 240" and
+# 1,200, though compatible, are not the same count).
+AGREE_RATIO = 1.25
+# Claims of a running total this many days apart or less are of the same time.
+SAME_TIME_DAYS = 1
+
+
+@dataclass
+class ValueGroup:
+    claims: list[Claim]
+
+    @property
+    def first_day(self) -> int:
+        """The earliest day a claim of the group gives (0 when none is dated)."""
+        days = [_ordinal(c.day) for c in self.claims if c.day]
+        return min(days) if days else 0
+
+    def fits(self, claim: Claim) -> bool:
+        """``claim`` agrees with every claim here and is close to it ("more than 240" is
+        compatible with 1,200 but says something else), and is not a raised lower bound
+        ("at least 9" then "at least 12" is an update, not agreement)."""
+        for c in self.claims:
+            if not compatible(c, claim) or not _near(c.value, claim.value):
+                return False
+            if lower_bound(c) and lower_bound(claim) and c.low != claim.low:
+                return False
+        return True
+
+
+def _near(a: float, b: float) -> bool:
+    lo, hi = sorted((abs(a), abs(b)))
+    return hi == lo or (lo > 0 and hi / lo <= AGREE_RATIO)
+
+
+def _ordinal(day: str | None) -> int:
+    if not day:
+        return 0
+    parts = [*day[:10].split("-"), "01", "01"][:3]
+    try:
+        return date(int(parts[0]), int(parts[1]), int(parts[2])).toordinal()
+    except ValueError:
+        return 0
+
+
+def value_groups(claims: Sequence[Claim], cumulative: bool) -> list[ValueGroup]:
+    """Claims gathered by value: one group per value first (whatever the qualifier: "12"
+    and "at least 12"), then a group joins a bigger one whose every claim it agrees with;
+    for a running total, only claims of about the same day agree (the same total a week
+    later is the total unchanged, not a second source)."""
+    buckets: dict[tuple[object, ...], list[Claim]] = {}
+    for claim in sorted(claims, key=lambda c: (c.day or "", c.id)):
+        key: tuple[object, ...] = (claim.low, claim.high)
+        if cumulative:
+            key += (claim.day,)
+        buckets.setdefault(key, []).append(claim)
+    groups: list[ValueGroup] = []
+    for bucket in sorted(buckets.values(), key=lambda b: (-len(b), b[0].id)):
+        for group in groups:
+            if all(group.fits(c) for c in bucket) and (
+                not cumulative or all(_near_in_time(group, c) for c in bucket)
+            ):
+                group.claims.extend(bucket)
+                break
+        else:
+            groups.append(ValueGroup(list(bucket)))
+    return groups
+
+
+def _near_in_time(group: ValueGroup, claim: Claim) -> bool:
+    day = _ordinal(claim.day)
+    return all(abs(_ordinal(c.day) - day) <= SAME_TIME_DAYS for c in group.claims)
+
+
+def relate(
+    series_id: str, label: str, claims: Sequence[Claim], cumulative: bool, anchored: bool
+) -> list[Disagreement]:
+    """The contradictions, updates and corroborations among one series' claims. A series
+    not ``anchored`` (its claims not known to be of one place) only says who agrees."""
+    source_of: dict[str, int] = {}
+    for n, source in enumerate(sources(claims)):
+        for claim in source:
+            source_of[claim.id] = n
+    groups = value_groups(claims, cumulative)
+    out: list[Disagreement] = []
+    for group in groups:
+        sides = _by_source(group.claims, source_of)
+        if len(sides) >= 2:
+            out.append(_record("corroboration", series_id, label, sides, _agree(sides)))
+    if not anchored:
+        return out
+    updates = [_updates(groups, cumulative)]
+    if cumulative:  # each source's own running total over time
+        for source in sources(claims):
+            updates.append(_updates(value_groups(source, cumulative), cumulative))
+    for steps in updates:
+        if steps:
+            record = _record("update", series_id, label, steps, _moved(steps))
+            if record.id not in {d.id for d in out}:
+                out.append(record)
+    # A running total's steps are updates, not contradictions (floors never contradict).
+    in_update = {id(g) for g in _update_groups(groups, cumulative)} if cumulative else set()
+    for i, a in enumerate(groups):
+        for b in groups[i + 1 :]:
+            if id(a) in in_update and id(b) in in_update:
+                continue
+            if cumulative and abs(a.first_day - b.first_day) > SAME_TIME_DAYS:
+                continue
+            # The claims of each group that no claim of the other allows: exact 12 against
+            # "at least 13", though "at least 12" beside the 12 allows both.
+            left = [
+                x for x in a.claims if not _vague(x) and not any(compatible(x, y) for y in b.claims)
+            ]
+            right = [
+                y for y in b.claims if not _vague(y) and not any(compatible(x, y) for x in left)
+            ]
+            if not cumulative:
+                # One incident's or period's claims far apart are more likely two counts
+                # (a country's toll and a town's, the killed and the abducted) than a dispute.
+                right = [y for y in right if any(_plausible(x, y) for x in left)]
+                left = [x for x in left if any(_plausible(x, y) for y in right)]
+            if not left or not right:
+                continue
+            pair = _opposed(left, right, source_of)
+            if pair is not None:
+                out.append(_record("contradiction", series_id, label, pair, _against(pair)))
+    return out
+
+
+def _by_source(claims: list[Claim], source_of: dict[str, int]) -> list[list[Claim]]:
+    sides: dict[int, list[Claim]] = {}
+    for claim in claims:
+        sides.setdefault(source_of[claim.id], []).append(claim)
+    return [sides[k] for k in sorted(sides)]
+
+
+def _vague(claim: Claim) -> bool:
+    """ "dozens", "hundreds": a range in words, too loose to contradict anything."""
+    return claim.low != claim.high and not any(ch.isdigit() for ch in claim.text)
+
+
+def _plausible(a: Claim, b: Claim) -> bool:
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return lo > 0 and hi / lo <= DISPUTE_RATIO
+
+
+def _opposed(a: list[Claim], b: list[Claim], source_of: dict[str, int]) -> list[list[Claim]] | None:
+    """The two sides of a contradiction, or None when one source says both (a figure and
+    its own revision) or both come from one article with one claimant."""
+    if {source_of[c.id] for c in a} == {source_of[c.id] for c in b}:
+        return None
+    if {c.article_id for c in a} == {c.article_id for c in b} and len(
+        {c.claimant for c in [*a, *b]}
+    ) < 2:
+        return None
+    return [a, b]
+
+
+def _update_groups(groups: list[ValueGroup], cumulative: bool) -> list[ValueGroup]:
+    """The value groups a series moved through, earliest first: a running total's values on
+    later days, or a lower-bounded toll raised later."""
+    if cumulative:
+        # Dated values only, each a new value on a later day (the same total carried
+        # unchanged is the claim repeated, not an update; a changed one is an update even
+        # within rounding: 43,000 then "about 45,100").
+        # Of several values on one day, the step is the one nearest the last (a claimant
+        # giving his side's and the other side's losses on one day revises his own).
+        by_day: dict[int, list[ValueGroup]] = {}
+        for g in groups:
+            if g.first_day > 0:
+                by_day.setdefault(g.first_day, []).append(g)
+        steps: list[ValueGroup] = []
+        for day in sorted(by_day):
+            options = sorted(by_day[day], key=lambda g: (g.claims[0].value, g.claims[0].id))
+            if steps:
+                last = steps[-1].claims[0].value
+                options.sort(key=lambda g: abs(math.log((g.claims[0].value or 1) / (last or 1))))
+            choice = options[0]
+            if steps and any(_same_value(a, b) for a in choice.claims for b in steps[-1].claims):
+                continue  # the total carried unchanged
+            steps.append(choice)
+        return steps if len(steps) >= 2 else []
+    # A raised floor: the "at least" claims of each value, lowest first ("at least 9" in
+    # the morning, "at least 12" later); an exact value beside a floor stays out of it.
+    bounded = [
+        ValueGroup([c for c in g.claims if lower_bound(c)])
+        for g in groups
+        if any(lower_bound(c) for c in g.claims)
+    ]
+    raised: list[ValueGroup] = []
+    for group in sorted(bounded, key=lambda g: (_floor(g), g.first_day)):
+        if not raised or (
+            group.first_day >= raised[-1].first_day
+            and _floor(group) <= _floor(raised[-1]) * DISPUTE_RATIO
+        ):  # a toll rises by some, not from 54 to "over 50,000"
+            raised.append(group)
+    return raised if len(raised) >= 2 else []
+
+
+def _floor(group: ValueGroup) -> float:
+    """The lowest "at least" of a group (its floor)."""
+    return min(c.low or 0.0 for c in group.claims if lower_bound(c))
+
+
+def _same_value(a: Claim, b: Claim) -> bool:
+    return (a.low, a.high) == (b.low, b.high)
+
+
+def _updates(groups: list[ValueGroup], cumulative: bool) -> list[list[Claim]]:
+    return [g.claims for g in _update_groups(groups, cumulative)]
+
+
+def _record(
+    kind: DisagreementKind, series_id: str, label: str, sides: list[list[Claim]], reason: str
+) -> Disagreement:
+    side_ids = [sorted(c.id for c in side) for side in sides]
+    ids = sorted({i for side in side_ids for i in side})
+    return Disagreement(
+        id=stable_id("d", kind, *ids),
+        kind=kind,
+        topic=label,
+        figure_ids=ids,
+        reason=reason,
+        series_id=series_id,
+        sides=side_ids,
+    )
+
+
+# -- reasons in words ---------------------------------------------------------------
+
+
+def _who(claim: Claim) -> str:
+    """The source as a reader knows it: the named claimant (and the outlet carrying it),
+    else the outlet."""
+    outlet = claim.outlet or "an unnamed outlet"
+    if claim.named and claim.claimant:
+        return f"{claim.claimant} (in {outlet})"
+    if claim.claimant:
+        return f"{outlet} ({claim.claimant})"
+    return outlet
+
+
+def _said(claim: Claim) -> str:
+    value = claim.text
+    q = claim.qualifier
+    return f"{q} {value}" if q and q.lower() not in value.lower() else value
+
+
+def _when(claims: Sequence[Claim]) -> str:
+    days = sorted({_human_day(c.day) for c in claims if c.day})
+    if not days:
+        return "undated"
+    if len(days) == 1:
+        return days[0]
+    return ", ".join(days[:-1]) + " and " + days[-1]
+
+
+def _human_day(day: str | None) -> str:
+    if not day:
+        return "undated"
+    try:
+        d = date.fromisoformat(day[:10])
+    except ValueError:
+        return day
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def _agree(sides: list[list[Claim]]) -> str:
+    first = sides[0][0]
+    whos = "; ".join(_who(side[0]) for side in sides)
+    return (
+        f"{len(sides)} independent sources give {_said(first)}: {whos} "
+        f"({_when([c for s in sides for c in s])})"
+    )
+
+
+def _against(pair: list[list[Claim]]) -> str:
+    a, b = pair[0][0], pair[1][0]
+    return (
+        f"{_who(a)} says {_said(a)}; {_who(b)} says {_said(b)} "
+        f"({_when([*pair[0], *pair[1]])}): both cannot be true"
+    )
+
+
+def _moved(steps: list[list[Claim]]) -> str:
+    path = " -> ".join(f"{_said(s[0])} ({_when(s)}, {_who(s[0])})" for s in steps)
+    return f"the figure moved on: {path}"

@@ -1,0 +1,66 @@
+"""What a claimed value allows, its qualifier read, and whether two claims can both be true.
+
+"at least 12" is 12 or more; "about 20" 18 to 22; an unqualified round 250 is
+225 to 275 (a rounded count); an exact 12 is 12. Two values are compatible
+when their intervals meet: "at least 12" and 13 are, exact 12 and 13 are not.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Valued(Protocol):
+    low: float | None
+    high: float | None
+    qualifier: str | None
+
+
+# How far an approximate value ("about", "some", an unqualified round number) may be: a
+# tenth for a round one ("about 20", "some 500"), less for one written more precisely
+# ("about 45,100" is not 43,000).
+APPROXIMATE_SHARE = 0.10
+PRECISE_SHARE = 0.02
+
+LOWER_BOUNDS = frozenset({"more than", "at least", "over", "maybe more", "upwards of"})
+UPPER_BOUNDS = frozenset({"up to", "less than", "fewer than", "at most", "under", "as many as"})
+NEAR_BELOW = frozenset({"nearly", "almost", "just under"})
+APPROXIMATE = frozenset({"about", "approximately", "around", "roughly", "some", "estimated"})
+
+
+def interval(claim: Valued) -> tuple[float, float]:
+    """The values a claim allows, its qualifier read."""
+    low = claim.low if claim.low is not None else claim.high
+    high = claim.high if claim.high is not None else claim.low
+    lo, hi = float(low or 0.0), float(high or 0.0)
+    q = (claim.qualifier or "").lower()
+    if q in LOWER_BOUNDS:
+        return lo, float("inf")
+    if q in UPPER_BOUNDS:
+        return 0.0, hi
+    if q in NEAR_BELOW:
+        return hi * (1 - APPROXIMATE_SHARE), hi
+    if q in APPROXIMATE or (not q and lo == hi and _round(lo)):
+        share = APPROXIMATE_SHARE if _significant_digits(hi) <= 2 else PRECISE_SHARE
+        return lo * (1 - share), hi * (1 + share)
+    return lo, hi
+
+
+def _significant_digits(value: float) -> int:
+    digits = f"{abs(value):.6g}".replace(".", "").lstrip("0").rstrip("0")
+    return max(1, len(digits.split("e")[0]))
+
+
+def _round(value: float) -> bool:
+    """An unqualified round number is an approximation (1,200; 250), a small count is not."""
+    return value >= 100 and value % 50 == 0
+
+
+def compatible(a: Valued, b: Valued) -> bool:
+    (a_lo, a_hi), (b_lo, b_hi) = interval(a), interval(b)
+    return a_lo <= b_hi and b_lo <= a_hi
+
+
+def lower_bound(claim: Valued) -> bool:
+    """ "at least 9", "more than 30": a floor, which a later, higher floor raises."""
+    return (claim.qualifier or "").lower() in LOWER_BOUNDS

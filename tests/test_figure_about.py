@@ -1,0 +1,120 @@
+"""What figures are about: scope, period, place and event, on sentences written for the tests.
+
+Every scope and place rule is data with an example (the figure in [brackets]);
+each example must be read by its own rule, and the whole figures component must
+give the example's figure that scope or place.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.figures import extract_figures
+from storyline.analyze.figures.place import PLACE_RULES, PlaceRule
+from storyline.analyze.figures.scope import SCOPE_RULES, ScopeRule, read_scope
+from storyline.analyze.timexes import find_timexes
+from storyline.schema import Article, Figure, Findings
+
+
+def _marked(example: str) -> tuple[str, int]:
+    assert example.count("[") == 1 and example.count("]") == 1, example
+    return example.replace("[", "").replace("]", ""), example.index("[")
+
+
+def _figures(nlp, text: str, published: str = "2025-05-25") -> list[Figure]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    article = Article("t", "t", None, None, published, "metadata", "en", text)
+    findings = Findings(article)
+    from storyline.analyze.registry import Context
+
+    find_timexes(Context(article, doc, findings))
+    return extract_figures("t", text, doc, timexes=findings.timexes, published=published)
+
+
+def _at(figures: list[Figure], mark: int) -> Figure:
+    (figure,) = [f for f in figures if f.start <= mark < f.end]
+    return figure
+
+
+def test_rules_have_unique_names() -> None:
+    for rules in (SCOPE_RULES, PLACE_RULES):
+        names = [r.name for r in rules]
+        assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("rule", SCOPE_RULES, ids=lambda r: r.name)
+def test_each_scope_example_is_read_by_its_rule(nlp, rule: ScopeRule) -> None:  # type: ignore[no-untyped-def]
+    text, mark = _marked(rule.example)
+    figure = _at(_figures(nlp, text), mark)
+    reading = read_scope(text, (0, len(text)), (figure.start, figure.end))
+    assert reading is not None
+    cue = reading.incident if rule.scope == "incident" else reading.time
+    assert cue is not None and cue.rule is rule, (rule.name, reading)
+    assert figure.scope == reading.scope
+
+
+@pytest.mark.parametrize("rule", PLACE_RULES, ids=lambda r: r.name)
+def test_each_place_example_gives_its_place(nlp, rule: PlaceRule) -> None:  # type: ignore[no-untyped-def]
+    text, mark = _marked(rule.example)
+    assert _at(_figures(nlp, text), mark).place == rule.expected
+
+
+def test_a_night_a_day_and_a_running_total(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On Saturday night, a Russian drone attack killed 12 people across Ukraine. "
+        "Israeli strikes killed 19 people overnight and 82 in the past 24 hours, the ministry "
+        "said on Sunday. Since March 18, at least 3,509 people have been killed, it added."
+    )
+    figures = {f.text: f for f in _figures(nlp, text)}
+    assert figures["12"].period == "2025-05-24/2025-05-25"  # the night from Saturday
+    assert (figures["12"].scope, figures["12"].place) == ("incident", "Ukraine")
+    assert figures["12"].event == "Russian drone attack"
+    assert figures["19"].period == "2025-05-24/2025-05-25"
+    assert (figures["82"].scope, figures["82"].event) == ("period", "in the past 24 hours")
+    assert figures["3,509"].scope == "cumulative"
+    assert figures["3,509"].period == "2025-03-18/2025-05-25"
+    assert figures["3,509"].event == "Since March 18"
+
+
+def test_a_record_is_not_a_running_total(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In the largest attack since the full-scale invasion began, Russia fired 355 drones."
+    figure = _at(_figures(nlp, text), text.index("355"))
+    assert figure.scope == "incident"  # "since" names the record, not what is counted
+
+
+def test_coordinated_figures_share_their_place_and_the_capital_is_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Ukrainian capital, Kyiv, was hit. At least four people were killed and 16 were "
+        "injured in the capital itself. Russia's defence ministry said it downed 110 drones "
+        "across the country, including 13 over the Moscow and Tver regions."
+    )
+    figures = {f.text: f for f in _figures(nlp, text)}
+    assert figures["four"].place == figures["16"].place == "Kyiv"
+    assert figures["110"].place == "Russia"
+    assert figures["13"].place == "Moscow and Tver regions"
+
+
+def test_a_list_shares_its_time_cue_and_the_capital_is_of_the_country_its_sentence_names(
+    nlp,
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia said the talks would go on. Overall, the army has destroyed 660 warplanes, "
+        "600 missile systems, 23,000 tanks and other armored vehicles, 1,500 rocket launchers "
+        "and 35,000 motor vehicles since the start of the special military operation. "
+        "At least four people were killed in the capital itself, according to Ukraine's "
+        "security service."
+    )
+    figures = {f.text: f for f in _figures(nlp, text)}
+    assert {figures[t].scope for t in ("660", "600", "23,000", "1,500", "35,000")} == {"cumulative"}
+    assert figures["four"].place == "Kyiv"  # not Moscow, the first country the article names
+
+
+def test_a_place_after_including_is_a_part_not_the_figures_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia launched 367 drones and missiles at Ukrainian cities overnight, including at "
+        "the capital Kyiv, killing at least 12 people. A further four people were killed in "
+        "several villages, including in the Khmelnytskyi region."
+    )
+    figures = {f.text: f for f in _figures(nlp, text)}
+    assert figures["12"].place == "Ukraine"
+    assert figures["four"].place == "Khmelnytskyi region"  # the only place it has
