@@ -648,3 +648,17 @@ def test_stances_are_off_by_default(nlp) -> None:  # type: ignore[no-untyped-def
         ("stance", "the plan"),
         ("speech", "talks would resume on Monday"),
     ]
+
+
+def test_scare_quote_in_a_later_sentence_is_not_a_continuation(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A quote that opens its own sentence continues the speaker; one inside the
+    # narrator's next sentence is a scare quote.
+    text = (
+        '"We will win," the coach said as he left the pitch. The league counts the club '
+        'as a "founding member."'
+    )
+    (s,) = [s for s in _run(nlp, text) if s.kind == "speech"]
+    assert s.text == "We will win"
+    text = '"We will win," Mr. Hart said. "The season is long."'
+    (s,) = _run(nlp, text)
+    assert (s.speaker, s.text) == ("Hart", "We will win … The season is long.")
