@@ -68,6 +68,23 @@ CASES = [
         "Russia's Defense Ministry",
         "named",
     ),
+    # "the ministry" again and again: each one is the ministry named first.
+    (
+        "Poland's Defense Ministry said its troops had held the line. The ministry said "
+        "two villages were shelled. The ministry said a bridge was hit. The ministry said "
+        "a depot burned. The ministry reported that the front was calm.",
+        "the front was calm",
+        "Poland's Defense Ministry",
+        "named",
+    ),
+    # "it" is not a body inside what was said.
+    (
+        "Poland's Defense Ministry issued its daily update on Monday. The Belarusian army "
+        "lost two tanks and a depot overnight, it said.",
+        "lost two tanks",
+        "Poland's Defense Ministry",
+        "named",
+    ),
     # A role resolves to the person introduced with it.
     (
         "Kremlin spokesman Dmitry Peskov spoke to reporters on Tuesday. The Kremlin "

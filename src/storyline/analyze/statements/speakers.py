@@ -171,9 +171,17 @@ class Sources:
 
     # -- resolution ----------------------------------------------------------
 
-    def resolve(self, subj: Token, depth: int = 0, alone: bool = False) -> Source:
+    def resolve(
+        self,
+        subj: Token,
+        depth: int = 0,
+        alone: bool = False,
+        said: tuple[int, int] | None = None,
+    ) -> Source:
         """The source a cue's subject (or an agent, a possessor) refers to; ``alone``:
-        the subject without the others it is coordinated with."""
+        the subject without the others it is coordinated with; ``said``: what the
+        statement says, where the antecedent of "it" or "they" cannot be ("Russian
+        forces destroyed a depot of the Ukrainian army, it said" is not the army)."""
         low = subj.lower_
         if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" and depth < 3:
             return self.resolve(subj.head.head, depth + 1)
@@ -182,7 +190,7 @@ class Sources:
             if joint is not None:
                 return joint
         if low in PERSON_SUBJECT_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS:
-            return self._pronoun(subj, depth)
+            return self._pronoun(subj, depth, said)
         if low in WRITER_PRONOUNS and subj.pos_ == "PRON":
             return UNRESOLVED
         named = self._name(subj)
@@ -311,6 +319,8 @@ class Sources:
                 break
             if (m.kind == "person") != person_role or m.kind == "group":
                 continue
+            if m.kind != "person" and _refers_back(m.head):
+                continue  # "the ministry" again: its own antecedent is earlier still
             words = self.index.words_of(m)
             if not (head_words & words):
                 continue
@@ -356,7 +366,7 @@ class Sources:
             return Source.named(_mention_name(m))
         return self.resolve(m.head, depth + 1)
 
-    def _pronoun(self, pron: Token, depth: int) -> Source:
+    def _pronoun(self, pron: Token, depth: int, said: tuple[int, int] | None = None) -> Source:
         """ "he", "it", "they": the most salient earlier candidate that agrees with it."""
         low = pron.lower_
         gender = PERSON_SUBJECT_PRONOUNS.get(low)
@@ -367,6 +377,8 @@ class Sources:
             if m.char >= pron.idx:
                 break
             if sent - m.sent > 4 or not self._agrees(low, gender, m):
+                continue
+            if said is not None and gender is None and said[0] <= m.char < said[1]:
                 continue
             score = -10.0 * (sent - m.sent) + 5 * m.subject + 2 * (m.char > para) + m.char * 1e-7
             if m.sent == sent and not m.subject:
@@ -436,6 +448,13 @@ def _role_phrase(tok: Token) -> str:
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return f"{tok.lower_} of {pobj.lower_}" if pobj is not None else tok.lower_
+
+
+def _refers_back(tok: Token) -> bool:
+    """ "the ministry", "the company": a common noun that only refers to a body named
+    before, so never the antecedent of another reference (chains of "the ministry
+    said" would otherwise run out of depth)."""
+    return tok.pos_ != "PROPN" and not tok.ent_type_ and _definite(tok) and _bare(tok)
 
 
 def _indefinite(tok: Token) -> bool:
