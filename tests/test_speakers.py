@@ -85,6 +85,24 @@ CASES = [
         "Poland's Defense Ministry",
         "named",
     ),
+    # After a quote of many sentences, "he" is as near its antecedent as the quote's start.
+    (
+        "Ivan Petrov, a senior analyst at a Moscow think tank, drew attention to the "
+        'talks. "The process is slow. Nobody expects a deal soon. The sides are far apart. '
+        'The sanctions will stay. The markets know it," the expert said.',
+        "The process is slow",
+        "Ivan Petrov",
+        "named",
+    ),
+    # A capital the tagger calls a person is the government, never "he".
+    (
+        "Andrey Bystritsky, chairman of the club, drew attention to the angst inside the "
+        "Ukrainian leadership. Kiev does not understand Washington's position, and is "
+        'turning to the Europeans for guidance. "They are stalling," he said.',
+        "They are stalling",
+        "Andrey Bystritsky",
+        "named",
+    ),
     # A role resolves to the person introduced with it.
     (
         "Kremlin spokesman Dmitry Peskov spoke to reporters on Tuesday. The Kremlin "

@@ -85,7 +85,7 @@ def _resolve_speakers(art: ArticleView, found: list[Found]) -> None:
             f.speaker, f.is_person, f.status = inherit.speaker, inherit.is_person, inherit.status
         elif f.subj is not None and f.cue is not None:
             if f.speaker is None:
-                source = sources.resolve(f.subj, said=f.content)
+                source = sources.resolve(f.subj, said=f.content, quoted=f.direct)
                 f.speaker, f.is_person, f.status = source.name, source.is_person, source.status
             else:
                 f.status = f.status or "named"

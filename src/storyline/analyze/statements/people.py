@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from storyline.analyze.source_lexicon import CAPITAL_CITIES
 from storyline.analyze.speech_lexicon import ORG_WORDS, ROLE_WORDS, TITLES
 
 # Entity labels that are never a person, whatever the tagger's boundaries.
@@ -52,10 +53,13 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
             hi -= 1
         if hi <= lo or "\n" in doc[lo:hi].text or in_quote(doc[lo].idx):
             return
+        if hi - lo == 1 and doc[lo].lower_ in CAPITAL_CITIES:
+            return  # "Kiev does not understand ...": the government, not a person
         found[lo] = Person(lo, hi, doc[lo].idx, doc[lo:hi].text)
 
     for e in doc.ents:
-        if e.label_ == "PERSON":
+        # A place NER calls a person once ("Kiev does not understand ...") stays a place.
+        if e.label_ == "PERSON" and e.text.lower() not in places:
             add(e.start, e.end)
     surnames = {surname_of(p.text) for p in found.values()}
     i = 0

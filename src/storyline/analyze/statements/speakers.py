@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.analyze.figure_lexicon import PERSON_NOUNS
 from storyline.analyze.source_lexicon import (
+    CAPITAL_CITIES,
     DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
     GENDER_NOUNS,
@@ -102,6 +103,8 @@ class Sources:
         self._fulls: dict[str, dict[str, int]] | None = None
         self.index = MentionIndex(doc, in_quote, persons, self.fullest_name)
         self.spoken: list[_Spoken] = []
+        # The subject being resolved and the sentence its statement starts in.
+        self._anchor: tuple[int, int] | None = None
 
     @classmethod
     def of(cls, doc: Doc) -> Sources:
@@ -162,6 +165,13 @@ class Sources:
                 return p
         return None
 
+    def _sent_of(self, tok: Token) -> int:
+        """The sentence ``tok`` is in; for the subject being resolved after a quote,
+        the sentence the quote starts in."""
+        if self._anchor is not None and self._anchor[0] == tok.i:
+            return self._anchor[1]
+        return self.index.sent_of(tok)
+
     def spoke(self, at: Token, source: Source) -> None:
         """Record a resolved speaker at its cue, for the pronouns that follow."""
         if source.name is None:
@@ -177,11 +187,20 @@ class Sources:
         depth: int = 0,
         alone: bool = False,
         said: tuple[int, int] | None = None,
+        quoted: bool = False,
     ) -> Source:
         """The source a cue's subject (or an agent, a possessor) refers to; ``alone``:
         the subject without the others it is coordinated with; ``said``: what the
         statement says, where the antecedent of "it" or "they" cannot be ("Russian
-        forces destroyed a depot of the Ukrainian army, it said" is not the army)."""
+        forces destroyed a depot of the Ukrainian army, it said" is not the army);
+        ``quoted``: it is a quote, and a "he" or "the expert" after a quote of many
+        sentences is as near its antecedent as the quote's first sentence is."""
+        if depth == 0:
+            self._anchor = None
+            if quoted and said is not None and said[0] < subj.idx:
+                first = self.doc.char_span(said[0], said[1], alignment_mode="expand")
+                if first is not None and len(first):
+                    self._anchor = (subj.i, self.index.sent_of(first[0]))
         low = subj.lower_
         if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" and depth < 3:
             return self.resolve(subj.head.head, depth + 1)
@@ -249,6 +268,8 @@ class Sources:
             ):
                 return Source.named(strip_titles(own_phrase(subj)))  # "The British government"
             return None
+        if subj.lower_ in CAPITAL_CITIES:
+            return Source.named(subj.text)  # "Kiev does not understand": a government
         if subj.ent_type_ in PLACE_LABELS and self.fullest_name(subj.text) == subj.text:
             return Source.named(strip_titles(own_phrase(subj)))
         left = min(
@@ -290,7 +311,7 @@ class Sources:
                     return self.resolve(pobj, depth + 1)
         if not definite:
             return Source.described(phrase)
-        sent = self.index.sent_of(subj)
+        sent = self._sent_of(subj)
         recent = [s for s in self.spoken if s.char < subj.idx and sent - s.sent <= 3]
         if recent:
             return recent[-1].source
@@ -311,7 +332,7 @@ class Sources:
         if owner is not None:
             mods.add(norm_word(owner.text))
         person_role = lemma in ROLE_WORDS
-        sent = self.index.sent_of(subj)
+        sent = self._sent_of(subj)
         best: tuple[float, Mention] | None = None
         described: list[Mention] = []
         for m in self.index.mentions:
@@ -343,7 +364,7 @@ class Sources:
     def _recent_fallback(self, subj: Token, lemma: str) -> Source | None:
         """ "the analyst observed" after the analyst was quoted by name, "the company
         said" after the company spoke: the last source of that kind, two sentences back."""
-        sent = self.index.sent_of(subj)
+        sent = self._sent_of(subj)
         for s in reversed(self.spoken):
             if s.char >= subj.idx or sent - s.sent > 2:
                 continue
@@ -358,6 +379,8 @@ class Sources:
     def _mention_source(self, m: Mention, depth: int) -> Source:
         if m.kind == "person":
             p = self.person_at(m.head)
+            if p is None and m.head.dep_ == "appos":
+                p = self.person_at(m.head.head)  # "Andrey Bystritsky, chairman of ..."
             if p is not None:
                 return Source.named(self.person_name(p), is_person=True)
             if depth < 3:  # a role: "The president's ... He called" is whom "the president" is
@@ -370,7 +393,7 @@ class Sources:
         """ "he", "it", "they": the most salient earlier candidate that agrees with it."""
         low = pron.lower_
         gender = PERSON_SUBJECT_PRONOUNS.get(low)
-        sent = self.index.sent_of(pron)
+        sent = self._sent_of(pron)
         para = self.text.rfind("\n", 0, pron.idx)
         best: tuple[float, Mention | _Spoken] | None = None
         for m in self.index.mentions:
