@@ -103,6 +103,21 @@ CASES = [
         "Andrey Bystritsky",
         "named",
     ),
+    # A capitalised role referred back is the person, never the name "Minister".
+    (
+        "Prime Minister Benjamin Netanyahu spoke on Monday. The Prime Minister noted "
+        "that Israel has a plan.",
+        "Israel has a plan",
+        "Benjamin Netanyahu",
+        "named",
+    ),
+    # A long title before the name: the name is the speaker, not "Deputy Chairman".
+    (
+        "Deputy Chairman of the Security Council Dmitry Medvedev said that the talks were over.",
+        "the talks were over",
+        "Dmitry Medvedev",
+        "named",
+    ),
     # A role resolves to the person introduced with it.
     (
         "Kremlin spokesman Dmitry Peskov spoke to reporters on Tuesday. The Kremlin "

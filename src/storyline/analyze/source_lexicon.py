@@ -343,3 +343,9 @@ CAPITAL_CITIES: frozenset[str] = frozenset(
         "cairo",
     }
 )
+
+# Words that qualify a role ("Deputy Chairman", "First Deputy Head", "Acting
+# Minister"): with role words alone they name no one.
+ROLE_MODIFIERS: frozenset[str] = frozenset(
+    {"deputy", "vice", "first", "acting", "former", "chief", "head", "chairman", "member"}
+)

@@ -238,7 +238,12 @@ class Sources:
             p = self.person_at(tok)
             if p is not None:
                 return Source.named(self.person_name(p), is_person=True)
+        titled = self._titled_person(subj)
+        if titled is not None:
+            return titled
         doc = self.doc
+        if subj.pos_ == "PROPN" and subj.lower_ in ROLE_WORDS and _definite(subj):
+            return None  # "The Prime Minister noted": a role referred back, not a name
         if subj.ent_type_ == "ORG":
             for e in doc.ents:
                 if e.start <= subj.i < e.end and "\n" not in e.text:
@@ -281,6 +286,21 @@ class Sources:
             + [subj.i]
         )
         return Source.named(self.fullest_name(doc[left : subj.i + 1].text), is_person=True)
+
+    def _titled_person(self, subj: Token) -> Source | None:
+        """ "Luxembourgish Member of the European Parliament Fernand Kartheiser said": the
+        parser makes the title the subject; the person is the name that ends its phrase."""
+        if subj.pos_ != "PROPN":
+            return None  # "a spokesperson for Ramaphosa" is not Ramaphosa
+        end = subj.right_edge.i
+        doc = self.doc
+        for p in self.persons:
+            if p.end - 1 != end or p.start <= subj.i:
+                continue
+            between = doc[subj.i + 1 : p.start]
+            if all(t.pos_ in ("PROPN", "DET") or t.lower_ == "of" for t in between):
+                return Source.named(self.person_name(p), is_person=True)
+        return None
 
     def _description(self, subj: Token, depth: int) -> Source:
         """A common noun: a document, a role or body referred back to, or an unnamed source."""
