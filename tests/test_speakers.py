@@ -169,6 +169,14 @@ CASES = [
         "Ukrainian officials",
         "described",
     ),
+    # Data described again more briefly is the data first described.
+    (
+        "Exports of consoles jumped, according to Chinese customs data. Shipments of "
+        "controllers fell by half, according to customs data released this month.",
+        "Shipments of controllers",
+        "Chinese customs data",
+        "described",
+    ),
     # Two speakers together stay together.
     (
         "Volodymyr Zelenskyy and Russia's Defense Ministry said they had each handed over "
