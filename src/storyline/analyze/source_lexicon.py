@@ -317,31 +317,11 @@ DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that", "these"
 # Capitals that news writes for their governments ("Kiev does not understand
 # Washington's position", "Moscow said"): the small model sometimes tags them as
 # a person, and a later "he" then resolves to "Kiev". Alone, never a person.
-CAPITAL_CITIES: frozenset[str] = frozenset(
-    {
-        "kiev",
-        "kyiv",
-        "moscow",
-        "washington",
-        "beijing",
-        "london",
-        "paris",
-        "berlin",
-        "brussels",
-        "tehran",
-        "ankara",
-        "warsaw",
-        "minsk",
-        "pretoria",
-        "islamabad",
-        "tokyo",
-        "pyongyang",
-        "seoul",
-        "damascus",
-        "riyadh",
-        "doha",
-        "cairo",
-    }
+CAPITAL_CITIES: frozenset[str] = _word_list(
+    """
+    kiev kyiv moscow washington beijing london paris berlin brussels tehran ankara
+    warsaw minsk pretoria islamabad tokyo pyongyang seoul damascus riyadh doha cairo
+    """
 )
 
 # Words that qualify a role ("Deputy Chairman", "First Deputy Head", "Acting
