@@ -77,6 +77,56 @@ CASES = [
         "emergency service",
         "described",
     ),
+    # "the ministry" again and again: each one is the ministry named first.
+    (
+        "Poland's Defense Ministry said its troops had held the line. The ministry said "
+        "two villages were shelled. The ministry said a bridge was hit. The ministry said "
+        "a depot burned. The ministry reported that the front was calm.",
+        "the front was calm",
+        "Poland's Defense Ministry",
+        "named",
+    ),
+    # "it" is not a body inside what was said.
+    (
+        "Poland's Defense Ministry issued its daily update on Monday. The Belarusian army "
+        "lost two tanks and a depot overnight, it said.",
+        "lost two tanks",
+        "Poland's Defense Ministry",
+        "named",
+    ),
+    # After a quote of many sentences, "he" is as near its antecedent as the quote's start.
+    (
+        "Ivan Petrov, a senior analyst at a Moscow think tank, drew attention to the "
+        'talks. "The process is slow. Nobody expects a deal soon. The sides are far apart. '
+        'The sanctions will stay. The markets know it," the expert said.',
+        "The process is slow",
+        "Ivan Petrov",
+        "named",
+    ),
+    # A capital the tagger calls a person is the government, never "he".
+    (
+        "Andrey Bystritsky, chairman of the club, drew attention to the angst inside the "
+        "Ukrainian leadership. Kiev does not understand Washington's position, and is "
+        'turning to the Europeans for guidance. "They are stalling," he said.',
+        "They are stalling",
+        "Andrey Bystritsky",
+        "named",
+    ),
+    # A capitalised role referred back is the person, never the name "Minister".
+    (
+        "Prime Minister Benjamin Netanyahu spoke on Monday. The Prime Minister noted "
+        "that Israel has a plan.",
+        "Israel has a plan",
+        "Benjamin Netanyahu",
+        "named",
+    ),
+    # A long title before the name: the name is the speaker, not "Deputy Chairman".
+    (
+        "Deputy Chairman of the Security Council Dmitry Medvedev said that the talks were over.",
+        "the talks were over",
+        "Dmitry Medvedev",
+        "named",
+    ),
     # A role resolves to the person introduced with it.
     (
         "Kremlin spokesman Dmitry Peskov spoke to reporters on Tuesday. The Kremlin "
@@ -126,6 +176,14 @@ CASES = [
         "Ukrainian officials said the strike hit a school.",
         "the strike hit a school",
         "Ukrainian officials",
+        "described",
+    ),
+    # Data described again more briefly is the data first described.
+    (
+        "Exports of consoles jumped, according to Chinese customs data. Shipments of "
+        "controllers fell by half, according to customs data released this month.",
+        "Shipments of controllers",
+        "Chinese customs data",
         "described",
     ),
     # Two speakers together stay together.

@@ -648,3 +648,46 @@ def test_stances_are_off_by_default(nlp) -> None:  # type: ignore[no-untyped-def
         ("stance", "the plan"),
         ("speech", "talks would resume on Monday"),
     ]
+
+
+def test_scare_quote_in_a_later_sentence_is_not_a_continuation(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A quote that opens its own sentence continues the speaker; one inside the
+    # narrator's next sentence is a scare quote.
+    text = (
+        '"We will win," the coach said as he left the pitch. The league counts the club '
+        'as a "founding member."'
+    )
+    (s,) = [s for s in _run(nlp, text) if s.kind == "speech"]
+    assert s.text == "We will win"
+    text = '"We will win," Mr. Hart said. "The season is long."'
+    (s,) = _run(nlp, text)
+    assert (s.speaker, s.text) == ("Hart", "We will win … The season is long.")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # The parser hangs the name inside the clause: the cue has no subject.
+        (
+            "A number of rich countries today are headed by weak politicians who are unable to "
+            "see the causes of the conflict and may actually provoke a wider war, Anna Berg, the "
+            "head of the Peace Now movement and former leader of the Unity party banned in her "
+            "country, has said.",
+            "Anna Berg",
+            "has said",
+            "A number of rich countries today are headed by weak politicians who are unable to "
+            "see the causes of the conflict and may actually provoke a wider war",
+        ),
+        # A speech verb joined to the clause before it, its own subject after a comma.
+        (
+            "LONDON – Rising prices could slow growth unless the state invests in schools, "
+            "Central Bank Gov. Tom Reed warned at an investors' forum last week.",
+            "Tom Reed",
+            "warned",
+            "LONDON – Rising prices could slow growth unless the state invests in schools",
+        ),
+    ],
+)
+def test_trailing_attribution_after_a_long_clause(nlp, text, speaker, cue, content) -> None:  # type: ignore[no-untyped-def]
+    (s,) = [s for s in _run(nlp, text) if s.kind == "speech"]
+    assert (s.speaker, s.cue, s.text) == (speaker, cue, content)

@@ -313,3 +313,19 @@ GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
 # Determiners that make a noun phrase definite (a reference back) or not (a
 # new, unnamed source).
 DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that", "these", "those"})
+
+# Capitals that news writes for their governments ("Kiev does not understand
+# Washington's position", "Moscow said"): the small model sometimes tags them as
+# a person, and a later "he" then resolves to "Kiev". Alone, never a person.
+CAPITAL_CITIES: frozenset[str] = _word_list(
+    """
+    kiev kyiv moscow washington beijing london paris berlin brussels tehran ankara
+    warsaw minsk pretoria islamabad tokyo pyongyang seoul damascus riyadh doha cairo
+    """
+)
+
+# Words that qualify a role ("Deputy Chairman", "First Deputy Head", "Acting
+# Minister"): with role words alone they name no one.
+ROLE_MODIFIERS: frozenset[str] = frozenset(
+    {"deputy", "vice", "first", "acting", "former", "chief", "head", "chairman", "member"}
+)

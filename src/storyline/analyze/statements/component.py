@@ -79,18 +79,36 @@ def _resolve_speakers(art: ArticleView, found: list[Found]) -> None:
             implicit = implicit_subject(f.cue)
             if implicit is not None and not overlaps(span_of_subject(implicit), f.content):
                 f.subj = implicit
+    described: list[str] = []
     for f in sorted(found, key=lambda f: f.cue.idx if f.cue is not None else f.content[0]):
         if f.inherit is not None:
             inherit = f.inherit
             f.speaker, f.is_person, f.status = inherit.speaker, inherit.is_person, inherit.status
         elif f.subj is not None and f.cue is not None:
             if f.speaker is None:
-                source = sources.resolve(f.subj)
+                source = sources.resolve(f.subj, said=f.content, quoted=f.direct)
                 f.speaker, f.is_person, f.status = source.name, source.is_person, source.status
+                if f.status == "described" and f.speaker is not None and not f.is_person:
+                    f.speaker = _fuller_description(f.speaker, described)
+                    described.append(f.speaker)
             else:
                 f.status = f.status or "named"
                 source = Source(f.speaker, f.status, f.is_person, " and " in f.speaker)
             sources.spoke(f.cue, source)
+
+
+def _fuller_description(name: str, earlier: list[str]) -> str:
+    """ "customs data" after "Chinese customs data": the same unnamed document or
+    body, as the article first described it. Only for things, not people: a
+    second "officials" may be other officials (and PolNeAR scores it worse)."""
+    words = name.lower().split()
+    if words[0] in ("a", "an", "another", "one"):
+        return name  # "a senior official" after "a senior US official" may be another
+    for prev in reversed(earlier):
+        pw = prev.lower().split()
+        if len(pw) > len(words) and pw[-1] == words[-1] and set(words) <= set(pw):
+            return prev
+    return name
 
 
 def rule_statements(art: ArticleView) -> list[Found]:

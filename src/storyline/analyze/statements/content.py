@@ -21,6 +21,12 @@ def clause_content(art: ArticleView, clause: Token, cue: Token) -> tuple[int, in
         left += 1
     if left > right:
         return None
+    if right < cue.i:
+        # "X, Viktor Medvedchuk, the head of ..., has said": the parser hung the
+        # speaker inside the clause before the cue; what was said ends before them.
+        subj = cue_subject(cue)
+        if subj is not None and left < subj.left_edge.i <= right:
+            right = subj.left_edge.i - 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right])
     pstart, pend = art.para_of(cue.idx)
     if right < cue.i:
@@ -151,7 +157,7 @@ def trailing_content(art: ArticleView, cue: Token) -> tuple[int, int] | None:
     """``Russia shot ..., and the city council released [on Telegram]``: the clause before."""
     if cue.dep_ != "conj" or cue.head.i >= cue.i:
         return None
-    if cue.lemma_.lower() not in TRAILING_REPORT_LEMMAS:
+    if cue.lemma_.lower() not in TRAILING_REPORT_LEMMAS and not _asyndetic(cue):
         return None
     if any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
         return None
@@ -173,6 +179,22 @@ def trailing_content(art: ArticleView, cue: Token) -> tuple[int, int] | None:
     pstart, _ = art.para_of(cue.idx)
     s, e = trim(art.text, max(doc[left].idx, pstart), doc[end_tok].idx)
     return (s, e) if e > s else None
+
+
+def _asyndetic(cue: Token) -> bool:
+    """``X could hurt growth, Bank of Israel Gov. Amir Yaron warned``: a speech verb the
+    parser joined to the clause before it, with its own subject after a comma and no
+    ``and`` (which would make it an act of its own: "..., and Yaron warned them")."""
+    subj = cue_subject(cue)
+    if not is_cue(cue) or subj is None or not cue.head.i < subj.i < cue.i:
+        return False
+    first = subj.left_edge.i
+    doc = cue.doc
+    return (
+        first > 0
+        and doc[first - 1].text == ","
+        and not any(c.dep_ == "cc" for c in cue.head.children if c.i < cue.i)
+    )
 
 
 def find_clause(cue: Token) -> Token | None:
@@ -236,7 +258,12 @@ def parenthetical_content(
     pstart, pend = art.para_of(cue.idx)
     lo = max(head.left_edge.idx, sent.start_char, pstart)
     hi = min(head.right_edge.idx + len(head.right_edge), sent.end_char, pend)
+    trailing = all(t.is_punct for t in art.doc[cue.right_edge.i + 1 : head.right_edge.i + 1])
+    if trailing:
+        # Nothing of the clause resumes after the attribution ("X, Tom Reed warned
+        # at a forum."): what was said ends before the speaker.
+        hi = min(hi, art.doc[first].idx)
     s, e = trim(art.text, lo, hi)
-    if e - s < 10 or s >= art.doc[first].idx or e <= cue.idx:
+    if e - s < 10 or s >= art.doc[first].idx or (e <= cue.idx and not trailing):
         return None
     return s, e

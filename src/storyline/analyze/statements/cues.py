@@ -51,7 +51,7 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
         if issuer is not None and depth < 3:
             return cue_subject(issuer, depth + 1)
         return verb.head
-    return _inverted_subject(verb)
+    return _inverted_subject(verb) or _trailing_name(verb)
 
 
 def issuer_of(document: Token) -> Token | None:
@@ -85,6 +85,35 @@ def _inverted_subject(verb: Token) -> Token | None:
         if t.pos_ not in ("PROPN", "ADJ", "DET", "NOUN", "NUM"):
             return None
         j += 1
+    return None
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _trailing_name(verb: Token) -> Token | None:
+    """``X will happen, Viktor Medvedchuk, the head of the movement, has said.``: the
+    name after the comma when the parser hung it inside the reported clause.
+
+    Only for a speech verb that ends its sentence with no subject of its own; the
+    name is the nearest run of proper nouns that follows a comma, with no other
+    finite verb between it and the cue (an appositive, not a clause of its own).
+    """
+    doc = verb.doc
+    if not is_cue(verb) or verb.i + 1 >= len(doc) or doc[verb.i + 1].text not in (".", "!"):
+        return None
+    j = verb.i - 1
+    while j > verb.sent.start and verb.i - j <= 40:
+        t = doc[j]
+        if t.tag_ in _FINITE_TAGS and t.head.i != verb.i:
+            return None
+        if t.pos_ == "PROPN" and (j + 1 == verb.i or doc[j + 1].pos_ != "PROPN"):
+            k = j
+            while k - 1 > verb.sent.start and doc[k - 1].pos_ == "PROPN":
+                k -= 1
+            if doc[k - 1].text == ",":
+                return t
+        j -= 1
     return None
 
 

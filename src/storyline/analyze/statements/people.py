@@ -8,6 +8,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from storyline.analyze.source_lexicon import (
+    CAPITAL_CITIES,
+    MEN_FIRST_NAMES,
+    ROLE_MODIFIERS,
+    WOMEN_FIRST_NAMES,
+)
 from storyline.analyze.speech_lexicon import ORG_WORDS, ROLE_WORDS, TITLES
 
 # Entity labels that are never a person, whatever the tagger's boundaries.
@@ -52,11 +58,24 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
             hi -= 1
         if hi <= lo or "\n" in doc[lo:hi].text or in_quote(doc[lo].idx):
             return
+        if hi - lo == 1 and doc[lo].lower_ in CAPITAL_CITIES:
+            return  # "Kiev does not understand ...": the government, not a person
+        roles = ROLE_WORDS | TITLES | ROLE_MODIFIERS
+        if all(t.lower_ in roles for t in doc[lo:hi]):
+            return  # "The Prime Minister", "Deputy Chairman": a role, not a name
         found[lo] = Person(lo, hi, doc[lo].idx, doc[lo:hi].text)
 
     for e in doc.ents:
-        if e.label_ == "PERSON":
+        # A place NER calls a person once ("Kiev does not understand ...") stays a place.
+        if e.label_ == "PERSON" and e.text.lower() not in places:
             add(e.start, e.end)
+        elif e.label_ == "ORG" and e.end - e.start >= 3:
+            # "Deputy Chairman of [the Security Council Dmitry Medvedev]": NER glues a
+            # title's body to the name; a known first name then a surname end it.
+            first, last = doc[e.end - 2], doc[e.end - 1]
+            given = first.lower_ in MEN_FIRST_NAMES or first.lower_ in WOMEN_FIRST_NAMES
+            if given and first.pos_ == last.pos_ == "PROPN" and last.text[:1].isupper():
+                add(e.end - 2, e.end)
     surnames = {surname_of(p.text) for p in found.values()}
     i = 0
     while i < len(doc):

@@ -147,7 +147,7 @@ def quote_statements(art: ArticleView, found: list[Found]) -> list[Found]:
             prev_f = max(same_para, key=lambda f: f.content[1])
             gap = q.open - prev_f.content[1]
             cue_idx = prev_f.cue.idx if prev_f.cue is not None else -1
-            if prev_f.content[1] <= cue_idx < q.open and gap < 200:
+            if prev_f.content[1] <= cue_idx < q.open and gap < 200 and _continues(art, cue_idx, q):
                 f = Found(prev_f.cue, prev_f.cue_span, prev_f.subj, None, False, span, True)
                 out.append(f)
                 covered.append(span)
@@ -166,6 +166,20 @@ def quote_statements(art: ArticleView, found: list[Found]) -> list[Found]:
             covered.append(span)
             last_para_speaker[pstart] = f
     return out
+
+
+def _continues(art: ArticleView, cue_at: int, q: Quote) -> bool:
+    """A quote continues the attribution before it unless it sits inside a later
+    sentence of the narrator's: '"X," Champagne said. The G7 counts the EU as a
+    "non-enumerated member."' is a scare quote, not Champagne's words."""
+    between = art.text[cue_at : q.open]
+    if not _SENTENCE_END.search(between):
+        return True  # still the cue's sentence ("he said, 'Y'")
+    before = art.text[: q.open].rstrip()
+    return not before or before[-1] in END_PUNCT or mark_at(before, len(before) - 1) > 0
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s")
 
 
 def _colon_signature(art: ArticleView, q: Quote) -> tuple[Token, Person] | None:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.analyze.figure_lexicon import PERSON_NOUNS
 from storyline.analyze.source_lexicon import (
+    CAPITAL_CITIES,
     DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
     GENDER_NOUNS,
@@ -102,6 +103,8 @@ class Sources:
         self._fulls: dict[str, dict[str, int]] | None = None
         self.index = MentionIndex(doc, in_quote, persons, self.fullest_name)
         self.spoken: list[_Spoken] = []
+        # The subject being resolved and the sentence its statement starts in.
+        self._anchor: tuple[int, int] | None = None
 
     @classmethod
     def of(cls, doc: Doc) -> Sources:
@@ -162,6 +165,13 @@ class Sources:
                 return p
         return None
 
+    def _sent_of(self, tok: Token) -> int:
+        """The sentence ``tok`` is in; for the subject being resolved after a quote,
+        the sentence the quote starts in."""
+        if self._anchor is not None and self._anchor[0] == tok.i:
+            return self._anchor[1]
+        return self.index.sent_of(tok)
+
     def spoke(self, at: Token, source: Source) -> None:
         """Record a resolved speaker at its cue, for the pronouns that follow."""
         if source.name is None:
@@ -171,9 +181,26 @@ class Sources:
 
     # -- resolution ----------------------------------------------------------
 
-    def resolve(self, subj: Token, depth: int = 0, alone: bool = False) -> Source:
+    def resolve(
+        self,
+        subj: Token,
+        depth: int = 0,
+        alone: bool = False,
+        said: tuple[int, int] | None = None,
+        quoted: bool = False,
+    ) -> Source:
         """The source a cue's subject (or an agent, a possessor) refers to; ``alone``:
-        the subject without the others it is coordinated with."""
+        the subject without the others it is coordinated with; ``said``: what the
+        statement says, where the antecedent of "it" or "they" cannot be ("Russian
+        forces destroyed a depot of the Ukrainian army, it said" is not the army);
+        ``quoted``: it is a quote, and a "he" or "the expert" after a quote of many
+        sentences is as near its antecedent as the quote's first sentence is."""
+        if depth == 0:
+            self._anchor = None
+            if quoted and said is not None and said[0] < subj.idx:
+                first = self.doc.char_span(said[0], said[1], alignment_mode="expand")
+                if first is not None and len(first):
+                    self._anchor = (subj.i, self.index.sent_of(first[0]))
         low = subj.lower_
         if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" and depth < 3:
             return self.resolve(subj.head.head, depth + 1)
@@ -182,7 +209,7 @@ class Sources:
             if joint is not None:
                 return joint
         if low in PERSON_SUBJECT_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS:
-            return self._pronoun(subj, depth)
+            return self._pronoun(subj, depth, said)
         if low in WRITER_PRONOUNS and subj.pos_ == "PRON":
             return UNRESOLVED
         named = self._name(subj)
@@ -211,7 +238,12 @@ class Sources:
             p = self.person_at(tok)
             if p is not None:
                 return Source.named(self.person_name(p), is_person=True)
+        titled = self._titled_person(subj)
+        if titled is not None:
+            return titled
         doc = self.doc
+        if subj.pos_ == "PROPN" and subj.lower_ in ROLE_WORDS and _definite(subj):
+            return None  # "The Prime Minister noted": a role referred back, not a name
         if subj.ent_type_ == "ORG":
             for e in doc.ents:
                 if e.start <= subj.i < e.end and "\n" not in e.text:
@@ -241,6 +273,8 @@ class Sources:
             ):
                 return Source.named(strip_titles(own_phrase(subj)))  # "The British government"
             return None
+        if subj.lower_ in CAPITAL_CITIES:
+            return Source.named(subj.text)  # "Kiev does not understand": a government
         if subj.ent_type_ in PLACE_LABELS and self.fullest_name(subj.text) == subj.text:
             return Source.named(strip_titles(own_phrase(subj)))
         left = min(
@@ -252,6 +286,21 @@ class Sources:
             + [subj.i]
         )
         return Source.named(self.fullest_name(doc[left : subj.i + 1].text), is_person=True)
+
+    def _titled_person(self, subj: Token) -> Source | None:
+        """ "Luxembourgish Member of the European Parliament Fernand Kartheiser said": the
+        parser makes the title the subject; the person is the name that ends its phrase."""
+        if subj.pos_ != "PROPN":
+            return None  # "a spokesperson for Ramaphosa" is not Ramaphosa
+        end = subj.right_edge.i
+        doc = self.doc
+        for p in self.persons:
+            if p.end - 1 != end or p.start <= subj.i:
+                continue
+            between = doc[subj.i + 1 : p.start]
+            if all(t.pos_ in ("PROPN", "DET") or t.lower_ == "of" for t in between):
+                return Source.named(self.person_name(p), is_person=True)
+        return None
 
     def _description(self, subj: Token, depth: int) -> Source:
         """A common noun: a document, a role or body referred back to, or an unnamed source."""
@@ -282,7 +331,7 @@ class Sources:
                     return self.resolve(pobj, depth + 1)
         if not definite:
             return Source.described(phrase)
-        sent = self.index.sent_of(subj)
+        sent = self._sent_of(subj)
         recent = [s for s in self.spoken if s.char < subj.idx and sent - s.sent <= 3]
         if recent:
             return recent[-1].source
@@ -312,7 +361,7 @@ class Sources:
                 for c in subj.children
                 if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower()
             }
-        sent = self.index.sent_of(subj)
+        sent = self._sent_of(subj)
         best: tuple[float, Mention] | None = None
         described: list[Mention] = []
         for m in self.index.mentions:
@@ -320,6 +369,8 @@ class Sources:
                 break
             if (m.kind == "person") != person_role or m.kind == "group":
                 continue
+            if m.kind != "person" and _refers_back(m.head):
+                continue  # "the ministry" again: its own antecedent is earlier still
             words = self.index.words_of(m)
             if not (head_words & words) or not kinds <= words:
                 continue
@@ -342,7 +393,7 @@ class Sources:
     def _recent_fallback(self, subj: Token, lemma: str) -> Source | None:
         """ "the analyst observed" after the analyst was quoted by name, "the company
         said" after the company spoke: the last source of that kind, two sentences back."""
-        sent = self.index.sent_of(subj)
+        sent = self._sent_of(subj)
         for s in reversed(self.spoken):
             if s.char >= subj.idx or sent - s.sent > 2:
                 continue
@@ -357,6 +408,8 @@ class Sources:
     def _mention_source(self, m: Mention, depth: int) -> Source:
         if m.kind == "person":
             p = self.person_at(m.head)
+            if p is None and m.head.dep_ == "appos":
+                p = self.person_at(m.head.head)  # "Andrey Bystritsky, chairman of ..."
             if p is not None:
                 return Source.named(self.person_name(p), is_person=True)
             if depth < 3:  # a role: "The president's ... He called" is whom "the president" is
@@ -365,17 +418,19 @@ class Sources:
             return Source.named(_mention_name(m))
         return self.resolve(m.head, depth + 1)
 
-    def _pronoun(self, pron: Token, depth: int) -> Source:
+    def _pronoun(self, pron: Token, depth: int, said: tuple[int, int] | None = None) -> Source:
         """ "he", "it", "they": the most salient earlier candidate that agrees with it."""
         low = pron.lower_
         gender = PERSON_SUBJECT_PRONOUNS.get(low)
-        sent = self.index.sent_of(pron)
+        sent = self._sent_of(pron)
         para = self.text.rfind("\n", 0, pron.idx)
         best: tuple[float, Mention | _Spoken] | None = None
         for m in self.index.mentions:
             if m.char >= pron.idx:
                 break
             if sent - m.sent > 4 or not self._agrees(low, gender, m):
+                continue
+            if said is not None and gender is None and said[0] <= m.char < said[1]:
                 continue
             score = -10.0 * (sent - m.sent) + 5 * m.subject + 2 * (m.char > para) + m.char * 1e-7
             if m.sent == sent and not m.subject:
@@ -445,6 +500,13 @@ def _role_phrase(tok: Token) -> str:
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return f"{tok.lower_} of {pobj.lower_}" if pobj is not None else tok.lower_
+
+
+def _refers_back(tok: Token) -> bool:
+    """ "the ministry", "the company": a common noun that only refers to a body named
+    before, so never the antecedent of another reference (chains of "the ministry
+    said" would otherwise run out of depth)."""
+    return tok.pos_ != "PROPN" and not tok.ent_type_ and _definite(tok) and _bare(tok)
 
 
 def _indefinite(tok: Token) -> bool:
