@@ -351,3 +351,31 @@ def test_whose_ministry_is_part_of_its_name(nlp) -> None:  # type: ignore[no-unt
         form_key(orgs[0], "organization")[0]
         == form_key("Russian Defence Ministry", "organization")[0]
     )
+
+
+def test_recogniser_debris_classes_are_not_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A demonym, a word of a title, a lower-case word, a bracketed acronym, a quote
+    mark, a shouted headline word and a glued title or photo credit are not names; a
+    "person" after "in" is a place."""
+    from storyline.analyze import analyze_doc
+    from storyline.schema import Article
+
+    text = (
+        "Secretary of State Marco Rubio flew to Rome on Friday. Shelling hit homes in "
+        "Khan Younis overnight. Russian and Ukrainian negotiators met in Istanbul. "
+        "Officials of the Shanghai Cooperation Organisation (SCO) gathered in Minsk. "
+        "The talks hurt Moldova & he said so. The minister praised US President "
+        'Donald "Trump\'s vision" for peace. RACING DRIVER Lewis Hamilton crashed. '
+        "Il a vu un collègue belge. (Alexander Zemlianichenko, Kremlin Pool Photo via AP)"
+    )
+    article = Article("t", "t", None, None, None, None, "en", text)
+    mentions = analyze_doc(article, nlp(text), ("entities",)).mentions
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+    found = {(m.text, m.type) for m in mentions}
+    names = {m.text for m in mentions}
+    assert ("Khan Younis", "place") in found
+    assert {"State", "Ukrainian", "un"}.isdisjoint(names)
+    assert "Shanghai Cooperation Organisation" in names
+    assert "Trump" in names and not any('"' in n or "&" in n for n in names)
+    assert "Lewis Hamilton" in names and "Kremlin" in names
+    assert not any(n.split()[0].isupper() and len(n.split()[0]) >= 5 for n in names)
