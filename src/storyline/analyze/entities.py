@@ -169,6 +169,10 @@ def find_mentions(ctx: Context) -> None:
             continue  # "German [Defense] Minister"
         first = _country_owner(ent) if etype == "organization" else ent.start_char
         text, start, end = _trim(ctx.article.text[first : ent.end_char], first, ent.end_char)
+        if etype == "organization" and "/" in text.strip("/"):
+            # A photo credit, agency then photographer ("REUTERS/Jane Doe"): the agency.
+            text = text[: text.index("/")].rstrip()
+            end = start + len(text)
         if not text.strip() or not any(c.isalpha() for c in text) or _not_a_name(ent, text):
             continue
         found.append(
