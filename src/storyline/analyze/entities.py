@@ -61,6 +61,9 @@ def _trim(text: str, start: int, end: int) -> tuple[str, int, int]:
         if at > 0:
             text, end = text[:at], start + at
     text, start = _drop_shouted_lead(text, start)
+    inner = _INNER_START.search(text)
+    if inner is not None:
+        text, start = text[inner.end() :], start + inner.end()
     while text and (text[0] in _EDGE_DEBRIS or text[0].isspace()):
         text, start = text[1:], start + 1
     while text and (text[-1] in _EDGE_DEBRIS or text[-1].isspace()):
@@ -83,6 +86,12 @@ def fold_word(word: str) -> str:
 # acronym such as "US" or "NATO" is part of names: "NATO Summit"), before a word
 # written in title case.
 _SHOUTED_LEAD = re.compile(r"^(?:[A-Z][A-Z'’-]+\s+)*[A-Z'’-]*[A-Z]{5}[A-Z'’-]*\s+(?=[A-Z][a-z])")
+
+
+# Where a name starts inside a span: after a dateline or byline place glued to the
+# sentence that follows ("Reporting from London The European Union said"), and
+# after "pro-" or "anti-" ("pro-EU protests" mention the EU).
+_INNER_START = re.compile(r"^.*\sThe\s+(?=[A-Z])|^(?:pro|anti)-(?=[A-Z])")
 
 
 def _drop_shouted_lead(text: str, start: int) -> tuple[str, int]:
