@@ -430,12 +430,17 @@ def test_a_name_labelled_an_organisation_is_the_person_named_in_full() -> None:
             ("a4", "Ford", "organization"),
             ("a4", "Ford", "organization"),
             ("a4", "Ford", "organization"),
+            ("a5", "Israel Katz", "person"),
+            ("a5", "Israel", "organization"),
+            ("a6", "Israel", "organization"),
         ]
     )
     assert ents["Pistorius"] == ents["Boris Pistorius"]
     assert res.types[next(iter(ents["Pistorius"]))] == "person"
     assert ents["Brigitte"] == ents["Brigitte Macron"] != ents["Emmanuel Macron"]
     assert ents["Ford"].isdisjoint(ents["Bill Ford"])
+    # A first name joins only where every use is beside the one person of that name.
+    assert ents["Israel"].isdisjoint(ents["Israel Katz"])
 
 
 def test_a_surname_some_tag_an_organisation_is_still_a_person() -> None:

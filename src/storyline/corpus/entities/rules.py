@@ -253,11 +253,11 @@ def lone_surnames(forms: dict[str, Form], full: list[Form], uf: UnionFind) -> Lo
             if sketch.org:
                 word = form.key
 
-                def local_roots(article_id: str, word: str = word) -> set[str]:
-                    named = article_roots.get((article_id, word), set()) | first_name_roots.get(
-                        (article_id, word), set()
+                def local_roots(article_id: str, word: str = word) -> tuple[set[str], set[str]]:
+                    return (
+                        {uf.find(r) for r in article_roots.get((article_id, word), ())},
+                        {uf.find(r) for r in first_name_roots.get((article_id, word), ())},
                     )
-                    return {uf.find(r) for r in named}
 
                 _surname_labelled_body(form, local_roots, bodies.get(word, set()), uf, lone)
             continue
@@ -309,7 +309,7 @@ def body_starts(forms: dict[str, Form]) -> dict[str, set[str]]:
 
 def _surname_labelled_body(
     form: Form,
-    local_roots: Callable[[str], set[str]],
+    local_roots: Callable[[str], tuple[set[str], set[str]]],
     bodies: set[str],
     uf: UnionFind,
     lone: LoneNames,
@@ -318,24 +318,25 @@ def _surname_labelled_body(
     "his wife, Brigitte") is the person an article names in full with that surname
     or first name, where the word begins no longer body name in that article
     ("Ford Motor"). When every article using it names the same person, the form
-    joins that person (and its votes count as the person's); else it stands for
-    the person per article. Mentions in articles that name nobody of that name
-    stay as they were."""
-    chosen: dict[str, str] = {}
+    joins that person (and its votes count as the person's); else, by surname
+    only, it stands for the person per article (a first name is weaker evidence:
+    "Israel" is not Israel Katz). Mentions in articles that name nobody of that
+    name stay as they were."""
+    chosen: dict[str, tuple[str, bool]] = {}
     for article_id in sorted(form.articles - bodies):
-        local = local_roots(article_id)
+        by_surname, by_first_name = local_roots(article_id)
+        local = by_surname or by_first_name
         if len(local) == 1:
             (root,) = local
             if uf.allowed(form.key, root):
-                chosen[article_id] = root
-    if not chosen:
-        return
-    roots = sorted(set(chosen.values()))
+                chosen[article_id] = (root, bool(by_surname))
+    roots = sorted({root for root, _ in chosen.values()})
     if len(chosen) == len(form.articles) and len(roots) == 1 and uf.union(form.key, roots[0]):
         lone.retyped.add(form.key)
         return
-    for article_id, root in chosen.items():
-        lone.per_article[(article_id, form.key)] = root
+    for article_id, (root, surname) in chosen.items():
+        if surname:
+            lone.per_article[(article_id, form.key)] = root
 
 
 def _organ_of(longer: Form) -> bool:
