@@ -368,7 +368,8 @@ def test_recogniser_debris_classes_are_not_names(nlp) -> None:  # type: ignore[n
         'Donald "Trump\'s vision" for peace. RACING DRIVER Lewis Hamilton crashed. '
         "Il a vu un collègue belge. (Alexander Zemlianichenko, Kremlin Pool Photo via AP) "
         "By Ann Lee Reporting from Brussels The European Union approved new sanctions. "
-        "Students joined the pro-NATO rally. (REUTERS/Jane Doe)"
+        "Students joined the pro-NATO rally. He ran the pro-Kremlin TV channel NewsOne. "
+        "(REUTERS/Jane Doe)"
     )
     article = Article("t", "t", None, None, None, None, "en", text)
     mentions = analyze_doc(article, nlp(text), ("entities",)).mentions
@@ -383,6 +384,7 @@ def test_recogniser_debris_classes_are_not_names(nlp) -> None:  # type: ignore[n
     shouted = [n for n in names if " " in n and n.split()[0].isupper() and len(n.split()[0]) >= 5]
     assert not shouted
     assert "European Union" in names and "NATO" in names and "REUTERS" in names
+    assert "Kremlin TV" not in names
     assert not any(" The " in n or "pro-" in n or "/" in n for n in names)
 
 

@@ -90,8 +90,9 @@ _SHOUTED_LEAD = re.compile(r"^(?:[A-Z][A-Z'’-]+\s+)*[A-Z'’-]*[A-Z]{5}[A-Z'�
 
 # Where a name starts inside a span: after a dateline or byline place glued to the
 # sentence that follows ("Reporting from London The European Union said"), and
-# after "pro-" or "anti-" ("pro-EU protests" mention the EU).
-_INNER_START = re.compile(r"^.*\sThe\s+(?=[A-Z])|^(?:pro|anti)-(?=[A-Z])")
+# after "pro-" or "anti-" before a one-word name ("pro-EU protests" mention the
+# EU; "pro-Kremlin TV" is no name, see _not_a_name).
+_INNER_START = re.compile(r"^.*\sThe\s+(?=[A-Z])|^(?:pro|anti)-(?=[A-Z]\S*$)")
 
 
 def _drop_shouted_lead(text: str, start: int) -> tuple[str, int]:
@@ -108,7 +109,7 @@ def _not_a_name(ent: Span, text: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
     if len(words) >= 2 and all(w.isupper() for w in words):
         return True
-    if not any(c.isupper() for c in text):
+    if not any(c.isupper() for c in text) or text.startswith(("pro-", "anti-")):
         return True  # names are capitalised: French "un" is not the UN
     if ent.label_ in ("GPE", "LOC") and len(ent) == 1 and ent[0].tag_ == "JJ":
         return True  # a demonym: "Russian and [Ukrainian] officials"

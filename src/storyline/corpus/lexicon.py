@@ -279,15 +279,16 @@ vatican: vatican city
     for variant in variants.split(",")
 }
 
-# Words after a body's name that make a longer name for another body, its organ:
-# the "UN Security Council", the "UN General Assembly" and the "EU Council" are
-# not the UN or the EU ("BBC Verify", a programme, is the BBC's own). A longer
-# name that goes on with "of" is another body too ("Congress of Soviets").
+# Words after a body's name that make a longer name for another body, its organ,
+# or for an event it holds: the "UN Security Council", the "UN General Assembly"
+# and the "EU Council" are not the UN or the EU, an "SCO Summit" is not the SCO
+# ("BBC Verify", a programme, is the BBC's own). A longer name that goes on with
+# "of" is another body too ("Congress of Soviets").
 ORGAN_HEADS: frozenset[str] = frozenset(
     _words(
         """
     council assembly committee commission court tribunal parliament secretariat
-    office agency mission bank fund program
+    office agency mission bank fund program summit conference
     """
     )
 )

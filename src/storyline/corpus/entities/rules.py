@@ -317,21 +317,29 @@ def _surname_labelled_body(
     """3b. A lone name the recogniser labelled an organisation ("Pistorius said",
     "his wife, Brigitte") is the person an article names in full with that surname
     or first name, where the word begins no longer body name in that article
-    ("Ford Motor"). When every article using it names the same person, the form
-    joins that person (and its votes count as the person's); else, by surname
+    ("Ford Motor"). When the articles naming that one person hold
+    ``DOMINANT_SHARE`` of its uses' articles and no other article names another
+    of that name, the form joins that person (and its votes count as the
+    person's); else, by surname
     only, it stands for the person per article (a first name is weaker evidence:
     "Israel" is not Israel Katz). Mentions in articles that name nobody of that
     name stay as they were."""
     chosen: dict[str, tuple[str, bool]] = {}
+    ambiguous = bool(form.articles & bodies)
     for article_id in sorted(form.articles - bodies):
         by_surname, by_first_name = local_roots(article_id)
         local = by_surname or by_first_name
-        if len(local) == 1:
-            (root,) = local
-            if uf.allowed(form.key, root):
-                chosen[article_id] = (root, bool(by_surname))
+        if len(local) == 1 and uf.allowed(form.key, next(iter(local))):
+            chosen[article_id] = (next(iter(local)), bool(by_surname))
+        elif local:
+            ambiguous = True
     roots = sorted({root for root, _ in chosen.values()})
-    if len(chosen) == len(form.articles) and len(roots) == 1 and uf.union(form.key, roots[0]):
+    if (
+        len(roots) == 1
+        and not ambiguous
+        and len(chosen) >= DOMINANT_SHARE * len(form.articles)
+        and uf.union(form.key, roots[0])
+    ):
         lone.retyped.add(form.key)
         return
     for article_id, (root, surname) in chosen.items():
