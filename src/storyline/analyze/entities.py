@@ -178,11 +178,13 @@ def find_mentions(ctx: Context) -> None:
         if etype == "organization" and len(ent) == 1 and title_word:
             continue  # "German [Defense] Minister"
         first = _country_owner(ent) if etype == "organization" else ent.start_char
-        text, start, end = _trim(ctx.article.text[first : ent.end_char], first, ent.end_char)
-        if etype == "organization" and "/" in text.strip("/"):
-            # A photo credit, agency then photographer ("REUTERS/Jane Doe"): the agency.
-            text = text[: text.index("/")].rstrip()
-            end = start + len(text)
+        last = ent.end_char
+        raw = ctx.article.text[first:last]
+        if etype == "organization" and "/" in raw.strip("/"):
+            # A photo credit, agency then photographer ("REUTERS/Jane Doe", "AP
+            # Photo/Jane Doe"): the agency.
+            last = first + raw.index("/", 1)
+        text, start, end = _trim(ctx.article.text[first:last], first, last)
         if not text.strip() or not any(c.isalpha() for c in text) or _not_a_name(ent, text):
             continue
         found.append(
