@@ -432,6 +432,8 @@ def test_a_name_labelled_an_organisation_is_the_person_named_in_full() -> None:
             ("a4", "Ford", "organization"),
             ("a4", "Ford", "organization"),
             ("a4", "Ford", "organization"),
+            ("a4", "Jane Roe EBU", "person"),
+            *[("a4", "EBU", "organization")] * 3,
             ("a5", "Israel Katz", "person"),
             ("a5", "Israel", "organization"),
             ("a6", "Israel", "organization"),
@@ -441,6 +443,7 @@ def test_a_name_labelled_an_organisation_is_the_person_named_in_full() -> None:
     assert res.types[next(iter(ents["Pistorius"]))] == "person"
     assert ents["Brigitte"] == ents["Brigitte Macron"] != ents["Emmanuel Macron"]
     assert ents["Ford"].isdisjoint(ents["Bill Ford"])
+    assert ents["EBU"].isdisjoint(ents["Jane Roe EBU"])  # an acronym is no surname
     # A first name joins only where every use is beside the one person of that name.
     assert ents["Israel"].isdisjoint(ents["Israel Katz"])
 

@@ -250,7 +250,9 @@ def lone_surnames(forms: dict[str, Form], full: list[Form], uf: UnionFind) -> Lo
             continue
         sketch = form.sketch()
         if not sketch.person_like:
-            if sketch.org:
+            # An acronym is no surname: "EBU" is not the "EBU" glued to a
+            # person's name by the recogniser ("Alma Bengtsson EBU").
+            if sketch.org and not sketch.acronym:
                 word = form.key
 
                 def local_roots(article_id: str, word: str = word) -> tuple[set[str], set[str]]:
