@@ -252,3 +252,56 @@ COUNTRY_ADJECTIVES: dict[str, str] = {
     "japan": "Japanese",
     "america": "American",
 }
+
+# Well-known places and bodies under other names or spellings: each line is the
+# usual name, then its other names, in lower case without dots (see
+# ``entities.forms.form_key``). "Kiev" (TASS) is "Kyiv", "America" and "USA" are
+# the "US", "Britain" is the "UK", "Gaza Strip" is "Gaza".
+PLACE_ALIASES: dict[str, str] = {
+    variant.strip(): canonical
+    for canonical, variants in (
+        line.split(":")
+        for line in """
+us: usa, america, united states, united states of america
+uk: britain, great britain, united kingdom
+russia: russian federation
+kyiv: kiev
+gaza: gaza strip
+nato: north atlantic alliance, north atlantic treaty organization
+washington: washington dc
+idf: israeli defense forces, israel defense forces
+germany: federal republic of germany
+iran: islamic republic of iran
+turkey: turkiye
+vatican: vatican city
+""".strip().splitlines()
+    )
+    for variant in variants.split(",")
+}
+
+# Words after a body's name that make a longer name for another body, its organ,
+# or for an event it holds: the "UN Security Council", the "UN General Assembly"
+# and the "EU Council" are not the UN or the EU, an "SCO Summit" is not the SCO
+# ("BBC Verify", a programme, is the BBC's own). A longer name that goes on with
+# "of" is another body too ("Congress of Soviets").
+ORGAN_HEADS: frozenset[str] = frozenset(
+    _words(
+        """
+    council assembly committee commission court tribunal parliament secretariat
+    office agency mission bank fund program summit conference
+    """
+    )
+)
+
+# Words after a person's surname that make a body led by or named after the
+# person, which does not make the lone surname that body: "Orban" in an article
+# with "Viktor Orban" is the prime minister even where "Orban government" is an
+# organisation.
+PERSON_LED_HEADS: frozenset[str] = frozenset(
+    _words(
+        """
+    administration government campaign era team family cabinet presidency regime
+    foundation doctrine camp allies aides white house
+    """
+    )
+)

@@ -130,14 +130,23 @@ def _surname_first(tokens: tuple[str, ...]) -> bool:
     return False
 
 
+# Roman numerals of two letters or more (not "X" of "Malcolm X").
+_REGNAL = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+
+
 def person_order(tokens: list[str]) -> list[str]:
     """A person's name words, given name first and surname last.
 
     East-Asian names written surname first become given-first, the given
     name in one word: ``Xi Jinping`` -> ``Jinping Xi``, ``Kim Jong Un`` and
-    ``Kim Jong-un`` -> ``JongUn Kim``, ``Abe Shinzo`` -> ``Shinzo Abe``.
+    ``Kim Jong-un`` -> ``JongUn Kim``, ``Abe Shinzo`` -> ``Shinzo Abe``; a regnal
+    number goes first: ``Leo XIV`` -> ``XIV Leo``.
     Everything that compares names reads the surname off the last word.
     """
+    if len(tokens) >= 2 and _REGNAL.fullmatch(tokens[-1]):
+        # A regnal number is no surname: "Leo XIV" and "Charles III" are known by
+        # "Leo" and "Charles", so those are read as the surname.
+        return [tokens[-1], *tokens[:-1]]
     if not _surname_first(tuple(tokens)):
         return tokens
     given = "".join(t.replace("-", "").replace("'", "") for t in tokens[1:])

@@ -4,7 +4,9 @@ How mentions become entities (all decisions are recorded in ``entity_evidence``)
 
 1. Each mention's name is normalised (titles and roles dropped, case and
    accents folded): ``US President Donald Trump`` and ``Mr. Trump`` become
-   ``donald trump`` and ``trump``.
+   ``donald trump`` and ``trump``. Other names of well-known places and
+   bodies (``Kiev``, ``America``, ``Gaza Strip``) take their usual name's key
+   (``lexicon.PLACE_ALIASES``).
 2. Full person names (two words or more) merge when their surnames agree after
    transliteration folding and their first names are compatible
    (``Volodymr Zelensky`` ~ ``Volodymyr Zelenskyy``); different first names
@@ -17,7 +19,11 @@ How mentions become entities (all decisions are recorded in ``entity_evidence``)
    other near-misses need the full name in their own article. spaCy's small
    model mislabels lone surnames (seed 002 tags ``Trump`` as an
    organisation), so the type is decided by a majority vote over every
-   mention of the name, not by one label.
+   mention of the name, not by one label; a lone word that is a full name's
+   surname is a person's. A lone name the recogniser labels an organisation
+   (``Pistorius``, ``Brigitte``) is the person its articles name in full with
+   that surname or first name, unless it begins a body's name there (``Ford
+   Motor``).
 4. Near-miss names that share a role merge only on strong evidence: same
    first name, similar surname, at least two shared role words in front of
    the name (``National Security Advisor Mike Volz`` ~ ``National Security
@@ -28,7 +34,9 @@ How mentions become entities (all decisions are recorded in ``entity_evidence``)
    an entity holding most of their uses; a common word ("Defense",
    "National") only the latter. An organisation is named by its fullest
    well-attested form: not such a fragment ("Defense Ministry", never
-   "Defense"), an acronym's expansion ("European Union" for "EU").
+   "Defense"), an acronym's expansion ("European Union" for "EU"). An organ
+   of a body or an event it holds ("UN Security Council", "SCO Summit") is
+   its own entity.
 6. A user's aliases (``merge`` / ``split`` lists of names, see
    :func:`load_aliases`) override all of the above.
 

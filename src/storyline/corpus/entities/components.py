@@ -46,12 +46,18 @@ def _linked(a: Sketch, b: Sketch) -> bool:
                 and similar(x.tokens[-1], y.tokens[-1], ROLE_SURNAME_SIMILARITY)
             ):
                 return True
-        if len(xw) == 1 and x.person_like and y.full and names_locally(yw[-1], x.key):
-            return True
+        if len(xw) == 1 and y.full:
+            # An organisation may be a person's surname or first name (rule 3b).
+            if (x.person_like or x.org) and names_locally(yw[-1], x.key):
+                return True
+            if x.org and yw[0] == x.key:
+                return True
         if len(xw) == 1 and len(yw) >= 2 and not x.person and not y.person:
             if x.acronym and initials(yw) == x.key:
                 return True
-            if x.org_short and y.org and yw[0] == x.key:
+            # A longer name starting with the word: a short form's (rule 5), or a
+            # body that keeps a surname labelled an organisation a body (rule 3b).
+            if x.org and yw[0] == x.key:
                 return True
     return False
 
@@ -153,13 +159,13 @@ def find_components(forms: dict[str, Form], aliases: Aliases) -> dict[str, str]:
         s = sketches[key]
         if len(s.words) != 1:
             continue
-        if s.person_like:
+        if s.person_like or s.org:
             for other in index.full_by_block.get(key[:3], ()):
                 if holds(other.words[-1], key):
                     union(key, other.key)
             for article_id in forms[key].articles:
                 for other in full_in_article.get(article_id, ()):
-                    if names_locally(other.words[-1], key):
+                    if names_locally(other.words[-1], key) or (s.org and other.words[0] == key):
                         union(key, other.key)
         if not s.person:
             for other in (

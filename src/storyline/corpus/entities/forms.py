@@ -19,6 +19,7 @@ from storyline.corpus.lexicon import (
     COUNTRY_ADJECTIVES,
     OF_INVERTED_HEADS,
     ORG_SPELLINGS,
+    PLACE_ALIASES,
 )
 from storyline.corpus.names import (
     fold,
@@ -41,6 +42,12 @@ def form_key(text: str, etype: str) -> tuple[str, tuple[str, ...], tuple[str, ..
     person = etype == "person"
     display = name_tokens(text, person=person)
     ordered = person_order(display) if person else _org_order(display)
+    usual = PLACE_ALIASES.get(" ".join(fold(t).replace(".", "") for t in ordered))
+    if usual is not None:
+        # Another name of a well-known place or body ("Kiev", "America"; the
+        # recogniser calls "Kiev" a person too): grouped, compared and identified
+        # as its usual name, written as the text has it.
+        return form_key(usual, "place")
     return " ".join(_key_word(t, person) for t in ordered), tuple(ordered), tuple(display)
 
 

@@ -14,6 +14,7 @@ from storyline.corpus.entities.components import find_components
 from storyline.corpus.entities.forms import Form, Forms, Sketch, form_key, initials
 from storyline.corpus.entities.rules import (
     Evidence,
+    LoneNames,
     UnionFind,
     alias_merges,
     lone_surnames,
@@ -66,16 +67,16 @@ def resolve(data: Forms, aliases: Aliases, text_of: Callable[[str], str]) -> Res
     full = sorted((f for f in forms.values() if f.multi and f.person), key=lambda f: f.key)
     spelling_merges(full, uf, evidence)
     role_merges(text_of, full, uf, evidence)
-    per_article = lone_surnames(forms, full, uf)
-    short_forms(forms, uf, evidence)
-    return _entities(data, aliases, uf, per_article, evidence)
+    lone = lone_surnames(forms, full, uf)
+    short_forms(forms, uf, evidence, lone.retyped)
+    return _entities(data, aliases, uf, lone, evidence)
 
 
 def _entities(
     data: Forms,
     aliases: Aliases,
     uf: UnionFind,
-    per_article: dict[tuple[str, str], str],
+    lone: LoneNames,
     evidence: Evidence,
 ) -> Resolution:
     """Entities: the forms (and per-article overrides) grouped by root, each group
@@ -88,8 +89,17 @@ def _entities(
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     for root, keys_of_root in members.items():
         for key in keys_of_root:
-            votes[root].update(forms[key].votes)
+            if key in lone.retyped:
+                votes[root]["person"] += forms[key].count
+            else:
+                votes[root].update(forms[key].votes)
             surfaces[root].update(forms[key].surfaces)
+    for (_, key), target in sorted(lone.per_article.items()):
+        # A name that stands for a person in some articles is one of their aliases.
+        surfaces[uf.find(target)].update(forms[key].surfaces.keys())
+    # Surnames of full person names: a lone word that is one is a person's name
+    # even when the recogniser also tagged it an organisation ("Biden").
+    surnames = {f.key.split()[-1] for f in forms.values() if f.multi and f.person}
     entity_of_root: dict[str, str] = {}
     names: dict[str, str] = {}
     types: dict[str, str] = {}
@@ -102,7 +112,8 @@ def _entities(
         else:
             best = _org_name(members_of_root)
         name = " ".join(_written(best, is_people))
-        etype = _majority_type(votes[root], any(forms[k].multi for k in keys_of_root))
+        supported = any(forms[k].multi or k in surnames for k in keys_of_root)
+        etype = _majority_type(votes[root], supported)
         # The id comes from the chosen form itself, which no other entity has
         # (an id from the name with titles stripped again made "Israeli Air
         # Force" and "Air Force" one entity).
@@ -113,7 +124,7 @@ def _entities(
     entity_of_form = {key: entity_of_root[uf.find(key)] for key in forms}
     mention_entities = {}
     for article_id, start, key in data.mentions:
-        override = per_article.get((article_id, key))
+        override = lone.per_article.get((article_id, key))
         mention_entities[(article_id, start)] = (
             entity_of_root[uf.find(override)] if override is not None else entity_of_form[key]
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from storyline.corpus.entities.aliases import Aliases
 from storyline.corpus.entities.forms import (
@@ -21,7 +22,13 @@ from storyline.corpus.entities.forms import (
     initials,
     names_locally,
 )
-from storyline.corpus.lexicon import GENERIC_ORG_WORDS, GENERIC_ROLE_WORDS, TITLES
+from storyline.corpus.lexicon import (
+    GENERIC_ORG_WORDS,
+    GENERIC_ROLE_WORDS,
+    ORGAN_HEADS,
+    PERSON_LED_HEADS,
+    TITLES,
+)
 from storyline.corpus.names import (
     first_names_compatible,
     fold,
@@ -189,14 +196,22 @@ def role_merges(
                     )
 
 
-def lone_surnames(
-    forms: dict[str, Form], full: list[Form], uf: UnionFind
-) -> dict[tuple[str, str], str]:
+@dataclass
+class LoneNames:
+    """What rule 3 decided beyond unions: lone forms that stand for different people
+    in different articles, (article, key) -> root, and lone forms labelled
+    organisations that joined a person (their votes count as the person's)."""
+
+    per_article: dict[tuple[str, str], str] = field(default_factory=dict)
+    retyped: set[str] = field(default_factory=set)
+
+
+def lone_surnames(forms: dict[str, Form], full: list[Form], uf: UnionFind) -> LoneNames:
     """3. Lone surnames join a full name: the corpus's dominant holder of the surname
     (joined here), else the one full name with it in the same article.
 
-    Returns those per-article choices, (article, key) -> root: a lone form may
-    stand for different people in different articles.
+    Returns those per-article choices (a lone form may stand for different
+    people in different articles) and the forms rule 3b re-typed.
     """
     surname_holders: dict[str, set[str]] = defaultdict(set)
     for form in full:
@@ -205,10 +220,12 @@ def lone_surnames(
     for form in full:
         mentions_of_root[uf.find(form.key)] += form.count
     article_roots: dict[tuple[str, str], set[str]] = defaultdict(set)
+    first_name_roots: dict[tuple[str, str], set[str]] = defaultdict(set)
     surnames_in_article: dict[str, set[str]] = defaultdict(set)
     for form in full:
         for article_id in form.articles:
             article_roots[(article_id, form.key.split()[-1])].add(uf.find(form.key))
+            first_name_roots[(article_id, form.key.split()[0])].add(uf.find(form.key))
             surnames_in_article[article_id].add(form.key.split()[-1])
     surnames_by_prefix: dict[str, list[str]] = defaultdict(list)
     for surname in sorted(surname_holders):
@@ -225,13 +242,26 @@ def lone_surnames(
                 out |= surname_holders[surname]
         return {uf.find(r) for r in out}
 
-    # Lone forms may split by article: (article, key) -> root overrides.
-    per_article: dict[tuple[str, str], str] = {}
+    lone = LoneNames()
+    per_article = lone.per_article
+    bodies = body_starts(forms)
     for form in sorted(forms.values(), key=lambda f: f.key):
         if form.multi:
             continue
         sketch = form.sketch()
         if not sketch.person_like:
+            # An acronym is no surname: "EBU" is not the "EBU" glued to a
+            # person's name by the recogniser ("Alma Bengtsson EBU").
+            if sketch.org and not sketch.acronym:
+                word = form.key
+
+                def local_roots(article_id: str, word: str = word) -> tuple[set[str], set[str]]:
+                    return (
+                        {uf.find(r) for r in article_roots.get((article_id, word), ())},
+                        {uf.find(r) for r in first_name_roots.get((article_id, word), ())},
+                    )
+
+                _surname_labelled_body(form, local_roots, bodies.get(word, set()), uf, lone)
             continue
         # A word no surname in the corpus spells may still be a misspelling of
         # a full name in its own article (below), unless written as an acronym
@@ -264,10 +294,71 @@ def lone_surnames(
                 (root,) = local
                 if uf.find(form.key) != uf.find(root) and uf.allowed(form.key, root):
                     per_article[(article_id, form.key)] = uf.find(root)
-    return per_article
+    return lone
 
 
-def short_forms(forms: dict[str, Form], uf: UnionFind, evidence: Evidence) -> None:
+def body_starts(forms: dict[str, Form]) -> dict[str, set[str]]:
+    """Word -> articles where it begins a longer organisation or place name other than
+    a person-led body: "Ford" of "Ford Motor" (a lone "Ford" there may be the
+    company), not "Biden" of "Biden administration" (see ``PERSON_LED_HEADS``)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for form in forms.values():
+        words = form.key.split()
+        if form.multi and not form.person and fold(form.tokens[1]) not in PERSON_LED_HEADS:
+            out[words[0]] |= form.articles
+    return out
+
+
+def _surname_labelled_body(
+    form: Form,
+    local_roots: Callable[[str], tuple[set[str], set[str]]],
+    bodies: set[str],
+    uf: UnionFind,
+    lone: LoneNames,
+) -> None:
+    """3b. A lone name the recogniser labelled an organisation ("Pistorius said",
+    "his wife, Brigitte") is the person an article names in full with that surname
+    or first name, where the word begins no longer body name in that article
+    ("Ford Motor"). When the articles naming that one person hold
+    ``DOMINANT_SHARE`` of its uses' articles and no other article names another
+    of that name, the form joins that person (and its votes count as the
+    person's); else, by surname
+    only, it stands for the person per article (a first name is weaker evidence:
+    "Israel" is not Israel Katz). Mentions in articles that name nobody of that
+    name stay as they were."""
+    chosen: dict[str, tuple[str, bool]] = {}
+    ambiguous = bool(form.articles & bodies)
+    for article_id in sorted(form.articles - bodies):
+        by_surname, by_first_name = local_roots(article_id)
+        local = by_surname or by_first_name
+        if len(local) == 1 and uf.allowed(form.key, next(iter(local))):
+            chosen[article_id] = (next(iter(local)), bool(by_surname))
+        elif local:
+            ambiguous = True
+    roots = sorted({root for root, _ in chosen.values()})
+    if (
+        len(roots) == 1
+        and not ambiguous
+        and len(chosen) >= DOMINANT_SHARE * len(form.articles)
+        and uf.union(form.key, roots[0])
+    ):
+        lone.retyped.add(form.key)
+        return
+    for article_id, (root, surname) in chosen.items():
+        if surname:
+            lone.per_article[(article_id, form.key)] = root
+
+
+def _organ_of(longer: Form) -> bool:
+    """A longer name that names another body than its first word, an organ of it
+    ("UN Security Council") or a body "of" something ("Congress of Soviets")."""
+    rest = [fold(w) for w in longer.tokens[1:]]
+    return bool(rest) and (rest[0] == "of" or any(w in ORGAN_HEADS for w in rest))
+
+
+def short_forms(
+    forms: dict[str, Form], uf: UnionFind, evidence: Evidence, people: set[str]
+) -> None:
     """5. ``GM`` ~ ``General Motors``, ``EU`` ~ ``European Union``; ``Ford`` ~ ``Ford Motor``.
 
     An all-capitals word joins the longer name whose initials it spells, that
@@ -285,8 +376,8 @@ def short_forms(forms: dict[str, Form], uf: UnionFind, evidence: Evidence) -> No
             by_initials[initials(form.key.split())].append(form)
             by_first[form.key.split()[0]].append(form)
     for form in others:
-        if form.multi:
-            continue
+        if form.multi or form.key in people:
+            continue  # a longer name or a name that rule 3b found to be a person's
         surface = display(form)
         sketch = form.sketch()
         # An acronym is spelt out next to itself somewhere ("the Central Intelligence
@@ -320,7 +411,7 @@ def short_forms(forms: dict[str, Form], uf: UnionFind, evidence: Evidence) -> No
             uses: Counter[str] = Counter()
             named: dict[str, Form] = {}
             for longer in by_first.get(form.key, []):
-                if longer.sketch().org:
+                if longer.sketch().org and not _organ_of(longer):
                     r = uf.find(longer.key)
                     uses[r] += longer.count
                     if r not in named or longer.count > named[r].count:
