@@ -568,3 +568,19 @@ def test_measure_from_the_verb_when_no_measure_word_says_it(nlp) -> None:  # typ
     assert f.measure == "shipped"
     (g,) = _figures(nlp, "Officials said each side handed over 390 soldiers.")
     assert (g.measure, g.subject) == ("handed over", "soldiers")
+
+
+def test_a_new_speaker_clause_does_not_borrow_the_counted_thing(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The second figure counts the other side's losses: it must not take "soldiers".
+    text = (
+        "The minister said the army had lost 2,300 soldiers killed this year, and he "
+        "estimated enemy losses at 9,000-9,500 killed."
+    )
+    first, second = _figures(nlp, text)
+    assert first.subject == "soldiers"
+    assert second.subject != "soldiers"
+    # Coordinated figures with no new clause still share it.
+    (killed, wounded) = _figures(
+        nlp, "Officials said 2,300 soldiers were killed and 9,100 wounded."
+    )
+    assert (killed.subject, wounded.subject) == ("soldiers", "soldiers")

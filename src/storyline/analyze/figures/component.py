@@ -172,6 +172,7 @@ def _syntax_of(
             and carried.subject is not None
             and carried.subject[0] == num.sent.start
             and q.start - carried.subject[1] < 80
+            and not _new_clause(doc, carried.subject[1], q.start, carried.subject[2])
         ):
             # "43,000 soldiers ... killed and 370,000 wounded",
             # "435 homes by open sale and 187 by tender"
@@ -200,6 +201,20 @@ def _syntax_of(
     if subject is not None and q.unit is None:
         carried.subject = (num.sent.start, q.end, subject)
     return measure, subject, per, claimant
+
+
+def _new_clause(doc: Doc, start: int, end: int, subject: str) -> bool:
+    """A speaker or name as the subject of a clause between two figures starts a clause
+    about something else: "lost 45,100 soldiers killed, and he estimated Russian losses at
+    300,000 killed" (the second figure counts Russian losses, not the first one's
+    soldiers); the first figure's own noun ("43,000 soldiers were killed and 370,000
+    wounded") is no new subject."""
+    between = doc.char_span(start, end, alignment_mode="expand")
+    own = set(subject.split())
+    return between is not None and any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PRON", "PROPN") and t.text not in own
+        for t in between
+    )
 
 
 _COORDINATED_RE = re.compile(
