@@ -193,3 +193,22 @@ def test_a_figure_in_two_quantities_keeps_each_charts_colours(tmp_path: Path) ->
             r'<i class="swatch" style="background:(#\w+)"></i><b class="who">([^<]+)</b>', q
         )
         assert rows and all(legend[name] == colour for colour, name in rows), (legend, rows)
+
+
+def test_according_to_is_not_shown_after_the_speaker() -> None:
+    from storyline.report.markdown import _claims
+    from storyline.views.claims import shown_cue
+
+    item = {
+        "text": "there are 700,000 dead soldiers",
+        "direct": False,
+        "medium": None,
+        "cue": shown_cue("According to"),
+        "date": "2025-02-05",
+        "who": "Donald Trump",
+        "article": {"label": "UNN", "id": "a1"},
+    }
+    said = {**item, "cue": shown_cue("said"), "who": "Volodymyr Zelenskyy"}
+    lines = _claims({"claims": [item, said], "full": False})
+    assert lines[2].startswith("- **2025-02-05** Donald Trump: there are 700,000")
+    assert lines[3].startswith("- **2025-02-05** Volodymyr Zelenskyy said: there are")

@@ -75,6 +75,20 @@ def _item(kind: str, record: Row, art: Row, stated: tuple[str | None, str], **sh
     return provenance(item, art)
 
 
+# Cues that stand before their source in English ("according to Trump, ..."): shown
+# after the speaker's name, as every other cue is, they read "Trump according to: ...",
+# so a timeline shows the source and the words alone ("Trump: ...").
+SOURCE_FIRST_CUES = ("according to",)
+
+
+def shown_cue(cue: str | None) -> str | None:
+    """The cue as a timeline shows it after the speaker: "said", "called for"; None for
+    "According to"."""
+    if cue and cue.strip().lower().startswith(SOURCE_FIRST_CUES):
+        return None
+    return cue
+
+
 def _statement_item(st: Row, art: Row, names: dict[str | None, str], figures: list[Row]) -> Row:
     return _item(
         "statement",
@@ -83,7 +97,7 @@ def _statement_item(st: Row, art: Row, names: dict[str | None, str], figures: li
         (st["date"], "stated"),
         who=who(names, st["speaker_entity"], st["speaker"]),
         entity=st["speaker_entity"],
-        cue=st["cue"],
+        cue=shown_cue(st["cue"]),
         medium=st["medium"],
         direct=st["direct"],
         stance=st["kind"] == "stance",
