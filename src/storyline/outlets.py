@@ -17,7 +17,9 @@ stored furniture keys and the exports depend on them):
 
 Here, below every stage, so that cleaning may use it without importing the
 corpus package, and the views without loading the corpus stage's libraries
-(datasketch, scipy) on every ``storyline report``.
+(datasketch, scipy) on every ``storyline report``. courlan (a twentieth of a
+second to import) is imported where the registered domain is read, which the
+views never ask for.
 """
 
 from __future__ import annotations
@@ -25,9 +27,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from urllib.parse import urlparse
-
-from courlan import extract_domain
-from courlan.urlutils import get_tldinfo
 
 from storyline.folding import fold
 
@@ -47,12 +46,16 @@ def outlet_family(outlet: str | None) -> str | None:
 def site(url: str | None, outlet: str | None) -> str | None:
     """The site whose page furniture an article carries: its URL's registered domain (DW's
     "dw", "dw-eu" and "dw-world" feeds are one site, ``dw.com``), else its outlet name."""
+    from courlan import extract_domain  # deferred: the views never need it (see above)
+
     domain = extract_domain(url) if url else None
     return domain or outlet or None
 
 
 @lru_cache(maxsize=4096)
 def _domain_label(url: str) -> str | None:
+    from courlan.urlutils import get_tldinfo  # deferred: the views never need it
+
     label, _ = get_tldinfo(url)
     return fold(label) if label else None
 
