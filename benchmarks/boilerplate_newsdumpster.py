@@ -38,7 +38,7 @@ from _gold import run_storyline
 from storyline.clean.boilerplate import survey
 from storyline.clean.paragraphs import paragraphs
 from storyline.clean.patterns import WIDGET_RULES
-from storyline.clean.profiles import family
+from storyline.outlets import site
 from storyline.schema import Removal
 from storyline.store import Store
 from storyline.views.text import sentences
@@ -59,7 +59,7 @@ def export_for(records: list[dict[str, Any]], work: Path) -> tuple[dict[str, Any
 def families(articles: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for a in articles:
-        out[family(a.get("url"), a.get("outlet")) or "?"].append(a)
+        out[site(a.get("url"), a.get("outlet")) or "?"].append(a)
     return out
 
 
@@ -164,7 +164,7 @@ def sample_removed(
         text = raw.get(a["url"], "")
         for piece in removed.get(a["id"], []):
             if is_new(piece):
-                pool.append((family(a["url"], a["outlet"]) or "?", piece, text))
+                pool.append((site(a["url"], a["outlet"]) or "?", piece, text))
     picked = random.Random(seed).sample(pool, min(n, len(pool)))
     out = []
     for fam, piece, text in picked:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from storyline.clean.boilerplate import learn, look, survey
-from storyline.clean.profiles import Pattern, apply, family, index
+from storyline.clean.profiles import Pattern, apply, index
 
 TOPICS = {
     "football": "striker goal league match coach stadium penalty season transfer midfielder "
@@ -39,12 +39,6 @@ NAV = "Home World Business Sport Culture Opinion Video Podcasts Newsletters Weat
 PROMO = "Sign up for our morning newsletter to get the news you need before breakfast."
 TAIL_PROMO = "Listen to our daily podcast on the stories of the day wherever you get podcasts."
 QUOTE = '"We will not give up a single metre of our land," the minister told reporters.'
-
-
-def test_family_is_the_registered_domain() -> None:
-    assert family("https://www.dw.com/en/x/a-1", "dw-eu") == "dw.com"
-    assert family("https://amp.dw.com/en/x/a-2", "dw-world") == "dw.com"
-    assert family(None, "tass") == "tass"
 
 
 def test_a_navigation_header_on_unrelated_articles_is_furniture_at_the_head() -> None:

@@ -9,8 +9,6 @@ from storyline.corpus.sources import (
     RELAY_FORMS,
     Carrier,
     carrier_of,
-    family,
-    family_key,
     independent_sources,
     judge,
     medium_relay,
@@ -79,17 +77,6 @@ def test_a_medium_is_a_relay_only_when_it_is_an_outlet() -> None:
     assert medium_relay("Telegram") is None
     assert medium_relay("Truth Social") is None
     assert medium_relay(None) is None
-
-
-def test_families() -> None:
-    dw = "https://www.dw.com/en/merz/a-72625600?maca=en-rss-en-{}"
-    assert family(dw.format("all"), "dw") == family(dw.format("eu"), "dw-eu") == "dw"
-    assert family("https://www.bbc.co.uk/news/x", "bbc-world") == "bbc"
-    assert family("https://www.bbc.com/news/y", "bbc-pol") == "bbc"
-    assert family(None, "jpost-break") == family(None, "jpost") == "jpost"
-    assert family(None, "The Guardian") == "guardian"
-    assert family("/corpus/seeds/000.txt", None) is None
-    assert family_key("a1", None, None) == "#a1" != family_key("a2", None, None)
 
 
 def _carrier(article: str, fam: str, original: str | None = None, relay: str = "") -> Carrier:

@@ -319,15 +319,3 @@ def test_independent_outlets_outrank_one_outlets_volume() -> None:
         "3 independent outlets · 1 copy not counted · latest 26 May 2025 · "
         "1 disputed quantity · voices: Volodymyr Zelensky"
     )
-
-
-@pytest.mark.parametrize(
-    "outlet",
-    ["dw-eu", "DW", "jpost-break", "The Guardian", "www.bbc.co.uk", "Le Monde", "Zeit Online",
-     "tasnim-news", "Ávila Hoy", "nyt-world", "", "—", "fox-politics", "cbc-top"],
-)  # fmt: skip
-def test_outlet_families_are_the_corpus_stages(outlet: str) -> None:
-    from storyline.corpus.translations import outlet_family as corpus_family
-    from storyline.views.copies import outlet_family
-
-    assert outlet_family(outlet) == corpus_family(outlet)

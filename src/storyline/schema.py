@@ -124,7 +124,7 @@ class Article:
     # Not exported: what cleaning removed (shown on demand in the UI), the
     # digest that makes re-ingest incremental (of the text before learned
     # furniture is removed, so an unchanged input stays unchanged), and the
-    # outlet family whose learned furniture applies (clean/profiles.family).
+    # outlet family whose learned furniture applies (storyline.outlets.site).
     removed: list[Removal] = field(default_factory=list)
     content_hash: str = ""
     family: str | None = None

@@ -33,9 +33,9 @@ from storyline.clean.dates import (
 from storyline.clean.header import read_header
 from storyline.clean.html import extract_html
 from storyline.clean.language import detect_language
-from storyline.clean.profiles import family
 from storyline.clean.text import clean_blocks, clean_text, normalise
 from storyline.errors import EmptyArticle
+from storyline.outlets import site
 from storyline.schema import (
     ANALYSIS_VERSION,
     Article,
@@ -172,5 +172,5 @@ def build_article(raw: RawDocument) -> Article:
         author=meta.get("author") or found.get("author"),
         removed=parts.removed,
         content_hash=digest,
-        family=family(url, outlet),
+        family=site(url, outlet),
     )

@@ -1,7 +1,8 @@
 """Outlet profiles: the furniture each outlet family repeats, and taking it out of a text.
 
 ``boilerplate.learn`` finds the patterns; the store keeps them per family
-(``storyline stats`` lists them); ``apply`` removes them from any later
+(``storyline stats`` lists them; an article's family is its site,
+``storyline.outlets.site``); ``apply`` removes them from any later
 article of that family, by character offsets, and says what it removed and
 why, so the article's ``removed`` list holds every piece with its reason.
 """
@@ -11,8 +12,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from courlan import extract_domain
 
 from storyline.clean.shingles import (
     EDGE_SLACK,
@@ -54,13 +53,6 @@ KEEP_SHARE = 0.25
 
 _OPENERS = "([{\"“‘'«"
 _CLOSERS = ".,;:!?)]}\"”’'»…"
-
-
-def family(url: str | None, outlet: str | None) -> str | None:
-    """The outlet family an article belongs to: its URL's registered domain (DW's "dw",
-    "dw-eu" and "dw-world" feeds are one site), else its outlet name."""
-    domain = extract_domain(url) if url else None
-    return domain or outlet or None
 
 
 @dataclass(frozen=True)

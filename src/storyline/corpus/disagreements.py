@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from storyline.corpus.independence import outlet_family, sources
+from storyline.corpus.independence import sources
 from storyline.corpus.quantity import measure_key, thing_key
 from storyline.corpus.relations import relate
 from storyline.corpus.series import Claim, Group, group_series
+from storyline.outlets import family
 from storyline.schema import Disagreement, Series, stable_id
 from storyline.store import Store
 
@@ -32,7 +33,7 @@ def claims_from_rows(rows: Sequence[Sequence[object]]) -> list[Claim]:
         claim = Claim(*fields)  # type: ignore[arg-type]
         claim.published = published  # type: ignore[assignment]
         claim.outlet = outlet  # type: ignore[assignment]
-        claim.family = outlet_family(url, outlet)  # type: ignore[arg-type]
+        claim.family = family(url, outlet)  # type: ignore[arg-type]
         claim.copy_of = duplicate_of  # type: ignore[assignment]
         claim.story = story  # type: ignore[assignment]
         out.append(claim)

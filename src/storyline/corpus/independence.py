@@ -11,8 +11,9 @@ from unnamed officials. Two claims are one source when:
   the same figure from the same claimant.
 
 Everything that decides independence is in ``same_source_keys``; outlet
-families are the lineage work's (``corpus.sources.family``: bbc.com and
-bbc.co.uk are one, so are the dw feeds), so the two count sources alike.
+families are the lineage work's (``storyline.outlets.family``: bbc.com and
+bbc.co.uk are one, so are the dw feeds; ``claims_from_rows`` sets them), so the
+two count sources alike.
 """
 
 from __future__ import annotations
@@ -20,9 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storyline.corpus.series import Claim
-from storyline.corpus.sources import family as outlet_family
 
-__all__ = ["outlet_family", "same_source_keys", "sources"]
+__all__ = ["same_source_keys", "sources"]
 
 
 def same_source_keys(claim: Claim) -> list[str]:

@@ -13,7 +13,6 @@ library's ``difflib`` ratio.
 from __future__ import annotations
 
 import re
-import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -30,6 +29,7 @@ from storyline.corpus.lexicon import (
     SINITIC_SURNAMES,
     TITLES,
 )
+from storyline.folding import fold
 
 # Transliteration variants of the same sound, folded before comparing
 # (Ukrainian/Russian names reach English with -yy, -iy, -ii, -y endings).
@@ -59,13 +59,6 @@ FIRST_NAME_SIMILARITY = 0.8
 # long transliterated names vary by a letter (Zelenski / Zelensky) or two
 # (Tsikhanouskaya / Tsikhanovskaya). Lengths below the first bound allow none.
 SURNAME_EDITS: tuple[tuple[int, int], ...] = ((6, 1), (10, 2))
-
-
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Case-folded, accent-free text (``Micheál`` -> ``micheal``)."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def name_tokens(text: str, person: bool = True) -> list[str]:

@@ -8,10 +8,10 @@ adds no source when it is
 - a **copy** of an earlier one: a near-duplicate or translation, i.e. in the
   same duplicate cluster (the corpus stage's ``duplicate_of`` points every
   copy at its cluster's original);
-- of the **same outlet family** as an earlier one: the first label of its
-  URL's registered domain (bbc.com and bbc.co.uk are ``bbc``; the dw, dw-eu
-  and dw-world feeds are all www.dw.com), else its outlet name's first word
-  (``bbc-world``, ``jpost-break``);
+- of the **same outlet family** as an earlier one (``storyline.outlets.family``):
+  the first label of its URL's registered domain (bbc.com and bbc.co.uk are
+  ``bbc``; the dw, dw-eu and dw-world feeds are all www.dw.com), else its
+  outlet name's first word (``bbc-world``, ``jpost-break``);
 - an explicit **relay**: the item's sentence says it passes on another
   outlet's words ("..., RT reported", "according to Reuters", "told TASS" in
   an article that is not TASS's), or the article is a wire story by its
@@ -30,42 +30,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from courlan.urlutils import get_tldinfo
-
-from storyline.corpus.names import fold
 from storyline.corpus.outlet_lexicon import GENERIC_OUTLETS, OUTLETS, Outlet
-
-# An article whose family is unknown (no URL, no outlet) is a family of its own.
-UNKNOWN_FAMILY = "#"
-
-
-def outlet_family(outlet: str | None) -> str | None:
-    """``jpost-break`` and ``jpost`` are one outlet; so are ``dw-eu`` and ``dw-world``."""
-    if not outlet:
-        return None
-    parts = [p for p in re.split(r"[^a-z0-9]+", fold(outlet)) if p and p not in ("the", "www")]
-    return parts[0] if parts else None
-
-
-@lru_cache(maxsize=4096)
-def _domain_label(url: str) -> str | None:
-    label, _ = get_tldinfo(url)
-    return fold(label) if label else None
-
-
-def family(url: str | None, outlet: str | None) -> str | None:
-    """The outlet family of an article: the first label of its URL's registered domain
-    (``https://www.bbc.co.uk/news/x`` -> ``bbc``), else its outlet name's family."""
-    found = _domain_label(url) if url and "://" in url else None
-    return found or outlet_family(outlet)
-
-
-def family_key(article_id: str, url: str | None, outlet: str | None) -> str:
-    """``family``, or a family of the article's own when nothing says whose it is."""
-    return family(url, outlet) or UNKNOWN_FAMILY + article_id
-
+from storyline.outlets import UNKNOWN_FAMILY, family_key
 
 # -- relays --------------------------------------------------------------------------
 

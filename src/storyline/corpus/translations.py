@@ -45,8 +45,8 @@ from datetime import date
 
 from storyline.clean.language import FUNCTION_WORDS
 from storyline.corpus.names import fold, translit
-from storyline.corpus.sources import outlet_family
 from storyline.corpus.stories import days_apart
+from storyline.outlets import outlet_family
 
 
 def _folded(words: str | Iterable[str]) -> frozenset[str]:

@@ -2,8 +2,8 @@
 
 A near-duplicate (the corpus stage's ``duplicate_of``: a repost, a re-rendering,
 a translation of one wire text) is not a second source, and neither are two
-desks of one outlet (``dw``, ``dw-eu`` and ``dw-world`` are one newsroom: the
-corpus stage's ``outlet_family``). So every view counts *independent*
+desks of one outlet (``dw``, ``dw-eu`` and ``dw-world`` are one newsroom:
+``storyline.outlets.outlet_family``). So every view counts *independent*
 sources as distinct families of original articles, and shows a copy under
 its original ("also in dw-eu, tasnim-news") instead of a second time.
 
@@ -15,42 +15,21 @@ others (``collapse``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
-from urllib.parse import urlparse
 
+from storyline.outlets import UNKNOWN_FAMILY, named_family
 from storyline.views.text import Row, date_key
-
-# An article whose outlet is unknown is its own family: it may be anyone.
-UNKNOWN_PREFIX = "#"
-
-
-def outlet_family(outlet: str | None) -> str | None:
-    """``jpost-break`` and ``jpost`` are one outlet; so are ``dw-eu`` and ``dw-world``.
-
-    The corpus stage's rule (``corpus.translations.outlet_family``, which
-    ``tests/test_views.py`` holds this to), restated here because importing the
-    corpus package loads its libraries (datasketch, scipy): a second or more
-    on every ``storyline report``, for a five-line rule."""
-    if not outlet:
-        return None
-    decomposed = unicodedata.normalize("NFKD", outlet.replace("’", "'"))
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    parts = [p for p in re.split(r"[^a-z0-9]+", folded) if p and p not in ("the", "www")]
-    return parts[0] if parts else None
 
 
 def family(article: Row) -> str:
-    """The newsroom an article comes from: its outlet's family, else its web host's."""
-    found = outlet_family(article.get("outlet"))
-    if not found:
-        url = article.get("url") or ""
-        found = outlet_family(urlparse(url).netloc) if "://" in url else None
-    return found or UNKNOWN_PREFIX + str(article["id"])
+    """The newsroom an article comes from: its outlet's family, else its web host's
+    (``storyline.outlets.named_family``), else a family of its own."""
+    found = named_family(article.get("url"), article.get("outlet"))
+    return found or UNKNOWN_FAMILY + str(article["id"])
 
 
 def known_outlet(article: Row) -> bool:
-    return not family(article).startswith(UNKNOWN_PREFIX)
+    return not family(article).startswith(UNKNOWN_FAMILY)
 
 
 class Copies:

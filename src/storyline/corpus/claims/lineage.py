@@ -27,7 +27,8 @@ from typing import Any
 
 from storyline.corpus.claims import words as w
 from storyline.corpus.claims.match import speaker_name
-from storyline.corpus.sources import Carrier, Relay, family_key, judge
+from storyline.corpus.sources import Carrier, Relay, judge
+from storyline.outlets import family_key
 from storyline.schema import Claim, ClaimKind, FirstCertainty, stable_id
 
 

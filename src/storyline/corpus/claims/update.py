@@ -38,13 +38,13 @@ from storyline.corpus.claims.match import (
 from storyline.corpus.duplicates import clusters
 from storyline.corpus.sources import (
     Relay,
-    family_key,
     medium_relay,
     outlet_named,
     relay_in,
     sentence_bounds,
     wire_dateline,
 )
+from storyline.outlets import family_key
 from storyline.schema import Claim
 from storyline.store import Store
 from storyline.store.claim_state import ClaimItem, ClaimKey, ClaimLink, Record, claim_row
