@@ -96,6 +96,17 @@ def test_cli_prints_error_and_exits_2(tmp_path: Path) -> None:
     assert no_out.exit_code == 2 and "give --out FOLDER" in no_out.output
     no_run = runner.invoke(app, ["load", str(tmp_path / "none"), "--db", str(db)])
     assert no_run.exit_code == 2 and "E055" in no_run.output
+    # An -o in a folder that does not exist is named, for each writer, without a traceback.
+    nowhere = tmp_path / "no-such-folder"
+    for args in (
+        ["report", "-o", str(nowhere / "b.html")],
+        ["export", "-o", str(nowhere / "s.json")],
+        ["export", "--format", "jsonl", "-o", str(nowhere / "s.jsonl")],
+        ["export", "--format", "warc", "-o", str(nowhere / "f.warc.gz")],
+    ):
+        out = runner.invoke(app, [*args, "--db", str(db)])
+        assert out.exit_code == 2, args
+        assert f"error: E046 cannot write {nowhere}" in out.output.replace("\n", ""), args
 
 
 def test_cli_names_the_fetching_and_export_errors(tmp_path: Path) -> None:

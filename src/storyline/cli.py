@@ -34,6 +34,7 @@ from typer.core import TyperGroup
 from storyline import __version__
 from storyline.errors import (
     CannotOpenStore,
+    CannotWrite,
     NeedsFile,
     NeedsOut,
     NoRun,
@@ -133,6 +134,20 @@ def _open(db: Path, must_exist: bool = False) -> Iterator[Store]:
         raise NotAStore(f"{db} is not a storyline store: {exc}") from exc
     with store:
         yield store
+
+
+@contextmanager
+def _writing(output: Path | None) -> Iterator[None]:
+    """Writing ``-o``: a path that cannot be written is the user's to fix, not a traceback.
+    Standard output (``None``) is left alone: a closed pipe is no error to explain."""
+    try:
+        yield
+    except StorylineError:
+        raise
+    except OSError as exc:
+        if output is None:
+            raise
+        raise CannotWrite(f"cannot write {output}: {exc.strerror or exc}") from exc
 
 
 def _skipped(skips: list[Skip]) -> None:
@@ -431,7 +446,7 @@ def export(
         _export_warc(db, output)
         return
     check_format(fmt)  # before the store, so a typo is named even where no store is
-    with _open(db, must_exist=True) as store:
+    with _open(db, must_exist=True) as store, _writing(output):
         export_to(store, fmt, output, sys.stdout)
 
 
@@ -440,7 +455,7 @@ def _export_warc(db: Path, output: Path | None) -> None:
 
     if output is None:
         raise NeedsFile("--format warc writes a file")
-    with _open(db, must_exist=True) as store:
+    with _open(db, must_exist=True) as store, _writing(output):
         count = write_warc(store, output)
     err.print(f"{count} responses -> {output}", highlight=False)
 
@@ -579,7 +594,7 @@ def report(
     """Write a briefing: per story a timeline, figure charts, who said what, all sourced."""
     from storyline.report import write_report
 
-    with _open(db, must_exist=True) as store:
+    with _open(db, must_exist=True) as store, _writing(output):
         write_report(store, output, story)
     err.print(f"briefing -> {output}", highlight=False)
 
