@@ -174,7 +174,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
+        typer.Option("--workers", "-w", min=1, help="Analysis processes (default: one per core)."),
     ] = None,
     aliases: AliasesOption = None,
     stances: Annotated[
@@ -409,7 +409,7 @@ def corpus(
     db: DbOption = Path(DEFAULT_DB),
     aliases: AliasesOption = None,
 ) -> None:
-    """Recompute the cross-article stage: entities, near-duplicates, stories, disagreements."""
+    """Recompute entities, near-duplicates, stories, series, disagreements and claims."""
     from storyline.corpus import rebuild
 
     with _open(db, must_exist=True) as store:
@@ -438,8 +438,7 @@ def export(
         ),
     ] = None,
 ) -> None:
-    """Write the store in the export contract (docs/export.md), or its fetched responses
-    as WARC."""
+    """Write the export contract (docs/export.md), or the fetched responses as WARC."""
     from storyline.export import check_format, export_to
 
     if fmt == "warc":
@@ -462,8 +461,7 @@ def _export_warc(db: Path, output: Path | None) -> None:
 
 @app.command()
 def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
-    """Counts per table, fetched URLs, every skipped input with its reason, the articles
-    not analysed for their language, and the furniture learned per outlet."""
+    """Row counts, fetched URLs, skipped inputs and why, unanalysed languages, outlet furniture."""
     from storyline.store.fetches import FetchLog
 
     with _open(db, must_exist=True) as store:
