@@ -33,6 +33,7 @@ from typer.core import TyperGroup
 
 from storyline import __version__
 from storyline.errors import (
+    BadDuration,
     CannotOpenStore,
     CannotWrite,
     NeedsFile,
@@ -352,6 +353,8 @@ def watch(
     from storyline.fetch.watch import polls as run_polls
 
     interval = parse_duration(every)
+    if interval <= 0 and polls is None:  # tests poll at once, but a bounded number of times
+        raise BadDuration(f"--every {every} without --polls would poll without pause, forever")
     split = split_inputs(sources)
     if split.paths or not split.urls:
         raise NotAUrl(

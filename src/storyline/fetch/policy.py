@@ -97,6 +97,4 @@ def parse_duration(text: str) -> float:
         pos = match.end()
     if not compact or pos != len(compact):
         raise BadDuration(f"not a duration: {text!r}")
-    if total <= 0:  # `watch --every 0s` would poll without pause, forever
-        raise BadDuration(f"not a duration above zero: {text!r}")
     return total
