@@ -10,7 +10,7 @@ storyline runs on the 409 articles as a user runs it (``storyline ingest`` +
 ``export``; or ``--export FILE`` to score an export made before). A gold claim
 is found when an exported figure of its article overlaps its span (after
 mapping the gold span onto the clean text). storyline relates two figures when
-one exported disagreement puts them on different sides (contract 3: a side is
+one exported disagreement puts them on different sides (contract 4: a side is
 one source's figures, one claimant's value, or one value at one time; an
 export without sides relates every two figures a disagreement lists). Reported:
 

@@ -90,3 +90,12 @@ def test_corpus_command_and_aliases_file(tmp_path: Path) -> None:
         app, ["ingest", str(SEEDS), "--db", str(db), "-q", "--aliases", str(bad)]
     )
     assert refused.exit_code == 2 and "merge" in refused.output
+
+
+def test_help_keeps_every_word() -> None:
+    """Typer's rich markup reads ``[...]`` as a style tag: "[default: CPU cores]" was shown
+    as "Analysis processes ." and the default was lost."""
+    boxed = runner.invoke(app, ["ingest", "--help"]).output
+    shown = " ".join(boxed.replace("│", " ").split())  # the words, out of their box
+    assert "Analysis processes (default: one per core)." in shown
+    assert "Analysis processes ." not in shown

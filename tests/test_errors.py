@@ -96,6 +96,17 @@ def test_cli_prints_error_and_exits_2(tmp_path: Path) -> None:
     assert no_out.exit_code == 2 and "give --out FOLDER" in no_out.output
     no_run = runner.invoke(app, ["load", str(tmp_path / "none"), "--db", str(db)])
     assert no_run.exit_code == 2 and "E055" in no_run.output
+    # An -o in a folder that does not exist is named, for each writer, without a traceback.
+    nowhere = tmp_path / "no-such-folder"
+    for args in (
+        ["report", "-o", str(nowhere / "b.html")],
+        ["export", "-o", str(nowhere / "s.json")],
+        ["export", "--format", "jsonl", "-o", str(nowhere / "s.jsonl")],
+        ["export", "--format", "warc", "-o", str(nowhere / "f.warc.gz")],
+    ):
+        out = runner.invoke(app, [*args, "--db", str(db)])
+        assert out.exit_code == 2, args
+        assert f"error: E046 cannot write {nowhere}" in out.output.replace("\n", ""), args
 
 
 def test_cli_names_the_fetching_and_export_errors(tmp_path: Path) -> None:
@@ -109,5 +120,12 @@ def test_cli_names_the_fetching_and_export_errors(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "E040" in bad.output and "warc" in bad.output
     every = runner.invoke(app, ["watch", "http://127.0.0.1:9/feed", "--every", "soon"])
     assert every.exit_code == 2 and "E061 not a duration: 'soon'" in every.output
+    # Zero without --polls would poll in a tight loop until stopped (the tests' fast polls
+    # give --polls). The interval is read first, so a wrong source cannot hide it (and this
+    # test ends with E060 rather than looping, should zero ever be accepted again).
+    zero = runner.invoke(
+        app, ["watch", str(SEEDS), "--every", "0s", "--db", str(tmp_path / "z.db")]
+    )
+    assert zero.exit_code == 2 and "E061 --every 0s without --polls" in zero.output
     files = runner.invoke(app, ["watch", str(SEEDS), "--db", str(tmp_path / "w.db")])
     assert files.exit_code == 2 and "E060 watch follows URLs" in files.output

@@ -164,5 +164,5 @@ def test_a_contract_1_store_migrates_and_reanalyses(seeded: Path, nlp) -> None: 
         report = ingest([SEEDS], store, nlp=nlp)
         kinds = dict(store.conn.execute("SELECT kind, count(*) FROM statements GROUP BY kind"))
     assert len(report.added) == 5 and report.unchanged == 0
-    # (stances are held back by default since contract 3: issue 15)
+    # (stances are held back by default since contract 4: issue 15)
     assert None not in kinds and kinds["speech"] > 0 and "stance" not in kinds

@@ -13,6 +13,7 @@ from storyline.views.chart import MAX_SERIES, assign_series, value_chart
 from storyline.views.chart_frame import FONT, HEIGHT, WIDTH, outliers, parse_date
 from storyline.views.copies import Copies, collapse, family
 from storyline.views.disputed import headline, reasons, topic_words
+from storyline.views.lineage import lineage_line
 from storyline.views.search import QueryError, fts_query, snippet_html
 from storyline.views.sides import NOBODY, SIDES, side_of, who_key
 from storyline.views.text import UNKNOWN_OUTLET, human_date, source_label
@@ -134,6 +135,24 @@ def test_one_quote_in_several_articles_is_one_claim() -> None:
     assert [a["id"] for a in first["also"]] == ["a1", "a3"]
     assert first["independent"] == 2 and first["outlets"] == ["bbc", "dw", "dw-eu"]
     assert first["repeats"] == 2
+
+
+def test_the_lineage_line_counts_independent_sources_apart_from_the_repeats() -> None:
+    """The claim page of the 409 articles said "repeated by 1 other outlet, 2 independent":
+    the count includes the first appearance, so it cannot read as a share of the repeats."""
+    claim = {
+        "outlets": ["cbc-top", "induk-ukrain"],
+        "article_ids": ["a1", "a2"],
+        "first_published": "2025-05-26",
+        "first_certainty": "exact",
+        "independent_sources": 2,
+    }
+    assert lineage_line(claim) == (
+        "first reported by cbc-top on 26 May 2025; repeated by 1 other outlet; "
+        "2 independent sources in all"
+    )
+    one = {**claim, "outlets": ["dw"], "independent_sources": 1}
+    assert lineage_line(one).endswith("; repeated in 1 other article; 1 independent source in all")
 
 
 def test_files_name_no_outlet() -> None:

@@ -33,7 +33,9 @@ from typer.core import TyperGroup
 
 from storyline import __version__
 from storyline.errors import (
+    BadDuration,
     CannotOpenStore,
+    CannotWrite,
     NeedsFile,
     NeedsOut,
     NoRun,
@@ -135,6 +137,20 @@ def _open(db: Path, must_exist: bool = False) -> Iterator[Store]:
         yield store
 
 
+@contextmanager
+def _writing(output: Path | None) -> Iterator[None]:
+    """Writing ``-o``: a path that cannot be written is the user's to fix, not a traceback.
+    Standard output (``None``) is left alone: a closed pipe is no error to explain."""
+    try:
+        yield
+    except StorylineError:
+        raise
+    except OSError as exc:
+        if output is None:
+            raise
+        raise CannotWrite(f"cannot write {output}: {exc.strerror or exc}") from exc
+
+
 def _skipped(skips: list[Skip]) -> None:
     for skip in skips:
         err.print(Text.assemble(("skipped", "yellow"), f" {skip.source}: {skip.reason}"))
@@ -159,7 +175,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
+        typer.Option("--workers", "-w", min=1, help="Analysis processes (default: one per core)."),
     ] = None,
     aliases: AliasesOption = None,
     stances: Annotated[
@@ -337,6 +353,8 @@ def watch(
     from storyline.fetch.watch import polls as run_polls
 
     interval = parse_duration(every)
+    if interval <= 0 and polls is None:  # tests poll at once, but a bounded number of times
+        raise BadDuration(f"--every {every} without --polls would poll without pause, forever")
     split = split_inputs(sources)
     if split.paths or not split.urls:
         raise NotAUrl(
@@ -394,7 +412,7 @@ def corpus(
     db: DbOption = Path(DEFAULT_DB),
     aliases: AliasesOption = None,
 ) -> None:
-    """Recompute the cross-article stage: entities, near-duplicates, stories, disagreements."""
+    """Recompute entities, near-duplicates, stories, series, disagreements and claims."""
     from storyline.corpus import rebuild
 
     with _open(db, must_exist=True) as store:
@@ -423,15 +441,14 @@ def export(
         ),
     ] = None,
 ) -> None:
-    """Write the store in the export contract (docs/export.md), or its fetched responses
-    as WARC."""
+    """Write the export contract (docs/export.md), or the fetched responses as WARC."""
     from storyline.export import check_format, export_to
 
     if fmt == "warc":
         _export_warc(db, output)
         return
     check_format(fmt)  # before the store, so a typo is named even where no store is
-    with _open(db, must_exist=True) as store:
+    with _open(db, must_exist=True) as store, _writing(output):
         export_to(store, fmt, output, sys.stdout)
 
 
@@ -440,15 +457,14 @@ def _export_warc(db: Path, output: Path | None) -> None:
 
     if output is None:
         raise NeedsFile("--format warc writes a file")
-    with _open(db, must_exist=True) as store:
+    with _open(db, must_exist=True) as store, _writing(output):
         count = write_warc(store, output)
     err.print(f"{count} responses -> {output}", highlight=False)
 
 
 @app.command()
 def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
-    """Counts per table, fetched URLs, every skipped input with its reason, the articles
-    not analysed for their language, and the furniture learned per outlet."""
+    """Row counts, fetched URLs, skipped inputs and why, unanalysed languages, outlet furniture."""
     from storyline.store.fetches import FetchLog
 
     with _open(db, must_exist=True) as store:
@@ -579,7 +595,7 @@ def report(
     """Write a briefing: per story a timeline, figure charts, who said what, all sourced."""
     from storyline.report import write_report
 
-    with _open(db, must_exist=True) as store:
+    with _open(db, must_exist=True) as store, _writing(output):
         write_report(store, output, story)
     err.print(f"briefing -> {output}", highlight=False)
 

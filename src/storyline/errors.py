@@ -151,6 +151,13 @@ class NeedsFile(StorylineError, ValueError):
     fix = "give -o FILE.warc.gz"
 
 
+class CannotWrite(StorylineError, OSError):
+    """An export or briefing whose ``-o`` cannot be written (no such folder, no permission)."""
+
+    code = "E046"
+    fix = "give -o a path in a folder that exists and you can write to"
+
+
 # -- the distributed mode -----------------------------------------------------
 
 

@@ -1,11 +1,13 @@
 """A story's claims: who said what and which figures, each once, with where else it ran.
 
-Today a claim is a statement (with the figures it carries) or a stand-alone
-figure, and one wording by one speaker in several articles (a copy, a wire
-text run by several outlets) is one claim: first reported by the earliest
-article, also in the others, carried by so many independent sources
-(``views.copies.collapse``). ``claims`` is the one place a story's claims come
-from: when the store keeps claim lineage (issue 17), it reads them from there.
+A claim is a statement (with the figures it carries) or a stand-alone figure.
+One the corpus stage's lineage groups (``corpus.claims``: the same words or
+figure in several articles, ``claim_id``) is shown once with its lineage line
+(``views.lineage``); otherwise one wording by one speaker in several articles
+(a copy, a wire text run by several outlets) is one claim: first reported by
+the earliest article, also in the others, carried by so many independent
+sources (``views.copies.collapse``). ``claims`` is the one place a story's
+claims come from.
 
 Also here: the item builders the timeline shares with the chart points, how
 telling a statement is (``telling``), and the story's voices.

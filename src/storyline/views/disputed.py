@@ -1,13 +1,12 @@
 """A story's disputed quantities: per quantity, every value claimed, who claimed it,
 when, and in plain words what the dispute is.
 
-Today a quantity is a disagreement topic ("killed: Ukrainian soldiers"): the
-corpus stage's pairwise groups touching the story's figures, gathered by
-topic, with the values the story shows (``Catalogue.visible``). One value in
-several articles (a copy, one claim repeated) is one point, also in the
-others. ``disputed_quantities`` is the one place this section's data comes
-from: when the store keeps disputed quantities as series of claims (issue
-13), it reads them from there.
+A quantity is a series (``corpus.series``): the disagreements inside it (its
+relations: contradictions, updates, corroborations) that touch the story's
+figures, gathered by their topic, which is the series' label, with the values
+the story shows (``Catalogue.visible``). One value in several articles (a
+copy, one claim repeated) is one point, also in the others.
+``disputed_quantities`` is the one place this section's data comes from.
 """
 
 from __future__ import annotations

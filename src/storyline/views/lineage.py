@@ -4,7 +4,7 @@ The corpus stage (``corpus.claims``) groups the statements and figures that
 several articles carry into claims; here they are shown:
 
 - ``lineage_line``: "first reported by TASS on 26 May 2025; repeated by 7
-  outlets, 2 independent";
+  other outlets; 2 independent sources in all";
 - ``collapse``: a story's timeline with each claim once (its first
   appearance, with the line and the other articles), not once per copy;
 - ``claim_view``: the claim page, every appearance in publication order with
@@ -30,7 +30,10 @@ def _plural(n: int, word: str) -> str:
 
 
 def lineage_line(claim: Row, first_outlet: str | None = None) -> str:
-    """ "first reported by X on <date>; repeated by 7 outlets, 2 independent"."""
+    """ "first reported by X on <date>; repeated by 7 other outlets; 2 independent sources
+    in all". The count is the claim's ``independent_sources``, the first included, so it
+    is said apart from the repeats: "repeated by 1 other outlet, 2 independent" read as
+    two independent repeats of one."""
     outlet = first_outlet or (claim["outlets"][0] if claim["outlets"] else "an unknown outlet")
     when = human_date(claim["first_published"])
     sure = SURE.get(claim["first_certainty"], "")
@@ -41,7 +44,7 @@ def lineage_line(claim: Row, first_outlet: str | None = None) -> str:
         repeated = f"repeated by {_plural(others, 'other outlet')}"
     else:
         repeated = f"repeated in {_plural(len(claim['article_ids']) - 1, 'other article')}"
-    return f"{first}; {repeated}, {independent} independent"
+    return f"{first}; {repeated}; {_plural(independent, 'independent source')} in all"
 
 
 def story_claims(store: Store, article_ids: list[str]) -> dict[str, Row]:
