@@ -118,3 +118,11 @@ def test_a_place_after_including_is_a_part_not_the_figures_place(nlp) -> None:  
     figures = {f.text: f for f in _figures(nlp, text)}
     assert figures["12"].place == "Ukraine"
     assert figures["four"].place == "Khmelnytskyi region"  # the only place it has
+
+
+def test_a_possessor_is_not_the_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "in Sunday's onslaught": a day owning the attack, not where the drones flew.
+    text = "Russia fired 367 drones and missiles in Sunday’s onslaught, officials in Kyiv said."
+    (figure,) = [f for f in _figures(nlp, text) if f.text == "367"]
+    assert figure.place != "Sunday’s"
+    assert "Sunday" not in (figure.place or "")

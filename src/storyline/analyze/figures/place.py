@@ -126,6 +126,8 @@ _RELATIVE_BEFORE = re.compile(
 )
 # "Ukraine's air force", "Kyiv's mayor": a name followed by a possessive names a source.
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+# The name pattern takes a possessive in ("Sunday’s"): the same possessor, seen from inside.
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True)
@@ -186,8 +188,10 @@ def _mention(
     name_start = m.start("name")
     if _RELATIVE_BEFORE.search(text, max(0, name_start - 24), name_start):
         return None
-    if _POSSESSIVE_AFTER.match(text[m.end("name") : m.end("name") + 2]):
-        return None
+    if _POSSESSIVE_AFTER.match(text[m.end("name") : m.end("name") + 2]) or _POSSESSIVE_END.search(
+        raw or ""
+    ):
+        return None  # "in Sunday's onslaught", "in Viktor Orban's Hungary": a possessor
     if rule.name == "locative-name" and not _looks_like_place(text, m):
         return None
     if kind in ("regions", "provinces", "oblasts"):
