@@ -373,6 +373,8 @@ def test_story_page_has_chart_timeline_and_links_to_spans(client: TestClient) ->
         "<mark>700,000 Ukrainian soldiers had been killed</mark>"
     )
     assert "Truth Social" in html
+    # The section's link counts what the section lists: disputes and agreements both.
+    assert "Quantities (1 in dispute, 0 given alike)" in html
     assert _balanced(html) == []
 
 
