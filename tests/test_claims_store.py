@@ -147,3 +147,26 @@ def test_the_claim_page_shows_every_appearance_and_the_wordings(
         article = client.get(f"/articles/{claim['first_article_id']}")
         assert f'href="/claims/{claim["id"]}"' in article.text
         assert client.get("/claims/nope").status_code == 404
+
+
+def test_a_figure_claim_is_headed_by_what_it_counts(claims_store: Store, tmp_path: Path) -> None:
+    from storyline.views.lineage import claim_view
+    from storyline.views.text import figure_what
+
+    figures = [c for c in claims_store.records("claims") if c["kind"] == "figure"]
+    assert figures
+    for claim in figures:
+        view = claim_view(claims_store, claim["id"])
+        assert view is not None
+        fig = claims_store.record("figures", claim_view_first_figure(claims_store, claim))
+        assert fig is not None
+        what = figure_what(fig)
+        if what:
+            # More than the number as written: "about 475 drones shot down", not "475".
+            assert view["title"].endswith(what) and view["title"] != claim["text"]
+
+
+def claim_view_first_figure(store: Store, claim: dict) -> str:  # type: ignore[type-arg]
+    members = [m for m in store.claim_members(claim["id"]) if m["kind"] == "figure"]
+    first = min(members, key=lambda m: (m["article_id"] != claim["first_article_id"], m["id"]))
+    return str(first["id"])

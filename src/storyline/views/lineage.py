@@ -15,7 +15,7 @@ several articles carry into claims; here they are shown:
 from __future__ import annotations
 
 from storyline.store import Store
-from storyline.views.text import Row, human_date, sentence, shown
+from storyline.views.text import Row, figure_value, figure_what, human_date, sentence, shown
 
 # How sure "first" is, in words (``Claim.first_certainty``).
 SURE = {
@@ -67,6 +67,18 @@ def with_lineage(item: Row, claims: dict[str, Row]) -> Row:
     return item
 
 
+def _title(store: Store, claim: Row, figures: list[Row]) -> str:
+    """What the claim page is headed by: the words, or for a figure its value with what it
+    counts ("about 475 drones shot down"), never the number alone ("dozens")."""
+    if claim["kind"] != "figure" or not figures:
+        return str(claim["text"])
+    first = min(figures, key=lambda f: (f["article_id"] != claim["first_article_id"], f["id"]))
+    fig = store.record("figures", first["id"])
+    if fig is None:
+        return str(claim["text"])
+    return f"{figure_value(fig)} {figure_what(fig)}".strip()
+
+
 def claim_view(store: Store, claim_id: str) -> Row | None:
     """The claim page: the claim, its line, and every appearance in publication order (the
     article, its statements or figures with their sentences, independent or not, why)."""
@@ -87,6 +99,7 @@ def claim_view(store: Store, claim_id: str) -> Row | None:
     first = articles.get(claim["first_article_id"])
     return {
         "c": claim,
+        "title": _title(store, claim, [r for r in records.values() if r["kind"] == "figure"]),
         "line": lineage_line(claim, first["label"] if first else None),
         "timeline": timeline,
         "variants": [
