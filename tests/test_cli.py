@@ -79,6 +79,7 @@ def test_corpus_command_and_aliases_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["corpus", "--db", str(db), "--aliases", str(split)])
     assert result.exit_code == 0, result.output
     assert "entities" in result.output and "stories" in result.output
+    assert "series" in result.output and "claims" in result.output
     out = tmp_path / "e.json"
     runner.invoke(app, ["export", "--db", str(db), "-o", str(out)])
     names = [e["name"] for e in json.loads(out.read_text())["entities"]]

@@ -423,7 +423,8 @@ def corpus(
         counts = store.counts()
     err.print(
         f"{counts['entities']} entities, {counts['stories']} stories, {counts['series']} series, "
-        f"{counts['disagreements']} disagreements in {time.perf_counter() - started:.1f}s",
+        f"{counts['disagreements']} disagreements, {counts['claims']} claims "
+        f"in {time.perf_counter() - started:.1f}s",
         highlight=False,
     )
 
