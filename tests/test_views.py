@@ -338,3 +338,12 @@ def test_independent_outlets_outrank_one_outlets_volume() -> None:
         "3 independent outlets · 1 copy not counted · latest 26 May 2025 · "
         "1 disputed quantity · voices: Volodymyr Zelensky"
     )
+
+
+def test_a_quantitys_headline_keeps_each_ends_qualifier() -> None:
+    from storyline.views.disputed import headline
+
+    low = {"qualifier": "at least", "who": "Ukrainian officials", "low": 9.0, "high": 9.0}
+    high = {"qualifier": "at least", "who": "Ihor Klymenko", "low": 12.0, "high": 12.0}
+    line = headline([low, high], ["contradiction"])
+    assert line == "at least 9 (Ukrainian officials) to at least 12 (Ihor Klymenko)"

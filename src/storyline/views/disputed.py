@@ -16,7 +16,7 @@ from collections import defaultdict
 from storyline.store import Store
 from storyline.views.catalogue import KIND_RANK, KIND_WORDS, Catalogue
 from storyline.views.chart import assign_series, label_text, qualifier_kind
-from storyline.views.chart_frame import bounds, compact
+from storyline.views.chart_frame import bounds
 from storyline.views.claims import Item, StoryRows, chart_point
 from storyline.views.copies import Copies, collapse
 from storyline.views.sides import NOBODY, who_key
@@ -116,7 +116,14 @@ def headline(points: list[Row], kinds: list[str]) -> str:
         return f"{p['value']} ({p['who']})"
     lo = min(points, key=lambda p: bounds(p)[1])
     hi = max(points, key=lambda p: bounds(p)[0])
-    return f"{compact(bounds(lo)[1])} ({lo['who']}) to {compact(bounds(hi)[0])} ({hi['who']})"
+    return f"{_end(lo)} ({lo['who']}) to {_end(hi)} ({hi['who']})"
+
+
+def _end(p: Row) -> str:
+    """One end of a quantity's range as its claimant bounds it, compact: "at least 12",
+    "up to 1.2k", "~45.1k", "43k"; never "12" for "at least 12"."""
+    kind = qualifier_kind(p.get("qualifier"))
+    return f"{p['qualifier']} {label_text(p)}" if kind in ("lower", "upper") else label_text(p)
 
 
 def _kinds(groups: list[Row], point_of: dict[str, Row]) -> list[str]:
