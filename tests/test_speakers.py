@@ -273,3 +273,13 @@ def test_a_continued_quote_after_a_long_attribution_is_the_same_statement(nlp) -
     )
     (s,) = statements(nlp, text)
     assert s.speaker == "Pozniak" and s.text.startswith("Overall") and s.text.endswith("me.")
+
+
+def test_a_role_is_the_main_speaker_not_the_person_he_reports_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Ivan Marko of Atlantis met President Petr Novak of Borduria on Monday. "
+        'Marko said that Novak was "shooting rockets into cities" during the talks. '
+        '"I don\'t like what Novak is doing. Not even a little bit," the president emphasized.'
+    )
+    (s,) = [x for x in statements(nlp, text) if "Not even" in x.text]
+    assert s.speaker == "Ivan Marko"
