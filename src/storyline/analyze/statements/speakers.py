@@ -105,9 +105,6 @@ class Sources:
         self.spoken: list[_Spoken] = []
         # The subject being resolved and the sentence its statement starts in.
         self._anchor: tuple[int, int] | None = None
-        # What the statement being resolved says: a role's antecedent is never named
-        # only inside it ('"I don't like what Putin is doing," the president said').
-        self._said: tuple[int, int] | None = None
 
     @classmethod
     def of(cls, doc: Doc) -> Sources:
@@ -200,7 +197,6 @@ class Sources:
         sentences is as near its antecedent as the quote's first sentence is."""
         if depth == 0:
             self._anchor = None
-            self._said = said
             if quoted and said is not None and said[0] < subj.idx:
                 first = self.doc.char_span(said[0], said[1], alignment_mode="expand")
                 if first is not None and len(first):
@@ -368,14 +364,11 @@ class Sources:
         sent = self._sent_of(subj)
         best: tuple[float, Mention] | None = None
         described: list[Mention] = []
-        said = self._said
         for m in self.index.mentions:
             if m.char >= subj.idx or m.head.i == subj.i:
                 break
             if (m.kind == "person") != person_role or m.kind == "group":
                 continue
-            if said is not None and said[0] <= m.char < said[1]:
-                continue  # named inside the words being attributed: spoken of, not speaking
             if m.kind != "person" and _refers_back(m.head):
                 continue  # "the ministry" again: its own antecedent is earlier still
             words = self.index.words_of(m)
