@@ -584,3 +584,21 @@ def test_a_new_speaker_clause_does_not_borrow_the_counted_thing(nlp) -> None:  #
         nlp, "Officials said 2,300 soldiers were killed and 9,100 wounded."
     )
     assert (killed.subject, wounded.subject) == ("soldiers", "soldiers")
+
+
+def test_a_since_clause_or_since_then_is_no_figures_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The clause opens a period ("the largest since ..."): the toll is of the report's day.
+    text = (
+        "At least 14 people were killed after the army launched the largest shelling "
+        "since the war started in March 2021."
+    )
+    assert [f.as_of for f in _figures(nlp, text)] == ["2025-05-23"]
+    # "since then" counts from the earlier date to now.
+    text = (
+        "The siege began on 4 June 2021. At least 9,100 people have died since then, "
+        "officials said."
+    )
+    assert [f.as_of for f in _figures(nlp, text) if f.text == "9,100"] == ["2025-05-23"]
+    # A date the figure's own clause gives still dates it.
+    (f,) = _figures(nlp, "The ministry said 2,100 soldiers had been killed by March 2024.")
+    assert f.as_of == "2024-03"

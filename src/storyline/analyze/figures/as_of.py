@@ -11,7 +11,10 @@ from storyline.analyze.figures.atoms import Quantity
 from storyline.analyze.timexes.values import timex_date
 from storyline.schema import Statement, Timex
 
-_ANAPHORIC_TIME = re.compile(r"\b(?:at the time|at that time|then|by then)\b", re.IGNORECASE)
+# "since then" opens a period at the earlier date: the figure counts to now, not then.
+_ANAPHORIC_TIME = re.compile(
+    r"\b(?:at the time|at that time|(?<!since )then|by then)\b", re.IGNORECASE
+)
 
 
 def statement_for(
@@ -88,6 +91,10 @@ def _background(doc: Doc, timex: Timex, figure: Span) -> bool:
         if cur.lower_ in _BACKGROUND_PREPS:
             return True
         head = cur.head
+        if head.pos_ in ("VERB", "AUX") and head.i not in own and head.i != cur.i:
+            # "since the war started in February 2022": the clause the date is in opens
+            # a period ("largest attack since ..."), it is not the figure's time.
+            return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_PREPS for c in head.children)
         if head.i == cur.i or head.pos_ in ("VERB", "AUX") or head.i in own:
             return False
         modifies = head.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("poss", "compound", "pobj")
