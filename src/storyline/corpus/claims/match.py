@@ -53,6 +53,11 @@ MIN_WORDS_UNNAMED = 6
 MIN_WORDS_ANY_SPEAKER = 12
 SAME_WORDS_ANY_SPEAKER = 0.9
 MIN_WORDS_PARAPHRASE = 10
+# A statement shorter than a clause (under ``MIN_RUN`` words), a quoted run or a
+# quoted fragment is the same words only with this many telling words (content
+# words, not generic ones): "killing a lot of people", said by one speaker of two
+# different things, is a turn of speech.
+MIN_TELLING = 2
 # A quoted fragment (words in quote marks, or a whole direct quote) sharing a
 # run of this many words with the other statement, a clause (with this many
 # function words), not a name ("President Donald Trump's special envoy Steve
@@ -94,6 +99,26 @@ UNIQUE_DIGITS = 5
 SMALL_NUMBER = 100
 # Single digits beside a figure are too common to say anything ("on 2 March").
 TINY_NUMBER = 10
+# What a figure counts (its ``subject``, by its last word), in kinds that cannot
+# be one count: "250 drones" on 25 May and "250 hostages" on 26 May are two
+# claims however alike their sentences. Subjects are often loose ("attack" for
+# 266 drones and missiles, "POWs" and "combatants" for one exchange), so only
+# a known head word of one kind against one of another keeps two figures apart.
+KINDS = {
+    "people": w.word_set(
+        """
+        people person persons civilian civilians child children hostage hostages
+        soldier soldiers troops servicemen combatants pows prisoners residents
+        palestinians israelis ukrainians russians women men
+        """
+    ),
+    "weapons": w.word_set(
+        """
+        drone drones uav uavs missile missiles rocket rockets shell shells bomb bombs
+        tank tanks aircraft jets
+        """
+    ),
+}
 # Numbers that are years say when, not what: they prove nothing in common.
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -209,6 +234,9 @@ def _same_words(a: Quote, b: Quote, speakers: bool | None) -> str | None:
         enough = n >= (MIN_WORDS_UNNAMED if speakers else MIN_WORDS_PARAPHRASE)
     else:
         enough = n >= (MIN_WORDS if speakers else MIN_WORDS_UNNAMED)
+    shorter = min(a.words, b.words, key=len)
+    if n < MIN_RUN and w.telling_words(shorter) < MIN_TELLING:
+        return None
     return f"same words ({share:.0%} of the shorter statement's)" if enough else None
 
 
@@ -220,7 +248,11 @@ def _quoted_run(a: Quote, b: Quote, speakers: bool | None) -> str | None:
             if len(fragment) < floor:
                 continue
             run = w.longest_run(fragment, other.words)
-            if len(run) >= floor and w.stop_words(run) >= MIN_RUN_FUNCTION_WORDS:
+            if (
+                len(run) >= floor
+                and w.stop_words(run) >= MIN_RUN_FUNCTION_WORDS
+                and w.telling_words(run) >= MIN_TELLING
+            ):
                 return f"{len(run)} quoted words in common"
     return None
 
@@ -231,7 +263,7 @@ def _shared_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
         return None
     for one, other in ((a, b), (b, a)):
         for fragment in one.fragments:
-            if len(fragment) < MIN_FRAGMENT or w.content_words(fragment) < MIN_FRAGMENT_CONTENT:
+            if len(fragment) < MIN_FRAGMENT or w.telling_words(fragment) < MIN_FRAGMENT_CONTENT:
                 continue
             if w.occurs_in(fragment, other.words):
                 return f"quotes the same words ('{' '.join(fragment)}')"
@@ -267,7 +299,8 @@ def _speaker_phrase(a: Quote, b: Quote, speakers: bool | None) -> str | None:
         return None
     run = w.longest_run(a.words, b.words)
     said = a.content & b.content
-    if len(run) < SPEAKER_RUN or sum(w.stem(x) in said for x in run) < SPEAKER_RUN_CONTENT:
+    telling = sum(w.stem(x) in said and x not in w.GENERIC_WORDS for x in run)
+    if len(run) < SPEAKER_RUN or telling < SPEAKER_RUN_CONTENT:
         return None
     return f"same speaker, same phrase ('{' '.join(run)}')"
 
@@ -311,6 +344,7 @@ class Number:
     claimant: str | None
     day: str | None
     sentence: str
+    subject: str | None = None
     words: tuple[str, ...] = field(init=False)
     who: tuple[str, ...] | None = field(init=False)
     context: frozenset[str] = field(init=False)
@@ -360,6 +394,18 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return None
 
 
+def _kind(subject: str | None) -> str | None:
+    head = w.words(subject or "")[-1:]
+    return next((k for k, heads in KINDS.items() if head and head[0] in heads), None)
+
+
+def different_things(a: str | None, b: str | None) -> bool:
+    """Two subjects of different kinds ("drones", "hostages"); False when either's
+    kind is unknown or both are one kind ("drones", "Russian missiles")."""
+    ka, kb = _kind(a), _kind(b)
+    return ka is not None and kb is not None and ka != kb
+
+
 def same_figure(a: Number, b: Number) -> str | None:
     """Why two figures are one claim, or None."""
     if a.value_key != b.value_key or not (a.is_claim and b.is_claim):
@@ -378,7 +424,7 @@ def same_figure(a: Number, b: Number) -> str | None:
     # A named claimant against another may be two sources of one number (Zelensky's
     # 355 drones and the air force's); two unnamed ones are one source as far as
     # anyone can tell.
-    if a.who is not None or b.who is not None:
+    if a.who is not None or b.who is not None or different_things(a.subject, b.subject):
         return None
     beside = {n for n in a.numbers & b.numbers if float(n) >= TINY_NUMBER}
     needed = FIGURE_CONTEXT if all(float(n) < SMALL_NUMBER for n in beside) else 1

@@ -33,6 +33,19 @@ STOP_WORDS = word_set(
     me my no not of on or our she so than that the their them there these they this those to
     us was we were what when which who will with would you your s t
     said says say told according added reported
+    m re ve ll d
+    """
+)
+# (``m re ve ll d`` are what folding leaves of "I'm", "we're", "I've", "we'll",
+# "I'd": function words, not content "I'm trying" shares with "I'm not".)
+
+# Content words that say little about what was said: a phrase made of them and
+# one other word ("killing a lot of people", said by one speaker of two different
+# things) is a turn of speech, not the same words.
+GENERIC_WORDS = word_set(
+    """
+    lot lots people person thing things way time times question answer kind sort
+    really very just going get got know think want make made take come go see look
     """
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -108,6 +121,11 @@ def occurs_in(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
 
 def content_words(seq: tuple[str, ...]) -> int:
     return sum(1 for w in seq if w not in STOP_WORDS)
+
+
+def telling_words(seq: tuple[str, ...]) -> int:
+    """Content words that are not generic (``GENERIC_WORDS``): what makes words one's own."""
+    return sum(1 for w in seq if w not in STOP_WORDS and w not in GENERIC_WORDS and not w.isdigit())
 
 
 def stop_words(seq: tuple[str, ...]) -> int:
