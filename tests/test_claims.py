@@ -286,6 +286,22 @@ def test_counts_of_different_kinds_are_two_claims() -> None:
     assert same_figure(loose, hostages) is not None
 
 
+def test_one_of_is_no_count() -> None:
+    # Sentences written for this test: one claimant, "one" as a pronoun and as a count.
+    wall = _n(
+        1,
+        "Mayor Example",
+        "The mayor said a drone hit a school and one of its walls burned",
+        text="one",
+    )
+    drone = _n(
+        1, "Mayor Example", "The mayor said debris from one drone hit a school roof", text="one"
+    )
+    assert not wall.is_claim and not wall.keys()
+    assert drone.is_claim
+    assert same_figure(wall, drone) is None
+
+
 def _app(
     article: str,
     text: str,

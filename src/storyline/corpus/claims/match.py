@@ -119,6 +119,11 @@ KINDS = {
         """
     ),
 }
+# "One of" is a pronoun, not a count ("one of the building's walls was on fire"):
+# a figure "one" whose sentence has it only so is no claim (else it joins the same
+# claimant's "one drone" hit). An example: "a drone hit and one of its walls burned".
+_ONE = re.compile(r"\bone\b", re.IGNORECASE)
+_ONE_COUNTS = re.compile(r"\bone\b(?!\s+of\b)", re.IGNORECASE)
 # Numbers that are years say when, not what: they prove nothing in common.
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -379,7 +384,12 @@ class Number:
         """A value someone claims, or one that says what it counts or measures: a bare
         "three" or "27" the reporter writes is no claim to follow."""
         has_value = self.low is not None or self.high is not None
-        return has_value and bool(self.claimant or self.measure or self.unit)
+        return has_value and bool(self.claimant or self.measure or self.unit) and not self.pronoun
+
+    @property
+    def pronoun(self) -> bool:
+        """The word "one" used only as "one of" in the sentence: no count."""
+        return bool(_ONE.fullmatch(self.text.strip())) and not _ONE_COUNTS.search(self.sentence)
 
     def keys(self) -> set[int]:
         return {w.key(("#figure", self.value_key))} if self.is_claim else set()
