@@ -302,6 +302,34 @@ def test_one_of_is_no_count() -> None:
     assert same_figure(wall, drone) is None
 
 
+def test_a_template_run_without_the_figure_is_not_one_wording() -> None:
+    # Sentences written for this test: one report's template, two sorts of vehicles.
+    north = _n(
+        7,
+        None,
+        "The northern brigade reported the loss of 310 men, seven motor vehicles and a gun",
+        subject="motor vehicles",
+        measure="lost",
+    )
+    south = _n(
+        7,
+        None,
+        "The northern brigade reported the loss of 120 men, seven armored combat vehicles",
+        subject="armored combat vehicles",
+        measure="lost",
+    )
+    assert same_figure(north, south) is None
+    # The same sort in that template is one wording.
+    again = _n(
+        7,
+        None,
+        "The northern brigade reported the loss of 120 men, 7 motor vehicles",
+        subject="enemy motor vehicles",
+        measure="lost",
+    )
+    assert same_figure(north, again) is not None
+
+
 def _app(
     article: str,
     text: str,

@@ -85,6 +85,10 @@ SPEAKER_RUN_CONTENT = 3
 # share in one run, or content words they share when one claimant gives both.
 FIGURE_DAYS = 2
 FIGURE_RUN = 6
+# A run that does not hold the figure itself is a template when the figures count
+# kinds of one thing that differ in every other word: "The Ukrainian army lost an
+# estimated" opens every battlegroup's losses in one ministry report, and the
+# "nine" after it counts "motor vehicles" in one, "armored combat vehicles" in the next.
 FIGURE_CONTEXT = 2
 # How far around a figure its words count (characters either side, within its
 # sentence): a wire sentence listing every battlegroup's losses is about many things.
@@ -416,6 +420,17 @@ def different_things(a: str | None, b: str | None) -> bool:
     return ka is not None and kb is not None and ka != kb
 
 
+def other_sorts(a: str | None, b: str | None) -> bool:
+    """Two sorts of one thing: the same last word, no other word in common ("motor
+    vehicles", "armored combat vehicles"); not "enemy armored combat vehicles" and
+    "armored combat vehicles", nor "drones" and "Ukrainian drones"."""
+    wa, wb = w.words(a or ""), w.words(b or "")
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    ma, mb = set(wa[:-1]), set(wb[:-1])
+    return bool(ma and mb) and ma.isdisjoint(mb)
+
+
 def same_figure(a: Number, b: Number) -> str | None:
     """Why two figures are one claim, or None."""
     if a.value_key != b.value_key or not (a.is_claim and b.is_claim):
@@ -423,8 +438,10 @@ def same_figure(a: Number, b: Number) -> str | None:
     gap = _days_apart(a.day, b.day)
     if gap is None or gap > FIGURE_DAYS:
         return None
-    run = len(w.longest_run(a.words, b.words))
-    if run >= FIGURE_RUN:
+    common = w.longest_run(a.words, b.words)
+    run = len(common)
+    holds = not set(w.words(a.text) + w.words(b.text)).isdisjoint(common)
+    if run >= FIGURE_RUN and (holds or not other_sorts(a.subject, b.subject)):
         return f"same figure in one wording ({run} words in common)"
     speakers = same_speaker(a.who, b.who)
     shared = a.context & b.context
