@@ -34,8 +34,9 @@ incrementally are the claims a rebuild finds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property, lru_cache
 
 from storyline.corpus.claims import words as w
 from storyline.corpus.lexicon import TITLES
@@ -147,6 +148,7 @@ ORG_WORDS = w.word_set(
 _STEM_LETTERS = 5
 
 
+@lru_cache(maxsize=4096)
 def speaker_name(speaker: str | None) -> tuple[str, ...] | None:
     """A speaker as a name to compare (folded words), or None when it names no one:
     a pronoun, a description ("an Israeli official", "the ministry"), a bare role,
@@ -212,20 +214,33 @@ class Quote:
     speaker: str | None
     day: str | None = None
     family: str | None = None
-    words: tuple[str, ...] = field(init=False)
-    fragments: list[tuple[str, ...]] = field(init=False)
-    shingles: set[tuple[str, ...]] = field(init=False)
-    who: tuple[str, ...] | None = field(init=False)
-    content: frozenset[str] = field(init=False)
-    numbers: frozenset[str] = field(init=False)
+    # What the rules compare, computed when a rule first asks: most candidates share
+    # only a key and fail the first test, so the rest is never needed (the
+    # incremental stage builds every stored candidate of the new articles' keys).
 
-    def __post_init__(self) -> None:
-        self.words = w.words(self.text)
-        self.fragments = [self.words] if self.direct else w.fragments(self.text)
-        self.shingles = w.shingles(self.words)
-        self.who = speaker_name(self.speaker)
-        self.content = w.content_stems(self.text)
-        self.numbers = frozenset(x for x in self.words if x.isdigit())
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return w.words(self.text)
+
+    @cached_property
+    def fragments(self) -> list[tuple[str, ...]]:
+        return [self.words] if self.direct else w.fragments(self.text)
+
+    @cached_property
+    def shingles(self) -> set[tuple[str, ...]]:
+        return w.shingles(self.words)
+
+    @cached_property
+    def who(self) -> tuple[str, ...] | None:
+        return speaker_name(self.speaker)
+
+    @cached_property
+    def content(self) -> frozenset[str]:
+        return w.content_stems(self.text)
+
+    @cached_property
+    def numbers(self) -> frozenset[str]:
+        return frozenset(x for x in self.words if x.isdigit())
 
     def keys(self) -> set[int]:
         return w.keys(self.words)
@@ -354,23 +369,28 @@ class Number:
     day: str | None
     sentence: str
     subject: str | None = None
-    words: tuple[str, ...] = field(init=False)
-    who: tuple[str, ...] | None = field(init=False)
-    context: frozenset[str] = field(init=False)
-    numbers: frozenset[str] = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.words = w.words(self.sentence)
-        self.who = speaker_name(self.claimant)
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return w.words(self.sentence)
+
+    @cached_property
+    def who(self) -> tuple[str, ...] | None:
+        return speaker_name(self.claimant)
+
+    @cached_property
+    def numbers(self) -> frozenset[str]:
+        """The other numbers of the sentence (not this figure's own, not years)."""
         own = w.numbers(self.text)
-        self.numbers = frozenset(
-            x for x in w.numbers(self.sentence) if x not in own and not _YEAR.match(x)
-        )
-        # What the sentence says the number is about: its content words, not names
-        # and not the number's own words ("three" leaders vs "three" phases).
-        self.context = w.content_stems(self.sentence, names_first=True) - w.content_stems(self.text)
+        return frozenset(x for x in w.numbers(self.sentence) if x not in own and not _YEAR.match(x))
 
-    @property
+    @cached_property
+    def context(self) -> frozenset[str]:
+        """What the sentence says the number is about: its content words, not names
+        and not the number's own words ("three" leaders vs "three" phases)."""
+        return w.content_stems(self.sentence, names_first=True) - w.content_stems(self.text)
+
+    @cached_property
     def value_key(self) -> str:
         return f"{self.low!r}|{self.high!r}|{self.unit or ''}|{self.per or ''}"
 
@@ -390,7 +410,7 @@ class Number:
         has_value = self.low is not None or self.high is not None
         return has_value and bool(self.claimant or self.measure or self.unit) and not self.pronoun
 
-    @property
+    @cached_property
     def pronoun(self) -> bool:
         """The word "one" used only as "one of" in the sentence: no count."""
         return bool(_ONE.fullmatch(self.text.strip())) and not _ONE_COUNTS.search(self.sentence)
