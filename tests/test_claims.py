@@ -323,11 +323,35 @@ def test_a_template_run_without_the_figure_is_not_one_wording() -> None:
     again = _n(
         7,
         None,
-        "The northern brigade reported the loss of 120 men, 7 motor vehicles",
+        "The northern brigade reported the loss of 310 men, 7 motor vehicles",
         subject="enemy motor vehicles",
         measure="lost",
     )
     assert same_figure(north, again) is not None
+
+
+def test_one_phrasing_of_two_deals_is_two_claims() -> None:
+    # Sentences written for this test: one phrasing, another number beside the figure.
+    old_deal = _n(
+        12,
+        "officials",
+        "The old plan sets the release of 12 prisoners and a 30-day pause.",
+        measure="release",
+    )
+    new_deal = _n(
+        12,
+        None,
+        "The new plan sets the release of 12 prisoners and 45 days of pause.",
+        measure="release",
+    )
+    assert same_figure(old_deal, new_deal) is None
+    same_deal = _n(
+        12,
+        None,
+        "The new plan sets the release of 12 prisoners and a 30-day pause.",
+        measure="release",
+    )
+    assert same_figure(old_deal, same_deal) is not None
 
 
 def _app(

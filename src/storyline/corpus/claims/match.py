@@ -90,6 +90,10 @@ FIGURE_RUN = 6
 # kinds of one thing that differ in every other word: "The Ukrainian army lost an
 # estimated" opens every battlegroup's losses in one ministry report, and the
 # "nine" after it counts "motor vehicles" in one, "armored combat vehicles" in the next.
+# A run shorter than this with other numbers beside the figure on both sides, none
+# in common, is two deals in one phrasing ("the release of 10 hostages and a
+# 60-day ceasefire", "the release of 10 hostages and 70 days of truce").
+FIGURE_RUN_ALONE = 12
 FIGURE_CONTEXT = 2
 # How far around a figure its words count (characters either side, within its
 # sentence): a wire sentence listing every battlegroup's losses is about many things.
@@ -461,7 +465,12 @@ def same_figure(a: Number, b: Number) -> str | None:
     common = w.longest_run(a.words, b.words)
     run = len(common)
     holds = not set(w.words(a.text) + w.words(b.text)).isdisjoint(common)
-    if run >= FIGURE_RUN and (holds or not other_sorts(a.subject, b.subject)):
+    beside_differ = bool(a.numbers and b.numbers and not a.numbers & b.numbers)
+    if (
+        run >= FIGURE_RUN
+        and (holds or not other_sorts(a.subject, b.subject))
+        and (run >= FIGURE_RUN_ALONE or not beside_differ)
+    ):
         return f"same figure in one wording ({run} words in common)"
     speakers = same_speaker(a.who, b.who)
     shared = a.context & b.context
