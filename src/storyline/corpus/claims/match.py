@@ -17,6 +17,10 @@ compatible speaker:
   with most content words in common (a translation, a paraphrase), or with a
   phrase of several content words in common across two outlet families.
 
+A short statement, a quoted run or fragment, or one speaker's phrase must carry
+telling words (not only generic ones: "killing a lot of people" is a turn of
+speech, not the same words).
+
 Speakers compare by name; a body ("Russian Defense Ministry") keeps the words
 that say whose it is, so two ministries of one name are not one speaker.
 
@@ -25,7 +29,11 @@ articles published within ``FIGURE_DAYS`` of each other, and either their
 sentences share a run of words (one wire sentence) or the same claimant, by
 name, gives them in sentences about the same thing; with no claimant named on
 either side, a value no one rounds to, or another number beside it in common,
-about the same thing, is one count reported twice.
+about the same thing, is one count reported twice, unless their subjects are of
+different kinds (people against weapons). A shared run that does not hold the
+figure does not join two sorts of one thing ("motor vehicles", "armored combat
+vehicles"), nor a short run two sentences whose other numbers differ; "one of"
+is a pronoun, not a count.
 
 Every rule is a function of the two items alone, so claims found
 incrementally are the claims a rebuild finds.
