@@ -171,6 +171,26 @@ def test_tempting_false_groupings_stay_apart() -> None:
         assert same_quote(a, b) is None, (a.text, b.text)
 
 
+def test_a_turn_of_speech_is_not_the_same_words() -> None:
+    # Sentences written for this test: one speaker, two occasions, one stock phrase.
+    def said(text: str, family: str) -> Quote:
+        return Quote(f"s-{family}", f"a-{family}", text, True, "Alex Example", "2025-05-25", family)
+
+    fragment = said("losing a lot of time", "one")
+    first = said("We are losing a lot of time, and I do not see why the talks stalled.", "two")
+    second = said("They are losing a lot of time, and I am not only talking about money.", "three")
+    assert same_quote(fragment, second) is None
+    assert same_quote(first, second) is None
+    # A phrase of telling words is still one speaker's words in two outlet families.
+    ban = said("We will ban grain exports through the northern ports next week.", "two")
+    ban_again = said("as he put it, ban grain exports through the northern ports, soon", "three")
+    assert same_quote(ban, ban_again) is not None
+    # "I'm" and "we're" leave no content word behind: four words in common are not five.
+    stalling = said("I'm not stalling. I'm trying to answer your question", "two")
+    answer = said("I'm trying to answer your question by saying we're trying to stop it", "three")
+    assert same_quote(stalling, answer) is None
+
+
 def test_short_words_are_one_claim_only_in_copies_of_one_text() -> None:
     a = _q("wholly disproportionate", "the leaders of France, the UK and Canada")
     b = _q("wholly disproportionate", "the leaders of France, the UK and Canada")
@@ -187,6 +207,8 @@ def _n(
     day: str = "2025-05-25",
     unit: str | None = None,
     text: str | None = None,
+    subject: str | None = None,
+    measure: str | None = None,
 ) -> Number:
     return Number(
         f"f{abs(hash(sentence))}",
@@ -196,10 +218,11 @@ def _n(
         value,
         unit,
         None,
-        None,
+        measure,
         claimant,
         day,
         sentence,
+        subject,
     )
 
 
@@ -227,6 +250,108 @@ def test_figures_are_one_claim_by_one_claimant_or_in_one_wording() -> None:
     assert same_figure(zelensky, later) is None
     # A bare count the reporter writes is no claim to follow.
     assert not _n(3, None, "three people were killed in the attack").keys()
+
+
+def test_counts_of_different_kinds_are_two_claims() -> None:
+    # Sentences written for this test: one unrounded value, no claimant named.
+    drones = _n(
+        170,
+        None,
+        "Officials said 170 drones were used in the night attack",
+        subject="drones",
+        measure="used",
+    )
+    uavs = _n(
+        170,
+        None,
+        "In the night attack 170 UAVs were used",
+        subject="UAVs",
+        day="2025-05-26",
+        measure="used",
+    )
+    hostages = _n(
+        170,
+        None,
+        "The attack left 170 hostages in the tunnels",
+        subject="hostages",
+        day="2025-05-26",
+        measure="held",
+    )
+    assert same_figure(drones, uavs) is not None
+    assert same_figure(drones, hostages) is None
+    # A subject of no known kind ("attack") says nothing either way.
+    loose = _n(
+        170, None, "The night attack: 170 drones and missiles", subject="attack", measure="used"
+    )
+    assert same_figure(loose, hostages) is not None
+
+
+def test_one_of_is_no_count() -> None:
+    # Sentences written for this test: one claimant, "one" as a pronoun and as a count.
+    wall = _n(
+        1,
+        "Mayor Example",
+        "The mayor said a drone hit a school and one of its walls burned",
+        text="one",
+    )
+    drone = _n(
+        1, "Mayor Example", "The mayor said debris from one drone hit a school roof", text="one"
+    )
+    assert not wall.is_claim and not wall.keys()
+    assert drone.is_claim
+    assert same_figure(wall, drone) is None
+
+
+def test_a_template_run_without_the_figure_is_not_one_wording() -> None:
+    # Sentences written for this test: one report's template, two sorts of vehicles.
+    north = _n(
+        7,
+        None,
+        "The northern brigade reported the loss of 310 men, seven motor vehicles and a gun",
+        subject="motor vehicles",
+        measure="lost",
+    )
+    south = _n(
+        7,
+        None,
+        "The northern brigade reported the loss of 120 men, seven armored combat vehicles",
+        subject="armored combat vehicles",
+        measure="lost",
+    )
+    assert same_figure(north, south) is None
+    # The same sort in that template is one wording.
+    again = _n(
+        7,
+        None,
+        "The northern brigade reported the loss of 310 men, 7 motor vehicles",
+        subject="enemy motor vehicles",
+        measure="lost",
+    )
+    assert same_figure(north, again) is not None
+
+
+def test_one_phrasing_of_two_deals_is_two_claims() -> None:
+    # Sentences written for this test: one phrasing, another number beside the figure.
+    old_deal = _n(
+        12,
+        "officials",
+        "The old plan sets the release of 12 prisoners and a 30-day pause.",
+        measure="release",
+    )
+    new_deal = _n(
+        12,
+        None,
+        "The new plan sets the release of 12 prisoners and 45 days of pause.",
+        measure="release",
+    )
+    assert same_figure(old_deal, new_deal) is None
+    same_deal = _n(
+        12,
+        None,
+        "The new plan sets the release of 12 prisoners and a 30-day pause.",
+        measure="release",
+    )
+    assert same_figure(old_deal, same_deal) is not None
 
 
 def _app(

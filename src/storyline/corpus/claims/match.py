@@ -17,6 +17,10 @@ compatible speaker:
   with most content words in common (a translation, a paraphrase), or with a
   phrase of several content words in common across two outlet families.
 
+A short statement, a quoted run or fragment, or one speaker's phrase must carry
+telling words (not only generic ones: "killing a lot of people" is a turn of
+speech, not the same words).
+
 Speakers compare by name; a body ("Russian Defense Ministry") keeps the words
 that say whose it is, so two ministries of one name are not one speaker.
 
@@ -25,7 +29,11 @@ articles published within ``FIGURE_DAYS`` of each other, and either their
 sentences share a run of words (one wire sentence) or the same claimant, by
 name, gives them in sentences about the same thing; with no claimant named on
 either side, a value no one rounds to, or another number beside it in common,
-about the same thing, is one count reported twice.
+about the same thing, is one count reported twice, unless their subjects are of
+different kinds (people against weapons). A shared run that does not hold the
+figure does not join two sorts of one thing ("motor vehicles", "armored combat
+vehicles"), nor a short run two sentences whose other numbers differ; "one of"
+is a pronoun, not a count.
 
 Every rule is a function of the two items alone, so claims found
 incrementally are the claims a rebuild finds.
@@ -34,8 +42,9 @@ incrementally are the claims a rebuild finds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property, lru_cache
 
 from storyline.corpus.claims import words as w
 from storyline.corpus.lexicon import TITLES
@@ -53,6 +62,11 @@ MIN_WORDS_UNNAMED = 6
 MIN_WORDS_ANY_SPEAKER = 12
 SAME_WORDS_ANY_SPEAKER = 0.9
 MIN_WORDS_PARAPHRASE = 10
+# A statement shorter than a clause (under ``MIN_RUN`` words), a quoted run or a
+# quoted fragment is the same words only with this many telling words (content
+# words, not generic ones): "killing a lot of people", said by one speaker of two
+# different things, is a turn of speech.
+MIN_TELLING = 2
 # A quoted fragment (words in quote marks, or a whole direct quote) sharing a
 # run of this many words with the other statement, a clause (with this many
 # function words), not a name ("President Donald Trump's special envoy Steve
@@ -80,6 +94,14 @@ SPEAKER_RUN_CONTENT = 3
 # share in one run, or content words they share when one claimant gives both.
 FIGURE_DAYS = 2
 FIGURE_RUN = 6
+# A run that does not hold the figure itself is a template when the figures count
+# kinds of one thing that differ in every other word: "The Ukrainian army lost an
+# estimated" opens every battlegroup's losses in one ministry report, and the
+# "nine" after it counts "motor vehicles" in one, "armored combat vehicles" in the next.
+# A run shorter than this with other numbers beside the figure on both sides, none
+# in common, is two deals in one phrasing ("the release of 10 hostages and a
+# 60-day ceasefire", "the release of 10 hostages and 70 days of truce").
+FIGURE_RUN_ALONE = 12
 FIGURE_CONTEXT = 2
 # How far around a figure its words count (characters either side, within its
 # sentence): a wire sentence listing every battlegroup's losses is about many things.
@@ -94,6 +116,31 @@ UNIQUE_DIGITS = 5
 SMALL_NUMBER = 100
 # Single digits beside a figure are too common to say anything ("on 2 March").
 TINY_NUMBER = 10
+# What a figure counts (its ``subject``, by its last word), in kinds that cannot
+# be one count: "250 drones" on 25 May and "250 hostages" on 26 May are two
+# claims however alike their sentences. Subjects are often loose ("attack" for
+# 266 drones and missiles, "POWs" and "combatants" for one exchange), so only
+# a known head word of one kind against one of another keeps two figures apart.
+KINDS = {
+    "people": w.word_set(
+        """
+        people person persons civilian civilians child children hostage hostages
+        soldier soldiers troops servicemen combatants pows prisoners residents
+        palestinians israelis ukrainians russians women men
+        """
+    ),
+    "weapons": w.word_set(
+        """
+        drone drones uav uavs missile missiles rocket rockets shell shells bomb bombs
+        tank tanks aircraft jets
+        """
+    ),
+}
+# "One of" is a pronoun, not a count ("one of the building's walls was on fire"):
+# a figure "one" whose sentence has it only so is no claim (else it joins the same
+# claimant's "one drone" hit). An example: "a drone hit and one of its walls burned".
+_ONE = re.compile(r"\bone\b", re.IGNORECASE)
+_ONE_COUNTS = re.compile(r"\bone\b(?!\s+of\b)", re.IGNORECASE)
 # Numbers that are years say when, not what: they prove nothing in common.
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -113,6 +160,7 @@ ORG_WORDS = w.word_set(
 _STEM_LETTERS = 5
 
 
+@lru_cache(maxsize=4096)
 def speaker_name(speaker: str | None) -> tuple[str, ...] | None:
     """A speaker as a name to compare (folded words), or None when it names no one:
     a pronoun, a description ("an Israeli official", "the ministry"), a bare role,
@@ -178,20 +226,33 @@ class Quote:
     speaker: str | None
     day: str | None = None
     family: str | None = None
-    words: tuple[str, ...] = field(init=False)
-    fragments: list[tuple[str, ...]] = field(init=False)
-    shingles: set[tuple[str, ...]] = field(init=False)
-    who: tuple[str, ...] | None = field(init=False)
-    content: frozenset[str] = field(init=False)
-    numbers: frozenset[str] = field(init=False)
+    # What the rules compare, computed when a rule first asks: most candidates share
+    # only a key and fail the first test, so the rest is never needed (the
+    # incremental stage builds every stored candidate of the new articles' keys).
 
-    def __post_init__(self) -> None:
-        self.words = w.words(self.text)
-        self.fragments = [self.words] if self.direct else w.fragments(self.text)
-        self.shingles = w.shingles(self.words)
-        self.who = speaker_name(self.speaker)
-        self.content = w.content_stems(self.text)
-        self.numbers = frozenset(x for x in self.words if x.isdigit())
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return w.words(self.text)
+
+    @cached_property
+    def fragments(self) -> list[tuple[str, ...]]:
+        return [self.words] if self.direct else w.fragments(self.text)
+
+    @cached_property
+    def shingles(self) -> set[tuple[str, ...]]:
+        return w.shingles(self.words)
+
+    @cached_property
+    def who(self) -> tuple[str, ...] | None:
+        return speaker_name(self.speaker)
+
+    @cached_property
+    def content(self) -> frozenset[str]:
+        return w.content_stems(self.text)
+
+    @cached_property
+    def numbers(self) -> frozenset[str]:
+        return frozenset(x for x in self.words if x.isdigit())
 
     def keys(self) -> set[int]:
         return w.keys(self.words)
@@ -209,6 +270,9 @@ def _same_words(a: Quote, b: Quote, speakers: bool | None) -> str | None:
         enough = n >= (MIN_WORDS_UNNAMED if speakers else MIN_WORDS_PARAPHRASE)
     else:
         enough = n >= (MIN_WORDS if speakers else MIN_WORDS_UNNAMED)
+    shorter = min(a.words, b.words, key=len)
+    if n < MIN_RUN and w.telling_words(shorter) < MIN_TELLING:
+        return None
     return f"same words ({share:.0%} of the shorter statement's)" if enough else None
 
 
@@ -220,7 +284,11 @@ def _quoted_run(a: Quote, b: Quote, speakers: bool | None) -> str | None:
             if len(fragment) < floor:
                 continue
             run = w.longest_run(fragment, other.words)
-            if len(run) >= floor and w.stop_words(run) >= MIN_RUN_FUNCTION_WORDS:
+            if (
+                len(run) >= floor
+                and w.stop_words(run) >= MIN_RUN_FUNCTION_WORDS
+                and w.telling_words(run) >= MIN_TELLING
+            ):
                 return f"{len(run)} quoted words in common"
     return None
 
@@ -231,7 +299,7 @@ def _shared_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
         return None
     for one, other in ((a, b), (b, a)):
         for fragment in one.fragments:
-            if len(fragment) < MIN_FRAGMENT or w.content_words(fragment) < MIN_FRAGMENT_CONTENT:
+            if len(fragment) < MIN_FRAGMENT or w.telling_words(fragment) < MIN_FRAGMENT_CONTENT:
                 continue
             if w.occurs_in(fragment, other.words):
                 return f"quotes the same words ('{' '.join(fragment)}')"
@@ -267,7 +335,8 @@ def _speaker_phrase(a: Quote, b: Quote, speakers: bool | None) -> str | None:
         return None
     run = w.longest_run(a.words, b.words)
     said = a.content & b.content
-    if len(run) < SPEAKER_RUN or sum(w.stem(x) in said for x in run) < SPEAKER_RUN_CONTENT:
+    telling = sum(w.stem(x) in said and x not in w.GENERIC_WORDS for x in run)
+    if len(run) < SPEAKER_RUN or telling < SPEAKER_RUN_CONTENT:
         return None
     return f"same speaker, same phrase ('{' '.join(run)}')"
 
@@ -311,23 +380,29 @@ class Number:
     claimant: str | None
     day: str | None
     sentence: str
-    words: tuple[str, ...] = field(init=False)
-    who: tuple[str, ...] | None = field(init=False)
-    context: frozenset[str] = field(init=False)
-    numbers: frozenset[str] = field(init=False)
+    subject: str | None = None
 
-    def __post_init__(self) -> None:
-        self.words = w.words(self.sentence)
-        self.who = speaker_name(self.claimant)
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return w.words(self.sentence)
+
+    @cached_property
+    def who(self) -> tuple[str, ...] | None:
+        return speaker_name(self.claimant)
+
+    @cached_property
+    def numbers(self) -> frozenset[str]:
+        """The other numbers of the sentence (not this figure's own, not years)."""
         own = w.numbers(self.text)
-        self.numbers = frozenset(
-            x for x in w.numbers(self.sentence) if x not in own and not _YEAR.match(x)
-        )
-        # What the sentence says the number is about: its content words, not names
-        # and not the number's own words ("three" leaders vs "three" phases).
-        self.context = w.content_stems(self.sentence, names_first=True) - w.content_stems(self.text)
+        return frozenset(x for x in w.numbers(self.sentence) if x not in own and not _YEAR.match(x))
 
-    @property
+    @cached_property
+    def context(self) -> frozenset[str]:
+        """What the sentence says the number is about: its content words, not names
+        and not the number's own words ("three" leaders vs "three" phases)."""
+        return w.content_stems(self.sentence, names_first=True) - w.content_stems(self.text)
+
+    @cached_property
     def value_key(self) -> str:
         return f"{self.low!r}|{self.high!r}|{self.unit or ''}|{self.per or ''}"
 
@@ -345,7 +420,12 @@ class Number:
         """A value someone claims, or one that says what it counts or measures: a bare
         "three" or "27" the reporter writes is no claim to follow."""
         has_value = self.low is not None or self.high is not None
-        return has_value and bool(self.claimant or self.measure or self.unit)
+        return has_value and bool(self.claimant or self.measure or self.unit) and not self.pronoun
+
+    @cached_property
+    def pronoun(self) -> bool:
+        """The word "one" used only as "one of" in the sentence: no count."""
+        return bool(_ONE.fullmatch(self.text.strip())) and not _ONE_COUNTS.search(self.sentence)
 
     def keys(self) -> set[int]:
         return {w.key(("#figure", self.value_key))} if self.is_claim else set()
@@ -360,6 +440,29 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return None
 
 
+def _kind(subject: str | None) -> str | None:
+    head = w.words(subject or "")[-1:]
+    return next((k for k, heads in KINDS.items() if head and head[0] in heads), None)
+
+
+def different_things(a: str | None, b: str | None) -> bool:
+    """Two subjects of different kinds ("drones", "hostages"); False when either's
+    kind is unknown or both are one kind ("drones", "Russian missiles")."""
+    ka, kb = _kind(a), _kind(b)
+    return ka is not None and kb is not None and ka != kb
+
+
+def other_sorts(a: str | None, b: str | None) -> bool:
+    """Two sorts of one thing: the same last word, no other word in common ("motor
+    vehicles", "armored combat vehicles"); not "enemy armored combat vehicles" and
+    "armored combat vehicles", nor "drones" and "Ukrainian drones"."""
+    wa, wb = w.words(a or ""), w.words(b or "")
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    ma, mb = set(wa[:-1]), set(wb[:-1])
+    return bool(ma and mb) and ma.isdisjoint(mb)
+
+
 def same_figure(a: Number, b: Number) -> str | None:
     """Why two figures are one claim, or None."""
     if a.value_key != b.value_key or not (a.is_claim and b.is_claim):
@@ -367,8 +470,15 @@ def same_figure(a: Number, b: Number) -> str | None:
     gap = _days_apart(a.day, b.day)
     if gap is None or gap > FIGURE_DAYS:
         return None
-    run = len(w.longest_run(a.words, b.words))
-    if run >= FIGURE_RUN:
+    common = w.longest_run(a.words, b.words)
+    run = len(common)
+    holds = not set(w.words(a.text) + w.words(b.text)).isdisjoint(common)
+    beside_differ = bool(a.numbers and b.numbers and not a.numbers & b.numbers)
+    if (
+        run >= FIGURE_RUN
+        and (holds or not other_sorts(a.subject, b.subject))
+        and (run >= FIGURE_RUN_ALONE or not beside_differ)
+    ):
         return f"same figure in one wording ({run} words in common)"
     speakers = same_speaker(a.who, b.who)
     shared = a.context & b.context
@@ -378,7 +488,7 @@ def same_figure(a: Number, b: Number) -> str | None:
     # A named claimant against another may be two sources of one number (Zelensky's
     # 355 drones and the air force's); two unnamed ones are one source as far as
     # anyone can tell.
-    if a.who is not None or b.who is not None:
+    if a.who is not None or b.who is not None or different_things(a.subject, b.subject):
         return None
     beside = {n for n in a.numbers & b.numbers if float(n) >= TINY_NUMBER}
     needed = FIGURE_CONTEXT if all(float(n) < SMALL_NUMBER for n in beside) else 1

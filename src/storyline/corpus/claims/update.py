@@ -95,6 +95,7 @@ def _number(fg: Record, sentence: str) -> Number:
         fg["claimant"],
         fg["day"],
         sentence,
+        fg["subject"],
     )
 
 

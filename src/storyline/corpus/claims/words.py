@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from storyline.corpus.names import fold
 
@@ -33,6 +34,19 @@ STOP_WORDS = word_set(
     me my no not of on or our she so than that the their them there these they this those to
     us was we were what when which who will with would you your s t
     said says say told according added reported
+    m re ve ll d
+    """
+)
+# (``m re ve ll d`` are what folding leaves of "I'm", "we're", "I've", "we'll",
+# "I'd": function words, not content "I'm trying" shares with "I'm not".)
+
+# Content words that say little about what was said: a phrase made of them and
+# one other word ("killing a lot of people", said by one speaker of two different
+# things) is a turn of speech, not the same words.
+GENERIC_WORDS = word_set(
+    """
+    lot lots people person thing things way time times question answer kind sort
+    really very just going get got know think want make made take come go see look
     """
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -110,6 +124,11 @@ def content_words(seq: tuple[str, ...]) -> int:
     return sum(1 for w in seq if w not in STOP_WORDS)
 
 
+def telling_words(seq: tuple[str, ...]) -> int:
+    """Content words that are not generic (``GENERIC_WORDS``): what makes words one's own."""
+    return sum(1 for w in seq if w not in STOP_WORDS and w not in GENERIC_WORDS and not w.isdigit())
+
+
 def stop_words(seq: tuple[str, ...]) -> int:
     return sum(1 for w in seq if w in STOP_WORDS)
 
@@ -130,14 +149,20 @@ def content_stems(text: str, names_first: bool = False) -> frozenset[str]:
     """The stems of a text's content words: not stop words, not numbers, and not names
     (a capitalised word past the first, or the first too with ``names_first``): what a
     paraphrase keeps of what was said."""
-    out = set()
-    for i, token in enumerate(_TOKEN.findall(text)):
-        if (i or names_first) and token[:1].isupper():
-            continue
-        for word in words(token):
-            if word not in STOP_WORDS and not word.isdigit():
-                out.add(stem(word))
-    return frozenset(out)
+    tokens = _TOKEN.findall(text)
+    return frozenset(
+        s
+        for i, token in enumerate(tokens)
+        if not ((i or names_first) and token[:1].isupper())
+        for s in _token_stems(token)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _token_stems(token: str) -> tuple[str, ...]:
+    """The content stems of one token: tokens recur across every statement the
+    claims stage compares, and folding is most of its cost."""
+    return tuple(stem(w) for w in words(token) if w not in STOP_WORDS and not w.isdigit())
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
