@@ -19,6 +19,12 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 
 
+def text_article(text: str, published: str = "2025-05-23") -> Article:
+    """A bare English article of ``text`` dated ``published``: what the analysis tests
+    of sentences written for them run on."""
+    return Article("t", "t", None, None, published, "metadata", "en", text)
+
+
 def seed_path(prefix: str) -> Path:
     """The seed file whose name starts with ``prefix`` (e.g. ``"000"``)."""
     (path,) = sorted(SEEDS.glob(f"{prefix}_*"))

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import text_article
 from storyline.analyze.figures import extract_figures
 from storyline.analyze.figures.place import PLACE_RULES, PlaceRule
 from storyline.analyze.figures.scope import SCOPE_RULES, ScopeRule, read_scope
 from storyline.analyze.timexes import find_timexes
-from storyline.schema import Article, Figure, Findings
+from storyline.schema import Figure, Findings
 
 
 def _marked(example: str) -> tuple[str, int]:
@@ -23,7 +24,7 @@ def _marked(example: str) -> tuple[str, int]:
 
 def _figures(nlp, text: str, published: str = "2025-05-25") -> list[Figure]:  # type: ignore[no-untyped-def]
     doc = nlp(text)
-    article = Article("t", "t", None, None, published, "metadata", "en", text)
+    article = text_article(text, published)
     findings = Findings(article)
     from storyline.analyze.registry import Context
 

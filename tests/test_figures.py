@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import text_article
 from storyline.analyze.figures import extract_figures
 from storyline.schema import Article, Figure, Statement, Timex, stable_id
 
@@ -515,19 +516,8 @@ def test_ages_said_with_a_pronoun_or_a_leading_at(nlp):  # type: ignore[no-untyp
 
 def _figures(nlp, text: str):  # type: ignore[no-untyped-def]
     from storyline.analyze import analyze_doc
-    from storyline.schema import Article
 
-    article = Article(
-        id="t",
-        source="t",
-        title=None,
-        outlet=None,
-        published="2025-05-23",
-        published_basis="metadata",
-        language="en",
-        text=text,
-    )
-    return analyze_doc(article, nlp(text)).figures
+    return analyze_doc(text_article(text), nlp(text)).figures
 
 
 def test_the_reporters_own_number_has_no_claimant(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -10,23 +10,15 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import text_article
 from storyline.analyze import analyze_doc
-from storyline.schema import Article, Statement
+from storyline.schema import Statement
 
 COMPONENTS = ("entities", "timexes", "statements")
 
 
 def statements(nlp, text: str) -> list[Statement]:  # type: ignore[no-untyped-def]
-    article = Article(
-        id="t",
-        source="t",
-        title=None,
-        outlet=None,
-        published="2025-05-20",
-        published_basis="metadata",
-        language="en",
-        text=text,
-    )
+    article = text_article(text, published="2025-05-20")
     return analyze_doc(article, nlp(text), components=COMPONENTS).statements
 
 
