@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.outlets import family, family_key, named_family, outlet_family, site
+from storyline.outlets import family, family_key, outlet_family, site
+from storyline.views.copies import family as views_family
 
 
 def test_site_is_the_registered_domain() -> None:
@@ -37,12 +38,10 @@ def test_outlet_family_is_the_names_first_word(outlet: str, expected: str | None
     assert outlet_family(outlet) == expected
 
 
-def test_the_views_family_reads_the_outlet_name_first() -> None:
-    # The corpus stage reads the URL's registered domain first, the views the outlet
-    # name, then the host's first label: each as its caller has always counted.
-    guardian = ("https://www.theguardian.com/world/x", "The Guardian")
-    assert (family(*guardian), named_family(*guardian)) == ("theguardian", "guardian")
-    assert family("https://news.bbc.co.uk/x", None) == "bbc"
-    assert named_family("https://news.bbc.co.uk/x", None) == "news"
-    assert named_family("https://www.dw.com/x", None) == "dw"
-    assert named_family("/corpus/seeds/000.txt", None) is None
+def test_the_views_count_families_as_the_corpus_stage_does() -> None:
+    # The Independent's Ukraine feed and its main feed are one newsroom on one domain,
+    # whatever the feed names say; the briefing and the claim's page must agree.
+    induk = {"id": "a1", "url": "https://www.independent.co.uk/news/x", "outlet": "induk-ukrain"}
+    ind = {"id": "a2", "url": "https://www.independent.co.uk/news/y", "outlet": "independent"}
+    assert views_family(induk) == views_family(ind) == family(induk["url"], induk["outlet"])
+    assert views_family({"id": "a3", "url": None, "outlet": None}) == "#a3"

@@ -2,7 +2,7 @@
 
 An outlet publishes under several feed names and hosts (DW's ``dw``, ``dw-eu``
 and ``dw-world`` feeds are all www.dw.com; BBC's pages are on bbc.com and
-bbc.co.uk), and two of them are one newsroom, not two sources. Three
+bbc.co.uk), and two of them are one newsroom, not two sources. Two
 granularities are in use, each kept as its caller has always had it (the
 stored furniture keys and the exports depend on them):
 
@@ -11,22 +11,20 @@ stored furniture keys and the exports depend on them):
   bbc.com and bbc.co.uk pages are built apart.
 - ``family``: the first label of the URL's registered domain (``bbc``), else
   the outlet name's first word (``outlet_family``: ``jpost-break`` ->
-  ``jpost``). The corpus stage counts independent sources by it.
-- ``named_family``: the outlet name's first word first, else the web host's
-  first label other than ``www``. The views count independent sources by it.
+  ``jpost``). Independent sources are counted by it, in the corpus stage and
+  in the views alike: a briefing that said "2 independent" where the claim's
+  page said 1 would lose the reader's trust in both.
 
 Here, below every stage, so that cleaning may use it without importing the
 corpus package, and the views without loading the corpus stage's libraries
-(datasketch, scipy) on every ``storyline report``. courlan (a twentieth of a
-second to import) is imported where the registered domain is read, which the
-views never ask for.
+(datasketch, scipy) on every ``storyline report``. courlan is imported where
+the registered domain is read, not at import time.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import urlparse
 
 from storyline.folding import fold
 
@@ -46,7 +44,7 @@ def outlet_family(outlet: str | None) -> str | None:
 def site(url: str | None, outlet: str | None) -> str | None:
     """The site whose page furniture an article carries: its URL's registered domain (DW's
     "dw", "dw-eu" and "dw-world" feeds are one site, ``dw.com``), else its outlet name."""
-    from courlan import extract_domain  # deferred: the views never need it (see above)
+    from courlan import extract_domain  # deferred: a twentieth of a second to import
 
     domain = extract_domain(url) if url else None
     return domain or outlet or None
@@ -54,7 +52,7 @@ def site(url: str | None, outlet: str | None) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _domain_label(url: str) -> str | None:
-    from courlan.urlutils import get_tldinfo  # deferred: the views never need it
+    from courlan.urlutils import get_tldinfo  # deferred (see above)
 
     label, _ = get_tldinfo(url)
     return fold(label) if label else None
@@ -70,13 +68,3 @@ def family(url: str | None, outlet: str | None) -> str | None:
 def family_key(article_id: str, url: str | None, outlet: str | None) -> str:
     """``family``, or a family of the article's own when nothing says whose it is."""
     return family(url, outlet) or UNKNOWN_FAMILY + article_id
-
-
-def named_family(url: str | None, outlet: str | None) -> str | None:
-    """The newsroom an article comes from: its outlet name's family, else its web host's
-    (``https://www.dw.com/x`` -> ``dw``)."""
-    found = outlet_family(outlet)
-    if not found:
-        url = url or ""
-        found = outlet_family(urlparse(url).netloc) if "://" in url else None
-    return found

@@ -3,7 +3,7 @@
 A near-duplicate (the corpus stage's ``duplicate_of``: a repost, a re-rendering,
 a translation of one wire text) is not a second source, and neither are two
 desks of one outlet (``dw``, ``dw-eu`` and ``dw-world`` are one newsroom:
-``storyline.outlets.outlet_family``). So every view counts *independent*
+``storyline.outlets.family``, as the corpus stage counts). So every view counts *independent*
 sources as distinct families of original articles, and shows a copy under
 its original ("also in dw-eu, tasnim-news") instead of a second time.
 
@@ -17,19 +17,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from storyline.outlets import UNKNOWN_FAMILY, named_family
+from storyline import outlets
 from storyline.views.text import Row, date_key
 
 
 def family(article: Row) -> str:
-    """The newsroom an article comes from: its outlet's family, else its web host's
-    (``storyline.outlets.named_family``), else a family of its own."""
-    found = named_family(article.get("url"), article.get("outlet"))
-    return found or UNKNOWN_FAMILY + str(article["id"])
+    """The newsroom an article comes from, as the corpus stage counts it
+    (``storyline.outlets.family``), else a family of its own."""
+    found = outlets.family(article.get("url"), article.get("outlet"))
+    return found or outlets.UNKNOWN_FAMILY + str(article["id"])
 
 
 def known_outlet(article: Row) -> bool:
-    return not family(article).startswith(UNKNOWN_FAMILY)
+    return not family(article).startswith(outlets.UNKNOWN_FAMILY)
 
 
 class Copies:
