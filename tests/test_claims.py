@@ -59,6 +59,16 @@ def test_speakers() -> None:
         assert speaker_name(nobody) is None, nobody
     # An outlet is where the words came from, not who said them.
     assert speaker_name("Agence France-Presse") is None
+    # Joint speakers are one speaker in any order, and no one of them alone.
+    joint = speaker_name("Russia and China")
+    assert same_speaker(joint, speaker_name("China and Russia")) is True
+    assert same_speaker(joint, speaker_name("Russia and Iran")) is None
+    assert same_speaker(joint, speaker_name("Russia")) is None
+    # A name after a description is the name; not one after "of".
+    charity = speaker_name("aid group Doctors Without Borders")
+    assert charity == ("doctors", "without", "borders")
+    assert same_speaker(charity, speaker_name("medical charity Doctors Without Borders, MSF"))
+    assert speaker_name("the president of Ukraine") is None
 
 
 def test_a_quote_in_two_renderings_is_one_claim() -> None:
@@ -122,6 +132,54 @@ def test_one_speakers_words_translated_twice() -> None:
         "Russia's Defence Ministry",
     )
     assert same_quote(cbc, tass) is None
+
+
+def test_a_statement_carrying_two_quotes_compares_each() -> None:
+    # Sentences written for this test: the extractor took two quotes and the narration
+    # between them as one statement; the second is another outlet's translation.
+    two = _q(
+        "The harbour stays closed to every foreign ship this week and customs will review "
+        'each cargo request separately," Ivan Example said. '
+        "\u201cAs a rule, such inspections are pointless, costly and often harmful.",
+        "Ivan Example",
+    )
+    one = _q(
+        "As a rule, such inspections turn out pointless, costly and often damaging",
+        "Example",
+    )
+    assert same_quote(two, one) is not None
+    # A split quote is stored with its parts joined by a spaced ellipsis.
+    split = _q(two.text.replace('," Ivan Example said. \u201c', " \u2026 "), "Ivan Example")
+    assert split.fragments == two.fragments and len(two.fragments) == 2
+    assert same_quote(split, one) is not None
+
+
+def test_one_speakers_fragment_in_other_function_words() -> None:
+    # Sentences written for this test: two translations of one speaker's words.
+    this = _q('the goal is "removing the deep roots of this conflict" first', "Ivan Example", False)
+    the = _q(
+        "Moscow sees removing the deep roots of the conflict as its goal", "Ivan Example", False
+    )
+    assert same_quote(this, the) is not None
+    # One word more inside the run ("on the city on"), compared on content words.
+    short = _q('a "cowardly strike of May 3" against us', "Ivan Example", False)
+    long = _q(
+        "This was a cowardly strike on the city on May 3 and we will answer it", "Ivan Example"
+    )
+    assert same_quote(short, long) is not None
+    # Two telling words quoted alone, inside a quoted fragment of the other.
+    plan = _q('the plan "deeply destabilizing', "Russia and China", False)
+    idea = _q('the idea "deeply destabilizing in nature"', "China and Russia", False)
+    assert same_quote(plan, idea) is not None
+    # Not a week apart: another occasion.
+    later = _q('the idea "deeply destabilizing in nature"', "China and Russia", False, "2025-06-02")
+    assert same_quote(plan, later) is None
+    # Not a generic pair ("very well"), and not another speaker.
+    assert (
+        same_quote(_q('it went "very well', "Ivan Example", False), _q("very well", "Ivan Example"))
+        is None
+    )
+    assert same_quote(plan, _q('the idea "deeply destabilizing in nature"', "Iran", False)) is None
 
 
 def test_tempting_false_groupings_stay_apart() -> None:

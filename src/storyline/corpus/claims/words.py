@@ -94,6 +94,49 @@ def fragments(text: str) -> list[tuple[str, ...]]:
     return [w for m in _FRAGMENT.finditer(text) if (w := words(m["words"]))]
 
 
+# Where a direct statement's text leaves one quote and enters the next: a closing
+# mark, the narration between (``," Peskov said. "``), and an opening mark; an
+# opening mark alone (a quote that runs on into the next paragraph opens it anew);
+# or the spaced ellipsis that joins the two parts of a split quote ("'X,' he said,
+# 'Y.'" is stored as "X … Y").
+_BETWEEN_QUOTES = re.compile(
+    r"[\"\u201d\u00bb][^\"\u201c\u201d\u00ab\u00bb\u201e]*[\"\u201c\u00ab\u201e]"
+    r"|[\u201c\u00ab\u201e]|\s\u2026\s"
+)
+
+
+def quotes_in(text: str) -> list[str]:
+    """The quotes a direct statement's text carries: one, or several when the
+    extractor took two quotes and the narration between them as one statement
+    (``London tends to suspect Russia," Peskov said. "As a rule, ...``)."""
+    return [part for part in _BETWEEN_QUOTES.split(text) if _WORD.search(part)] or [text]
+
+
+def content_run(seq: tuple[str, ...]) -> tuple[str, ...]:
+    """The words that are not stop words, in order: what is left of a quote when two
+    renderings differ only in function words ("the root causes of this crisis", "the
+    root causes of the crisis")."""
+    return tuple(x for x in seq if x not in STOP_WORDS)
+
+
+def nearly_in(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """``part`` in ``whole`` as a run, or as a run with one word more inside it ("the
+    genocidal attack of October 7", "the genocidal attack on Israel on October 7",
+    compared on content words: ``content_run``)."""
+    if occurs_in(part, whole):
+        return True
+    n = len(part)
+    return any(
+        whole[i] == part[0] and whole[i + n] == part[-1] and part in _one_out(whole[i : i + n + 1])
+        for i in range(len(whole) - n)
+    )
+
+
+def _one_out(seq: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """``seq`` with one of its inner words left out, each way."""
+    return {seq[:j] + seq[j + 1 :] for j in range(1, len(seq) - 1)}
+
+
 def containment(a: tuple[str, ...], b: tuple[str, ...], size: int = KEY_WORDS) -> float:
     """The share of the shorter sequence's shingles the longer one has."""
     sa, sb = shingles(a, size), shingles(b, size)
