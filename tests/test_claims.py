@@ -308,6 +308,10 @@ def test_figures_are_one_claim_by_one_claimant_or_in_one_wording() -> None:
     assert same_figure(zelensky, later) is None
     # A bare count the reporter writes is no claim to follow.
     assert not _n(3, None, "three people were killed in the attack").keys()
+    # Two sides giving one count jointly name no one source: the unnamed rules apply.
+    swap = _n(390, "Kyiv and Moscow", "Kyiv and Moscow each released 390 prisoners on Friday")
+    freed = _n(390, None, "In all 390 prisoners were released by each side", measure="count")
+    assert same_figure(swap, freed) is not None
 
 
 def test_counts_of_different_kinds_are_two_claims() -> None:

@@ -500,7 +500,11 @@ class Number:
 
     @cached_property
     def who(self) -> tuple[str, ...] | None:
-        return speaker_name(self.claimant)
+        """The claimant by name; None for joint claimants ("Volodymyr Zelenskyy and
+        Russia's Defense Ministry"): two sides giving one count are no one source, and
+        the figure rules for unnamed claimants are the ones that fit."""
+        who = speaker_name(self.claimant)
+        return None if who is not None and JOINT in who else who
 
     @cached_property
     def numbers(self) -> frozenset[str]:
