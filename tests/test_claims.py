@@ -211,6 +211,19 @@ def test_tempting_false_groupings_stay_apart() -> None:
                 direct=False,
             ),
         ),
+        # A run in common that is mostly a name (an event's), said by two speakers.
+        (
+            _q(
+                "We will mark together the 75th anniversary of Liberation in the Great "
+                "Northern Campaign next spring",
+                "Ivan Example",
+            ),
+            _q(
+                "Both sides discussed trade and the 75th anniversary of Liberation in the "
+                "Great Northern Campaign",
+                "Foreign Ministry",
+            ),
+        ),
         # One speaker, two occasions five days apart.
         (
             _q(

@@ -314,13 +314,17 @@ class Quote:
         in nature", so its speaker's pairs index it (``_shared_fragment``)."""
         if self.who is None:
             return frozenset()
-        names = {x for token in _CAPITALISED.findall(self.text) for x in w.words(token)}
         return frozenset(
             (x, y)
             for f in self.fragments
             for x, y in pairwise(f)
-            if w.telling_words((x, y)) == 2 and not (x in names and y in names)
+            if w.telling_words((x, y)) == 2 and not (x in self.names and y in self.names)
         )
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """The words the text capitalises: names and titles (and a sentence's first)."""
+        return frozenset(x for token in _CAPITALISED.findall(self.text) for x in w.words(token))
 
     def keys(self) -> set[int]:
         said = _speaker_key(self.who)
@@ -346,17 +350,22 @@ def _same_words(a: Quote, b: Quote, speakers: bool | None) -> str | None:
 
 
 def _quoted_run(a: Quote, b: Quote, speakers: bool | None) -> str | None:
-    """A long quoted fragment of one found (mostly) in the other."""
+    """A long quoted fragment of one found (mostly) in the other. Unless one speaker by
+    name says both, the run's telling words must be more than a name ("the 80th
+    anniversary of Victory in the Great Patriotic War": the words capitalised in both
+    are a name, and it is in many different quotes)."""
     floor = MIN_RUN_ANY_SPEAKER if speakers is False else MIN_RUN
     for one, other in ((a, b), (b, a)):
         for fragment in one.fragments:
             if len(fragment) < floor:
                 continue
             run = w.longest_run(fragment, other.words)
+            # Unless one speaker says both, a name in common is no one's words.
+            said = run if speakers else tuple(x for x in run if x not in a.names & b.names)
             if (
                 len(run) >= floor
                 and w.stop_words(run) >= MIN_RUN_FUNCTION_WORDS
-                and w.telling_words(run) >= MIN_TELLING
+                and w.telling_words(said) >= MIN_TELLING
             ):
                 return f"{len(run)} quoted words in common"
     return None

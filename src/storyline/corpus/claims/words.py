@@ -168,8 +168,11 @@ def content_words(seq: tuple[str, ...]) -> int:
 
 
 def telling_words(seq: tuple[str, ...]) -> int:
-    """Content words that are not generic (``GENERIC_WORDS``): what makes words one's own."""
-    return sum(1 for w in seq if w not in STOP_WORDS and w not in GENERIC_WORDS and not w.isdigit())
+    """Content words that are not generic (``GENERIC_WORDS``) nor numbers ("80th"): what
+    makes words one's own."""
+    return sum(
+        1 for w in seq if w not in STOP_WORDS and w not in GENERIC_WORDS and not w[:1].isdigit()
+    )
 
 
 def stop_words(seq: tuple[str, ...]) -> int:
