@@ -182,6 +182,21 @@ def test_one_speakers_fragment_in_other_function_words() -> None:
     assert same_quote(plan, _q('the idea "deeply destabilizing in nature"', "Iran", False)) is None
 
 
+def test_one_speakers_unrounded_count_in_two_wordings() -> None:
+    # Sentences written for this test.
+    sworn = _q("412 Latvian volunteers were sworn in at the base on Monday", "Ivan Example", False)
+    joined = _q("412 Latvian soldiers joined us today", "Ivan Example")
+    assert same_quote(sworn, joined) is not None
+    assert w.counts(sworn.text) == {("412", "latvian")}
+    # Another count, a round one, another speaker, another week: not one claim.
+    assert same_quote(sworn, _q("413 Latvian soldiers joined us today", "Ivan Example")) is None
+    round_ = _q("400 Latvian volunteers were sworn in", "Ivan Example", False)
+    assert same_quote(round_, _q("400 Latvian soldiers joined us", "Ivan Example")) is None
+    assert same_quote(sworn, _q("412 Latvian soldiers joined us today", "Maria Other")) is None
+    later = _q("412 Latvian soldiers joined us today", "Ivan Example", day="2025-06-03")
+    assert same_quote(sworn, later) is None
+
+
 def test_tempting_false_groupings_stay_apart() -> None:
     pairs = [
         (_q("This is not my war", "Donald Trump"), _q("This is not our war", "JD Vance")),

@@ -326,9 +326,20 @@ class Quote:
         """The words the text capitalises: names and titles (and a sentence's first)."""
         return frozenset(x for token in _CAPITALISED.findall(self.text) for x in w.words(token))
 
+    @cached_property
+    def counts(self) -> frozenset[tuple[str, str]]:
+        """Unrounded counts with the word after each ("303 Ukrainian"), when a speaker
+        is named: "303 Ukrainian POWs had been freed" and "303 Ukrainian defenders are
+        home" share no shingle (``_same_count``)."""
+        return w.counts(self.text) if self.who is not None else frozenset()
+
     def keys(self) -> set[int]:
         said = _speaker_key(self.who)
-        return w.keys(self.words) | {w.key(("#said", said, *pair)) for pair in self.said_pairs}
+        return (
+            w.keys(self.words)
+            | {w.key(("#said", said, *pair)) for pair in self.said_pairs}
+            | {w.key(("#count", said, *count)) for count in self.counts}
+        )
 
 
 def _same_words(a: Quote, b: Quote, speakers: bool | None) -> str | None:
@@ -453,6 +464,16 @@ def _speaker_phrase(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     return f"same speaker, same phrase ('{' '.join(run)}')"
 
 
+def _same_count(a: Quote, b: Quote, speakers: bool | None) -> str | None:
+    """One speaker's unrounded count of one thing, twice within a few days: one claim
+    in two wordings ("303 Ukrainian POWs had been freed", "303 Ukrainian defenders are
+    home"): no one gives the same 303 of something twice by chance."""
+    shared = a.counts & b.counts
+    if not shared or not _one_occasion(a, b, speakers):
+        return None
+    return f"same speaker, same count ('{' '.join(min(shared))}')"
+
+
 def _same_in_copies(a: Quote, b: Quote, copies: bool) -> str | None:
     """The same words by the same speaker in two copies of one text, however short."""
     if not copies or a.words != b.words or a.speaker != b.speaker:
@@ -472,7 +493,7 @@ def _speaker_key(who: tuple[str, ...] | None) -> str:
 def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
     """Why two statements are one claim, or None. ``copies``: their articles are
     copies of one text (a MinHash copy pair: a repost, another feed's edition)."""
-    if not (a.shingles & b.shingles or a.said_pairs & b.said_pairs):
+    if not (a.shingles & b.shingles or a.said_pairs & b.said_pairs or a.counts & b.counts):
         return None
     speakers = same_speaker(a.who, b.who)
     return (
@@ -481,6 +502,7 @@ def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
         or _shared_fragment(a, b, speakers)
         or _same_content(a, b, speakers)
         or _speaker_phrase(a, b, speakers)
+        or _same_count(a, b, speakers)
         or _same_in_copies(a, b, copies)
     )
 

@@ -212,6 +212,26 @@ def _token_stems(token: str) -> tuple[str, ...]:
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A number and the word after it ("303 Ukrainian defenders").
+_COUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]\d)\s+([^\W\d_][\w-]*)")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Unrounded: this many digits at least, and not a multiple of 100 ("303", not "300").
+COUNT_DIGITS = 3
+
+
+def counts(text: str) -> frozenset[tuple[str, str]]:
+    """The unrounded counts in ``text``, each with the word after it, folded: ("303",
+    "ukrainian") in "303 Ukrainian POWs". Years are no counts; nor is a number before a
+    function word."""
+    found = set()
+    for number, after in _COUNT.findall(text):
+        value = number.replace(",", "")
+        if len(value) < COUNT_DIGITS or int(value) % 100 == 0 or _YEAR.match(value):
+            continue
+        word = words(after)
+        if word and word[0] not in STOP_WORDS:
+            found.add((value, word[0]))
+    return frozenset(found)
 
 
 def numbers(text: str) -> set[str]:
