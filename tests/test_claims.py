@@ -239,6 +239,33 @@ def test_tempting_false_groupings_stay_apart() -> None:
                 "Foreign Ministry",
             ),
         ),
+        # One body's routine wording, nearly the same words in reports five days apart.
+        (
+            _q(
+                "In addition, the navy sank two patrol boats and two supply barges of the enemy",
+                "Northern Fleet Command",
+                day="2025-05-21",
+            ),
+            _q(
+                "In addition, the navy sank two patrol boats and two armed supply barges of the "
+                "enemy",
+                "Northern Fleet Command",
+                day="2025-05-26",
+            ),
+        ),
+        # One wording of two tallies.
+        (
+            _q(
+                "The enemy lost more than 1,305 troops in battles along the whole front line "
+                "over the past day",
+                "Northern Fleet Command",
+            ),
+            _q(
+                "The enemy lost more than 1,415 troops in battles along the whole front line "
+                "over the past day",
+                "Northern Fleet Command",
+            ),
+        ),
         # One speaker, two occasions five days apart.
         (
             _q(

@@ -305,7 +305,9 @@ class Quote:
 
     @cached_property
     def numbers(self) -> frozenset[str]:
-        return frozenset(x for x in self.words if x.isdigit())
+        """The numbers the text writes in digits, thousands separators dropped ("1,305"
+        is one number, not "1" and "305"), years aside."""
+        return frozenset(x for x in w.numbers(self.text) if not _YEAR.match(x))
 
     @cached_property
     def said_pairs(self) -> frozenset[tuple[str, str]]:
@@ -346,7 +348,7 @@ def _same_words(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     n = min(len(a.words), len(b.words))
     inter = len(a.shingles & b.shingles)
     share = inter / max(1, min(len(a.shingles), len(b.shingles)))
-    if share < SAME_WORDS:
+    if share < SAME_WORDS or (share < 1 and _later_occasion(a, b)) or _other_tallies(a, b):
         return None
     if speakers is False:
         enough = n >= MIN_WORDS_ANY_SPEAKER and share >= SAME_WORDS_ANY_SPEAKER
@@ -360,12 +362,30 @@ def _same_words(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     return f"same words ({share:.0%} of the shorter statement's)" if enough else None
 
 
+def _other_tallies(a: Quote, b: Quote) -> bool:
+    """Both give numbers, none in common: one wording of two tallies ("The Ukrainian
+    army lost more than 1,305 troops ...", "... more than 1,415 troops ...")."""
+    return bool(a.numbers and b.numbers and not a.numbers & b.numbers)
+
+
+def _later_occasion(a: Quote, b: Quote) -> bool:
+    """Published more than a few days apart: a quote repeated later is repeated whole
+    (or cut short); nearly the same words then are a routine wording used again ("In
+    addition, Russian forces destroyed two electronic warfare stations ...", in one
+    ministry's reports five days apart)."""
+    gap = _days_apart(a.day, b.day)
+    return gap is not None and gap > CONTENT_DAYS
+
+
 def _quoted_run(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     """A long quoted fragment of one found (mostly) in the other. Unless one speaker by
     name says both, the run's telling words must be more than a name ("the 80th
     anniversary of Victory in the Great Patriotic War": the words capitalised in both
     are a name, and it is in many different quotes)."""
+    if _other_tallies(a, b):
+        return None
     floor = MIN_RUN_ANY_SPEAKER if speakers is False else MIN_RUN
+    later = _later_occasion(a, b)  # then only a whole fragment repeats a quote
     for one, other in ((a, b), (b, a)):
         for fragment in one.fragments:
             if len(fragment) < floor:
@@ -377,6 +397,7 @@ def _quoted_run(a: Quote, b: Quote, speakers: bool | None) -> str | None:
                 len(run) >= floor
                 and w.stop_words(run) >= MIN_RUN_FUNCTION_WORDS
                 and w.telling_words(said) >= MIN_TELLING
+                and (len(run) == len(fragment) or not later)
             ):
                 return f"{len(run)} quoted words in common"
     return None
@@ -432,7 +453,7 @@ def _one_occasion(a: Quote, b: Quote, speakers: bool | None) -> bool:
     gap = _days_apart(a.day, b.day)
     if gap is None or gap > CONTENT_DAYS:
         return False
-    return not (a.numbers and b.numbers and not a.numbers & b.numbers)
+    return not _other_tallies(a, b)
 
 
 def _same_content(a: Quote, b: Quote, speakers: bool | None) -> str | None:
