@@ -59,6 +59,16 @@ def test_speakers() -> None:
         assert speaker_name(nobody) is None, nobody
     # An outlet is where the words came from, not who said them.
     assert speaker_name("Agence France-Presse") is None
+    # Joint speakers are one speaker in any order, and no one of them alone.
+    joint = speaker_name("Russia and China")
+    assert same_speaker(joint, speaker_name("China and Russia")) is True
+    assert same_speaker(joint, speaker_name("Russia and Iran")) is None
+    assert same_speaker(joint, speaker_name("Russia")) is None
+    # A name after a description is the name; not one after "of".
+    charity = speaker_name("aid group Doctors Without Borders")
+    assert charity == ("doctors", "without", "borders")
+    assert same_speaker(charity, speaker_name("medical charity Doctors Without Borders, MSF"))
+    assert speaker_name("the president of Ukraine") is None
 
 
 def test_a_quote_in_two_renderings_is_one_claim() -> None:
@@ -124,6 +134,69 @@ def test_one_speakers_words_translated_twice() -> None:
     assert same_quote(cbc, tass) is None
 
 
+def test_a_statement_carrying_two_quotes_compares_each() -> None:
+    # Sentences written for this test: the extractor took two quotes and the narration
+    # between them as one statement; the second is another outlet's translation.
+    two = _q(
+        "The harbour stays closed to every foreign ship this week and customs will review "
+        'each cargo request separately," Ivan Example said. '
+        "\u201cAs a rule, such inspections are pointless, costly and often harmful.",
+        "Ivan Example",
+    )
+    one = _q(
+        "As a rule, such inspections turn out pointless, costly and often damaging",
+        "Example",
+    )
+    assert same_quote(two, one) is not None
+    # A split quote is stored with its parts joined by a spaced ellipsis.
+    split = _q(two.text.replace('," Ivan Example said. \u201c', " \u2026 "), "Ivan Example")
+    assert split.fragments == two.fragments and len(two.fragments) == 2
+    assert same_quote(split, one) is not None
+
+
+def test_one_speakers_fragment_in_other_function_words() -> None:
+    # Sentences written for this test: two translations of one speaker's words.
+    this = _q('the goal is "removing the deep roots of this conflict" first', "Ivan Example", False)
+    the = _q(
+        "Moscow sees removing the deep roots of the conflict as its goal", "Ivan Example", False
+    )
+    assert same_quote(this, the) is not None
+    # One word more inside the run ("on the city on"), compared on content words.
+    short = _q('a "cowardly strike of May 3" against us', "Ivan Example", False)
+    long = _q(
+        "This was a cowardly strike on the city on May 3 and we will answer it", "Ivan Example"
+    )
+    assert same_quote(short, long) is not None
+    # Two telling words quoted alone, inside a quoted fragment of the other.
+    plan = _q('the plan "deeply destabilizing', "Russia and China", False)
+    idea = _q('the idea "deeply destabilizing in nature"', "China and Russia", False)
+    assert same_quote(plan, idea) is not None
+    # Not a week apart: another occasion.
+    later = _q('the idea "deeply destabilizing in nature"', "China and Russia", False, "2025-06-02")
+    assert same_quote(plan, later) is None
+    # Not a generic pair ("very well"), and not another speaker.
+    assert (
+        same_quote(_q('it went "very well', "Ivan Example", False), _q("very well", "Ivan Example"))
+        is None
+    )
+    assert same_quote(plan, _q('the idea "deeply destabilizing in nature"', "Iran", False)) is None
+
+
+def test_one_speakers_unrounded_count_in_two_wordings() -> None:
+    # Sentences written for this test.
+    sworn = _q("412 Latvian volunteers were sworn in at the base on Monday", "Ivan Example", False)
+    joined = _q("412 Latvian soldiers joined us today", "Ivan Example")
+    assert same_quote(sworn, joined) is not None
+    assert w.counts(sworn.text) == {("412", "latvian")}
+    # Another count, a round one, another speaker, another week: not one claim.
+    assert same_quote(sworn, _q("413 Latvian soldiers joined us today", "Ivan Example")) is None
+    round_ = _q("400 Latvian volunteers were sworn in", "Ivan Example", False)
+    assert same_quote(round_, _q("400 Latvian soldiers joined us", "Ivan Example")) is None
+    assert same_quote(sworn, _q("412 Latvian soldiers joined us today", "Maria Other")) is None
+    later = _q("412 Latvian soldiers joined us today", "Ivan Example", day="2025-06-03")
+    assert same_quote(sworn, later) is None
+
+
 def test_tempting_false_groupings_stay_apart() -> None:
     pairs = [
         (_q("This is not my war", "Donald Trump"), _q("This is not our war", "JD Vance")),
@@ -151,6 +224,46 @@ def test_tempting_false_groupings_stay_apart() -> None:
                 "Trump's special envoy Steve Witkoff on cessation of hostilities",
                 "Reuters",
                 direct=False,
+            ),
+        ),
+        # A run in common that is mostly a name (an event's), said by two speakers.
+        (
+            _q(
+                "We will mark together the 75th anniversary of Liberation in the Great "
+                "Northern Campaign next spring",
+                "Ivan Example",
+            ),
+            _q(
+                "Both sides discussed trade and the 75th anniversary of Liberation in the "
+                "Great Northern Campaign",
+                "Foreign Ministry",
+            ),
+        ),
+        # One body's routine wording, nearly the same words in reports five days apart.
+        (
+            _q(
+                "In addition, the navy sank two patrol boats and two supply barges of the enemy",
+                "Northern Fleet Command",
+                day="2025-05-21",
+            ),
+            _q(
+                "In addition, the navy sank two patrol boats and two armed supply barges of the "
+                "enemy",
+                "Northern Fleet Command",
+                day="2025-05-26",
+            ),
+        ),
+        # One wording of two tallies.
+        (
+            _q(
+                "The enemy lost more than 1,305 troops in battles along the whole front line "
+                "over the past day",
+                "Northern Fleet Command",
+            ),
+            _q(
+                "The enemy lost more than 1,415 troops in battles along the whole front line "
+                "over the past day",
+                "Northern Fleet Command",
             ),
         ),
         # One speaker, two occasions five days apart.
@@ -250,6 +363,10 @@ def test_figures_are_one_claim_by_one_claimant_or_in_one_wording() -> None:
     assert same_figure(zelensky, later) is None
     # A bare count the reporter writes is no claim to follow.
     assert not _n(3, None, "three people were killed in the attack").keys()
+    # Two sides giving one count jointly name no one source: the unnamed rules apply.
+    swap = _n(390, "Kyiv and Moscow", "Kyiv and Moscow each released 390 prisoners on Friday")
+    freed = _n(390, None, "In all 390 prisoners were released by each side", measure="count")
+    assert same_figure(swap, freed) is not None
 
 
 def test_counts_of_different_kinds_are_two_claims() -> None:

@@ -45,6 +45,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 from storyline.corpus.claims import words as w
 from storyline.corpus.lexicon import TITLES
@@ -77,6 +78,12 @@ MIN_RUN_FUNCTION_WORDS = 3
 # A short quoted fragment found whole, said by the same speaker by name.
 MIN_FRAGMENT = 3
 MIN_FRAGMENT_CONTENT = 2
+# Two telling words quoted alone ("deeply destabilizing") are the same words only
+# inside a quoted phrase at most this many words longer ("deeply destabilizing in
+# nature"): a stock phrase in scare quotes ("total victory") recurs inside the same
+# writer's longer quotes about other things. Nor are they a name or title ("Golden
+# Dome", both words capitalised).
+PAIR_SLACK = 2
 # One speaker's words rendered twice (a translation, a paraphrase): content
 # words (not names, not numbers) in common, as a Dice coefficient, within a
 # few days, and no number in one that the other contradicts.
@@ -141,6 +148,7 @@ KINDS = {
 # claimant's "one drone" hit). An example: "a drone hit and one of its walls burned".
 _ONE = re.compile(r"\bone\b", re.IGNORECASE)
 _ONE_COUNTS = re.compile(r"\bone\b(?!\s+of\b)", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 # Numbers that are years say when, not what: they prove nothing in common.
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -160,14 +168,41 @@ ORG_WORDS = w.word_set(
 _STEM_LETTERS = 5
 
 
+# Joint speakers ("Russia and China") are one speaker in any order: their names,
+# sorted, joined by this token (no folded word is it).
+JOINT = "&"
+_JOINED = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|,\s*)")
+# A description before a name ("aid group Doctors Without Borders", "medical charity
+# Doctors Without Borders, known by its French initials MSF"): lowercase words, then
+# the name running to the end of the first clause. Not "the president of Ukraine":
+# a description with "of" says whose it is, and the name after it is not the speaker's.
+_DESCRIBED = re.compile(r"^(?:[a-z][\w-]*\s+)+?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)$")
+
+
 @lru_cache(maxsize=4096)
 def speaker_name(speaker: str | None) -> tuple[str, ...] | None:
     """A speaker as a name to compare (folded words), or None when it names no one:
     a pronoun, a description ("an Israeli official", "the ministry"), a bare role,
     or a news outlet (where the words came from, not who said them). A body keeps
-    the words that say whose it is ("Russian Defense Ministry")."""
+    the words that say whose it is ("Russian Defense Ministry"). A name after a
+    description is the name ("aid group Doctors Without Borders"); joint speakers
+    are their names in order ("China and Russia" is "Russia and China")."""
     if not speaker or outlet_named(speaker) is not None:
         return None
+    parts = _JOINED.split(speaker.strip())
+    if len(parts) > 1 and " and " in speaker:
+        names = [_one_name(p) for p in parts]
+        if all(n is not None for n in names) and len(set(names)) > 1:
+            return tuple(x for n in sorted({n for n in names if n}) for x in (JOINT, *n))[1:]
+        return None
+    found = _one_name(speaker)
+    described = _DESCRIBED.match(speaker.split(",")[0].strip())
+    if found is None and described and not {"of", "for"} & set(described[0].split()[:-1]):
+        found = _one_name(described["name"])
+    return found
+
+
+def _one_name(speaker: str) -> tuple[str, ...] | None:
     body = [t for t in name_tokens(speaker, person=False) if t not in ("s", "'s")]
     if body and fold(body[-1]) in ORG_WORDS:
         if all(fold(t) in ORG_WORDS for t in body):
@@ -193,6 +228,8 @@ def same_speaker(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool |
     are None: the person may be its spokesman."""
     if a is None or b is None:
         return None
+    if JOINT in a or JOINT in b:
+        return True if a == b else None
     bodies = (a[-1] in ORG_WORDS) + (b[-1] in ORG_WORDS)
     if bodies == 2:
         return _same_body(a, b)
@@ -235,8 +272,16 @@ class Quote:
         return w.words(self.text)
 
     @cached_property
+    def quotes(self) -> list[str]:
+        """The quotes the text carries: a direct statement may carry two, with the
+        narration between them; a reported one is one text."""
+        return w.quotes_in(self.text) if self.direct else [self.text]
+
+    @cached_property
     def fragments(self) -> list[tuple[str, ...]]:
-        return [self.words] if self.direct else w.fragments(self.text)
+        if not self.direct:
+            return w.fragments(self.text)
+        return [found for q in self.quotes if (found := w.words(q))]
 
     @cached_property
     def shingles(self) -> set[tuple[str, ...]]:
@@ -251,18 +296,59 @@ class Quote:
         return w.content_stems(self.text)
 
     @cached_property
+    def contents(self) -> list[frozenset[str]]:
+        """The content words of the text, and of each quote it carries when more than
+        one (``quotes``)."""
+        if len(self.quotes) == 1:
+            return [self.content]
+        return [self.content, *(w.content_stems(q) for q in self.quotes)]
+
+    @cached_property
     def numbers(self) -> frozenset[str]:
-        return frozenset(x for x in self.words if x.isdigit())
+        """The numbers the text writes in digits, thousands separators dropped ("1,305"
+        is one number, not "1" and "305"), years aside."""
+        return frozenset(x for x in w.numbers(self.text) if not _YEAR.match(x))
+
+    @cached_property
+    def said_pairs(self) -> frozenset[tuple[str, str]]:
+        """Two telling words in a row inside a quoted fragment: a quote as short as
+        "deeply destabilizing" shares no three-word shingle with "deeply destabilizing
+        in nature", so its speaker's pairs index it (``_shared_fragment``)."""
+        if self.who is None:
+            return frozenset()
+        return frozenset(
+            (x, y)
+            for f in self.fragments
+            for x, y in pairwise(f)
+            if w.telling_words((x, y)) == 2 and not (x in self.names and y in self.names)
+        )
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """The words the text capitalises: names and titles (and a sentence's first)."""
+        return frozenset(x for token in _CAPITALISED.findall(self.text) for x in w.words(token))
+
+    @cached_property
+    def counts(self) -> frozenset[tuple[str, str]]:
+        """Unrounded counts with the word after each ("303 Ukrainian"), when a speaker
+        is named: "303 Ukrainian POWs had been freed" and "303 Ukrainian defenders are
+        home" share no shingle (``_same_count``)."""
+        return w.counts(self.text) if self.who is not None else frozenset()
 
     def keys(self) -> set[int]:
-        return w.keys(self.words)
+        said = _speaker_key(self.who)
+        return (
+            w.keys(self.words)
+            | {w.key(("#said", said, *pair)) for pair in self.said_pairs}
+            | {w.key(("#count", said, *count)) for count in self.counts}
+        )
 
 
 def _same_words(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     n = min(len(a.words), len(b.words))
     inter = len(a.shingles & b.shingles)
     share = inter / max(1, min(len(a.shingles), len(b.shingles)))
-    if share < SAME_WORDS:
+    if share < SAME_WORDS or (share < 1 and _later_occasion(a, b)) or _other_tallies(a, b):
         return None
     if speakers is False:
         enough = n >= MIN_WORDS_ANY_SPEAKER and share >= SAME_WORDS_ANY_SPEAKER
@@ -276,34 +362,87 @@ def _same_words(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     return f"same words ({share:.0%} of the shorter statement's)" if enough else None
 
 
+def _other_tallies(a: Quote, b: Quote) -> bool:
+    """Both give numbers, none in common: one wording of two tallies ("The Ukrainian
+    army lost more than 1,305 troops ...", "... more than 1,415 troops ...")."""
+    return bool(a.numbers and b.numbers and not a.numbers & b.numbers)
+
+
+def _later_occasion(a: Quote, b: Quote) -> bool:
+    """Published more than a few days apart: a quote repeated later is repeated whole
+    (or cut short); nearly the same words then are a routine wording used again ("In
+    addition, Russian forces destroyed two electronic warfare stations ...", in one
+    ministry's reports five days apart)."""
+    gap = _days_apart(a.day, b.day)
+    return gap is not None and gap > CONTENT_DAYS
+
+
 def _quoted_run(a: Quote, b: Quote, speakers: bool | None) -> str | None:
-    """A long quoted fragment of one found (mostly) in the other."""
+    """A long quoted fragment of one found (mostly) in the other. Unless one speaker by
+    name says both, the run's telling words must be more than a name ("the 80th
+    anniversary of Victory in the Great Patriotic War": the words capitalised in both
+    are a name, and it is in many different quotes)."""
+    if _other_tallies(a, b):
+        return None
     floor = MIN_RUN_ANY_SPEAKER if speakers is False else MIN_RUN
+    later = _later_occasion(a, b)  # then only a whole fragment repeats a quote
     for one, other in ((a, b), (b, a)):
         for fragment in one.fragments:
             if len(fragment) < floor:
                 continue
             run = w.longest_run(fragment, other.words)
+            # Unless one speaker says both, a name in common is no one's words.
+            said = run if speakers else tuple(x for x in run if x not in a.names & b.names)
             if (
                 len(run) >= floor
                 and w.stop_words(run) >= MIN_RUN_FUNCTION_WORDS
-                and w.telling_words(run) >= MIN_TELLING
+                and w.telling_words(said) >= MIN_TELLING
+                and (len(run) == len(fragment) or not later)
             ):
                 return f"{len(run)} quoted words in common"
     return None
 
 
 def _shared_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
-    """A short quoted fragment of one found whole in the other, from the same speaker."""
+    """A short quoted fragment of one found whole in the other, from the same speaker;
+    within a few days, also found with only its function words changed (two
+    translations: "the root causes of this crisis", "the root causes of the crisis"),
+    or, two telling words alone, inside a quoted fragment of the other ("deeply
+    destabilizing", "deeply destabilizing in nature")."""
     if speakers is not True:
         return None
+    occasion: bool | None = None  # computed when first needed
     for one, other in ((a, b), (b, a)):
         for fragment in one.fragments:
-            if len(fragment) < MIN_FRAGMENT or w.telling_words(fragment) < MIN_FRAGMENT_CONTENT:
+            telling = w.telling_words(fragment)
+            if telling < MIN_FRAGMENT_CONTENT:
                 continue
-            if w.occurs_in(fragment, other.words):
+            if len(fragment) >= MIN_FRAGMENT and w.occurs_in(fragment, other.words):
                 return f"quotes the same words ('{' '.join(fragment)}')"
+            if occasion is None:
+                occasion = _one_occasion(a, b, speakers)
+            if not occasion:
+                return None
+            if _in_other_words(fragment, telling, other):
+                return f"quotes the same words, or nearly ('{' '.join(fragment)}')"
     return None
+
+
+def _in_other_words(fragment: tuple[str, ...], telling: int, other: Quote) -> bool:
+    """``fragment`` in ``other`` but for its function words, or (all of its words
+    telling) inside one of the other's quoted fragments."""
+    run = w.content_run(fragment)
+    if len(run) >= MIN_FRAGMENT and w.occurs_in(run, w.content_run(other.words)):
+        return True
+    if (
+        len(run) > MIN_FRAGMENT
+        and w.telling_words(run) >= MIN_FRAGMENT
+        and w.nearly_in(run, w.content_run(other.words))
+    ):
+        return True
+    return telling == len(fragment) and any(
+        len(f) <= len(fragment) + PAIR_SLACK and w.occurs_in(fragment, f) for f in other.fragments
+    )
 
 
 def _one_occasion(a: Quote, b: Quote, speakers: bool | None) -> bool:
@@ -314,7 +453,7 @@ def _one_occasion(a: Quote, b: Quote, speakers: bool | None) -> bool:
     gap = _days_apart(a.day, b.day)
     if gap is None or gap > CONTENT_DAYS:
         return False
-    return not (a.numbers and b.numbers and not a.numbers & b.numbers)
+    return not _other_tallies(a, b)
 
 
 def _same_content(a: Quote, b: Quote, speakers: bool | None) -> str | None:
@@ -323,7 +462,12 @@ def _same_content(a: Quote, b: Quote, speakers: bool | None) -> str | None:
         return None
     if not _one_occasion(a, b, speakers):
         return None
-    dice = 2 * len(a.content & b.content) / (len(a.content) + len(b.content))
+    dice = max(
+        2 * len(ca & cb) / (len(ca) + len(cb))
+        for ca in a.contents
+        for cb in b.contents
+        if min(len(ca), len(cb)) >= MIN_CONTENT_WORDS
+    )
     if dice < SAME_CONTENT:
         return None
     return f"same speaker, same content words (Dice {dice:.2f})"
@@ -341,6 +485,16 @@ def _speaker_phrase(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     return f"same speaker, same phrase ('{' '.join(run)}')"
 
 
+def _same_count(a: Quote, b: Quote, speakers: bool | None) -> str | None:
+    """One speaker's unrounded count of one thing, twice within a few days: one claim
+    in two wordings ("303 Ukrainian POWs had been freed", "303 Ukrainian defenders are
+    home"): no one gives the same 303 of something twice by chance."""
+    shared = a.counts & b.counts
+    if not shared or not _one_occasion(a, b, speakers):
+        return None
+    return f"same speaker, same count ('{' '.join(min(shared))}')"
+
+
 def _same_in_copies(a: Quote, b: Quote, copies: bool) -> str | None:
     """The same words by the same speaker in two copies of one text, however short."""
     if not copies or a.words != b.words or a.speaker != b.speaker:
@@ -348,10 +502,19 @@ def _same_in_copies(a: Quote, b: Quote, copies: bool) -> str | None:
     return "same words in a copy of the article"
 
 
+def _speaker_key(who: tuple[str, ...] | None) -> str:
+    """What indexes a speaker's quoted pairs: the start of the last word of the name
+    (``Zelensky``, ``Zelenskyy``), or every name of joint speakers. Loose on purpose:
+    ``same_speaker`` decides."""
+    if not who:
+        return ""
+    return " ".join(who) if JOINT in who else who[-1][:_STEM_LETTERS]
+
+
 def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
     """Why two statements are one claim, or None. ``copies``: their articles are
     copies of one text (a MinHash copy pair: a repost, another feed's edition)."""
-    if not (a.shingles & b.shingles):
+    if not (a.shingles & b.shingles or a.said_pairs & b.said_pairs or a.counts & b.counts):
         return None
     speakers = same_speaker(a.who, b.who)
     return (
@@ -360,6 +523,7 @@ def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
         or _shared_fragment(a, b, speakers)
         or _same_content(a, b, speakers)
         or _speaker_phrase(a, b, speakers)
+        or _same_count(a, b, speakers)
         or _same_in_copies(a, b, copies)
     )
 
@@ -388,7 +552,11 @@ class Number:
 
     @cached_property
     def who(self) -> tuple[str, ...] | None:
-        return speaker_name(self.claimant)
+        """The claimant by name; None for joint claimants ("Volodymyr Zelenskyy and
+        Russia's Defense Ministry"): two sides giving one count are no one source, and
+        the figure rules for unnamed claimants are the ones that fit."""
+        who = speaker_name(self.claimant)
+        return None if who is not None and JOINT in who else who
 
     @cached_property
     def numbers(self) -> frozenset[str]:

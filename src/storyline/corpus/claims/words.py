@@ -94,6 +94,49 @@ def fragments(text: str) -> list[tuple[str, ...]]:
     return [w for m in _FRAGMENT.finditer(text) if (w := words(m["words"]))]
 
 
+# Where a direct statement's text leaves one quote and enters the next: a closing
+# mark, the narration between (``," Peskov said. "``), and an opening mark; an
+# opening mark alone (a quote that runs on into the next paragraph opens it anew);
+# or the spaced ellipsis that joins the two parts of a split quote ("'X,' he said,
+# 'Y.'" is stored as "X … Y").
+_BETWEEN_QUOTES = re.compile(
+    r"[\"\u201d\u00bb][^\"\u201c\u201d\u00ab\u00bb\u201e]*[\"\u201c\u00ab\u201e]"
+    r"|[\u201c\u00ab\u201e]|\s\u2026\s"
+)
+
+
+def quotes_in(text: str) -> list[str]:
+    """The quotes a direct statement's text carries: one, or several when the
+    extractor took two quotes and the narration between them as one statement
+    (``London tends to suspect Russia," Peskov said. "As a rule, ...``)."""
+    return [part for part in _BETWEEN_QUOTES.split(text) if _WORD.search(part)] or [text]
+
+
+def content_run(seq: tuple[str, ...]) -> tuple[str, ...]:
+    """The words that are not stop words, in order: what is left of a quote when two
+    renderings differ only in function words ("the root causes of this crisis", "the
+    root causes of the crisis")."""
+    return tuple(x for x in seq if x not in STOP_WORDS)
+
+
+def nearly_in(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """``part`` in ``whole`` as a run, or as a run with one word more inside it ("the
+    genocidal attack of October 7", "the genocidal attack on Israel on October 7",
+    compared on content words: ``content_run``)."""
+    if occurs_in(part, whole):
+        return True
+    n = len(part)
+    return any(
+        whole[i] == part[0] and whole[i + n] == part[-1] and part in _one_out(whole[i : i + n + 1])
+        for i in range(len(whole) - n)
+    )
+
+
+def _one_out(seq: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """``seq`` with one of its inner words left out, each way."""
+    return {seq[:j] + seq[j + 1 :] for j in range(1, len(seq) - 1)}
+
+
 def containment(a: tuple[str, ...], b: tuple[str, ...], size: int = KEY_WORDS) -> float:
     """The share of the shorter sequence's shingles the longer one has."""
     sa, sb = shingles(a, size), shingles(b, size)
@@ -125,8 +168,11 @@ def content_words(seq: tuple[str, ...]) -> int:
 
 
 def telling_words(seq: tuple[str, ...]) -> int:
-    """Content words that are not generic (``GENERIC_WORDS``): what makes words one's own."""
-    return sum(1 for w in seq if w not in STOP_WORDS and w not in GENERIC_WORDS and not w.isdigit())
+    """Content words that are not generic (``GENERIC_WORDS``) nor numbers ("80th"): what
+    makes words one's own."""
+    return sum(
+        1 for w in seq if w not in STOP_WORDS and w not in GENERIC_WORDS and not w[:1].isdigit()
+    )
 
 
 def stop_words(seq: tuple[str, ...]) -> int:
@@ -166,6 +212,26 @@ def _token_stems(token: str) -> tuple[str, ...]:
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A number and the word after it ("303 Ukrainian defenders").
+_COUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]\d)\s+([^\W\d_][\w-]*)")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Unrounded: this many digits at least, and not a multiple of 100 ("303", not "300").
+COUNT_DIGITS = 3
+
+
+def counts(text: str) -> frozenset[tuple[str, str]]:
+    """The unrounded counts in ``text``, each with the word after it, folded: ("303",
+    "ukrainian") in "303 Ukrainian POWs". Years are no counts; nor is a number before a
+    function word."""
+    found = set()
+    for number, after in _COUNT.findall(text):
+        value = number.replace(",", "")
+        if len(value) < COUNT_DIGITS or int(value) % 100 == 0 or _YEAR.match(value):
+            continue
+        word = words(after)
+        if word and word[0] not in STOP_WORDS:
+            found.add((value, word[0]))
+    return frozenset(found)
 
 
 def numbers(text: str) -> set[str]:
