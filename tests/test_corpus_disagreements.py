@@ -214,3 +214,13 @@ def test_the_seeds_give_the_three_relations(
               and "700,000" in r["reason"] and "45,100" in r["reason"]]  # fmt: skip
     assert "Donald Trump" in why and "Volodymyr Zelenskyy" in why
     store.close()
+
+
+def test_the_killed_without_a_counted_noun_are_people() -> None:
+    # "36 were killed in the strike on the school": only people are killed or wounded.
+    named = claim(31, place="Gaza", claimant="health officials", outlet="AP")
+    bare = claim(36, place="Gaza", subject=None, claimant="Al Mayadeen", outlet="TASS")
+    assert kinds([named, bare], named, bare) == {"contradiction"}
+    # A subject the tables do not know stays unknown ("killed 12 cattle" is no toll).
+    cattle = claim(31, place="Gaza", subject="cattle", outlet="BBC")
+    assert not kinds([named, cattle], named, cattle)

@@ -81,6 +81,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "MEASURES": ("intercepted", "shot down"),
     "THINGS": ("UAVs", "drones"),
     "SIDES": ("Russia's", "russia"),
+    "IMPLIED_THINGS": ("killed", "people"),
 }
 
 
@@ -104,6 +105,20 @@ def thing_key(subject: str | None) -> str | None:
         if word in THINGS:
             return THINGS[word]
     return None
+
+
+# What a measure counts when the sentence names nobody: only people are killed or
+# wounded ("36 were killed in the strike", "16 were injured").
+IMPLIED_THINGS: dict[str, str] = {"killed": "people", "wounded": "people", "casualties": "people"}
+
+
+def counted_key(subject: str | None, measure: str | None) -> str | None:
+    """What a figure counts: its subject's thing, else the one its measure implies when it
+    has no subject at all ("at least 35 were killed" counts people)."""
+    thing = thing_key(subject)
+    if thing is None and not (subject or "").strip() and measure is not None:
+        return IMPLIED_THINGS.get(measure)
+    return thing
 
 
 def age_key(subject: str | None) -> str | None:

@@ -30,6 +30,7 @@ from datetime import date
 from storyline.corpus.quantity import (
     SIDED_THINGS,
     age_key,
+    counted_key,
     is_named,
     measure_key,
     owner_key,
@@ -122,7 +123,7 @@ def block_of(claim: Claim) -> tuple[object, ...] | None:
     if measure == "age":
         person = age_key(claim.subject)
         return ("age", person, claim.unit, None) if person else None
-    thing = thing_key(claim.subject)
+    thing = counted_key(claim.subject, measure)
     if thing is None or claim.unit is not None or measure is None:
         return None
     return (measure, thing, claim.unit, claim.per)
