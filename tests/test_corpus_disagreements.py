@@ -293,3 +293,10 @@ def test_one_article_giving_both_values_from_one_source_is_no_dispute() -> None:
     trump = total(700_000, "fox", "Donald Trump")
     zelenskyy = total(45_100, "fox", "Volodymyr Zelenskyy")
     assert kinds([trump, zelenskyy], trump, zelenskyy) == {"contradiction"}
+
+
+def test_what_counted_things_are_for_is_no_measure() -> None:
+    # "about 100 aid trucks" allowed in on Tuesday; "100 trucks with aid" entered Wednesday.
+    allowed = claim(100, measure="aid", subject="trucks", place="Gaza", outlet="BBC")
+    entered = claim(100, measure="aid", subject="trucks", place="Gaza", outlet="Le Monde")
+    assert not kinds([allowed, entered], allowed, entered)
