@@ -300,3 +300,16 @@ def test_what_counted_things_are_for_is_no_measure() -> None:
     allowed = claim(100, measure="aid", subject="trucks", place="Gaza", outlet="BBC")
     entered = claim(100, measure="aid", subject="trucks", place="Gaza", outlet="Le Monde")
     assert not kinds([allowed, entered], allowed, entered)
+
+
+def test_a_nights_weapons_count_has_one_counter() -> None:
+    # The air force counts what was launched; "officials" and the outlets pass it on.
+    kw = {"measure": "launched", "subject": "drones", "event": "attack"}
+    air_force = claim(298, claimant="Ukraine's air force", outlet="NYT", **kw)
+    officials = claim(298, claimant="officials", outlet="CBC", **kw)
+    reported = claim(298, outlet="DW", **kw)
+    found = [air_force, officials, reported]
+    assert not any("corroboration" in k for k in relations(found).values())
+    # A toll is counted by many: two outlets' own 12 still corroborate.
+    a, b = claim(12, outlet="NYT"), claim(12, outlet="CBC")
+    assert kinds([a, b], a, b) == {"corroboration"}
