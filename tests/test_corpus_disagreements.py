@@ -262,6 +262,10 @@ def test_a_source_named_through_what_it_released_is_that_source() -> None:
     assert source_name_key("the latest data released by Russia's Defense Ministry") == (
         source_name_key("the Russian Defence Ministry")
     )
+    # Who runs a body describes it: one ministry, however the outlet words it.
+    assert source_name_key("the territory's Hamas-run health ministry") == (
+        source_name_key("Gaza's health ministry")
+    )
 
 
 def test_a_running_total_never_falls() -> None:

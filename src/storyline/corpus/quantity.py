@@ -84,9 +84,12 @@ GENERIC_SOURCE_WORDS = frozenset(
     }
 )  # fmt: skip
 # Words that do not tell two names of one source apart.
+# ("the territory's Hamas-run health ministry" is Gaza's health ministry: who runs or backs
+# a body describes it, the body's name is the rest.)
 _NAME_NOISE = frozenset(
-    {"the", "of", "s", "mr", "mrs", "ms", "dr", "president", "minister", "territory", "enclave"}
-)
+    {"the", "of", "s", "mr", "mrs", "ms", "dr", "president", "minister", "territory", "enclave",
+     "run", "led", "backed"}
+)  # fmt: skip
 _SPELLINGS = {"defence": "defense", "zelensky": "zelenskyy", "zelenskiy": "zelenskyy"}
 
 EXAMPLES: dict[str, tuple[str, str]] = {
