@@ -14,6 +14,7 @@ from typing import Any
 from storyline import corpus
 from storyline.corpus.disagreements import find_series
 from storyline.corpus.independence import sources
+from storyline.corpus.quantity import source_name_key, thing_key
 from storyline.corpus.series import Claim
 from storyline.corpus.values import compatible
 from storyline.schema import Disagreement, Findings
@@ -214,3 +215,105 @@ def test_the_seeds_give_the_three_relations(
               and "700,000" in r["reason"] and "45,100" in r["reason"]]  # fmt: skip
     assert "Donald Trump" in why and "Volodymyr Zelenskyy" in why
     store.close()
+
+
+def test_the_killed_without_a_counted_noun_are_people() -> None:
+    # "36 were killed in the strike on the school": only people are killed or wounded.
+    named = claim(31, place="Gaza", claimant="health officials", outlet="AP")
+    bare = claim(36, place="Gaza", subject=None, claimant="Al Mayadeen", outlet="TASS")
+    assert kinds([named, bare], named, bare) == {"contradiction"}
+    # A subject the tables do not know stays unknown ("killed 12 cattle" is no toll).
+    cattle = claim(31, place="Gaza", subject="cattle", outlet="BBC")
+    assert not kinds([named, cattle], named, cattle)
+
+
+def test_every_folding_table_keeps_its_example() -> None:
+    from storyline.corpus import quantity as q
+
+    readers = {
+        "MEASURES": q.measure_key,
+        "THINGS": q.thing_key,
+        "SIDES": q.side_of,
+        "IMPLIED_THINGS": lambda m: q.counted_key(None, m),
+        "THING_PHRASES": q.thing_key,
+    }
+    assert set(readers) == set(q.EXAMPLES)
+    for table, (written, key) in q.EXAMPLES.items():
+        assert readers[table](written) == key, table
+
+
+def test_hardware_and_places_are_read_as_outlets_word_them() -> None:
+    # A ministry's running total, in its two reports: the later one moves it on.
+    first = claim(1563, subject="multiple rocket launchers", measure="destroyed",
+                  scope="cumulative", period="../2025-05-21", as_of="2025-05-21",
+                  place=None, claimant="Russia's Defense Ministry")  # fmt: skip
+    later = claim(1564, subject="multiple rocket launchers", measure="destroyed",
+                  scope="cumulative", period="../2025-05-26", as_of="2025-05-26",
+                  place=None, claimant="Russia's Defense Ministry")  # fmt: skip
+    assert kinds([first, later], first, later) == {"update"}
+    # UAVs are drones, whatever the last word says.
+    assert [thing_key("unmanned aerial vehicles"), thing_key("armored vehicles")] == [
+        "drones",
+        "vehicles",
+    ]
+
+
+def test_a_source_named_through_what_it_released_is_that_source() -> None:
+    assert source_name_key("the latest data released by Russia's Defense Ministry") == (
+        source_name_key("the Russian Defence Ministry")
+    )
+    # Who runs a body describes it: one ministry, however the outlet words it.
+    assert source_name_key("the territory's Hamas-run health ministry") == (
+        source_name_key("Gaza's health ministry")
+    )
+
+
+def test_a_running_total_never_falls() -> None:
+    def total(value: float, day: str, start: str = "..") -> Claim:
+        return claim(value, scope="cumulative", period=f"{start}/{day}", as_of=day,
+                     place="Gaza", claimant="Gaza health ministry")  # fmt: skip
+
+    first, since_march, later = (
+        total(53655, "2025-05-20"),
+        total(3509, "2025-05-21"),
+        total(53977, "2025-05-26"),
+    )
+    found = [first, since_march, later]
+    assert kinds(found, first, later) == {"update"}
+    assert "update" not in kinds(found, first, since_march)
+    assert "update" not in kinds(found, since_march, later)
+
+
+def test_one_article_giving_both_values_from_one_source_is_no_dispute() -> None:
+    def total(value: float, article: str, claimant: str) -> Claim:
+        return claim(value, article=article, scope="cumulative", period="../2025-05-21",
+                     as_of="2025-05-21", place="Gaza", claimant=claimant)  # fmt: skip
+
+    whole = total(53655, "bbc", "the health ministry")
+    part = total(3509, "bbc", "the health ministry")
+    other = total(53655, "lemonde", "Gaza's health ministry officials")
+    assert "contradiction" not in kinds([whole, part, other], part, other)
+    # Two claimants in one article still disagree.
+    trump = total(700_000, "fox", "Donald Trump")
+    zelenskyy = total(45_100, "fox", "Volodymyr Zelenskyy")
+    assert kinds([trump, zelenskyy], trump, zelenskyy) == {"contradiction"}
+
+
+def test_what_counted_things_are_for_is_no_measure() -> None:
+    # "about 100 aid trucks" allowed in on Tuesday; "100 trucks with aid" entered Wednesday.
+    allowed = claim(100, measure="aid", subject="trucks", place="Gaza", outlet="BBC")
+    entered = claim(100, measure="aid", subject="trucks", place="Gaza", outlet="Le Monde")
+    assert not kinds([allowed, entered], allowed, entered)
+
+
+def test_a_nights_weapons_count_has_one_counter() -> None:
+    # The air force counts what was launched; "officials" and the outlets pass it on.
+    kw = {"measure": "launched", "subject": "drones", "event": "attack"}
+    air_force = claim(298, claimant="Ukraine's air force", outlet="NYT", **kw)
+    officials = claim(298, claimant="officials", outlet="CBC", **kw)
+    reported = claim(298, outlet="DW", **kw)
+    found = [air_force, officials, reported]
+    assert not any("corroboration" in k for k in relations(found).values())
+    # A toll is counted by many: two outlets' own 12 still corroborate.
+    a, b = claim(12, outlet="NYT"), claim(12, outlet="CBC")
+    assert kinds([a, b], a, b) == {"corroboration"}

@@ -592,3 +592,19 @@ def test_a_since_clause_or_since_then_is_no_figures_date(nlp) -> None:  # type: 
     # A date the figure's own clause gives still dates it.
     (f,) = _figures(nlp, "The ministry said 2,100 soldiers had been killed by March 2024.")
     assert f.as_of == "2024-03"
+
+
+def test_a_part_takes_the_measure_of_its_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    # What happened to the part is what happened to the whole, never "included".
+    text = "The strikes killed 14 people in the north. The dead included four children there."
+    assert [(f.measure, f.subject) for f in _figures(nlp, text)][1] == ("killed", "children")
+    (whole, part) = _figures(nlp, "The army said it downed 120 drones, including 43 over Kursk.")
+    assert (whole.measure, part.measure) == ("downed", "downed")
+    (f, _) = _figures(nlp, "Among those injured were six children from one village.")
+    assert f.measure == "wounded"
+    # A part is counted as its whole is, whatever that says.
+    (whole, part) = _figures(nlp, "The victims now exceed 30,000, including 9,000 children.")
+    assert part.measure == whole.measure
+    # What a plan includes is no measure of what it would do to them.
+    (f,) = _figures(nlp, "The plan includes the release of 12 hostages held in the city.")
+    assert f.measure is None

@@ -8,7 +8,9 @@ from unnamed officials. Two claims are one source when:
   a repeat, not a corroboration);
 - they come from one outlet family (BBC's pages, DW's dw / dw-eu editions);
 - one article is a near-duplicate or translation of the other and carries
-  the same figure from the same claimant.
+  the same figure from the same claimant;
+- they count weapons launched or shot down: one military counts those, and
+  whoever gives the number passes its count on.
 
 Everything that decides independence is in ``same_source_keys``; outlet
 families are the lineage work's (``storyline.outlets.family``: bbc.com and
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from storyline.corpus.quantity import measure_key, thing_key
 from storyline.corpus.series import Claim
 
 __all__ = ["same_source_keys", "sources"]
@@ -33,7 +36,18 @@ def same_source_keys(claim: Claim) -> list[str]:
     keys = [f"copy:{root}:{claim.claimant or ''}:{claim.low}:{claim.high}", *claim.source_keys]
     if claim.family:
         keys.append(f"family:{claim.family}")
+    counted = (measure_key(claim.measure), thing_key(claim.subject))
+    if counted[0] in ONE_COUNTER_MEASURES and counted[1] in ONE_COUNTER_THINGS:
+        keys.append(f"counter:{counted[0]}:{counted[1]}")
     return keys
+
+
+# Weapons launched or shot down in a night's attack are counted by one military (Ukraine's
+# air force, Russia's defence ministry) and everyone else passes its count on: the
+# president, "officials", the outlets. Two articles giving one such count are one source
+# carried twice, not two sources agreeing.
+ONE_COUNTER_MEASURES = frozenset({"launched", "shot down"})
+ONE_COUNTER_THINGS = frozenset({"drones", "missiles"})
 
 
 def sources(claims: Sequence[Claim]) -> list[list[Claim]]:

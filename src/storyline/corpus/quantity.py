@@ -3,7 +3,7 @@
 Articles word the same quantity differently ("killed", "dead", "deaths";
 "UAVs", "drones"; "Russia's Ministry of Defense", "the Russian Defence
 Ministry"). These tables fold the words to one key each; every entry is data
-with an example in ``EXAMPLES``, which ``tests/test_series.py`` checks.
+with an example in ``EXAMPLES``, which ``tests/test_corpus_disagreements.py`` checks.
 """
 
 from __future__ import annotations
@@ -42,7 +42,17 @@ THINGS: dict[str, str] = {
     "trucks": "trucks", "lorries": "trucks",
     "helicopters": "helicopters", "warplanes": "aircraft", "aircraft": "aircraft",
     "planes": "aircraft", "jets": "aircraft", "tanks": "tanks",
+    "launchers": "launchers", "vehicles": "vehicles", "guns": "artillery",
+    "howitzers": "artillery", "mortars": "artillery", "hostage": "hostages",
+    "diplomats": "diplomats", "ambassadors": "diplomats", "counts": "charges",
+    "charges": "charges", "cities": "localities", "towns": "localities",
+    "villages": "localities",
 }  # fmt: skip
+# Counted nouns whose last word misleads: "unmanned aerial vehicles" are drones.
+THING_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"\b(?:unmanned|aerial)\s+(?:aerial\s+)?vehicles?\b", "drones"),
+)
+
 
 # Who the counted belong to: the side, in the words outlets use.
 SIDES: dict[str, str] = {
@@ -55,7 +65,10 @@ SIDES: dict[str, str] = {
 
 # Things counted of one side or another ("Ukrainian drones" shot down over Russia and
 # "Russian drones" shot down over Ukraine are different quantities of the same night).
-SIDED_THINGS = frozenset({"drones", "missiles", "soldiers", "aircraft", "helicopters", "tanks"})
+SIDED_THINGS = frozenset(
+    {"drones", "missiles", "soldiers", "aircraft", "helicopters", "tanks", "launchers", "vehicles",
+     "artillery"}
+)  # fmt: skip
 # Measures whose counted things belong to the other side than the claimant's: Ukraine's
 # air force shoots down Russian drones.
 OPPOSED_MEASURES = frozenset({"shot down", "destroyed", "captured", "killed"})
@@ -71,9 +84,12 @@ GENERIC_SOURCE_WORDS = frozenset(
     }
 )  # fmt: skip
 # Words that do not tell two names of one source apart.
+# ("the territory's Hamas-run health ministry" is Gaza's health ministry: who runs or backs
+# a body describes it, the body's name is the rest.)
 _NAME_NOISE = frozenset(
-    {"the", "of", "s", "mr", "mrs", "ms", "dr", "president", "minister", "territory", "enclave"}
-)
+    {"the", "of", "s", "mr", "mrs", "ms", "dr", "president", "minister", "territory", "enclave",
+     "run", "led", "backed"}
+)  # fmt: skip
 _SPELLINGS = {"defence": "defense", "zelensky": "zelenskyy", "zelenskiy": "zelenskyy"}
 
 EXAMPLES: dict[str, tuple[str, str]] = {
@@ -81,6 +97,8 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "MEASURES": ("intercepted", "shot down"),
     "THINGS": ("UAVs", "drones"),
     "SIDES": ("Russia's", "russia"),
+    "IMPLIED_THINGS": ("killed", "people"),
+    "THING_PHRASES": ("unmanned aerial vehicles", "drones"),
 }
 
 
@@ -99,11 +117,29 @@ def measure_key(measure: str | None) -> str | None:
 
 def thing_key(subject: str | None) -> str | None:
     """ "Ukrainian drones" -> drones, "cruise missiles" -> missiles; None when unknown."""
-    words = re.findall(r"[\w']+", fold(subject or ""))
+    folded = fold(subject or "")
+    for pattern, thing in THING_PHRASES:
+        if re.search(pattern, folded):
+            return thing
+    words = re.findall(r"[\w']+", folded)
     for word in reversed(words):
         if word in THINGS:
             return THINGS[word]
     return None
+
+
+# What a measure counts when the sentence names nobody: only people are killed or
+# wounded ("36 were killed in the strike", "16 were injured").
+IMPLIED_THINGS: dict[str, str] = {"killed": "people", "wounded": "people", "casualties": "people"}
+
+
+def counted_key(subject: str | None, measure: str | None) -> str | None:
+    """What a figure counts: its subject's thing, else the one its measure implies when it
+    has no subject at all ("at least 35 were killed" counts people)."""
+    thing = thing_key(subject)
+    if thing is None and not (subject or "").strip() and measure is not None:
+        return IMPLIED_THINGS.get(measure)
+    return thing
 
 
 def age_key(subject: str | None) -> str | None:
@@ -164,6 +200,9 @@ def source_name_key(claimant: str) -> str | None:
     """One key for the spellings of one source: "Russia's Ministry of Defense" and "the
     Russian Defence Ministry" -> "defense ministry"; None for a description that could be
     anyone ("officials", "Ukrainian authorities", "it")."""
+    by = re.search(r"\b(?:by|from)\s+(\S.*)$", claimant)
+    if by is not None:  # "data released by Russia's Defense Ministry": the ministry
+        claimant = by.group(1)
     words = []
     for word in re.findall(r"[\w']+", fold(claimant)):
         word = _SPELLINGS.get(word.removesuffix("'s"), word.removesuffix("'s"))

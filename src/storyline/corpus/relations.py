@@ -181,9 +181,20 @@ def _plausible(a: Claim, b: Claim) -> bool:
 
 def _opposed(a: list[Claim], b: list[Claim], source_of: dict[str, int]) -> list[list[Claim]] | None:
     """The two sides of a contradiction, or None when one source says both (a figure and
-    its own revision) or both come from one article with one claimant."""
+    its own revision), both come from one article with one claimant, or one article
+    gives both values, far apart, from one source ("53,655 killed, including 3,509 since
+    March": the article sees no conflict, it counts two things; a live page's 12 then 13
+    is a revision it reports)."""
     if {source_of[c.id] for c in a} == {source_of[c.id] for c in b}:
         return None
+    for article in {c.article_id for c in a} & {c.article_id for c in b}:
+        here = [[c for c in side if c.article_id == article] for side in (a, b)]
+        if any(
+            source_of[x.id] == source_of[y.id] and not _plausible(x, y)
+            for x in here[0]
+            for y in here[1]
+        ):
+            return None  # one article gives both, far apart, from one source: two counts
     if {c.article_id for c in a} == {c.article_id for c in b} and len(
         {c.claimant for c in [*a, *b]}
     ) < 2:
@@ -213,6 +224,8 @@ def _update_groups(groups: list[ValueGroup], cumulative: bool) -> list[ValueGrou
             choice = options[0]
             if steps and any(_same_value(a, b) for a in choice.claims for b in steps[-1].claims):
                 continue  # the total carried unchanged
+            if steps and not _rises(steps[-1], choice):
+                continue  # a running total never falls: 3,509 after 53,655 counts another span
             steps.append(choice)
         return steps if len(steps) >= 2 else []
     # A raised floor: the "at least" claims of each value, lowest first ("at least 9" in
@@ -230,6 +243,14 @@ def _update_groups(groups: list[ValueGroup], cumulative: bool) -> list[ValueGrou
         ):  # a toll rises by some, not from 54 to "over 50,000"
             raised.append(group)
     return raised if len(raised) >= 2 else []
+
+
+def _rises(last: ValueGroup, next_: ValueGroup) -> bool:
+    """A running total's next step: not below the last (unless within its rounding), and
+    not many times it (3,509 after 53,655 counts another span, not a revision)."""
+    before, after = last.claims[0].value, next_.claims[0].value
+    near = compatible(last.claims[0], next_.claims[0])
+    return (after >= before or near) and after <= before * DISPUTE_RATIO
 
 
 def _floor(group: ValueGroup) -> float:

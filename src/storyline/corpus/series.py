@@ -30,6 +30,7 @@ from datetime import date
 from storyline.corpus.quantity import (
     SIDED_THINGS,
     age_key,
+    counted_key,
     is_named,
     measure_key,
     owner_key,
@@ -111,6 +112,12 @@ class Claim:
         return keys
 
 
+# Measure words that say what counted things are for, not what happened to them: "100 aid
+# trucks" permitted on Tuesday and "100 trucks with aid" that entered on Wednesday are two
+# counts, and nothing in "aid" tells them apart.
+PURPOSES = frozenset({"aid"})
+
+
 def block_of(claim: Claim) -> tuple[object, ...] | None:
     """What the claim counts: (measure, thing, unit, rate period); None when it cannot be
     compared: no value, or no counted thing the tables know (a sum of money, a share or a
@@ -122,8 +129,8 @@ def block_of(claim: Claim) -> tuple[object, ...] | None:
     if measure == "age":
         person = age_key(claim.subject)
         return ("age", person, claim.unit, None) if person else None
-    thing = thing_key(claim.subject)
-    if thing is None or claim.unit is not None or measure is None:
+    thing = counted_key(claim.subject, measure)
+    if thing is None or claim.unit is not None or measure is None or measure in PURPOSES:
         return None
     return (measure, thing, claim.unit, claim.per)
 

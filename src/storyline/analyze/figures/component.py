@@ -27,6 +27,7 @@ from storyline.analyze.figures.syntax import (
     fraction_whole,
     measure_of,
     number_head,
+    part_measure,
     span_tokens,
     subject_text,
     subject_text_excluding_head,
@@ -194,7 +195,9 @@ def _syntax_of(
         measure = None  # a duration is not a count of casualties or arrests
     per = find_per(span, noun if q.unit is None else None)
     if measure is None and not q.age:
-        measure = event_verb(num, noun)
+        part, measure = part_measure(num, noun)
+        if not part:
+            measure = event_verb(num, noun)
     claimant = claimant_token(num)
     if claimant is not None and claimant.left_edge.i <= num.i <= claimant.right_edge.i:
         claimant = None  # a misparse made the figure its own source

@@ -123,6 +123,58 @@ def event_verb(num: Token, noun: Token | None) -> str | None:
     return None
 
 
+# Words that make a count part of a bigger one ("The dead included three children",
+# "150 drones, including 53 over Oryol", "Among those killed were three children"):
+# what happened to the part is what happened to the whole, never "included".
+_PART_HEADS = frozenset({"include", "including"})
+
+
+def part_measure(num: Token, noun: Token | None) -> tuple[bool, str | None]:
+    """(whether the figure's measure is found here, the measure): an action noun whose
+    object the figure counts ("the release of ten hostages"), or, for part of a whole, the
+    whole's measure: the subject of
+    "include" ("The dead included three" -> killed), the word "including" attaches to
+    ("downed 150 drones, including 53" -> downed), or an "among those killed" beside
+    the verb the figure completes."""
+    anchor = noun if noun is not None else num
+    cur = anchor
+    for _ in range(3):
+        if cur.head is cur:
+            break
+        below, cur = cur, cur.head
+        lemma = cur.lemma_.lower()
+        if cur.pos_ == "NOUN" and below.lower_ == "of" and lemma in lex.MEASURES:
+            return True, None  # "the release of ten hostages": not what "includes" says
+        if lemma not in _PART_HEADS and cur.lower_ not in _PART_HEADS:
+            continue
+        if cur.dep_ == "prep" or cur.lower_ == "including":
+            whole = cur.head
+            if whole.pos_ == "VERB":
+                return True, _whole_measure([whole], whole)
+            verb = whole.head if whole.head.pos_ == "VERB" else None
+            return True, _whole_measure([whole, whole.head], verb)
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return True, _whole_measure([t for s in subjects for t in s.subtree])
+    verb = anchor.head
+    for child in verb.children if verb.pos_ in ("VERB", "AUX") else ():
+        if child.dep_ == "prep" and child.lower_ == "among" and child.i < anchor.i:
+            return True, _whole_measure(list(child.subtree))
+    return False, None
+
+
+def _whole_measure(tokens: list[Token], verb: Token | None = None) -> str | None:
+    """The measure among the words naming a whole, else the verb the part hangs on as
+    written ("downed"; not a verb of saying, nor a light verb)."""
+    for tok in tokens:
+        measure = measure_of(tok)
+        if measure is not None:
+            return measure
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if verb is None or lemma in _LIGHT_VERBS or lemma in lex.ATTRIBUTION_VERBS:
+        return None
+    return verb.text.lower()
+
+
 def _governing_verbs(tok: Token, limit: int = 4) -> list[Token]:
     out = []
     cur = tok
