@@ -258,12 +258,26 @@ def parenthetical_content(
     pstart, pend = art.para_of(cue.idx)
     lo = max(head.left_edge.idx, sent.start_char, pstart)
     hi = min(head.right_edge.idx + len(head.right_edge), sent.end_char, pend)
-    trailing = all(t.is_punct for t in art.doc[cue.right_edge.i + 1 : head.right_edge.i + 1])
+    rest = [t for t in art.doc[cue.right_edge.i + 1 : head.right_edge.i + 1] if not t.is_punct]
+    trailing = not rest or _new_clause(rest[0], head, cue)
     if trailing:
         # Nothing of the clause resumes after the attribution ("X, Tom Reed warned
-        # at a forum."): what was said ends before the speaker.
+        # at a forum.", "X, Yaron said, but he pressed ..."): what was said ends
+        # before the speaker.
         hi = min(hi, art.doc[first].idx)
     s, e = trim(art.text, lo, hi)
     if e - s < 10 or s >= art.doc[first].idx or (e <= cue.idx and not trailing):
         return None
     return s, e
+
+
+def _new_clause(first: Token, head: Token, cue: Token) -> bool:
+    """ "X, Yaron said, but he pressed the government ...": after the attribution a
+    conjunction opens a clause with a subject of its own, the reporter's next
+    sentence, not the rest of what was said."""
+    if first.dep_ != "cc" or first.head.i != head.i:
+        return False
+    return any(
+        c.dep_ == "conj" and c.i > first.i and any(g.dep_ in SUBJ_DEPS for g in c.children)
+        for c in head.children
+    )
