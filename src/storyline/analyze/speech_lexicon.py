@@ -645,3 +645,24 @@ ISSUED_DOCUMENTS: frozenset[str] = frozenset(
 ISSUE_LEMMAS: frozenset[str] = frozenset(
     {"issue", "release", "put", "publish", "post", "send", "file", "circulate", "make", "tweet"}
 )
+
+# The reporter's aside on how a claim was made, after a comma: "accused India of
+# involvement, without providing any evidence" — what was said ends before it.
+ASIDE_VERBS: frozenset[str] = frozenset(
+    {
+        "providing",
+        "offering",
+        "giving",
+        "citing",
+        "presenting",
+        "producing",
+        "elaborating",
+        "specifying",
+        "naming",
+        "detailing",
+    }
+)
+
+# Subjects that name no source: "Nobody has claimed responsibility", "none of them
+# said" (a determiner "no" counts too: "No group has claimed ...").
+NOBODY_WORDS: frozenset[str] = frozenset({"nobody", "none", "no-one", "noone"})

@@ -24,6 +24,7 @@ from storyline.analyze.statements.refine import (
     outermost,
     relayed,
     split_siblings,
+    without_asides,
 )
 from storyline.analyze.statements.speakers import Source
 from storyline.analyze.statements.view import ArticleView, Found, overlaps
@@ -135,7 +136,9 @@ def find_statements(ctx: Context) -> None:
             ):
                 add_candidate(found, cand.found)
     found = [f for f in found if is_statement(art, f)]
-    found = outermost(relayed(art, split_siblings(art, found)))
+    found = split_siblings(art, found)
+    without_asides(art, found)
+    found = outermost(relayed(art, found))
     _resolve_speakers(art, found)
     found = merge_split_quotes(art, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))

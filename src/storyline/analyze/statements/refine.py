@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
+from spacy.tokens import Token
+
 from storyline.analyze.cue_model import load_cue_model
-from storyline.analyze.speech_lexicon import NO_COMMENT_LEMMAS, NOT_STATEMENT_LEMMAS
+from storyline.analyze.speech_lexicon import (
+    ASIDE_VERBS,
+    NO_COMMENT_LEMMAS,
+    NOBODY_WORDS,
+    NOT_STATEMENT_LEMMAS,
+)
 from storyline.analyze.statements.cues import is_cue, issuer_of
 from storyline.analyze.statements.gate import content_words, read_candidate
 from storyline.analyze.statements.medium_date import relay_outlet
@@ -31,6 +40,8 @@ def is_statement(art: ArticleView, f: Found) -> bool:
             c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_LEMMAS for c in cue.children
         ):
             return False
+    if cue is not None and is_cue(cue) and f.subj is not None and _nobody(f.subj):
+        return False  # silence; "no one expected X" is still a stance PolNeAR annotates
     words = content_words(art, f)
     return not words or not all(
         t.like_url or t.like_email or t.text.startswith(("@", "#")) for t in words
@@ -157,3 +168,29 @@ def outermost(found: list[Found]) -> list[Found]:
         return False
 
     return [f for f in found if not dropped(f)]
+
+
+_ASIDE = re.compile(r",\s+without\s+(?:" + "|".join(sorted(ASIDE_VERBS)) + r")\b", re.IGNORECASE)
+
+
+def without_asides(art: ArticleView, found: list[Found]) -> None:
+    """ "accused India of involvement, without providing any evidence": the reporter's
+    aside on the claim is not part of what was said (reported speech only; a quote
+    keeps its words)."""
+    for f in found:
+        if f.direct or f.parts:
+            continue
+        s, e = f.content
+        m = _ASIDE.search(art.text, s, e)
+        if m is not None:
+            s2, e2 = trim(art.text, s, m.start())
+            if e2 - s2 >= 3:
+                f.content = (s2, e2)
+
+
+def _nobody(subj: Token) -> bool:
+    """ "No group has claimed responsibility", "nobody said": a source that does not
+    exist has said nothing."""
+    if subj.lower_ in NOBODY_WORDS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
