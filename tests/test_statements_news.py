@@ -42,3 +42,29 @@ def test_the_reporters_without_evidence_is_not_part_of_the_claim(nlp) -> None:  
 def test_a_subject_that_is_nobody_makes_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "No group has claimed responsibility for the bombing in the capital."
     assert statements(nlp, text) == []
+
+
+def test_a_post_that_read_is_its_authors_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Governor Ivan Marko praised the volunteers on Friday. The governor has been busy. "
+        "An hour later, the governor "
+        'issued another post that simply read, "THANK YOU ALL!" Nobody else commented.'
+    )
+    s = saying(statements(nlp, text), "THANK YOU ALL")
+    assert s.speaker == "Ivan Marko" and s.direct
+
+
+def test_what_it_described_as_a_quoted_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Poland has ordered residents to leave the border towns ahead of what it "
+        'described as an "unprecedented operation".'
+    )
+    s = saying(statements(nlp, text), "unprecedented operation")
+    assert s.speaker == "Poland" and s.cue == "described"
+    assert s.text == "unprecedented operation"
+
+
+def saying(found: list[Statement], words: str) -> Statement:
+    hits = [s for s in found if words in s.text]
+    assert hits, f"no statement says {words!r}: {[s.text for s in found]}"
+    return hits[0]

@@ -666,3 +666,10 @@ ASIDE_VERBS: frozenset[str] = frozenset(
 # Subjects that name no source: "Nobody has claimed responsibility", "none of them
 # said" (a determiner "no" counts too: "No group has claimed ...").
 NOBODY_WORDS: frozenset[str] = frozenset({"nobody", "none", "no-one", "noone"})
+
+# Verbs that put words on a thing with "as": "what it described as an
+# 'unprecedented attack'" quotes the speaker; "known as the 'laws of January 16'"
+# names a thing and quotes nobody.
+DESCRIBE_AS_LEMMAS: frozenset[str] = frozenset(
+    {"describe", "characterize", "characterise", "brand", "label", "portray", "denounce", "dismiss"}
+)

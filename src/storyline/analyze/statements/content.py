@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.analyze.speech_lexicon import INSTRUCTION_LEMMAS, TRAILING_REPORT_LEMMAS
+from storyline.analyze.speech_lexicon import (
+    DESCRIBE_AS_LEMMAS,
+    INSTRUCTION_LEMMAS,
+    TRAILING_REPORT_LEMMAS,
+)
 from storyline.analyze.statements.cues import SUBJ_DEPS, cue_subject, is_cue
 from storyline.analyze.statements.medium_date import medium_in
 from storyline.analyze.statements.quotes import DASHES, END_PUNCT, Quote, mark_at, trim
@@ -96,6 +100,13 @@ def quote_is_said(art: ArticleView, q: Quote, cue: Token) -> bool:
     root = span.root
     if root.head.i == cue.i or span.start <= root.head.i < span.end:
         return True
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "as"
+        and root.head.head.i == cue.i
+        and cue.lemma_.lower() in DESCRIBE_AS_LEMMAS
+    ):
+        return True  # "what it described as an 'unprecedented attack'": the words are its
     return root.dep_ not in ("amod", "compound", "nmod", "pobj", "poss", "nummod", "attr", "appos")
 
 

@@ -29,7 +29,7 @@ from storyline.analyze.statements.content import (
     parenthetical_content,
     trailing_content,
 )
-from storyline.analyze.statements.cues import cue_subject, is_cue
+from storyline.analyze.statements.cues import cue_subject, is_cue, reads_document
 from storyline.analyze.statements.quotes import trim
 from storyline.analyze.statements.view import ArticleView, Found
 
@@ -60,6 +60,8 @@ def _cue_statement(art: ArticleView, tok: Token, model: CueModel | None) -> Foun
             span = (tok.idx, tok.idx + len(tok))
             return Found(tok, span, subj, None, False, trailing, False)
         return None
+    if reads_document(tok):
+        return _verb_statement(art, tok, False, model)  # "a post that read, '...'"
     if not is_cue(tok) and tok.pos_ == "VERB" and tok.lemma_.lower() in STANCE_LEMMAS:
         return _stance(art, tok)
     learned = (

@@ -54,6 +54,17 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
     return _inverted_subject(verb) or _trailing_name(verb)
 
 
+def reads_document(verb: Token) -> bool:
+    """ "a post that simply read, 'HAPPY MEMORIAL DAY!'", "The sign read: ...": a
+    document's "read" cues its words (the speaker is whoever issued it)."""
+    if verb.lemma_.lower() != "read" or verb.pos_ != "VERB":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj is not None and subj.lemma_.lower() in ISSUED_DOCUMENTS
+
+
 def issuer_of(document: Token) -> Token | None:
     """The verb that issued ``document`` ("*issued* a statement saying"), if any."""
     head = document.head

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from storyline.analyze.statements.content import quote_is_said
-from storyline.analyze.statements.cues import cue_subject, is_cue
+from storyline.analyze.statements.cues import cue_subject, is_cue, reads_document
 from storyline.analyze.statements.people import Person, surname_of
 from storyline.analyze.statements.quotes import END_PUNCT, Quote, mark_at, trim
 from storyline.analyze.statements.view import ArticleView, Found, overlaps
@@ -273,7 +273,7 @@ def _cue_near(art: ArticleView, q: Quote) -> tuple[Token, Token] | None:
         for n, tok in enumerate(reversed(toks)):
             if n > 10 or tok.text in END_PUNCT:
                 break
-            if is_cue(tok):
+            if is_cue(tok) or reads_document(tok):
                 subj = cue_subject(tok)
                 if subj is not None and quote_is_said(art, q, tok):
                     return tok, subj

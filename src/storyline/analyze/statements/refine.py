@@ -13,7 +13,7 @@ from storyline.analyze.speech_lexicon import (
     NOBODY_WORDS,
     NOT_STATEMENT_LEMMAS,
 )
-from storyline.analyze.statements.cues import is_cue, issuer_of
+from storyline.analyze.statements.cues import is_cue, issuer_of, reads_document
 from storyline.analyze.statements.gate import content_words, read_candidate
 from storyline.analyze.statements.medium_date import relay_outlet
 from storyline.analyze.statements.quotes import trim
@@ -146,8 +146,10 @@ def outermost(found: list[Found]) -> list[Found]:
         return False
 
     def issued(g: Found, f: Found) -> bool:
-        # "issued | a statement saying X" is the issuer's "saying | X".
-        if f is g or f.cue is None or g.cue is None or f.cue.dep_ != "acl":
+        # "issued | a statement saying X" is the issuer's "saying | X" (or "that read X").
+        if f is g or f.cue is None or g.cue is None:
+            return False
+        if f.cue.dep_ != "acl" and not (f.cue.dep_ == "relcl" and reads_document(f.cue)):
             return False
         verb = issuer_of(f.cue.head)
         return verb is not None and verb.i == g.cue.i

@@ -41,7 +41,7 @@ from storyline.analyze.speech_lexicon import (
     ROLE_WORDS,
     TITLES,
 )
-from storyline.analyze.statements.cues import span_of_subject
+from storyline.analyze.statements.cues import cue_subject, issuer_of, span_of_subject
 from storyline.analyze.statements.mentions import (
     Mention,
     MentionIndex,
@@ -329,6 +329,12 @@ class Sources:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
                     return self.resolve(pobj, depth + 1)
+        issuer = issuer_of(subj)
+        who = cue_subject(issuer) if issuer is not None else None
+        if who is not None:
+            # "the president issued a post that read": a step down the parse tree, not
+            # a reference back, so it costs no depth ("the president" may need all of it).
+            return self.resolve(who, depth)
         if not definite:
             return Source.described(phrase)
         sent = self._sent_of(subj)
