@@ -68,3 +68,14 @@ def saying(found: list[Statement], words: str) -> Statement:
     hits = [s for s in found if words in s.text]
     assert hits, f"no statement says {words!r}: {[s.text for s in found]}"
     return hits[0]
+
+
+def test_a_clause_without_that_the_parser_broke_after_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kyiv Mayor Vitali Klitschko took to Telegram, explaining fragments from one drone hit "
+        "the top floor of an apartment block in the Solomyanskyi district of the Ukrainian "
+        "capital, with at least two requiring hospital treatment."
+    )
+    s = saying(statements(nlp, text), "fragments from one drone")
+    assert s.speaker == "Vitali Klitschko"
+    assert "hit the top floor" in s.text

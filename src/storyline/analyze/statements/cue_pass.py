@@ -29,7 +29,7 @@ from storyline.analyze.statements.content import (
     parenthetical_content,
     trailing_content,
 )
-from storyline.analyze.statements.cues import cue_subject, is_cue, reads_document
+from storyline.analyze.statements.cues import SUBJ_DEPS, cue_subject, is_cue, reads_document
 from storyline.analyze.statements.quotes import trim
 from storyline.analyze.statements.view import ArticleView, Found
 
@@ -176,7 +176,7 @@ def _stance(art: ArticleView, cue: Token, preps: frozenset[str] = frozenset()) -
         lo = comps[0].left_edge.i
         if lo <= cue_end:
             lo = cue_end + 1
-        hi = max(c.right_edge.i for c in comps)
+        hi = _clause_after_object(cue, max(c.right_edge.i for c in comps))
         if hi < lo:
             return None
         pstart, pend = art.para_of(cue.idx)
@@ -188,6 +188,23 @@ def _stance(art: ArticleView, cue: Token, preps: frozenset[str] = frozenset()) -
         content = (s, e)
     cue_span = (cue.idx, doc[cue_end].idx + len(doc[cue_end]))
     return Found(cue, cue_span, subj, None, False, content, direct)
+
+
+def _clause_after_object(cue: Token, hi: int) -> int:
+    """ "explaining fragments from one drone hit the top floor ...": a clause without
+    "that" whose subject the parser took for the cue's object, and whose verb it left
+    hanging (``dep``); what was said runs to the end of that verb's phrase."""
+    doc = cue.doc
+    if not is_cue(cue) or hi + 1 >= len(doc):
+        return hi
+    verb = doc[hi + 1]
+    if (
+        verb.tag_ in ("VBD", "VBZ", "VBP")
+        and verb.dep_ == "dep"
+        and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
+    ):
+        return max(hi, verb.right_edge.i)
+    return hi
 
 
 def _for_to_content(
