@@ -79,3 +79,10 @@ def test_a_clause_without_that_the_parser_broke_after_its_subject(nlp) -> None: 
     s = saying(statements(nlp, text), "fragments from one drone")
     assert s.speaker == "Vitali Klitschko"
     assert "hit the top floor" in s.text
+
+
+def test_reportedly_is_an_attribution_without_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The lawyer left Kyiv in 2014. Marko reportedly followed him to the Russian capital."
+    s = saying(statements(nlp, text), "followed him")
+    assert s.speaker is None and s.kind == "speech" and s.cue == "reportedly"
+    assert s.text == "Marko reportedly followed him to the Russian capital"

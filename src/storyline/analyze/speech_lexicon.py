@@ -673,3 +673,8 @@ NOBODY_WORDS: frozenset[str] = frozenset({"nobody", "none", "no-one", "noone"})
 DESCRIBE_AS_LEMMAS: frozenset[str] = frozenset(
     {"describe", "characterize", "characterise", "brand", "label", "portray", "denounce", "dismiss"}
 )
+
+# Adverbs that attribute a clause to unnamed reports: "Portnov reportedly followed
+# him to Moscow" (PolNeAR: Attribution-no-source, cue "reportedly"). Not
+# "allegedly": PolNeAR annotates it once in twelve, as the reporter's hedge.
+NO_SOURCE_ADVERBS: frozenset[str] = frozenset({"reportedly"})

@@ -8,7 +8,11 @@ from spacy.tokens import Token
 
 from storyline.analyze.cue_model import load_gate_model
 from storyline.analyze.registry import Context, component
-from storyline.analyze.speech_lexicon import NOUN_CUE_LEMMAS, SPEECH_ACT_LEMMAS
+from storyline.analyze.speech_lexicon import (
+    NO_SOURCE_ADVERBS,
+    NOUN_CUE_LEMMAS,
+    SPEECH_ACT_LEMMAS,
+)
 from storyline.analyze.statements.cue_pass import cue_statements
 from storyline.analyze.statements.cues import implicit_subject, is_cue, span_of_subject
 from storyline.analyze.statements.gate import (
@@ -35,6 +39,8 @@ def _kind(f: Found) -> StatementKind:
     """``speech`` for words said, ``stance`` for a position or act attributed without them."""
     cue = f.cue
     if f.direct or cue is None or is_cue(cue) or cue.lower_ in ("according", "in"):
+        return "speech"
+    if cue.lower_ in NO_SOURCE_ADVERBS:
         return "speech"
     if not any(ch.isalpha() for ch in cue.text):
         return "speech"  # a colon or a dash signature

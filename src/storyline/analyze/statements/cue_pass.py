@@ -15,6 +15,7 @@ from storyline.analyze.speech_lexicon import (
     CUE_PARTICLES,
     IN_SOURCE_LEMMAS,
     LEARNED_CUE_PREPS,
+    NO_SOURCE_ADVERBS,
     NOUN_CUE_LEMMAS,
     STANCE_LEMMAS,
     TRAILING_REPORT_LEMMAS,
@@ -51,6 +52,8 @@ def _cue_statement(art: ArticleView, tok: Token, model: CueModel | None) -> Foun
     """What ``tok`` attributes, by the kind of cue it is (first that applies)."""
     if tok.lower_ == "according" or (tok.lower_ == "in" and tok.dep_ == "prep"):
         return _according(art, tok)
+    if tok.lower_ in NO_SOURCE_ADVERBS and tok.dep_ == "advmod":
+        return _no_source(art, tok)
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUE_LEMMAS:
         return _noun_cue(art, tok)
     if tok.lemma_.lower() in TRAILING_REPORT_LEMMAS and not is_cue(tok):
@@ -287,3 +290,21 @@ def _according(art: ArticleView, tok: Token) -> Found | None:
     q = art.quote_at(s)
     direct = q is not None and q.start == s and q.end == e
     return Found(tok, (tok.idx, to.idx + len(to)), pobj, None, False, (s, e), direct)
+
+
+def _no_source(art: ArticleView, tok: Token) -> Found | None:
+    """ "Portnov reportedly followed him to Moscow": reports nobody is named for; the
+    clause the adverb qualifies is what was said (PolNeAR: an attribution without a
+    source)."""
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX") or art.in_quote(head.idx):
+        return None
+    sent = head.sent
+    pstart, pend = art.para_of(tok.idx)
+    s = max(head.left_edge.idx, sent.start_char, pstart)
+    right = head.right_edge
+    e = min(right.idx + len(right), sent.end_char, pend)
+    s, e = trim(art.text, s, e)
+    if e - s < 10:
+        return None
+    return Found(tok, (tok.idx, tok.idx + len(tok)), None, None, False, (s, e), False)
