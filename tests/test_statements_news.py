@@ -86,3 +86,11 @@ def test_reportedly_is_an_attribution_without_a_source(nlp) -> None:  # type: ig
     s = saying(statements(nlp, text), "followed him")
     assert s.speaker is None and s.kind == "speech" and s.cue == "reportedly"
     assert s.text == "Marko reportedly followed him to the Russian capital"
+
+
+def test_a_participle_after_a_quoted_phrase_is_its_own_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Marko says he and his wife were 'just joking,' denying a fight. The visit ended."
+    found = statements(nlp, text)
+    assert saying(found, "just joking").text == "he and his wife were 'just joking"
+    denial = saying(found, "a fight")
+    assert denial.cue == "denying" and denial.text == "a fight"

@@ -48,6 +48,9 @@ def is_statement(art: ArticleView, f: Found) -> bool:
     )
 
 
+_CLOSING_MARKS = frozenset({"'", '"', "’", "”", "''"})
+
+
 def split_siblings(art: ArticleView, found: list[Found]) -> list[Found]:
     """``he did not believe X, arguing that Y``: X and Y are two attributions, not one.
 
@@ -75,6 +78,8 @@ def split_siblings(art: ArticleView, found: list[Found]) -> list[Found]:
             if not (is_cue(t) or art.cue_probability(t) >= floor):
                 continue
             cut = t.i - 1
+            if cut > span.start and doc[cut].text in _CLOSING_MARKS and doc[cut - 1].text == ",":
+                cut -= 1  # "were 'just joking,' denying a fight": the comma inside the quote
             if doc[cut].text != "," and doc[cut].dep_ != "cc":
                 continue
             if doc[cut].dep_ == "cc" and cut > span.start and doc[cut - 1].text == ",":
