@@ -94,3 +94,15 @@ def test_a_participle_after_a_quoted_phrase_is_its_own_statement(nlp) -> None:  
     assert saying(found, "just joking").text == "he and his wife were 'just joking"
     denial = saying(found, "a fight")
     assert denial.cue == "denying" and denial.text == "a fight"
+
+
+def test_a_quote_with_its_own_attribution_after_it_is_not_the_headlines_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Governor Ivan Marko spoke on Monday. He also called some judges monsters. "
+        'FARMERS SHOULD PLANT EARLY THIS YEAR, EXPERTS SUGGEST "HOPEFULLY THE COURTS WILL '
+        "SAVE US FROM THE MONSTERS. BUT FEAR NOT, WE HAVE MADE GREAT PROGRESS OVER THE LAST "
+        'FOUR MONTHS, AND THE STATE WILL SOON BE SAFE AGAIN!" he declared. He left.'
+    )
+    found = statements(nlp, text)
+    assert saying(found, "HOPEFULLY THE COURTS").speaker == "Ivan Marko"
+    assert saying(found, "FARMERS SHOULD PLANT").cue == "SUGGEST"

@@ -70,7 +70,9 @@ def adjacent_quote(art: ArticleView, cue: Token, subj: Token | None) -> Quote | 
         if t.text and mark_at(t.text, 0) and art.in_quote(t.idx + len(t.text)):
             q = art.quote_at(t.idx)
             if q is not None and q.open == t.idx:
-                return q if quote_is_said(art, q, cue) else None
+                if not quote_is_said(art, q, cue) or (t.text != ":" and _cued_after(art, q)):
+                    return None
+                return q
         if t.text in END_PUNCT:
             break
         steps += 1
@@ -292,3 +294,23 @@ def _new_clause(first: Token, head: Token, cue: Token) -> bool:
         c.dep_ == "conj" and c.i > first.i and any(g.dep_ in SUBJ_DEPS for g in c.children)
         for c in head.children
     )
+
+
+def _cued_after(art: ArticleView, q: Quote) -> bool:
+    """ "EXPERTS SUGGEST "HOPEFULLY ... AGAIN!" he declared": a quote with its own
+    attribution right after its closing mark is that speaker's, not the words of a
+    cue before it (a colon before the quote still binds it: 'said: "..."')."""
+    if q.close is None:
+        return False
+    doc = art.doc
+    _pstart, pend = art.para_of(q.open)
+    span = doc.char_span(q.close + 1, pend, alignment_mode="expand")
+    if span is None:
+        return False
+    for n, tok in enumerate(span):
+        if n > 4 or tok.text in END_PUNCT:
+            return False
+        if is_cue(tok):
+            subj = cue_subject(tok)
+            return subj is not None and subj.idx > q.close
+    return False

@@ -212,6 +212,9 @@ class Sources:
             return self._pronoun(subj, depth, said)
         if low in WRITER_PRONOUNS and subj.pos_ == "PRON":
             return UNRESOLVED
+        if _in_caps_run(subj):
+            # "..., MILITARY SERVICE MEMBERS SUGGEST": a headline's words, not a name
+            return Source.described(own_phrase(subj), plural=subj.text.endswith("S"))
         named = self._name(subj)
         if named is not None:
             return named
@@ -487,6 +490,17 @@ def _mention_name(m: Mention) -> str:
             return strip_titles(body_name(e)[1])
     s, e2 = span_of_subject(m.head)
     return strip_titles(_text_of(doc, s, e2))
+
+
+def _in_caps_run(tok: Token) -> bool:
+    """A word of a headline set in capitals ("AMERICANS SHOULD HONOR MEMORIAL DAY IN
+    THIS WAY, MILITARY SERVICE MEMBERS SUGGEST"): four capitalised words around it.
+    An acronym among lowercase words ("NATO said") is not one."""
+    if not (tok.text.isupper() and len(tok.text) > 1):
+        return False
+    doc = tok.doc
+    window = doc[max(0, tok.i - 3) : tok.i + 4]
+    return sum(1 for t in window if t.text.isalpha() and t.text.isupper() and len(t.text) > 1) >= 4
 
 
 def _definite(tok: Token) -> bool:
