@@ -70,7 +70,7 @@ def adjacent_quote(art: ArticleView, cue: Token, subj: Token | None) -> Quote | 
         if t.text and mark_at(t.text, 0) and art.in_quote(t.idx + len(t.text)):
             q = art.quote_at(t.idx)
             if q is not None and q.open == t.idx:
-                if not quote_is_said(art, q, cue) or (t.text != ":" and _cued_after(art, q)):
+                if not quote_is_said(art, q, cue) or _cued_after(art, q):
                     return None
                 return q
         if t.text in END_PUNCT:
@@ -299,7 +299,7 @@ def _new_clause(first: Token, head: Token, cue: Token) -> bool:
 def _cued_after(art: ArticleView, q: Quote) -> bool:
     """ "EXPERTS SUGGEST "HOPEFULLY ... AGAIN!" he declared": a quote with its own
     attribution right after its closing mark is that speaker's, not the words of a
-    cue before it (a colon before the quote still binds it: 'said: "..."')."""
+    cue before it."""
     if q.close is None:
         return False
     doc = art.doc
