@@ -106,3 +106,13 @@ def test_a_quote_with_its_own_attribution_after_it_is_not_the_headlines_before(n
     found = statements(nlp, text)
     assert saying(found, "HOPEFULLY THE COURTS").speaker == "Ivan Marko"
     assert saying(found, "FARMERS SHOULD PLANT").cue == "SUGGEST"
+
+
+def test_a_time_is_not_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The night of May 21 to 22 promised to be long and grueling for the city."
+    assert statements(nlp, text) == []
+
+
+def test_boasting_resources_is_having_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The region is poor despite Atlantis boasting vast mineral resources such as gold."
+    assert statements(nlp, text) == []

@@ -678,3 +678,7 @@ DESCRIBE_AS_LEMMAS: frozenset[str] = frozenset(
 # him to Moscow" (PolNeAR: Attribution-no-source, cue "reportedly"). Not
 # "allegedly": PolNeAR annotates it once in twelve, as the reporter's hedge.
 NO_SOURCE_ADVERBS: frozenset[str] = frozenset({"reportedly"})
+
+# Speech verbs that mean "have" with a bare object ("Balochistan boasting vast mineral
+# resources", "the city boasts three airports"): speech only with a clause or a quote.
+HAVE_SENSE_LEMMAS: frozenset[str] = frozenset({"boast"})

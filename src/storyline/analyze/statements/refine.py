@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from storyline.analyze.cue_model import load_cue_model
 from storyline.analyze.speech_lexicon import (
     ASIDE_VERBS,
+    HAVE_SENSE_LEMMAS,
     NO_COMMENT_LEMMAS,
     NOBODY_WORDS,
     NOT_STATEMENT_LEMMAS,
@@ -40,9 +41,19 @@ def is_statement(art: ArticleView, f: Found) -> bool:
             c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_LEMMAS for c in cue.children
         ):
             return False
+    if f.subj is not None and f.subj.ent_type_ in ("DATE", "TIME") and f.subj.pos_ == "NOUN":
+        return False  # "The night of May 21 to 22 promised to be long": a time says nothing
     if cue is not None and is_cue(cue) and f.subj is not None and _nobody(f.subj):
         return False  # silence; "no one expected X" is still a stance PolNeAR annotates
     words = content_words(art, f)
+    if (
+        cue is not None
+        and cue.lemma_.lower() in HAVE_SENSE_LEMMAS
+        and not f.direct
+        and words is not None
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    ):
+        return False  # "Atlantis boasting vast resources" has them
     return not words or not all(
         t.like_url or t.like_email or t.text.startswith(("@", "#")) for t in words
     )
