@@ -275,3 +275,22 @@ def test_a_role_is_the_main_speaker_not_the_person_he_reports_on(nlp) -> None:  
     )
     (s,) = [x for x in statements(nlp, text) if "Not even" in x.text]
     assert s.speaker == "Ivan Marko"
+
+
+def test_a_surname_written_first_finds_its_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Chinese names put the family name first: "Mr. Lou" is Lou Jiwei.
+    text = (
+        "Finance Minister Lou Jiwei met the American delegation on Monday. "
+        '"It is very hard to estimate," Mr. Lou said.'
+    )
+    s = saying(statements(nlp, text), "very hard to estimate")
+    assert s.speaker == "Lou Jiwei"
+
+
+def test_a_persons_campaign_is_an_organisation_not_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday. The Clinton campaign said the emails "
+        "did not involve the secretary."
+    )
+    s = saying(statements(nlp, text), "did not involve")
+    assert s.speaker == "Clinton campaign"

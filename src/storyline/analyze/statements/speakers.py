@@ -133,6 +133,8 @@ class Sources:
         base = strip_titles(name)
         surname = surname_of(name)
         fulls = self._full_names().get(surname)
+        if surname and not fulls and len(base.split()) == 1:
+            return self._family_name_first(base)
         if not surname or not fulls:
             return base
         given = base.split()
@@ -146,6 +148,18 @@ class Sources:
         if not cands:
             return base
         return max(cands, key=lambda f: (fulls[f], -list(fulls).index(f)))
+
+    def _family_name_first(self, word: str) -> str:
+        """ "Mr. Lou" for "Lou Jiwei" (a Chinese name, the family name first), "Diane"
+        for "Diane Guerrero": a one-word name no full name ends with is the one full
+        name it begins, when the article gives exactly one."""
+        starts = {
+            f
+            for names in self._full_names().values()
+            for f in names
+            if f.split()[0].lower() == word.lower()
+        }
+        return next(iter(starts)) if len(starts) == 1 else word
 
     def _full_names(self) -> dict[str, dict[str, int]]:
         """Surname -> the full names (two words or more) the article gives it, with how
@@ -237,6 +251,12 @@ class Sources:
         """A person, a body or a place the subject names, if it names one."""
         cands = [subj] + [c for c in subj.children if c.dep_ == "compound"]
         cands += [t for t in subj.subtree if t.dep_ == "appos" and t.i != subj.i]
+        if subj.pos_ == "NOUN" and subj.lemma_.lower() in ORG_WORDS and _definite(subj):
+            # "The Clinton campaign said", "the Obama administration": the person's
+            # organisation, not the person
+            people = [c for c in subj.children if c.dep_ == "compound" and self.person_at(c)]
+            if people:
+                return Source.named(strip_titles(own_phrase(subj)))
         for tok in cands:
             p = self.person_at(tok)
             if p is not None:
