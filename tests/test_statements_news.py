@@ -116,3 +116,17 @@ def test_a_time_is_not_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_boasting_resources_is_having_them(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The region is poor despite Atlantis boasting vast mineral resources such as gold."
     assert statements(nlp, text) == []
+
+
+def test_the_answers_of_a_question_and_answer_interview_are_the_interviewees(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Actress Mara Quinlan has written a memoir. Quinlan was 14 when her parents left.\n\n"
+        "Q: You open your book in 2001. What did you find?\n\n"
+        "A: I came home from school and my parents were gone.\n\n"
+        "Q: Did anyone take care of you?\n\n"
+        "A: No, no one did. No one checked up."
+    )
+    found = statements(nlp, text)
+    answers = [s for s in found if s.text.startswith(("I came home", "No, no one"))]
+    assert [s.speaker for s in answers] == ["Mara Quinlan", "Mara Quinlan"]
+    assert not [s for s in found if "What did you find" in s.text]
