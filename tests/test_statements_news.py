@@ -130,3 +130,10 @@ def test_the_answers_of_a_question_and_answer_interview_are_the_interviewees(nlp
     answers = [s for s in found if s.text.startswith(("I came home", "No, no one"))]
     assert [s.speaker for s in answers] == ["Mara Quinlan", "Mara Quinlan"]
     assert not [s for s in found if "What did you find" in s.text]
+
+
+def test_advised_is_a_speech_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Marko, now the education minister, advised "working to propose sound measures."'
+    (s,) = statements(nlp, text)
+    assert (s.speaker, s.cue) == ("Marko", "advised")
+    assert s.text.startswith("working to propose")

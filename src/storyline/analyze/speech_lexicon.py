@@ -68,6 +68,7 @@ CUE_LEMMAS: frozenset[str] = frozenset(
         "email",
         "speculate",
         "recommend",
+        "advise",
         "testify",
         "contend",
         "maintain",
@@ -349,7 +350,7 @@ LEARNED_CUE_PREPS: frozenset[str] = frozenset({"about", "against", "of", "on"})
 CLAUSE_ONLY_LEMMAS: frozenset[str] = frozenset({"show", "find", "learn"})
 
 # Cues whose content can be an instruction: "told his advisers to figure out".
-INSTRUCTION_LEMMAS: frozenset[str] = frozenset({"tell", "ask", "urge", "warn", "order"})
+INSTRUCTION_LEMMAS: frozenset[str] = frozenset({"tell", "ask", "urge", "warn", "order", "advise"})
 
 # Cues that only count when they carry a clause or a quote of their own
 # ("continue" alone is not speech, "he continued: ..." is).
