@@ -137,3 +137,13 @@ def test_advised_is_a_speech_verb(nlp) -> None:  # type: ignore[no-untyped-def]
     (s,) = statements(nlp, text)
     assert (s.speaker, s.cue) == ("Marko", "advised")
     assert s.text.startswith("working to propose")
+
+
+def test_drew_attention_to_the_fact_that_reports_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Security Council Secretary Ivan Marko spoke to reporters on Monday. He drew attention "
+        "to the fact that the coalition was making plans to send troops to the region."
+    )
+    s = saying(statements(nlp, text), "the coalition was making plans")
+    assert s.speaker == "Ivan Marko" and s.kind == "speech"
+    assert s.text.startswith("the coalition was making plans")

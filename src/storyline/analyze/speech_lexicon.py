@@ -683,3 +683,7 @@ NO_SOURCE_ADVERBS: frozenset[str] = frozenset({"reportedly"})
 # Speech verbs that mean "have" with a bare object ("Balochistan boasting vast mineral
 # resources", "the city boasts three airports"): speech only with a clause or a quote.
 HAVE_SENSE_LEMMAS: frozenset[str] = frozenset({"boast"})
+
+# Verbs that report speech only with one object (verb lemma -> the object): TASS's
+# "Shoigu drew attention to the fact that the coalition was making plans ...".
+PHRASE_CUES: dict[str, str] = {"draw": "attention", "call": "attention"}

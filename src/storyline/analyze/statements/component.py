@@ -14,7 +14,12 @@ from storyline.analyze.speech_lexicon import (
     SPEECH_ACT_LEMMAS,
 )
 from storyline.analyze.statements.cue_pass import cue_statements
-from storyline.analyze.statements.cues import implicit_subject, is_cue, span_of_subject
+from storyline.analyze.statements.cues import (
+    implicit_subject,
+    is_cue,
+    is_phrase_cue,
+    span_of_subject,
+)
 from storyline.analyze.statements.gate import (
     add_candidate,
     gate_candidates,
@@ -38,7 +43,9 @@ from storyline.schema import Statement, StatementKind, stable_id
 def _kind(f: Found) -> StatementKind:
     """``speech`` for words said, ``stance`` for a position or act attributed without them."""
     cue = f.cue
-    if f.direct or cue is None or is_cue(cue) or cue.lower_ in ("according", "in"):
+    if f.direct or cue is None or is_cue(cue) or is_phrase_cue(cue):
+        return "speech"
+    if cue.lower_ in ("according", "in"):
         return "speech"
     if cue.lower_ in NO_SOURCE_ADVERBS:
         return "speech"

@@ -30,7 +30,13 @@ from storyline.analyze.statements.content import (
     parenthetical_content,
     trailing_content,
 )
-from storyline.analyze.statements.cues import SUBJ_DEPS, cue_subject, is_cue, reads_document
+from storyline.analyze.statements.cues import (
+    SUBJ_DEPS,
+    cue_subject,
+    is_cue,
+    is_phrase_cue,
+    reads_document,
+)
 from storyline.analyze.statements.quotes import trim
 from storyline.analyze.statements.view import ArticleView, Found
 
@@ -65,6 +71,8 @@ def _cue_statement(art: ArticleView, tok: Token, model: CueModel | None) -> Foun
         return None
     if reads_document(tok):
         return _verb_statement(art, tok, False, model)  # "a post that read, '...'"
+    if is_phrase_cue(tok):
+        return _phrase_statement(art, tok)
     if not is_cue(tok) and tok.pos_ == "VERB" and tok.lemma_.lower() in STANCE_LEMMAS:
         return _stance(art, tok)
     learned = (
@@ -82,6 +90,18 @@ def _cue_statement(art: ArticleView, tok: Token, model: CueModel | None) -> Foun
     ):
         return None
     return _verb_statement(art, tok, learned, model)
+
+
+def _phrase_statement(art: ArticleView, tok: Token) -> Found | None:
+    """ "He drew attention to the fact that X": the clause, and only a clause."""
+    subj = cue_subject(tok)
+    clause = find_clause(tok)
+    if subj is None or clause is None or art.in_quote(subj.idx):
+        return None
+    got = clause_content(art, clause, tok)
+    if got is None:
+        return None
+    return Found(tok, (tok.idx, tok.idx + len(tok)), subj, None, False, (got[0], got[1]), got[2])
 
 
 def _verb_statement(
