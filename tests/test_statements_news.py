@@ -147,3 +147,12 @@ def test_drew_attention_to_the_fact_that_reports_the_clause(nlp) -> None:  # typ
     s = saying(statements(nlp, text), "the coalition was making plans")
     assert s.speaker == "Ivan Marko" and s.kind == "speech"
     assert s.text.startswith("the coalition was making plans")
+
+
+def test_a_past_time_after_an_intention_dates_the_threat_not_the_deed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Jerome Powell, chair of the Federal Reserve, whom Trump has threatened to fire on "
+        "several occasions in recent months, is also in Banff."
+    )
+    (s,) = [x for x in statements(nlp, text) if x.cue and "threatened" in x.cue]
+    assert s.text == "to fire"

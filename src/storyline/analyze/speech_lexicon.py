@@ -687,3 +687,19 @@ HAVE_SENSE_LEMMAS: frozenset[str] = frozenset({"boast"})
 # Verbs that report speech only with one object (verb lemma -> the object): TASS's
 # "Shoigu drew attention to the fact that the coalition was making plans ...".
 PHRASE_CUES: dict[str, str] = {"draw": "attention", "call": "attention"}
+
+# Words that put a time phrase in the past ("on several occasions", "in recent
+# months", "last week"): after a promise or threat, they date the speech act.
+PAST_TIME_WORDS: frozenset[str] = frozenset(
+    {
+        "recent",
+        "recently",
+        "last",
+        "past",
+        "ago",
+        "earlier",
+        "previously",
+        "repeatedly",
+        "occasions",
+    }
+)

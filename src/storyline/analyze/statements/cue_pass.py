@@ -17,6 +17,7 @@ from storyline.analyze.speech_lexicon import (
     LEARNED_CUE_PREPS,
     NO_SOURCE_ADVERBS,
     NOUN_CUE_LEMMAS,
+    PAST_TIME_WORDS,
     STANCE_LEMMAS,
     TRAILING_REPORT_LEMMAS,
     WEAK_CUE_LEMMAS,
@@ -200,6 +201,7 @@ def _stance(art: ArticleView, cue: Token, preps: frozenset[str] = frozenset()) -
         if lo <= cue_end:
             lo = cue_end + 1
         hi = _clause_after_object(cue, max(c.right_edge.i for c in comps))
+        hi = _without_past_time(comps[-1], hi)
         if hi < lo:
             return None
         pstart, pend = art.para_of(cue.idx)
@@ -227,6 +229,21 @@ def _clause_after_object(cue: Token, hi: int) -> int:
         and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
     ):
         return max(hi, verb.right_edge.i)
+    return hi
+
+
+def _without_past_time(comp: Token, hi: int) -> int:
+    """ "has threatened to fire on several occasions in recent months": a time in the
+    past after an intention dates the threat, not the deed; what was said ends before it."""
+    if comp.dep_ != "xcomp":
+        return hi
+    tails = sorted(
+        (c for c in comp.rights if c.dep_ in ("prep", "npadvmod", "advmod")), reverse=True
+    )
+    for c in tails:
+        if c.right_edge.i != hi or not any(t.lower_ in PAST_TIME_WORDS for t in c.subtree):
+            break
+        hi = c.left_edge.i - 1
     return hi
 
 
