@@ -3,16 +3,9 @@ for the tests: where the reported words end, and what only looks like an attribu
 
 from __future__ import annotations
 
-from conftest import text_article
-from storyline.analyze import analyze_doc
-from storyline.schema import Statement
+import pytest
 
-COMPONENTS = ("entities", "timexes", "statements")
-
-
-def statements(nlp, text: str) -> list[Statement]:  # type: ignore[no-untyped-def]
-    article = text_article(text, published="2025-05-20")
-    return analyze_doc(article, nlp(text), components=COMPONENTS).statements
+from conftest import saying, statements
 
 
 def test_a_new_clause_after_a_parenthetical_attribution_is_not_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -39,11 +32,6 @@ def test_the_reporters_without_evidence_is_not_part_of_the_claim(nlp) -> None:  
     assert s.text == "Borduria of involvement"
 
 
-def test_a_subject_that_is_nobody_makes_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "No group has claimed responsibility for the bombing in the capital."
-    assert statements(nlp, text) == []
-
-
 def test_a_post_that_read_is_its_authors_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Governor Ivan Marko praised the volunteers on Friday. The governor has been busy. "
@@ -62,12 +50,6 @@ def test_what_it_described_as_a_quoted_phrase(nlp) -> None:  # type: ignore[no-u
     s = saying(statements(nlp, text), "unprecedented operation")
     assert s.speaker == "Poland" and s.cue == "described"
     assert s.text == "unprecedented operation"
-
-
-def saying(found: list[Statement], words: str) -> Statement:
-    hits = [s for s in found if words in s.text]
-    assert hits, f"no statement says {words!r}: {[s.text for s in found]}"
-    return hits[0]
 
 
 def test_a_clause_without_that_the_parser_broke_after_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -108,16 +90,6 @@ def test_a_quote_with_its_own_attribution_after_it_is_not_the_headlines_before(n
     assert saying(found, "FARMERS SHOULD PLANT").cue == "SUGGEST"
 
 
-def test_a_time_is_not_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The night of May 21 to 22 promised to be long and grueling for the city."
-    assert statements(nlp, text) == []
-
-
-def test_boasting_resources_is_having_them(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The region is poor despite Atlantis boasting vast mineral resources such as gold."
-    assert statements(nlp, text) == []
-
-
 def test_the_answers_of_a_question_and_answer_interview_are_the_interviewees(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Actress Mara Quinlan has written a memoir. Quinlan was 14 when her parents left.\n\n"
@@ -156,3 +128,18 @@ def test_a_past_time_after_an_intention_dates_the_threat_not_the_deed(nlp) -> No
     )
     (s,) = [x for x in statements(nlp, text) if x.cue and "threatened" in x.cue]
     assert s.text == "to fire"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A source that does not exist has said nothing.
+        "No group has claimed responsibility for the bombing in the capital.",
+        # A time says nothing.
+        "The night of May 21 to 22 promised to be long and grueling for the city.",
+        # "boasting" resources is having them.
+        "The region is poor despite Atlantis boasting vast mineral resources such as gold.",
+    ],
+)
+def test_what_only_looks_like_an_attribution(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert statements(nlp, text) == []
