@@ -143,3 +143,13 @@ def test_a_past_time_after_an_intention_dates_the_threat_not_the_deed(nlp) -> No
 )
 def test_what_only_looks_like_an_attribution(nlp, text) -> None:  # type: ignore[no-untyped-def]
     assert statements(nlp, text) == []
+
+
+def test_a_speech_verb_in_a_relative_clause_says_its_antecedent(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The minister offered refuge to the farmers based on racial discrimination claims "
+        "that Pretoria says are unfounded."
+    )
+    s = saying(statements(nlp, text), "are unfounded")
+    assert s.speaker == "Pretoria"
+    assert s.text == "racial discrimination claims that Pretoria says are unfounded"

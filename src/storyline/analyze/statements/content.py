@@ -20,7 +20,7 @@ def clause_content(art: ArticleView, clause: Token, cue: Token) -> tuple[int, in
     doc = art.doc
     left, right = clause.left_edge.i, clause.right_edge.i
     if left <= cue.i <= right:
-        return None
+        return _extracted(art, clause, cue)
     if doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if"):
         left += 1
     if left > right:
@@ -53,6 +53,26 @@ def clause_content(art: ArticleView, clause: Token, cue: Token) -> tuple[int, in
         if end <= qend + 2 and start >= q.open:
             return q.start, q.end, True
     return start, end, False
+
+
+def _extracted(art: ArticleView, clause: Token, cue: Token) -> tuple[int, int, bool] | None:
+    """ "racial discrimination claims that Pretoria says are unfounded": the clause's
+    subject is the relative pronoun before the cue, so what was said is the noun phrase
+    the relative clause hangs on, through the end of the clause."""
+    doc = art.doc
+    rel = doc[clause.left_edge.i]
+    if (
+        cue.dep_ not in ("relcl", "acl")
+        or rel.lower_ not in ("that", "which")
+        or rel.head.i != clause.i
+        or not rel.i < cue.i < clause.i
+    ):
+        return None
+    start = doc[cue.head.left_edge.i].idx
+    end = doc[clause.right_edge.i].idx + len(doc[clause.right_edge.i])
+    pstart, pend = art.para_of(cue.idx)
+    s, e = trim(art.text, max(start, pstart), min(end, pend))
+    return (s, e, False) if e - s >= 3 else None
 
 
 def adjacent_quote(art: ArticleView, cue: Token, subj: Token | None) -> Quote | None:
