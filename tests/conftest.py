@@ -12,7 +12,7 @@ from storyline.analyze import analyze_doc
 from storyline.analyze.nlp import load_nlp
 from storyline.clean import build_article
 from storyline.read.text import read_text_file
-from storyline.schema import Article, Findings
+from storyline.schema import Article, Findings, Statement
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -23,6 +23,21 @@ def text_article(text: str, published: str = "2025-05-23") -> Article:
     """A bare English article of ``text`` dated ``published``: what the analysis tests
     of sentences written for them run on."""
     return Article("t", "t", None, None, published, "metadata", "en", text)
+
+
+def statements(nlp, text: str) -> list[Statement]:  # type: ignore[no-untyped-def]
+    """Who said what in ``text`` (entities, dates and statements, stances held back)."""
+    article = text_article(text, published="2025-05-20")
+    return analyze_doc(
+        article, nlp(text), components=("entities", "timexes", "statements")
+    ).statements
+
+
+def saying(found: list[Statement], words: str) -> Statement:
+    """The first statement whose text has ``words``."""
+    hits = [s for s in found if words in s.text]
+    assert hits, f"no statement says {words!r}: {[s.text for s in found]}"
+    return hits[0]
 
 
 def seed_path(prefix: str) -> Path:

@@ -27,3 +27,13 @@ def test_installed_model_is_en_core_web_sm_3_8_0(nlp) -> None:  # type: ignore[n
 def test_other_models_are_refused(meta: dict[str, str]) -> None:
     with pytest.raises(ModelError, match=r"en_core_web_sm 3\.8\.0"):
         check_model_meta(meta)
+
+
+def test_a_headline_run_without_full_stops_breaks_at_each_headline(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Marko denies being slapped by his wife in Vietnam In Vietnam, Marko aims "
+        "to seize on reforms The film The Godfather was shown in The Hague on Monday."
+    )
+    starts = [t.text for t in nlp(text) if t.is_sent_start]
+    assert starts[:2] == ["President", "In"]
+    assert "Hague" not in starts and "Godfather" not in starts

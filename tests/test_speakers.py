@@ -10,23 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import text_article
-from storyline.analyze import analyze_doc
-from storyline.schema import Statement
-
-COMPONENTS = ("entities", "timexes", "statements")
-
-
-def statements(nlp, text: str) -> list[Statement]:  # type: ignore[no-untyped-def]
-    article = text_article(text, published="2025-05-20")
-    return analyze_doc(article, nlp(text), components=COMPONENTS).statements
-
-
-def saying(found: list[Statement], words: str) -> Statement:
-    hits = [s for s in found if words in s.text]
-    assert hits, f"no statement says {words!r}: {[s.text for s in found]}"
-    return hits[0]
-
+from conftest import saying, statements
 
 CASES = [
     # A possessor is salient: "Putin's reaction ... He" is Putin, not the last speaker.
@@ -184,6 +168,22 @@ CASES = [
         "390 prisoners.",
         "had each handed over",
         "Volodymyr Zelenskyy and Russia's Defense Ministry",
+        "named",
+    ),
+    # Chinese names put the family name first: "Mr. Lou" is Lou Jiwei.
+    (
+        "Finance Minister Lou Jiwei met the American delegation on Monday. "
+        '"It is very hard to estimate," Mr. Lou said.',
+        "very hard to estimate",
+        "Lou Jiwei",
+        "named",
+    ),
+    # A person's campaign is an organisation, not the person.
+    (
+        "Hillary Clinton spoke in Ohio on Monday. The Clinton campaign said the emails "
+        "did not involve the secretary.",
+        "did not involve",
+        "Clinton campaign",
         "named",
     ),
 ]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from storyline.errors import ModelError
 
@@ -50,7 +51,60 @@ def load_nlp() -> Language:
     # Long scraped pages (feed digests) exceed spaCy's default guard; our own
     # ingest caps text length instead.
     nlp.max_length = 2_000_000
+    nlp.add_pipe("headline_breaks", before="parser")
     return nlp
+
+
+# Words that open a headline but never carry on a sentence-case sentence with a
+# capital: "... slapped by his wife in Vietnam In Vietnam, Macron aims ...".
+HEADLINE_OPENERS = frozenset(
+    {"In", "On", "At", "From", "After", "Before", "With", "For", "As", "How", "Why", "What"}
+)
+# Number words open one only before a lowercase word ("bombed Five years after Brexit",
+# not "Round Two. But").
+HEADLINE_NUMBERS = frozenset(
+    {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Seventeen"}
+    | {"Hundreds", "Thousands", "Dozens"}
+)
+# What a phrase can end with (Penn tags): a noun, a number, an adjective, an adverb.
+_PHRASE_END_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB"})
+_OPEN_QUOTES = frozenset({'"', "“", "‘"})
+
+
+@Language.component("headline_breaks")
+def headline_breaks(doc: Doc) -> Doc:
+    """Sentence starts where scraped headline lists lost their punctuation.
+
+    Sites list other stories' headlines in a run with no full stops between them
+    (Le Monde's header of related stories), and the parser reads the run as one
+    sentence, so a headline's "Macron denies being slapped by his wife" swallows
+    the next one. A capitalised preposition or question word right after the end
+    of a phrase, or a number word before a lowercase word, in sentence-case text
+    and outside a quoted title, starts a new sentence (the parser respects the
+    boundary). Title Case runs ("Lord Of The Rings", the "War On Drugs") and names
+    after a verb or preposition ("told The Guardian") are left alone.
+    """
+    for tok in doc[1:]:
+        number = tok.text in HEADLINE_NUMBERS
+        if tok.text not in HEADLINE_OPENERS and not number:
+            continue
+        prev = doc[tok.i - 1]
+        if not prev.text.isalpha() or prev.whitespace_ != " ":
+            continue
+        if prev.tag_ not in _PHRASE_END_TAGS and not (number and prev.tag_ == "VBN"):
+            continue
+        if number and not (tok.i + 1 < len(doc) and _lowercase_word(doc[tok.i + 1].text)):
+            continue
+        before = doc[max(0, tok.i - 4) : tok.i]
+        if any(t.text in _OPEN_QUOTES for t in before):
+            continue
+        if any(_lowercase_word(t.text) for t in before):
+            tok.is_sent_start = True
+    return doc
+
+
+def _lowercase_word(text: str) -> bool:
+    return text.isalpha() and text.islower()
 
 
 __all__ = ["ModelError", "check_model_meta", "load_nlp", "spacy"]

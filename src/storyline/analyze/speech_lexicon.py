@@ -68,6 +68,7 @@ CUE_LEMMAS: frozenset[str] = frozenset(
         "email",
         "speculate",
         "recommend",
+        "advise",
         "testify",
         "contend",
         "maintain",
@@ -349,7 +350,7 @@ LEARNED_CUE_PREPS: frozenset[str] = frozenset({"about", "against", "of", "on"})
 CLAUSE_ONLY_LEMMAS: frozenset[str] = frozenset({"show", "find", "learn"})
 
 # Cues whose content can be an instruction: "told his advisers to figure out".
-INSTRUCTION_LEMMAS: frozenset[str] = frozenset({"tell", "ask", "urge", "warn", "order"})
+INSTRUCTION_LEMMAS: frozenset[str] = frozenset({"tell", "ask", "urge", "warn", "order", "advise"})
 
 # Cues that only count when they carry a clause or a quote of their own
 # ("continue" alone is not speech, "he continued: ..." is).
@@ -644,4 +645,61 @@ ISSUED_DOCUMENTS: frozenset[str] = frozenset(
 )
 ISSUE_LEMMAS: frozenset[str] = frozenset(
     {"issue", "release", "put", "publish", "post", "send", "file", "circulate", "make", "tweet"}
+)
+
+# The reporter's aside on how a claim was made, after a comma: "accused India of
+# involvement, without providing any evidence" — what was said ends before it.
+ASIDE_VERBS: frozenset[str] = frozenset(
+    {
+        "providing",
+        "offering",
+        "giving",
+        "citing",
+        "presenting",
+        "producing",
+        "elaborating",
+        "specifying",
+        "naming",
+        "detailing",
+    }
+)
+
+# Subjects that name no source: "Nobody has claimed responsibility", "none of them
+# said" (a determiner "no" counts too: "No group has claimed ...").
+NOBODY_WORDS: frozenset[str] = frozenset({"nobody", "none", "no-one", "noone"})
+
+# Verbs that put words on a thing with "as": "what it described as an
+# 'unprecedented attack'" quotes the speaker; "known as the 'laws of January 16'"
+# names a thing and quotes nobody.
+DESCRIBE_AS_LEMMAS: frozenset[str] = frozenset(
+    {"describe", "characterize", "characterise", "brand", "label", "portray", "denounce", "dismiss"}
+)
+
+# Adverbs that attribute a clause to unnamed reports: "Portnov reportedly followed
+# him to Moscow" (PolNeAR: Attribution-no-source, cue "reportedly"). Not
+# "allegedly": PolNeAR annotates it once in twelve, as the reporter's hedge.
+NO_SOURCE_ADVERBS: frozenset[str] = frozenset({"reportedly"})
+
+# Speech verbs that mean "have" with a bare object ("Balochistan boasting vast mineral
+# resources", "the city boasts three airports"): speech only with a clause or a quote.
+HAVE_SENSE_LEMMAS: frozenset[str] = frozenset({"boast"})
+
+# Verbs that report speech only with one object (verb lemma -> the object): TASS's
+# "Shoigu drew attention to the fact that the coalition was making plans ...".
+PHRASE_CUES: dict[str, str] = {"draw": "attention", "call": "attention"}
+
+# Words that put a time phrase in the past ("on several occasions", "in recent
+# months", "last week"): after a promise or threat, they date the speech act.
+PAST_TIME_WORDS: frozenset[str] = frozenset(
+    {
+        "recent",
+        "recently",
+        "last",
+        "past",
+        "ago",
+        "earlier",
+        "previously",
+        "repeatedly",
+        "occasions",
+    }
 )

@@ -8,9 +8,18 @@ from spacy.tokens import Token
 
 from storyline.analyze.cue_model import load_gate_model
 from storyline.analyze.registry import Context, component
-from storyline.analyze.speech_lexicon import NOUN_CUE_LEMMAS, SPEECH_ACT_LEMMAS
+from storyline.analyze.speech_lexicon import (
+    NO_SOURCE_ADVERBS,
+    NOUN_CUE_LEMMAS,
+    SPEECH_ACT_LEMMAS,
+)
 from storyline.analyze.statements.cue_pass import cue_statements
-from storyline.analyze.statements.cues import implicit_subject, is_cue, span_of_subject
+from storyline.analyze.statements.cues import (
+    implicit_subject,
+    is_cue,
+    is_phrase_cue,
+    span_of_subject,
+)
 from storyline.analyze.statements.gate import (
     add_candidate,
     gate_candidates,
@@ -24,6 +33,7 @@ from storyline.analyze.statements.refine import (
     outermost,
     relayed,
     split_siblings,
+    without_asides,
 )
 from storyline.analyze.statements.speakers import Source
 from storyline.analyze.statements.view import ArticleView, Found, overlaps
@@ -33,7 +43,11 @@ from storyline.schema import Statement, StatementKind, stable_id
 def _kind(f: Found) -> StatementKind:
     """``speech`` for words said, ``stance`` for a position or act attributed without them."""
     cue = f.cue
-    if f.direct or cue is None or is_cue(cue) or cue.lower_ in ("according", "in"):
+    if f.direct or cue is None or is_cue(cue) or is_phrase_cue(cue):
+        return "speech"
+    if cue.lower_ in ("according", "in"):
+        return "speech"
+    if cue.lower_ in NO_SOURCE_ADVERBS:
         return "speech"
     if not any(ch.isalpha() for ch in cue.text):
         return "speech"  # a colon or a dash signature
@@ -135,7 +149,9 @@ def find_statements(ctx: Context) -> None:
             ):
                 add_candidate(found, cand.found)
     found = [f for f in found if is_statement(art, f)]
-    found = outermost(relayed(art, split_siblings(art, found)))
+    found = split_siblings(art, found)
+    without_asides(art, found)
+    found = outermost(relayed(art, found))
     _resolve_speakers(art, found)
     found = merge_split_quotes(art, found)
     found.sort(key=lambda f: (f.content[0], f.content[1]))

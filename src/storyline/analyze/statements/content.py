@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.analyze.speech_lexicon import INSTRUCTION_LEMMAS, TRAILING_REPORT_LEMMAS
+from storyline.analyze.speech_lexicon import (
+    DESCRIBE_AS_LEMMAS,
+    INSTRUCTION_LEMMAS,
+    TRAILING_REPORT_LEMMAS,
+)
 from storyline.analyze.statements.cues import SUBJ_DEPS, cue_subject, is_cue
 from storyline.analyze.statements.medium_date import medium_in
 from storyline.analyze.statements.quotes import DASHES, END_PUNCT, Quote, mark_at, trim
@@ -16,7 +20,7 @@ def clause_content(art: ArticleView, clause: Token, cue: Token) -> tuple[int, in
     doc = art.doc
     left, right = clause.left_edge.i, clause.right_edge.i
     if left <= cue.i <= right:
-        return None
+        return _extracted(art, clause, cue)
     if doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if"):
         left += 1
     if left > right:
@@ -51,6 +55,26 @@ def clause_content(art: ArticleView, clause: Token, cue: Token) -> tuple[int, in
     return start, end, False
 
 
+def _extracted(art: ArticleView, clause: Token, cue: Token) -> tuple[int, int, bool] | None:
+    """ "racial discrimination claims that Pretoria says are unfounded": the clause's
+    subject is the relative pronoun before the cue, so what was said is the noun phrase
+    the relative clause hangs on, through the end of the clause."""
+    doc = art.doc
+    rel = doc[clause.left_edge.i]
+    if (
+        cue.dep_ not in ("relcl", "acl")
+        or rel.lower_ not in ("that", "which")
+        or rel.head.i != clause.i
+        or not rel.i < cue.i < clause.i
+    ):
+        return None
+    start = doc[cue.head.left_edge.i].idx
+    end = doc[clause.right_edge.i].idx + len(doc[clause.right_edge.i])
+    pstart, pend = art.para_of(cue.idx)
+    s, e = trim(art.text, max(start, pstart), min(end, pend))
+    return (s, e, False) if e - s >= 3 else None
+
+
 def adjacent_quote(art: ArticleView, cue: Token, subj: Token | None) -> Quote | None:
     """A quote right after the attribution (``said: "..."``) or right before it."""
     doc = art.doc
@@ -66,7 +90,9 @@ def adjacent_quote(art: ArticleView, cue: Token, subj: Token | None) -> Quote | 
         if t.text and mark_at(t.text, 0) and art.in_quote(t.idx + len(t.text)):
             q = art.quote_at(t.idx)
             if q is not None and q.open == t.idx:
-                return q if quote_is_said(art, q, cue) else None
+                if not quote_is_said(art, q, cue) or _cued_after(art, q):
+                    return None
+                return q
         if t.text in END_PUNCT:
             break
         steps += 1
@@ -96,6 +122,13 @@ def quote_is_said(art: ArticleView, q: Quote, cue: Token) -> bool:
     root = span.root
     if root.head.i == cue.i or span.start <= root.head.i < span.end:
         return True
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "as"
+        and root.head.head.i == cue.i
+        and cue.lemma_.lower() in DESCRIBE_AS_LEMMAS
+    ):
+        return True  # "what it described as an 'unprecedented attack'": the words are its
     return root.dep_ not in ("amod", "compound", "nmod", "pobj", "poss", "nummod", "attr", "appos")
 
 
@@ -258,12 +291,46 @@ def parenthetical_content(
     pstart, pend = art.para_of(cue.idx)
     lo = max(head.left_edge.idx, sent.start_char, pstart)
     hi = min(head.right_edge.idx + len(head.right_edge), sent.end_char, pend)
-    trailing = all(t.is_punct for t in art.doc[cue.right_edge.i + 1 : head.right_edge.i + 1])
+    rest = [t for t in art.doc[cue.right_edge.i + 1 : head.right_edge.i + 1] if not t.is_punct]
+    trailing = not rest or _new_clause(rest[0], head, cue)
     if trailing:
         # Nothing of the clause resumes after the attribution ("X, Tom Reed warned
-        # at a forum."): what was said ends before the speaker.
+        # at a forum.", "X, Yaron said, but he pressed ..."): what was said ends
+        # before the speaker.
         hi = min(hi, art.doc[first].idx)
     s, e = trim(art.text, lo, hi)
     if e - s < 10 or s >= art.doc[first].idx or (e <= cue.idx and not trailing):
         return None
     return s, e
+
+
+def _new_clause(first: Token, head: Token, cue: Token) -> bool:
+    """ "X, Yaron said, but he pressed the government ...": after the attribution a
+    conjunction opens a clause with a subject of its own, the reporter's next
+    sentence, not the rest of what was said."""
+    if first.dep_ != "cc" or first.head.i != head.i:
+        return False
+    return any(
+        c.dep_ == "conj" and c.i > first.i and any(g.dep_ in SUBJ_DEPS for g in c.children)
+        for c in head.children
+    )
+
+
+def _cued_after(art: ArticleView, q: Quote) -> bool:
+    """ "EXPERTS SUGGEST "HOPEFULLY ... AGAIN!" he declared": a quote with its own
+    attribution right after its closing mark is that speaker's, not the words of a
+    cue before it."""
+    if q.close is None:
+        return False
+    doc = art.doc
+    _pstart, pend = art.para_of(q.open)
+    span = doc.char_span(q.close + 1, pend, alignment_mode="expand")
+    if span is None:
+        return False
+    for n, tok in enumerate(span):
+        if n > 4 or tok.text in END_PUNCT:
+            return False
+        if is_cue(tok):
+            subj = cue_subject(tok)
+            return subj is not None and subj.idx > q.close
+    return False

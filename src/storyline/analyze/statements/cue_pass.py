@@ -15,7 +15,9 @@ from storyline.analyze.speech_lexicon import (
     CUE_PARTICLES,
     IN_SOURCE_LEMMAS,
     LEARNED_CUE_PREPS,
+    NO_SOURCE_ADVERBS,
     NOUN_CUE_LEMMAS,
+    PAST_TIME_WORDS,
     STANCE_LEMMAS,
     TRAILING_REPORT_LEMMAS,
     WEAK_CUE_LEMMAS,
@@ -29,7 +31,13 @@ from storyline.analyze.statements.content import (
     parenthetical_content,
     trailing_content,
 )
-from storyline.analyze.statements.cues import cue_subject, is_cue
+from storyline.analyze.statements.cues import (
+    SUBJ_DEPS,
+    cue_subject,
+    is_cue,
+    is_phrase_cue,
+    reads_document,
+)
 from storyline.analyze.statements.quotes import trim
 from storyline.analyze.statements.view import ArticleView, Found
 
@@ -51,6 +59,8 @@ def _cue_statement(art: ArticleView, tok: Token, model: CueModel | None) -> Foun
     """What ``tok`` attributes, by the kind of cue it is (first that applies)."""
     if tok.lower_ == "according" or (tok.lower_ == "in" and tok.dep_ == "prep"):
         return _according(art, tok)
+    if tok.lower_ in NO_SOURCE_ADVERBS and tok.dep_ == "advmod":
+        return _no_source(art, tok)
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUE_LEMMAS:
         return _noun_cue(art, tok)
     if tok.lemma_.lower() in TRAILING_REPORT_LEMMAS and not is_cue(tok):
@@ -60,6 +70,10 @@ def _cue_statement(art: ArticleView, tok: Token, model: CueModel | None) -> Foun
             span = (tok.idx, tok.idx + len(tok))
             return Found(tok, span, subj, None, False, trailing, False)
         return None
+    if reads_document(tok):
+        return _verb_statement(art, tok, False, model)  # "a post that read, '...'"
+    if is_phrase_cue(tok):
+        return _phrase_statement(art, tok)
     if not is_cue(tok) and tok.pos_ == "VERB" and tok.lemma_.lower() in STANCE_LEMMAS:
         return _stance(art, tok)
     learned = (
@@ -77,6 +91,18 @@ def _cue_statement(art: ArticleView, tok: Token, model: CueModel | None) -> Foun
     ):
         return None
     return _verb_statement(art, tok, learned, model)
+
+
+def _phrase_statement(art: ArticleView, tok: Token) -> Found | None:
+    """ "He drew attention to the fact that X": the clause, and only a clause."""
+    subj = cue_subject(tok)
+    clause = find_clause(tok)
+    if subj is None or clause is None or art.in_quote(subj.idx):
+        return None
+    got = clause_content(art, clause, tok)
+    if got is None:
+        return None
+    return Found(tok, (tok.idx, tok.idx + len(tok)), subj, None, False, (got[0], got[1]), got[2])
 
 
 def _verb_statement(
@@ -174,7 +200,8 @@ def _stance(art: ArticleView, cue: Token, preps: frozenset[str] = frozenset()) -
         lo = comps[0].left_edge.i
         if lo <= cue_end:
             lo = cue_end + 1
-        hi = max(c.right_edge.i for c in comps)
+        hi = _clause_after_object(cue, max(c.right_edge.i for c in comps))
+        hi = _without_past_time(comps[-1], hi)
         if hi < lo:
             return None
         pstart, pend = art.para_of(cue.idx)
@@ -186,6 +213,38 @@ def _stance(art: ArticleView, cue: Token, preps: frozenset[str] = frozenset()) -
         content = (s, e)
     cue_span = (cue.idx, doc[cue_end].idx + len(doc[cue_end]))
     return Found(cue, cue_span, subj, None, False, content, direct)
+
+
+def _clause_after_object(cue: Token, hi: int) -> int:
+    """ "explaining fragments from one drone hit the top floor ...": a clause without
+    "that" whose subject the parser took for the cue's object, and whose verb it left
+    hanging (``dep``); what was said runs to the end of that verb's phrase."""
+    doc = cue.doc
+    if not is_cue(cue) or hi + 1 >= len(doc):
+        return hi
+    verb = doc[hi + 1]
+    if (
+        verb.tag_ in ("VBD", "VBZ", "VBP")
+        and verb.dep_ == "dep"
+        and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
+    ):
+        return max(hi, verb.right_edge.i)
+    return hi
+
+
+def _without_past_time(comp: Token, hi: int) -> int:
+    """ "has threatened to fire on several occasions in recent months": a time in the
+    past after an intention dates the threat, not the deed; what was said ends before it."""
+    if comp.dep_ != "xcomp":
+        return hi
+    tails = sorted(
+        (c for c in comp.rights if c.dep_ in ("prep", "npadvmod", "advmod")), reverse=True
+    )
+    for c in tails:
+        if c.right_edge.i != hi or not any(t.lower_ in PAST_TIME_WORDS for t in c.subtree):
+            break
+        hi = c.left_edge.i - 1
+    return hi
 
 
 def _for_to_content(
@@ -268,3 +327,21 @@ def _according(art: ArticleView, tok: Token) -> Found | None:
     q = art.quote_at(s)
     direct = q is not None and q.start == s and q.end == e
     return Found(tok, (tok.idx, to.idx + len(to)), pobj, None, False, (s, e), direct)
+
+
+def _no_source(art: ArticleView, tok: Token) -> Found | None:
+    """ "Portnov reportedly followed him to Moscow": reports nobody is named for; the
+    clause the adverb qualifies is what was said (PolNeAR: an attribution without a
+    source)."""
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX") or art.in_quote(head.idx):
+        return None
+    sent = head.sent
+    pstart, pend = art.para_of(tok.idx)
+    s = max(head.left_edge.idx, sent.start_char, pstart)
+    right = head.right_edge
+    e = min(right.idx + len(right), sent.end_char, pend)
+    s, e = trim(art.text, s, e)
+    if e - s < 10:
+        return None
+    return Found(tok, (tok.idx, tok.idx + len(tok)), None, None, False, (s, e), False)

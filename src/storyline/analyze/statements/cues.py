@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.analyze.speech_lexicon import CUE_LEMMAS, ISSUE_LEMMAS, ISSUED_DOCUMENTS
+from storyline.analyze.speech_lexicon import (
+    CUE_LEMMAS,
+    ISSUE_LEMMAS,
+    ISSUED_DOCUMENTS,
+    PHRASE_CUES,
+)
 from storyline.analyze.statements.quotes import DASHES, mark_at
 
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -12,6 +17,13 @@ SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 def is_cue(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_LEMMAS
+
+
+def is_phrase_cue(tok: Token) -> bool:
+    """A verb that reports speech only with its object: "drew attention to the fact
+    that ..." (``PHRASE_CUES``)."""
+    obj = PHRASE_CUES.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+    return obj is not None and any(c.dep_ == "dobj" and c.lower_ == obj for c in tok.children)
 
 
 def cue_subject(verb: Token, depth: int = 0) -> Token | None:
@@ -52,6 +64,17 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
             return cue_subject(issuer, depth + 1)
         return verb.head
     return _inverted_subject(verb) or _trailing_name(verb)
+
+
+def reads_document(verb: Token) -> bool:
+    """ "a post that simply read, 'HAPPY MEMORIAL DAY!'", "The sign read: ...": a
+    document's "read" cues its words (the speaker is whoever issued it)."""
+    if verb.lemma_.lower() != "read" or verb.pos_ != "VERB":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj is not None and subj.lemma_.lower() in ISSUED_DOCUMENTS
 
 
 def issuer_of(document: Token) -> Token | None:

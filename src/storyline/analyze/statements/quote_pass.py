@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from storyline.analyze.statements.content import quote_is_said
-from storyline.analyze.statements.cues import cue_subject, is_cue
+from storyline.analyze.statements.cues import cue_subject, is_cue, reads_document
 from storyline.analyze.statements.people import Person, surname_of
 from storyline.analyze.statements.quotes import END_PUNCT, Quote, mark_at, trim
 from storyline.analyze.statements.view import ArticleView, Found, overlaps
@@ -55,7 +55,7 @@ def colon_paragraphs(art: ArticleView) -> list[Found]:
     Transcripts and headlines give the speaker's name and a colon at the start
     of the paragraph; the name must be a proper noun the parser recognises.
     """
-    out: list[Found] = []
+    out: list[Found] = _interview_answers(art)
     for pstart, pend in art.paras:
         line = art.text[pstart:pend]
         lead = len(line) - len(line.lstrip(" \t\"“'"))
@@ -82,6 +82,42 @@ def colon_paragraphs(art: ArticleView) -> list[Found]:
         f = Found(span.root, (colon, colon + 1), span.root, named, named is not None, (s, e), False)
         f.speaker_span = (span.start_char, span.end_char)
         f.status = "named" if named is not None else None
+        out.append(f)
+    return out
+
+
+_QA = re.compile(r"([QA]):\s+(\S.*)$", re.DOTALL)
+
+
+def _interview_answers(art: ArticleView) -> list[Found]:
+    """A question-and-answer interview ("Q: ... " / "A: ..." paragraphs): each answer
+    is the words of the person the introduction names most; the questions are the
+    reporter's own."""
+    labelled = [(p, _QA.match(art.text[p[0] : p[1]])) for p in art.paras]
+    qa = [(p, m) for p, m in labelled if m is not None]
+    if sum(m.group(1) == "Q" for _, m in qa) < 2 or sum(m.group(1) == "A" for _, m in qa) < 2:
+        return []
+    intro_end = qa[0][0][0]
+    counts: dict[str, int] = {}
+    for person in art.persons:
+        if person.start_char < intro_end:
+            key = surname_of(person.text)
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return []
+    top = max(counts, key=lambda k: counts[k])
+    full = max((p.text for p in art.persons if surname_of(p.text) == top), key=len)
+    name = art.sources.fullest_name(full)
+    out = []
+    for (pstart, pend), m in qa:
+        if m.group(1) != "A":
+            continue
+        colon = art.doc.char_span(pstart + 1, pstart + 2, alignment_mode="expand")
+        s, e = trim(art.text, pstart + m.start(2), pend)
+        if colon is None or e <= s:
+            continue
+        f = Found(colon.root, (pstart + 1, pstart + 2), None, name, True, (s, e), False)
+        f.status = "named"
         out.append(f)
     return out
 
@@ -273,7 +309,7 @@ def _cue_near(art: ArticleView, q: Quote) -> tuple[Token, Token] | None:
         for n, tok in enumerate(reversed(toks)):
             if n > 10 or tok.text in END_PUNCT:
                 break
-            if is_cue(tok):
+            if is_cue(tok) or reads_document(tok):
                 subj = cue_subject(tok)
                 if subj is not None and quote_is_said(art, q, tok):
                     return tok, subj

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
+from spacy.tokens import Token
+
 from storyline.analyze.cue_model import load_cue_model
-from storyline.analyze.speech_lexicon import NO_COMMENT_LEMMAS, NOT_STATEMENT_LEMMAS
-from storyline.analyze.statements.cues import is_cue, issuer_of
+from storyline.analyze.speech_lexicon import (
+    ASIDE_VERBS,
+    HAVE_SENSE_LEMMAS,
+    NO_COMMENT_LEMMAS,
+    NOBODY_WORDS,
+    NOT_STATEMENT_LEMMAS,
+)
+from storyline.analyze.statements.cues import is_cue, issuer_of, reads_document
 from storyline.analyze.statements.gate import content_words, read_candidate
 from storyline.analyze.statements.medium_date import relay_outlet
 from storyline.analyze.statements.quotes import trim
@@ -31,10 +41,25 @@ def is_statement(art: ArticleView, f: Found) -> bool:
             c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_LEMMAS for c in cue.children
         ):
             return False
+    if f.subj is not None and f.subj.ent_type_ in ("DATE", "TIME") and f.subj.pos_ == "NOUN":
+        return False  # "The night of May 21 to 22 promised to be long": a time says nothing
+    if cue is not None and is_cue(cue) and f.subj is not None and _nobody(f.subj):
+        return False  # silence; "no one expected X" is still a stance PolNeAR annotates
     words = content_words(art, f)
+    if (
+        cue is not None
+        and cue.lemma_.lower() in HAVE_SENSE_LEMMAS
+        and not f.direct
+        and words is not None
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    ):
+        return False  # "Atlantis boasting vast resources" has them
     return not words or not all(
         t.like_url or t.like_email or t.text.startswith(("@", "#")) for t in words
     )
+
+
+_CLOSING_MARKS = frozenset({"'", '"', "’", "”", "''"})
 
 
 def split_siblings(art: ArticleView, found: list[Found]) -> list[Found]:
@@ -64,6 +89,8 @@ def split_siblings(art: ArticleView, found: list[Found]) -> list[Found]:
             if not (is_cue(t) or art.cue_probability(t) >= floor):
                 continue
             cut = t.i - 1
+            if cut > span.start and doc[cut].text in _CLOSING_MARKS and doc[cut - 1].text == ",":
+                cut -= 1  # "were 'just joking,' denying a fight": the comma inside the quote
             if doc[cut].text != "," and doc[cut].dep_ != "cc":
                 continue
             if doc[cut].dep_ == "cc" and cut > span.start and doc[cut - 1].text == ",":
@@ -135,8 +162,10 @@ def outermost(found: list[Found]) -> list[Found]:
         return False
 
     def issued(g: Found, f: Found) -> bool:
-        # "issued | a statement saying X" is the issuer's "saying | X".
-        if f is g or f.cue is None or g.cue is None or f.cue.dep_ != "acl":
+        # "issued | a statement saying X" is the issuer's "saying | X" (or "that read X").
+        if f is g or f.cue is None or g.cue is None:
+            return False
+        if f.cue.dep_ != "acl" and not (f.cue.dep_ == "relcl" and reads_document(f.cue)):
             return False
         verb = issuer_of(f.cue.head)
         return verb is not None and verb.i == g.cue.i
@@ -157,3 +186,29 @@ def outermost(found: list[Found]) -> list[Found]:
         return False
 
     return [f for f in found if not dropped(f)]
+
+
+_ASIDE = re.compile(r",\s+without\s+(?:" + "|".join(sorted(ASIDE_VERBS)) + r")\b", re.IGNORECASE)
+
+
+def without_asides(art: ArticleView, found: list[Found]) -> None:
+    """ "accused India of involvement, without providing any evidence": the reporter's
+    aside on the claim is not part of what was said (reported speech only; a quote
+    keeps its words)."""
+    for f in found:
+        if f.direct or f.parts:
+            continue
+        s, e = f.content
+        m = _ASIDE.search(art.text, s, e)
+        if m is not None:
+            s2, e2 = trim(art.text, s, m.start())
+            if e2 - s2 >= 3:
+                f.content = (s2, e2)
+
+
+def _nobody(subj: Token) -> bool:
+    """ "No group has claimed responsibility", "nobody said": a source that does not
+    exist has said nothing."""
+    if subj.lower_ in NOBODY_WORDS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)

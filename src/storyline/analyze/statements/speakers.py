@@ -41,7 +41,7 @@ from storyline.analyze.speech_lexicon import (
     ROLE_WORDS,
     TITLES,
 )
-from storyline.analyze.statements.cues import span_of_subject
+from storyline.analyze.statements.cues import cue_subject, issuer_of, span_of_subject
 from storyline.analyze.statements.mentions import (
     Mention,
     MentionIndex,
@@ -133,6 +133,8 @@ class Sources:
         base = strip_titles(name)
         surname = surname_of(name)
         fulls = self._full_names().get(surname)
+        if surname and not fulls and len(base.split()) == 1:
+            return self._family_name_first(base)
         if not surname or not fulls:
             return base
         given = base.split()
@@ -146,6 +148,18 @@ class Sources:
         if not cands:
             return base
         return max(cands, key=lambda f: (fulls[f], -list(fulls).index(f)))
+
+    def _family_name_first(self, word: str) -> str:
+        """ "Mr. Lou" for "Lou Jiwei" (a Chinese name, the family name first), "Diane"
+        for "Diane Guerrero": a one-word name no full name ends with is the one full
+        name it begins, when the article gives exactly one."""
+        starts = {
+            f
+            for names in self._full_names().values()
+            for f in names
+            if f.split()[0].lower() == word.lower()
+        }
+        return next(iter(starts)) if len(starts) == 1 else word
 
     def _full_names(self) -> dict[str, dict[str, int]]:
         """Surname -> the full names (two words or more) the article gives it, with how
@@ -212,6 +226,9 @@ class Sources:
             return self._pronoun(subj, depth, said)
         if low in WRITER_PRONOUNS and subj.pos_ == "PRON":
             return UNRESOLVED
+        if _in_caps_run(subj):
+            # "..., MILITARY SERVICE MEMBERS SUGGEST": a headline's words, not a name
+            return Source.described(own_phrase(subj), plural=subj.text.endswith("S"))
         named = self._name(subj)
         if named is not None:
             return named
@@ -234,6 +251,12 @@ class Sources:
         """A person, a body or a place the subject names, if it names one."""
         cands = [subj] + [c for c in subj.children if c.dep_ == "compound"]
         cands += [t for t in subj.subtree if t.dep_ == "appos" and t.i != subj.i]
+        if subj.pos_ == "NOUN" and subj.lemma_.lower() in ORG_WORDS and _definite(subj):
+            # "The Clinton campaign said", "the Obama administration": the person's
+            # organisation, not the person
+            people = [c for c in subj.children if c.dep_ == "compound" and self.person_at(c)]
+            if people:
+                return Source.named(strip_titles(own_phrase(subj)))
         for tok in cands:
             p = self.person_at(tok)
             if p is not None:
@@ -329,6 +352,12 @@ class Sources:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
                     return self.resolve(pobj, depth + 1)
+        issuer = issuer_of(subj)
+        who = cue_subject(issuer) if issuer is not None else None
+        if who is not None:
+            # "the president issued a post that read": a step down the parse tree, not
+            # a reference back, so it costs no depth ("the president" may need all of it).
+            return self.resolve(who, depth)
         if not definite:
             return Source.described(phrase)
         sent = self._sent_of(subj)
@@ -481,6 +510,17 @@ def _mention_name(m: Mention) -> str:
             return strip_titles(body_name(e)[1])
     s, e2 = span_of_subject(m.head)
     return strip_titles(_text_of(doc, s, e2))
+
+
+def _in_caps_run(tok: Token) -> bool:
+    """A word of a headline set in capitals ("AMERICANS SHOULD HONOR MEMORIAL DAY IN
+    THIS WAY, MILITARY SERVICE MEMBERS SUGGEST"): four capitalised words around it.
+    An acronym among lowercase words ("NATO said") is not one."""
+    if not (tok.text.isupper() and len(tok.text) > 1):
+        return False
+    doc = tok.doc
+    window = doc[max(0, tok.i - 3) : tok.i + 4]
+    return sum(1 for t in window if t.text.isalpha() and t.text.isupper() and len(t.text) > 1) >= 4
 
 
 def _definite(tok: Token) -> bool:

@@ -1,0 +1,155 @@
+"""Who said what in the shapes real news coverage takes (issue 15), on sentences written
+for the tests: where the reported words end, and what only looks like an attribution."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import saying, statements
+
+
+def test_a_new_clause_after_a_parenthetical_attribution_is_not_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two consolidation packages totaling 2.5% of GDP will keep debt from spiraling, "
+        "Yaron said, but he pressed the government to channel more of its budget toward "
+        "growth engines."
+    )
+    found = statements(nlp, text)
+    first = next(s for s in found if s.text.startswith("Two consolidation"))
+    assert first.speaker == "Yaron"
+    assert (
+        first.text
+        == "Two consolidation packages totaling 2.5% of GDP will keep debt from spiraling"
+    )
+
+
+def test_the_reporters_without_evidence_is_not_part_of_the_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Prime Minister Ivan Marko accused Borduria of involvement, without providing any evidence."
+    )
+    (s,) = statements(nlp, text)
+    assert s.speaker == "Ivan Marko"
+    assert s.text == "Borduria of involvement"
+
+
+def test_a_post_that_read_is_its_authors_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Governor Ivan Marko praised the volunteers on Friday. The governor has been busy. "
+        "An hour later, the governor "
+        'issued another post that simply read, "THANK YOU ALL!" Nobody else commented.'
+    )
+    s = saying(statements(nlp, text), "THANK YOU ALL")
+    assert s.speaker == "Ivan Marko" and s.direct
+
+
+def test_what_it_described_as_a_quoted_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Poland has ordered residents to leave the border towns ahead of what it "
+        'described as an "unprecedented operation".'
+    )
+    s = saying(statements(nlp, text), "unprecedented operation")
+    assert s.speaker == "Poland" and s.cue == "described"
+    assert s.text == "unprecedented operation"
+
+
+def test_a_clause_without_that_the_parser_broke_after_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kyiv Mayor Vitali Klitschko took to Telegram, explaining fragments from one drone hit "
+        "the top floor of an apartment block in the Solomyanskyi district of the Ukrainian "
+        "capital, with at least two requiring hospital treatment."
+    )
+    s = saying(statements(nlp, text), "fragments from one drone")
+    assert s.speaker == "Vitali Klitschko"
+    assert "hit the top floor" in s.text
+
+
+def test_reportedly_is_an_attribution_without_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The lawyer left Kyiv in 2014. Marko reportedly followed him to the Russian capital."
+    s = saying(statements(nlp, text), "followed him")
+    assert s.speaker is None and s.kind == "speech" and s.cue == "reportedly"
+    assert s.text == "Marko reportedly followed him to the Russian capital"
+
+
+def test_a_participle_after_a_quoted_phrase_is_its_own_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Marko says he and his wife were 'just joking,' denying a fight. The visit ended."
+    found = statements(nlp, text)
+    assert saying(found, "just joking").text == "he and his wife were 'just joking"
+    denial = saying(found, "a fight")
+    assert denial.cue == "denying" and denial.text == "a fight"
+
+
+def test_a_quote_with_its_own_attribution_after_it_is_not_the_headlines_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Governor Ivan Marko spoke on Monday. He also called some judges monsters. "
+        'FARMERS SHOULD PLANT EARLY THIS YEAR, EXPERTS SUGGEST "HOPEFULLY THE COURTS WILL '
+        "SAVE US FROM THE MONSTERS. BUT FEAR NOT, WE HAVE MADE GREAT PROGRESS OVER THE LAST "
+        'FOUR MONTHS, AND THE STATE WILL SOON BE SAFE AGAIN!" he declared. He left.'
+    )
+    found = statements(nlp, text)
+    assert saying(found, "HOPEFULLY THE COURTS").speaker == "Ivan Marko"
+    assert saying(found, "FARMERS SHOULD PLANT").cue == "SUGGEST"
+
+
+def test_the_answers_of_a_question_and_answer_interview_are_the_interviewees(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Actress Mara Quinlan has written a memoir. Quinlan was 14 when her parents left.\n\n"
+        "Q: You open your book in 2001. What did you find?\n\n"
+        "A: I came home from school and my parents were gone.\n\n"
+        "Q: Did anyone take care of you?\n\n"
+        "A: No, no one did. No one checked up."
+    )
+    found = statements(nlp, text)
+    answers = [s for s in found if s.text.startswith(("I came home", "No, no one"))]
+    assert [s.speaker for s in answers] == ["Mara Quinlan", "Mara Quinlan"]
+    assert not [s for s in found if "What did you find" in s.text]
+
+
+def test_advised_is_a_speech_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Marko, now the education minister, advised "working to propose sound measures."'
+    (s,) = statements(nlp, text)
+    assert (s.speaker, s.cue) == ("Marko", "advised")
+    assert s.text.startswith("working to propose")
+
+
+def test_drew_attention_to_the_fact_that_reports_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Security Council Secretary Ivan Marko spoke to reporters on Monday. He drew attention "
+        "to the fact that the coalition was making plans to send troops to the region."
+    )
+    s = saying(statements(nlp, text), "the coalition was making plans")
+    assert s.speaker == "Ivan Marko" and s.kind == "speech"
+    assert s.text.startswith("the coalition was making plans")
+
+
+def test_a_past_time_after_an_intention_dates_the_threat_not_the_deed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Jerome Powell, chair of the Federal Reserve, whom Trump has threatened to fire on "
+        "several occasions in recent months, is also in Banff."
+    )
+    (s,) = [x for x in statements(nlp, text) if x.cue and "threatened" in x.cue]
+    assert s.text == "to fire"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A source that does not exist has said nothing.
+        "No group has claimed responsibility for the bombing in the capital.",
+        # A time says nothing.
+        "The night of May 21 to 22 promised to be long and grueling for the city.",
+        # "boasting" resources is having them.
+        "The region is poor despite Atlantis boasting vast mineral resources such as gold.",
+    ],
+)
+def test_what_only_looks_like_an_attribution(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert statements(nlp, text) == []
+
+
+def test_a_speech_verb_in_a_relative_clause_says_its_antecedent(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The minister offered refuge to the farmers based on racial discrimination claims "
+        "that Pretoria says are unfounded."
+    )
+    s = saying(statements(nlp, text), "are unfounded")
+    assert s.speaker == "Pretoria"
+    assert s.text == "racial discrimination claims that Pretoria says are unfounded"
