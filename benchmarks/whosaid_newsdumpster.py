@@ -231,9 +231,18 @@ def main() -> None:
     parser.add_argument(
         "--stances", action="store_true", help="ingest with stances on (storyline ingest --stances)"
     )
+    parser.add_argument(
+        "--articles",
+        metavar="FIRST-LAST",
+        help="only the gold articles numbered so (1-30: the first set of 2026-12-06; "
+        "31-40: the ten added on 2026-12-07), ingested alone",
+    )
     args = parser.parse_args()
 
     golds = gold_files()
+    if args.articles:
+        first, _, last = args.articles.partition("-")
+        golds = [g for g in golds if int(first) <= g["n"] <= int(last or first)]
     by_link = records_by_link()
     records = [by_link[g["link"]] for g in golds]
     export = run_storyline(records, options=("--stances",) if args.stances else ())
