@@ -554,3 +554,38 @@ def test_how_sure_the_first_is() -> None:
     assert certainty(first, [_app("b", "x", "2025-05-20", "2025-05-20T08:00:00Z")]) == "tied"
     assert certainty(first, [_app("b", "x", "2025-05-20")]) == "day"
     assert certainty(first, [_app("b", "x", None)]) == "undated"
+
+
+def test_the_window_of_another_count_is_no_claim() -> None:
+    # Two reports of Gaza's health ministry, a day apart, each with its own toll for its
+    # own past 24 hours: the "24 hours" they share is no claim carried by both.
+    injured = "A further 204 people were injured during the past 24 hours"
+    bodies = "Over the past 24 hours, 38 bodies and 364 injured were taken to hospitals"
+    dw = _n(24, "Health Ministry", injured, unit="hour", text="24 hours", measure="injured")
+    tass = _n(24, "Gaza's Health Ministry", bodies, day="2025-05-26", unit="hour", text="24 hours")
+    assert dw.window and tass.window and not dw.is_claim
+    assert same_figure(dw, tass) is None
+    # Alone in its sentence, the length of time is what is claimed.
+    alone = _n(4, "Donald Trump", "the scum that spent the last four years trying to destroy",
+               unit="year", text="four years")  # fmt: skip
+    assert not alone.window and alone.is_claim
+
+
+def test_a_straight_mark_after_a_word_closes_a_quote() -> None:
+    # The statement began inside a quote opened before it: what follows the closing
+    # mark is the reporter's ("the meeting of high representatives ... in Moscow"),
+    # and two TASS statements naming that meeting are no one claim.
+    shoigu = (
+        'more than 110 delegations and nearly all major international organizations" will '
+        "take part in the meeting of high representatives in charge of security issues in Moscow"
+    )
+    assert w.fragments(shoigu) == []
+    assert w.fragments('he said "we will win" today') == [("we", "will", "win")]
+    afghans = (
+        "Officials from the new government of Afghanistan will participate in a meeting of "
+        "high representatives in charge of security issues in Moscow for the first time ever"
+    )
+    council = Quote("1", "x", afghans, False, "Russian Security Council", "2025-05-26")
+    assert (
+        same_quote(council, Quote("2", "y", shoigu, False, "Sergey Shoigu", "2025-05-26")) is None
+    )

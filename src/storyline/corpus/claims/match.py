@@ -151,6 +151,9 @@ _ONE_COUNTS = re.compile(r"\bone\b(?!\s+of\b)", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 # Numbers that are years say when, not what: they prove nothing in common.
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# The window another count covers: "204 people were injured during the past 24 hours".
+_DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
+_WINDOW_BEFORE = r"\b(?:past|last|previous|preceding)\s+"
 
 # Speakers that name no one: pronouns and the like.
 _PRONOUNS = w.word_set("i he she it we they you one who someone everyone")
@@ -588,7 +591,23 @@ class Number:
         """A value someone claims, or one that says what it counts or measures: a bare
         "three" or "27" the reporter writes is no claim to follow."""
         has_value = self.low is not None or self.high is not None
-        return has_value and bool(self.claimant or self.measure or self.unit) and not self.pronoun
+        return (
+            has_value
+            and bool(self.claimant or self.measure or self.unit)
+            and not self.pronoun
+            and not self.window
+        )
+
+    @cached_property
+    def window(self) -> bool:
+        """ "the past 24 hours" beside another count: the period that count covers, not a
+        claim of its own (two ministries' different tolls of their past 24 hours are no
+        one claim "24 hours"). Alone ("spent the last four years ...") it may be one."""
+        return (
+            self.unit in _DURATIONS
+            and bool(self.numbers)
+            and re.search(_WINDOW_BEFORE + re.escape(self.text), self.sentence, re.I) is not None
+        )
 
     @cached_property
     def pronoun(self) -> bool:

@@ -55,8 +55,11 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # an apostrophe: "Israel’s").
 _OPEN = "\u201c\u00ab\u201e"
 _CLOSE = "\u201d\u00bb"
+# A straight double mark right after a word or punctuation closes a quote ("... major
+# organizations\" will take part": the statement began inside a quote whose opening
+# mark lies before it); only one after a space or at the start opens one.
 _FRAGMENT = re.compile(
-    r"(?:[\u201c\u00ab\u201e\"]|(?<![\w])[\u2018'])(?P<words>[^\u201c\u201d\u00ab\u00bb\u201e\"]+?)"
+    r"(?:[\u201c\u00ab\u201e]|(?<![\w.,;:!?])\"|(?<![\w])[\u2018'])(?P<words>[^\u201c\u201d\u00ab\u00bb\u201e\"]+?)"
     r"(?:[\u201d\u00bb\"]|[\u2019'](?!\w)|$)"
 )
 
