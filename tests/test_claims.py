@@ -6,6 +6,8 @@ the outlets wrote them; so are the tempting false groupings.
 
 from __future__ import annotations
 
+import dataclasses
+
 from storyline.corpus.claims import words as w
 from storyline.corpus.claims.lineage import Appearance, certainty, lineage
 from storyline.corpus.claims.match import (
@@ -589,3 +591,18 @@ def test_a_straight_mark_after_a_word_closes_a_quote() -> None:
     assert (
         same_quote(council, Quote("2", "y", shoigu, False, "Sergey Shoigu", "2025-05-26")) is None
     )
+
+
+def test_a_days_toll_on_another_day_and_a_list_are_not_one_claim() -> None:
+    died = "At least 38 people died in Israeli attacks on Gaza in one day, the ministry said"
+    killed = "At least 38 people were killed, and 170 others were injured in the past day"
+    sunday = _n(38, "Health Ministry", died, day="2025-05-25")
+    monday = _n(38, "Gaza's Health Ministry", killed, day="2025-05-26")
+    assert same_figure(sunday, monday) is None
+    # The same day's toll in two outlets stays one claim.
+    again = dataclasses.replace(monday, id="again", article_id="b", day="2025-05-25")
+    assert same_figure(sunday, again) is not None
+    listed = "one over the Yaroslavl Region, and one more over the Tatarstan Region"
+    yaroslavl = _n(1, "Russian Defense Ministry", listed, text="one")
+    tatarstan = dataclasses.replace(yaroslavl, id="other")
+    assert same_figure(yaroslavl, tatarstan) is None

@@ -154,6 +154,10 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # The window another count covers: "204 people were injured during the past 24 hours".
 _DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
 _WINDOW_BEFORE = r"\b(?:past|last|previous|preceding)\s+"
+_DAILY = re.compile(
+    r"\b(?:in (?:a|one) (?:single )?day|(?:past|last|previous) (?:day|24 hours)|overnight)\b",
+    re.I,
+)
 
 # Speakers that name no one: pronouns and the like.
 _PRONOUNS = w.word_set("i he she it we they you one who someone everyone")
@@ -599,6 +603,12 @@ class Number:
         )
 
     @cached_property
+    def daily(self) -> bool:
+        """A count of one day: "in one day", "in the past day", "over the past 24 hours",
+        "overnight"."""
+        return _DAILY.search(self.sentence) is not None
+
+    @cached_property
     def window(self) -> bool:
         """ "the past 24 hours" beside another count: the period that count covers, not a
         claim of its own (two ministries' different tolls of their past 24 hours are no
@@ -654,8 +664,12 @@ def same_figure(a: Number, b: Number) -> str | None:
     """Why two figures are one claim, or None."""
     if a.value_key != b.value_key or not (a.is_claim and b.is_claim):
         return None
+    if a.article_id == b.article_id and a.sentence == b.sentence:
+        return None  # two counts in one list ("one over Yaroslavl, and one more over ...")
     gap = _days_apart(a.day, b.day)
-    if gap is None or gap > FIGURE_DAYS:
+    if gap is None or gap > FIGURE_DAYS or (gap and a.daily and b.daily):
+        # A day's toll on another day is that day's report (38 dead on Sunday, 38 again
+        # on Monday), not one claim carried on.
         return None
     common = w.longest_run(a.words, b.words)
     run = len(common)
