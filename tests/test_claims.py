@@ -606,3 +606,14 @@ def test_a_days_toll_on_another_day_and_a_list_are_not_one_claim() -> None:
     yaroslavl = _n(1, "Russian Defense Ministry", listed, text="one")
     tatarstan = dataclasses.replace(yaroslavl, id="other")
     assert same_figure(yaroslavl, tatarstan) is None
+
+
+def test_one_nights_tolls_of_two_places_are_two_claims() -> None:
+    kyiv = _n(
+        4, None, "At least four people were killed in the Kyiv region, emergency services said"
+    )
+    kyiv = dataclasses.replace(kyiv, place="Kyiv region", subject="people", measure="killed")
+    city = dataclasses.replace(kyiv, id="city", article_id="b", place="Kyiv")
+    khmelnytskyi = dataclasses.replace(kyiv, id="k", article_id="c", place="Khmelnytskyi region")
+    assert same_figure(kyiv, city) is not None
+    assert same_figure(kyiv, khmelnytskyi) is None

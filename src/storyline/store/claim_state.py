@@ -120,7 +120,8 @@ class ClaimState:
         for chunk in _chunks(articles):
             out += self.conn.execute(
                 "SELECT f.id, f.article_id, f.text, f.low, f.high, f.unit, f.per, f.measure, "
-                'f.claimant, f.subject, f.statement_id, f.start, f."end", a.published AS day '
+                'f.claimant, f.subject, f.place, f.statement_id, f.start, f."end", '
+                "a.published AS day "
                 "FROM figures f JOIN articles a ON a.id = f.article_id "
                 f"WHERE f.article_id IN ({_marks(chunk)}) ORDER BY f.article_id, f.start, f.id",
                 chunk,
@@ -152,7 +153,7 @@ class ClaimState:
         """Figures by id with their article's date and their stored sentence."""
         return self.conn.execute(
             "SELECT f.id, f.article_id, f.text, f.low, f.high, f.unit, f.per, f.measure, "
-            "f.claimant, f.subject, a.published AS day, i.sentence FROM figures f "
+            "f.claimant, f.subject, f.place, a.published AS day, i.sentence FROM figures f "
             "JOIN articles a ON a.id = f.article_id "
             "LEFT JOIN corpus_claim_items i ON i.item_id = f.id "
             "WHERE f.id IN (SELECT value FROM json_each(?)) ORDER BY f.id",

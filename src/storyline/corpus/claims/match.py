@@ -552,10 +552,17 @@ class Number:
     day: str | None
     sentence: str
     subject: str | None = None
+    place: str | None = None
 
     @cached_property
     def words(self) -> tuple[str, ...]:
         return w.words(self.sentence)
+
+    @cached_property
+    def where(self) -> str | None:
+        """The place a figure counts in, by its first word ("Kyiv" for "Kyiv region")."""
+        found = w.words(self.place or "")
+        return found[0] if found else None
 
     @cached_property
     def who(self) -> tuple[str, ...] | None:
@@ -666,6 +673,8 @@ def same_figure(a: Number, b: Number) -> str | None:
         return None
     if a.article_id == b.article_id and a.sentence == b.sentence:
         return None  # two counts in one list ("one over Yaroslavl, and one more over ...")
+    if a.where and b.where and a.where != b.where:
+        return None  # four killed in Kyiv, four in Khmelnytskyi: two tolls of one night
     gap = _days_apart(a.day, b.day)
     if gap is None or gap > FIGURE_DAYS or (gap and a.daily and b.daily):
         # A day's toll on another day is that day's report (38 dead on Sunday, 38 again

@@ -96,6 +96,7 @@ def _number(fg: Record, sentence: str) -> Number:
         fg["day"],
         sentence,
         fg["subject"],
+        fg["place"],
     )
 
 
