@@ -34,6 +34,11 @@ ClaimKey = tuple[int, str, str]
 ClaimItem = tuple[str, str, str | None, str | None, str | None]
 ClaimLink = tuple[str, str, str, str, str]
 _CLAIM_COLUMNS = CONTRACT["claims"][1]
+# The figure fields ``corpus.claims`` compares (its ``Number``), read by both figure queries.
+_NUMBER_COLUMNS = (
+    "f.id, f.article_id, f.text, f.low, f.high, f.unit, f.per, f.measure, f.claimant, "
+    "f.subject, f.place, a.published AS day"
+)
 _JSON_FIELDS = {"article_ids", "outlets", "variants", "appearances"}
 
 
@@ -119,9 +124,7 @@ class ClaimState:
         out: list[sqlite3.Row] = []
         for chunk in _chunks(articles):
             out += self.conn.execute(
-                "SELECT f.id, f.article_id, f.text, f.low, f.high, f.unit, f.per, f.measure, "
-                'f.claimant, f.subject, f.place, f.statement_id, f.start, f."end", '
-                "a.published AS day "
+                f'SELECT {_NUMBER_COLUMNS}, f.statement_id, f.start, f."end" '
                 "FROM figures f JOIN articles a ON a.id = f.article_id "
                 f"WHERE f.article_id IN ({_marks(chunk)}) ORDER BY f.article_id, f.start, f.id",
                 chunk,
@@ -152,8 +155,7 @@ class ClaimState:
     def indexed_figures(self, ids: Sequence[str]) -> list[sqlite3.Row]:
         """Figures by id with their article's date and their stored sentence."""
         return self.conn.execute(
-            "SELECT f.id, f.article_id, f.text, f.low, f.high, f.unit, f.per, f.measure, "
-            "f.claimant, f.subject, f.place, a.published AS day, i.sentence FROM figures f "
+            f"SELECT {_NUMBER_COLUMNS}, i.sentence FROM figures f "
             "JOIN articles a ON a.id = f.article_id "
             "LEFT JOIN corpus_claim_items i ON i.item_id = f.id "
             "WHERE f.id IN (SELECT value FROM json_each(?)) ORDER BY f.id",

@@ -130,12 +130,11 @@ _PART_HEADS = frozenset({"include", "including"})
 
 
 def part_measure(num: Token, noun: Token | None) -> tuple[bool, str | None]:
-    """(whether the figure's measure is found here, the measure): an action noun whose
-    object the figure counts ("the release of ten hostages"), or, for part of a whole, the
-    whole's measure: the subject of
-    "include" ("The dead included three" -> killed), the word "including" attaches to
-    ("downed 150 drones, including 53" -> downed), or an "among those killed" beside
-    the verb the figure completes."""
+    """(whether the figure's measure is decided here, the measure). Decided as none for
+    the object of an action noun ("the release of ten hostages"); for part of a whole,
+    the whole's measure: the subject of "include" ("The dead included three" ->
+    killed), the word "including" attaches to ("downed 150 drones, including 53" ->
+    downed), or an "among those killed" beside the verb the figure completes."""
     anchor = noun if noun is not None else num
     cur = anchor
     for _ in range(3):

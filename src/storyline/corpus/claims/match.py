@@ -149,8 +149,6 @@ KINDS = {
 _ONE = re.compile(r"\bone\b", re.IGNORECASE)
 _ONE_COUNTS = re.compile(r"\bone\b(?!\s+of\b)", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
-# Numbers that are years say when, not what: they prove nothing in common.
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # The window another count covers: "204 people were injured during the past 24 hours".
 _DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
 _WINDOW_BEFORE = r"\b(?:past|last|previous|preceding)\s+"
@@ -314,7 +312,7 @@ class Quote:
     def numbers(self) -> frozenset[str]:
         """The numbers the text writes in digits, thousands separators dropped ("1,305"
         is one number, not "1" and "305"), years aside."""
-        return frozenset(x for x in w.numbers(self.text) if not _YEAR.match(x))
+        return frozenset(x for x in w.numbers(self.text) if not w.YEAR.match(x))
 
     @cached_property
     def said_pairs(self) -> frozenset[tuple[str, str]]:
@@ -576,7 +574,9 @@ class Number:
     def numbers(self) -> frozenset[str]:
         """The other numbers of the sentence (not this figure's own, not years)."""
         own = w.numbers(self.text)
-        return frozenset(x for x in w.numbers(self.sentence) if x not in own and not _YEAR.match(x))
+        return frozenset(
+            x for x in w.numbers(self.sentence) if x not in own and not w.YEAR.match(x)
+        )
 
     @cached_property
     def context(self) -> frozenset[str]:

@@ -217,7 +217,8 @@ def _token_stems(token: str) -> tuple[str, ...]:
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A number and the word after it ("303 Ukrainian defenders").
 _COUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]\d)\s+([^\W\d_][\w-]*)")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Numbers that are years say when, not what: they prove nothing in common.
+YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Unrounded: this many digits at least, and not a multiple of 100 ("303", not "300").
 COUNT_DIGITS = 3
 
@@ -229,7 +230,7 @@ def counts(text: str) -> frozenset[tuple[str, str]]:
     found = set()
     for number, after in _COUNT.findall(text):
         value = number.replace(",", "")
-        if len(value) < COUNT_DIGITS or int(value) % 100 == 0 or _YEAR.match(value):
+        if len(value) < COUNT_DIGITS or int(value) % 100 == 0 or YEAR.match(value):
             continue
         word = words(after)
         if word and word[0] not in STOP_WORDS:
