@@ -153,3 +153,15 @@ def test_a_speech_verb_in_a_relative_clause_says_its_antecedent(nlp) -> None:  #
     s = saying(statements(nlp, text), "are unfounded")
     assert s.speaker == "Pretoria"
     assert s.text == "racial discrimination claims that Pretoria says are unfounded"
+
+
+def test_an_outlet_relaying_a_quote_after_it_is_not_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Marko took to Truth Social on Sunday to criticize Petrov for making diplomatic "
+        "efforts more difficult. The Borduran leader, he said, \u201cis doing his country no "
+        "favors by talking the way he does. Everything out of his mouth causes problems. "
+        "I don\u2019t like it, and it better stop,\u201d RT reported. The president added "
+        "that it was over."
+    )
+    s = saying(statements(nlp, text), "doing his country no favors")
+    assert s.speaker == "Marko" and s.cue == "said"

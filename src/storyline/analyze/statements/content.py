@@ -10,7 +10,7 @@ from storyline.analyze.speech_lexicon import (
     TRAILING_REPORT_LEMMAS,
 )
 from storyline.analyze.statements.cues import SUBJ_DEPS, cue_subject, is_cue
-from storyline.analyze.statements.medium_date import medium_in
+from storyline.analyze.statements.medium_date import medium_in, relay_outlet
 from storyline.analyze.statements.quotes import DASHES, END_PUNCT, Quote, mark_at, trim
 from storyline.analyze.statements.view import ArticleView
 
@@ -319,7 +319,7 @@ def _new_clause(first: Token, head: Token, cue: Token) -> bool:
 def _cued_after(art: ArticleView, q: Quote) -> bool:
     """ "EXPERTS SUGGEST "HOPEFULLY ... AGAIN!" he declared": a quote with its own
     attribution right after its closing mark is that speaker's, not the words of a
-    cue before it."""
+    cue before it (unless that attribution is an outlet relaying it)."""
     if q.close is None:
         return False
     doc = art.doc
@@ -332,5 +332,14 @@ def _cued_after(art: ArticleView, q: Quote) -> bool:
             return False
         if is_cue(tok):
             subj = cue_subject(tok)
-            return subj is not None and subj.idx > q.close
+            return subj is not None and subj.idx > q.close and not _relays(art, tok, subj)
     return False
+
+
+def _relays(art: ArticleView, cue: Token, subj: Token) -> bool:
+    """ "The leader, he said, '...,' RT reported": an outlet relaying a quote is no speaker
+    of it. An outlet the article names as one (``relay_outlet``), or whoever but a person
+    "reported" it: people say their words, outlets report them."""
+    if relay_outlet(art, cue, subj) is not None:
+        return True
+    return cue.lemma_.lower() == "report" and subj.ent_type_ != "PERSON"
