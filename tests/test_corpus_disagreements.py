@@ -88,9 +88,10 @@ def test_close_exact_tolls_of_one_attack_contradict_whatever_the_ratio() -> None
     cbc = claim(12, qualifier="at least", outlet="CBC")
     found = [minister, bbc, cbc]
     assert kinds(found, minister, bbc) == {"contradiction"}
-    # "at least 12" agrees with both, and two outlets saying it are two sources.
+    # "at least 12" agrees with both; unattributed, it is most likely the minister's toll
+    # relayed, so it confirms nothing either.
     assert "contradiction" not in kinds(found, cbc, bbc)
-    assert kinds(found, minister, cbc) == {"corroboration"}
+    assert not kinds(found, minister, cbc)
     (contradiction,) = [d for d in find_series(found)[1] if d.kind == "contradiction"]
     assert "Ihor Klymenko (in Fox News) says 12" in (contradiction.reason or "")
     assert "BBC says at least 13" in (contradiction.reason or "")
@@ -136,7 +137,7 @@ def test_one_source_carried_again_is_one_side() -> None:
     found = [dw, dw_eu, cbc]
     assert len(sources(found)) == 1
     assert not relations(found)
-    bbc = claim(5, outlet="BBC", family="bbc.com", place="Gaza")
+    bbc = claim(5, claimant="Israel's military", outlet="BBC", family="bbc.com", place="Gaza")
     bbc_again = claim(5, outlet="BBC", family="bbc.com", place="Gaza")
     un = claim(5, claimant="Tom Fletcher", outlet="Tasnim", place="Gaza")
     found = [bbc, bbc_again, un]
@@ -314,6 +315,36 @@ def test_a_nights_weapons_count_has_one_counter() -> None:
     reported = claim(298, outlet="DW", **kw)
     found = [air_force, officials, reported]
     assert not any("corroboration" in k for k in relations(found).values())
-    # A toll is counted by many: two outlets' own 12 still corroborate.
-    a, b = claim(12, outlet="NYT"), claim(12, outlet="CBC")
+    # A toll is counted by many: two named counters' 12 corroborate.
+    a = claim(12, claimant="Ihor Klymenko", outlet="NYT")
+    b = claim(12, claimant="the State Emergency Service", outlet="CBC")
     assert kinds([a, b], a, b) == {"corroboration"}
+
+
+def test_a_corroboration_needs_two_attributed_sources_of_one_count() -> None:
+    # Two outlets' unattributed 12, or "officials" beside the minister: nothing shows a
+    # second source rather than the minister's toll relayed.
+    minister = claim(12, claimant="Interior Minister Ihor Klymenko", outlet="Reuters")
+    officials = claim(12, claimant="officials", outlet="AP")
+    nyt, cbc = claim(12, outlet="NYT"), claim(12, outlet="CBC")
+    found = [minister, officials, nyt, cbc]
+    assert not any("corroboration" in k for k in relations(found).values())
+    # "Earlier death tolls given separately by regional authorities had put the number of
+    # dead at 13": a superseded count, not a source.
+    earlier = claim(13, claimant="Earlier death tolls", outlet="Fox News")
+    bbc = claim(13, claimant="Ukraine's emergency service", outlet="BBC")
+    assert not kinds([earlier, bbc], earlier, bbc)
+    # "at least 35" killed at the school says less than Al Mayadeen's 36: no confirmation.
+    school = {"place": "Gaza", "event": "strike on the school"}
+    floor = claim(35, qualifier="at least", claimant="hospital directors", **school)
+    mayadeen = claim(36, claimant="Al Mayadeen TV", **school)
+    assert "corroboration" not in kinds([floor, mayadeen], floor, mayadeen)
+
+
+def test_a_claimant_titled_by_a_place_gives_the_figure_its_place() -> None:
+    # "Kharkiv Mayor Ihor Terekhov said drones ... injured three people" is Kharkiv's three,
+    # not the three injured the governor of the Tula region reported.
+    tula = claim(3, measure="wounded", place="Tula region",
+                 claimant="The governor of the Tula region, Dmitry Miliaev")  # fmt: skip
+    kharkiv = claim(3, measure="wounded", place=None, claimant="Kharkiv Mayor Ihor Terekhov")
+    assert not kinds([tula, kharkiv], tula, kharkiv)

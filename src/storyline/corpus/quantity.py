@@ -181,6 +181,33 @@ def place_key(place: str | None) -> str | None:
     return re.sub(r"\s+", " ", key)
 
 
+# A claimant whose title names the place they answer for: "Kharkiv Mayor Ihor Terekhov",
+# "the governor of the Tula region". A figure such a claimant gives, with no place of its
+# own, is that place's (Kharkiv's three injured are not Tula's three).
+TITLE_PLACES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Mm]ayor|[Gg]overnor|[Rr]egional|[Cc]ity|[Oo]blast)\b"),
+    re.compile(
+        r"\b(?:[Mm]ayor|[Gg]overnor|[Hh]ead) of (?:the )?([A-Z][\w'’-]+(?: region| oblast)?)"
+    ),
+)
+
+
+# Capitalised words before a title that are not a place ("The governor", "Russian regional").
+_NOT_PLACES = frozenset(
+    {"the", "a", "an", "former", "deputy", "acting", "russian", "ukrainian", "israeli",
+     "palestinian", "local", "regional"}
+)  # fmt: skip
+
+
+def title_place(claimant: str | None) -> str | None:
+    """The place a claimant's title names (``place_key`` form), else None."""
+    for pattern in reversed(TITLE_PLACES):  # "governor of the Tula region" first
+        for found in pattern.finditer(claimant or ""):
+            if fold(found.group(1)) not in _NOT_PLACES:
+                return place_key(found.group(1))
+    return None
+
+
 def is_named(claimant: str | None) -> bool:
     """A claimant that names a source ("Ihor Klymenko", "Russia's Defence Ministry"), not
     one that describes it ("officials", "Ukrainian officials", "the emergency service")."""

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.corpus.independence import sources
+from storyline.corpus.independence import origin, sources
 from storyline.corpus.series import Claim
 from storyline.corpus.values import compatible, lower_bound
 from storyline.schema import Disagreement, DisagreementKind, stable_id
@@ -119,7 +119,7 @@ def relate(
     groups = value_groups(claims, cumulative)
     out: list[Disagreement] = []
     for group in groups:
-        sides = _by_source(group.claims, source_of)
+        sides = _corroborating(group.claims, source_of)
         if len(sides) >= 2:
             out.append(_record("corroboration", series_id, label, sides, _agree(sides)))
     if not anchored:
@@ -167,6 +167,34 @@ def _by_source(claims: list[Claim], source_of: dict[str, int]) -> list[list[Clai
     for claim in claims:
         sides.setdefault(source_of[claim.id], []).append(claim)
     return [sides[k] for k in sorted(sides)]
+
+
+def _corroborating(claims: list[Claim], source_of: dict[str, int]) -> list[list[Claim]]:
+    """The sides that corroborate one count: the claims of one value group that name where
+    they come from (``origin``), by independent source, each giving the count most of them
+    give ("at least 35" in one outlet does not confirm another's 36: it says less).
+    Unattributed and "officials'" figures are left out: nothing shows they are not the
+    named claimant's count relayed."""
+    attributed = [c for c in claims if origin(c) is not None and not _vague(c)]
+    sides = _by_source(attributed, source_of)
+    if len(sides) < 2:
+        return []
+
+    def agreeing(anchor: Claim) -> list[list[Claim]]:
+        return [s for s in sides if any(_same_count(c, anchor) for c in s)]
+
+    anchor = max(attributed, key=lambda c: (len(agreeing(c)), -c.value, c.id))
+    return [[c for c in s if _same_count(c, anchor)] for s in agreeing(anchor)]
+
+
+def _same_count(a: Claim, b: Claim) -> bool:
+    """The same number, whatever the qualifier ("12" and "at least 12"), or two
+    approximations that meet ("some 500", "about 540")."""
+    if (a.low, a.high) == (b.low, b.high):
+        return True
+    return (
+        not lower_bound(a) and not lower_bound(b) and compatible(a, b) and _near(a.value, b.value)
+    )
 
 
 def _vague(claim: Claim) -> bool:
