@@ -348,3 +348,27 @@ def test_a_claimant_titled_by_a_place_gives_the_figure_its_place() -> None:
                  claimant="The governor of the Tula region, Dmitry Miliaev")  # fmt: skip
     kharkiv = claim(3, measure="wounded", place=None, claimant="Kharkiv Mayor Ihor Terekhov")
     assert not kinds([tula, kharkiv], tula, kharkiv)
+
+
+def test_one_strikes_toll_is_part_of_the_nights_toll() -> None:
+    # "The death toll in a strike on the school has increased to 36" against "at least 54
+    # Palestinians have been killed ... during Israeli air strikes on Gaza overnight".
+    night = {"place": "Gaza", "period": "2025-05-25/2025-05-26", "as_of": "2025-05-26"}
+    school = claim(36, claimant="Al Mayadeen TV", event="strike", **night)
+    overnight = claim(54, qualifier="at least", claimant="hospital directors",
+                      event="Israeli air strikes on Gaza overnight", **night)  # fmt: skip
+    assert not kinds([school, overnight], school, overnight)
+    # Without the words, the two tolls of one night do contradict.
+    other = claim(54, claimant="hospital directors", event="Israeli air strike", **night)
+    assert kinds([school, other], school, other) == {"contradiction"}
+
+
+def test_two_floors_of_one_article_are_two_counts_not_a_revision() -> None:
+    # One article: "at least 35 were reported killed when the school was hit" and "at least
+    # 54 killed overnight": no update unless another report raises the floor.
+    night = {"place": "Gaza", "article": "bbc"}
+    school = claim(35, qualifier="at least", **night)
+    overnight = claim(54, qualifier="at least", claimant="hospital directors", **night)
+    assert not kinds([school, overnight], school, overnight)
+    later = claim(40, qualifier="at least", place="Gaza", article="ap", as_of="2025-05-26")
+    assert kinds([school, later], school, later) == {"update"}

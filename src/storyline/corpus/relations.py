@@ -21,6 +21,7 @@ name who says what and when ("BBC says at least 13 killed; Ihor Klymenko said
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -152,8 +153,8 @@ def relate(
             if not cumulative:
                 # One incident's or period's claims far apart are more likely two counts
                 # (a country's toll and a town's, the killed and the abducted) than a dispute.
-                right = [y for y in right if any(_plausible(x, y) for x in left)]
-                left = [x for x in left if any(_plausible(x, y) for y in right)]
+                right = [y for y in right if any(_disputable(x, y) for x in left)]
+                left = [x for x in left if any(_disputable(x, y) for y in right)]
             if not left or not right:
                 continue
             pair = _opposed(left, right, source_of)
@@ -200,6 +201,37 @@ def _same_count(a: Claim, b: Claim) -> bool:
 def _vague(claim: Claim) -> bool:
     """ "dozens", "hundreds": a range in words, too loose to contradict anything."""
     return claim.low != claim.high and not any(ch.isdigit() for ch in claim.text)
+
+
+def _disputable(a: Claim, b: Claim) -> bool:
+    """Two counts of one incident or period that could be one count disputed: not far
+    apart, and not one strike's toll beside the toll of all the night's strikes."""
+    return _plausible(a, b) and not _part_of_whole(a, b) and not _part_of_whole(b, a)
+
+
+# What one strike is called, and what says a count covers several ("Israeli air strikes on
+# Gaza overnight", "attacks across Ukraine"). The toll of the strike on one school (36) is
+# part of the night's toll across Gaza (at least 54): the two fit together.
+ONE_STRIKE = re.compile(r"\b(?:strike|attack|raid|blast|explosion|bombing|hit)\b")
+MANY_STRIKES = re.compile(r"\b(?:strikes|attacks|raids|blasts|bombings|overnight|across|wave)\b")
+
+
+def _part_of_whole(part: Claim, whole: Claim) -> bool:
+    """``part`` counts one strike and ``whole``, a larger count, several."""
+    one = (part.event or "").lower()
+    many = (whole.event or "").lower()
+    return (
+        part.value < whole.value
+        and one != many
+        and ONE_STRIKE.search(one) is not None
+        and MANY_STRIKES.search(one) is None
+        and (MANY_STRIKES.search(many) is not None or (_night(whole) and not _night(part)))
+    )
+
+
+def _night(claim: Claim) -> bool:
+    period = claim.period or ""
+    return "/" in period and ".." not in period
 
 
 def _plausible(a: Claim, b: Claim) -> bool:
@@ -256,8 +288,15 @@ def _update_groups(groups: list[ValueGroup], cumulative: bool) -> list[ValueGrou
                 continue  # a running total never falls: 3,509 after 53,655 counts another span
             steps.append(choice)
         return steps if len(steps) >= 2 else []
-    # A raised floor: the "at least" claims of each value, lowest first ("at least 9" in
-    # the morning, "at least 12" later); an exact value beside a floor stays out of it.
+    return _raised_floors(groups)
+
+
+def _raised_floors(groups: list[ValueGroup]) -> list[ValueGroup]:
+    """A raised floor: the "at least" claims of each value, lowest first ("at least 9" in
+    the morning, "at least 12" later); an exact value beside a floor stays out of it. A
+    step needs a report the last step's articles did not make (an article giving "at
+    least 35" killed at the school and "at least 54" across Gaza counts two things), and is
+    no strike's toll raised to the night's."""
     bounded = [
         ValueGroup([c for c in g.claims if lower_bound(c)])
         for g in groups
@@ -265,10 +304,17 @@ def _update_groups(groups: list[ValueGroup], cumulative: bool) -> list[ValueGrou
     ]
     raised: list[ValueGroup] = []
     for group in sorted(bounded, key=lambda g: (_floor(g), g.first_day)):
-        if not raised or (
-            group.first_day >= raised[-1].first_day
-            and _floor(group) <= _floor(raised[-1]) * DISPUTE_RATIO
-        ):  # a toll rises by some, not from 54 to "over 50,000"
+        if not raised:
+            raised.append(group)
+            continue
+        last = raised[-1]
+        seen = {c.article_id for c in last.claims}
+        if (
+            group.first_day >= last.first_day
+            and _floor(group) <= _floor(last) * DISPUTE_RATIO  # a toll rises by some,
+            and any(c.article_id not in seen for c in group.claims)  # not 54 to 50,000
+            and not any(_part_of_whole(a, b) for a in last.claims for b in group.claims)
+        ):
             raised.append(group)
     return raised if len(raised) >= 2 else []
 
