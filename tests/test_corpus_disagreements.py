@@ -329,6 +329,14 @@ def test_a_corroboration_needs_two_attributed_sources_of_one_count() -> None:
     nyt, cbc = claim(12, outlet="NYT"), claim(12, outlet="CBC")
     found = [minister, officials, nyt, cbc]
     assert not any("corroboration" in k for k in relations(found).values())
+    # Once two named sources agree, another outlet's "local officials" is a third side.
+    zhytomyr = {"subject": "children", "place": "Zhytomyr region"}
+    service = claim(3, claimant="the emergency service", outlet="CBC", **zhytomyr)
+    local = claim(3, claimant="local officials there", outlet="Fox News", **zhytomyr)
+    klymenko = claim(3, claimant="Ihor Klymenko", outlet="CNN", **zhytomyr)
+    found = [service, local, klymenko]
+    assert kinds(found, service, local) == kinds(found, local, klymenko) == {"corroboration"}
+    assert not kinds([service, local], service, local)
     # "Earlier death tolls given separately by regional authorities had put the number of
     # dead at 13": a superseded count, not a source.
     earlier = claim(13, claimant="Earlier death tolls", outlet="Fox News")

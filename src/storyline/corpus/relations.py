@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.corpus.independence import origin, sources
+from storyline.corpus.independence import SUPERSEDED, origin, sources
+from storyline.corpus.quantity import fold
 from storyline.corpus.series import Claim
 from storyline.corpus.values import compatible, lower_bound
 from storyline.schema import Disagreement, DisagreementKind, stable_id
@@ -171,21 +172,29 @@ def _by_source(claims: list[Claim], source_of: dict[str, int]) -> list[list[Clai
 
 
 def _corroborating(claims: list[Claim], source_of: dict[str, int]) -> list[list[Claim]]:
-    """The sides that corroborate one count: the claims of one value group that name where
-    they come from (``origin``), by independent source, each giving the count most of them
-    give ("at least 35" in one outlet does not confirm another's 36: it says less).
-    Unattributed and "officials'" figures are left out: nothing shows they are not the
-    named claimant's count relayed."""
-    attributed = [c for c in claims if origin(c) is not None and not _vague(c)]
-    sides = _by_source(attributed, source_of)
-    if len(sides) < 2:
+    """The sides that corroborate one count: two or more independent sources that name
+    where their figure comes from (``origin``), each giving the count most of them give
+    ("at least 35" in one outlet does not confirm another's 36: it says less). Once two
+    such sources agree, another outlet's figure from "local officials" joins them as a
+    side; an unattributed figure never does: nothing shows it is not one of the named
+    claimants' counts relayed."""
+    attributed = [c for c in claims if _attributed(c) and not _vague(c)]
+    named = [c for c in attributed if origin(c) is not None]
+    if len(_by_source(named, source_of)) < 2:
         return []
 
-    def agreeing(anchor: Claim) -> list[list[Claim]]:
-        return [s for s in sides if any(_same_count(c, anchor) for c in s)]
+    def agreeing(anchor: Claim, pool: list[Claim]) -> list[list[Claim]]:
+        return _by_source([c for c in pool if _same_count(c, anchor)], source_of)
 
-    anchor = max(attributed, key=lambda c: (len(agreeing(c)), -c.value, c.id))
-    return [[c for c in s if _same_count(c, anchor)] for s in agreeing(anchor)]
+    anchor = max(named, key=lambda c: (len(agreeing(c, named)), -c.value, c.id))
+    if len(agreeing(anchor, named)) < 2:
+        return []
+    return agreeing(anchor, attributed)
+
+
+def _attributed(claim: Claim) -> bool:
+    """The article says who gives the figure, and not as an earlier, superseded count."""
+    return claim.claimant is not None and SUPERSEDED.search(fold(claim.claimant)) is None
 
 
 def _same_count(a: Claim, b: Claim) -> bool:
