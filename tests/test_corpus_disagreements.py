@@ -356,6 +356,10 @@ def test_a_claimant_titled_by_a_place_gives_the_figure_its_place() -> None:
                  claimant="The governor of the Tula region, Dmitry Miliaev")  # fmt: skip
     kharkiv = claim(3, measure="wounded", place=None, claimant="Kharkiv Mayor Ihor Terekhov")
     assert not kinds([tula, kharkiv], tula, kharkiv)
+    # TASS's "Kharkov region" is the Kharkiv region.
+    tass = claim(5, measure="wounded", place="Kharkov region", claimant="the regional governor")
+    ap = claim(7, measure="wounded", place="Kharkiv region", claimant="Oleh Syniehubov")
+    assert kinds([tass, ap], tass, ap) == {"contradiction"}
 
 
 def test_one_strikes_toll_is_part_of_the_nights_toll() -> None:

@@ -177,8 +177,16 @@ def place_key(place: str | None) -> str | None:
     if not place:
         return None
     key = re.sub(r"^the\s+", "", fold(place).strip())
-    key = re.sub(r"\bkiev\b", "kyiv", key)
+    key = re.sub(r"\b(?:kiev|kharkov|odessa|nikolaev|zaporozhye)\b",
+                 lambda m: PLACE_SPELLINGS[m.group(0)], key)  # fmt: skip
     return re.sub(r"\s+", " ", key)
+
+
+# Russian spellings of Ukrainian places, as TASS writes them -> the Ukrainian ones.
+PLACE_SPELLINGS = {
+    "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "nikolaev": "mykolaiv",
+    "zaporozhye": "zaporizhzhia",
+}  # fmt: skip
 
 
 # A claimant whose title names the place they answer for: "Kharkiv Mayor Ihor Terekhov",
