@@ -384,3 +384,15 @@ def test_two_floors_of_one_article_are_two_counts_not_a_revision() -> None:
     assert not kinds([school, overnight], school, overnight)
     later = claim(40, qualifier="at least", place="Gaza", article="ap", as_of="2025-05-26")
     assert kinds([school, later], school, later) == {"update"}
+
+
+def test_a_floor_an_article_revised_away_is_not_raised_by_a_later_report() -> None:
+    # Morning: "killing five people, including at least three children ... officials
+    # initially reported four children". Later, elsewhere: "at least four children".
+    bus = {"subject": "children", "place": "Balochistan region", "event": "bus bombing"}
+    floor = claim(3, qualifier="at least", article="fox", claimant="officials", **bus)
+    initial = claim(4, article="fox", claimant="Officials", **bus)
+    later = claim(4, qualifier="at least", article="dw", claimant="authorities", **bus)
+    assert "update" not in kinds([floor, initial, later], floor, later)
+    # Without the dropped count the later floor does raise the toll.
+    assert kinds([floor, later], floor, later) == {"update"}

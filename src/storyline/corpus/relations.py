@@ -323,9 +323,25 @@ def _raised_floors(groups: list[ValueGroup]) -> list[ValueGroup]:
             and _floor(group) <= _floor(last) * DISPUTE_RATIO  # a toll rises by some,
             and any(c.article_id not in seen for c in group.claims)  # not 54 to 50,000
             and not any(_part_of_whole(a, b) for a in last.claims for b in group.claims)
+            and not _revised_away(seen, _floor(group), groups)
         ):
             raised.append(group)
     return raised if len(raised) >= 2 else []
+
+
+def _revised_away(articles: set[str], value: float, groups: list[ValueGroup]) -> bool:
+    """One of ``articles`` gives ``value`` as an exact count yet floors its toll lower:
+    it reported that count and dropped it ("killing five people, including at least three
+    children"; "officials initially reported four children"). Another outlet's later "at
+    least four" then raises nothing: it still carries the count that was revised."""
+    claims = [c for g in groups for c in g.claims if c.article_id in articles]
+    for article in articles:
+        here = [c for c in claims if c.article_id == article]
+        floors = [c.low or 0.0 for c in here if lower_bound(c)]
+        exact = any(not lower_bound(c) and c.low == c.high == value for c in here)
+        if exact and floors and max(floors) < value:
+            return True
+    return False
 
 
 def _rises(last: ValueGroup, next_: ValueGroup) -> bool:
