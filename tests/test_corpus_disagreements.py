@@ -342,6 +342,9 @@ def test_a_corroboration_needs_two_attributed_sources_of_one_count() -> None:
     earlier = claim(13, claimant="Earlier death tolls", outlet="Fox News")
     bbc = claim(13, claimant="Ukraine's emergency service", outlet="BBC")
     assert not kinds([earlier, bbc], earlier, bbc)
+    # A claimant read from the wrong words is no source.
+    junk = claim(13, claimant="its information", outlet="TASS")
+    assert not kinds([junk, bbc], junk, bbc)
     # "at least 35" killed at the school says less than Al Mayadeen's 36: no confirmation.
     school = {"place": "Gaza", "event": "strike on the school"}
     floor = claim(35, qualifier="at least", claimant="hospital directors", **school)

@@ -57,6 +57,16 @@ ONE_COUNTER_THINGS = frozenset({"drones", "missiles"})
 SUPERSEDED = re.compile(r"\b(?:earlier|initial(?:ly)?|previous(?:ly)?)\b")
 
 
+# A claimant read from the wrong words is no source: "its information", "14,000", a clause
+# of twenty words.
+NOT_A_SOURCE = re.compile(r"^(?:its|his|her|their|our)\b|\d", re.IGNORECASE)
+LONGEST_SOURCE = 10  # words
+
+
+def _not_a_source(claimant: str) -> bool:
+    return NOT_A_SOURCE.search(claimant) is not None or len(claimant.split()) > LONGEST_SOURCE
+
+
 def origin(claim: Claim) -> str | None:
     """Who the figure comes from, when the article says so specifically enough to tell two
     sources apart: the claimant's entity, a name ("Ihor Klymenko", "Russia's Defence
@@ -65,7 +75,11 @@ def origin(claim: Claim) -> str | None:
     is most often an official toll relayed: it cannot show a second source), for one
     attributed to "officials" or "the ministry" (who may be the other claimant), and for an
     earlier count the article reports as superseded."""
-    if not claim.claimant or SUPERSEDED.search(fold(claim.claimant)):
+    if (
+        not claim.claimant
+        or SUPERSEDED.search(fold(claim.claimant))
+        or _not_a_source(claim.claimant)
+    ):
         return None
     if claim.claimant_entity:
         return f"entity:{claim.claimant_entity}"
