@@ -24,6 +24,7 @@ export without sides relates every two figures a disagreement lists). Reported:
   judged by the gold).
 
     python benchmarks/disagreements_newsdumpster.py [--export FILE] [--sample 20] [--show dev]
+        [--dev-only]
 """
 
 from __future__ import annotations
@@ -104,6 +105,11 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--show", choices=["dev", "heldout"], help="print the misses of a half")
+    parser.add_argument(
+        "--dev-only",
+        action="store_true",
+        help="score and print the dev half only, with no sample (for tuning: held-out unseen)",
+    )
     args = parser.parse_args()
 
     records = russia_ukraine(dumpster_records())
@@ -138,7 +144,7 @@ def main() -> None:
     )
 
     found_claims = Counter()
-    for half in ("dev", "heldout"):
+    for half in ("dev",) if args.dev_only else ("dev", "heldout"):
         n = sum(1 for h, _ in claims.values() if h == half)
         hit = sum(
             1 for h, c in claims.values() if h == half and locate.figure(c["link"], c["span"])
@@ -147,7 +153,8 @@ def main() -> None:
         print(f"  {half}: gold claims with a figure found {hit}/{n}")
 
     gold_pair_figs: dict[frozenset[str], str] = {}
-    for half in ("dev", "heldout", None):
+    halves: tuple[str | None, ...] = ("dev",) if args.dev_only else ("dev", "heldout", None)
+    for half in halves:
         tally: Counter[str] = Counter()
         misses = []
         for p in gold["pairs"]:
@@ -208,6 +215,8 @@ def main() -> None:
                     f"{p['reason']}"
                 )
 
+    if args.dev_only:
+        return
     # A sample of what storyline reports, per kind, for judging precision.
     by_id = {f["id"]: f for f in export["figures"]}
     texts = {a["id"]: a for a in export["articles"]}

@@ -88,9 +88,10 @@ def test_close_exact_tolls_of_one_attack_contradict_whatever_the_ratio() -> None
     cbc = claim(12, qualifier="at least", outlet="CBC")
     found = [minister, bbc, cbc]
     assert kinds(found, minister, bbc) == {"contradiction"}
-    # "at least 12" agrees with both, and two outlets saying it are two sources.
+    # "at least 12" agrees with both; unattributed, it is most likely the minister's toll
+    # relayed, so it confirms nothing either.
     assert "contradiction" not in kinds(found, cbc, bbc)
-    assert kinds(found, minister, cbc) == {"corroboration"}
+    assert not kinds(found, minister, cbc)
     (contradiction,) = [d for d in find_series(found)[1] if d.kind == "contradiction"]
     assert "Ihor Klymenko (in Fox News) says 12" in (contradiction.reason or "")
     assert "BBC says at least 13" in (contradiction.reason or "")
@@ -136,7 +137,7 @@ def test_one_source_carried_again_is_one_side() -> None:
     found = [dw, dw_eu, cbc]
     assert len(sources(found)) == 1
     assert not relations(found)
-    bbc = claim(5, outlet="BBC", family="bbc.com", place="Gaza")
+    bbc = claim(5, claimant="Israel's military", outlet="BBC", family="bbc.com", place="Gaza")
     bbc_again = claim(5, outlet="BBC", family="bbc.com", place="Gaza")
     un = claim(5, claimant="Tom Fletcher", outlet="Tasnim", place="Gaza")
     found = [bbc, bbc_again, un]
@@ -314,6 +315,87 @@ def test_a_nights_weapons_count_has_one_counter() -> None:
     reported = claim(298, outlet="DW", **kw)
     found = [air_force, officials, reported]
     assert not any("corroboration" in k for k in relations(found).values())
-    # A toll is counted by many: two outlets' own 12 still corroborate.
-    a, b = claim(12, outlet="NYT"), claim(12, outlet="CBC")
+    # A toll is counted by many: two named counters' 12 corroborate.
+    a = claim(12, claimant="Ihor Klymenko", outlet="NYT")
+    b = claim(12, claimant="the State Emergency Service", outlet="CBC")
     assert kinds([a, b], a, b) == {"corroboration"}
+
+
+def test_a_corroboration_needs_two_attributed_sources_of_one_count() -> None:
+    # Two outlets' unattributed 12, or "officials" beside the minister: nothing shows a
+    # second source rather than the minister's toll relayed.
+    minister = claim(12, claimant="Interior Minister Ihor Klymenko", outlet="Reuters")
+    officials = claim(12, claimant="officials", outlet="AP")
+    nyt, cbc = claim(12, outlet="NYT"), claim(12, outlet="CBC")
+    found = [minister, officials, nyt, cbc]
+    assert not any("corroboration" in k for k in relations(found).values())
+    # Once two named sources agree, another outlet's "local officials" is a third side.
+    zhytomyr = {"subject": "children", "place": "Zhytomyr region"}
+    service = claim(3, claimant="the emergency service", outlet="CBC", **zhytomyr)
+    local = claim(3, claimant="local officials there", outlet="Fox News", **zhytomyr)
+    klymenko = claim(3, claimant="Ihor Klymenko", outlet="CNN", **zhytomyr)
+    found = [service, local, klymenko]
+    assert kinds(found, service, local) == kinds(found, local, klymenko) == {"corroboration"}
+    assert not kinds([service, local], service, local)
+    # "Earlier death tolls given separately by regional authorities had put the number of
+    # dead at 13": a superseded count, not a source.
+    earlier = claim(13, claimant="Earlier death tolls", outlet="Fox News")
+    bbc = claim(13, claimant="Ukraine's emergency service", outlet="BBC")
+    assert not kinds([earlier, bbc], earlier, bbc)
+    # A claimant read from the wrong words is no source.
+    junk = claim(13, claimant="its information", outlet="TASS")
+    assert not kinds([junk, bbc], junk, bbc)
+    # "at least 35" killed at the school says less than Al Mayadeen's 36: no confirmation.
+    school = {"place": "Gaza", "event": "strike on the school"}
+    floor = claim(35, qualifier="at least", claimant="hospital directors", **school)
+    mayadeen = claim(36, claimant="Al Mayadeen TV", **school)
+    assert "corroboration" not in kinds([floor, mayadeen], floor, mayadeen)
+
+
+def test_a_claimant_titled_by_a_place_gives_the_figure_its_place() -> None:
+    # "Kharkiv Mayor Ihor Terekhov said drones ... injured three people" is Kharkiv's three,
+    # not the three injured the governor of the Tula region reported.
+    tula = claim(3, measure="wounded", place="Tula region",
+                 claimant="The governor of the Tula region, Dmitry Miliaev")  # fmt: skip
+    kharkiv = claim(3, measure="wounded", place=None, claimant="Kharkiv Mayor Ihor Terekhov")
+    assert not kinds([tula, kharkiv], tula, kharkiv)
+    # TASS's "Kharkov region" is the Kharkiv region.
+    tass = claim(5, measure="wounded", place="Kharkov region", claimant="the regional governor")
+    ap = claim(7, measure="wounded", place="Kharkiv region", claimant="Oleh Syniehubov")
+    assert kinds([tass, ap], tass, ap) == {"contradiction"}
+
+
+def test_one_strikes_toll_is_part_of_the_nights_toll() -> None:
+    # "The death toll in a strike on the school has increased to 36" against "at least 54
+    # Palestinians have been killed ... during Israeli air strikes on Gaza overnight".
+    night = {"place": "Gaza", "period": "2025-05-25/2025-05-26", "as_of": "2025-05-26"}
+    school = claim(36, claimant="Al Mayadeen TV", event="strike", **night)
+    overnight = claim(54, qualifier="at least", claimant="hospital directors",
+                      event="Israeli air strikes on Gaza overnight", **night)  # fmt: skip
+    assert not kinds([school, overnight], school, overnight)
+    # Without the words, the two tolls of one night do contradict.
+    other = claim(54, claimant="hospital directors", event="Israeli air strike", **night)
+    assert kinds([school, other], school, other) == {"contradiction"}
+
+
+def test_two_floors_of_one_article_are_two_counts_not_a_revision() -> None:
+    # One article: "at least 35 were reported killed when the school was hit" and "at least
+    # 54 killed overnight": no update unless another report raises the floor.
+    night = {"place": "Gaza", "article": "bbc"}
+    school = claim(35, qualifier="at least", **night)
+    overnight = claim(54, qualifier="at least", claimant="hospital directors", **night)
+    assert not kinds([school, overnight], school, overnight)
+    later = claim(40, qualifier="at least", place="Gaza", article="ap", as_of="2025-05-26")
+    assert kinds([school, later], school, later) == {"update"}
+
+
+def test_a_floor_an_article_revised_away_is_not_raised_by_a_later_report() -> None:
+    # Morning: "killing five people, including at least three children ... officials
+    # initially reported four children". Later, elsewhere: "at least four children".
+    bus = {"subject": "children", "place": "Balochistan region", "event": "bus bombing"}
+    floor = claim(3, qualifier="at least", article="fox", claimant="officials", **bus)
+    initial = claim(4, article="fox", claimant="Officials", **bus)
+    later = claim(4, qualifier="at least", article="dw", claimant="authorities", **bus)
+    assert "update" not in kinds([floor, initial, later], floor, later)
+    # Without the dropped count the later floor does raise the toll.
+    assert kinds([floor, later], floor, later) == {"update"}

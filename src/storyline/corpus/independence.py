@@ -20,12 +20,13 @@ two count sources alike.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from storyline.corpus.quantity import measure_key, thing_key
+from storyline.corpus.quantity import fold, measure_key, source_name_key, thing_key
 from storyline.corpus.series import Claim
 
-__all__ = ["same_source_keys", "sources"]
+__all__ = ["origin", "same_source_keys", "sources"]
 
 
 def same_source_keys(claim: Claim) -> list[str]:
@@ -48,6 +49,44 @@ def same_source_keys(claim: Claim) -> list[str]:
 # carried twice, not two sources agreeing.
 ONE_COUNTER_MEASURES = frozenset({"launched", "shot down"})
 ONE_COUNTER_THINGS = frozenset({"drones", "missiles"})
+
+
+# Words of a "claimant" that make it an earlier count, not a source: "Earlier death tolls
+# given separately by regional authorities had put the number of dead at 13"; "officials
+# initially reported four". A superseded figure confirms nothing.
+SUPERSEDED = re.compile(r"\b(?:earlier|initial(?:ly)?|previous(?:ly)?)\b")
+
+
+# A claimant read from the wrong words is no source: "its information", "14,000", a clause
+# of twenty words.
+NOT_A_SOURCE = re.compile(r"^(?:its|his|her|their|our)\b|\d", re.IGNORECASE)
+LONGEST_SOURCE = 10  # words
+
+
+def _not_a_source(claimant: str) -> bool:
+    return NOT_A_SOURCE.search(claimant) is not None or len(claimant.split()) > LONGEST_SOURCE
+
+
+def origin(claim: Claim) -> str | None:
+    """Who the figure comes from, when the article says so specifically enough to tell two
+    sources apart: the claimant's entity, a name ("Ihor Klymenko", "Russia's Defence
+    Ministry") or a description of two words or more ("the emergency service", "hospital
+    directors"). None for a figure the outlet gives unattributed (a toll an outlet states
+    is most often an official toll relayed: it cannot show a second source), for one
+    attributed to "officials" or "the ministry" (who may be the other claimant), and for an
+    earlier count the article reports as superseded."""
+    if (
+        not claim.claimant
+        or SUPERSEDED.search(fold(claim.claimant))
+        or _not_a_source(claim.claimant)
+    ):
+        return None
+    if claim.claimant_entity:
+        return f"entity:{claim.claimant_entity}"
+    name = source_name_key(claim.claimant)
+    if name is None or (" " not in name and not claim.named):
+        return None
+    return f"name:{name}"
 
 
 def sources(claims: Sequence[Claim]) -> list[list[Claim]]:

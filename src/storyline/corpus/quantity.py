@@ -177,8 +177,43 @@ def place_key(place: str | None) -> str | None:
     if not place:
         return None
     key = re.sub(r"^the\s+", "", fold(place).strip())
-    key = re.sub(r"\bkiev\b", "kyiv", key)
+    key = re.sub(r"\b(?:kiev|kharkov|odessa|nikolaev|zaporozhye)\b",
+                 lambda m: PLACE_SPELLINGS[m.group(0)], key)  # fmt: skip
     return re.sub(r"\s+", " ", key)
+
+
+# Russian spellings of Ukrainian places, as TASS writes them -> the Ukrainian ones.
+PLACE_SPELLINGS = {
+    "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "nikolaev": "mykolaiv",
+    "zaporozhye": "zaporizhzhia",
+}  # fmt: skip
+
+
+# A claimant whose title names the place they answer for: "Kharkiv Mayor Ihor Terekhov",
+# "the governor of the Tula region". A figure such a claimant gives, with no place of its
+# own, is that place's (Kharkiv's three injured are not Tula's three).
+TITLE_PLACES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Mm]ayor|[Gg]overnor|[Rr]egional|[Cc]ity|[Oo]blast)\b"),
+    re.compile(
+        r"\b(?:[Mm]ayor|[Gg]overnor|[Hh]ead) of (?:the )?([A-Z][\w'’-]+(?: region| oblast)?)"
+    ),
+)
+
+
+# Capitalised words before a title that are not a place ("The governor", "Russian regional").
+_NOT_PLACES = frozenset(
+    {"the", "a", "an", "former", "deputy", "acting", "russian", "ukrainian", "israeli",
+     "palestinian", "local", "regional"}
+)  # fmt: skip
+
+
+def title_place(claimant: str | None) -> str | None:
+    """The place a claimant's title names (``place_key`` form), else None."""
+    for pattern in reversed(TITLE_PLACES):  # "governor of the Tula region" first
+        for found in pattern.finditer(claimant or ""):
+            if fold(found.group(1)) not in _NOT_PLACES:
+                return place_key(found.group(1))
+    return None
 
 
 def is_named(claimant: str | None) -> bool:

@@ -21,11 +21,13 @@ name who says what and when ("BBC says at least 13 killed; Ihor Klymenko said
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.corpus.independence import sources
+from storyline.corpus.independence import SUPERSEDED, origin, sources
+from storyline.corpus.quantity import fold
 from storyline.corpus.series import Claim
 from storyline.corpus.values import compatible, lower_bound
 from storyline.schema import Disagreement, DisagreementKind, stable_id
@@ -119,7 +121,7 @@ def relate(
     groups = value_groups(claims, cumulative)
     out: list[Disagreement] = []
     for group in groups:
-        sides = _by_source(group.claims, source_of)
+        sides = _corroborating(group.claims, source_of)
         if len(sides) >= 2:
             out.append(_record("corroboration", series_id, label, sides, _agree(sides)))
     if not anchored:
@@ -152,8 +154,8 @@ def relate(
             if not cumulative:
                 # One incident's or period's claims far apart are more likely two counts
                 # (a country's toll and a town's, the killed and the abducted) than a dispute.
-                right = [y for y in right if any(_plausible(x, y) for x in left)]
-                left = [x for x in left if any(_plausible(x, y) for y in right)]
+                right = [y for y in right if any(_disputable(x, y) for x in left)]
+                left = [x for x in left if any(_disputable(x, y) for y in right)]
             if not left or not right:
                 continue
             pair = _opposed(left, right, source_of)
@@ -169,9 +171,76 @@ def _by_source(claims: list[Claim], source_of: dict[str, int]) -> list[list[Clai
     return [sides[k] for k in sorted(sides)]
 
 
+def _corroborating(claims: list[Claim], source_of: dict[str, int]) -> list[list[Claim]]:
+    """The sides that corroborate one count: two or more independent sources that name
+    where their figure comes from (``origin``), each giving the count most of them give
+    ("at least 35" in one outlet does not confirm another's 36: it says less). Once two
+    such sources agree, another outlet's figure from "local officials" joins them as a
+    side; an unattributed figure never does: nothing shows it is not one of the named
+    claimants' counts relayed."""
+    attributed = [c for c in claims if _attributed(c) and not _vague(c)]
+    named = [c for c in attributed if origin(c) is not None]
+    if len(_by_source(named, source_of)) < 2:
+        return []
+
+    def agreeing(anchor: Claim, pool: list[Claim]) -> list[list[Claim]]:
+        return _by_source([c for c in pool if _same_count(c, anchor)], source_of)
+
+    anchor = max(named, key=lambda c: (len(agreeing(c, named)), -c.value, c.id))
+    if len(agreeing(anchor, named)) < 2:
+        return []
+    return agreeing(anchor, attributed)
+
+
+def _attributed(claim: Claim) -> bool:
+    """The article says who gives the figure, and not as an earlier, superseded count."""
+    return claim.claimant is not None and SUPERSEDED.search(fold(claim.claimant)) is None
+
+
+def _same_count(a: Claim, b: Claim) -> bool:
+    """The same number, whatever the qualifier ("12" and "at least 12"), or two
+    approximations that meet ("some 500", "about 540")."""
+    if (a.low, a.high) == (b.low, b.high):
+        return True
+    return (
+        not lower_bound(a) and not lower_bound(b) and compatible(a, b) and _near(a.value, b.value)
+    )
+
+
 def _vague(claim: Claim) -> bool:
     """ "dozens", "hundreds": a range in words, too loose to contradict anything."""
     return claim.low != claim.high and not any(ch.isdigit() for ch in claim.text)
+
+
+def _disputable(a: Claim, b: Claim) -> bool:
+    """Two counts of one incident or period that could be one count disputed: not far
+    apart, and not one strike's toll beside the toll of all the night's strikes."""
+    return _plausible(a, b) and not _part_of_whole(a, b) and not _part_of_whole(b, a)
+
+
+# What one strike is called, and what says a count covers several ("Israeli air strikes on
+# Gaza overnight", "attacks across Ukraine"). The toll of the strike on one school (36) is
+# part of the night's toll across Gaza (at least 54): the two fit together.
+ONE_STRIKE = re.compile(r"\b(?:strike|attack|raid|blast|explosion|bombing|hit)\b")
+MANY_STRIKES = re.compile(r"\b(?:strikes|attacks|raids|blasts|bombings|overnight|across|wave)\b")
+
+
+def _part_of_whole(part: Claim, whole: Claim) -> bool:
+    """``part`` counts one strike and ``whole``, a larger count, several."""
+    one = (part.event or "").lower()
+    many = (whole.event or "").lower()
+    return (
+        part.value < whole.value
+        and one != many
+        and ONE_STRIKE.search(one) is not None
+        and MANY_STRIKES.search(one) is None
+        and (MANY_STRIKES.search(many) is not None or (_night(whole) and not _night(part)))
+    )
+
+
+def _night(claim: Claim) -> bool:
+    period = claim.period or ""
+    return "/" in period and ".." not in period
 
 
 def _plausible(a: Claim, b: Claim) -> bool:
@@ -228,8 +297,15 @@ def _update_groups(groups: list[ValueGroup], cumulative: bool) -> list[ValueGrou
                 continue  # a running total never falls: 3,509 after 53,655 counts another span
             steps.append(choice)
         return steps if len(steps) >= 2 else []
-    # A raised floor: the "at least" claims of each value, lowest first ("at least 9" in
-    # the morning, "at least 12" later); an exact value beside a floor stays out of it.
+    return _raised_floors(groups)
+
+
+def _raised_floors(groups: list[ValueGroup]) -> list[ValueGroup]:
+    """A raised floor: the "at least" claims of each value, lowest first ("at least 9" in
+    the morning, "at least 12" later); an exact value beside a floor stays out of it. A
+    step needs a report the last step's articles did not make (an article giving "at
+    least 35" killed at the school and "at least 54" across Gaza counts two things), and is
+    no strike's toll raised to the night's."""
     bounded = [
         ValueGroup([c for c in g.claims if lower_bound(c)])
         for g in groups
@@ -237,12 +313,35 @@ def _update_groups(groups: list[ValueGroup], cumulative: bool) -> list[ValueGrou
     ]
     raised: list[ValueGroup] = []
     for group in sorted(bounded, key=lambda g: (_floor(g), g.first_day)):
-        if not raised or (
-            group.first_day >= raised[-1].first_day
-            and _floor(group) <= _floor(raised[-1]) * DISPUTE_RATIO
-        ):  # a toll rises by some, not from 54 to "over 50,000"
+        if not raised:
+            raised.append(group)
+            continue
+        last = raised[-1]
+        seen = {c.article_id for c in last.claims}
+        if (
+            group.first_day >= last.first_day
+            and _floor(group) <= _floor(last) * DISPUTE_RATIO  # a toll rises by some,
+            and any(c.article_id not in seen for c in group.claims)  # not 54 to 50,000
+            and not any(_part_of_whole(a, b) for a in last.claims for b in group.claims)
+            and not _revised_away(seen, _floor(group), groups)
+        ):
             raised.append(group)
     return raised if len(raised) >= 2 else []
+
+
+def _revised_away(articles: set[str], value: float, groups: list[ValueGroup]) -> bool:
+    """One of ``articles`` gives ``value`` as an exact count yet floors its toll lower:
+    it reported that count and dropped it ("killing five people, including at least three
+    children"; "officials initially reported four children"). Another outlet's later "at
+    least four" then raises nothing: it still carries the count that was revised."""
+    claims = [c for g in groups for c in g.claims if c.article_id in articles]
+    for article in articles:
+        here = [c for c in claims if c.article_id == article]
+        floors = [c.low or 0.0 for c in here if lower_bound(c)]
+        exact = any(not lower_bound(c) and c.low == c.high == value for c in here)
+        if exact and floors and max(floors) < value:
+            return True
+    return False
 
 
 def _rises(last: ValueGroup, next_: ValueGroup) -> bool:

@@ -37,6 +37,7 @@ from storyline.corpus.quantity import (
     place_key,
     source_name_key,
     thing_key,
+    title_place,
 )
 from storyline.corpus.values import compatible
 
@@ -222,7 +223,7 @@ def group_series(claims: list[Claim]) -> list[Group]:
         block = block_of(claim)
         if block is None:
             continue
-        claim.place_key = place_key(claim.place)
+        claim.place_key = place_key(claim.place) or title_place(claim.claimant)
         claim.owner = owner_key(block[1], block[0], claim.subject, claim.claimant)  # type: ignore[arg-type]
         claim.day_number = _day_number(claim.day)
         blocks[block].append(claim)
