@@ -37,3 +37,14 @@ def test_a_headline_run_without_full_stops_breaks_at_each_headline(nlp) -> None:
     starts = [t.text for t in nlp(text) if t.is_sent_start]
     assert starts[:2] == ["President", "In"]
     assert "Hague" not in starts and "Godfather" not in starts
+
+
+def test_any_number_word_opening_a_headline_count_starts_a_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Not only the number words seen in a headline so far: "Twelve" as well as "Five".
+    text = (
+        "Marko pledges reform at summit in Lisbon Twelve people hurt in tram crash "
+        "The talks reached Round Two. But nothing moved."
+    )
+    starts = [t.text for t in nlp(text) if t.is_sent_start]
+    assert "Twelve" in starts
+    assert "Two" not in starts

@@ -61,11 +61,13 @@ HEADLINE_OPENERS = frozenset(
     {"In", "On", "At", "From", "After", "Before", "With", "For", "As", "How", "Why", "What"}
 )
 # Number words open one only before a lowercase word ("bombed Five years after Brexit",
-# not "Round Two. But").
-HEADLINE_NUMBERS = frozenset(
-    {"Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Seventeen"}
-    | {"Hundreds", "Thousands", "Dozens"}
+# not "Round Two. But"); every number word, not only those seen in a headline so far.
+_NUMBER_WORDS = (
+    "Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen"
+    " Sixteen Seventeen Eighteen Nineteen Twenty Thirty Forty Fifty Sixty Seventy Eighty"
+    " Ninety Hundreds Thousands Dozens"
 )
+HEADLINE_NUMBERS = frozenset(_NUMBER_WORDS.split())
 # What a phrase can end with (Penn tags): a noun, a number, an adjective, an adverb.
 _PHRASE_END_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB"})
 _OPEN_QUOTES = frozenset({'"', "“", "‘"})
