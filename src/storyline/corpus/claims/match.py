@@ -425,7 +425,7 @@ def _shared_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
             if len(fragment) >= MIN_FRAGMENT and w.occurs_in(fragment, other.words):
                 return f"quotes the same words ('{' '.join(fragment)}')"
             if occasion is None:
-                occasion = _one_occasion(a, b, speakers)
+                occasion = one_occasion(a, b, speakers)
             if not occasion:
                 return None
             if _in_other_words(fragment, telling, other):
@@ -450,7 +450,7 @@ def _in_other_words(fragment: tuple[str, ...], telling: int, other: Quote) -> bo
     )
 
 
-def _one_occasion(a: Quote, b: Quote, speakers: bool | None) -> bool:
+def one_occasion(a: Quote, b: Quote, speakers: bool | None) -> bool:
     """The same speaker by name, within a few days, no number of one contradicted by the
     other's: what rendering one utterance twice needs."""
     if speakers is not True:
@@ -465,7 +465,7 @@ def _same_content(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     """One speaker's words rendered twice: most content words in common."""
     if min(len(a.content), len(b.content)) < MIN_CONTENT_WORDS:
         return None
-    if not _one_occasion(a, b, speakers):
+    if not one_occasion(a, b, speakers):
         return None
     dice = max(
         2 * len(ca & cb) / (len(ca) + len(cb))
@@ -480,7 +480,7 @@ def _same_content(a: Quote, b: Quote, speakers: bool | None) -> str | None:
 
 def _speaker_phrase(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     """One speaker's phrase in two outlet families."""
-    if a.family == b.family or not _one_occasion(a, b, speakers):
+    if a.family == b.family or not one_occasion(a, b, speakers):
         return None
     run = w.longest_run(a.words, b.words)
     said = a.content & b.content
@@ -495,7 +495,7 @@ def _same_count(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     in two wordings ("303 Ukrainian POWs had been freed", "303 Ukrainian defenders are
     home"): no one gives the same 303 of something twice by chance."""
     shared = a.counts & b.counts
-    if not shared or not _one_occasion(a, b, speakers):
+    if not shared or not one_occasion(a, b, speakers):
         return None
     return f"same speaker, same count ('{' '.join(min(shared))}')"
 
