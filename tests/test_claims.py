@@ -617,3 +617,99 @@ def test_one_nights_tolls_of_two_places_are_two_claims() -> None:
     khmelnytskyi = dataclasses.replace(kyiv, id="k", article_id="c", place="Khmelnytskyi region")
     assert same_figure(kyiv, city) is not None
     assert same_figure(kyiv, khmelnytskyi) is None
+
+
+def _in(quote: Quote, family: str, day: str | None = None) -> Quote:
+    """``quote`` as carried by an outlet family, on ``day``."""
+    return dataclasses.replace(quote, family=family, day=day or quote.day)
+
+
+def test_a_whole_quote_word_for_word_is_one_quote_whoever_is_named() -> None:
+    # Sentences written for this test: one outlet names the envoy who said it, the other
+    # the journalist it was told to.
+    quote = "What we have received so far is vague and entirely unworkable"
+    envoy = _q(quote, "Anna Keller")
+    journalist = _q(quote, "Tom Brandt")
+    assert same_quote(envoy, journalist) is not None
+    # Not a week later: then it may be another occasion's words.
+    assert same_quote(envoy, _in(journalist, "x", "2025-05-31")) is None
+    # Not inside the journalist's narration of it, which says more than the quote.
+    told = _q(
+        "The envoy rejects the group's claim that it accepted the plan and tells me: 'What we "
+        "have received so far is vague and entirely unworkable'",
+        "Tom Brandt",
+    )
+    assert same_quote(envoy, told) is None
+    # Shorter than a sentence, two people's same words are a phrase anyone says.
+    assert (
+        same_quote(
+            _q("we are ready for a ceasefire now", "Anna Keller"),
+            _q("we are ready for a ceasefire now", "Tom Brandt"),
+        )
+        is None
+    )
+
+
+def test_one_speakers_quoted_phrase_in_two_renderings() -> None:
+    # Sentences written for this test: one speaker's words as two outlets quote them.
+    heard = _in(
+        _q("What we got back from them last night was vague and wholly unworkable", "Anna Keller"),
+        "a",
+    )
+    seen = _in(_q("Their reply is vague and wholly unworkable", "Anna Keller"), "b")
+    assert same_quote(heard, seen) is not None
+    # Within one outlet family the same official's wording recurs in every report.
+    assert same_quote(heard, _in(seen, "a")) is None
+    # Unquoted, four words in common are a reporter's phrasing.
+    reported = _in(
+        _q("their reply is vague and wholly unworkable", "Anna Keller", direct=False), "b"
+    )
+    assert same_quote(heard, reported) is None
+
+
+def test_a_quoted_fragment_when_a_speaker_names_no_one() -> None:
+    # Sentences written for this test: the joint statement, with its speaker misread in
+    # one outlet and described in the other.
+    statement = _in(
+        _q(
+            "We have always backed the state's right to protect its citizens against "
+            "terrorism. But this escalation is wholly disproportionate",
+            "Tom Harwood",
+        ),
+        "a",
+    )
+    paraphrase = _in(
+        _q(
+            'they believed that the state "had a right to protect its citizens against terrorism',
+            "three governments",
+            direct=False,
+        ),
+        "b",
+    )
+    assert same_quote(statement, paraphrase) is not None
+    assert same_quote(statement, _in(paraphrase, "b", "2025-05-31")) is None
+    # A stock phrase in quote marks is anyone's.
+    condemned = _q(
+        'the attack on the convoy "in the strongest possible terms', "ministry", direct=False
+    )
+    minister = _q(
+        "It is dangerous and I condemn it in the strongest possible terms", "Lena Fischer"
+    )
+    assert same_quote(condemned, minister) is None
+
+
+def test_a_run_of_several_speakers_quotes_joins_no_claim() -> None:
+    # Sentences written for this test: an extractor took an article's run of quotes, and
+    # the narration that gives them to two sides, as one statement.
+    run = _q(
+        "The blockade is unacceptable and must end. “We will not hesitate to take further "
+        "action,” they said. The prime minister responded: “They are rewarding terror.” He "
+        "added that the army would fight until “every hostage is home,” and the group said "
+        "it “welcomed the joint statement of the three leaders.”",
+        None,
+    )
+    assert run.several and run.keys() == set()
+    one = _q("We will not hesitate to take further action, including sanctions", "Anna Keller")
+    assert same_quote(run, one) is None
+    split = _q("We will not hesitate,” they said. “We will take further action", None)
+    assert not split.several

@@ -12,10 +12,18 @@ compatible speaker:
   we must use in order to discuss critical questions" quoted inside two
   different paraphrases);
 - **a quoted fragment**: words one article puts in quote marks ("excessive and
-  outrageous") found word for word in the other, said by the same speaker.
+  outrageous") found word for word in the other, said by the same speaker; or, when
+  either speaker names no one, a longer fragment whose content words run in the
+  other's within a few days;
+- **a whole quote word for word**: a sentence's length, within a few days, whoever
+  the two outlets name (one names the speaker, the other the journalist told).
 - **one utterance rendered twice**: the same speaker by name within a few days,
   with most content words in common (a translation, a paraphrase), or with a
-  phrase of several content words in common across two outlet families.
+  phrase of several content words in common across two outlet families (shorter
+  when it is inside the quote marks of both).
+
+A direct statement carrying more than ``MAX_QUOTES`` quotes is an article's run of
+quotes and narration, of several speakers: it joins no claim.
 
 A short statement, a quoted run or fragment, or one speaker's phrase must carry
 telling words (not only generic ones: "killing a lot of people" is a turn of
@@ -52,6 +60,9 @@ from storyline.corpus.lexicon import TITLES
 from storyline.corpus.names import fold, name_tokens, surnames_match
 from storyline.corpus.sources import outlet_named
 
+# The most quotes one statement carries as one claim (a quote split by "he said", a
+# quote that runs on into the next paragraph, and one more): ``Quote.several``.
+MAX_QUOTES = 3
 # Same words: the share of the shorter statement's shingles the other must have,
 # and how many words the shorter must have: when one of them quotes, with the
 # speaker named alike, unnamed (or a single word that may name a body), or
@@ -62,6 +73,11 @@ MIN_WORDS = 4
 MIN_WORDS_UNNAMED = 6
 MIN_WORDS_ANY_SPEAKER = 12
 SAME_WORDS_ANY_SPEAKER = 0.9
+# A whole quote of a sentence's length, word for word, within a few days, is one
+# quote whoever the two outlets name: one names the envoy who said "What we have
+# received so far is vague and entirely unworkable", the other the journalist it was
+# told to. Shorter ("we are ready for a ceasefire now") it is a phrase anyone says.
+MIN_WORDS_WHOLE_QUOTE = 8
 MIN_WORDS_PARAPHRASE = 10
 # A statement shorter than a clause (under ``MIN_RUN`` words), a quoted run or a
 # quoted fragment is the same words only with this many telling words (content
@@ -78,6 +94,14 @@ MIN_RUN_FUNCTION_WORDS = 3
 # A short quoted fragment found whole, said by the same speaker by name.
 MIN_FRAGMENT = 3
 MIN_FRAGMENT_CONTENT = 2
+# A quoted fragment when either speaker names no one (or is misread: a joint statement
+# given to one official): this many content words, in order in the other's, and this
+# many of them telling and not names ('they believed the state "had a right to protect
+# its citizens against terrorism"', "We have always backed the state's right to protect
+# its citizens against terrorism"). Fewer are a stock phrase anyone quotes ("in the
+# strongest possible terms").
+UNNAMED_FRAGMENT = 5
+UNNAMED_FRAGMENT_TELLING = 3
 # Two telling words quoted alone ("deeply destabilizing") are the same words only
 # inside a quoted phrase at most this many words longer ("deeply destabilizing in
 # nature"): a stock phrase in scare quotes ("total victory") recurs inside the same
@@ -97,6 +121,11 @@ CONTENT_DAYS = 2
 # drone flying towards Moscow"), so there it proves nothing.
 SPEAKER_RUN = 5
 SPEAKER_RUN_CONTENT = 3
+# Inside the quote marks of both, a shorter run is the speaker's own wording ("vague
+# and wholly unworkable" in "What we got back from them last night was ..." and
+# "Their reply is ..."): a reporter's routine phrase ("over the past day") is not
+# quoted.
+SPEAKER_RUN_QUOTED = 4
 # Figures: days between the articles' publication, words their sentences
 # share in one run, or content words they share when one claimant gives both.
 FIGURE_DAYS = 2
@@ -340,7 +369,17 @@ class Quote:
         home" share no shingle (``_same_count``)."""
         return w.counts(self.text) if self.who is not None else frozenset()
 
+    @property
+    def several(self) -> bool:
+        """A direct statement carrying more than ``MAX_QUOTES`` quotes is a run of an
+        article's quotes and the narration between them, which gives them to several
+        speakers ('"...," they said. The prime minister responded: "..."'):
+        no one claim. It joins none, else it would join every claim its quotes belong to."""
+        return self.direct and len(self.quotes) > MAX_QUOTES
+
     def keys(self) -> set[int]:
+        if self.several:
+            return set()
         said = _speaker_key(self.who)
         return (
             w.keys(self.words)
@@ -356,7 +395,9 @@ def _same_words(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     if share < SAME_WORDS or (share < 1 and _later_occasion(a, b)) or _other_tallies(a, b):
         return None
     if speakers is False:
-        enough = n >= MIN_WORDS_ANY_SPEAKER and share >= SAME_WORDS_ANY_SPEAKER
+        enough = (n >= MIN_WORDS_ANY_SPEAKER and share >= SAME_WORDS_ANY_SPEAKER) or (
+            n >= MIN_WORDS_WHOLE_QUOTE and share == 1 and _whole_quote(a, b)
+        )
     elif not (a.fragments or b.fragments):
         enough = n >= (MIN_WORDS_UNNAMED if speakers else MIN_WORDS_PARAPHRASE)
     else:
@@ -365,6 +406,19 @@ def _same_words(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     if n < MIN_RUN and w.telling_words(shorter) < MIN_TELLING:
         return None
     return f"same words ({share:.0%} of the shorter statement's)" if enough else None
+
+
+def _whole_quote(a: Quote, b: Quote) -> bool:
+    """The one is a whole direct quote that is a whole quote of the other too (not a
+    quote inside someone's narration of it: "... rejects Hamas' claim ... and tells me:
+    'What I have seen ...'"), within a few days."""
+    gap = _days_apart(a.day, b.day)
+    return (
+        (a.direct or b.direct)
+        and gap is not None
+        and gap <= CONTENT_DAYS
+        and any(f == one.words for one, other in ((a, b), (b, a)) for f in other.fragments)
+    )
 
 
 def _other_tallies(a: Quote, b: Quote) -> bool:
@@ -408,6 +462,25 @@ def _quoted_run(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     return None
 
 
+def _unnamed_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
+    """A quoted fragment whose content words run in the other's, in a few days, when
+    either speaker names no one."""
+    if speakers is not None or _later_occasion(a, b) or _other_tallies(a, b):
+        return None
+    for one, other in ((a, b), (b, a)):
+        theirs = w.content_run(other.words)
+        for fragment in one.fragments:
+            run = w.content_run(fragment)
+            said = tuple(x for x in run if x not in a.names & b.names)
+            if (
+                len(run) >= UNNAMED_FRAGMENT
+                and w.telling_words(said) >= UNNAMED_FRAGMENT_TELLING
+                and w.occurs_in(run, theirs)
+            ):
+                return f"quotes the same words ('{' '.join(fragment)}')"
+    return None
+
+
 def _shared_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     """A short quoted fragment of one found whole in the other, from the same speaker;
     within a few days, also found with only its function words changed (two
@@ -425,7 +498,7 @@ def _shared_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
             if len(fragment) >= MIN_FRAGMENT and w.occurs_in(fragment, other.words):
                 return f"quotes the same words ('{' '.join(fragment)}')"
             if occasion is None:
-                occasion = _one_occasion(a, b, speakers)
+                occasion = one_occasion(a, b, speakers)
             if not occasion:
                 return None
             if _in_other_words(fragment, telling, other):
@@ -450,7 +523,7 @@ def _in_other_words(fragment: tuple[str, ...], telling: int, other: Quote) -> bo
     )
 
 
-def _one_occasion(a: Quote, b: Quote, speakers: bool | None) -> bool:
+def one_occasion(a: Quote, b: Quote, speakers: bool | None) -> bool:
     """The same speaker by name, within a few days, no number of one contradicted by the
     other's: what rendering one utterance twice needs."""
     if speakers is not True:
@@ -465,7 +538,7 @@ def _same_content(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     """One speaker's words rendered twice: most content words in common."""
     if min(len(a.content), len(b.content)) < MIN_CONTENT_WORDS:
         return None
-    if not _one_occasion(a, b, speakers):
+    if not one_occasion(a, b, speakers):
         return None
     dice = max(
         2 * len(ca & cb) / (len(ca) + len(cb))
@@ -479,15 +552,20 @@ def _same_content(a: Quote, b: Quote, speakers: bool | None) -> str | None:
 
 
 def _speaker_phrase(a: Quote, b: Quote, speakers: bool | None) -> str | None:
-    """One speaker's phrase in two outlet families."""
-    if a.family == b.family or not _one_occasion(a, b, speakers):
+    """One speaker's phrase in two outlet families: a run of words, or a shorter one
+    inside the quote marks of both."""
+    if a.family == b.family or not one_occasion(a, b, speakers):
         return None
-    run = w.longest_run(a.words, b.words)
     said = a.content & b.content
-    telling = sum(w.stem(x) in said and x not in w.GENERIC_WORDS for x in run)
-    if len(run) < SPEAKER_RUN or telling < SPEAKER_RUN_CONTENT:
-        return None
-    return f"same speaker, same phrase ('{' '.join(run)}')"
+    runs = [(w.longest_run(a.words, b.words), SPEAKER_RUN)]
+    runs += [
+        (w.longest_run(fa, fb), SPEAKER_RUN_QUOTED) for fa in a.fragments for fb in b.fragments
+    ]
+    for run, floor in runs:
+        telling = sum(w.stem(x) in said and x not in w.GENERIC_WORDS for x in run)
+        if len(run) >= floor and telling >= SPEAKER_RUN_CONTENT:
+            return f"same speaker, same phrase ('{' '.join(run)}')"
+    return None
 
 
 def _same_count(a: Quote, b: Quote, speakers: bool | None) -> str | None:
@@ -495,7 +573,7 @@ def _same_count(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     in two wordings ("303 Ukrainian POWs had been freed", "303 Ukrainian defenders are
     home"): no one gives the same 303 of something twice by chance."""
     shared = a.counts & b.counts
-    if not shared or not _one_occasion(a, b, speakers):
+    if not shared or not one_occasion(a, b, speakers):
         return None
     return f"same speaker, same count ('{' '.join(min(shared))}')"
 
@@ -519,6 +597,8 @@ def _speaker_key(who: tuple[str, ...] | None) -> str:
 def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
     """Why two statements are one claim, or None. ``copies``: their articles are
     copies of one text (a MinHash copy pair: a repost, another feed's edition)."""
+    if a.several or b.several:
+        return None
     if not (a.shingles & b.shingles or a.said_pairs & b.said_pairs or a.counts & b.counts):
         return None
     speakers = same_speaker(a.who, b.who)
@@ -526,6 +606,7 @@ def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
         _same_words(a, b, speakers)
         or _quoted_run(a, b, speakers)
         or _shared_fragment(a, b, speakers)
+        or _unnamed_fragment(a, b, speakers)
         or _same_content(a, b, speakers)
         or _speaker_phrase(a, b, speakers)
         or _same_count(a, b, speakers)
