@@ -29,7 +29,7 @@ from datetime import date
 from storyline.corpus.independence import SUPERSEDED, origin, sources
 from storyline.corpus.quantity import fold
 from storyline.corpus.series import Claim
-from storyline.corpus.values import compatible, lower_bound
+from storyline.corpus.values import approximate, compatible, lower_bound, says_the_number
 from storyline.schema import Disagreement, DisagreementKind, stable_id
 
 # Two claims of one incident or period further apart than this are not set against each
@@ -198,13 +198,16 @@ def _attributed(claim: Claim) -> bool:
 
 
 def _same_count(a: Claim, b: Claim) -> bool:
-    """The same number, whatever the qualifier ("12" and "at least 12"), or two
-    approximations that meet ("some 500", "about 540")."""
-    if (a.low, a.high) == (b.low, b.high):
+    """The same number said as itself ("12" and "at least 12"; not "more than 12",
+    "fewer than 12" or "nearly 12", which are other counts), the same number with the
+    same qualifier ("more than 12" twice), or two approximations that meet ("some 500",
+    "about 540"; not "as many as 20" and 18)."""
+    if (a.low, a.high) == (b.low, b.high) and (
+        (says_the_number(a) and says_the_number(b))
+        or (a.qualifier or "").lower() == (b.qualifier or "").lower()
+    ):
         return True
-    return (
-        not lower_bound(a) and not lower_bound(b) and compatible(a, b) and _near(a.value, b.value)
-    )
+    return approximate(a) and approximate(b) and compatible(a, b) and _near(a.value, b.value)
 
 
 def _vague(claim: Claim) -> bool:
