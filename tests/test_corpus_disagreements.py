@@ -13,7 +13,7 @@ from typing import Any
 
 from storyline import corpus
 from storyline.corpus.disagreements import find_series
-from storyline.corpus.independence import origin, sources
+from storyline.corpus.independence import NO_ORIGIN, origin, sources
 from storyline.corpus.quantity import source_name_key, thing_key, title_place
 from storyline.corpus.series import Claim
 from storyline.corpus.values import compatible
@@ -433,6 +433,8 @@ def test_a_description_is_no_origin_and_a_name_with_a_number_is() -> None:
                  "G7 leaders", "Ihor Klymenko", "the emergency service", "hospital directors",
                  "Russia's Defence Ministry", "the regional governor"):  # fmt: skip
         assert origin(claim(3, claimant=name)) is not None, name
+    for rule in NO_ORIGIN:
+        assert rule.applies(claim(3, claimant=rule.example)), rule.name
     # "two officials" beside "US officials", "three officials" beside the emergency
     # service: nothing shows a second source.
     two = claim(3, claimant="two officials", outlet="NYT")

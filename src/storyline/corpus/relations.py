@@ -26,8 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.corpus.independence import SUPERSEDED, origin, sources
-from storyline.corpus.quantity import fold
+from storyline.corpus.independence import attributed, origin, sources
 from storyline.corpus.series import Claim
 from storyline.corpus.values import approximate, compatible, lower_bound, says_the_number
 from storyline.schema import Disagreement, DisagreementKind, stable_id
@@ -178,8 +177,8 @@ def _corroborating(claims: list[Claim], source_of: dict[str, int]) -> list[list[
     such sources agree, another outlet's figure from "local officials" joins them as a
     side; an unattributed figure never does: nothing shows it is not one of the named
     claimants' counts relayed."""
-    attributed = [c for c in claims if _attributed(c) and not _vague(c)]
-    named = [c for c in attributed if origin(c) is not None]
+    said_by = [c for c in claims if attributed(c) and not _vague(c)]
+    named = [c for c in said_by if origin(c) is not None]
     if len(_by_source(named, source_of)) < 2:
         return []
 
@@ -189,12 +188,7 @@ def _corroborating(claims: list[Claim], source_of: dict[str, int]) -> list[list[
     anchor = max(named, key=lambda c: (len(agreeing(c, named)), -c.value, c.id))
     if len(agreeing(anchor, named)) < 2:
         return []
-    return agreeing(anchor, attributed)
-
-
-def _attributed(claim: Claim) -> bool:
-    """The article says who gives the figure, and not as an earlier, superseded count."""
-    return claim.claimant is not None and SUPERSEDED.search(fold(claim.claimant)) is None
+    return agreeing(anchor, said_by)
 
 
 def _same_count(a: Claim, b: Claim) -> bool:
