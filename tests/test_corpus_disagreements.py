@@ -14,7 +14,7 @@ from typing import Any
 from storyline import corpus
 from storyline.corpus.disagreements import find_series
 from storyline.corpus.independence import NO_ORIGIN, origin, sources
-from storyline.corpus.quantity import source_name_key, thing_key, title_place
+from storyline.corpus.quantity import TITLE_PLACES, source_name_key, thing_key, title_place
 from storyline.corpus.series import Claim
 from storyline.corpus.values import compatible
 from storyline.schema import Disagreement, Findings
@@ -461,6 +461,8 @@ def test_a_title_names_a_place_only_when_it_is_one() -> None:
         "Lieutenant Governor Jane Doe": None,
     }
     assert {c: title_place(c) for c in places} == places
+    for rule in TITLE_PLACES:
+        assert title_place(rule.example[0]) == rule.example[1], rule.example
     # The governor's three wounded are the Belgorod region's three.
     region = claim(
         3, measure="wounded", place="Belgorod region", claimant="Russia's Defence Ministry"

@@ -30,14 +30,13 @@ from datetime import date
 from storyline.corpus.quantity import (
     SIDED_THINGS,
     age_key,
+    claim_place,
     counted_key,
     is_named,
     measure_key,
     owner_key,
-    place_key,
     source_name_key,
     thing_key,
-    title_place,
 )
 from storyline.corpus.values import compatible
 
@@ -223,7 +222,7 @@ def group_series(claims: list[Claim]) -> list[Group]:
         block = block_of(claim)
         if block is None:
             continue
-        claim.place_key = place_key(claim.place) or title_place(claim.claimant)
+        claim.place_key = claim_place(claim.place, claim.claimant)
         claim.owner = owner_key(block[1], block[0], claim.subject, claim.claimant)  # type: ignore[arg-type]
         claim.day_number = _day_number(claim.day)
         blocks[block].append(claim)
@@ -244,7 +243,7 @@ def _join_measureless(groups: list[Group], claims: list[Claim]) -> None:
         thing = thing_key(claim.subject)
         if thing is None:
             continue
-        claim.place_key = place_key(claim.place)
+        claim.place_key = claim_place(claim.place, claim.claimant)
         claim.day_number = _day_number(claim.day)
         fits = [
             g
