@@ -238,6 +238,7 @@ def test_every_folding_table_keeps_its_example() -> None:
         "SIDES": q.side_of,
         "IMPLIED_THINGS": lambda m: q.counted_key(None, m),
         "THING_PHRASES": q.thing_key,
+        "PLACE_SPELLINGS": q.place_key,
     }
     assert set(readers) == set(q.EXAMPLES)
     for table, (written, key) in q.EXAMPLES.items():

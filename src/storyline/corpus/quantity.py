@@ -100,6 +100,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "SIDES": ("Russia's", "russia"),
     "IMPLIED_THINGS": ("killed", "people"),
     "THING_PHRASES": ("unmanned aerial vehicles", "drones"),
+    "PLACE_SPELLINGS": ("the Krivoy Rog district", "kryvyi rih district"),
 }
 
 
@@ -178,16 +179,18 @@ def place_key(place: str | None) -> str | None:
     if not place:
         return None
     key = re.sub(r"^the\s+", "", fold(place).strip())
-    key = re.sub(r"\b(?:kiev|kharkov|odessa|nikolaev|zaporozhye)\b",
-                 lambda m: PLACE_SPELLINGS[m.group(0)], key)  # fmt: skip
-    return re.sub(r"\s+", " ", key)
+    key = re.sub(r"\s+", " ", key)
+    return _RUSSIAN_SPELLING.sub(lambda m: PLACE_SPELLINGS[m.group(0)], key)
 
 
 # Russian spellings of Ukrainian places, as TASS writes them -> the Ukrainian ones.
 PLACE_SPELLINGS = {
     "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "nikolaev": "mykolaiv",
-    "zaporozhye": "zaporizhzhia",
+    "nikolayev": "mykolaiv", "zaporozhye": "zaporizhzhia", "dnepropetrovsk": "dnipropetrovsk",
+    "lugansk": "luhansk", "chernigov": "chernihiv", "zhitomir": "zhytomyr",
+    "krivoy rog": "kryvyi rih", "kupyansk": "kupiansk", "konstantinovka": "kostiantynivka",
 }  # fmt: skip
+_RUSSIAN_SPELLING = re.compile(r"\b(?:" + "|".join(map(re.escape, PLACE_SPELLINGS)) + r")\b")
 
 
 # A claimant whose title names the place they answer for: "Kharkiv Mayor Ihor Terekhov",

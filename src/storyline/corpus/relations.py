@@ -6,7 +6,10 @@ to 275, an exact 12 is 12); two values are *compatible* when their intervals
 meet. The claims of a series are gathered into value groups (one value, or
 compatible values) and into sources (``independence``). Then:
 
-- **corroboration**: a value group carried by two or more independent sources;
+- **corroboration**: one count (``_same_count``: 12 and "at least 12", or two
+  approximations that meet) given by two or more independent sources that each
+  name where it comes from (``independence.origin``: a name or a body, not
+  "officials" nor an outlet's own unattributed figure);
 - **contradiction**: two value groups that cannot both be true, claimed at
   about the same time (an incident's series is one event; a running total's
   claims within ``SAME_TIME_DAYS``) by different sources, whatever the ratio;
@@ -327,10 +330,11 @@ def _raised_floors(groups: list[ValueGroup]) -> list[ValueGroup]:
 
 
 def _revised_away(articles: set[str], value: float, groups: list[ValueGroup]) -> bool:
-    """One of ``articles`` gives ``value`` as an exact count yet floors its toll lower:
-    it reported that count and dropped it ("killing five people, including at least three
-    children"; "officials initially reported four children"). Another outlet's later "at
-    least four" then raises nothing: it still carries the count that was revised."""
+    """One of ``articles`` gives ``value`` as an exact count and also a lower floor of the
+    same count ("killing five people, including at least three children"; "officials
+    initially reported four children"): most often a count it reported and then revised
+    down, which this takes it to be (it does not read the order or the words). Another
+    outlet's later "at least four" then raises nothing."""
     claims = [c for g in groups for c in g.claims if c.article_id in articles]
     for article in articles:
         here = [c for c in claims if c.article_id == article]
