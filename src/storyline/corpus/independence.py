@@ -70,15 +70,16 @@ def attributed(claim: Claim) -> bool:
 # "US officials", "Moscow state media", "sources close to the matter", "trading data".
 # ANYONE's words, less those that end an outlet's name ("Kan 11 news", "the Xinhua news
 # agency"), and the nouns of what was published rather than who published it.
-DESCRIBED_HEADS = (ANYONE - {"news", "agency"}) | {
+# A government is one body ("the British government"), not anyone.
+DESCRIBED_HEADS = (ANYONE - {"news", "agency", "government"}) | {
     "data", "figures", "information", "estimates", "estimate", "footage", "images",
-    "documents", "reporters", "journalists",
+    "video", "videos", "documents", "reporters", "journalists",
 }  # fmt: skip
 # Head nouns of a body or office that a description identifies without a name: "the
 # emergency service", "hospital directors", "the regional governor", "the city council".
 BODY_HEADS = frozenset(
-    {"service", "services", "ministry", "directors", "director", "police", "administration",
-     "governor", "mayor", "army", "forces", "command", "office", "council", "committee",
+    {"service", "services", "ministry", "authority", "government", "directors", "director",
+     "police", "administration", "governor", "mayor", "army", "forces", "command", "office", "council", "committee",
      "hospital", "prosecutor", "prosecutors", "court", "spokesman", "spokeswoman",
      "spokesperson", "commissioner", "commander", "chief", "minister", "department", "staff",
      "guard", "brigade", "military", "president"}
@@ -91,8 +92,9 @@ _AFTER_HEAD = re.compile(
 )
 # "one of the sources", "two of the officials": a share of a description is that description.
 _SHARE_OF = re.compile(r"^(?:\w+)\s+of\s+(?:the\s+|those\s+|these\s+)?(?=\S)")
-# A claim carried "by" someone is theirs: "data released by Russia's Defense Ministry".
-_CARRIED_BY = re.compile(r"\b(?:by|from)\s+(?=\S)")
+# A claim carried "by" someone is theirs: "data released by Russia's Defense Ministry"
+# (not a year: "UN estimates from 2011" are estimates).
+_CARRIED_BY = re.compile(r"\b(?:by|from)\s+(?=[^\W\d])")
 
 
 def head_noun(claimant: str) -> str:
