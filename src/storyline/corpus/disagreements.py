@@ -29,13 +29,15 @@ def claims_from_rows(rows: Sequence[Sequence[object]]) -> list[Claim]:
     """``Store.series_inputs`` rows as claims."""
     out = []
     for row in rows:
-        *fields, published, outlet, url, duplicate_of, story = row
+        *fields, published, published_at, outlet, url, duplicate_of, story, lead = row
         claim = Claim(*fields)  # type: ignore[arg-type]
         claim.published = published  # type: ignore[assignment]
+        claim.published_at = published_at  # type: ignore[assignment]
         claim.outlet = outlet  # type: ignore[assignment]
         claim.family = family(url, outlet)  # type: ignore[arg-type]
         claim.copy_of = duplicate_of  # type: ignore[assignment]
         claim.story = story  # type: ignore[assignment]
+        claim.lead = lead  # type: ignore[assignment]
         out.append(claim)
     return out
 

@@ -72,10 +72,12 @@ class Claim:
     period: str | None
     event: str | None
     published: str | None = None
+    published_at: str | None = None  # the publication's date and time, when known
     outlet: str | None = None
     family: str | None = None
     copy_of: str | None = None  # the article this one is a near-duplicate of
     story: str | None = None
+    lead: str | None = None  # the words before the figure in its text
     # Set by ``group_series``: the keys the grouping compares.
     place_key: str | None = None
     owner: str | None = None
@@ -224,7 +226,7 @@ def group_series(claims: list[Claim]) -> list[Group]:
         if block is None:
             continue
         claim.place_key = place_key(claim.place) or title_place(claim.claimant)
-        claim.owner = owner_key(block[1], block[0], claim.subject, claim.claimant)  # type: ignore[arg-type]
+        claim.owner = owner_key(block[1], block[0], claim.subject, claim.claimant, claim.place)  # type: ignore[arg-type]
         claim.day_number = _day_number(claim.day)
         blocks[block].append(claim)
     out: list[Group] = []
