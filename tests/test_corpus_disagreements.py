@@ -14,7 +14,13 @@ from typing import Any
 from storyline import corpus
 from storyline.corpus.disagreements import find_series
 from storyline.corpus.independence import sources
-from storyline.corpus.quantity import owner_key, place_key, source_name_key, thing_key
+from storyline.corpus.quantity import (
+    index_key,
+    owner_key,
+    place_key,
+    source_name_key,
+    thing_key,
+)
 from storyline.corpus.series import Claim
 from storyline.corpus.values import compatible
 from storyline.schema import Disagreement, Findings
@@ -472,3 +478,26 @@ def test_one_claimants_count_raised_later_in_the_day_is_an_update() -> None:
     first = dataclasses.replace(morning, place="Moscow", **closed)
     second = dataclasses.replace(later, **closed)
     assert "update" not in kinds([first, second], first, second)
+
+
+def test_an_index_level_quoted_later_in_the_day_moves_on_and_never_contradicts() -> None:
+    # TASS at 17:45: "the RTS Index was up by 0.64% at 1,114.62 points"; at the close:
+    # "the dollar-denominated RTS Index added 0.2% to 1,107.54 points".
+    assert index_key("the dollar-denominated RTS Index") == "rts"
+    assert index_key("the party's ratings") is None
+    kw = {"unit": "point", "measure": None, "scope": None, "period": None, "event": None,
+          "place": None, "as_of": "2025-05-21", "outlet": "TASS", "family": "tass"}  # fmt: skip
+    intraday = claim(1114.62, subject="RTS Index", published_at="2025-05-21T18:03:00Z", **kw)
+    close = claim(1107.54, subject="dollar-denominated RTS Index",
+                  published_at="2025-05-21T18:44:00Z", **kw)  # fmt: skip
+    moex = claim(2809.58, subject="MOEX Index", published_at="2025-05-21T18:44:00Z", **kw)
+    found = [intraday, close, moex]
+    assert kinds(found, intraday, close) == {"update"}
+    assert not kinds(found, close, moex)  # another index
+    # Two levels of one article are of two times it gives: no step between them.
+    same = dataclasses.replace(close, id="same", article_id=intraday.article_id,
+                               published_at=intraday.published_at)  # fmt: skip
+    assert not kinds([intraday, same], intraday, same)
+    # Points of no index (a poll's) are not compared.
+    poll = claim(5, unit="point", subject="party", outlet="DW")
+    assert not relations([poll, dataclasses.replace(poll, id="p2", article_id="x", low=7.0)])

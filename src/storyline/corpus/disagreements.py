@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from storyline.corpus.independence import sources
-from storyline.corpus.quantity import measure_key, thing_key
-from storyline.corpus.relations import relate
+from storyline.corpus.quantity import LEVEL, measure_key, thing_key
+from storyline.corpus.relations import level_moves, relate
 from storyline.corpus.series import Claim, Group, group_series
 from storyline.outlets import family
 from storyline.schema import Disagreement, Series, stable_id
@@ -89,6 +89,8 @@ def series_record(group: Group) -> Series:
     measure = measure_key(_common([c.measure for c in claims]))
     things = Counter(thing_key(c.subject) for c in claims if thing_key(c.subject))
     subject = min(things, key=lambda t: (-things[t], t)) if things else None
+    if group.block[0] == LEVEL:  # "RTS Index level"
+        subject, measure = f"{str(group.block[1]).upper()} Index", LEVEL
     if subject and group.owner in OWNER_WORDS:
         subject = f"{OWNER_WORDS[str(group.owner)]} {subject}"
     return Series(
@@ -112,7 +114,11 @@ def find_series(claims: list[Claim]) -> tuple[list[Series], list[Disagreement]]:
     for group in group_series(claims):
         record = series_record(group)
         series.append(record)
-        for d in relate(record.id, record.label, group.claims, group.cumulative, group.anchored):
+        if group.block[0] == LEVEL:
+            found = level_moves(record.id, record.label, group.claims)
+        else:
+            found = relate(record.id, record.label, group.claims, group.cumulative, group.anchored)
+        for d in found:
             disagreements[d.id] = d
     series.sort(key=lambda s: s.id)
     return series, [disagreements[k] for k in sorted(disagreements)]

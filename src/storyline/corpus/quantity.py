@@ -144,6 +144,18 @@ def counted_key(subject: str | None, measure: str | None) -> str | None:
     return thing
 
 
+# What a market index's figure in points measures: its level, which moves through the day.
+LEVEL = "level"
+_INDEX = re.compile(r"\b([A-Z][A-Za-z0-9&]*)\s+[Ii]ndex\b")
+
+
+def index_key(subject: str | None) -> str | None:
+    """The market index a subject names ("the dollar-denominated RTS Index" -> "rts"),
+    else None."""
+    found = _INDEX.search(subject or "")
+    return fold(found.group(1)) if found else None
+
+
 def age_key(subject: str | None) -> str | None:
     """Whose age: the person's surname when the subject names one ("Roman Lavrynovych" ->
     "lavrynovych"), else None ("a 75-year-old woman" is nobody in particular)."""

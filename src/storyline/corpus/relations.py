@@ -385,6 +385,29 @@ def _published(claim: Claim) -> str:
     return claim.published_at or claim.published or ""
 
 
+def level_moves(series_id: str, label: str, claims: Sequence[Claim]) -> list[Disagreement]:
+    """A market index's level on one day, as articles published later give it: each later
+    article's level supersedes the last (the RTS Index at 1,114.62 points at 17:45, closed
+    at 1,107.54). A level moves both ways and two levels at two times both hold: levels
+    never contradict, and one article's several levels (at two times of the day) are one
+    step."""
+    by_article: dict[str, list[Claim]] = {}
+    for claim in sorted(claims, key=lambda c: (_published(c), c.id)):
+        by_article.setdefault(claim.article_id, []).append(claim)
+    steps: list[list[Claim]] = []
+    for step in by_article.values():
+        last = {(c.low, c.high) for c in steps[-1]} if steps else set()
+        if {(c.low, c.high) for c in step} == last:
+            continue  # the level carried again
+        if steps and _published(step[0]) <= max(_published(c) for c in steps[-1]):
+            steps[-1].extend(step)  # published at once: which is later is not known
+        else:
+            steps.append(step)
+    if len(steps) < 2:
+        return []
+    return [_record("update", series_id, label, steps, _moved(steps))]
+
+
 def _revised_away(articles: set[str], value: float, groups: list[ValueGroup]) -> bool:
     """One of ``articles`` gives ``value`` as an exact count yet floors its toll lower:
     it reported that count and dropped it ("killing five people, including at least three
