@@ -494,6 +494,7 @@ def test_an_index_level_quoted_later_in_the_day_moves_on_and_never_contradicts()
     found = [intraday, close, moex]
     assert kinds(found, intraday, close) == {"update"}
     assert not kinds(found, close, moex)  # another index
+    assert "RTS Index level, 2025-05-21" in [s.label for s in find_series(found)[0]]
     # Two levels of one article are of two times it gives: no step between them.
     same = dataclasses.replace(close, id="same", article_id=intraday.article_id,
                                published_at=intraday.published_at)  # fmt: skip

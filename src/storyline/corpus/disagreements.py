@@ -77,6 +77,8 @@ def _label(group: Group, subject: str | None, measure: str | None) -> str:
         words += f" ({event})"
     if period:
         words += f", {period.replace('/', ' to ').replace('..', 'the start')}"
+    elif group.block[0] == LEVEL and group.claims[0].day:  # one day's levels
+        words += f", {group.claims[0].day[:10]}"
     return words
 
 
