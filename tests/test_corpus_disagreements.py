@@ -502,3 +502,21 @@ def test_an_index_level_quoted_later_in_the_day_moves_on_and_never_contradicts()
     # Points of no index (a poll's) are not compared.
     poll = claim(5, unit="point", subject="party", outlet="DW")
     assert not relations([poll, dataclasses.replace(poll, id="p2", article_id="x", low=7.0)])
+
+
+def test_a_toll_the_text_says_was_raised_updates_the_earlier_counts() -> None:
+    # AP in the morning: 31 killed at the school; TASS later: "the death toll in the strike
+    # on the school has increased to 36".
+    kw = {"place": "Gaza", "period": "2025-05-26", "event": "strike on the school"}
+    morning = claim(31, claimant="local health officials", outlet="AP",
+                    published_at="2025-05-26T06:36:00Z", **kw)  # fmt: skip
+    lead = "Jarjawi school in Gaza has increased to "
+    later = claim(36, claimant="Al Mayadeen", outlet="TASS", lead=lead,
+                  published_at="2025-05-26T14:00:00Z", **kw)  # fmt: skip
+    assert kinds([morning, later], morning, later) == {"update"}
+    # Without the words, two exact tolls of one strike disagree.
+    plain = dataclasses.replace(later, lead="Al Mayadeen said ")
+    assert kinds([morning, plain], morning, plain) == {"contradiction"}
+    # A count published after the raised toll is not one it raised.
+    after = dataclasses.replace(morning, published_at="2025-05-26T20:00:00Z")
+    assert kinds([after, later], after, later) == {"contradiction"}

@@ -132,16 +132,22 @@ def relate(
             updates.append(_updates(value_groups(source, cumulative), cumulative))
     else:  # each claimant's own count of the day, raised in later reports
         updates.extend(_rising_counts(claims))
+    raised = [] if cumulative else _raised_to(groups)
+    updates.extend([[g.claims for g in steps] for steps in raised])
     for steps in updates:
         if steps:
             record = _record("update", series_id, label, steps, _moved(steps))
             if record.id not in {d.id for d in out}:
                 out.append(record)
-    # A running total's steps are updates, not contradictions (floors never contradict).
+    # A running total's steps are updates, not contradictions (floors never contradict);
+    # nor is a toll the text says was raised against the counts it raised.
     in_update = {id(g) for g in _update_groups(groups, cumulative)} if cumulative else set()
+    superseded = {(id(a), id(steps[-1])) for steps in raised for a in steps[:-1]}
     for i, a in enumerate(groups):
         for b in groups[i + 1 :]:
             if id(a) in in_update and id(b) in in_update:
+                continue
+            if (id(a), id(b)) in superseded or (id(b), id(a)) in superseded:
                 continue
             if cumulative and abs(a.first_day - b.first_day) > SAME_TIME_DAYS:
                 continue
@@ -371,6 +377,38 @@ def _rising_counts(claims: Sequence[Claim]) -> list[list[list[Claim]]]:
                 steps.append([claim])
         if len(steps) >= 2 and any(c.place_key for step in steps for c in step):
             out.append(steps)
+    return out
+
+
+# Words that say the number after them is a toll raised: "the death toll in the strike on
+# the school has increased to 36", "rose to", "climbed to".
+RISE_LEAD = re.compile(
+    r"\b(?:risen|rose|increased|climbed|grown|grew|jumped|mounted)\s+to\s+"
+    r"(?:(?:at least|more than|over)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _raised_to(groups: list[ValueGroup]) -> list[list[ValueGroup]]:
+    """A toll the text says was raised ("has increased to 36"), after the lower values of
+    the series published before it (31, then 36): updates, not contradictions. A lower
+    value far below it, or a share of a total, is another count."""
+    out = []
+    for group in groups:
+        cues = [c for c in group.claims if RISE_LEAD.search(c.lead or "")]
+        for cue in sorted(cues, key=lambda c: (_published(c), c.id)):
+            earlier = [
+                g
+                for g in groups
+                if g is not group
+                and all(
+                    c.value < cue.value and _published(c) < _published(cue) and _disputable(c, cue)
+                    for c in g.claims
+                )
+            ]
+            if earlier:
+                out.append([*sorted(earlier, key=lambda g: g.claims[0].value), group])
+                break
     return out
 
 
