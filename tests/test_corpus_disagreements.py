@@ -14,7 +14,15 @@ from typing import Any
 from storyline import corpus
 from storyline.corpus.disagreements import find_series
 from storyline.corpus.independence import NO_ORIGIN, origin, sources
-from storyline.corpus.quantity import TITLE_PLACES, source_name_key, thing_key, title_place
+from storyline.corpus.quantity import (
+    TITLE_PLACES,
+    index_key,
+    owner_key,
+    place_key,
+    source_name_key,
+    thing_key,
+    title_place,
+)
 from storyline.corpus.series import Claim
 from storyline.corpus.values import compatible
 from storyline.schema import Disagreement, Findings
@@ -46,7 +54,8 @@ def claim(value: float, **kw: Any) -> Claim:
         "period": "2025-05-24/2025-05-25",
         "event": "Russian attack",
     }
-    extra = {k: kw.pop(k) for k in ("published", "outlet", "family", "copy_of", "story") if k in kw}
+    extra_keys = ("published", "published_at", "outlet", "family", "copy_of", "story", "lead")
+    extra = {k: kw.pop(k) for k in extra_keys if k in kw}
     fields.update(kw)
     c = Claim(**fields)
     for key, value_ in extra.items():
@@ -478,3 +487,117 @@ def test_a_title_names_a_place_only_when_it_is_one() -> None:
     kharkiv = claim(3, measure=None, place=None, claimant="Kharkiv Mayor Ihor Terekhov")
     series, _ = find_series([*tula, kharkiv])
     assert not any(kharkiv.id in s.figure_ids for s in series)
+
+
+def test_a_place_under_another_name_is_that_place() -> None:
+    # "the Gaza Strip" is Gaza; "Kiev" (TASS) is Kyiv.
+    assert place_key("the Gaza Strip") == place_key("Gaza") == "gaza"
+    assert place_key("Kiev region") == "kyiv region"
+    kw = {"scope": "cumulative", "period": None, "claimant": "Gaza's health ministry"}
+    earlier = claim(53655, place="Gaza", as_of="2025-05-21", **kw)
+    later = claim(53977, place="the Gaza Strip", as_of="2025-05-26", **kw)
+    assert kinds([earlier, later], earlier, later) == {"update"}
+
+
+def test_a_share_of_its_sentences_total_is_no_dispute() -> None:
+    # "Israeli strikes killed at least 46 people in the Gaza Strip on Monday, including 31
+    # in a school": the 31 is the school's, whatever place the sentence gives.
+    kw = {"place": "Gaza", "period": "2025-05-26", "event": None}
+    whole = claim(46, qualifier="at least", outlet="AP", **kw)
+    lead = "people in the Gaza Strip on Monday, including "
+    part = claim(31, claimant="local health officials", outlet="AP", lead=lead, **kw)
+    later = claim(54, qualifier="at least", claimant="hospital directors", outlet="BBC", **kw)
+    found = [whole, part, later]
+    assert "contradiction" not in kinds(found, part, later)
+    # Without the "including", an exact 31 against a floor of 54 is a dispute.
+    alone = dataclasses.replace(part, lead="Health officials said ")
+    assert kinds([whole, alone, later], alone, later) == {"contradiction"}
+
+
+def test_a_floor_that_joined_by_its_value_is_no_step_of_the_toll() -> None:
+    # "At least 35 were reported killed when the school was hit" says no place: it joins
+    # the Gaza series by agreeing with the school's 36, and does not become the first step
+    # of the day's toll (at least 46).
+    kw = {"place": "Gaza", "period": "2025-05-26"}
+    school = claim(36, claimant="Al Mayadeen", outlet="TASS", **kw)
+    loose = claim(35, qualifier="at least", outlet="BBC", place=None, period=None)
+    day = claim(46, qualifier="at least", claimant="local health officials", outlet="AP", **kw)
+    assert "update" not in kinds([school, loose, day], loose, day)
+    placed = dataclasses.replace(loose, place="Gaza", period="2025-05-26")
+    assert kinds([school, placed, day], placed, day) == {"update"}
+
+
+def test_what_is_shot_down_over_a_sides_land_is_the_other_sides() -> None:
+    assert owner_key("drones", "shot down", "drones", "Sergey Sobyanin", "Moscow") == "ukraine"
+    assert owner_key("drones", "shot down", "drones", None, "Kyiv") == "russia"
+    # Killed in a place says nothing of whose soldiers.
+    assert owner_key("soldiers", "killed", "soldiers", None, "Kyiv") is None
+
+
+def test_one_claimants_count_raised_later_in_the_day_is_an_update() -> None:
+    # The mayor said 12 drones were shot down on their way to the capital; by the next
+    # morning's report, 19 had been that day.
+    kw = {"measure": "shot down", "subject": "Ukrainian drones", "scope": None,
+          "period": None, "event": None, "claimant_entity": "sobyanin",
+          "as_of": "2025-05-25"}  # fmt: skip
+    morning = claim(12, claimant="Sergei Sobyanin", outlet="Fox", place=None,
+                    published_at="2025-05-25T09:00:00Z", **kw)  # fmt: skip
+    night = claim(12, qualifier=None, claimant="Russian authorities", outlet="DW",
+                  place="Moscow", published_at="2025-05-25T10:00:00Z",
+                  **{**kw, "claimant_entity": None})  # fmt: skip
+    later = claim(19, claimant="Sergey Sobyanin", outlet="TASS", place="Moscow",
+                  published_at="2025-05-26T10:00:00Z", **kw)  # fmt: skip
+    found = [morning, night, later]
+    assert "update" in kinds(found, morning, later)
+    # Reported the other way round (19, then 12), or at one time, it is no update.
+    early = dataclasses.replace(later, published_at="2025-05-25T08:00:00Z")
+    assert "update" not in kinds([morning, night, early], morning, early)
+    same_time = dataclasses.replace(later, published_at=morning.published_at)
+    assert "update" not in kinds([morning, night, same_time], morning, same_time)
+    # A night's count is given once, after the night: two values of it are no update.
+    closed = {"period": "2025-05-24/2025-05-25"}
+    first = dataclasses.replace(morning, place="Moscow", **closed)
+    second = dataclasses.replace(later, **closed)
+    assert "update" not in kinds([first, second], first, second)
+
+
+def test_an_index_level_quoted_later_in_the_day_moves_on_and_never_contradicts() -> None:
+    # TASS at 17:45: "the RTS Index was up by 0.64% at 1,114.62 points"; at the close:
+    # "the dollar-denominated RTS Index added 0.2% to 1,107.54 points".
+    assert index_key("the dollar-denominated RTS Index") == "rts"
+    assert index_key("the party's ratings") is None
+    kw = {"unit": "point", "measure": None, "scope": None, "period": None, "event": None,
+          "place": None, "as_of": "2025-05-21", "outlet": "TASS", "family": "tass"}  # fmt: skip
+    intraday = claim(1114.62, subject="RTS Index", published_at="2025-05-21T18:03:00Z", **kw)
+    close = claim(1107.54, subject="dollar-denominated RTS Index",
+                  published_at="2025-05-21T18:44:00Z", **kw)  # fmt: skip
+    moex = claim(2809.58, subject="MOEX Index", published_at="2025-05-21T18:44:00Z", **kw)
+    found = [intraday, close, moex]
+    assert kinds(found, intraday, close) == {"update"}
+    assert not kinds(found, close, moex)  # another index
+    assert "RTS Index level, 2025-05-21" in [s.label for s in find_series(found)[0]]
+    # Two levels of one article are of two times it gives: no step between them.
+    same = dataclasses.replace(close, id="same", article_id=intraday.article_id,
+                               published_at=intraday.published_at)  # fmt: skip
+    assert not kinds([intraday, same], intraday, same)
+    # Points of no index (a poll's) are not compared.
+    poll = claim(5, unit="point", subject="party", outlet="DW")
+    assert not relations([poll, dataclasses.replace(poll, id="p2", article_id="x", low=7.0)])
+
+
+def test_a_toll_the_text_says_was_raised_updates_the_earlier_counts() -> None:
+    # AP in the morning: 31 killed at the school; TASS later: "the death toll in the strike
+    # on the school has increased to 36".
+    kw = {"place": "Gaza", "period": "2025-05-26", "event": "strike on the school"}
+    morning = claim(31, claimant="local health officials", outlet="AP",
+                    published_at="2025-05-26T06:36:00Z", **kw)  # fmt: skip
+    lead = "Jarjawi school in Gaza has increased to "
+    later = claim(36, claimant="Al Mayadeen", outlet="TASS", lead=lead,
+                  published_at="2025-05-26T14:00:00Z", **kw)  # fmt: skip
+    assert kinds([morning, later], morning, later) == {"update"}
+    # Without the words, two exact tolls of one strike disagree.
+    plain = dataclasses.replace(later, lead="Al Mayadeen said ")
+    assert kinds([morning, plain], morning, plain) == {"contradiction"}
+    # A count published after the raised toll is not one it raised.
+    after = dataclasses.replace(morning, published_at="2025-05-26T20:00:00Z")
+    assert kinds([after, later], after, later) == {"contradiction"}

@@ -553,6 +553,15 @@ def test_as_of_is_the_claims_own_time_not_a_background_date(nlp) -> None:  # typ
     assert g.as_of == "2025-05-23"  # as published; not February
 
 
+def test_the_day_before_dates_the_figure_a_day_earlier(nlp) -> None:  # type: ignore[no-untyped-def]
+    # text_article is published on 2025-05-23: the mayor's 19 were reported on the 22nd.
+    text = "The day before, the mayor reported that 19 drones had been shot down."
+    assert [f.as_of for f in _figures(nlp, text)] == ["2025-05-22"]
+    # "the day before the vote" is the vote's eve, not the day before the article's.
+    text = "The day before the vote, the mayor reported that 19 drones had been shot down."
+    assert [f.as_of for f in _figures(nlp, text)] == ["2025-05-23"]
+
+
 def test_measure_from_the_verb_when_no_measure_word_says_it(nlp) -> None:  # type: ignore[no-untyped-def]
     (f,) = _figures(nlp, "China shipped $95 million worth of consoles to Russia.")
     assert f.measure == "shipped"

@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from storyline.corpus.independence import sources
-from storyline.corpus.quantity import measure_key, thing_key
-from storyline.corpus.relations import relate
+from storyline.corpus.quantity import LEVEL, measure_key, thing_key
+from storyline.corpus.relations import level_moves, relate
 from storyline.corpus.series import Claim, Group, group_series
 from storyline.outlets import family
 from storyline.schema import Disagreement, Series, stable_id
@@ -29,13 +29,15 @@ def claims_from_rows(rows: Sequence[Sequence[object]]) -> list[Claim]:
     """``Store.series_inputs`` rows as claims."""
     out = []
     for row in rows:
-        *fields, published, outlet, url, duplicate_of, story = row
+        *fields, published, published_at, outlet, url, duplicate_of, story, lead = row
         claim = Claim(*fields)  # type: ignore[arg-type]
         claim.published = published  # type: ignore[assignment]
+        claim.published_at = published_at  # type: ignore[assignment]
         claim.outlet = outlet  # type: ignore[assignment]
         claim.family = family(url, outlet)  # type: ignore[arg-type]
         claim.copy_of = duplicate_of  # type: ignore[assignment]
         claim.story = story  # type: ignore[assignment]
+        claim.lead = lead  # type: ignore[assignment]
         out.append(claim)
     return out
 
@@ -75,6 +77,8 @@ def _label(group: Group, subject: str | None, measure: str | None) -> str:
         words += f" ({event})"
     if period:
         words += f", {period.replace('/', ' to ').replace('..', 'the start')}"
+    elif group.block[0] == LEVEL and group.claims[0].day:  # one day's levels
+        words += f", {group.claims[0].day[:10]}"
     return words
 
 
@@ -87,6 +91,8 @@ def series_record(group: Group) -> Series:
     measure = measure_key(_common([c.measure for c in claims]))
     things = Counter(thing_key(c.subject) for c in claims if thing_key(c.subject))
     subject = min(things, key=lambda t: (-things[t], t)) if things else None
+    if group.block[0] == LEVEL:  # "RTS Index level"
+        subject, measure = f"{str(group.block[1]).upper()} Index", LEVEL
     if subject and group.owner in OWNER_WORDS:
         subject = f"{OWNER_WORDS[str(group.owner)]} {subject}"
     return Series(
@@ -110,7 +116,11 @@ def find_series(claims: list[Claim]) -> tuple[list[Series], list[Disagreement]]:
     for group in group_series(claims):
         record = series_record(group)
         series.append(record)
-        for d in relate(record.id, record.label, group.claims, group.cumulative, group.anchored):
+        if group.block[0] == LEVEL:
+            found = level_moves(record.id, record.label, group.claims)
+        else:
+            found = relate(record.id, record.label, group.claims, group.cumulative, group.anchored)
+        for d in found:
             disagreements[d.id] = d
     series.sort(key=lambda s: s.id)
     return series, [disagreements[k] for k in sorted(disagreements)]

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from storyline.corpus.lexicon import PLACE_ALIASES
+
 # Measure words -> one measure. Killed, wounded and casualties (killed + wounded)
 # stay apart; "lost" is ambiguous (killed, or killed and wounded) and stays itself.
 MEASURES: dict[str, str] = {
@@ -144,6 +146,18 @@ def counted_key(subject: str | None, measure: str | None) -> str | None:
     return thing
 
 
+# What a market index's figure in points measures: its level, which moves through the day.
+LEVEL = "level"
+_INDEX = re.compile(r"\b([A-Z][A-Za-z0-9&]*)\s+[Ii]ndex\b")
+
+
+def index_key(subject: str | None) -> str | None:
+    """The market index a subject names ("the dollar-denominated RTS Index" -> "rts"),
+    else None."""
+    found = _INDEX.search(subject or "")
+    return fold(found.group(1)) if found else None
+
+
 def age_key(subject: str | None) -> str | None:
     """Whose age: the person's surname when the subject names one ("Roman Lavrynovych" ->
     "lavrynovych"), else None ("a 75-year-old woman" is nobody in particular)."""
@@ -160,18 +174,29 @@ def side_of(text: str | None) -> str | None:
 
 
 def owner_key(thing: str | None, measure: str | None, subject: str | None,
-              claimant: str | None) -> str | None:  # fmt: skip
+              claimant: str | None, place: str | None = None) -> str | None:  # fmt: skip
     """Whose things were counted: the side the subject names ("Ukrainian drones"), or,
-    for what a side shoots down or destroys, the other side than the claimant's."""
+    for what a side shoots down or destroys, the other side than the claimant's; or, for
+    what is shot down over a side's land, the other side's ("19 drones flying towards
+    Moscow had been shot down": Ukraine's)."""
     if thing not in SIDED_THINGS:
         return None
     side = side_of(subject)
     if side is not None:
         return side
     claimant_side = side_of(claimant)
-    if measure in OPPOSED_MEASURES and claimant_side in ("ukraine", "russia"):
-        return "russia" if claimant_side == "ukraine" else "ukraine"
+    if measure in OPPOSED_MEASURES and claimant_side in OPPONENTS:
+        return OPPONENTS[claimant_side]
+    if measure in AIRSPACE_MEASURES:
+        return OPPONENTS.get(side_of(place) or "")
     return None
+
+
+# The two sides whose things the other shoots down or destroys.
+OPPONENTS = {"ukraine": "russia", "russia": "ukraine"}
+# Measures whose place is the side's land the counted things flew over: what is shot down
+# over Moscow is not Russia's.
+AIRSPACE_MEASURES = frozenset({"shot down"})
 
 
 def place_key(place: str | None) -> str | None:
@@ -180,7 +205,8 @@ def place_key(place: str | None) -> str | None:
         return None
     key = re.sub(r"^the\s+", "", fold(place).strip())
     key = re.sub(r"\s+", " ", key)
-    return _RUSSIAN_SPELLING.sub(lambda m: PLACE_SPELLINGS[m.group(0)], key)
+    key = _RUSSIAN_SPELLING.sub(lambda m: PLACE_SPELLINGS[m.group(0)], key)
+    return PLACE_ALIASES.get(key, key)
 
 
 # Russian spellings of Ukrainian places, as TASS writes them -> the Ukrainian ones.

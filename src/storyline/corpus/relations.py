@@ -132,16 +132,24 @@ def relate(
     if cumulative:  # each source's own running total over time
         for source in sources(claims):
             updates.append(_updates(value_groups(source, cumulative), cumulative))
+    else:  # each claimant's own count of the day, raised in later reports
+        updates.extend(_rising_counts(claims))
+    raised = [] if cumulative else _raised_to(groups)
+    updates.extend([[g.claims for g in steps] for steps in raised])
     for steps in updates:
         if steps:
             record = _record("update", series_id, label, steps, _moved(steps))
             if record.id not in {d.id for d in out}:
                 out.append(record)
-    # A running total's steps are updates, not contradictions (floors never contradict).
+    # A running total's steps are updates, not contradictions (floors never contradict);
+    # nor is a toll the text says was raised against the counts it raised.
     in_update = {id(g) for g in _update_groups(groups, cumulative)} if cumulative else set()
+    superseded = {(id(a), id(steps[-1])) for steps in raised for a in steps[:-1]}
     for i, a in enumerate(groups):
         for b in groups[i + 1 :]:
             if id(a) in in_update and id(b) in in_update:
+                continue
+            if (id(a), id(b)) in superseded or (id(b), id(a)) in superseded:
                 continue
             if cumulative and abs(a.first_day - b.first_day) > SAME_TIME_DAYS:
                 continue
@@ -225,10 +233,23 @@ ONE_STRIKE = re.compile(r"\b(?:strike|attack|raid|blast|explosion|bombing|hit)\b
 MANY_STRIKES = re.compile(r"\b(?:strikes|attacks|raids|blasts|bombings|overnight|across|wave)\b")
 
 
+# Words that make the number after them a part of a total its sentence gives: "killed at
+# least 46 people in the Gaza Strip, including 31 in a school" (the 31 is the school's).
+PART_LEAD = re.compile(
+    r"\b(?:including|among them|among whom|of whom|of which)\s+"
+    r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _part_of_whole(part: Claim, whole: Claim) -> bool:
-    """``part`` counts one strike and ``whole``, a larger count, several."""
+    """``part`` counts one strike and ``whole``, a larger count, several; or ``part`` is
+    the share of a total its own sentence gives ("including 31 in a school"), which the
+    place read from that sentence does not pin to the total's count."""
     one = (part.event or "").lower()
     many = (whole.event or "").lower()
+    if part.value < whole.value and PART_LEAD.search(part.lead or ""):
+        return True
     return (
         part.value < whole.value
         and one != many
@@ -305,11 +326,14 @@ def _raised_floors(groups: list[ValueGroup]) -> list[ValueGroup]:
     the morning, "at least 12" later); an exact value beside a floor stays out of it. A
     step needs a report the last step's articles did not make (an article giving "at
     least 35" killed at the school and "at least 54" across Gaza counts two things), and is
-    no strike's toll raised to the night's."""
+    no strike's toll raised to the night's. A floor no claim of the series' place gives is
+    no step: a claim that does not say where joined the series by agreeing with one of its
+    values ("at least 35" killed when the school was hit, beside the school's 36), not as
+    the series' toll."""
     bounded = [
         ValueGroup([c for c in g.claims if lower_bound(c)])
         for g in groups
-        if any(lower_bound(c) for c in g.claims)
+        if any(lower_bound(c) and c.place_key for c in g.claims)
     ]
     raised: list[ValueGroup] = []
     for group in sorted(bounded, key=lambda g: (_floor(g), g.first_day)):
@@ -327,6 +351,99 @@ def _raised_floors(groups: list[ValueGroup]) -> list[ValueGroup]:
         ):
             raised.append(group)
     return raised if len(raised) >= 2 else []
+
+
+def _rising_counts(claims: Sequence[Claim]) -> list[list[list[Claim]]]:
+    """One claimant's exact count of one open event, raised in a later report: the mayor's
+    12 drones shot down on their way to the capital, then 19 the same day. The steps are
+    the claimant's values of one day in the order the articles were published, each higher
+    than the last and published later. A count of a closed night is given once, after the
+    night: two values of it are no update. One of the steps says where (the claimant's
+    other report joined the series as the same claimant's)."""
+    by_claimant: dict[tuple[str, str], list[Claim]] = {}
+    for claim in claims:
+        if claim.source_keys and _open_count(claim) and claim.day:
+            by_claimant.setdefault((claim.source_keys[0], claim.day[:10]), []).append(claim)
+    out = []
+    for key in sorted(by_claimant):
+        steps: list[list[Claim]] = []
+        for claim in sorted(by_claimant[key], key=lambda c: (_published(c), c.id)):
+            if steps and claim.value == steps[-1][0].value:
+                steps[-1].append(claim)
+            elif not steps or (
+                claim.value > steps[-1][0].value
+                and _published(claim) > max(_published(c) for c in steps[-1])
+            ):
+                steps.append([claim])
+        if len(steps) >= 2 and any(c.place_key for step in steps for c in step):
+            out.append(steps)
+    return out
+
+
+# Words that say the number after them is a toll raised: "the death toll in the strike on
+# the school has increased to 36", "rose to", "climbed to".
+RISE_LEAD = re.compile(
+    r"\b(?:risen|rose|increased|climbed|grown|grew|jumped|mounted)\s+to\s+"
+    r"(?:(?:at least|more than|over)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _raised_to(groups: list[ValueGroup]) -> list[list[ValueGroup]]:
+    """A toll the text says was raised ("has increased to 36"), after the lower values of
+    the series published before it (31, then 36): updates, not contradictions. A lower
+    value far below it, or a share of a total, is another count."""
+    out = []
+    for group in groups:
+        cues = [c for c in group.claims if RISE_LEAD.search(c.lead or "")]
+        for cue in sorted(cues, key=lambda c: (_published(c), c.id)):
+            earlier = [
+                g
+                for g in groups
+                if g is not group
+                and all(
+                    c.value < cue.value and _published(c) < _published(cue) and _disputable(c, cue)
+                    for c in g.claims
+                )
+            ]
+            if earlier:
+                out.append([*sorted(earlier, key=lambda g: g.claims[0].value), group])
+                break
+    return out
+
+
+def _open_count(claim: Claim) -> bool:
+    """An exact count that no night closes."""
+    return (
+        claim.low == claim.high and not claim.qualifier and not _vague(claim) and not _night(claim)
+    )
+
+
+def _published(claim: Claim) -> str:
+    return claim.published_at or claim.published or ""
+
+
+def level_moves(series_id: str, label: str, claims: Sequence[Claim]) -> list[Disagreement]:
+    """A market index's level on one day, as articles published later give it: each later
+    article's level supersedes the last (the RTS Index at 1,114.62 points at 17:45, closed
+    at 1,107.54). A level moves both ways and two levels at two times both hold: levels
+    never contradict, and one article's several levels (at two times of the day) are one
+    step."""
+    by_article: dict[str, list[Claim]] = {}
+    for claim in sorted(claims, key=lambda c: (_published(c), c.id)):
+        by_article.setdefault(claim.article_id, []).append(claim)
+    steps: list[list[Claim]] = []
+    for step in by_article.values():
+        last = {(c.low, c.high) for c in steps[-1]} if steps else set()
+        if {(c.low, c.high) for c in step} == last:
+            continue  # the level carried again
+        if steps and _published(step[0]) <= max(_published(c) for c in steps[-1]):
+            steps[-1].extend(step)  # published at once: which is later is not known
+        else:
+            steps.append(step)
+    if len(steps) < 2:
+        return []
+    return [_record("update", series_id, label, steps, _moved(steps))]
 
 
 def _revised_away(articles: set[str], value: float, groups: list[ValueGroup]) -> bool:

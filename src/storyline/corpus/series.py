@@ -28,10 +28,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from storyline.corpus.quantity import (
+    LEVEL,
     SIDED_THINGS,
     age_key,
     claim_place,
     counted_key,
+    index_key,
     is_named,
     measure_key,
     owner_key,
@@ -71,10 +73,12 @@ class Claim:
     period: str | None
     event: str | None
     published: str | None = None
+    published_at: str | None = None  # the publication's date and time, when known
     outlet: str | None = None
     family: str | None = None
     copy_of: str | None = None  # the article this one is a near-duplicate of
     story: str | None = None
+    lead: str | None = None  # the words before the figure in its text
     # Set by ``group_series``: the keys the grouping compares.
     place_key: str | None = None
     owner: str | None = None
@@ -122,9 +126,12 @@ def block_of(claim: Claim) -> tuple[object, ...] | None:
     """What the claim counts: (measure, thing, unit, rate period); None when it cannot be
     compared: no value, or no counted thing the tables know (a sum of money, a share or a
     duration says what it measures in words too varied to match safely), or a person's
-    age without the person's name."""
+    age without the person's name. A market index's points are its level (``LEVEL``)."""
     if claim.low is None and claim.high is None:
         return None
+    if claim.unit == "point":  # an index's level: "the RTS Index ... at 1,114.62 points"
+        index = index_key(claim.subject)
+        return (LEVEL, index, claim.unit, None) if index else None
     measure = measure_key(claim.measure)
     if measure == "age":
         person = age_key(claim.subject)
@@ -223,7 +230,9 @@ def group_series(claims: list[Claim]) -> list[Group]:
         if block is None:
             continue
         claim.place_key = claim_place(claim.place, claim.claimant)
-        claim.owner = owner_key(block[1], block[0], claim.subject, claim.claimant)  # type: ignore[arg-type]
+        if block[0] == LEVEL:  # an index's level is of the index, wherever it is quoted
+            claim.place_key = f"{block[1]} index"
+        claim.owner = owner_key(block[1], block[0], claim.subject, claim.claimant, claim.place)  # type: ignore[arg-type]
         claim.day_number = _day_number(claim.day)
         blocks[block].append(claim)
     out: list[Group] = []

@@ -657,15 +657,20 @@ class CorpusState:
 
     def series_inputs(self) -> list[tuple[object, ...]]:
         """Per figure that may count something (a value, and a measure or a unit): the
-        fields of ``SERIES_INPUT`` and its article's published date, outlet, URL, the
-        article it is a near-duplicate of and its story, by figure id."""
+        fields of ``SERIES_INPUT`` and its article's published date and time, outlet, URL, the
+        article it is a near-duplicate of and its story, and the ``LEAD_CHARS`` of text
+        before the figure (what the sentence says of it: "has risen to", "including"),
+        by figure id."""
         columns = ", ".join(f'f."{c}"' for c in SERIES_INPUT)
         return self.conn.execute(
-            f"SELECT {columns}, a.published, a.outlet, a.url, a.duplicate_of, a.story "
+            f"SELECT {columns}, a.published, a.published_at, a.outlet, a.url, a.duplicate_of, "
+            "a.story, "
+            "substr(a.text, max(f.start - ?, 0) + 1, f.start - max(f.start - ?, 0)) "
             "FROM figures f "
             "JOIN articles a ON a.id = f.article_id "
             "WHERE (f.low IS NOT NULL OR f.high IS NOT NULL) "
-            "AND (f.measure IS NOT NULL OR f.unit IS NOT NULL) ORDER BY f.id"
+            "AND (f.measure IS NOT NULL OR f.unit IS NOT NULL) ORDER BY f.id",
+            (LEAD_CHARS, LEAD_CHARS),
         ).fetchall()
 
     def replace_series(
@@ -694,6 +699,10 @@ class CorpusState:
                     [[_cell(getattr(r, c)) for c in columns] for r in records],
                 )
 
+
+# How much of the text before a figure the series grouping reads: the words that lead
+# to the number in its sentence ("the death toll ... has increased to 36").
+LEAD_CHARS = 40
 
 # What the series grouping reads of each figure (``corpus.series.Claim``'s fields).
 SERIES_INPUT = (

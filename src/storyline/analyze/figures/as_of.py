@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
@@ -15,6 +16,22 @@ from storyline.schema import Statement, Timex
 _ANAPHORIC_TIME = re.compile(
     r"\b(?:at the time|at that time|(?<!since )then|by then)\b", re.IGNORECASE
 )
+
+
+# "The day before, he reported that 19 drones had been shot down": the figure stands as of
+# the day before the one the article speaks of ("the day before the vote" is another day's).
+_DAY_BEFORE = re.compile(
+    r"\b(?:the day before(?=\s*[,;])|the previous day|a day earlier|the day earlier)\b",
+    re.IGNORECASE,
+)
+
+
+def _day_before(day: str | None) -> str | None:
+    """The day before ``day`` (a full date); None when ``day`` is not one."""
+    try:
+        return (date.fromisoformat((day or "")[:10]) - timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
 
 
 def statement_for(
@@ -56,6 +73,9 @@ def figure_as_of(
             date = min(after, key=lambda x: x[0].start)[1]
             sent_dates[s_start] = date
             return date
+        if _DAY_BEFORE.search(doc.text[s_start : q.start]):
+            day = statement.date if statement is not None and statement.date else published
+            return _day_before(day) or day
         if _ANAPHORIC_TIME.search(sent.text) and sent.start > 0:
             prev = doc[sent.start - 1].sent
             prev_dates = [
