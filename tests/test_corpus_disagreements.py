@@ -442,7 +442,7 @@ def test_a_description_is_no_origin_and_a_name_with_a_number_is() -> None:
     for name in ("Channel 12", "Israel's Channel 13", "Kan 11 news", "the 93rd Brigade",
                  "G7 leaders", "Ihor Klymenko", "the emergency service", "hospital directors",
                  "Russia's Defence Ministry", "the regional governor", "British government",
-                 "data released by Russia's Defense Ministry"):  # fmt: skip
+                 "data released by Russia's Defense Ministry", "the air force"):  # fmt: skip
         assert origin(claim(3, claimant=name)) is not None, name
     for rule in NO_ORIGIN:
         assert rule.applies(claim(3, claimant=rule.example)), rule.name

@@ -79,7 +79,7 @@ DESCRIBED_HEADS = (ANYONE - {"news", "agency", "government"}) | {
 # emergency service", "hospital directors", "the regional governor", "the city council".
 BODY_HEADS = frozenset(
     {"service", "services", "ministry", "authority", "government", "directors", "director",
-     "police", "administration", "governor", "mayor", "army", "forces", "command", "office",
+     "police", "administration", "governor", "mayor", "army", "force", "forces", "command", "office",
      "council", "committee",
      "hospital", "prosecutor", "prosecutors", "court", "spokesman", "spokeswoman",
      "spokesperson", "commissioner", "commander", "chief", "minister", "department", "staff",
