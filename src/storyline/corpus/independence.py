@@ -79,8 +79,8 @@ DESCRIBED_HEADS = (ANYONE - {"news", "agency", "government"}) | {
 # emergency service", "hospital directors", "the regional governor", "the city council".
 BODY_HEADS = frozenset(
     {"service", "services", "ministry", "authority", "government", "directors", "director",
-     "police", "administration", "governor", "mayor", "army", "force", "forces", "command", "office",
-     "council", "committee",
+     "police", "administration", "governor", "mayor", "army", "force", "forces", "command",
+     "office", "council", "committee",
      "hospital", "prosecutor", "prosecutors", "court", "spokesman", "spokeswoman",
      "spokesperson", "commissioner", "commander", "chief", "minister", "department", "staff",
      "guard", "brigade", "military", "president"}
