@@ -186,6 +186,32 @@ CASES = [
         "Clinton campaign",
         "named",
     ),
+    # A candidate of unknown gender where it stands ("his opponent") that resolves to a
+    # woman is not "he": the pronoun goes to the next candidate.
+    (
+        "Donald Trump spoke in Ohio on Monday about the private email server used by his "
+        "Democratic opponent, Hillary Clinton. He said that her experience was a disaster.",
+        "her experience",
+        "Donald Trump",
+        "named",
+    ),
+    # A person called by a first name alone has that name's gender.
+    (
+        "Donald Trump took the stage as Melanie watched. Melanie said yes, over and over. "
+        '"I love you," he said.',
+        "I love you",
+        "Donald Trump",
+        "named",
+    ),
+    # A participle is coordinated with a participle: "alleging" shares "claiming"'s
+    # subject, even where the parser joins it to the finite verb in between.
+    (
+        "Trump, however, voiced disapproval of Russian actions, claiming that Putin had "
+        'gone "absolutely CRAZY" and alleging that he had targeted Ukraine for no reason.',
+        "he had targeted Ukraine",
+        "Trump",
+        "named",
+    ),
 ]
 
 

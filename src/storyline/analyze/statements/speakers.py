@@ -47,6 +47,7 @@ from storyline.analyze.statements.mentions import (
     MentionIndex,
     body_name,
     gender_from_name,
+    name_gender,
     norm_word,
     proper_modifier,
 )
@@ -453,12 +454,17 @@ class Sources:
         return self.resolve(m.head, depth + 1)
 
     def _pronoun(self, pron: Token, depth: int, said: tuple[int, int] | None = None) -> Source:
-        """ "he", "it", "they": the most salient earlier candidate that agrees with it."""
+        """ "he", "it", "they": the most salient earlier candidate that agrees with it.
+
+        A candidate whose gender is unknown where it stands ("his Democratic opponent,
+        Hillary Clinton"; "the analyst") may turn out, once resolved, to be a person of
+        the other gender: "he" then goes to the next candidate, never to "Hillary Clinton".
+        """
         low = pron.lower_
         gender = PERSON_SUBJECT_PRONOUNS.get(low)
         sent = self._sent_of(pron)
         para = self.text.rfind("\n", 0, pron.idx)
-        best: tuple[float, Mention | _Spoken] | None = None
+        ranked: list[tuple[float, Mention | _Spoken]] = []
         for m in self.index.mentions:
             if m.char >= pron.idx:
                 break
@@ -469,20 +475,28 @@ class Sources:
             score = -10.0 * (sent - m.sent) + 5 * m.subject + 2 * (m.char > para) + m.char * 1e-7
             if m.sent == sent and not m.subject:
                 score -= 8  # "Asked about Trump, he said": not the object beside it
-            if best is None or score > best[0]:
-                best = (score, m)
+            ranked.append((score, m))
         for s in self.spoken:
             if s.char >= pron.idx or sent - s.sent > 4 or not _speaker_agrees(low, gender, s, self):
                 continue
             score = -10.0 * (sent - s.sent) + 4 + 5 + 2 * (s.char > para) + s.char * 1e-7
-            if best is None or score > best[0]:
-                best = (score, s)
-        if best is None:
-            return UNRESOLVED
-        chosen = best[1]
-        if isinstance(chosen, _Spoken):
-            return chosen.source
-        return self._mention_source(chosen, depth + 1) if depth < 3 else UNRESOLVED
+            ranked.append((score, s))
+        ranked.sort(key=lambda c: -c[0])
+        for _, chosen in ranked[:_PRONOUN_TRIES]:
+            if isinstance(chosen, _Spoken):
+                return chosen.source
+            if depth >= 3:
+                return UNRESOLVED
+            found = self._mention_source(chosen, depth + 1)
+            if gender is None or self.gender_of(found) in (None, gender):
+                return found
+        return UNRESOLVED
+
+    def gender_of(self, source: Source) -> str | None:
+        """A resolved person's gender as the article or the name tells it."""
+        if not source.is_person or source.plural or source.name is None:
+            return None
+        return self.index.genders.get(source.name.lower()) or name_gender(source.name)
 
     def _agrees(self, low: str, gender: str | None, m: Mention) -> bool:
         if gender is not None:
@@ -532,6 +546,10 @@ def _definite(tok: Token) -> bool:
             return True
     return False
 
+
+# How many candidates a pronoun tries, best first, when the best resolves to a person of
+# the other gender.
+_PRONOUN_TRIES = 3
 
 # Roles said in other words: TASS's "the head of state" is the president.
 _ROLE_SYNONYMS: dict[str, set[str]] = {"head of state": {"president"}}
