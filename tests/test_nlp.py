@@ -37,3 +37,9 @@ def test_a_headline_run_without_full_stops_breaks_at_each_headline(nlp) -> None:
     starts = [t.text for t in nlp(text) if t.is_sent_start]
     assert starts[:2] == ["President", "In"]
     assert "Hague" not in starts and "Godfather" not in starts
+
+
+def test_a_blank_line_ends_a_headline_without_a_full_stop(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Obama Says Museum Will Tell of Suffering\n\nPresident Obama said that it would."
+    starts = [t.text for t in nlp(text) if t.is_sent_start]
+    assert starts == ["Obama", "President"]

@@ -212,6 +212,24 @@ CASES = [
         "Trump",
         "named",
     ),
+    # A headline's verb is not part of the name before it: "Mr. Obama" is not "Obama Says".
+    (
+        "Obama Says Museum Will Tell of Suffering\n\nMr. Obama said the museum would "
+        "document the stories of Americans.",
+        "the museum would document",
+        "Obama",
+        "named",
+    ),
+    # A bare role the article never gave anyone ("the senator") is the person who just
+    # spoke, the nearest one; "the senator" again is not the first senator.
+    (
+        '"No, this is not politics," Ted Cruz said at the time. The truth, the senator '
+        "said, was that he had been attacked. Bernie Sanders on Tuesday said he wants to "
+        "change the tax code. The senator said he would introduce legislation.",
+        "introduce legislation",
+        "Bernie Sanders",
+        "named",
+    ),
 ]
 
 

@@ -14,7 +14,7 @@ from storyline.analyze.source_lexicon import (
     ROLE_MODIFIERS,
     WOMEN_FIRST_NAMES,
 )
-from storyline.analyze.speech_lexicon import ORG_WORDS, ROLE_WORDS, TITLES
+from storyline.analyze.speech_lexicon import CUE_LEMMAS, ORG_WORDS, ROLE_WORDS, TITLES
 
 # Entity labels that are never a person, whatever the tagger's boundaries.
 PLACE_LABELS = ("GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL")
@@ -54,6 +54,7 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
         while hi > lo and (
             doc[hi - 1].text in ("'s", "’s", "'", "’")
             or not any(ch.isalnum() for ch in doc[hi - 1].text)
+            or (hi - lo > 1 and headline_verb(doc[hi - 1].text))
         ):
             hi -= 1
         if hi <= lo or "\n" in doc[lo:hi].text or in_quote(doc[lo].idx):
@@ -98,6 +99,16 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
                     add(i, j + 1)
         i = j + 1
     return [found[k] for k in sorted(found)]
+
+
+def headline_verb(word: str) -> bool:
+    """A headline's speech verb, capitalised after the name it follows ("Obama Says
+    African-American Museum Will Tell ...", "Zelensky Warns ..."): never part of a name."""
+    if not word[:1].isupper() or not word.endswith("s"):
+        return False
+    low = word.lower()
+    stems = (low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else "")
+    return any(stem in CUE_LEMMAS for stem in stems if stem)
 
 
 def surname_of(name: str) -> str:

@@ -399,8 +399,9 @@ class Sources:
                 break
             if (m.kind == "person") != person_role or m.kind == "group":
                 continue
-            if m.kind != "person" and _refers_back(m.head):
-                continue  # "the ministry" again: its own antecedent is earlier still
+            if _refers_back(m.head):
+                # "the ministry" or "the senator" again: its own antecedent is earlier still
+                continue
             words = self.index.words_of(m)
             if not (head_words & words) or not kinds <= words:
                 continue
@@ -429,16 +430,28 @@ class Sources:
         """ "the analyst observed" after the analyst was quoted by name, "the company
         said" after the company spoke: the last source of that kind, two sentences back."""
         sent = self._sent_of(subj)
-        for s in reversed(self.spoken):
+        # (nearest first: quotes and cues are resolved in two passes, not in text order)
+        for s in sorted(self.spoken, key=lambda s: -s.char):
             if s.char >= subj.idx or sent - s.sent > 2:
                 continue
             person_back = lemma in UNNAMED_SOURCE_NOUNS and person_noun(lemma)
-            if person_back and s.source.is_person and s.source.status == "named":
+            # "Cruz said ... The truth, the senator said": a bare role (no "Ukrainian")
+            # whose holder was never so described is the person who just spoke, unless
+            # the article gave that person another role ("Peskov, the spokesman").
+            role_back = lemma in ROLE_WORDS and _bare(subj) and not self._has_role(s.key)
+            if (person_back or role_back) and s.source.is_person and s.source.status == "named":
                 return s.source
             if lemma in GENERIC_BODY_NOUNS and not s.source.is_person:
                 return s.source
             break
         return None
+
+    def _has_role(self, key: str) -> bool:
+        """Whether the article describes the person ``key`` by a role anywhere."""
+        for m in self.index.mentions:
+            if m.kind == "person" and m.key == key:
+                return bool(self.index.words_of(m) & ROLE_WORDS)
+        return False
 
     def _mention_source(self, m: Mention, depth: int) -> Source:
         if m.kind == "person":
