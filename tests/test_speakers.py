@@ -230,6 +230,56 @@ CASES = [
         "Bernie Sanders",
         "named",
     ),
+    # A photo credit's photographer is not whom the next "he said" means.
+    (
+        "Ambassador Yechiel Leiter speaks to the media in Washington (credit: "
+        'REUTERS/KEN CEDENO) "There is not a long history of that," he said.',
+        "not a long history",
+        "Yechiel Leiter",
+        "named",
+    ),
+    # "the airline" is the company whose name says it is one.
+    (
+        "Nordic Airways Flight 114 was diverted to Oslo on Saturday because of an unruly "
+        "passenger, the airline said.",
+        "Flight 114 was diverted",
+        "Nordic Airways",
+        "named",
+    ),
+    # A short form the article defines in brackets is the full name.
+    (
+        'Nordic Airways (NA) diverted a flight to Oslo. "Our passengers are safe," NA said.',
+        "Our passengers are safe",
+        "Nordic Airways",
+        "named",
+    ),
+    # A bare "police" after a named police force spoke is that force (dev article 33).
+    (
+        "Nordic Airways Flight 114 was diverted to Seattle on Saturday, the airline said. "
+        "Port of Seattle police told media they had been notified of a man who "
+        '"attempted to open exit doors during the flight". The man, who was not '
+        'identified, was "having a medical crisis" and had to be restrained by other '
+        "passengers and flight crew, police said.",
+        "having a medical crisis",
+        "Port of Seattle police",
+        "named",
+    ),
+    # "the Council" is the council named before; its press service speaks for it.
+    (
+        "Officials will meet in Moscow, the Russian Security Council told TASS. "
+        '"The event is a first," the Council’s press service said. "Threats are '
+        'global," the Council noted.',
+        "Threats are global",
+        "Russian Security Council",
+        "named",
+    ),
+    (
+        "Officials will meet in Moscow, the Russian Security Council told TASS. "
+        '"The event is a first," the Council’s press service said.',
+        "The event is a first",
+        "Russian Security Council",
+        "named",
+    ),
 ]
 
 

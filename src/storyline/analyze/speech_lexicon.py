@@ -515,6 +515,13 @@ COUNTRY_SYNONYMS: dict[str, str] = {
 # ("The British government said", "the city council released").
 ORG_WORDS: frozenset[str] = frozenset(
     {
+        # kinds of company a report refers back to ("..., the airline said")
+        "airline",
+        "insurer",
+        "retailer",
+        "automaker",
+        "carmaker",
+        "lender",
         "government",
         "council",
         "ministry",

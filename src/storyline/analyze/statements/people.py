@@ -57,7 +57,7 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
             or (hi - lo > 1 and headline_verb(doc[hi - 1].text))
         ):
             hi -= 1
-        if hi <= lo or "\n" in doc[lo:hi].text or in_quote(doc[lo].idx):
+        if hi <= lo or "\n" in doc[lo:hi].text or in_quote(doc[lo].idx) or in_credit(doc, lo):
             return
         if hi - lo == 1 and doc[lo].lower_ in CAPITAL_CITIES:
             return  # "Kiev does not understand ...": the government, not a person
@@ -99,6 +99,26 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
                     add(i, j + 1)
         i = j + 1
     return [found[k] for k in sorted(found)]
+
+
+# Words that open a photo credit: "(credit: REUTERS/KEN CEDENO)", "Photo: AFP/Jane Doe".
+_CREDIT_WORDS = frozenset(
+    {"credit", "credits", "photo", "photos", "photograph", "image", "picture"}
+)
+
+
+def in_credit(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is in a photo credit: the photographer is never a source,
+    nor whom a later "he said" means ("... (credit: REUTERS/KEN CEDENO) “...,” he said")."""
+    for t in reversed(doc[max(0, i - 6) : i]):
+        if "\n" in t.text or t.text in (")", ".", "“", '"'):
+            return False
+        if t.lower_ in _CREDIT_WORDS:
+            nxt = doc[t.i + 1]
+            return nxt.text in (":", "by") or nxt.i == i
+        if t.text == "/" and t.i == i - 1 and not t.whitespace_:
+            return True  # "AGENCY/NAME", the credit's own form
+    return False
 
 
 def headline_verb(word: str) -> bool:

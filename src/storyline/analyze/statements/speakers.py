@@ -104,6 +104,7 @@ class Sources:
         self._fulls: dict[str, dict[str, int]] | None = None
         self.index = MentionIndex(doc, in_quote, persons, self.fullest_name)
         self.spoken: list[_Spoken] = []
+        self._short: dict[str, str] | None = None
         # The subject being resolved and the sentence its statement starts in.
         self._anchor: tuple[int, int] | None = None
 
@@ -235,6 +236,20 @@ class Sources:
             return named
         return self._description(subj, depth)
 
+    def _acronyms(self) -> dict[str, str]:
+        """ "All Nippon Airways (ANA)": the article's own short forms and their names, so
+        "ANA said" is All Nippon Airways, as a reader knows it."""
+        if self._short is None:
+            self._short = {}
+            for m in _DEFINED_ACRONYM.finditer(self.text):
+                words, short = m.group(1).split(), m.group(2)
+                for k in range(len(words) - 1, -1, -1):
+                    initials = "".join(w[0] for w in words[k:] if w[0].isupper())
+                    if initials == short and words[k][0].isupper():
+                        self._short.setdefault(short, " ".join(words[k:]))
+                        break
+        return self._short
+
     def _joint(self, subj: Token, depth: int) -> Source | None:
         """ "Zelenskyy and Russia's Defense Ministry said": both, kept together."""
         conj = [c for c in subj.conjuncts if c.i > subj.i and c.dep_ == "conj"]
@@ -250,6 +265,30 @@ class Sources:
 
     def _name(self, subj: Token) -> Source | None:
         """A person, a body or a place the subject names, if it names one."""
+        found = self._own_name(subj)
+        if found is None or found.is_person or found.name is None:
+            return found
+        return Source.named(self._fullest_body(found.name, subj))
+
+    def _fullest_body(self, name: str, subj: Token) -> str:
+        """ "the Council noted" after "the Russian Security Council told TASS": a body's
+        last word, capitalised, is the body named before with it (the latest)."""
+        if " " in name or not name[:1].isupper():
+            return self._acronyms().get(name, name)
+        low = name.lower()
+        for m in reversed(self.index.mentions):
+            if m.char >= subj.idx or m.kind != "body":
+                continue
+            words = m.key.split()
+            if len(words) > 1 and words[-1] == low and _mention_name(m).split()[-1] == name:
+                return _mention_name(m)
+        return self._acronyms().get(name, name)
+
+    def _own_name(self, subj: Token) -> Source | None:
+        """What ``_name`` finds before a body's short form is made full."""
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if owner is not None and _press_service(subj) and owner.pos_ != "PRON":
+            return self._own_name(owner)  # "the Council's press service said": the Council
         cands = [subj] + [c for c in subj.children if c.dep_ == "compound"]
         cands += [t for t in subj.subtree if t.dep_ == "appos" and t.i != subj.i]
         if subj.pos_ == "NOUN" and subj.lemma_.lower() in ORG_WORDS and _definite(subj):
@@ -341,7 +380,24 @@ class Sources:
                 return ante
         if definite and _bare(subj):
             return UNRESOLVED  # "the ministry said", no ministry named before
+        if subj.n_lefts + subj.n_rights == 0 and lemma in ORG_WORDS:
+            named = self._named_before(subj)
+            if named is not None:
+                return named
         return Source.described(phrase, is_person=person_noun(lemma), plural=plural)
+
+    def _named_before(self, subj: Token) -> Source | None:
+        """ "Port of Seattle police told media ... , police said": a bare body word is the
+        body of that kind named as a source just before (three sentences at most)."""
+        sent = self._sent_of(subj)
+        for s in sorted(self.spoken, key=lambda s: -s.char):
+            if s.char >= subj.idx or sent - s.sent > 3:
+                continue
+            name = s.source.name or ""
+            words = s.key.split()
+            if len(words) > 1 and words[-1] == subj.lower_ and name[:1].isupper():
+                return s.source
+        return None
 
     def _document(self, subj: Token, depth: int, definite: bool, phrase: str) -> Source:
         """ "A statement from the ministry said", "the ministry's statement": the issuer;
@@ -539,6 +595,13 @@ def _mention_name(m: Mention) -> str:
     return strip_titles(_text_of(doc, s, e2))
 
 
+def _press_service(tok: Token) -> bool:
+    """ "press service", "press office": a body's own voice, not a source of its own."""
+    return tok.lemma_.lower() in ("service", "office") and any(
+        c.dep_ == "compound" and c.lower_ == "press" for c in tok.children
+    )
+
+
 def _in_caps_run(tok: Token) -> bool:
     """A word of a headline set in capitals ("AMERICANS SHOULD HONOR MEMORIAL DAY IN
     THIS WAY, MILITARY SERVICE MEMBERS SUGGEST"): four capitalised words around it.
@@ -560,12 +623,22 @@ def _definite(tok: Token) -> bool:
     return False
 
 
+# A name and its short form in brackets: "All Nippon Airways (ANA)", "the Institute
+# for the Study of War (ISW)" (the name's capitalised words give the letters).
+_DEFINED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|de)\s+){0,2}){1,7})\(([A-Z]{2,6})\)"
+)
+
 # How many candidates a pronoun tries, best first, when the best resolves to a person of
 # the other gender.
 _PRONOUN_TRIES = 3
 
 # Roles said in other words: TASS's "the head of state" is the president.
-_ROLE_SYNONYMS: dict[str, set[str]] = {"head of state": {"president"}}
+# A company's kind in its name: "the airline" is "All Nippon Airways", "American Airlines".
+_ROLE_SYNONYMS: dict[str, set[str]] = {
+    "head of state": {"president"},
+    "airline": {"airways", "airlines"},
+}
 _COUNTRY_WORDS = frozenset(COUNTRY_SYNONYMS.values()) | frozenset(
     {"french", "german", "british", "chinese", "israeli", "iranian", "turkish", "polish"}
 )
