@@ -280,6 +280,22 @@ CASES = [
         "Russian Security Council",
         "named",
     ),
+    # "Trump's Special Envoy" is a role: the envoy is the name beside it.
+    (
+        "Trump’s Special Envoy for Ukraine and Russia, Keith Kellogg, called the attacks "
+        'a "clear violation of the Geneva Protocols."',
+        "clear violation",
+        "Keith Kellogg",
+        "named",
+    ),
+    # An instrument does not act: whoever uses it argues.
+    (
+        "Trump responded by using the example of Chicago to argue that gun control is not "
+        "the solution.",
+        "gun control is not",
+        "Trump",
+        "named",
+    ),
 ]
 
 

@@ -328,4 +328,5 @@ CAPITAL_CITIES: frozenset[str] = _word_list(
 # Minister"): with role words alone they name no one.
 ROLE_MODIFIERS: frozenset[str] = frozenset(
     {"deputy", "vice", "first", "acting", "former", "chief", "head", "chairman", "member"}
+    | {"special", "senior", "top", "interim", "outgoing", "incoming"}
 )

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from storyline.analyze.speech_lexicon import (
     CUE_LEMMAS,
+    INSTRUMENT_LEMMAS,
     ISSUE_LEMMAS,
     ISSUED_DOCUMENTS,
     PHRASE_CUES,
@@ -42,8 +43,9 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
             )
         ]
         return min(same, key=lambda c: abs(c.i - verb.i)) if same else None
-    if verb.dep_ == "xcomp":
-        # Object control: "leading Zelensky to assert", "told him to say".
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in INSTRUMENT_LEMMAS:
+        # Object control: "leading Zelensky to assert", "told him to say"; not an
+        # instrument ("using the example of Chicago to argue": whoever uses it argues).
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None:
             return obj

@@ -62,7 +62,9 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
         if hi - lo == 1 and doc[lo].lower_ in CAPITAL_CITIES:
             return  # "Kiev does not understand ...": the government, not a person
         roles = ROLE_WORDS | TITLES | ROLE_MODIFIERS
-        if all(t.lower_ in roles for t in doc[lo:hi]):
+        owned = [t.i for t in doc[lo:hi] if t.text in ("'s", "’s")]
+        own = owned[-1] + 1 if owned else lo  # "Trump's Special Envoy": the envoy's role
+        if all(t.lower_ in roles for t in doc[own:hi]):
             return  # "The Prime Minister", "Deputy Chairman": a role, not a name
         found[lo] = Person(lo, hi, doc[lo].idx, doc[lo:hi].text)
 
