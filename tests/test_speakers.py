@@ -238,6 +238,14 @@ CASES = [
         "Yechiel Leiter",
         "named",
     ),
+    # A Title Case headline's verb, pronoun or adverb is not part of the name NER ran on.
+    (
+        "Trump Says He Never Pledged To Kill Family Members Of Terrorists\n\nDonald Trump "
+        "said on Wednesday that he did not want to kill the families of terrorists.",
+        "He Never Pledged",
+        "Donald Trump",
+        "named",
+    ),
     # "the airline" is the company whose name says it is one.
     (
         "Nordic Airways Flight 114 was diverted to Oslo on Saturday because of an unruly "

@@ -14,7 +14,13 @@ from storyline.analyze.source_lexicon import (
     ROLE_MODIFIERS,
     WOMEN_FIRST_NAMES,
 )
-from storyline.analyze.speech_lexicon import CUE_LEMMAS, ORG_WORDS, ROLE_WORDS, TITLES
+from storyline.analyze.speech_lexicon import (
+    CUE_LEMMAS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    STANCE_LEMMAS,
+    TITLES,
+)
 
 # Entity labels that are never a person, whatever the tagger's boundaries.
 PLACE_LABELS = ("GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL")
@@ -54,9 +60,9 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
         while hi > lo and (
             doc[hi - 1].text in ("'s", "’s", "'", "’")
             or not any(ch.isalnum() for ch in doc[hi - 1].text)
-            or (hi - lo > 1 and headline_verb(doc[hi - 1].text))
         ):
             hi -= 1
+        hi = _headline_cut(doc, lo, hi)
         if hi <= lo or "\n" in doc[lo:hi].text or in_quote(doc[lo].idx) or in_credit(doc, lo):
             return
         if hi - lo == 1 and doc[lo].lower_ in CAPITAL_CITIES:
@@ -123,6 +129,21 @@ def in_credit(doc: Doc, i: int) -> bool:
     return False
 
 
+# Parts of speech that never continue a name: a headline's verb, pronoun, adverb or
+# preposition set in Title Case after it ("Trump Says He Never Pledged", "Ted Cruz
+# Refuses", "Obama To Asians Worried").
+_NOT_IN_NAMES = frozenset({"VERB", "AUX", "PRON", "ADV", "PART", "SCONJ", "ADP"})
+
+
+def _headline_cut(doc: Doc, lo: int, hi: int) -> int:
+    """Where a person's name ends inside a Title Case headline that NER ran on."""
+    for j in range(lo + 1, hi):
+        tok = doc[j]
+        if tok.text[:1].isupper() and (tok.pos_ in _NOT_IN_NAMES or headline_verb(tok.text)):
+            return j
+    return hi
+
+
 def headline_verb(word: str) -> bool:
     """A headline's speech verb, capitalised after the name it follows ("Obama Says
     African-American Museum Will Tell ...", "Zelensky Warns ..."): never part of a name."""
@@ -130,7 +151,7 @@ def headline_verb(word: str) -> bool:
         return False
     low = word.lower()
     stems = (low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else "")
-    return any(stem in CUE_LEMMAS for stem in stems if stem)
+    return any(stem in CUE_LEMMAS or stem in STANCE_LEMMAS for stem in stems if stem)
 
 
 def surname_of(name: str) -> str:
