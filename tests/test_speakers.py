@@ -230,6 +230,15 @@ CASES = [
         "Bernie Sanders",
         "named",
     ),
+    # An epithet ("the businessman") after a person just named, who did not speak, is
+    # that person, as "he" would be.
+    (
+        '"Should there be a database?" a reporter asked Donald Trump after an event in '
+        'Iowa. "There should be a lot of systems," the businessman replied.',
+        "a lot of systems",
+        "Donald Trump",
+        "named",
+    ),
     # A photo credit's photographer is not whom the next "he said" means.
     (
         "Ambassador Yechiel Leiter speaks to the media in Washington (credit: "

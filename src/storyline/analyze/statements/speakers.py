@@ -25,6 +25,7 @@ from storyline.analyze.source_lexicon import (
     CAPITAL_CITIES,
     DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
+    EPITHETS,
     GENDER_NOUNS,
     GENDER_TITLES,
     GENERIC_BODY_NOUNS,
@@ -500,7 +501,33 @@ class Sources:
             if lemma in GENERIC_BODY_NOUNS and not s.source.is_person:
                 return s.source
             break
+        if lemma in EPITHETS and _bare(subj):
+            return self._epithet(subj, lemma)
         return None
+
+    def _epithet(self, subj: Token, lemma: str) -> Source | None:
+        """ "a reporter asked Trump ... 'There should be systems,' the businessman
+        replied": a bare role nobody was given refers, as "he" would, to the salient
+        person just named (two sentences back at most, a subject first), never to one
+        of the other gender. A standing is no office: the candidate may be the nominee."""
+        sent = self._sent_of(subj)
+        gender = GENDER_NOUNS.get(lemma)
+        best: tuple[float, Mention] | None = None
+        for m in self.index.mentions:
+            if m.char >= subj.idx:
+                break
+            if m.kind != "person" or sent - m.sent > 2 or self.person_at(m.head) is None:
+                continue
+            if m.head.ent_type_ != "PERSON" and len(m.key.split()) < 2:
+                continue  # a capitalised word that may be no one ("Effect", "Club")
+            if gender is not None and self.index.gender(m) not in (None, gender):
+                continue
+            score = -10.0 * (sent - m.sent) + 5 * m.subject + m.char * 1e-7
+            if best is None or score > best[0]:
+                best = (score, m)
+        if best is None:
+            return None
+        return self._mention_source(best[1], 3)
 
     def _has_role(self, key: str) -> bool:
         """Whether the article describes the person ``key`` by a role anywhere."""
