@@ -242,7 +242,12 @@ class Sources:
         "ANA said" is All Nippon Airways, as a reader knows it."""
         if self._short is None:
             self._short = {}
-            for m in _DEFINED_ACRONYM.finditer(self.text):
+            for bracket in _BRACKETED_SHORT.finditer(self.text):
+                # (the name is looked for only before a bracketed short form: cheap)
+                before = self.text[max(0, bracket.start() - 120) : bracket.start() + 1]
+                m = _DEFINED_ACRONYM.search(before + bracket.group(1) + ")")
+                if m is None:
+                    continue
                 words, short = m.group(1).split(), m.group(2)
                 for k in range(len(words) - 1, -1, -1):
                     initials = "".join(w[0] for w in words[k:] if w[0].isupper())
@@ -653,8 +658,9 @@ def _definite(tok: Token) -> bool:
 # A name and its short form in brackets: "All Nippon Airways (ANA)", "the Institute
 # for the Study of War (ISW)" (the name's capitalised words give the letters).
 _DEFINED_ACRONYM = re.compile(
-    r"((?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|de)\s+){0,2}){1,7})\(([A-Z]{2,6})\)"
+    r"((?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|de)\s+){0,2}){1,7})\(([A-Z]{2,6})\)$"
 )
+_BRACKETED_SHORT = re.compile(r"\(([A-Z]{2,6})\)")
 
 # How many candidates a pronoun tries, best first, when the best resolves to a person of
 # the other gender.
