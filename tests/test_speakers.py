@@ -305,6 +305,23 @@ CASES = [
         "Keith Kellogg",
         "named",
     ),
+    # A title with "to" before the name is still the name's.
+    (
+        "US Special Envoy to Ukraine Keith Kellogg said that the latest Russian air attack "
+        'on Ukraine was "a clear violation" of the protocols.',
+        "clear violation",
+        "Keith Kellogg",
+        "named",
+    ),
+    # A surname the tagger took for an organisation is the person named in full before.
+    (
+        "Milena Angelova-Chee, a surgeon, told the BBC that the patient was stable. "
+        "Hamdi al-Najjar sustained significant injuries in Saturday's attack, Dr "
+        "Angelova-Chee said.",
+        "sustained significant injuries",
+        "Milena Angelova-Chee",
+        "named",
+    ),
     # An instrument does not act: whoever uses it argues.
     (
         "Trump responded by using the example of Chicago to argue that gun control is not "

@@ -319,7 +319,12 @@ class Sources:
                     lo = e.start
                     while lo < e.end - 1 and not any(ch.isalnum() for ch in doc[lo].text):
                         lo += 1  # a signature's dash glued to the name
-                    return Source.named(strip_titles(body_name(doc[lo : e.end])[1]))
+                    name = strip_titles(body_name(doc[lo : e.end])[1])
+                    full = self.fullest_name(name)
+                    if " " not in name and full != name and surname_of(full) == name.lower():
+                        # "Dr Angelova-Chee said", tagged ORG: the person named in full before
+                        return Source.named(full, is_person=True)
+                    return Source.named(name)
         if subj.pos_ != "PROPN" and subj.text[:1].isupper() and not subj.is_sent_start:
             # A surname the tagger called a noun ("Zelenskyy wrote"): a person the
             # article names in full elsewhere.
@@ -367,7 +372,7 @@ class Sources:
             if p.end - 1 != end or p.start <= subj.i:
                 continue
             between = doc[subj.i + 1 : p.start]
-            if all(t.pos_ in ("PROPN", "DET") or t.lower_ == "of" for t in between):
+            if all(t.pos_ in ("PROPN", "DET") or t.lower_ in _TITLE_LINKS for t in between):
                 return Source.named(self.person_name(p), is_person=True)
         return None
 
@@ -661,6 +666,10 @@ _DEFINED_ACRONYM = re.compile(
     r"((?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|de)\s+){0,2}){1,7})\(([A-Z]{2,6})\)$"
 )
 _BRACKETED_SHORT = re.compile(r"\(([A-Z]{2,6})\)")
+
+# Words inside a title before a name: "Member of the European Parliament Fernand
+# Kartheiser", "US Special Envoy to Ukraine Keith Kellogg", "Secretary for Health X".
+_TITLE_LINKS = frozenset({"of", "to", "for"})
 
 # How many candidates a pronoun tries, best first, when the best resolves to a person of
 # the other gender.
