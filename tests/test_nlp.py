@@ -48,3 +48,9 @@ def test_any_number_word_opening_a_headline_count_starts_a_sentence(nlp) -> None
     starts = [t.text for t in nlp(text) if t.is_sent_start]
     assert "Twelve" in starts
     assert "Two" not in starts
+
+
+def test_a_blank_line_ends_a_headline_without_a_full_stop(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Obama Says Museum Will Tell of Suffering\n\nPresident Obama said that it would."
+    starts = [t.text for t in nlp(text) if t.is_sent_start]
+    assert starts == ["Obama", "President"]

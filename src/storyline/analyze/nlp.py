@@ -87,6 +87,12 @@ def headline_breaks(doc: Doc) -> Doc:
     after a verb or preposition ("told The Guardian") are left alone.
     """
     for tok in doc[1:]:
+        if "\n\n" in doc[tok.i - 1].text and not tok.is_space:
+            # A blank line ends a paragraph, and a headline with no full stop: the
+            # parser ran "Obama Says Museum Will Tell of Suffering\n\nPresident Obama
+            # said" into one sentence and lost the second one's subject.
+            tok.is_sent_start = True
+            continue
         number = tok.text in HEADLINE_NUMBERS
         if tok.text not in HEADLINE_OPENERS and not number:
             continue
