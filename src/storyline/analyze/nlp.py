@@ -8,7 +8,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.errors import ModelError
 
@@ -60,8 +60,11 @@ def load_nlp() -> Language:
 HEADLINE_OPENERS = frozenset(
     {"In", "On", "At", "From", "After", "Before", "With", "For", "As", "How", "Why", "What"}
 )
-# Number words open one only before a lowercase word ("bombed Five years after Brexit",
-# not "Round Two. But"); every number word, not only those seen in a headline so far.
+# A number word opens one only before a plural noun, the thing it counts ("bombed Five
+# years after Brexit", "Lisbon Twelve people hurt"): not in a name ("Round Two. But",
+# "filed for Chapter Eleven bankruptcy", "the Azov Twelve were freed"). Every spelled
+# number word below, capitalised as a headline's first word; not "Millions", "Scores"
+# nor a hyphenated "Twenty-five".
 _NUMBER_WORDS = (
     "Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen"
     " Sixteen Seventeen Eighteen Nineteen Twenty Thirty Forty Fifty Sixty Seventy Eighty"
@@ -81,7 +84,7 @@ def headline_breaks(doc: Doc) -> Doc:
     (Le Monde's header of related stories), and the parser reads the run as one
     sentence, so a headline's "Macron denies being slapped by his wife" swallows
     the next one. A capitalised preposition or question word right after the end
-    of a phrase, or a number word before a lowercase word, in sentence-case text
+    of a phrase, or a number word before a plural noun, in sentence-case text
     and outside a quoted title, starts a new sentence (the parser respects the
     boundary). Title Case runs ("Lord Of The Rings", the "War On Drugs") and names
     after a verb or preposition ("told The Guardian") are left alone.
@@ -95,7 +98,7 @@ def headline_breaks(doc: Doc) -> Doc:
             continue
         if prev.tag_ not in _PHRASE_END_TAGS and not (number and prev.tag_ == "VBN"):
             continue
-        if number and not (tok.i + 1 < len(doc) and _lowercase_word(doc[tok.i + 1].text)):
+        if number and not (tok.i + 1 < len(doc) and _counted(doc[tok.i + 1])):
             continue
         before = doc[max(0, tok.i - 4) : tok.i]
         if any(t.text in _OPEN_QUOTES for t in before):
@@ -103,6 +106,11 @@ def headline_breaks(doc: Doc) -> Doc:
         if any(_lowercase_word(t.text) for t in before):
             tok.is_sent_start = True
     return doc
+
+
+def _counted(tok: Token) -> bool:
+    """A plural noun in lowercase: what a headline's opening number word counts."""
+    return tok.tag_ == "NNS" and _lowercase_word(tok.text)
 
 
 def _lowercase_word(text: str) -> bool:
