@@ -734,3 +734,17 @@ def test_a_run_of_several_speakers_quotes_joins_no_claim() -> None:
     assert same_quote(run, one) is None
     split = _q("We will not hesitate,” they said. “We will take further action", None)
     assert not split.several
+
+
+def test_one_speakers_quote_in_several_parts_is_one_quote() -> None:
+    # Sentences written for this test: one speaker's quote split by ellipses and opened
+    # anew at each paragraph, with no narration between its parts.
+    parts = _q(
+        "Every such strike shows that Moscow does not want peace … They strike at night, at "
+        "homes and hospitals. “We need air defence systems now … and we need pressure on "
+        "Moscow that it feels",
+        "Olena Marchuk",
+    )
+    assert len(parts.quotes) == 4 and not parts.several
+    again = _q("Every such strike shows that Moscow does not want peace", "Olena Marchuk")
+    assert same_quote(parts, again) is not None

@@ -23,8 +23,9 @@ compatible speaker:
   phrase of several content words in common across two outlet families (shorter
   when it is inside the quote marks of both).
 
-A direct statement carrying more than ``MAX_QUOTES`` quotes is an article's run of
-quotes and narration, of several speakers: it joins no claim.
+A direct statement carrying more than ``MAX_QUOTES`` quotes with narration between
+them is an article's run of quotes and narration, of several speakers: it joins no
+claim (one speaker's quote in parts joined by ellipses is one quote).
 
 A short statement, a quoted run or fragment, or one speaker's phrase must carry
 telling words (not only generic ones: "killing a lot of people" is a turn of
@@ -61,8 +62,9 @@ from storyline.corpus.lexicon import TITLES
 from storyline.corpus.names import fold, name_tokens, surnames_match
 from storyline.corpus.sources import outlet_named
 
-# The most quotes one statement carries as one claim (a quote split by "he said", a
-# quote that runs on into the next paragraph, and one more): ``Quote.several``.
+# The most quotes with narration between them one statement carries as one claim (a
+# quote split by "he said", and again by "he added"): ``Quote.several``. Parts joined
+# by an ellipsis or opened anew at a paragraph name no one between them: one quote.
 MAX_QUOTES = 3
 # Same words: the share of the shorter statement's shingles the other must have,
 # and how many words the shorter must have: when one of them quotes, with the
@@ -373,13 +375,14 @@ class Quote:
         home" share no shingle (``_same_count``)."""
         return w.counts(self.text) if self.who is not None else frozenset()
 
-    @property
+    @cached_property
     def several(self) -> bool:
-        """A direct statement carrying more than ``MAX_QUOTES`` quotes is a run of an
-        article's quotes and the narration between them, which gives them to several
-        speakers ('"...," they said. The prime minister responded: "..."'):
-        no one claim. It joins none, else it would join every claim its quotes belong to."""
-        return self.direct and len(self.quotes) > MAX_QUOTES
+        """A direct statement carrying more than ``MAX_QUOTES`` quotes with narration
+        between them is a run of an article's quotes and the narration that gives them
+        to several speakers ('"...," they said. The prime minister responded: "..."'):
+        no one claim. It joins none, else it would join every claim its quotes belong to.
+        One speaker's quote in parts (ellipses, paragraphs opened anew) is one quote."""
+        return self.direct and w.narrated_quotes(self.text) > MAX_QUOTES
 
     def keys(self) -> set[int]:
         if self.several:
