@@ -8,7 +8,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from storyline.errors import ModelError
 
@@ -61,16 +61,20 @@ HEADLINE_OPENERS = frozenset(
     {"In", "On", "At", "From", "After", "Before", "With", "For", "As", "How", "Why", "What"}
 )
 # A number word opens one only before a plural noun, the thing it counts ("bombed Five
-# years after Brexit", "Lisbon Twelve people hurt"): not in a name ("Round Two. But",
-# "filed for Chapter Eleven bankruptcy", "the Azov Twelve were freed"). Every spelled
-# number word below, capitalised as a headline's first word; not "Millions", "Scores"
-# nor a hyphenated "Twenty-five".
+# years after Brexit", "Lisbon Twelve people hurt", "Ten small towns"), not in a name
+# ("Round Two. But", "filed for Chapter Eleven bankruptcy", "the Azov Twelve were
+# freed"). Every spelled number word below, capitalised as a headline's first word;
+# not "Millions", "Scores" nor a hyphenated "Twenty-five".
 _NUMBER_WORDS = (
     "Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen"
     " Sixteen Seventeen Eighteen Nineteen Twenty Thirty Forty Fifty Sixty Seventy Eighty"
     " Ninety Hundreds Thousands Dozens"
 )
 HEADLINE_NUMBERS = frozenset(_NUMBER_WORDS.split())
+# Between the number word and its plural noun: adjectives and participles ("Ten small
+# towns", "Six hidden beaches"), and "of" ("Dozens of homes"), at most two.
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG"})
+_MAX_MODIFIERS = 2
 # What a phrase can end with (Penn tags): a noun, a number, an adjective, an adverb.
 _PHRASE_END_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB"})
 _OPEN_QUOTES = frozenset({'"', "“", "‘"})
@@ -98,7 +102,7 @@ def headline_breaks(doc: Doc) -> Doc:
             continue
         if prev.tag_ not in _PHRASE_END_TAGS and not (number and prev.tag_ == "VBN"):
             continue
-        if number and not (tok.i + 1 < len(doc) and _counted(doc[tok.i + 1])):
+        if number and not _counts_plural(doc, tok.i + 1):
             continue
         before = doc[max(0, tok.i - 4) : tok.i]
         if any(t.text in _OPEN_QUOTES for t in before):
@@ -108,9 +112,18 @@ def headline_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def _counted(tok: Token) -> bool:
-    """A plural noun in lowercase: what a headline's opening number word counts."""
-    return tok.tag_ == "NNS" and _lowercase_word(tok.text)
+def _counts_plural(doc: Doc, start: int) -> bool:
+    """A plural noun in lowercase at ``start``, or after at most ``_MAX_MODIFIERS``
+    lowercase adjectives or "of" ("Ten small towns", "Dozens of homes"): what a
+    headline's opening number word counts."""
+    for tok in doc[start : start + _MAX_MODIFIERS + 1]:
+        if not _lowercase_word(tok.text):
+            return False
+        if tok.tag_ == "NNS":
+            return True
+        if tok.tag_ not in _MODIFIER_TAGS and tok.text != "of":
+            return False
+    return False
 
 
 def _lowercase_word(text: str) -> bool:
