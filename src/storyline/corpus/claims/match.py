@@ -418,7 +418,8 @@ def _same_words(a: Quote, b: Quote, speakers: bool | None) -> str | None:
 def _whole_quote(a: Quote, b: Quote) -> bool:
     """The one is a whole direct quote that is a whole quote of the other too (not a
     quote inside someone's narration of it: "... rejects Hamas' claim ... and tells me:
-    'What I have seen ...'"), within a few days."""
+    'What I have seen ...'"), with ``WHOLE_QUOTE_TELLING`` telling words (not a stock
+    line: "It is too early to talk about that"), within a few days (both dated)."""
     return (
         (a.direct or b.direct)
         and w.telling_words(min(a.words, b.words, key=len)) >= WHOLE_QUOTE_TELLING
