@@ -22,6 +22,10 @@ matching and as its fragments for overlap.
 
     python benchmarks/attribution_polnear.py [--split dev|test|train] [--limit N] [--agreement]
 
+``--show-sources`` (train and dev only: the test split is held out) prints, end to
+end, the matched attributions whose exported speaker does not name the gold source
+span, for error analysis of speakers where no resolution of the gold exists.
+
 Two more tables split the attributions by cue, the same way on both sides:
 those cued by a speech verb of storyline's lexicon or "according to"
 (quotes and reported speech, what the statements component is for), and the
@@ -63,7 +67,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "polnear"
 SOURCES = Path(__file__).resolve().parent / "gold" / "polnear_sources.json"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _gold import same_source  # noqa: E402
+from _gold import _key_words, same_source, unresolved  # noqa: E402
 
 # Characters that differ between the two conventions at span edges.
 _EDGE = " \t\r\n\"'`“”‘’«»,.;:!?-–—()[]"
@@ -285,6 +289,8 @@ class Referent:
         if not source:
             return cls(None, None, None)  # no source at all: right only when left unnamed
         key = f"{source[0][0]}-{source[-1][1]}"
+        if not doc_sources:  # a split with no resolution (train, dev): content only
+            return cls(None, None, text[source[0][0] : source[-1][1]])
         if key not in doc_sources:
             raise KeyError(f"no resolution for source span {key}")
         value = doc_sources[key]
@@ -304,6 +310,14 @@ def e2e_match(
     preds: list[tuple[list[Span], str | None]], golds: list[tuple[list[Span], Referent]]
 ) -> tuple[int, int]:
     """(content matches, of which the source is right): one-to-one, most overlap first."""
+    pairs = e2e_pairs(preds, golds)
+    return len(pairs), sum(golds[gi][1].named_by(preds[pi][1]) for gi, pi in pairs)
+
+
+def e2e_pairs(
+    preds: list[tuple[list[Span], str | None]], golds: list[tuple[list[Span], Referent]]
+) -> list[tuple[int, int]]:
+    """(gold, prediction) index pairs whose contents overlap: one-to-one, most overlap first."""
 
     def shared(p: list[Span], g: list[Span]) -> int:
         return sum(max(0, min(pe, b) - max(ps, a)) for a, b in g for ps, pe in p)
@@ -318,15 +332,14 @@ def e2e_match(
     )
     used_g: set[int] = set()
     used_p: set[int] = set()
-    found = right = 0
+    out: list[tuple[int, int]] = []
     for _, gi, pi in pairs:
         if gi in used_g or pi in used_p:
             continue
         used_g.add(gi)
         used_p.add(pi)
-        found += 1
-        right += golds[gi][1].named_by(preds[pi][1])
-    return found, right
+        out.append((gi, pi))
+    return out
 
 
 def add_e2e(
@@ -353,6 +366,44 @@ def annotator_preds(
         ref = Referent.of(text, doc_sources, source)
         out.append((content, ref.name if ref.name is not None else ref.desc))
     return out
+
+
+def names_in(said: str, tool: str | None) -> bool:
+    """Does the exported speaker name what the gold source span says? Its surname, or
+    all its words, inside the span ("Mitch McConnell" in "Senate Majority Leader Mitch
+    McConnell, R-Ky.,")."""
+    have = set(_key_words(said))
+    want = _key_words(tool)
+    return bool(want) and not unresolved(said) and (want[-1] in have or set(want) <= have)
+
+
+def show_sources(
+    name: str, text: str, preds: list[tuple[list[Span], str | None]], gold: Gold, tally: list[int]
+) -> None:
+    """Print the matched attributions whose exported speaker does not name the gold
+    source span's own words, with the text before it, for a reader to judge: the
+    train and dev splits have no resolution of pronouns and descriptions, so a
+    pronoun source ("he said") is printed whenever the speaker is not that pronoun.
+    ``tally`` counts the matches whose gold source is not a pronoun, and of those
+    the ones whose speaker names it: a rough source score for tuning.
+    """
+    golds = [(c, s) for c, s in gold.attributions]
+    refs = [Referent(None, None, None) for _ in golds]
+    for gi, pi in e2e_pairs(preds, [(c, r) for (c, _), r in zip(golds, refs, strict=True)]):
+        source = golds[gi][1]
+        said = text[source[0][0] : source[-1][1]] if source else None
+        tool = preds[pi][1]
+        named = said is not None and not unresolved(said)
+        tally[0] += named
+        if said is None and unresolved(tool):
+            continue
+        if said is not None and names_in(said, tool):
+            tally[1] += named
+            continue
+        content = golds[gi][0]
+        start = max(0, min(content[0][0], source[0][0] if source else len(text)) - 160)
+        context = " ".join(text[start : min(content[-1][1], content[0][0] + 160)].split())
+        print(f"SRC {name}: gold {said!r} tool {tool!r}\n    {context!r}")
 
 
 def e2e_agreement(resolution: Resolution) -> E2E:
@@ -400,7 +451,15 @@ def main() -> int:
         action="store_true",
         help="one attribution per statement, the source as the exported speaker names it",
     )
+    ap.add_argument(
+        "--show-sources",
+        action="store_true",
+        help="train/dev only: print matched attributions whose exported speaker does not "
+        "name the gold source span (pronoun sources are for the reader to judge)",
+    )
     args = ap.parse_args()
+    if args.show_sources and args.split == "test":
+        ap.error("--show-sources is for tuning: the test split is held out")
 
     from storyline.analyze import analyze_doc
     from storyline.analyze.nlp import load_nlp
@@ -423,6 +482,7 @@ def main() -> int:
     totals = {k: new_totals() for k in SUBSETS}
     resolution = load_resolution() if args.end_to_end else {}
     e2e_totals = [0, 0, 0, 0]
+    source_tally = [0, 0]
     for (txt, ann), text, doc in zip(docs, texts, nlp.pipe(texts, n_process=1), strict=True):
         article = Article(
             id=txt.stem,
@@ -437,9 +497,13 @@ def main() -> int:
         # PolNeAR annotates attitudes and intentions too: stances on.
         found = analyze_doc(article, doc, components=STATEMENTS_WITH_STANCES)
         gold = parse_ann(ann)
+        if args.show_sources:
+            shown = [([(st.start, st.end)], st.speaker) for st in found.statements]
+            show_sources(txt.stem, text, shown, gold, source_tally)
         if args.end_to_end:
             preds = [([(st.start, st.end)], st.speaker) for st in found.statements]
-            add_e2e(e2e_totals, text, resolution[f"{args.split}/{txt.stem}"], preds, gold)
+            doc_sources = resolution.get(f"{args.split}/{txt.stem}", {})
+            add_e2e(e2e_totals, text, doc_sources, preds, gold)
         preds = attributions(found.statements)
         for name, keep in subset_filters(doc).items():
             kept = [
@@ -464,8 +528,16 @@ def main() -> int:
                     print(f"FN {txt.stem}: {text[g[0][0] : g[-1][1]][:100]!r}")
 
     print(f"PolNeAR {args.split}: {len(docs)} documents, one annotator each (first .ann)")
+    if args.show_sources:
+        named, right = source_tally
+        print(
+            f"matched attributions whose gold source is not a pronoun: {named}, "
+            f"the speaker names it: {right} = {right / max(1, named):.3f}"
+        )
     if args.end_to_end:
         print("end to end: one attribution per statement; the source as the exported speaker")
+        if args.split != "test":
+            print("  (no resolution of the gold sources on this split: its source score is void)")
         print_e2e("storyline", e2e_totals)
         if args.agreement:
             print_e2e(

@@ -37,6 +37,7 @@ import random
 import sys
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -145,7 +146,7 @@ def candidate_pairs(
     return pairs
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--export", type=Path, required=True)
     parser.add_argument(
@@ -156,101 +157,124 @@ def main() -> None:
     parser.add_argument("--at", type=float, default=0.8, help="threshold for --show")
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--cache", type=Path, help="a .npy file keeping the vectors")
-    args = parser.parse_args()
+    return parser.parse_args()
 
-    export = json.loads(args.export.read_text(encoding="utf-8"))
-    articles = {a["id"]: a for a in export["articles"]}
-    statements = sorted(export["statements"], key=lambda s: s["id"])
-    index = {s["id"]: i for i, s in enumerate(statements)}
-    vectors, seconds = encode([s["text"] for s in statements], args.cache)
-    took = f"in {seconds:.1f} s (CPU, model loaded beforehand)" if seconds else "(cached)"
-    print(f"encoded {len(statements)} statements of {len(articles)} articles {took}")
-    pairs = candidate_pairs(statements, articles, args.speakers == "compatible")
-    cosine = {(i, j): float(vectors[i] @ vectors[j]) for i, j in pairs}
-    print(f"{len(pairs)} guarded pairs in different claims ({args.speakers} speaker)")
 
-    records = russia_ukraine(dumpster_records())
-    locate = Locator(export, {r["link"]: r["text"] for r in records})
-    gold = json.loads((GOLD / "lineage.json").read_text(encoding="utf-8"))
-    dev = [c for c in gold["claims"] if c["half"] == "dev" and c["kind"] != "figure"]
-    false_pairs = [f for f in gold["false_groupings"] if f["half"] == "dev"]
+@dataclass
+class Scoring:
+    """The export's statements, their guarded pairs' cosines, and the dev gold located
+    on the export."""
 
-    def grouping(threshold: float) -> tuple[Groups, list[tuple[int, int]]]:
+    statements: list[dict[str, Any]]
+    articles: dict[str, dict[str, Any]]
+    cosine: dict[tuple[int, int], float]
+    locate: Locator
+
+    def located(self, claim: dict[str, Any]) -> list[dict[str, Any]]:
+        """The export's items at a gold claim's appearances (those the locator finds)."""
+        return [
+            it
+            for a in claim["appearances"]
+            if (it := self.locate.item(a["link"], a["span"], claim["kind"])) is not None
+        ]
+
+    def grouping(self, threshold: float) -> tuple[Groups, list[tuple[int, int]]]:
+        """storyline's claims, joined further by the pairs at ``threshold`` or above."""
         groups = Groups()
-        for s in statements:
+        for s in self.statements:
             groups.find(s["id"])
             if s.get("claim_id"):
                 groups.join(s["id"], "claim:" + s["claim_id"])
-        new = [p for p, c in cosine.items() if c >= threshold]
+        new = [p for p, c in self.cosine.items() if c >= threshold]
         for i, j in new:
-            groups.join(statements[i]["id"], statements[j]["id"])
+            groups.join(self.statements[i]["id"], self.statements[j]["id"])
         return groups, new
 
-    def right(groups: Groups, claim: dict[str, Any]) -> bool | None:
-        found = [
-            it
-            for a in claim["appearances"]
-            if (it := locate.item(a["link"], a["span"], claim["kind"])) is not None
-        ]
+    def right(self, groups: Groups, claim: dict[str, Any]) -> bool | None:
+        """A gold quote grouped whole with its right first article; None when it is
+        located in fewer than two articles."""
+        found = self.located(claim)
         if len({it["article_id"] for it in found}) < 2:
             return None
         roots = {groups.find(it["id"]) for it in found}
         if len(roots) != 1:
             return False
-        members = [s for s in statements if groups.find(s["id"]) in roots]
+        members = [s for s in self.statements if groups.find(s["id"]) in roots]
         first = min(
-            (articles[s["article_id"]]["published_at"] or "9", s["article_id"]) for s in members
+            (self.articles[s["article_id"]]["published_at"] or "9", s["article_id"])
+            for s in members
         )[1]
         first_times = {
             _when(a["published"]) for a in claim["appearances"] if a["link"] == claim["first"]
         }
         firsts = {
-            locate.article(a["link"])["id"]  # type: ignore[index]
+            self.locate.article(a["link"])["id"]  # type: ignore[index]
             for a in claim["appearances"]
-            if _when(a["published"]) in first_times and locate.article(a["link"])
+            if _when(a["published"]) in first_times and self.locate.article(a["link"])
         }
         return first in firsts
 
-    base, _ = grouping(2.0)
-    base_right = {c["claim"] for c in dev if right(base, c)}
-    located = sum(right(base, c) is not None for c in dev)
+    def false_grouped(self, groups: Groups, false_pairs: list[dict[str, Any]]) -> int:
+        """The gold's tempting false groupings that ``groups`` joins."""
+        found = 0
+        for fg in false_pairs:
+            a = self.locate.item(fg["a"]["link"], fg["a"]["span"], "quote")
+            b = self.locate.item(fg["b"]["link"], fg["b"]["span"], "quote")
+            found += bool(a and b and groups.find(a["id"]) == groups.find(b["id"]))
+        return found
+
+
+def report_thresholds(
+    score: Scoring,
+    dev: list[dict[str, Any]],
+    false_pairs: list[dict[str, Any]],
+    thresholds: list[float],
+) -> tuple[Groups, set[str]]:
+    """Dev quotes right and gold false groupings at each threshold; returns storyline's
+    own grouping and the dev quotes it gets right."""
+    base, _ = score.grouping(2.0)
+    base_right = {c["claim"] for c in dev if score.right(base, c)}
+    located = sum(score.right(base, c) is not None for c in dev)
     print(
         f"dev quotes grouped with the right first article, storyline alone: "
         f"{len(base_right)}/{located}"
     )
-    for threshold in [float(t) for t in args.thresholds.split(",")]:
-        groups, new = grouping(threshold)
-        ok = {c["claim"] for c in dev if right(groups, c)}
-        false = 0
-        for fg in false_pairs:
-            a = locate.item(fg["a"]["link"], fg["a"]["span"], "quote")
-            b = locate.item(fg["b"]["link"], fg["b"]["span"], "quote")
-            false += bool(a and b and groups.find(a["id"]) == groups.find(b["id"]))
-        merged = len({groups.find(statements[i]["id"]) for p in new for i in p})
+    for threshold in thresholds:
+        groups, new = score.grouping(threshold)
+        ok = {c["claim"] for c in dev if score.right(groups, c)}
+        false = score.false_grouped(groups, false_pairs)
+        merged = len({groups.find(score.statements[i]["id"]) for p in new for i in p})
         print(
             f"  cosine >= {threshold:.2f}: {len(new)} new links on the export ({merged} claims "
             f"after merging); dev right {len(ok)}/{located} (recovered {sorted(ok - base_right)}, "
             f"lost {sorted(base_right - ok)}); gold false groupings {false}/{len(false_pairs)}"
         )
-    if args.show:
-        new = sorted(p for p, c in cosine.items() if c >= args.at)
-        rng = random.Random(args.seed)
-        print(f"\n{min(args.show, len(new))} of the {len(new)} new links at >= {args.at}:")
-        for i, j in sorted(rng.sample(new, min(args.show, len(new)))):
-            a, b = statements[i], statements[j]
-            print(f"\n  {cosine[(i, j)]:.3f} {a['speaker']!r} / {b['speaker']!r}")
-            for s in (a, b):
-                art = articles[s["article_id"]]
-                print(f"    {art['outlet']} {art['published']}: {s['text'][:200]!r}")
+    return base, base_right
+
+
+def show_links(score: Scoring, count: int, at: float, seed: int) -> None:
+    """``count`` of the new links at ``at`` or above, drawn at random, for reading."""
+    new = sorted(p for p, c in score.cosine.items() if c >= at)
+    rng = random.Random(seed)
+    print(f"\n{min(count, len(new))} of the {len(new)} new links at >= {at}:")
+    for i, j in sorted(rng.sample(new, min(count, len(new)))):
+        a, b = score.statements[i], score.statements[j]
+        print(f"\n  {score.cosine[(i, j)]:.3f} {a['speaker']!r} / {b['speaker']!r}")
+        for s in (a, b):
+            art = score.articles[s["article_id"]]
+            print(f"    {art['outlet']} {art['published']}: {s['text'][:200]!r}")
+
+
+def show_misses(
+    score: Scoring, dev: list[dict[str, Any]], base: Groups, base_right: set[str], vectors: Any
+) -> None:
+    """For each dev quote storyline misses, the best cosine between two of its groups."""
+    index = {s["id"]: i for i, s in enumerate(score.statements)}
     print("\ndev quotes storyline misses: the best cosine between two of their groups")
     for claim in dev:
         if claim["claim"] in base_right:
             continue
-        found = [
-            it
-            for a in claim["appearances"]
-            if (it := locate.item(a["link"], a["span"], claim["kind"])) is not None
-        ]
+        found = score.located(claim)
         best = max(
             (
                 (float(vectors[index[x["id"]]] @ vectors[index[y["id"]]]), x, y)
@@ -265,10 +289,36 @@ def main() -> None:
             cos, x, y = best
             guarded = (min(index[x["id"]], index[y["id"]]), max(index[x["id"]], index[y["id"]]))
             print(
-                f"  {claim['claim']}: {cos:.3f} ({'within' if guarded in cosine else 'outside'} "
-                f"the guards) {x['speaker']!r} {x['text'][:70]!r} / {y['speaker']!r} "
-                f"{y['text'][:70]!r}"
+                f"  {claim['claim']}: {cos:.3f} "
+                f"({'within' if guarded in score.cosine else 'outside'} the guards) "
+                f"{x['speaker']!r} {x['text'][:70]!r} / {y['speaker']!r} {y['text'][:70]!r}"
             )
+
+
+def main() -> None:
+    args = parse_args()
+    export = json.loads(args.export.read_text(encoding="utf-8"))
+    articles = {a["id"]: a for a in export["articles"]}
+    statements = sorted(export["statements"], key=lambda s: s["id"])
+    vectors, seconds = encode([s["text"] for s in statements], args.cache)
+    took = f"in {seconds:.1f} s (CPU, model loaded beforehand)" if seconds else "(cached)"
+    print(f"encoded {len(statements)} statements of {len(articles)} articles {took}")
+    pairs = candidate_pairs(statements, articles, args.speakers == "compatible")
+    cosine = {(i, j): float(vectors[i] @ vectors[j]) for i, j in pairs}
+    print(f"{len(pairs)} guarded pairs in different claims ({args.speakers} speaker)")
+
+    records = russia_ukraine(dumpster_records())
+    locate = Locator(export, {r["link"]: r["text"] for r in records})
+    gold = json.loads((GOLD / "lineage.json").read_text(encoding="utf-8"))
+    dev = [c for c in gold["claims"] if c["half"] == "dev" and c["kind"] != "figure"]
+    false_pairs = [f for f in gold["false_groupings"] if f["half"] == "dev"]
+
+    score = Scoring(statements, articles, cosine, locate)
+    thresholds = [float(t) for t in args.thresholds.split(",")]
+    base, base_right = report_thresholds(score, dev, false_pairs, thresholds)
+    if args.show:
+        show_links(score, args.show, args.at, args.seed)
+    show_misses(score, dev, base, base_right, vectors)
 
 
 if __name__ == "__main__":

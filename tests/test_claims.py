@@ -650,6 +650,25 @@ def test_a_whole_quote_word_for_word_is_one_quote_whoever_is_named() -> None:
     )
 
 
+def test_a_stock_sentence_of_two_people_is_no_whole_quote() -> None:
+    # Stock lines every spokesman says, eight words or more: two people's same words,
+    # not one quote (few telling words: "good deal", "comment today", "too early").
+    for line in (
+        "I think it's a very good deal",
+        "We are not going to comment on that today",
+        "I have nothing to add to what I said",
+        "It is too early to talk about that",
+    ):
+        assert same_quote(_q(line, "Anna Keller"), _q(line, "Tom Brandt")) is None, line
+
+
+def test_a_whole_quote_needs_both_dates() -> None:
+    # Sentences written for this test: "within a few days" holds only with both dates.
+    quote = "What we have received so far is vague and entirely unworkable"
+    undated = dataclasses.replace(_q(quote, "Tom Brandt"), day=None)
+    assert same_quote(_q(quote, "Anna Keller"), undated) is None
+
+
 def test_one_speakers_quoted_phrase_in_two_renderings() -> None:
     # Sentences written for this test: one speaker's words as two outlets quote them.
     heard = _in(
@@ -688,6 +707,8 @@ def test_a_quoted_fragment_when_a_speaker_names_no_one() -> None:
     )
     assert same_quote(statement, paraphrase) is not None
     assert same_quote(statement, _in(paraphrase, "b", "2025-05-31")) is None
+    # Nor undated: "within a few days" holds only with both dates.
+    assert same_quote(statement, dataclasses.replace(paraphrase, day=None)) is None
     # A stock phrase in quote marks is anyone's.
     condemned = _q(
         'the attack on the convoy "in the strongest possible terms', "ministry", direct=False
@@ -713,3 +734,17 @@ def test_a_run_of_several_speakers_quotes_joins_no_claim() -> None:
     assert same_quote(run, one) is None
     split = _q("We will not hesitate,” they said. “We will take further action", None)
     assert not split.several
+
+
+def test_one_speakers_quote_in_several_parts_is_one_quote() -> None:
+    # Sentences written for this test: one speaker's quote split by ellipses and opened
+    # anew at each paragraph, with no narration between its parts.
+    parts = _q(
+        "Every such strike shows that Moscow does not want peace … They strike at night, at "
+        "homes and hospitals. “We need air defence systems now … and we need pressure on "
+        "Moscow that it feels",
+        "Olena Marchuk",
+    )
+    assert len(parts.quotes) == 4 and not parts.several
+    again = _q("Every such strike shows that Moscow does not want peace", "Olena Marchuk")
+    assert same_quote(parts, again) is not None

@@ -617,3 +617,14 @@ def test_a_part_takes_the_measure_of_its_whole(nlp) -> None:  # type: ignore[no-
     # What a plan includes is no measure of what it would do to them.
     (f,) = _figures(nlp, "The plan includes the release of 12 hostages held in the city.")
     assert f.measure is None
+
+
+def test_a_count_is_no_claimant_but_whoever_gave_it_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Sentences written for this test, after a wire report of a strike on a city.
+    text = "Earlier death tolls given by regional authorities had put the number of dead at 13."
+    (f,) = _figures(nlp, text)
+    assert (f.text, f.claimant) == ("13", "regional authorities")
+    (g,) = _figures(nlp, "Earlier death tolls had put the number of dead at 13.")
+    assert g.claimant is None  # nobody is said to have given it: the reporter's number
+    (h,) = _figures(nlp, "Ukraine's tally put the number of dead at 13.")
+    assert h.claimant == "Ukraine"

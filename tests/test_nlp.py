@@ -48,3 +48,25 @@ def test_any_number_word_opening_a_headline_count_starts_a_sentence(nlp) -> None
     starts = [t.text for t in nlp(text) if t.is_sent_start]
     assert "Twelve" in starts
     assert "Two" not in starts
+
+
+def test_a_blank_line_ends_a_headline_without_a_full_stop(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Obama Says Museum Will Tell of Suffering\n\nPresident Obama said that it would."
+    starts = [t.text for t in nlp(text) if t.is_sent_start]
+    assert starts == ["Obama", "President"]
+
+
+def test_a_number_word_before_a_singular_word_starts_no_headline(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Sentences written for this test: a number word in a name ("Chapter Eleven", a
+    # battalion's "Twelve") is no headline count; one before a plural noun is.
+    text = (
+        "The carrier filed for Chapter Eleven bankruptcy protection in New York on Monday. "
+        "Mr Marko thanked the court Five years after the crash, the airline is gone. "
+        "Veterans of the Harbour Twelve were freed on Friday. "
+        "Marko on the red carpet in Cannes Ten small towns worth a visit "
+        "Storm hits the coast of Lisbon Dozens of homes flooded"
+    )
+    starts = [t.text for t in nlp(text) if t.is_sent_start]
+    assert "Eleven" not in starts and "Twelve" not in starts
+    assert "Five" in starts and "Ten" in starts  # a plural noun after its adjective
+    assert "Dozens" in starts  # or after "of"

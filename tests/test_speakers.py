@@ -186,6 +186,150 @@ CASES = [
         "Clinton campaign",
         "named",
     ),
+    # A candidate of unknown gender where it stands ("his opponent") that resolves to a
+    # woman is not "he": the pronoun goes to the next candidate.
+    (
+        "Donald Trump spoke in Ohio on Monday about the private email server used by his "
+        "Democratic opponent, Hillary Clinton. He said that her experience was a disaster.",
+        "her experience",
+        "Donald Trump",
+        "named",
+    ),
+    # A person called by a first name alone has that name's gender.
+    (
+        "Donald Trump took the stage as Melanie watched. Melanie said yes, over and over. "
+        '"I love you," he said.',
+        "I love you",
+        "Donald Trump",
+        "named",
+    ),
+    # A participle is coordinated with a participle: "alleging" shares "claiming"'s
+    # subject, even where the parser joins it to the finite verb in between.
+    (
+        "Trump, however, voiced disapproval of Russian actions, claiming that Putin had "
+        'gone "absolutely CRAZY" and alleging that he had targeted Ukraine for no reason.',
+        "he had targeted Ukraine",
+        "Trump",
+        "named",
+    ),
+    # A headline's verb is not part of the name before it: "Mr. Obama" is not "Obama Says".
+    (
+        "Obama Says Museum Will Tell of Suffering\n\nMr. Obama said the museum would "
+        "document the stories of Americans.",
+        "the museum would document",
+        "Obama",
+        "named",
+    ),
+    # A bare role the article never gave anyone ("the senator") is the person who just
+    # spoke, the nearest one; "the senator" again is not the first senator.
+    (
+        '"No, this is not politics," Ted Cruz said at the time. The truth, the senator '
+        "said, was that he had been attacked. Bernie Sanders on Tuesday said he wants to "
+        "change the tax code. The senator said he would introduce legislation.",
+        "introduce legislation",
+        "Bernie Sanders",
+        "named",
+    ),
+    # An epithet ("the businessman") after a person just named, who did not speak, is
+    # that person, as "he" would be.
+    (
+        '"Should there be a database?" a reporter asked Donald Trump after an event in '
+        'Iowa. "There should be a lot of systems," the businessman replied.',
+        "a lot of systems",
+        "Donald Trump",
+        "named",
+    ),
+    # A photo credit's photographer is not whom the next "he said" means.
+    (
+        "Ambassador Yechiel Leiter speaks to the media in Washington (credit: "
+        'REUTERS/KEN CEDENO) "There is not a long history of that," he said.',
+        "not a long history",
+        "Yechiel Leiter",
+        "named",
+    ),
+    # A Title Case headline's verb, pronoun or adverb is not part of the name NER ran on.
+    (
+        "Trump Says He Never Pledged To Kill Family Members Of Terrorists\n\nDonald Trump "
+        "said on Wednesday that he did not want to kill the families of terrorists.",
+        "He Never Pledged",
+        "Donald Trump",
+        "named",
+    ),
+    # "the airline" is the company whose name says it is one.
+    (
+        "Nordic Airways Flight 114 was diverted to Oslo on Saturday because of an unruly "
+        "passenger, the airline said.",
+        "Flight 114 was diverted",
+        "Nordic Airways",
+        "named",
+    ),
+    # A short form the article defines in brackets is the full name.
+    (
+        'Nordic Airways (NA) diverted a flight to Oslo. "Our passengers are safe," NA said.',
+        "Our passengers are safe",
+        "Nordic Airways",
+        "named",
+    ),
+    # A bare "police" after a named police force spoke is that force (dev article 33).
+    (
+        "Nordic Airways Flight 114 was diverted to Seattle on Saturday, the airline said. "
+        "Port of Seattle police told media they had been notified of a man who "
+        '"attempted to open exit doors during the flight". The man, who was not '
+        'identified, was "having a medical crisis" and had to be restrained by other '
+        "passengers and flight crew, police said.",
+        "having a medical crisis",
+        "Port of Seattle police",
+        "named",
+    ),
+    # "the Council" is the council named before; its press service speaks for it.
+    (
+        "Officials will meet in Moscow, the Russian Security Council told TASS. "
+        '"The event is a first," the Council’s press service said. "Threats are '
+        'global," the Council noted.',
+        "Threats are global",
+        "Russian Security Council",
+        "named",
+    ),
+    (
+        "Officials will meet in Moscow, the Russian Security Council told TASS. "
+        '"The event is a first," the Council’s press service said.',
+        "The event is a first",
+        "Russian Security Council",
+        "named",
+    ),
+    # "Trump's Special Envoy" is a role: the envoy is the name beside it.
+    (
+        "Trump’s Special Envoy for Ukraine and Russia, Keith Kellogg, called the attacks "
+        'a "clear violation of the Geneva Protocols."',
+        "clear violation",
+        "Keith Kellogg",
+        "named",
+    ),
+    # A title with "to" before the name is still the name's.
+    (
+        "US Special Envoy to Ukraine Keith Kellogg said that the latest Russian air attack "
+        'on Ukraine was "a clear violation" of the protocols.',
+        "clear violation",
+        "Keith Kellogg",
+        "named",
+    ),
+    # A surname the tagger took for an organisation is the person named in full before.
+    (
+        "Milena Angelova-Chee, a surgeon, told the BBC that the patient was stable. "
+        "Hamdi al-Najjar sustained significant injuries in Saturday's attack, Dr "
+        "Angelova-Chee said.",
+        "sustained significant injuries",
+        "Milena Angelova-Chee",
+        "named",
+    ),
+    # An instrument does not act: whoever uses it argues.
+    (
+        "Trump responded by using the example of Chicago to argue that gun control is not "
+        "the solution.",
+        "gun control is not",
+        "Trump",
+        "named",
+    ),
 ]
 
 

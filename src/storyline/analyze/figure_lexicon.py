@@ -887,6 +887,10 @@ ESTIMATE_NOUNS: frozenset[str] = frozenset(
     {"estimate", "figure", "count", "tally", "claim", "assessment", "calculation", "toll"}
     | {"data", "number", "statistic", "projection", "forecast", "report"}
 )
+# Counts that "put" or "showed" a number: never a source themselves, only through
+# whoever gave them ("Earlier death tolls given by rescuers had put the number at 13").
+# Not "data", "report" or "survey": those are sources a reader can name.
+COUNT_NOUNS: frozenset[str] = frozenset({"toll", "tally", "count", "figure", "number", "total"})
 # Words that can never be a claimant on their own.
 NON_CLAIMANTS: frozenset[str] = frozenset(
     {"it", "this", "that", "there", "which", "who", "what", "these", "those"}

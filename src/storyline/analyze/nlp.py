@@ -60,14 +60,21 @@ def load_nlp() -> Language:
 HEADLINE_OPENERS = frozenset(
     {"In", "On", "At", "From", "After", "Before", "With", "For", "As", "How", "Why", "What"}
 )
-# Number words open one only before a lowercase word ("bombed Five years after Brexit",
-# not "Round Two. But"); every number word, not only those seen in a headline so far.
+# A number word opens one only before a plural noun, the thing it counts ("bombed Five
+# years after Brexit", "Lisbon Twelve people hurt", "Ten small towns"), not in a name
+# ("Round Two. But", "filed for Chapter Eleven bankruptcy", "the Azov Twelve were
+# freed"). Every spelled number word below, capitalised as a headline's first word;
+# not "Millions", "Scores" nor a hyphenated "Twenty-five".
 _NUMBER_WORDS = (
     "Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen"
     " Sixteen Seventeen Eighteen Nineteen Twenty Thirty Forty Fifty Sixty Seventy Eighty"
     " Ninety Hundreds Thousands Dozens"
 )
 HEADLINE_NUMBERS = frozenset(_NUMBER_WORDS.split())
+# Between the number word and its plural noun: adjectives and participles ("Ten small
+# towns", "Six hidden beaches"), and "of" ("Dozens of homes"), at most two.
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG"})
+_MAX_MODIFIERS = 2
 # What a phrase can end with (Penn tags): a noun, a number, an adjective, an adverb.
 _PHRASE_END_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB"})
 _OPEN_QUOTES = frozenset({'"', "“", "‘"})
@@ -81,12 +88,18 @@ def headline_breaks(doc: Doc) -> Doc:
     (Le Monde's header of related stories), and the parser reads the run as one
     sentence, so a headline's "Macron denies being slapped by his wife" swallows
     the next one. A capitalised preposition or question word right after the end
-    of a phrase, or a number word before a lowercase word, in sentence-case text
+    of a phrase, or a number word before a plural noun, in sentence-case text
     and outside a quoted title, starts a new sentence (the parser respects the
     boundary). Title Case runs ("Lord Of The Rings", the "War On Drugs") and names
     after a verb or preposition ("told The Guardian") are left alone.
     """
     for tok in doc[1:]:
+        if "\n\n" in doc[tok.i - 1].text and not tok.is_space:
+            # A blank line ends a paragraph, and a headline with no full stop: the
+            # parser ran "Obama Says Museum Will Tell of Suffering\n\nPresident Obama
+            # said" into one sentence and lost the second one's subject.
+            tok.is_sent_start = True
+            continue
         number = tok.text in HEADLINE_NUMBERS
         if tok.text not in HEADLINE_OPENERS and not number:
             continue
@@ -95,7 +108,7 @@ def headline_breaks(doc: Doc) -> Doc:
             continue
         if prev.tag_ not in _PHRASE_END_TAGS and not (number and prev.tag_ == "VBN"):
             continue
-        if number and not (tok.i + 1 < len(doc) and _lowercase_word(doc[tok.i + 1].text)):
+        if number and not _counts_plural(doc, tok.i + 1):
             continue
         before = doc[max(0, tok.i - 4) : tok.i]
         if any(t.text in _OPEN_QUOTES for t in before):
@@ -103,6 +116,20 @@ def headline_breaks(doc: Doc) -> Doc:
         if any(_lowercase_word(t.text) for t in before):
             tok.is_sent_start = True
     return doc
+
+
+def _counts_plural(doc: Doc, start: int) -> bool:
+    """A plural noun in lowercase at ``start``, or after at most ``_MAX_MODIFIERS``
+    lowercase adjectives or "of" ("Ten small towns", "Dozens of homes"): what a
+    headline's opening number word counts."""
+    for tok in doc[start : start + _MAX_MODIFIERS + 1]:
+        if not _lowercase_word(tok.text):
+            return False
+        if tok.tag_ == "NNS":
+            return True
+        if tok.tag_ not in _MODIFIER_TAGS and tok.text != "of":
+            return False
+    return False
 
 
 def _lowercase_word(text: str) -> bool:

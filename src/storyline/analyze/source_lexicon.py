@@ -324,8 +324,20 @@ CAPITAL_CITIES: frozenset[str] = _word_list(
     """
 )
 
+# What news calls a person it has just named, instead of a pronoun: a standing, not an
+# office ("a reporter asked Trump ... 'There should be systems,' the businessman
+# replied"). An office ("the judge", "the governor") is someone's only when the article
+# gave it to them.
+EPITHETS: frozenset[str] = frozenset(
+    {"candidate", "nominee", "front-runner", "frontrunner", "hopeful", "contender"}
+    | {"challenger", "incumbent", "businessman", "businesswoman", "billionaire", "mogul"}
+    | {"tycoon", "developer", "actor", "actress", "star", "singer", "comedian", "host"}
+    | {"republican", "democrat", "conservative", "liberal", "populist", "newcomer"}
+)
+
 # Words that qualify a role ("Deputy Chairman", "First Deputy Head", "Acting
 # Minister"): with role words alone they name no one.
 ROLE_MODIFIERS: frozenset[str] = frozenset(
     {"deputy", "vice", "first", "acting", "former", "chief", "head", "chairman", "member"}
+    | {"special", "senior", "top", "interim", "outgoing", "incoming"}
 )

@@ -350,6 +350,11 @@ LEARNED_CUE_PREPS: frozenset[str] = frozenset({"about", "against", "of", "on"})
 CLAUSE_ONLY_LEMMAS: frozenset[str] = frozenset({"show", "find", "learn"})
 
 # Cues whose content can be an instruction: "told his advisers to figure out".
+# Verbs whose object is a means, not who acts next: "used blunt language to denounce",
+# "took the opportunity to say" (the subject denounces and says, not the language).
+INSTRUMENT_LEMMAS: frozenset[str] = frozenset(
+    {"use", "employ", "utilize", "utilise", "take", "seize", "spend", "invoke", "exploit"}
+)
 INSTRUCTION_LEMMAS: frozenset[str] = frozenset({"tell", "ask", "urge", "warn", "order", "advise"})
 
 # Cues that only count when they carry a clause or a quote of their own
@@ -515,6 +520,13 @@ COUNTRY_SYNONYMS: dict[str, str] = {
 # ("The British government said", "the city council released").
 ORG_WORDS: frozenset[str] = frozenset(
     {
+        # kinds of company a report refers back to ("..., the airline said")
+        "airline",
+        "insurer",
+        "retailer",
+        "automaker",
+        "carmaker",
+        "lender",
         "government",
         "council",
         "ministry",

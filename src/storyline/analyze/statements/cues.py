@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from storyline.analyze.speech_lexicon import (
     CUE_LEMMAS,
+    INSTRUMENT_LEMMAS,
     ISSUE_LEMMAS,
     ISSUED_DOCUMENTS,
     PHRASE_CUES,
@@ -42,8 +43,9 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
             )
         ]
         return min(same, key=lambda c: abs(c.i - verb.i)) if same else None
-    if verb.dep_ == "xcomp":
-        # Object control: "leading Zelensky to assert", "told him to say".
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in INSTRUMENT_LEMMAS:
+        # Object control: "leading Zelensky to assert", "told him to say"; not an
+        # instrument ("using the example of Chicago to argue": whoever uses it argues).
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None:
             return obj
@@ -52,7 +54,7 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
     )
     if depth < 3 and inherits and verb.head.i != verb.i:
         # A participle ("..., adding that") belongs to the nearest speech verb above it.
-        head = verb.head
+        head = _participle_partner(verb) or verb.head
         for _ in range(3):
             if is_cue(head) or head.head.i == head.i or verb.dep_ == "conj":
                 break
@@ -64,6 +66,23 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
             return cue_subject(issuer, depth + 1)
         return verb.head
     return _inverted_subject(verb) or _trailing_name(verb)
+
+
+def _participle_partner(verb: Token) -> Token | None:
+    """ "Trump voiced disapproval, claiming that Putin had gone crazy and alleging that he
+    ...": English coordinates a participle with a participle, never with a finite verb;
+    where the parser joins "alleging" to "had gone", its partner is the participle above
+    ("claiming"), and so is its subject (Trump, not Putin)."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBG" or verb.head.tag_ == "VBG":
+        return None
+    cur = verb.head
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.tag_ == "VBG" and cur.i < verb.i:
+            return cur
+    return None
 
 
 def reads_document(verb: Token) -> bool:

@@ -141,6 +141,22 @@ def gender_from_name(name: str) -> Gender | None:
     return None
 
 
+def name_gender(name: str) -> Gender | None:
+    """``gender_from_name``, and for a person the article calls by a first name alone
+    ("Melanie said", "Kevin was snoring"; no full name in the article ends with it)
+    what that first name says."""
+    g = gender_from_name(name)
+    words = [w for w in name.split() if w.lower() not in TITLES]
+    if g is not None or len(words) != 1:
+        return g
+    first = words[0].lower()
+    if first in WOMEN_FIRST_NAMES and first not in MEN_FIRST_NAMES:
+        return "f"
+    if first in MEN_FIRST_NAMES and first not in WOMEN_FIRST_NAMES:
+        return "m"
+    return None
+
+
 def _gender_evidence(doc: Doc, p: Person, words: set[str]) -> Gender | None:
     """What the article says of a person's gender where it names them:
     a title ("Mrs. Clinton"), a noun ("spokeswoman"), else the name."""
@@ -187,7 +203,7 @@ class MentionIndex:
             words = _person_words(doc, p)
             key = self.full_name(p.text).lower()
             g = _gender_evidence(doc, p, words) or (
-                self.genders.get(key) or gender_from_name(p.text)
+                self.genders.get(key) or gender_from_name(p.text) or name_gender(key)
             )
             if g is not None and key:
                 self.genders.setdefault(key, g)

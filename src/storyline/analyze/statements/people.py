@@ -14,7 +14,13 @@ from storyline.analyze.source_lexicon import (
     ROLE_MODIFIERS,
     WOMEN_FIRST_NAMES,
 )
-from storyline.analyze.speech_lexicon import ORG_WORDS, ROLE_WORDS, TITLES
+from storyline.analyze.speech_lexicon import (
+    CUE_LEMMAS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    STANCE_LEMMAS,
+    TITLES,
+)
 
 # Entity labels that are never a person, whatever the tagger's boundaries.
 PLACE_LABELS = ("GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL")
@@ -56,12 +62,15 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
             or not any(ch.isalnum() for ch in doc[hi - 1].text)
         ):
             hi -= 1
-        if hi <= lo or "\n" in doc[lo:hi].text or in_quote(doc[lo].idx):
+        hi = _headline_cut(doc, lo, hi)
+        if hi <= lo or "\n" in doc[lo:hi].text or in_quote(doc[lo].idx) or in_credit(doc, lo):
             return
         if hi - lo == 1 and doc[lo].lower_ in CAPITAL_CITIES:
             return  # "Kiev does not understand ...": the government, not a person
         roles = ROLE_WORDS | TITLES | ROLE_MODIFIERS
-        if all(t.lower_ in roles for t in doc[lo:hi]):
+        owned = [t.i for t in doc[lo:hi] if t.text in ("'s", "’s")]
+        own = owned[-1] + 1 if owned else lo  # "Trump's Special Envoy": the envoy's role
+        if all(t.lower_ in roles for t in doc[own:hi]):
             return  # "The Prime Minister", "Deputy Chairman": a role, not a name
         found[lo] = Person(lo, hi, doc[lo].idx, doc[lo:hi].text)
 
@@ -98,6 +107,51 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
                     add(i, j + 1)
         i = j + 1
     return [found[k] for k in sorted(found)]
+
+
+# Words that open a photo credit: "(credit: REUTERS/KEN CEDENO)", "Photo: AFP/Jane Doe".
+_CREDIT_WORDS = frozenset(
+    {"credit", "credits", "photo", "photos", "photograph", "image", "picture"}
+)
+
+
+def in_credit(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is in a photo credit: the photographer is never a source,
+    nor whom a later "he said" means ("... (credit: REUTERS/KEN CEDENO) “...,” he said")."""
+    for t in reversed(doc[max(0, i - 6) : i]):
+        if "\n" in t.text or t.text in (")", ".", "“", '"'):
+            return False
+        if t.lower_ in _CREDIT_WORDS:
+            nxt = doc[t.i + 1]
+            return nxt.text in (":", "by") or nxt.i == i
+        if t.text == "/" and t.i == i - 1 and not t.whitespace_:
+            return True  # "AGENCY/NAME", the credit's own form
+    return False
+
+
+# Parts of speech that never continue a name: a headline's verb, pronoun, adverb or
+# preposition set in Title Case after it ("Trump Says He Never Pledged", "Ted Cruz
+# Refuses", "Obama To Asians Worried").
+_NOT_IN_NAMES = frozenset({"VERB", "AUX", "PRON", "ADV", "PART", "SCONJ", "ADP"})
+
+
+def _headline_cut(doc: Doc, lo: int, hi: int) -> int:
+    """Where a person's name ends inside a Title Case headline that NER ran on."""
+    for j in range(lo + 1, hi):
+        tok = doc[j]
+        if tok.text[:1].isupper() and (tok.pos_ in _NOT_IN_NAMES or headline_verb(tok.text)):
+            return j
+    return hi
+
+
+def headline_verb(word: str) -> bool:
+    """A headline's speech verb, capitalised after the name it follows ("Obama Says
+    African-American Museum Will Tell ...", "Zelensky Warns ..."): never part of a name."""
+    if not word[:1].isupper() or not word.endswith("s"):
+        return False
+    low = word.lower()
+    stems = (low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else "")
+    return any(stem in CUE_LEMMAS or stem in STANCE_LEMMAS for stem in stems if stem)
 
 
 def surname_of(name: str) -> str:

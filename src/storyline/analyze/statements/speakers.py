@@ -25,6 +25,7 @@ from storyline.analyze.source_lexicon import (
     CAPITAL_CITIES,
     DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
+    EPITHETS,
     GENDER_NOUNS,
     GENDER_TITLES,
     GENERIC_BODY_NOUNS,
@@ -47,6 +48,7 @@ from storyline.analyze.statements.mentions import (
     MentionIndex,
     body_name,
     gender_from_name,
+    name_gender,
     norm_word,
     proper_modifier,
 )
@@ -103,6 +105,7 @@ class Sources:
         self._fulls: dict[str, dict[str, int]] | None = None
         self.index = MentionIndex(doc, in_quote, persons, self.fullest_name)
         self.spoken: list[_Spoken] = []
+        self._short: dict[str, str] | None = None
         # The subject being resolved and the sentence its statement starts in.
         self._anchor: tuple[int, int] | None = None
 
@@ -234,6 +237,25 @@ class Sources:
             return named
         return self._description(subj, depth)
 
+    def _acronyms(self) -> dict[str, str]:
+        """ "All Nippon Airways (ANA)": the article's own short forms and their names, so
+        "ANA said" is All Nippon Airways, as a reader knows it."""
+        if self._short is None:
+            self._short = {}
+            for bracket in _BRACKETED_SHORT.finditer(self.text):
+                # (the name is looked for only before a bracketed short form: cheap)
+                before = self.text[max(0, bracket.start() - 120) : bracket.start() + 1]
+                m = _DEFINED_ACRONYM.search(before + bracket.group(1) + ")")
+                if m is None:
+                    continue
+                words, short = m.group(1).split(), m.group(2)
+                for k in range(len(words) - 1, -1, -1):
+                    initials = "".join(w[0] for w in words[k:] if w[0].isupper())
+                    if initials == short and words[k][0].isupper():
+                        self._short.setdefault(short, " ".join(words[k:]))
+                        break
+        return self._short
+
     def _joint(self, subj: Token, depth: int) -> Source | None:
         """ "Zelenskyy and Russia's Defense Ministry said": both, kept together."""
         conj = [c for c in subj.conjuncts if c.i > subj.i and c.dep_ == "conj"]
@@ -249,6 +271,30 @@ class Sources:
 
     def _name(self, subj: Token) -> Source | None:
         """A person, a body or a place the subject names, if it names one."""
+        found = self._own_name(subj)
+        if found is None or found.is_person or found.name is None:
+            return found
+        return Source.named(self._fullest_body(found.name, subj))
+
+    def _fullest_body(self, name: str, subj: Token) -> str:
+        """ "the Council noted" after "the Russian Security Council told TASS": a body's
+        last word, capitalised, is the body named before with it (the latest)."""
+        if " " in name or not name[:1].isupper():
+            return self._acronyms().get(name, name)
+        low = name.lower()
+        for m in reversed(self.index.mentions):
+            if m.char >= subj.idx or m.kind != "body":
+                continue
+            words = m.key.split()
+            if len(words) > 1 and words[-1] == low and _mention_name(m).split()[-1] == name:
+                return _mention_name(m)
+        return self._acronyms().get(name, name)
+
+    def _own_name(self, subj: Token) -> Source | None:
+        """What ``_name`` finds before a body's short form is made full."""
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if owner is not None and _press_service(subj) and owner.pos_ != "PRON":
+            return self._own_name(owner)  # "the Council's press service said": the Council
         cands = [subj] + [c for c in subj.children if c.dep_ == "compound"]
         cands += [t for t in subj.subtree if t.dep_ == "appos" and t.i != subj.i]
         if subj.pos_ == "NOUN" and subj.lemma_.lower() in ORG_WORDS and _definite(subj):
@@ -273,7 +319,12 @@ class Sources:
                     lo = e.start
                     while lo < e.end - 1 and not any(ch.isalnum() for ch in doc[lo].text):
                         lo += 1  # a signature's dash glued to the name
-                    return Source.named(strip_titles(body_name(doc[lo : e.end])[1]))
+                    name = strip_titles(body_name(doc[lo : e.end])[1])
+                    full = self.fullest_name(name)
+                    if " " not in name and full != name and surname_of(full) == name.lower():
+                        # "Dr Angelova-Chee said", tagged ORG: the person named in full before
+                        return Source.named(full, is_person=True)
+                    return Source.named(name)
         if subj.pos_ != "PROPN" and subj.text[:1].isupper() and not subj.is_sent_start:
             # A surname the tagger called a noun ("Zelenskyy wrote"): a person the
             # article names in full elsewhere.
@@ -321,7 +372,7 @@ class Sources:
             if p.end - 1 != end or p.start <= subj.i:
                 continue
             between = doc[subj.i + 1 : p.start]
-            if all(t.pos_ in ("PROPN", "DET") or t.lower_ == "of" for t in between):
+            if all(t.pos_ in ("PROPN", "DET") or t.lower_ in _TITLE_LINKS for t in between):
                 return Source.named(self.person_name(p), is_person=True)
         return None
 
@@ -340,7 +391,24 @@ class Sources:
                 return ante
         if definite and _bare(subj):
             return UNRESOLVED  # "the ministry said", no ministry named before
+        if subj.n_lefts + subj.n_rights == 0 and lemma in ORG_WORDS:
+            named = self._named_before(subj)
+            if named is not None:
+                return named
         return Source.described(phrase, is_person=person_noun(lemma), plural=plural)
+
+    def _named_before(self, subj: Token) -> Source | None:
+        """ "Port of Seattle police told media ... , police said": a bare body word is the
+        body of that kind named as a source just before (three sentences at most)."""
+        sent = self._sent_of(subj)
+        for s in sorted(self.spoken, key=lambda s: -s.char):
+            if s.char >= subj.idx or sent - s.sent > 3:
+                continue
+            name = s.source.name or ""
+            words = s.key.split()
+            if len(words) > 1 and words[-1] == subj.lower_ and name[:1].isupper():
+                return s.source
+        return None
 
     def _document(self, subj: Token, depth: int, definite: bool, phrase: str) -> Source:
         """ "A statement from the ministry said", "the ministry's statement": the issuer;
@@ -398,8 +466,9 @@ class Sources:
                 break
             if (m.kind == "person") != person_role or m.kind == "group":
                 continue
-            if m.kind != "person" and _refers_back(m.head):
-                continue  # "the ministry" again: its own antecedent is earlier still
+            if _refers_back(m.head):
+                # "the ministry" or "the senator" again: its own antecedent is earlier still
+                continue
             words = self.index.words_of(m)
             if not (head_words & words) or not kinds <= words:
                 continue
@@ -428,16 +497,54 @@ class Sources:
         """ "the analyst observed" after the analyst was quoted by name, "the company
         said" after the company spoke: the last source of that kind, two sentences back."""
         sent = self._sent_of(subj)
-        for s in reversed(self.spoken):
+        # (nearest first: quotes and cues are resolved in two passes, not in text order)
+        for s in sorted(self.spoken, key=lambda s: -s.char):
             if s.char >= subj.idx or sent - s.sent > 2:
                 continue
             person_back = lemma in UNNAMED_SOURCE_NOUNS and person_noun(lemma)
-            if person_back and s.source.is_person and s.source.status == "named":
+            # "Cruz said ... The truth, the senator said": a bare role (no "Ukrainian")
+            # whose holder was never so described is the person who just spoke, unless
+            # the article gave that person another role ("Peskov, the spokesman").
+            role_back = lemma in ROLE_WORDS and _bare(subj) and not self._has_role(s.key)
+            if (person_back or role_back) and s.source.is_person and s.source.status == "named":
                 return s.source
             if lemma in GENERIC_BODY_NOUNS and not s.source.is_person:
                 return s.source
             break
+        if lemma in EPITHETS and _bare(subj):
+            return self._epithet(subj, lemma)
         return None
+
+    def _epithet(self, subj: Token, lemma: str) -> Source | None:
+        """ "a reporter asked Trump ... 'There should be systems,' the businessman
+        replied": a bare role nobody was given refers, as "he" would, to the salient
+        person just named (two sentences back at most, a subject first), never to one
+        of the other gender. A standing is no office: the candidate may be the nominee."""
+        sent = self._sent_of(subj)
+        gender = GENDER_NOUNS.get(lemma)
+        best: tuple[float, Mention] | None = None
+        for m in self.index.mentions:
+            if m.char >= subj.idx:
+                break
+            if m.kind != "person" or sent - m.sent > 2 or self.person_at(m.head) is None:
+                continue
+            if m.head.ent_type_ != "PERSON" and len(m.key.split()) < 2:
+                continue  # a capitalised word that may be no one ("Effect", "Club")
+            if gender is not None and self.index.gender(m) not in (None, gender):
+                continue
+            score = -10.0 * (sent - m.sent) + 5 * m.subject + m.char * 1e-7
+            if best is None or score > best[0]:
+                best = (score, m)
+        if best is None:
+            return None
+        return self._mention_source(best[1], 3)
+
+    def _has_role(self, key: str) -> bool:
+        """Whether the article describes the person ``key`` by a role anywhere."""
+        for m in self.index.mentions:
+            if m.kind == "person" and m.key == key:
+                return bool(self.index.words_of(m) & ROLE_WORDS)
+        return False
 
     def _mention_source(self, m: Mention, depth: int) -> Source:
         if m.kind == "person":
@@ -453,12 +560,17 @@ class Sources:
         return self.resolve(m.head, depth + 1)
 
     def _pronoun(self, pron: Token, depth: int, said: tuple[int, int] | None = None) -> Source:
-        """ "he", "it", "they": the most salient earlier candidate that agrees with it."""
+        """ "he", "it", "they": the most salient earlier candidate that agrees with it.
+
+        A candidate whose gender is unknown where it stands ("his Democratic opponent,
+        Hillary Clinton"; "the analyst") may turn out, once resolved, to be a person of
+        the other gender: "he" then goes to the next candidate, never to "Hillary Clinton".
+        """
         low = pron.lower_
         gender = PERSON_SUBJECT_PRONOUNS.get(low)
         sent = self._sent_of(pron)
         para = self.text.rfind("\n", 0, pron.idx)
-        best: tuple[float, Mention | _Spoken] | None = None
+        ranked: list[tuple[float, Mention | _Spoken]] = []
         for m in self.index.mentions:
             if m.char >= pron.idx:
                 break
@@ -469,20 +581,28 @@ class Sources:
             score = -10.0 * (sent - m.sent) + 5 * m.subject + 2 * (m.char > para) + m.char * 1e-7
             if m.sent == sent and not m.subject:
                 score -= 8  # "Asked about Trump, he said": not the object beside it
-            if best is None or score > best[0]:
-                best = (score, m)
+            ranked.append((score, m))
         for s in self.spoken:
             if s.char >= pron.idx or sent - s.sent > 4 or not _speaker_agrees(low, gender, s, self):
                 continue
             score = -10.0 * (sent - s.sent) + 4 + 5 + 2 * (s.char > para) + s.char * 1e-7
-            if best is None or score > best[0]:
-                best = (score, s)
-        if best is None:
-            return UNRESOLVED
-        chosen = best[1]
-        if isinstance(chosen, _Spoken):
-            return chosen.source
-        return self._mention_source(chosen, depth + 1) if depth < 3 else UNRESOLVED
+            ranked.append((score, s))
+        ranked.sort(key=lambda c: -c[0])
+        for _, chosen in ranked[:_PRONOUN_TRIES]:
+            if isinstance(chosen, _Spoken):
+                return chosen.source
+            if depth >= 3:
+                return UNRESOLVED
+            found = self._mention_source(chosen, depth + 1)
+            if gender is None or self.gender_of(found) in (None, gender):
+                return found
+        return UNRESOLVED
+
+    def gender_of(self, source: Source) -> str | None:
+        """A resolved person's gender as the article or the name tells it."""
+        if not source.is_person or source.plural or source.name is None:
+            return None
+        return self.index.genders.get(source.name.lower()) or name_gender(source.name)
 
     def _agrees(self, low: str, gender: str | None, m: Mention) -> bool:
         if gender is not None:
@@ -512,6 +632,13 @@ def _mention_name(m: Mention) -> str:
     return strip_titles(_text_of(doc, s, e2))
 
 
+def _press_service(tok: Token) -> bool:
+    """ "press service", "press office": a body's own voice, not a source of its own."""
+    return tok.lemma_.lower() in ("service", "office") and any(
+        c.dep_ == "compound" and c.lower_ == "press" for c in tok.children
+    )
+
+
 def _in_caps_run(tok: Token) -> bool:
     """A word of a headline set in capitals ("AMERICANS SHOULD HONOR MEMORIAL DAY IN
     THIS WAY, MILITARY SERVICE MEMBERS SUGGEST"): four capitalised words around it.
@@ -533,8 +660,27 @@ def _definite(tok: Token) -> bool:
     return False
 
 
+# A name and its short form in brackets: "All Nippon Airways (ANA)", "the Institute
+# for the Study of War (ISW)" (the name's capitalised words give the letters).
+_DEFINED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|de)\s+){0,2}){1,7})\(([A-Z]{2,6})\)$"
+)
+_BRACKETED_SHORT = re.compile(r"\(([A-Z]{2,6})\)")
+
+# Words inside a title before a name: "Member of the European Parliament Fernand
+# Kartheiser", "US Special Envoy to Ukraine Keith Kellogg", "Secretary for Health X".
+_TITLE_LINKS = frozenset({"of", "to", "for"})
+
+# How many candidates a pronoun tries, best first, when the best resolves to a person of
+# the other gender.
+_PRONOUN_TRIES = 3
+
 # Roles said in other words: TASS's "the head of state" is the president.
-_ROLE_SYNONYMS: dict[str, set[str]] = {"head of state": {"president"}}
+# A company's kind in its name: "the airline" is "All Nippon Airways", "American Airlines".
+_ROLE_SYNONYMS: dict[str, set[str]] = {
+    "head of state": {"president"},
+    "airline": {"airways", "airlines"},
+}
 _COUNTRY_WORDS = frozenset(COUNTRY_SYNONYMS.values()) | frozenset(
     {"french", "german", "british", "chinese", "israeli", "iranian", "turkish", "polish"}
 )

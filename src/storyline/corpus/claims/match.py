@@ -15,15 +15,17 @@ compatible speaker:
   outrageous") found word for word in the other, said by the same speaker; or, when
   either speaker names no one, a longer fragment whose content words run in the
   other's within a few days;
-- **a whole quote word for word**: a sentence's length, within a few days, whoever
-  the two outlets name (one names the speaker, the other the journalist told).
+- **a whole quote word for word**: a sentence's length with enough telling words (not
+  a stock line), within a few days, whoever the two outlets name (one names the
+  speaker, the other the journalist told).
 - **one utterance rendered twice**: the same speaker by name within a few days,
   with most content words in common (a translation, a paraphrase), or with a
   phrase of several content words in common across two outlet families (shorter
   when it is inside the quote marks of both).
 
-A direct statement carrying more than ``MAX_QUOTES`` quotes is an article's run of
-quotes and narration, of several speakers: it joins no claim.
+A direct statement carrying more than ``MAX_QUOTES`` quotes with narration between
+them is an article's run of quotes and narration, of several speakers: it joins no
+claim (one speaker's quote in parts joined by ellipses is one quote).
 
 A short statement, a quoted run or fragment, or one speaker's phrase must carry
 telling words (not only generic ones: "killing a lot of people" is a turn of
@@ -60,8 +62,9 @@ from storyline.corpus.lexicon import TITLES
 from storyline.corpus.names import fold, name_tokens, surnames_match
 from storyline.corpus.sources import outlet_named
 
-# The most quotes one statement carries as one claim (a quote split by "he said", a
-# quote that runs on into the next paragraph, and one more): ``Quote.several``.
+# The most quotes with narration between them one statement carries as one claim (a
+# quote split by "he said", and again by "he added"): ``Quote.several``. Parts joined
+# by an ellipsis or opened anew at a paragraph name no one between them: one quote.
 MAX_QUOTES = 3
 # Same words: the share of the shorter statement's shingles the other must have,
 # and how many words the shorter must have: when one of them quotes, with the
@@ -76,8 +79,11 @@ SAME_WORDS_ANY_SPEAKER = 0.9
 # A whole quote of a sentence's length, word for word, within a few days, is one
 # quote whoever the two outlets name: one names the envoy who said "What we have
 # received so far is vague and entirely unworkable", the other the journalist it was
-# told to. Shorter ("we are ready for a ceasefire now") it is a phrase anyone says.
+# told to. Shorter ("we are ready for a ceasefire now") it is a phrase anyone says;
+# with fewer telling words (the envoy's has five) a stock line every spokesman says
+# ("I think it's a very good deal", "It is too early to talk about that").
 MIN_WORDS_WHOLE_QUOTE = 8
+WHOLE_QUOTE_TELLING = 5
 MIN_WORDS_PARAPHRASE = 10
 # A statement shorter than a clause (under ``MIN_RUN`` words), a quoted run or a
 # quoted fragment is the same words only with this many telling words (content
@@ -369,13 +375,14 @@ class Quote:
         home" share no shingle (``_same_count``)."""
         return w.counts(self.text) if self.who is not None else frozenset()
 
-    @property
+    @cached_property
     def several(self) -> bool:
-        """A direct statement carrying more than ``MAX_QUOTES`` quotes is a run of an
-        article's quotes and the narration between them, which gives them to several
-        speakers ('"...," they said. The prime minister responded: "..."'):
-        no one claim. It joins none, else it would join every claim its quotes belong to."""
-        return self.direct and len(self.quotes) > MAX_QUOTES
+        """A direct statement carrying more than ``MAX_QUOTES`` quotes with narration
+        between them is a run of an article's quotes and the narration that gives them
+        to several speakers ('"...," they said. The prime minister responded: "..."'):
+        no one claim. It joins none, else it would join every claim its quotes belong to.
+        One speaker's quote in parts (ellipses, paragraphs opened anew) is one quote."""
+        return self.direct and w.narrated_quotes(self.text) > MAX_QUOTES
 
     def keys(self) -> set[int]:
         if self.several:
@@ -411,14 +418,21 @@ def _same_words(a: Quote, b: Quote, speakers: bool | None) -> str | None:
 def _whole_quote(a: Quote, b: Quote) -> bool:
     """The one is a whole direct quote that is a whole quote of the other too (not a
     quote inside someone's narration of it: "... rejects Hamas' claim ... and tells me:
-    'What I have seen ...'"), within a few days."""
-    gap = _days_apart(a.day, b.day)
+    'What I have seen ...'"), with ``WHOLE_QUOTE_TELLING`` telling words (not a stock
+    line: "It is too early to talk about that"), within a few days (both dated)."""
     return (
         (a.direct or b.direct)
-        and gap is not None
-        and gap <= CONTENT_DAYS
+        and w.telling_words(min(a.words, b.words, key=len)) >= WHOLE_QUOTE_TELLING
+        and _within_days(a, b)
         and any(f == one.words for one, other in ((a, b), (b, a)) for f in other.fragments)
     )
+
+
+def _within_days(a: Quote, b: Quote) -> bool:
+    """Both dated, within a few days of each other: what a rule for one occasion needs
+    (undated, "within a few days" cannot hold)."""
+    gap = _days_apart(a.day, b.day)
+    return gap is not None and gap <= CONTENT_DAYS
 
 
 def _other_tallies(a: Quote, b: Quote) -> bool:
@@ -463,9 +477,9 @@ def _quoted_run(a: Quote, b: Quote, speakers: bool | None) -> str | None:
 
 
 def _unnamed_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
-    """A quoted fragment whose content words run in the other's, in a few days, when
-    either speaker names no one."""
-    if speakers is not None or _later_occasion(a, b) or _other_tallies(a, b):
+    """A quoted fragment whose content words run in the other's, in a few days (both
+    dated), when either speaker names no one."""
+    if speakers is not None or not _within_days(a, b) or _other_tallies(a, b):
         return None
     for one, other in ((a, b), (b, a)):
         theirs = w.content_run(other.words)
@@ -526,12 +540,7 @@ def _in_other_words(fragment: tuple[str, ...], telling: int, other: Quote) -> bo
 def one_occasion(a: Quote, b: Quote, speakers: bool | None) -> bool:
     """The same speaker by name, within a few days, no number of one contradicted by the
     other's: what rendering one utterance twice needs."""
-    if speakers is not True:
-        return False
-    gap = _days_apart(a.day, b.day)
-    if gap is None or gap > CONTENT_DAYS:
-        return False
-    return not _other_tallies(a, b)
+    return speakers is True and _within_days(a, b) and not _other_tallies(a, b)
 
 
 def _same_content(a: Quote, b: Quote, speakers: bool | None) -> str | None:

@@ -108,6 +108,13 @@ _BETWEEN_QUOTES = re.compile(
 )
 
 
+def narrated_quotes(text: str) -> int:
+    """How many quotes a direct statement's text carries with narration between them
+    (``," Peskov said. "``): parts joined by an ellipsis, or opened anew at a paragraph,
+    are one quote, for no one is named between them."""
+    return 1 + sum(1 for m in _BETWEEN_QUOTES.finditer(text) if _WORD.search(m[0]))
+
+
 def quotes_in(text: str) -> list[str]:
     """The quotes a direct statement's text carries: one, or several when the
     extractor took two quotes and the narration between them as one statement
