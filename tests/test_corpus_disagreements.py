@@ -13,13 +13,15 @@ from typing import Any
 
 from storyline import corpus
 from storyline.corpus.disagreements import find_series
-from storyline.corpus.independence import sources
+from storyline.corpus.independence import NO_ORIGIN, origin, sources
 from storyline.corpus.quantity import (
+    TITLE_PLACES,
     index_key,
     owner_key,
     place_key,
     source_name_key,
     thing_key,
+    title_place,
 )
 from storyline.corpus.series import Claim
 from storyline.corpus.values import compatible
@@ -145,7 +147,8 @@ def test_one_source_carried_again_is_one_side() -> None:
     assert len(sources(found)) == 1
     assert not relations(found)
     bbc = claim(5, claimant="Israel's military", outlet="BBC", family="bbc.com", place="Gaza")
-    bbc_again = claim(5, outlet="BBC", family="bbc.com", place="Gaza")
+    # Its own claimant: only the outlet family keeps the two BBC pages one side.
+    bbc_again = claim(5, claimant="the IDF", outlet="BBC", family="bbc.com", place="Gaza")
     un = claim(5, claimant="Tom Fletcher", outlet="Tasnim", place="Gaza")
     found = [bbc, bbc_again, un]
     assert kinds(found, bbc, un) == {"corroboration"}
@@ -244,6 +247,7 @@ def test_every_folding_table_keeps_its_example() -> None:
         "SIDES": q.side_of,
         "IMPLIED_THINGS": lambda m: q.counted_key(None, m),
         "THING_PHRASES": q.thing_key,
+        "PLACE_SPELLINGS": q.place_key,
     }
     assert set(readers) == set(q.EXAMPLES)
     for table, (written, key) in q.EXAMPLES.items():
@@ -406,6 +410,83 @@ def test_a_floor_an_article_revised_away_is_not_raised_by_a_later_report() -> No
     assert "update" not in kinds([floor, initial, later], floor, later)
     # Without the dropped count the later floor does raise the toll.
     assert kinds([floor, later], floor, later) == {"update"}
+
+
+def test_a_bound_or_a_near_value_confirms_only_what_it_says() -> None:
+    # "fewer than 12", "nearly 12", "more than 12" are not 12; "as many as 20" is not 18.
+    def corroborated(a: Claim, b: Claim) -> bool:
+        return "corroboration" in kinds([a, b], a, b)
+
+    minister = {"claimant": "Ihor Klymenko", "outlet": "Reuters"}
+    service = {"claimant": "the State Emergency Service", "outlet": "CBC"}
+    for qualifier in ("fewer than", "under", "nearly", "almost", "more than", "over"):
+        assert not corroborated(claim(12, qualifier=qualifier, **minister), claim(12, **service))
+    assert not corroborated(claim(20, qualifier="as many as", **minister), claim(18, **service))
+    # What the docs promise still holds: 12 and "at least 12"; two approximations that
+    # meet ("some 500", "about 540"); and one bound given twice.
+    assert corroborated(claim(12, qualifier="at least", **minister), claim(12, **service))
+    assert corroborated(claim(500, qualifier="some", **minister),
+                        claim(540, qualifier="about", **service))  # fmt: skip
+    assert corroborated(claim(12, qualifier="more than", **minister),
+                        claim(12, qualifier="more than", **service))  # fmt: skip
+
+
+def test_a_description_is_no_origin_and_a_name_with_a_number_is() -> None:
+    for described in ("two officials", "US officials", "state media", "security sources",
+                      "three officials", "five sources", "one of the sources",
+                      "sources close to the matter", "an anonymous Israeli official",
+                      "a ransom demand", "trading data", "new figures",
+                      "preliminary information", "a timeline", "Moscow state media",
+                      "local officials there", "14,000", "UN estimates from 2011"):  # fmt: skip
+        assert origin(claim(3, claimant=described)) is None, described
+    for name in ("Channel 12", "Israel's Channel 13", "Kan 11 news", "the 93rd Brigade",
+                 "G7 leaders", "Ihor Klymenko", "the emergency service", "hospital directors",
+                 "Russia's Defence Ministry", "the regional governor", "British government",
+                 "data released by Russia's Defense Ministry", "the air force"):  # fmt: skip
+        assert origin(claim(3, claimant=name)) is not None, name
+    for rule in NO_ORIGIN:
+        assert rule.applies(claim(3, claimant=rule.example)), rule.name
+    # "two officials" beside "US officials", "three officials" beside the emergency
+    # service: nothing shows a second source.
+    two = claim(3, claimant="two officials", outlet="NYT")
+    us = claim(3, claimant="US officials", outlet="CBC")
+    three = claim(3, claimant="three officials", outlet="AP")
+    service = claim(3, claimant="the emergency service", outlet="BBC")
+    assert not kinds([two, us], two, us)
+    assert not kinds([three, service], three, service)
+
+
+def test_a_title_names_a_place_only_when_it_is_one() -> None:
+    places = {
+        "Belgorod Governor Vyacheslav Gladkov": "belgorod region",
+        "The governor of the Tula region, Dmitry Miliaev": "tula region",
+        "Kharkiv Mayor Ihor Terekhov": "kharkiv",
+        "Kryvyi Rih Mayor Oleksandr Vilkul": "kryvyi rih",
+        "New York City Mayor Eric Adams": "new york",
+        "the head of the Kharkiv regional military administration": "kharkiv region",
+        "Head of the Presidential Office Andriy Yermak": None,
+        "the head of the General Staff": None,
+        "the head of UNRWA": None,
+        "Federal Reserve Governor Christopher Waller": None,
+        "Vice Mayor Ivan Petrov": None,
+        "Lieutenant Governor Jane Doe": None,
+    }
+    assert {c: title_place(c) for c in places} == places
+    for rule in TITLE_PLACES:
+        assert title_place(rule.example[0]) == rule.example[1], rule.example
+    # The governor's three wounded are the Belgorod region's three.
+    region = claim(
+        3, measure="wounded", place="Belgorod region", claimant="Russia's Defence Ministry"
+    )
+    gladkov = claim(
+        3, measure="wounded", place=None, claimant="Belgorod Governor Vyacheslav Gladkov"
+    )
+    assert kinds([region, gladkov], region, gladkov) == {"corroboration"}
+    # A figure with no measure from Kharkiv's mayor does not join the Tula region's three.
+    tula = [claim(3, measure="wounded", place="Tula region", outlet=o) for o in ("TASS", "RT")]
+    kharkiv = claim(3, measure=None, place=None, claimant="Kharkiv Mayor Ihor Terekhov")
+    series, _ = find_series([*tula, kharkiv])
+    assert not any(kharkiv.id in s.figure_ids for s in series)
 
 
 def test_a_place_under_another_name_is_that_place() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from storyline.corpus.lexicon import PLACE_ALIASES
 
@@ -101,6 +102,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "SIDES": ("Russia's", "russia"),
     "IMPLIED_THINGS": ("killed", "people"),
     "THING_PHRASES": ("unmanned aerial vehicles", "drones"),
+    "PLACE_SPELLINGS": ("the Krivoy Rog district", "kryvyi rih district"),
 }
 
 
@@ -202,44 +204,80 @@ def place_key(place: str | None) -> str | None:
     if not place:
         return None
     key = re.sub(r"^the\s+", "", fold(place).strip())
-    key = re.sub(r"\b(?:kiev|kharkov|odessa|nikolaev|zaporozhye)\b",
-                 lambda m: PLACE_SPELLINGS[m.group(0)], key)  # fmt: skip
     key = re.sub(r"\s+", " ", key)
+    key = _RUSSIAN_SPELLING.sub(lambda m: PLACE_SPELLINGS[m.group(0)], key)
     return PLACE_ALIASES.get(key, key)
 
 
 # Russian spellings of Ukrainian places, as TASS writes them -> the Ukrainian ones.
 PLACE_SPELLINGS = {
     "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "nikolaev": "mykolaiv",
-    "zaporozhye": "zaporizhzhia",
+    "nikolayev": "mykolaiv", "zaporozhye": "zaporizhzhia", "dnepropetrovsk": "dnipropetrovsk",
+    "lugansk": "luhansk", "chernigov": "chernihiv", "zhitomir": "zhytomyr",
+    "krivoy rog": "kryvyi rih", "kupyansk": "kupiansk", "konstantinovka": "kostiantynivka",
 }  # fmt: skip
+_RUSSIAN_SPELLING = re.compile(r"\b(?:" + "|".join(map(re.escape, PLACE_SPELLINGS)) + r")\b")
 
 
 # A claimant whose title names the place they answer for: "Kharkiv Mayor Ihor Terekhov",
 # "the governor of the Tula region". A figure such a claimant gives, with no place of its
-# own, is that place's (Kharkiv's three injured are not Tula's three).
-TITLE_PLACES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Mm]ayor|[Gg]overnor|[Rr]egional|[Cc]ity|[Oo]blast)\b"),
-    re.compile(
-        r"\b(?:[Mm]ayor|[Gg]overnor|[Hh]ead) of (?:the )?([A-Z][\w'’-]+(?: region| oblast)?)"
-    ),
-)
+# own, is that place's (Kharkiv's three injured are not Tula's three). A governor answers
+# for a region, in the form ``place_key`` gives one ("Belgorod Governor Vyacheslav
+# Gladkov": the Belgorod region), a mayor for a city; a "head of" only of a region's or a
+# city's administration ("Head of the Presidential Office" names no place).
+_NAME = r"((?:[A-Z][\w'’-]+\s+)*?[A-Z][\w'’-]+)"
+_WHOLE_NAME = r"((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)"  # "the mayor of Kryvyi Rih"
 
 
-# Capitalised words before a title that are not a place ("The governor", "Russian regional").
+@dataclass(frozen=True)
+class TitlePlace:
+    pattern: re.Pattern[str]
+    region: bool  # the place is a region ("X region"), else a city ("X")
+    example: tuple[str, str]  # (claimant, place key)
+
+
+TITLE_PLACES: tuple[TitlePlace, ...] = (
+    TitlePlace(re.compile(rf"\b(?:[Gg]overnor|[Hh]ead) of (?:the )?{_NAME} "
+                          r"(?:[Rr]egion|[Oo]blast|[Rr]egional)\b"),
+               True, ("The governor of the Tula region, Dmitry Miliaev", "tula region")),
+    TitlePlace(re.compile(rf"\b[Hh]ead of (?:the )?{_NAME} [Cc]ity\b"),
+               False, ("the head of the Kyiv city military administration", "kyiv")),
+    TitlePlace(re.compile(rf"\b[Mm]ayor of {_WHOLE_NAME}"),
+               False, ("the mayor of Kryvyi Rih", "kryvyi rih")),
+    TitlePlace(re.compile(rf"\b[Gg]overnor of (?:the )?{_WHOLE_NAME}"),
+               True, ("the governor of Belgorod", "belgorod region")),
+    TitlePlace(re.compile(rf"\b{_NAME}\s+(?:[Gg]overnor|[Rr]egional|[Oo]blast)\b"),
+               True, ("Belgorod Governor Vyacheslav Gladkov", "belgorod region")),
+    TitlePlace(re.compile(rf"\b{_NAME}\s+(?:[Cc]ity\s+)?(?:[Mm]ayor|[Cc]ity)\b"),
+               False, ("New York City Mayor Eric Adams", "new york")),
+)  # fmt: skip
+
+
+# Capitalised words before or after a title that are not a place ("The governor",
+# "Russian regional", "Vice Mayor", "Federal Reserve Governor", "the Bank of England").
 _NOT_PLACES = frozenset(
     {"the", "a", "an", "former", "deputy", "acting", "russian", "ukrainian", "israeli",
-     "palestinian", "local", "regional"}
+     "palestinian", "local", "regional", "vice", "lieutenant", "federal", "reserve", "central",
+     "bank", "state", "presidential", "general", "military"}
 )  # fmt: skip
 
 
 def title_place(claimant: str | None) -> str | None:
     """The place a claimant's title names (``place_key`` form), else None."""
-    for pattern in reversed(TITLE_PLACES):  # "governor of the Tula region" first
-        for found in pattern.finditer(claimant or ""):
-            if fold(found.group(1)) not in _NOT_PLACES:
-                return place_key(found.group(1))
+    for rule in TITLE_PLACES:
+        for found in rule.pattern.finditer(claimant or ""):
+            words = found.group(1).split()
+            while words and (fold(words[0]) in _NOT_PLACES or words[0].endswith(("'s", "’s"))):
+                words = words[1:]  # "The Kharkiv", "Ukraine's Kharkiv"
+            if words and not any(fold(w) in _NOT_PLACES for w in words):
+                name = " ".join(words)
+                return place_key(f"{name} region" if rule.region else name)
     return None
+
+
+def claim_place(place: str | None, claimant: str | None) -> str | None:
+    """A figure's place: its own, else the one its claimant's title names."""
+    return place_key(place) or title_place(claimant)
 
 
 def is_named(claimant: str | None) -> bool:

@@ -6,7 +6,10 @@ to 275, an exact 12 is 12); two values are *compatible* when their intervals
 meet. The claims of a series are gathered into value groups (one value, or
 compatible values) and into sources (``independence``). Then:
 
-- **corroboration**: a value group carried by two or more independent sources;
+- **corroboration**: one count (``_same_count``: 12 and "at least 12", or two
+  approximations that meet) given by two or more independent sources that each
+  name where it comes from (``independence.origin``: a name or a body, not
+  "officials" nor an outlet's own unattributed figure);
 - **contradiction**: two value groups that cannot both be true, claimed at
   about the same time (an incident's series is one event; a running total's
   claims within ``SAME_TIME_DAYS``) by different sources, whatever the ratio;
@@ -26,10 +29,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.corpus.independence import SUPERSEDED, origin, sources
-from storyline.corpus.quantity import fold
+from storyline.corpus.independence import attributed, origin, sources
 from storyline.corpus.series import Claim
-from storyline.corpus.values import compatible, lower_bound
+from storyline.corpus.values import approximate, compatible, lower_bound, says_the_number
 from storyline.schema import Disagreement, DisagreementKind, stable_id
 
 # Two claims of one incident or period further apart than this are not set against each
@@ -186,8 +188,8 @@ def _corroborating(claims: list[Claim], source_of: dict[str, int]) -> list[list[
     such sources agree, another outlet's figure from "local officials" joins them as a
     side; an unattributed figure never does: nothing shows it is not one of the named
     claimants' counts relayed."""
-    attributed = [c for c in claims if _attributed(c) and not _vague(c)]
-    named = [c for c in attributed if origin(c) is not None]
+    said_by = [c for c in claims if attributed(c) and not _vague(c)]
+    named = [c for c in said_by if origin(c) is not None]
     if len(_by_source(named, source_of)) < 2:
         return []
 
@@ -197,22 +199,20 @@ def _corroborating(claims: list[Claim], source_of: dict[str, int]) -> list[list[
     anchor = max(named, key=lambda c: (len(agreeing(c, named)), -c.value, c.id))
     if len(agreeing(anchor, named)) < 2:
         return []
-    return agreeing(anchor, attributed)
-
-
-def _attributed(claim: Claim) -> bool:
-    """The article says who gives the figure, and not as an earlier, superseded count."""
-    return claim.claimant is not None and SUPERSEDED.search(fold(claim.claimant)) is None
+    return agreeing(anchor, said_by)
 
 
 def _same_count(a: Claim, b: Claim) -> bool:
-    """The same number, whatever the qualifier ("12" and "at least 12"), or two
-    approximations that meet ("some 500", "about 540")."""
-    if (a.low, a.high) == (b.low, b.high):
+    """The same number said as itself ("12" and "at least 12"; not "more than 12",
+    "fewer than 12" or "nearly 12", which are other counts), the same number with the
+    same qualifier ("more than 12" twice), or two approximations that meet ("some 500",
+    "about 540"; not "as many as 20" and 18)."""
+    if (a.low, a.high) == (b.low, b.high) and (
+        (says_the_number(a) and says_the_number(b))
+        or (a.qualifier or "").lower() == (b.qualifier or "").lower()
+    ):
         return True
-    return (
-        not lower_bound(a) and not lower_bound(b) and compatible(a, b) and _near(a.value, b.value)
-    )
+    return approximate(a) and approximate(b) and compatible(a, b) and _near(a.value, b.value)
 
 
 def _vague(claim: Claim) -> bool:
@@ -447,10 +447,11 @@ def level_moves(series_id: str, label: str, claims: Sequence[Claim]) -> list[Dis
 
 
 def _revised_away(articles: set[str], value: float, groups: list[ValueGroup]) -> bool:
-    """One of ``articles`` gives ``value`` as an exact count yet floors its toll lower:
-    it reported that count and dropped it ("killing five people, including at least three
-    children"; "officials initially reported four children"). Another outlet's later "at
-    least four" then raises nothing: it still carries the count that was revised."""
+    """One of ``articles`` gives ``value`` as an exact count and also a lower floor of the
+    same count ("killing five people, including at least three children"; "officials
+    initially reported four children"): most often a count it reported and then revised
+    down, which this takes it to be (it does not read the order or the words). Another
+    outlet's later "at least four" then raises nothing."""
     claims = [c for g in groups for c in g.claims if c.article_id in articles]
     for article in articles:
         here = [c for c in claims if c.article_id == article]

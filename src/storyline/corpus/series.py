@@ -31,15 +31,14 @@ from storyline.corpus.quantity import (
     LEVEL,
     SIDED_THINGS,
     age_key,
+    claim_place,
     counted_key,
     index_key,
     is_named,
     measure_key,
     owner_key,
-    place_key,
     source_name_key,
     thing_key,
-    title_place,
 )
 from storyline.corpus.values import compatible
 
@@ -230,7 +229,7 @@ def group_series(claims: list[Claim]) -> list[Group]:
         block = block_of(claim)
         if block is None:
             continue
-        claim.place_key = place_key(claim.place) or title_place(claim.claimant)
+        claim.place_key = claim_place(claim.place, claim.claimant)
         if block[0] == LEVEL:  # an index's level is of the index, wherever it is quoted
             claim.place_key = f"{block[1]} index"
         claim.owner = owner_key(block[1], block[0], claim.subject, claim.claimant, claim.place)  # type: ignore[arg-type]
@@ -253,7 +252,7 @@ def _join_measureless(groups: list[Group], claims: list[Claim]) -> None:
         thing = thing_key(claim.subject)
         if thing is None:
             continue
-        claim.place_key = place_key(claim.place)
+        claim.place_key = claim_place(claim.place, claim.claimant)
         claim.day_number = _day_number(claim.day)
         fits = [
             g

@@ -22,7 +22,11 @@ class Valued(Protocol):
 APPROXIMATE_SHARE = 0.10
 PRECISE_SHARE = 0.02
 
-LOWER_BOUNDS = frozenset({"more than", "at least", "over", "maybe more", "upwards of"})
+# Floors: strict ones leave the number itself out ("more than 12" is not 12), inclusive
+# ones keep it ("at least 12" may be 12).
+STRICT_FLOORS = frozenset({"more than", "over", "upwards of"})
+INCLUSIVE_FLOORS = frozenset({"at least", "maybe more"})
+LOWER_BOUNDS = STRICT_FLOORS | INCLUSIVE_FLOORS
 UPPER_BOUNDS = frozenset({"up to", "less than", "fewer than", "at most", "under", "as many as"})
 NEAR_BELOW = frozenset({"nearly", "almost", "just under"})
 APPROXIMATE = frozenset({"about", "approximately", "around", "roughly", "some", "estimated"})
@@ -40,7 +44,7 @@ def interval(claim: Valued) -> tuple[float, float]:
         return 0.0, hi
     if q in NEAR_BELOW:
         return hi * (1 - APPROXIMATE_SHARE), hi
-    if q in APPROXIMATE or (not q and lo == hi and _round(lo)):
+    if approximate(claim):
         share = APPROXIMATE_SHARE if _significant_digits(hi) <= 2 else PRECISE_SHARE
         return lo * (1 - share), hi * (1 + share)
     return lo, hi
@@ -64,3 +68,18 @@ def compatible(a: Valued, b: Valued) -> bool:
 def lower_bound(claim: Valued) -> bool:
     """ "at least 9", "more than 30": a floor, which a later, higher floor raises."""
     return (claim.qualifier or "").lower() in LOWER_BOUNDS
+
+
+def approximate(claim: Valued) -> bool:
+    """ "about 20", "some 500", an unqualified round 1,200: a value give or take."""
+    q = (claim.qualifier or "").lower()
+    low = claim.low if claim.low is not None else claim.high
+    high = claim.high if claim.high is not None else claim.low
+    return q in APPROXIMATE or (not q and low == high and _round(float(low or 0.0)))
+
+
+def says_the_number(claim: Valued) -> bool:
+    """The number itself is among the values allowed and not only as the top of a range:
+    12, "at least 12", "about 12"; not "more than 12", "fewer than 12", "nearly 12"."""
+    q = (claim.qualifier or "").lower()
+    return q not in STRICT_FLOORS and q not in UPPER_BOUNDS and q not in NEAR_BELOW
