@@ -70,3 +70,37 @@ def test_a_number_word_before_a_singular_word_starts_no_headline(nlp) -> None:  
     assert "Eleven" not in starts and "Twelve" not in starts
     assert "Five" in starts and "Ten" in starts  # a plural noun after its adjective
     assert "Dozens" in starts  # or after "of"
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("WASHINGTON -- President Marko, opening the museum, said it would last.", "President"),
+        ("Storm nears\nKYIV, Ukraine (AP) — Officials said the dam held.", "Officials"),
+        ("MOSCOW, May 26. /TASS/. Foreign Minister Ivan Marko said talks failed.", "Foreign"),
+        ("DEIR AL-BALAH, Gaza Strip (AP) -- Doctors said the ward was full.", "Doctors"),
+        ("LONDON (Reuters) - Prime Minister Ivan Marko said the plan would work.", "Prime"),
+    ],
+)
+def test_a_dateline_is_no_part_of_the_lead_sentence(nlp, text: str, lead: str) -> None:  # type: ignore[no-untyped-def]
+    # Datelines written for this test in the shapes agencies use: the lead sentence
+    # starts after the dash, so its subject is not the place.
+    doc = nlp(text)
+    sent = next(s for s in doc.sents if s[0].text == lead)
+    assert "said" in sent.text
+
+
+def test_a_capitalised_word_and_a_dash_inside_a_sentence_is_no_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "NATO - the alliance - said nothing. The US-led push - Marko said - failed."
+    starts = [t.text for t in nlp(text) if t.is_sent_start]
+    assert starts == ["NATO", "The"]
+
+
+def test_a_heading_in_capitals_before_a_dash_is_no_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A run-in section heading written for this test: too many words for a place.
+    text = (
+        "The study was published.\n\nHIS OWN COLLEAGUES DO NOT WANT TO WORK WITH HIM — "
+        "Marko may win the ratings, but that does not mean his peers respect him."
+    )
+    starts = [t.text for t in nlp(text) if t.is_sent_start]
+    assert "Marko" not in starts

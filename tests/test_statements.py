@@ -684,7 +684,8 @@ def test_scare_quote_in_a_later_sentence_is_not_a_continuation(nlp) -> None:  # 
             "Central Bank Gov. Tom Reed warned at an investors' forum last week.",
             "Tom Reed",
             "warned",
-            "LONDON – Rising prices could slow growth unless the state invests in schools",
+            # The dateline is no part of what was said (nlp.py's dateline breaks).
+            "Rising prices could slow growth unless the state invests in schools",
         ),
     ],
 )

@@ -165,3 +165,18 @@ def test_an_outlet_relaying_a_quote_after_it_is_not_its_speaker(nlp) -> None:  #
     )
     s = saying(statements(nlp, text), "doing his country no favors")
     assert s.speaker == "Marko" and s.cue == "said"
+
+
+def test_a_dateline_is_neither_the_speaker_nor_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Datelines written for this test. The parser took the place for the subject of
+    # the lead sentence ("KLOW" predicted), or ran the dateline into the reported
+    # words ("JERUSALEM - Prime Minister ... will meet").
+    text = (
+        "KLOW, Syldavia - The opposition's leaders on Monday predicted a clear victory "
+        "in the elections."
+    )
+    s = saying(statements(nlp, text), "a clear victory")
+    assert s.speaker is not None and "leaders" in s.speaker
+    text = "JERUSALEM - Prime Minister Ivan Marko will meet the envoy next week, officials said."
+    s = saying(statements(nlp, text), "will meet the envoy")
+    assert s.text.startswith("Prime Minister")

@@ -93,6 +93,7 @@ def headline_breaks(doc: Doc) -> Doc:
     boundary). Title Case runs ("Lord Of The Rings", the "War On Drugs") and names
     after a verb or preposition ("told The Guardian") are left alone.
     """
+    _dateline_breaks(doc)
     for tok in doc[1:]:
         if "\n\n" in doc[tok.i - 1].text and not tok.is_space:
             # A blank line ends a paragraph, and a headline with no full stop: the
@@ -116,6 +117,83 @@ def headline_breaks(doc: Doc) -> Doc:
         if any(_lowercase_word(t.text) for t in before):
             tok.is_sent_start = True
     return doc
+
+
+# A news dateline: the place (and agency, and date) in capitals at the head of a
+# story's first line, then a dash: "WASHINGTON -- President Obama said ...",
+# "KYIV, Ukraine (AP) — ...", "NEWPORT NEWS, Va. - ...", "LONDON (Reuters) - ...".
+# The parser took the place for the subject of the lead sentence and made its real
+# subject an apposition of it ("WASHINGTON" nsubj of "said", "Obama" its appos), so
+# the statement lost its speaker. The dateline is no part of the sentence: the word
+# after its dash starts one (and the dateline too, after a line break or full stop).
+_DATELINE_DASHES = frozenset({"-", "--", "---", "–", "—"})
+# Besides capitalised words and numbers, what a dateline holds: the commas between
+# place, region and date, the agency's parentheses, abbreviations' full stops ("Va.").
+_DATELINE_PUNCT = frozenset({",", ".", "(", ")", "/", "-"})
+_MAX_DATELINE = 12  # tokens before the dash: "DEIR AL-BALAH, Gaza Strip (AP)" is 9
+# The place in capitals is a name of a few words ("SALT LAKE CITY", "RIO DE JANEIRO");
+# a longer run in capitals is a section heading ("FELLOW DOCTORS DON'T WANT TO
+# ASSOCIATE WITH HIM — Oz may ..."), which reads as a clause of its own once split.
+_MAX_PLACE_WORDS = 4
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+def _dateline_breaks(doc: Doc) -> None:
+    """Start a sentence after each dateline's dash (see ``_DATELINE_DASHES``)."""
+    for tok in doc:
+        if tok.is_space or not _line_start(doc, tok.i):
+            continue
+        dash = _dateline_dash(doc, tok.i)
+        if dash is None:
+            continue
+        if tok.i > 0:
+            tok.is_sent_start = True
+        doc[dash + 1].is_sent_start = True
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return "\n" in prev.text_with_ws or prev.text in _SENTENCE_ENDS
+
+
+def _dateline_dash(doc: Doc, start: int) -> int | None:
+    """The index of the dash ending a dateline opening at ``start``, if one does: a
+    word in capitals ("KYIV", not "NATO-led"), then at most ``_MAX_DATELINE``
+    capitalised words, numbers and dateline punctuation, then a dash between
+    spaces, then a capitalised word or a quote (what starts a sentence)."""
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) > 1):
+        return None
+    if _place_words(doc, start) > _MAX_PLACE_WORDS:
+        return None
+    for tok in doc[start + 1 : start + 1 + _MAX_DATELINE]:
+        if tok.text in _DATELINE_DASHES and doc[tok.i - 1].whitespace_ and tok.whitespace_:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.text[:1].isupper() or nxt.text in _OPEN_QUOTES):
+                return tok.i
+            return None
+        if "\n" in tok.text_with_ws[:-1] or not _dateline_word(tok.text):
+            return None
+    return None
+
+
+def _place_words(doc: Doc, start: int) -> int:
+    """How many words in capitals run from ``start`` (a hyphen inside a name, as in
+    "AL-BALAH", joins two of them)."""
+    words = 0
+    for tok in doc[start : start + _MAX_DATELINE]:
+        if tok.text == "-" and not doc[tok.i - 1].whitespace_:
+            continue
+        if not (tok.text[:1].isalpha() and tok.text.isupper()):
+            break
+        words += 1
+    return words
+
+
+def _dateline_word(text: str) -> bool:
+    return text in _DATELINE_PUNCT or text[:1].isupper() or text.isdigit()
 
 
 def _counts_plural(doc: Doc, start: int) -> bool:
