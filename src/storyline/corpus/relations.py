@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyline.corpus.independence import attributed, origin, sources
-from storyline.corpus.series import Claim
+from storyline.corpus.series import Claim, night_of
 from storyline.corpus.values import approximate, compatible, lower_bound, says_the_number
 from storyline.schema import Disagreement, DisagreementKind, stable_id
 
@@ -260,8 +260,7 @@ def _part_of_whole(part: Claim, whole: Claim) -> bool:
 
 
 def _night(claim: Claim) -> bool:
-    period = claim.period or ""
-    return "/" in period and ".." not in period
+    return night_of(claim) is not None
 
 
 def _plausible(a: Claim, b: Claim) -> bool:

@@ -312,8 +312,8 @@ def _same_time(group: Group, claim: Claim, time: object) -> bool:
         return False  # a total since March 18 is not one since the war began
     if group.cumulative:
         return True
-    night = _night(claim)
-    if night is not None and any(_night(c) not in (None, night) for c in group.claims):
+    night = night_of(claim)
+    if night is not None and any(night_of(c) not in (None, night) for c in group.claims):
         return False  # the attack of the next night is another event
     day = claim.day_number
     days = {c.day_number for c in group.claims}
@@ -326,7 +326,7 @@ def _same_time(group: Group, claim: Claim, time: object) -> bool:
     )
 
 
-def _night(claim: Claim) -> str | None:
+def night_of(claim: Claim) -> str | None:
     """The night a claim counts ("2025-05-24/2025-05-25"), when its sentence says so."""
     period = claim.period or ""
     return period if "/" in period and ".." not in period else None
