@@ -312,6 +312,23 @@ def test_disputes_read_as_sentences() -> None:
     assert topic_words("killed: Ukrainian soldiers") == "Ukrainian soldiers killed"
 
 
+def test_a_corroboration_counts_sources_as_the_corpus_stage_does() -> None:
+    # One AP text in two outlets quotes the emergency service: one source, not two. The
+    # page says what the corpus stage says, not a count of outlets.
+    points = [
+        _said("emergency service", 3, "2025-05-25", ("cbc-world", "induk-ukrain")),
+        _said("Ihor Klymenko", 3, "2025-05-26", ("egyptian-independant",)),
+    ]
+    articles = {a["id"]: a for p in points for a in (p["article"], *p["also"])}
+    said = "2 independent sources give three: emergency service; Ihor Klymenko"
+    assert reasons(points, ["corroboration"], Copies(articles), [said]) == [said]
+    counted = reasons(points, ["corroboration"], Copies(articles))
+    assert counted == [
+        "3 is given by 3 articles from 3 independent sources "
+        "(cbc-world, egyptian-independant, induk-ukrain)."
+    ]
+
+
 # -- ranking -----------------------------------------------------------------------------
 
 

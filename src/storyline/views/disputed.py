@@ -12,6 +12,7 @@ copy, one claim repeated) is one point, also in the others.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from storyline.store import Store
 from storyline.views.catalogue import KIND_RANK, KIND_WORDS, Catalogue
@@ -74,8 +75,13 @@ def _sources(p: Row) -> list[Row]:
     return [p["article"], *p["also"]]
 
 
-def reasons(points: list[Row], kinds: list[str], copies: Copies) -> list[str]:
-    """What the dispute is, in sentences a reader takes in at once."""
+def reasons(
+    points: list[Row], kinds: list[str], copies: Copies, corroborated: Sequence[str] = ()
+) -> list[str]:
+    """What the dispute is, in sentences a reader takes in at once. ``corroborated``: what
+    the corpus stage says of each corroboration ("3 independent sources give three: ..."),
+    which counts sources as the export does (named claimants, not outlets); without it,
+    agreement is counted here by outlet."""
     out = []
     if "contradiction" in kinds:
         lo = min(points, key=lambda p: (bounds(p)[1], date_key(p["date"])))
@@ -87,7 +93,9 @@ def reasons(points: list[Row], kinds: list[str], copies: Copies) -> list[str]:
         for name, steps in revisions(points).items():
             path = " → ".join(f"{p['value']} ({human_date(d)})" for d, p in steps)
             out.append(f"{name} revised the figure: {path}.")
-    if "corroboration" in kinds:
+    if "corroboration" in kinds and corroborated:
+        out.extend(corroborated)
+    elif "corroboration" in kinds:
         by_value: dict[str, list[Row]] = defaultdict(list)
         for p in points:
             by_value[p["value"]].extend(_sources(p))
@@ -103,6 +111,11 @@ def reasons(points: list[Row], kinds: list[str], copies: Copies) -> list[str]:
                 )
     # "at least 4 is given by ...": a sentence starts with a capital.
     return [r[0].upper() + r[1:] for r in out]
+
+
+def _corroborated(groups: list[Row]) -> list[str]:
+    said = [g["reason"] for g in groups if g["kind"] == "corroboration" and g["reason"]]
+    return [r if r.endswith(".") else f"{r}." for r in said]  # a sentence, as the others
 
 
 def headline(points: list[Row], kinds: list[str]) -> str:
@@ -192,7 +205,7 @@ def disputed_quantities(
                 "series": series,
                 "hidden": sorted({p["who"] for p in merged if p["series"] not in drawn}),
                 "claimants": len({who_key(p["who"]) for p in merged}),
-                "reasons": reasons(merged, kinds, cat.copies),
+                "reasons": reasons(merged, kinds, cat.copies, _corroborated(groups)),
                 "headline": headline(merged, kinds),
                 "groups": groups,
             }
