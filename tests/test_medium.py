@@ -1,0 +1,146 @@
+"""The medium of a statement (issue 15): the platform or outlet the article names.
+
+Rules are data (``analyze/media_lexicon.py``), each with an example checked here;
+the sentences below are made up after the ways real coverage names a channel (the
+dev half of our news gold), and after the ways it does not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import saying, statements
+from storyline.analyze.media_lexicon import GENERIC_CHANNELS, MEDIA
+from storyline.analyze.statements.medium_date import medium_in
+
+
+@pytest.mark.parametrize("rule", MEDIA, ids=lambda r: f"{r.name}: {r.example[:30]}")
+def test_every_medium_rule_names_its_example(rule) -> None:  # type: ignore[no-untyped-def]
+    assert rule.pattern.search(rule.example)
+    assert medium_in(rule.example, 0, len(rule.example)) == rule.name
+
+
+@pytest.mark.parametrize("channel", GENERIC_CHANNELS, ids=lambda c: c.example[:30])
+def test_every_generic_channel_matches_its_example(channel) -> None:  # type: ignore[no-untyped-def]
+    assert channel.pattern.search(channel.example)
+
+
+def test_x_is_the_platform_only_as_a_name() -> None:
+    assert medium_in("Zelensky wrote on X that", 0, 24) == "X"
+    assert medium_in("the x-ray showed it", 0, 19) is None
+    assert medium_in("divided on x and y", 0, 18) is None
+
+
+NAMED = [
+    # An outlet named by the noun after it, the name itself a compound of it.
+    (
+        "“The probe suggests it was a suicide bombing,” a local official told the AFP news agency.",
+        "The probe suggests",
+        "AFP",
+    ),
+    (
+        "Sybiha said in a post on social media platform X that the night had been long.",
+        "the night had been long",
+        "X",
+    ),
+    # An outlet on its own account is both speaker and medium.
+    (
+        "Radio station Cadena SER said the man was taking his children to school.",
+        "the man was taking",
+        "Cadena SER",
+    ),
+    # An outlet's journalist writes in it.
+    (
+        "“The courthouse will be full,” wrote Le Monde's legal correspondent, "
+        "Pascale Robert-Diard, on April 28.",
+        "The courthouse will be full",
+        "Le Monde",
+    ),
+    # An event an outlet hosts.
+    (
+        "Labor shortages could undermine growth, Bank of Israel Governor Amir Yaron warned "
+        "at the Jerusalem Post Annual Conference last week.",
+        "Labor shortages",
+        "Jerusalem Post",
+    ),
+    # A channel the parser leaves at the end of what was said.
+    (
+        "The ambassador said that Syria could join the accords before Saudi Arabia, in an "
+        "interview published on the conservative media platform PragerU on Thursday.",
+        "Syria could join",
+        "PragerU",
+    ),
+    ("The children's school expressed its condolences on Facebook.", "condolences", "Facebook"),
+    # A participle cue takes the channel of the clause it hangs on.
+    (
+        "Kyiv Mayor Vitali Klitschko took to Telegram, explaining that fragments of a drone "
+        "hit an apartment block.",
+        "fragments of a drone",
+        "Telegram",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "medium"), NAMED)
+def test_medium_the_article_names(nlp, text, words, medium) -> None:  # type: ignore[no-untyped-def]
+    assert saying(statements(nlp, text), words).medium == medium
+
+
+NONE = [
+    # A generic channel names no medium.
+    ("Peskov told a press conference that the talks would go on.", "the talks would go on"),
+    ("Speaking to reporters, Trump said that he was not happy.", "he was not happy"),
+    # A channel of another clause is not this statement's.
+    (
+        "Zelensky, who spoke to CNN last week, said on Monday that the strikes must stop.",
+        "the strikes must stop",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), NONE)
+def test_no_medium_where_the_attribution_names_none(nlp, text, words) -> None:  # type: ignore[no-untyped-def]
+    assert saying(statements(nlp, text), words).medium is None
+
+
+def test_the_medium_carries_back_to_the_words_before_the_one_naming_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Marc Fesneau expressed concern about “an escalating one-upmanship” in the coalition. "
+        "“That is not what the center is about,” said Fesneau, in the newspaper "
+        "La Tribune Dimanche."
+    )
+    found = statements(nlp, text)
+    assert saying(found, "one-upmanship").medium == "La Tribune Dimanche"
+    assert saying(found, "the center is about").medium == "La Tribune Dimanche"
+
+
+def test_the_medium_carries_over_a_run_of_one_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Israeli ambassador Yechiel Leiter said that Syria could join the accords, in an "
+        "interview published on the media platform PragerU on Thursday. “There is no reason "
+        "now why we would not,” he said. Leiter added that Saudi Arabia was still on the path."
+    )
+    found = statements(nlp, text)
+    assert saying(found, "There is no reason").medium == "PragerU"
+    assert saying(found, "Saudi Arabia was still").medium == "PragerU"
+
+
+def test_another_speaker_ends_the_run(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Russia is dragging out this war,” Zelensky said in a post on Telegram. "
+        "Donald Trump said he was not happy with Putin. "
+        "Zelensky said he was grateful to the team."
+    )
+    assert saying(statements(nlp, text), "grateful to the team").medium is None
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Speaking to reporters, Zelensky said the strikes must stop.",  # a channel of its own
+        "Zelensky has said the strikes must stop.",  # what he holds, not this post
+    ],
+)
+def test_an_occasion_of_its_own_takes_no_carried_medium(nlp, second) -> None:  # type: ignore[no-untyped-def]
+    text = f"Zelensky wrote on Telegram that two people were hurt. {second}"
+    assert saying(statements(nlp, text), "the strikes must stop").medium is None
