@@ -71,6 +71,32 @@ NAMED = [
         "PragerU",
     ),
     ("The children's school expressed its condolences on Facebook.", "condolences", "Facebook"),
+    # A nationality before an outlet noun is not the outlet; a number is part of a name.
+    (
+        "The delegation had diplomats from Egypt, according to the official Palestinian "
+        "news agency Wafa.",
+        "diplomats from Egypt",
+        "Wafa",
+    ),
+    (
+        "The newspaper 20 Minutos also said that investigators do not rule out a motive.",
+        "investigators do not rule out",
+        "20 Minutos",
+    ),
+    # A participle without a subject of its own is the speaker's act, and its channel
+    # the statement's.
+    (
+        "Speaking to the BBC's Radio 4 Today programme, Tom Fletcher said thousands of "
+        "trucks of aid were ready to go.",
+        "thousands of trucks",
+        "BBC",
+    ),
+    (
+        "Marine Le Pen accused the government of inaction, saying on X that she has long "
+        "proposed measures against fundamentalism.",
+        "she has long proposed",
+        "X",
+    ),
     # A participle cue takes the channel of the clause it hangs on.
     (
         "Kyiv Mayor Vitali Klitschko took to Telegram, explaining that fragments of a drone "
@@ -123,6 +149,14 @@ def test_the_medium_carries_over_a_run_of_one_speaker(nlp) -> None:  # type: ign
     found = statements(nlp, text)
     assert saying(found, "There is no reason").medium == "PragerU"
     assert saying(found, "Saudi Arabia was still").medium == "PragerU"
+
+
+def test_words_reported_before_the_speakers_do_not_end_the_run(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Suha Shaath, a pharmacist who has been told by the army to evacuate, told the BBC "
+        "in a voice note: “I have not left my house.” “There is no water,” she added."
+    )
+    assert saying(statements(nlp, text), "There is no water").medium == "BBC"
 
 
 def test_another_speaker_ends_the_run(nlp) -> None:  # type: ignore[no-untyped-def]

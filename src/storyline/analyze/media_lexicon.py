@@ -63,13 +63,21 @@ MEDIA: tuple[MediumRule, ...] = (
     _rule("MSNBC", r"\bmsnbc\b", "The governor told MSNBC the state was ready."),
     _rule("NBC News", r"\bnbc(?:\s+news)?\b", "The envoy told NBC News that a deal was close."),
     _rule("CBS News", r"\bcbs(?:\s+news)?\b", "Rubio said in an interview with CBS News that ..."),
-    _rule("ABC News", r"\babc(?:\s+news)?\b", "The minister told ABC News the troops would stay."),
+    _rule(
+        "ABC News",
+        r"\bABC(?:\s+News)?\b(?!\s+(?:newspaper|daily))",
+        "The minister told ABC News the troops would stay.",
+        case=True,
+    ),
     _rule("BBC", r"\bbbc\b", "The foreign minister said in an exclusive BBC interview that ..."),
     _rule("PBS", r"\bpbs\b", "The economist told PBS that prices would rise."),
     _rule(
         "CBC News", r"\bcbc(?:\s+news)?\b", "The minister told CBC News that the deal was close."
     ),
     _rule("NPR", r"\bnpr\b", "The mayor told NPR the city was ready."),
+    _rule(
+        "Sky News Arabia", r"sky\s+news\s+arabia", "Sky News Arabia reported that a deal was near."
+    ),
     _rule("Sky News", r"sky\s+news", "The minister told Sky News the talks were useful."),
     _rule("Al Jazeera", r"al[- ]jazeera", "The official told Al Jazeera that the border was shut."),
     _rule("Reuters", r"\breuters\b", "The source told Reuters on condition of anonymity."),

@@ -9,8 +9,8 @@ does:
 
 - another speaker's statement comes between ("Zelensky said on Telegram ...
   Trump said ... Zelensky said Sunday he was grateful": Zelensky's second words
-  are from another occasion); one reported inside the speaker's own words or
-  sentence does not break the run;
+  are from another occasion); one reported inside the speaker's own words does
+  not break the run;
 - the statement names an occasion of its own ("told reporters", "at a press
   conference", "in a statement": ``GENERIC_CHANNELS``; a perfect "has said", which
   tells what the speaker holds, not what this post says) or another date;
@@ -46,8 +46,8 @@ class MediaCarry:
 
     def add(self, st: Statement, occasion: bool) -> None:
         prev = self.run[-1] if self.run else None
-        if prev is not None and not same_speaker(st, prev.st) and self._inside(st, prev.st):
-            return  # part of the speaker's own account: neither breaks nor continues the run
+        if prev is not None and prev.st.start <= st.start < prev.st.end:
+            return  # reported inside the speaker's words: neither breaks nor continues the run
         para = bisect.bisect_right(self.art.para_starts, st.start)
         link = _Link(st, para, st.medium is not None, occasion)
         if (
@@ -59,18 +59,6 @@ class MediaCarry:
         ):
             st.medium = prev.st.medium
         self.run.append(link)
-
-    def _inside(self, st: Statement, prev: Statement) -> bool:
-        """Reported inside the previous words, or in their sentence ("Yaron disclosed how
-        the Bank of Israel moved quickly ... and then announced ...")."""
-        if prev.start <= st.start < prev.end:
-            return True
-        return self._sentence(st) == self._sentence(prev)
-
-    def _sentence(self, st: Statement) -> int:
-        pos = st.cue_start if st.cue_start is not None else st.start
-        span = self.art.doc.char_span(pos, pos + 1, alignment_mode="expand")
-        return span.sent.start if span is not None else -1
 
     def finish(self) -> None:
         for before, after in zip(self.run, self.run[1:], strict=False):

@@ -87,12 +87,19 @@ _MAX_CLIMB = 8
 def _hangs_on(tok: Token, anchor: Token) -> bool:
     """Whether ``tok`` belongs to ``anchor``'s clause: its heads reach the anchor without
     passing another clause ("said in a post published on X" does; "who spoke to CNN" and
-    a next headline's "BBC News footage tells" do not)."""
+    a next headline's "BBC News footage tells" do not). A participle without a subject
+    of its own is the speaker's act: "Speaking to the BBC's Today programme, Fletcher
+    said", "Le Pen accused the government, saying on X that ..."."""
     cur = tok
     for _ in range(_MAX_CLIMB):
         if cur.i == anchor.i:
             return True
-        if cur.dep_ in _OWN_CLAUSES and cur.i != tok.i and cur.pos_ in ("VERB", "AUX"):
+        if (
+            cur.dep_ in _OWN_CLAUSES
+            and cur.i != tok.i
+            and cur.pos_ in ("VERB", "AUX")
+            and not _bare_participle(cur)
+        ):
             return False
         if cur.head.i == cur.i:
             return False
@@ -100,9 +107,18 @@ def _hangs_on(tok: Token, anchor: Token) -> bool:
     return False
 
 
+def _bare_participle(tok: Token) -> bool:
+    return (
+        tok.tag_ in ("VBG", "VBN")
+        and tok.dep_ in ("advcl", "xcomp", "conj")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
 _OUTLET_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "NORP"})
 _CHANNEL_PREPS = frozenset({"with", "to", "in", "on", "for", "via"})
 _TELL_LEMMAS = frozenset({"tell", "inform"})
+_RUN_POS = frozenset({"PROPN", "NUM"})
 _NAME_PARTS = frozenset({"compound", "nmod", "poss", "amod", "appos", "case", "det"})
 
 
@@ -135,31 +151,35 @@ def _names(span: Span) -> list[Span]:
     while i < span.end:
         if doc[i].pos_ == "PROPN" and not doc[i].ent_type_:
             j = i
-            while j + 1 < span.end and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_:
+            while j + 1 < span.end and doc[j + 1].pos_ in _RUN_POS and not doc[j + 1].ent_type_:
                 j += 1
-            out.append(doc[i : j + 1])
+            # A number is part of the name: "the newspaper 20 Minutos", "Rossiya 24".
+            first = i - 1 if i > span.start and doc[i - 1].pos_ == "NUM" else i
+            out.append(doc[first : j + 1])
             i = j
         i += 1
     return sorted(out, key=lambda n: n.start)
 
 
 def _is_outlet_name(name: Span, own_account: bool = False) -> bool:
-    """An outlet by a known rule, a word of its name, an outlet noun before or after it
-    ("the AFP news agency", "platform PragerU"), or its journalist ("Le Monde's
-    correspondent"). Saying something on its own account takes a news word ("Radio
-    station Cadena SER said"): an agency or a platform may be anything."""
+    """An outlet by a known rule, a word of its name, the outlet noun right before or
+    after it ("the AFP news agency", "platform PragerU"; not a nationality's: "Italian
+    broadcaster Rai 3"), or its journalist ("Le Monde's correspondent"). Saying
+    something on its own account takes a news word ("Radio station Cadena SER said"):
+    an agency or a platform may be any body."""
     doc = name.doc
     if medium_in(name.text, 0, len(name.text)):
         return True
-    words = {t.lower_ for t in name}
-    before = [t.lower_ for t in doc[max(0, name.start - 4) : name.start]]
-    after = [t.lower_ for t in doc[name.end : name.end + 4] if t.dep_ != "case" and t.pos_ != "ADJ"]
+    if name.label_ == "NORP" or all(t.pos_ == "ADJ" for t in name):
+        return False
     nouns = NEWS_NOUNS if own_account else OUTLET_NOUNS
-    return (
-        bool(words & (NEWS_NAME_WORDS if own_account else OUTLET_NAME_WORDS))
-        or any(w in nouns for w in before)
-        or bool(after and (after[0] in nouns or after[0] in JOURNALIST_NOUNS))
-        or after[:2] == ["news", "agency"]
+    if {t.lower_ for t in name} & (NEWS_NAME_WORDS if own_account else OUTLET_NAME_WORDS):
+        return True
+    if name.start > 0 and doc[name.start - 1].lower_ in nouns:
+        return True
+    after = [t.lower_ for t in doc[name.end : name.end + 4] if t.dep_ != "case" and t.pos_ != "ADJ"]
+    return bool(after) and (
+        after[0] in nouns or after[0] in JOURNALIST_NOUNS or after[:2] == ["news", "agency"]
     )
 
 
