@@ -116,6 +116,12 @@ NONE = [
     # A generic channel names no medium.
     ("Peskov told a press conference that the talks would go on.", "the talks would go on"),
     ("Speaking to reporters, Trump said that he was not happy.", "he was not happy"),
+    # A credit is no channel: a wire dateline, a photo credit.
+    (
+        "WASHINGTON (AP) -- President Donald Trump said he expects the system will be "
+        "fully operational by 2029.",
+        "fully operational",
+    ),
     # A channel of another clause is not this statement's.
     (
         "Zelensky, who spoke to CNN last week, said on Monday that the strikes must stop.",
@@ -157,6 +163,15 @@ def test_words_reported_before_the_speakers_do_not_end_the_run(nlp) -> None:  # 
         "in a voice note: “I have not left my house.” “There is no water,” she added."
     )
     assert saying(statements(nlp, text), "There is no water").medium == "BBC"
+
+
+def test_a_body_is_the_same_speaker_only_by_its_whole_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Portugal would take diplomatic measures, Portugal's Foreign Affairs Ministry said "
+        "in a post on X. The Palestinian Authority's Foreign Ministry said: “The delegation "
+        "was on an official mission.”"
+    )
+    assert saying(statements(nlp, text), "official mission").medium is None
 
 
 def test_another_speaker_ends_the_run(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from storyline.analyze.speech_lexicon import ORG_WORDS
 from storyline.analyze.statements.view import ArticleView
 from storyline.schema import Statement
 
@@ -81,12 +82,13 @@ def _same_occasion(a: _Link, b: _Link) -> bool:
 
 
 def same_speaker(a: Statement, b: Statement) -> bool:
-    """One source: by surname when both end in a name ("Yechiel Leiter", "Israeli
-    ambassador to the United States Yechiel Leiter"), else by the same words
-    ("children's school" and its "it")."""
+    """One source: a person by surname when both end in a name ("Yechiel Leiter",
+    "Israeli ambassador to the United States Yechiel Leiter"); a body, or a source
+    described, only by the same words ("Portugal's Foreign Ministry" is not the
+    "Palestinian Authority's Foreign Ministry"; "children's school" and its "it")."""
     if a.speaker is None or b.speaker is None:
         return False
     last_a, last_b = a.speaker.split()[-1], b.speaker.split()[-1]
-    if last_a[:1].isupper() and last_b[:1].isupper():
+    if last_a[:1].isupper() and last_b[:1].isupper() and last_a.lower() not in ORG_WORDS:
         return last_a.lower() == last_b.lower()
-    return a.speaker == b.speaker
+    return a.speaker.lower() == b.speaker.lower()

@@ -72,10 +72,19 @@ def _named_medium(art: ArticleView, anchor: Token, ranges: list[tuple[int, int]]
         chunk = art.text[s:e]
         for rule in MEDIA:
             for m in rule.pattern.finditer(chunk):
+                if _credit(art.text, s + m.start(), s + m.end()):
+                    continue
                 tok = art.doc.char_span(s + m.start(), s + m.end(), alignment_mode="expand")
                 if tok is not None and _hangs_on(tok.root, anchor):
                     return rule.name
     return None
+
+
+def _credit(text: str, start: int, end: int) -> bool:
+    """A name in parentheses or after a slash is a credit, not a channel: a wire
+    dateline "WASHINGTON (AP) --", a photo's "(AP Photo/Peter Dejong)", "Efrem
+    Lukatsky/AP"."""
+    return text[start - 1 : start] in ("(", "/") or text[end : end + 1] == ")"
 
 
 # Clauses of their own: a medium inside one is not the cue's ("'...', says Trump BBC
