@@ -165,6 +165,21 @@ def test_words_reported_before_the_speakers_do_not_end_the_run(nlp) -> None:  # 
     assert saying(statements(nlp, text), "There is no water").medium == "BBC"
 
 
+def test_the_medium_reaches_words_inside_the_speakers_own_span(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A quote before the cue and one after are one statement; a second cue at the end
+    # makes the second quote a statement of its own, inside the first one's span.
+    text = (
+        "Gotliv spoke on Sunday. “The hostages are all a symbol of human strength, and the "
+        "duty is to listen to them.” Democrats MK Gilad Kariv wrote on X/Twitter, “The only "
+        "ones afflicted by a syndrome of identifying with Hamas are Netanyahu and his "
+        "partners. They identified so much that they gave Hamas two billion dollars,” Kariv "
+        "wrote. Yesh Atid MK Shelley Tal-Meron wrote, “A member of the cult, talking about "
+        "being brainwashed.”"
+    )
+    found = statements(nlp, text)
+    assert [s.medium for s in found if s.speaker == "MK Gilad Kariv"] == ["X", "X"]
+
+
 def test_a_body_is_the_same_speaker_only_by_its_whole_name(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Portugal would take diplomatic measures, Portugal's Foreign Affairs Ministry said "

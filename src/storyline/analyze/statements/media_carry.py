@@ -47,7 +47,11 @@ class MediaCarry:
 
     def add(self, st: Statement, occasion: bool) -> None:
         prev = self.run[-1] if self.run else None
-        if prev is not None and prev.st.start <= st.start < prev.st.end:
+        if (
+            prev is not None
+            and prev.st.start <= st.start < prev.st.end
+            and not same_speaker(st, prev.st)
+        ):
             return  # reported inside the speaker's words: neither breaks nor continues the run
         para = bisect.bisect_right(self.art.para_starts, st.start)
         link = _Link(st, para, st.medium is not None, occasion)
