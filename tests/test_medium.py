@@ -122,6 +122,11 @@ NONE = [
         "fully operational by 2029.",
         "fully operational",
     ),
+    (
+        "Gaza's aid convoy reached the crossing on Wednesday. (AP Photo/Ohad Zwigenberg) "
+        "UN spokesman Stéphane Dujarric said the aid was not enough.",
+        "the aid was not enough",
+    ),
     # A channel of another clause is not this statement's.
     (
         "Zelensky, who spoke to CNN last week, said on Monday that the strikes must stop.",

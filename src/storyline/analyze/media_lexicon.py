@@ -44,6 +44,13 @@ MEDIA: tuple[MediumRule, ...] = (
         "Trump wrote in a social contribution to the truth that he was not happy.",
     ),
     _rule("Telegram", r"telegram", "Klitschko wrote on Telegram that two people were hurt."),
+    # Both names at once ("X/Twitter"): a slash before a name is otherwise a photo credit.
+    _rule(
+        "X",
+        r"\bX/Twitter\b|\bTwitter/X\b",
+        "Kariv wrote on X/Twitter that the hostages were a symbol.",
+        case=True,
+    ),
     # "X" only as the platform: after a preposition or "platform", capitalised.
     _rule(
         "X",

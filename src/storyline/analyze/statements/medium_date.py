@@ -138,6 +138,8 @@ def _outlet_medium(art: ArticleView, anchor: Token, ranges: list[tuple[int, int]
         if span is None:
             continue
         for name in _names(span):
+            if "/" in name.text or _credit(art.text, name.start_char, name.end_char):
+                continue
             channel = _channel_of(name, anchor)
             if channel is not None and _is_outlet_name(name, own_account=channel == "by"):
                 return _outlet_text(name)
