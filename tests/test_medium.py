@@ -127,6 +127,11 @@ NONE = [
         "UN spokesman Stéphane Dujarric said the aid was not enough.",
         "the aid was not enough",
     ),
+    # A data source is no outlet: the noun after the name is not the phrase's head.
+    (
+        "The price of Bitcoin hit a fresh all-time high, according to Binance platform data.",
+        "The price of Bitcoin",
+    ),
     # A channel of another clause is not this statement's.
     (
         "Zelensky, who spoke to CNN last week, said on Monday that the strikes must stop.",

@@ -188,10 +188,15 @@ def _is_outlet_name(name: Span, own_account: bool = False) -> bool:
         return True
     if name.start > 0 and doc[name.start - 1].lower_ in nouns:
         return True
-    after = [t.lower_ for t in doc[name.end : name.end + 4] if t.dep_ != "case" and t.pos_ != "ADJ"]
-    return bool(after) and (
-        after[0] in nouns or after[0] in JOURNALIST_NOUNS or after[:2] == ["news", "agency"]
-    )
+    # The noun after the name must end its phrase: "the AFP news agency", but not
+    # "according to Binance platform data" (the data's platform, not an outlet).
+    after = [t for t in doc[name.end : name.end + 4] if t.dep_ != "case" and t.pos_ != "ADJ"]
+    words = [t.lower_ for t in after]
+    if words[:2] == ["news", "agency"]:
+        after, words = after[1:], words[1:]
+    if not words or (len(after) > 1 and after[1].pos_ in ("NOUN", "PROPN")):
+        return False
+    return words[0] in nouns or words[0] in JOURNALIST_NOUNS
 
 
 def _channel_of(name: Span, anchor: Token) -> str | None:
