@@ -71,6 +71,12 @@ NAMED = [
         "PragerU",
     ),
     ("The children's school expressed its condolences on Facebook.", "condolences", "Facebook"),
+    (
+        "“We are not isolated,” Shoigu said in an interview with the Rossiya-24 television "
+        "channel.",
+        "We are not isolated",
+        "Rossiya-24",
+    ),
     # A nationality before an outlet noun is not the outlet; a number is part of a name.
     (
         "The delegation had diplomats from Egypt, according to the official Palestinian "

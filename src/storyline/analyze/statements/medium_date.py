@@ -188,15 +188,19 @@ def _is_outlet_name(name: Span, own_account: bool = False) -> bool:
         return True
     if name.start > 0 and doc[name.start - 1].lower_ in nouns:
         return True
-    # The noun after the name must end its phrase: "the AFP news agency", but not
-    # "according to Binance platform data" (the data's platform, not an outlet).
-    after = [t for t in doc[name.end : name.end + 4] if t.dep_ != "case" and t.pos_ != "ADJ"]
-    words = [t.lower_ for t in after]
-    if words[:2] == ["news", "agency"]:
-        after, words = after[1:], words[1:]
-    if not words or (len(after) > 1 and after[1].pos_ in ("NOUN", "PROPN")):
+    # The nouns after the name, to the end of its phrase, must all be outlet nouns: "the
+    # AFP news agency", "the Rossiya-24 TV channel", "Le Monde's legal correspondent";
+    # not "according to Binance platform data" (the data's platform, not an outlet).
+    after = []
+    for t in doc[name.end : name.end + 5]:
+        if t.dep_ == "case" or t.pos_ == "ADJ":
+            continue
+        if t.pos_ not in ("NOUN", "PROPN"):
+            break
+        after.append(t.lower_)
+    if not after or after[-1] not in nouns | JOURNALIST_NOUNS:
         return False
-    return words[0] in nouns or words[0] in JOURNALIST_NOUNS
+    return all(w in nouns or w == "news" for w in after[:-1])
 
 
 def _channel_of(name: Span, anchor: Token) -> str | None:
