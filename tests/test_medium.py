@@ -32,6 +32,21 @@ def test_x_is_the_platform_only_as_a_name() -> None:
 
 
 NAMED = [
+    # The ways issue 15 lists: a post, a platform, an interview with a named outlet.
+    ("Zelensky posted on X that the strikes must stop.", "the strikes must stop", "X"),
+    (
+        "In a Truth Social post, Trump said the talks were going well.",
+        "the talks were going well",
+        "Truth Social",
+    ),
+    ("Klitschko wrote on Telegram that two people were hurt.", "two people were hurt", "Telegram"),
+    ("The minister told CBC News that the deal was close.", "the deal was close", "CBC News"),
+    (
+        "Medvedev said in an interview with Russia's sports daily Sport Express that the "
+        "season had been hard.",
+        "the season had been hard",
+        "Sport Express",
+    ),
     # An outlet named by the noun after it, the name itself a compound of it.
     (
         "“The probe suggests it was a suicide bombing,” a local official told the AFP news agency.",
@@ -149,6 +164,21 @@ NONE = [
 @pytest.mark.parametrize(("text", "words"), NONE)
 def test_no_medium_where_the_attribution_names_none(nlp, text, words) -> None:  # type: ignore[no-untyped-def]
     assert saying(statements(nlp, text), words).medium is None
+
+
+def test_a_relaying_outlet_is_the_medium_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peskov said the talks would continue next week, RT reported."
+    s = saying(statements(nlp, text), "the talks would continue")
+    assert (s.speaker, s.medium) == ("Peskov", "RT")
+
+
+def test_the_medium_of_an_interview_carries_over(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sergey Shoigu warned in an interview with TASS that the plans were dangerous. "
+        "Shoigu said the coalition was preparing troops."
+    )
+    s = saying(statements(nlp, text), "the coalition was preparing")
+    assert s.medium == "TASS"
 
 
 def test_the_medium_carries_back_to_the_words_before_the_one_naming_it(nlp) -> None:  # type: ignore[no-untyped-def]
