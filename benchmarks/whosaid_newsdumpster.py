@@ -118,10 +118,16 @@ def score_article(
         right += ok
         # The medium: named where the gold names one, and none where it names none.
         tool_medium = set(words(s.get("medium")))
+        medium_ok = bool(tool_medium & set(words(g.get("medium"))))
         if g.get("medium"):
-            tally.add(medium_gold=1, medium_right=bool(tool_medium & set(words(g["medium"]))))
+            tally.add(medium_gold=1, medium_right=medium_ok)
         elif tool_medium:
             tally.add(medium_extra=1)
+        if show is not None and (medium_ok if g.get("medium") else not tool_medium) is False:
+            show.append(
+                f"  medium   gold {g.get('medium')!r:20} tool {s.get('medium')!r:20}"
+                f" | {g['cue']!r} | {text[s['start'] : s['end']][:60]!r}"
+            )
         if show is not None and not ok:
             show.append(
                 f"  speaker  gold {g['speaker'] or g.get('speaker_desc')!r:40} "

@@ -359,48 +359,6 @@ def test_same_surname_goes_to_the_person_the_title_says(nlp) -> None:  # type: i
     assert s.speaker == "Hillary Clinton"
 
 
-MEDIA_CASES = [
-    ("Zelensky posted on X that the strikes must stop.", "the strikes must stop", "X"),
-    (
-        "In a Truth Social post, Trump said the talks were going well.",
-        "the talks were going well",
-        "Truth Social",
-    ),
-    ("Klitschko wrote on Telegram that two people were hurt.", "two people were hurt", "Telegram"),
-    (
-        "The minister told CBC News that the deal was close.",
-        "the deal was close",
-        "CBC News",
-    ),
-    (
-        "Medvedev said in an interview with Russia's sports daily Sport Express that the "
-        "season had been hard.",
-        "the season had been hard",
-        "Sport Express",
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "words", "medium"), MEDIA_CASES)
-def test_medium_the_article_names(nlp, text, words, medium) -> None:  # type: ignore[no-untyped-def]
-    assert saying(statements(nlp, text), words).medium == medium
-
-
-def test_a_relaying_outlet_is_the_medium_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Peskov said the talks would continue next week, RT reported."
-    s = saying(statements(nlp, text), "the talks would continue")
-    assert (s.speaker, s.medium) == ("Peskov", "RT")
-
-
-def test_the_medium_of_an_interview_carries_over(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Sergey Shoigu warned in an interview with TASS that the plans were dangerous. "
-        "Shoigu said the coalition was preparing troops."
-    )
-    s = saying(statements(nlp, text), "the coalition was preparing")
-    assert s.medium == "TASS"
-
-
 def test_a_continued_quote_after_a_long_attribution_is_the_same_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "“Overall, it’s delicious,” Mr. Pozniak said after his first bite of the so-called "

@@ -7,8 +7,6 @@ spaCy lemmas (``en_core_web_sm``).
 
 from __future__ import annotations
 
-import re
-
 # Verbs that report speech or writing. The core is the most frequent cues in
 # PolNeAR train ("said" 4,594, "says", "told", "wrote", "added", "asked", ...),
 # restricted to acts of saying: belief and wish verbs (think, want, hope) are
@@ -367,68 +365,6 @@ WEAK_CUE_LEMMAS: frozenset[str] = frozenset(
 # [on] the Telegram messaging site" = the council said so on Telegram. Only a
 # cue when it trails a reported clause ("X happened, and the council released").
 TRAILING_REPORT_LEMMAS: frozenset[str] = frozenset({"release", "report", "say", "write", "add"})
-
-# Media and platforms, as (pattern, normalised name). Searched in the
-# attribution clause (never inside what was said); the first matching pattern
-# in this order wins, so longer and more specific names come first.
-_MEDIA: tuple[tuple[str, str], ...] = (
-    (r"truth\s+social", "Truth Social"),
-    # Machine-translated "Truth Social" post (seed 002: "in a social
-    # contribution to the truth", "in his social post in his truth").
-    (r"social\s+(?:post|contribution)\s+(?:in|to|on)\s+(?:his|the)\s+truth", "Truth Social"),
-    (r"telegram", "Telegram"),
-    (r"(?:on|via|about|in a post on)\s+x\b(?!-)", "X"),
-    (r"twitter", "X"),
-    (r"facebook", "Facebook"),
-    (r"instagram", "Instagram"),
-    (r"tiktok", "TikTok"),
-    (r"youtube", "YouTube"),
-    (r"truth\b", "Truth Social"),
-    (r"fox\s+news", "Fox News"),
-    (r"\bcnn\b", "CNN"),
-    (r"\bmsnbc\b", "MSNBC"),
-    (r"\bnbc(?:\s+news)?\b", "NBC News"),
-    (r"\bcbs(?:\s+news)?\b", "CBS News"),
-    (r"\babc(?:\s+news)?\b", "ABC News"),
-    (r"\bbbc\b", "BBC"),
-    (r"\bpbs\b", "PBS"),
-    (r"\bnpr\b", "NPR"),
-    (r"\breuters\b", "Reuters"),
-    (r"associated\s+press|\bap\b", "Associated Press"),
-    (r"(?:the\s+)?guardian\b", "The Guardian"),
-    (r"new\s+york\s+times", "The New York Times"),
-    (r"washington\s+post", "The Washington Post"),
-    (r"wall\s+street\s+journal", "The Wall Street Journal"),
-    (r"detroit\s+free\s+press", "Detroit Free Press"),
-    (r"politico", "Politico"),
-    (r"axios", "Axios"),
-    (r"voice\s+of\s+america", "Voice of America"),
-    (r"\btass\b", "TASS"),
-    (r"\bria(?:\s+novosti)?\b", "RIA Novosti"),
-    (r"interfax", "Interfax"),
-    (r"(?:russian|russia's|kremlin)\s+state\s+(?:media|television|tv)", "Russian state media"),
-    (r"state\s+(?:media|television|tv)", "state media"),
-)
-# What makes a name an outlet the words reached the public through, when no
-# pattern above knows it: a word in its name ("CBC News", "Sport Express",
-# "BFM-TV", "La Tribune Dimanche") or the noun before it ("Russia's sports daily
-# Sport Express", "the AFP news agency", "state broadcaster Rossiya-1").
-OUTLET_NAME_WORDS: frozenset[str] = frozenset(
-    {"news", "tv", "radio", "times", "post", "journal", "daily", "press", "gazette"}
-    | {"express", "telegraph", "herald", "tribune", "dimanche", "agency", "channel"}
-    | {"today", "izvestia", "kommersant", "pravda", "interfax", "sputnik", "afp", "rt"}
-    | {"smotrim.ru", "ria", "tass", "ukrinform", "ukrainska", "pravda", "nbc", "cbc"}
-)
-OUTLET_NOUNS: frozenset[str] = frozenset(
-    {"daily", "newspaper", "paper", "tabloid", "weekly", "magazine", "channel", "broadcaster"}
-    | {"agency", "outlet", "station", "network", "website", "platform", "podcast", "show"}
-    | {"programme", "program", "tv", "television", "radio", "blog", "portal"}
-)
-# Verbs through which an outlet relays another's words: "..., RT reported".
-RELAY_LEMMAS: frozenset[str] = frozenset({"report", "say", "write", "quote", "cite"})
-MEDIA: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), name) for p, name in _MEDIA
-)
 
 # Head nouns of a role ("the US president", "Putin's spokesman"): a role
 # speaker is resolved to the person last introduced with that role word.

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
-
 from spacy.tokens import Token
 
 from storyline.analyze.cue_model import load_gate_model
@@ -26,7 +24,14 @@ from storyline.analyze.statements.gate import (
     has_speaker,
     says_something,
 )
-from storyline.analyze.statements.medium_date import attribution_ranges, medium_of, statement_date
+from storyline.analyze.statements.media_carry import MediaCarry
+from storyline.analyze.statements.medium_date import (
+    attribution_ranges,
+    medium_after,
+    medium_of,
+    own_occasion,
+    statement_date,
+)
 from storyline.analyze.statements.quote_pass import colon_paragraphs, quote_statements
 from storyline.analyze.statements.refine import (
     is_statement,
@@ -157,34 +162,19 @@ def find_statements(ctx: Context) -> None:
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     seen: set[tuple[int, int]] = set()
     stances: list[Statement] = ctx.held.setdefault("stances", [])
-    media = _Media(art)
+    media = MediaCarry(art)
     for f in found:
         if f.content in seen:
             continue
         seen.add(f.content)
-        statement = media.carry(_statement(ctx, art, f))
+        statement, occasion = _statement(ctx, art, f)
         # Stances wait for the optional ``stances`` component; speech goes out now.
-        (stances if statement.kind == "stance" else ctx.findings.statements).append(statement)
-
-
-class _Media:
-    """The medium of an interview or post carries over to the speaker's next words:
-    "Shoigu warned in an interview with TASS ... He drew attention to ..." (our gold's
-    convention), until another medium or another paragraph-and-a-half of distance."""
-
-    def __init__(self, art: ArticleView) -> None:
-        self.art = art
-        self.last: dict[str, tuple[int, str]] = {}
-
-    def carry(self, st: Statement) -> Statement:
-        if st.speaker is None or st.speaker_status != "named":
-            return st
-        para = bisect.bisect_right(self.art.para_starts, st.start)
-        if st.medium is not None:
-            self.last[st.speaker] = (para, st.medium)
-        elif st.speaker in self.last and para - self.last[st.speaker][0] <= 2:
-            st.medium = self.last[st.speaker][1]
-        return st
+        if statement.kind == "stance":
+            stances.append(statement)
+        else:
+            media.add(statement, occasion)
+            ctx.findings.statements.append(statement)
+    media.finish()
 
 
 def merge_split_quotes(art: ArticleView, found: list[Found]) -> list[Found]:
@@ -212,8 +202,9 @@ def merge_split_quotes(art: ArticleView, found: list[Found]) -> list[Found]:
     return [f for f in found if id(f) not in merged]
 
 
-def _statement(ctx: Context, art: ArticleView, f: Found) -> Statement:
-    """The exported record of one attribution, with its medium and date."""
+def _statement(ctx: Context, art: ArticleView, f: Found) -> tuple[Statement, bool]:
+    """The exported record of one attribution, with its medium and date; and whether
+    it names an occasion of its own ("told reporters", "in a statement")."""
     aid = ctx.article.id
     sp_span: tuple[int, int] | None = None
     if f.speaker_span is not None:
@@ -225,16 +216,18 @@ def _statement(ctx: Context, art: ArticleView, f: Found) -> Statement:
     said = f.parts[0] if f.parts else f.content  # a split quote's cue follows its first part
     if f.cue is not None:
         ranges = attribution_ranges(f.cue, said)
-        medium = f.relay or medium_of(art, ranges)
+        medium = f.relay or medium_of(art, f.cue, ranges) or medium_after(art, f)
         date = statement_date(ctx.findings.timexes, f.cue, ranges)
+        occasion = own_occasion(f.cue, art.text, ranges)
     else:
         medium = date = None
+        occasion = False
     if f.cue is not None and f.cue_span is not None and f.cue_span[0] == f.cue.idx:
         f.cue_span = (_cue_start(f.cue), f.cue_span[1])
     s, e = f.content
     cue_text = art.text[f.cue_span[0] : f.cue_span[1]] if f.cue_span else None
     text = " … ".join(art.text[a:b] for a, b in f.parts) if f.parts else art.text[s:e]
-    return Statement(
+    statement = Statement(
         id=stable_id("st", aid, s, e),
         article_id=aid,
         speaker=f.speaker,
@@ -253,6 +246,7 @@ def _statement(ctx: Context, art: ArticleView, f: Found) -> Statement:
         kind=_kind(f),
         speaker_status=f.status if f.speaker or f.status == "unresolved" else None,
     )
+    return statement, occasion
 
 
 @component("stances")

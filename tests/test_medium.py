@@ -1,0 +1,256 @@
+"""The medium of a statement (issue 15): the platform or outlet the article names.
+
+Rules are data (``analyze/media_lexicon.py``), each with an example checked here;
+the sentences below are made up after the ways real coverage names a channel (the
+dev half of our news gold), and after the ways it does not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import saying, statements
+from storyline.analyze.media_lexicon import GENERIC_CHANNELS, MEDIA
+from storyline.analyze.statements.medium_date import medium_in
+
+
+@pytest.mark.parametrize("rule", MEDIA, ids=lambda r: f"{r.name}: {r.example[:30]}")
+def test_every_medium_rule_names_its_example(rule) -> None:  # type: ignore[no-untyped-def]
+    assert rule.pattern.search(rule.example)
+    assert medium_in(rule.example, 0, len(rule.example)) == rule.name
+
+
+@pytest.mark.parametrize("channel", GENERIC_CHANNELS, ids=lambda c: c.example[:30])
+def test_every_generic_channel_matches_its_example(channel) -> None:  # type: ignore[no-untyped-def]
+    assert channel.pattern.search(channel.example)
+
+
+def test_x_is_the_platform_only_as_a_name() -> None:
+    assert medium_in("Zelensky wrote on X that", 0, 24) == "X"
+    assert medium_in("the x-ray showed it", 0, 19) is None
+    assert medium_in("divided on x and y", 0, 18) is None
+
+
+NAMED = [
+    # The ways issue 15 lists: a post, a platform, an interview with a named outlet.
+    ("Zelensky posted on X that the strikes must stop.", "the strikes must stop", "X"),
+    (
+        "In a Truth Social post, Trump said the talks were going well.",
+        "the talks were going well",
+        "Truth Social",
+    ),
+    ("Klitschko wrote on Telegram that two people were hurt.", "two people were hurt", "Telegram"),
+    ("The minister told CBC News that the deal was close.", "the deal was close", "CBC News"),
+    (
+        "Medvedev said in an interview with Russia's sports daily Sport Express that the "
+        "season had been hard.",
+        "the season had been hard",
+        "Sport Express",
+    ),
+    # An outlet named by the noun after it, the name itself a compound of it.
+    (
+        "“The probe suggests it was a suicide bombing,” a local official told the AFP news agency.",
+        "The probe suggests",
+        "AFP",
+    ),
+    (
+        "Sybiha said in a post on social media platform X that the night had been long.",
+        "the night had been long",
+        "X",
+    ),
+    # An outlet on its own account is both speaker and medium.
+    (
+        "Radio station Cadena SER said the man was taking his children to school.",
+        "the man was taking",
+        "Cadena SER",
+    ),
+    # An outlet's journalist writes in it.
+    (
+        "“The courthouse will be full,” wrote Le Monde's legal correspondent, "
+        "Pascale Robert-Diard, on April 28.",
+        "The courthouse will be full",
+        "Le Monde",
+    ),
+    # An event an outlet hosts.
+    (
+        "Labor shortages could undermine growth, Bank of Israel Governor Amir Yaron warned "
+        "at the Jerusalem Post Annual Conference last week.",
+        "Labor shortages",
+        "Jerusalem Post",
+    ),
+    # A channel the parser leaves at the end of what was said.
+    (
+        "The ambassador said that Syria could join the accords before Saudi Arabia, in an "
+        "interview published on the conservative media platform PragerU on Thursday.",
+        "Syria could join",
+        "PragerU",
+    ),
+    ("The children's school expressed its condolences on Facebook.", "condolences", "Facebook"),
+    (
+        "“We are not isolated,” Shoigu said in an interview with the Rossiya-24 television "
+        "channel.",
+        "We are not isolated",
+        "Rossiya-24",
+    ),
+    # A nationality before an outlet noun is not the outlet; a number is part of a name.
+    (
+        "The delegation had diplomats from Egypt, according to the official Palestinian "
+        "news agency Wafa.",
+        "diplomats from Egypt",
+        "Wafa",
+    ),
+    (
+        "The newspaper 20 Minutos also said that investigators do not rule out a motive.",
+        "investigators do not rule out",
+        "20 Minutos",
+    ),
+    # A participle without a subject of its own is the speaker's act, and its channel
+    # the statement's.
+    (
+        "Speaking to the BBC's Radio 4 Today programme, Tom Fletcher said thousands of "
+        "trucks of aid were ready to go.",
+        "thousands of trucks",
+        "BBC",
+    ),
+    (
+        "Marine Le Pen accused the government of inaction, saying on X that she has long "
+        "proposed measures against fundamentalism.",
+        "she has long proposed",
+        "X",
+    ),
+    # A participle cue takes the channel of the clause it hangs on.
+    (
+        "Kyiv Mayor Vitali Klitschko took to Telegram, explaining that fragments of a drone "
+        "hit an apartment block.",
+        "fragments of a drone",
+        "Telegram",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "medium"), NAMED)
+def test_medium_the_article_names(nlp, text, words, medium) -> None:  # type: ignore[no-untyped-def]
+    assert saying(statements(nlp, text), words).medium == medium
+
+
+NONE = [
+    # A generic channel names no medium.
+    ("Peskov told a press conference that the talks would go on.", "the talks would go on"),
+    ("Speaking to reporters, Trump said that he was not happy.", "he was not happy"),
+    # A credit is no channel: a wire dateline, a photo credit.
+    (
+        "WASHINGTON (AP) -- President Donald Trump said he expects the system will be "
+        "fully operational by 2029.",
+        "fully operational",
+    ),
+    (
+        "Gaza's aid convoy reached the crossing on Wednesday. (AP Photo/Ohad Zwigenberg) "
+        "UN spokesman Stéphane Dujarric said the aid was not enough.",
+        "the aid was not enough",
+    ),
+    # A data source is no outlet: the noun after the name is not the phrase's head.
+    (
+        "The price of Bitcoin hit a fresh all-time high, according to Binance platform data.",
+        "The price of Bitcoin",
+    ),
+    # A channel of another clause is not this statement's.
+    (
+        "Zelensky, who spoke to CNN last week, said on Monday that the strikes must stop.",
+        "the strikes must stop",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), NONE)
+def test_no_medium_where_the_attribution_names_none(nlp, text, words) -> None:  # type: ignore[no-untyped-def]
+    assert saying(statements(nlp, text), words).medium is None
+
+
+def test_a_relaying_outlet_is_the_medium_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peskov said the talks would continue next week, RT reported."
+    s = saying(statements(nlp, text), "the talks would continue")
+    assert (s.speaker, s.medium) == ("Peskov", "RT")
+
+
+def test_the_medium_of_an_interview_carries_over(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sergey Shoigu warned in an interview with TASS that the plans were dangerous. "
+        "Shoigu said the coalition was preparing troops."
+    )
+    s = saying(statements(nlp, text), "the coalition was preparing")
+    assert s.medium == "TASS"
+
+
+def test_the_medium_carries_back_to_the_words_before_the_one_naming_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Marc Fesneau expressed concern about “an escalating one-upmanship” in the coalition. "
+        "“That is not what the center is about,” said Fesneau, in the newspaper "
+        "La Tribune Dimanche."
+    )
+    found = statements(nlp, text)
+    assert saying(found, "one-upmanship").medium == "La Tribune Dimanche"
+    assert saying(found, "the center is about").medium == "La Tribune Dimanche"
+
+
+def test_the_medium_carries_over_a_run_of_one_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Israeli ambassador Yechiel Leiter said that Syria could join the accords, in an "
+        "interview published on the media platform PragerU on Thursday. “There is no reason "
+        "now why we would not,” he said. Leiter added that Saudi Arabia was still on the path."
+    )
+    found = statements(nlp, text)
+    assert saying(found, "There is no reason").medium == "PragerU"
+    assert saying(found, "Saudi Arabia was still").medium == "PragerU"
+
+
+def test_words_reported_before_the_speakers_do_not_end_the_run(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Suha Shaath, a pharmacist who has been told by the army to evacuate, told the BBC "
+        "in a voice note: “I have not left my house.” “There is no water,” she added."
+    )
+    assert saying(statements(nlp, text), "There is no water").medium == "BBC"
+
+
+def test_the_medium_reaches_words_inside_the_speakers_own_span(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A quote before the cue and one after are one statement; a second cue at the end
+    # makes the second quote a statement of its own, inside the first one's span.
+    text = (
+        "Gotliv spoke on Sunday. “The hostages are all a symbol of human strength, and the "
+        "duty is to listen to them.” Democrats MK Gilad Kariv wrote on X/Twitter, “The only "
+        "ones afflicted by a syndrome of identifying with Hamas are Netanyahu and his "
+        "partners. They identified so much that they gave Hamas two billion dollars,” Kariv "
+        "wrote. Yesh Atid MK Shelley Tal-Meron wrote, “A member of the cult, talking about "
+        "being brainwashed.”"
+    )
+    found = statements(nlp, text)
+    assert [s.medium for s in found if s.speaker == "MK Gilad Kariv"] == ["X", "X"]
+
+
+def test_a_body_is_the_same_speaker_only_by_its_whole_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Portugal would take diplomatic measures, Portugal's Foreign Affairs Ministry said "
+        "in a post on X. The Palestinian Authority's Foreign Ministry said: “The delegation "
+        "was on an official mission.”"
+    )
+    assert saying(statements(nlp, text), "official mission").medium is None
+
+
+def test_another_speaker_ends_the_run(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Russia is dragging out this war,” Zelensky said in a post on Telegram. "
+        "Donald Trump said he was not happy with Putin. "
+        "Zelensky said he was grateful to the team."
+    )
+    assert saying(statements(nlp, text), "grateful to the team").medium is None
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Speaking to reporters, Zelensky said the strikes must stop.",  # a channel of its own
+        "Zelensky has said the strikes must stop.",  # what he holds, not this post
+    ],
+)
+def test_an_occasion_of_its_own_takes_no_carried_medium(nlp, second) -> None:  # type: ignore[no-untyped-def]
+    text = f"Zelensky wrote on Telegram that two people were hurt. {second}"
+    assert saying(statements(nlp, text), "the strikes must stop").medium is None
