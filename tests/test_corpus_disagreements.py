@@ -601,3 +601,11 @@ def test_a_toll_the_text_says_was_raised_updates_the_earlier_counts() -> None:
     # A count published after the raised toll is not one it raised.
     after = dataclasses.replace(morning, published_at="2025-05-26T20:00:00Z")
     assert kinds([after, later], after, later) == {"contradiction"}
+    # AP's 31 is the school's share of its sentence's total ("killed at least 46 people in
+    # the Gaza Strip on Monday, including 31 in a school-turned-shelter"): still the one
+    # strike's toll that TASS says was raised, though no part of it.
+    share = dataclasses.replace(morning, event=None, lead="in the Gaza Strip, including ")
+    assert kinds([share, later], share, later) == {"update"}
+    # Against several strikes' toll the share stays a part, not a step.
+    strikes = dataclasses.replace(later, event="Israeli strikes across Gaza")
+    assert not kinds([share, strikes], share, strikes)

@@ -249,14 +249,21 @@ def _part_of_whole(part: Claim, whole: Claim) -> bool:
     one = (part.event or "").lower()
     many = (whole.event or "").lower()
     if part.value < whole.value and PART_LEAD.search(part.lead or ""):
-        return True
+        # The share is the toll of one incident ("31 in a school"): it is part of several
+        # strikes' toll, not of another report's toll of one strike ("the death toll in a
+        # strike on the school has increased to 36"), which counts the same thing.
+        return not _one_strike(many)
     return (
         part.value < whole.value
         and one != many
-        and ONE_STRIKE.search(one) is not None
-        and MANY_STRIKES.search(one) is None
+        and _one_strike(one)
         and (MANY_STRIKES.search(many) is not None or (_night(whole) and not _night(part)))
     )
+
+
+def _one_strike(event: str) -> bool:
+    """An event's words name one strike ("strike on the school"), not several."""
+    return ONE_STRIKE.search(event) is not None and MANY_STRIKES.search(event) is None
 
 
 def _night(claim: Claim) -> bool:
@@ -406,6 +413,9 @@ def _raised_to(groups: list[ValueGroup]) -> list[list[ValueGroup]]:
                 )
             ]
             if earlier:
+                # The raised toll leads its step, so the reason names it (36, not the
+                # "at least 35" that agrees with it).
+                group.claims.sort(key=lambda c: c is not cue)
                 out.append([*sorted(earlier, key=lambda g: g.claims[0].value), group])
                 break
     return out
