@@ -111,6 +111,13 @@ PLACE_RULES: tuple[PlaceRule, ...] = (
         "Ukraine",
     ),
     _rule(
+        "part-of-name",
+        rf"\b(?:{_LOCATIVE}|{_LOCATIVE.title()})\s+the\s+(?:entrance|gates?|edge|outskirts)"
+        rf"\s+(?:of|to)\s+(?:the\s+)?(?P<name>{_NAME})",
+        "A delegation of [20] diplomats stood near the entrance of the Jenin refugee camp.",
+        "Jenin",
+    ),
+    _rule(
         "locative-name",
         rf"\b(?:{_LOCATIVE}|{_LOCATIVE.title()})\s+(?:the\s+)?(?P<name>{_NAME})",
         "Russian strikes have killed at least [nine] people across Ukraine overnight.",
