@@ -18,6 +18,7 @@ from storyline.analyze.figures.event import event_words
 from storyline.analyze.figures.place import (
     PlaceMention,
     figure_place,
+    named_camp,
     place_mentions,
     resolve_anaphor,
 )
@@ -91,6 +92,8 @@ def _about(
     name = place.name if place is not None else None
     if name in ("the capital", "the city", "the country") and place is not None:
         name = resolve_anaphor(text, place, sentence) or name
+    elif name == "the camp" and place is not None:
+        name = named_camp(text, place)
     return About(name, reading.scope if reading else None, period, event_words(text, reading))
 
 

@@ -15,7 +15,8 @@ nationality and "Mykolaiv" as a person, so its entity labels only confirm):
 - a place after "including" ("at Ukrainian cities, including at the capital
   Kyiv") is one part of the place before it, the figure's only when no other is;
 - "the capital" and "the city" are the capital or city the article named
-  before ("the Ukrainian capital, Kyiv");
+  before ("the Ukrainian capital, Kyiv"); "the camp", the camp named before it
+  ("the Jenin refugee camp"), else no place;
 - a place that only says where something is from or relative to ("west of
   Kyiv", "from Moscow") or that names a source ("Ukraine's air force",
   "Moscow's mayor") is not where the figure happened.
@@ -103,6 +104,13 @@ PLACE_RULES: tuple[PlaceRule, ...] = (
         "the capital",
     ),
     _rule(
+        "the-camp",
+        r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nto|[Oo]utside|approached|entered|reached)\s+the\s+"
+        r"(?:refugee\s+)?(?P<kind>camp)\b",
+        "Troops raided the Jenin refugee camp. A delegation of [35] diplomats approached the camp.",
+        "Jenin",
+    ),
+    _rule(
         "demonym-places",
         r"\b(?:[Ii]n|[Aa]cross|[Oo]ver|[Aa]t|[Oo]n|[Tt]hroughout)\s+(?:the\s+)?"
         r"(?P<demonym>[A-Z][a-z]+ian|Russian|Israeli|Iranian|Lebanese|Pakistani)\s+"
@@ -188,7 +196,7 @@ def _mention(
         raw = text[m.start("name") : min(m.end("name"), names[m.start("name")])]
     name = _clean_name(raw) if raw else None
     kind = (groups.get("kind") or "").lower()
-    if rule.name == "capital":
+    if rule.name in ("capital", "the-camp"):
         return PlaceMention(name or f"the {kind}", m.start(), m.end(), rule.name)
     if name is None:
         return None
@@ -264,6 +272,20 @@ CAPITALS: dict[str, str] = {
 
 # How far back "the capital, Kyiv" still names the capital a later "the capital" means.
 NAMED_REACH = 400
+
+
+# "the Jenin refugee camp", "Nur Shams camp": a camp's name.
+_CAMP_NAMED = re.compile(rf"\b(?P<name>{_NAME})\s+(?:refugee\s+)?camp\b")
+
+
+def named_camp(text: str, mention: PlaceMention) -> str | None:
+    """The camp "the camp" refers back to: the one named last before it, in the same
+    paragraph (as for "the capital"); None when none is (an unnamed camp is no place two
+    articles can share)."""
+    found = None
+    for m in _CAMP_NAMED.finditer(text, max(0, mention.start - NAMED_REACH), mention.start):
+        found = _clean_name(m.group("name"))
+    return found
 
 
 def resolve_anaphor(
