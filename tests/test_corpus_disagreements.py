@@ -534,6 +534,20 @@ def test_what_is_shot_down_over_a_sides_land_is_the_other_sides() -> None:
     assert owner_key("soldiers", "killed", "soldiers", None, "Kyiv") is None
 
 
+def test_a_report_of_none_disputes_a_count_of_the_same_place() -> None:
+    # Fox (Reuters): "No deaths were reported in the capital"; AP: "At least four people
+    # were killed in the capital itself, according to Ukraine's security service".
+    kw = {"place": "Kyiv", "scope": None, "period": None, "event": None}
+    none = claim(0, claimant="officials", outlet="Fox", **kw)
+    four = claim(4, qualifier="at least", claimant="security service", outlet="AP", **kw)
+    assert kinds([none, four], none, four) == {"contradiction"}
+    # A report of none that does not say where joins no placed series by its value.
+    loose = claim(0, outlet="Independent", place=None, scope=None, period=None, event=None)
+    other = claim(0, claimant="officials", outlet="CBC", **kw)
+    series, _ = find_series([none, four, loose, other])
+    assert all(loose.id not in s.figure_ids for s in series if s.place == "Kyiv")
+
+
 def test_one_claimants_count_raised_later_in_the_day_is_an_update() -> None:
     # The mayor said 12 drones were shot down on their way to the capital; by the next
     # morning's report, 19 had been that day.

@@ -93,6 +93,16 @@ def test_a_relative_clause_about_another_noun_dates_that_noun(nlp) -> None:  # t
     assert [f.scope for f in _figures(nlp, text)] == ["cumulative"]
 
 
+def test_the_capital_is_the_capital_city_the_paragraph_named_last(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia launched its largest attack on Ukraine. In Kyiv, the head of the city's "
+        "military administration said 11 people were injured. No deaths were reported in "
+        "the capital, although four were killed in the region around the city."
+    )
+    places = {f.text: f.place for f in _figures(nlp, text)}
+    assert (places["No"], places["four"]) == ("Kyiv", "Kyiv region")
+
+
 def test_the_camp_is_the_camp_named_before_or_no_place(nlp) -> None:  # type: ignore[no-untyped-def]
     assert [f.place for f in _figures(nlp, "Five people were killed in the camp.")] == [None]
 

@@ -223,7 +223,11 @@ def _vague(claim: Claim) -> bool:
 def _disputable(a: Claim, b: Claim) -> bool:
     """Two counts of one incident or period that could be one count disputed: not far
     apart, and not one strike's toll beside the toll of all the night's strikes."""
-    return _plausible(a, b) and not _part_of_whole(a, b) and not _part_of_whole(b, a)
+    return (
+        (_plausible(a, b) or _none_against_count(a, b))
+        and not _part_of_whole(a, b)
+        and not _part_of_whole(b, a)
+    )
 
 
 # What one strike is called, and what says a count covers several ("Israeli air strikes on
@@ -273,6 +277,12 @@ def _night(claim: Claim) -> bool:
 def _plausible(a: Claim, b: Claim) -> bool:
     lo, hi = sorted((abs(a.value), abs(b.value)))
     return lo > 0 and hi / lo <= DISPUTE_RATIO
+
+
+def _none_against_count(a: Claim, b: Claim) -> bool:
+    """A report of none ("no deaths were reported in the capital") against a count of the
+    same place and time ("at least four people were killed in the capital itself")."""
+    return sorted((abs(a.value), abs(b.value)))[0] == 0 and a.value != b.value
 
 
 def _opposed(a: list[Claim], b: list[Claim], source_of: dict[str, int]) -> list[list[Claim]] | None:

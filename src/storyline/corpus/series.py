@@ -385,8 +385,10 @@ def _agrees(group: Group, claim: Claim) -> bool:
 
 
 def _close(a: float, b: float) -> bool:
+    """Two values close enough for a claim to join by its value; a report of none ("no
+    deaths were immediately reported") that does not say where joins nothing by it."""
     lo, hi = sorted((abs(a), abs(b)))
-    return hi == lo or (lo > 0 and hi / lo <= CLOSE_RATIO)
+    return lo > 0 and hi / lo <= CLOSE_RATIO
 
 
 def _is_series(group: Group) -> bool:

@@ -111,6 +111,13 @@ PLACE_RULES: tuple[PlaceRule, ...] = (
         "Jenin",
     ),
     _rule(
+        "around-the-city",
+        r"\b(?:[Ii]n|[Aa]cross|[Oo]ver|[Aa]t)\s+the\s+(?:region|area)\s+(?:around|surrounding)"
+        r"\s+the\s+(?P<kind>city|capital)\b",
+        "In Kyiv, officials said [four] were killed in the region around the city.",
+        "Kyiv region",
+    ),
+    _rule(
         "demonym-places",
         r"\b(?:[Ii]n|[Aa]cross|[Oo]ver|[Aa]t|[Oo]n|[Tt]hroughout)\s+(?:the\s+)?"
         r"(?P<demonym>[A-Z][a-z]+ian|Russian|Israeli|Iranian|Lebanese|Pakistani)\s+"
@@ -198,6 +205,8 @@ def _mention(
     kind = (groups.get("kind") or "").lower()
     if rule.name in ("capital", "the-camp"):
         return PlaceMention(name or f"the {kind}", m.start(), m.end(), rule.name)
+    if rule.name == "around-the-city":
+        return PlaceMention(f"the {kind} region", m.start(), m.end(), rule.name)
     if name is None:
         return None
     name_start = m.start("name")
@@ -270,12 +279,26 @@ CAPITALS: dict[str, str] = {
 }  # fmt: skip
 
 
+# The capitals' other spellings, and any capital city by name.
+CITY_SPELLINGS = {"Kiev": "Kyiv"}
+_CAPITAL_CITY = re.compile(r"\b(?:" + "|".join([*CAPITALS.values(), *CITY_SPELLINGS]) + r")\b")
+
+
 # How far back "the capital, Kyiv" still names the capital a later "the capital" means.
 NAMED_REACH = 400
 
 
 # "the Jenin refugee camp", "Nur Shams camp": a camp's name.
 _CAMP_NAMED = re.compile(rf"\b(?P<name>{_NAME})\s+(?:refugee\s+)?camp\b")
+
+
+def city_region(text: str, mention: PlaceMention) -> str | None:
+    """ "the region around the city": the region of the place the paragraph named last
+    ("In Kyiv, ... four were killed in the region around the city": the Kyiv region),
+    else no place."""
+    before = place_mentions(text, max(0, mention.start - NAMED_REACH), mention.start)
+    named = [p for p in before if p.rule == "locative-name"]
+    return f"{named[-1].name} region" if named else None
 
 
 def named_camp(text: str, mention: PlaceMention) -> str | None:
@@ -305,6 +328,13 @@ def resolve_anaphor(
         found = m.group("a") or m.group("b")
     if found and found.lower() not in NOT_PLACES:
         return found
+    if mention.name == "the capital":
+        # "In Kyiv, the head of the city's military administration said ... No deaths were
+        # reported in the capital": the capital city the paragraph named last.
+        for m in _CAPITAL_CITY.finditer(text, max(0, before - NAMED_REACH), before):
+            found = m.group(0)
+        if found:
+            return CITY_SPELLINGS.get(found, found)
     demonym = re.search(r"(\w+)\s+capital", text[mention.start : mention.end])
     country = DEMONYMS.get(demonym.group(1).lower()) if demonym else None
     if country is None and sentence is not None:
