@@ -542,6 +542,8 @@ def test_a_report_of_none_disputes_a_count_of_the_same_place() -> None:
     none = claim(0, claimant="officials", outlet="Fox", **kw)
     four = claim(4, qualifier="at least", claimant="security service", outlet="AP", **kw)
     assert kinds([none, four], none, four) == {"contradiction"}
+    (record,) = find_series([dataclasses.replace(none, text="No"), four])[1]
+    assert "Fox (officials) says none" in record.reason
     # A report of none that does not say where joins no placed series by its value.
     loose = claim(0, outlet="Independent", place=None, scope=None, period=None, event=None)
     other = claim(0, claimant="officials", outlet="CBC", **kw)

@@ -548,6 +548,8 @@ def _who(claim: Claim) -> str:
 
 
 def _said(claim: Claim) -> str:
+    if claim.low == claim.high == 0:
+        return "none"  # "No deaths were reported": the word "No" says nothing alone
     value = claim.text
     q = claim.qualifier
     return f"{q} {value}" if q and q.lower() not in value.lower() else value
