@@ -16,6 +16,7 @@ from storyline.corpus.disagreements import find_series
 from storyline.corpus.independence import NO_ORIGIN, origin, sources
 from storyline.corpus.quantity import (
     TITLE_PLACES,
+    defended_land,
     index_key,
     owner_key,
     place_key,
@@ -534,6 +535,67 @@ def test_what_is_shot_down_over_a_sides_land_is_the_other_sides() -> None:
     assert owner_key("soldiers", "killed", "soldiers", None, "Kyiv") is None
 
 
+def test_a_report_of_none_disputes_a_count_of_the_same_place() -> None:
+    # Fox (Reuters): "No deaths were reported in the capital"; AP: "At least four people
+    # were killed in the capital itself, according to Ukraine's security service".
+    kw = {"place": "Kyiv", "scope": None, "period": None, "event": None}
+    none = claim(0, claimant="officials", outlet="Fox", **kw)
+    four = claim(4, qualifier="at least", claimant="security service", outlet="AP", **kw)
+    assert kinds([none, four], none, four) == {"contradiction"}
+    (record,) = find_series([dataclasses.replace(none, text="No"), four])[1]
+    assert "Fox (officials) says none" in record.reason
+    # A report of none that does not say where joins no placed series by its value.
+    loose = claim(0, outlet="Independent", place=None, scope=None, period=None, event=None)
+    other = claim(0, claimant="officials", outlet="CBC", **kw)
+    series, _ = find_series([none, four, loose, other])
+    assert all(loose.id not in s.figure_ids for s in series if s.place == "Kyiv")
+
+
+def test_outlets_giving_one_claimants_count_of_a_night_differently_disagree() -> None:
+    # AP: "Russia's Ministry of Defense said that its air defenses shot down 159 Ukrainian
+    # drones across the country overnight"; the Independent: "Russia's ministry of defence
+    # claimed to have downed 150 drones overnight": no place, over Russia all the same.
+    assert defended_land("shot down", "Russia’s ministry of defence") == "russia"
+    assert defended_land("killed", "Russia’s ministry of defence") is None
+    assert defended_land("shot down", "Sergei Sobyanin") is None
+    kw = {"measure": "shot down", "period": "2025-05-20/2025-05-21", "as_of": "2025-05-21",
+          "scope": "period", "event": "overnight", "published": "2025-05-21"}  # fmt: skip
+    ap = claim(159, subject="Ukrainian drones", place="Russia", outlet="Mainichi",
+               claimant="Russia's Ministry of Defense", **kw)  # fmt: skip
+    independent = claim(150, subject="drones", place=None, outlet="Independent",
+                        claimant="Russia’s ministry of defence", **kw)  # fmt: skip
+    # An air defence's tally is exact even when round: 150 is not 135 to 165.
+    assert not compatible(independent, ap)
+    assert compatible(claim(150), claim(159))  # a round toll is read give or take
+    assert kinds([ap, independent], ap, independent) == {"contradiction"}
+    # One outlet giving both (a partial count and the night's) disagrees with nobody.
+    same = dataclasses.replace(independent, outlet="Mainichi", family="Mainichi")
+    assert not kinds([ap, same], ap, same)
+    # Nor does a claimant's count of an open day, which may be raised later.
+    day = {"period": "2025-05-21", "event": None, "scope": None}
+    open_ap = dataclasses.replace(ap, **day)
+    open_independent = dataclasses.replace(independent, place="Russia", **day)
+    assert "contradiction" not in kinds([open_ap, open_independent], open_ap, open_independent)
+
+
+def test_a_count_carried_from_the_night_before_is_that_nights() -> None:
+    # CBC on Sunday: the ministry "said its air defences shot down 110 Ukrainian drones
+    # overnight"; Fox, published after midnight in a story of Sunday's news, says the same
+    # words: 110 is Saturday night's count, not a dispute of Sunday night's 96.
+    kw = {"measure": "shot down", "subject": "Ukrainian drones", "place": "Russia",
+          "scope": "period", "event": "overnight", "claimant_entity": "mod"}  # fmt: skip
+    saturday = {"period": "2025-05-24/2025-05-25", "as_of": "2025-05-25"}
+    sunday = {"period": "2025-05-25/2025-05-26", "as_of": "2025-05-26", "published": "2025-05-26"}
+    cbc = claim(110, outlet="CBC", claimant="Russia's Defence Ministry", published="2025-05-25",
+                **saturday, **kw)  # fmt: skip
+    tass = claim(96, outlet="TASS", claimant="Defense Ministry", **sunday, **kw)
+    fox = claim(110, outlet="Fox", claimant="Russia's Defense Ministry", **sunday, **kw)
+    assert not kinds([cbc, tass, fox], tass, fox)
+    # A night's count its text dates itself stays that night's, and disputes.
+    dated = dataclasses.replace(fox, as_of="2025-05-26", published="2025-05-27")
+    assert kinds([cbc, tass, dated], tass, dated) == {"contradiction"}
+
+
 def test_one_claimants_count_raised_later_in_the_day_is_an_update() -> None:
     # The mayor said 12 drones were shot down on their way to the capital; by the next
     # morning's report, 19 had been that day.
@@ -601,3 +663,11 @@ def test_a_toll_the_text_says_was_raised_updates_the_earlier_counts() -> None:
     # A count published after the raised toll is not one it raised.
     after = dataclasses.replace(morning, published_at="2025-05-26T20:00:00Z")
     assert kinds([after, later], after, later) == {"contradiction"}
+    # AP's 31 is the school's share of its sentence's total ("killed at least 46 people in
+    # the Gaza Strip on Monday, including 31 in a school-turned-shelter"): still the one
+    # strike's toll that TASS says was raised, though no part of it.
+    share = dataclasses.replace(morning, event=None, lead="in the Gaza Strip, including ")
+    assert kinds([share, later], share, later) == {"update"}
+    # Against several strikes' toll the share stays a part, not a step.
+    strikes = dataclasses.replace(later, event="Israeli strikes across Gaza")
+    assert not kinds([share, strikes], share, strikes)

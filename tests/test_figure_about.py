@@ -83,6 +83,30 @@ def test_a_record_is_not_a_running_total(nlp) -> None:  # type: ignore[no-untype
     assert figure.scope == "incident"  # "since" names the record, not what is counted
 
 
+def test_a_relative_clause_about_another_noun_dates_that_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A delegation of 35 diplomats approached the camp, which has been under siege since May 1."
+    )
+    assert [f.scope for f in _figures(nlp, text)] == [None]
+    # The counted noun's own clause still dates the count.
+    text = "The army has lost 45,100 soldiers, who have died since the start of the war."
+    assert [f.scope for f in _figures(nlp, text)] == ["cumulative"]
+
+
+def test_the_capital_is_the_capital_city_the_paragraph_named_last(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia launched its largest attack on Ukraine. In Kyiv, the head of the city's "
+        "military administration said 11 people were injured. No deaths were reported in "
+        "the capital, although four were killed in the region around the city."
+    )
+    places = {f.text: f.place for f in _figures(nlp, text)}
+    assert (places["No"], places["four"]) == ("Kyiv", "Kyiv region")
+
+
+def test_the_camp_is_the_camp_named_before_or_no_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert [f.place for f in _figures(nlp, "Five people were killed in the camp.")] == [None]
+
+
 def test_coordinated_figures_share_their_place_and_the_capital_is_named(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The Ukrainian capital, Kyiv, was hit. At least four people were killed and 16 were "

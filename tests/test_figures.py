@@ -569,6 +569,27 @@ def test_measure_from_the_verb_when_no_measure_word_says_it(nlp) -> None:  # typ
     assert (g.measure, g.subject) == ("handed over", "soldiers")
 
 
+def test_a_report_of_no_harm_is_a_count_of_none(nlp) -> None:  # type: ignore[no-untyped-def]
+    (f,) = _figures(nlp, "No deaths were reported in the capital, officials said.")
+    assert (f.text, f.low, f.high, f.measure) == ("No", 0.0, 0.0, "killed")
+    (g,) = _figures(nlp, "Nobody was injured in the attack.")
+    assert (g.low, g.measure) == (0.0, "wounded")
+    # Only harm reported as nil: "no one wins", "no deal" count nothing.
+    assert _figures(nlp, "No one wins if the talks fail, and no deal was reported.") == []
+
+
+def test_a_groups_members_count_the_group_not_what_it_met(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Two reports of one delegation: what it did or met is no measure of its size.
+    text = "Soldiers fired warning shots at a delegation of some 25 diplomats in Jenin."
+    (f,) = _figures(nlp, text)
+    assert (f.measure, f.subject) == ("delegation", "diplomats")
+    (g,) = _figures(nlp, "A delegation of about 20 diplomats was standing near the gate.")
+    assert g.measure == "delegation"
+    # A measure word of the members themselves still says what happened to them.
+    (h,) = _figures(nlp, "A convoy of 20 trucks was destroyed near Kherson.")
+    assert h.measure == "destroyed"
+
+
 def test_a_new_speaker_clause_does_not_borrow_the_counted_thing(nlp) -> None:  # type: ignore[no-untyped-def]
     # The second figure counts the other side's losses: it must not take "soldiers".
     text = (

@@ -322,6 +322,13 @@ CASES = [
         "Milena Angelova-Chee",
         "named",
     ),
+    # A lower-case body word the tagger calls a proper noun is no person's name.
+    (
+        "Russia’s ministry of defence claimed to have downed 150 drones overnight.",
+        "downed 150 drones",
+        "Russia’s ministry of defence",
+        "named",
+    ),
     # An instrument does not act: whoever uses it argues.
     (
         "Trump responded by using the example of Chicago to argue that gun control is not "

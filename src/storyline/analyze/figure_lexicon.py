@@ -793,6 +793,12 @@ MEASURES: dict[str, str] = {
     "allocate": "allocated",
     "aid": "aid",
 }
+# Nouns of a group whose members are counted: "a delegation of about 20 diplomats" counts
+# the delegation, whatever its members did ("were standing near the entrance"; "firing
+# warning shots at a delegation of some 25 diplomats"), so two reports of one delegation
+# compare. Group noun -> measure.
+GROUP_NOUNS: dict[str, str] = {"delegation": "delegation", "convoy": "convoy"}
+
 # Measure words that are only a measure as nouns or adjectives, not as verbs
 # spaCy may mis-tag ("fire" as a noun in "under fire" is not a measure).
 NOUN_ONLY_MEASURES: frozenset[str] = frozenset({"toll", "aid", "refugee", "prisoner"})

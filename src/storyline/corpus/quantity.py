@@ -280,6 +280,15 @@ def claim_place(place: str | None, claimant: str | None) -> str | None:
     return place_key(place) or title_place(claimant)
 
 
+def defended_land(measure: str | None, claimant: str | None) -> str | None:
+    """Where a side's count of what it shot down in a night is, when the sentence does not
+    say: over its own land ("Russia's ministry of defence claimed to have downed 150 drones
+    overnight" counts drones over Russia, as "159 Ukrainian drones across the country"
+    does)."""
+    side = side_of(claimant) if measure in AIRSPACE_MEASURES else None
+    return place_key(side) if side in OPPONENTS else None
+
+
 def is_named(claimant: str | None) -> bool:
     """A claimant that names a source ("Ihor Klymenko", "Russia's Defence Ministry"), not
     one that describes it ("officials", "Ukrainian officials", "the emergency service")."""

@@ -223,7 +223,11 @@ def _vague(claim: Claim) -> bool:
 def _disputable(a: Claim, b: Claim) -> bool:
     """Two counts of one incident or period that could be one count disputed: not far
     apart, and not one strike's toll beside the toll of all the night's strikes."""
-    return _plausible(a, b) and not _part_of_whole(a, b) and not _part_of_whole(b, a)
+    return (
+        (_plausible(a, b) or _none_against_count(a, b))
+        and not _part_of_whole(a, b)
+        and not _part_of_whole(b, a)
+    )
 
 
 # What one strike is called, and what says a count covers several ("Israeli air strikes on
@@ -249,14 +253,21 @@ def _part_of_whole(part: Claim, whole: Claim) -> bool:
     one = (part.event or "").lower()
     many = (whole.event or "").lower()
     if part.value < whole.value and PART_LEAD.search(part.lead or ""):
-        return True
+        # The share is the toll of one incident ("31 in a school"): it is part of several
+        # strikes' toll, not of another report's toll of one strike ("the death toll in a
+        # strike on the school has increased to 36"), which counts the same thing.
+        return not _one_strike(many)
     return (
         part.value < whole.value
         and one != many
-        and ONE_STRIKE.search(one) is not None
-        and MANY_STRIKES.search(one) is None
+        and _one_strike(one)
         and (MANY_STRIKES.search(many) is not None or (_night(whole) and not _night(part)))
     )
+
+
+def _one_strike(event: str) -> bool:
+    """An event's words name one strike ("strike on the school"), not several."""
+    return ONE_STRIKE.search(event) is not None and MANY_STRIKES.search(event) is None
 
 
 def _night(claim: Claim) -> bool:
@@ -268,13 +279,19 @@ def _plausible(a: Claim, b: Claim) -> bool:
     return lo > 0 and hi / lo <= DISPUTE_RATIO
 
 
+def _none_against_count(a: Claim, b: Claim) -> bool:
+    """A report of none ("no deaths were reported in the capital") against a count of the
+    same place and time ("at least four people were killed in the capital itself")."""
+    return sorted((abs(a.value), abs(b.value)))[0] == 0 and a.value != b.value
+
+
 def _opposed(a: list[Claim], b: list[Claim], source_of: dict[str, int]) -> list[list[Claim]] | None:
     """The two sides of a contradiction, or None when one source says both (a figure and
     its own revision), both come from one article with one claimant, or one article
     gives both values, far apart, from one source ("53,655 killed, including 3,509 since
     March": the article sees no conflict, it counts two things; a live page's 12 then 13
     is a revision it reports)."""
-    if {source_of[c.id] for c in a} == {source_of[c.id] for c in b}:
+    if {source_of[c.id] for c in a} == {source_of[c.id] for c in b} and not _misreported(a, b):
         return None
     for article in {c.article_id for c in a} & {c.article_id for c in b}:
         here = [[c for c in side if c.article_id == article] for side in (a, b)]
@@ -289,6 +306,21 @@ def _opposed(a: list[Claim], b: list[Claim], source_of: dict[str, int]) -> list[
     ) < 2:
         return None
     return [a, b]
+
+
+def _misreported(a: list[Claim], b: list[Claim]) -> bool:
+    """One named claimant's count of one closed night, given differently by two outlets
+    (AP: the Russian Defence Ministry said 159 drones were shot down overnight; the
+    Independent: it claimed 150): a night's count is given once, after the night, so
+    the outlets disagree on it; no outlet gives both."""
+    claims = [*a, *b]
+    nights = {night_of(c) for c in claims}
+    return (
+        len(nights) == 1
+        and None not in nights
+        and all(c.named and c.low == c.high and not c.qualifier for c in claims)
+        and not {c.family for c in a} & {c.family for c in b}
+    )
 
 
 def _update_groups(groups: list[ValueGroup], cumulative: bool) -> list[ValueGroup]:
@@ -406,6 +438,9 @@ def _raised_to(groups: list[ValueGroup]) -> list[list[ValueGroup]]:
                 )
             ]
             if earlier:
+                # The raised toll leads its step, so the reason names it (36, not the
+                # "at least 35" that agrees with it).
+                group.claims.sort(key=lambda c: c is not cue)
                 out.append([*sorted(earlier, key=lambda g: g.claims[0].value), group])
                 break
     return out
@@ -513,6 +548,8 @@ def _who(claim: Claim) -> str:
 
 
 def _said(claim: Claim) -> str:
+    if claim.low == claim.high == 0:
+        return "none"  # "No deaths were reported": the word "No" says nothing alone
     value = claim.text
     q = claim.qualifier
     return f"{q} {value}" if q and q.lower() not in value.lower() else value

@@ -33,6 +33,7 @@ from storyline.corpus.quantity import (
     age_key,
     claim_place,
     counted_key,
+    defended_land,
     index_key,
     is_named,
     measure_key,
@@ -230,6 +231,10 @@ def group_series(claims: list[Claim]) -> list[Group]:
         if block is None:
             continue
         claim.place_key = claim_place(claim.place, claim.claimant)
+        if claim.place_key is None and night_of(claim) is not None:
+            # A night's air defence count is over the defending side's land (a day's total
+            # "over the past day" may count the front too).
+            claim.place_key = defended_land(str(block[0]), claim.claimant)
         if block[0] == LEVEL:  # an index's level is of the index, wherever it is quoted
             claim.place_key = f"{block[1]} index"
         claim.owner = owner_key(block[1], block[0], claim.subject, claim.claimant, claim.place)  # type: ignore[arg-type]
@@ -291,7 +296,11 @@ def _series_of_block(block: tuple[object, ...], claims: list[Claim]) -> list[Gro
 
 
 def _same_key(groups: list[Group], claim: Claim, time: object) -> Group | None:
-    """The series with the claim's own place, owner and time, open on its day."""
+    """The series with the claim's own place, owner and time, open on its day; first, the
+    one of the night before that the claim carries again."""
+    for group in groups:
+        if group.place == claim.place_key and group.owner == claim.owner and _carries(group, claim):
+            return group
     for group in reversed(groups):
         if (
             group.place == claim.place_key
@@ -323,6 +332,25 @@ def _same_time(group: Group, claim: Claim, time: object) -> bool:
     # next night's attack.
     return day in days or (
         any(abs(day - d) <= EVENT_DAYS for d in days if d is not None) and _agrees(group, claim)
+    )
+
+
+def _carries(group: Group, claim: Claim) -> bool:
+    """The claim is the night before's count carried again: its text dates it only by its
+    article's publication ("Russia's Defense Ministry, meanwhile, said its air defenses
+    shot down 110 Ukrainian drones overnight", published after midnight in an article on
+    Sunday's news), and the same source gave that very count for the night before the
+    one its publication suggests."""
+    night = night_of(claim)
+    nights = {n for c in group.claims if (n := night_of(c)) is not None}
+    if night is None or len(nights) != 1 or claim.as_of != (claim.published or "")[:10]:
+        return False
+    if nights.pop().split("/")[1] != night.split("/")[0]:
+        return False
+    keys = set(claim.source_keys)
+    return any(
+        keys & set(c.source_keys) and (c.low, c.high) == (claim.low, claim.high)
+        for c in group.claims
     )
 
 
@@ -385,8 +413,10 @@ def _agrees(group: Group, claim: Claim) -> bool:
 
 
 def _close(a: float, b: float) -> bool:
+    """Two values close enough for a claim to join by its value; a report of none ("no
+    deaths were immediately reported") that does not say where joins nothing by it."""
     lo, hi = sorted((abs(a), abs(b)))
-    return hi == lo or (lo > 0 and hi / lo <= CLOSE_RATIO)
+    return lo > 0 and hi / lo <= CLOSE_RATIO
 
 
 def _is_series(group: Group) -> bool:

@@ -1,13 +1,16 @@
 """What a claimed value allows, its qualifier read, and whether two claims can both be true.
 
 "at least 12" is 12 or more; "about 20" 18 to 22; an unqualified round 250 is
-225 to 275 (a rounded count); an exact 12 is 12. Two values are compatible
+225 to 275 (a rounded count), unless it is a tally (what an air defence shot down);
+an exact 12 is 12. Two values are compatible
 when their intervals meet: "at least 12" and 13 are, exact 12 and 13 are not.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
+
+from storyline.corpus.quantity import measure_key
 
 
 class Valued(Protocol):
@@ -75,7 +78,19 @@ def approximate(claim: Valued) -> bool:
     q = (claim.qualifier or "").lower()
     low = claim.low if claim.low is not None else claim.high
     high = claim.high if claim.high is not None else claim.low
-    return q in APPROXIMATE or (not q and low == high and _round(float(low or 0.0)))
+    return q in APPROXIMATE or (
+        not q and low == high and _round(float(low or 0.0)) and not _tallied(claim)
+    )
+
+
+# Measures whose counts are tallies, exact even when round: an air defence counts what it
+# shot down one by one ("Russia's ministry of defence claimed to have downed 150 drones
+# overnight" is 150, not 135 to 165, and disagrees with the 159 AP has it give).
+TALLIED_MEASURES = frozenset({"shot down"})
+
+
+def _tallied(claim: Valued) -> bool:
+    return measure_key(getattr(claim, "measure", None)) in TALLIED_MEASURES
 
 
 def says_the_number(claim: Valued) -> bool:

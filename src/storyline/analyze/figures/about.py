@@ -17,7 +17,9 @@ from storyline.analyze import figure_lexicon as lex
 from storyline.analyze.figures.event import event_words
 from storyline.analyze.figures.place import (
     PlaceMention,
+    city_region,
     figure_place,
+    named_camp,
     place_mentions,
     resolve_anaphor,
 )
@@ -91,6 +93,10 @@ def _about(
     name = place.name if place is not None else None
     if name in ("the capital", "the city", "the country") and place is not None:
         name = resolve_anaphor(text, place, sentence) or name
+    elif name == "the camp" and place is not None:
+        name = named_camp(text, place)
+    elif name in ("the city region", "the capital region") and place is not None:
+        name = city_region(text, place)
     return About(name, reading.scope if reading else None, period, event_words(text, reading))
 
 

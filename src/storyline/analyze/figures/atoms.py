@@ -35,6 +35,16 @@ _GLUED_CURRENCY_BEHIND = "|".join(
     )
 )
 
+# A report of none: "No deaths were reported", "no one was injured". Only a count of harm
+# reported as nil is a figure ("no one wins", "no deal" are not): it is what a toll
+# elsewhere ("at least four killed in the capital") can disagree with.
+_HARM_NOUNS = r"(?:civilian\s+)?(?:deaths|fatalities|casualties|injuries)"
+_PASSIVE = r"(?:was|were|have\s+been|had\s+been|has\s+been)\s+(?:immediately\s+)?"
+_ZERO = (
+    rf"\bno(?=\s+{_HARM_NOUNS}\s+{_PASSIVE}(?:reported|recorded|confirmed)\b)"
+    rf"|\b(?:no\s+one|nobody)(?=\s+{_PASSIVE}(?:killed|injured|hurt|wounded)\b)"
+)
+
 # "thousands of", "tens of millions", "dozens": vague plural counts, as ranges.
 _VAGUE = rf"(?:(?:tens|hundreds)\s+of\s+)?(?:{alt(lex.VAGUE_PLURALS)})"
 ATOM_RE = re.compile(
@@ -46,6 +56,7 @@ ATOM_RE = re.compile(
     rf"(?:{_DIGITS})(?![\d]))"
     # "half a million", "a quarter million"
     r"|(?P<fracscale>\b(?:a\s+)?(?:half|quarter)\s+(?:a\s+)?(?:million|billion|thousand|dozen)\b)"
+    rf"|(?P<zero>{_ZERO})"
     rf"|(?P<vague>\b{_VAGUE}\b)"
     rf"|(?P<frac>\b{_FRACTION}\b)"
     rf"|(?P<words>\b{WORDSEQ}\b)"
@@ -57,7 +68,8 @@ ATOM_RE = re.compile(
 # The upper end of a range may follow a hyphen, which ATOM_RE refuses ("F-16").
 RANGE_END_RE = re.compile(
     rf"(?P<digits>(?:{_DIGITS})(?![\d]))|(?P<words>\b{WORDSEQ}\b)"
-    r"|(?P<slash>(?!))|(?P<fracscale>(?!))|(?P<frac>(?!))|(?P<dozen>(?!))|(?P<mult>(?!))|(?P<vague>(?!))",
+    r"|(?P<slash>(?!))|(?P<fracscale>(?!))|(?P<frac>(?!))|(?P<dozen>(?!))|(?P<mult>(?!))|(?P<vague>(?!))"
+    r"|(?P<zero>(?!))",
     re.IGNORECASE,
 )
 SCALE_RE = re.compile(rf"[\s-]*(?P<scale>{alt(SCALE_WORDS)})\b", re.IGNORECASE)
@@ -126,6 +138,8 @@ def words_value(words: str) -> float | None:
 
 def atom_value(m: re.Match[str]) -> tuple[float, str] | None:
     text = m.group(0)
+    if m.group("zero"):
+        return 0.0, "zero"
     if m.group("digits"):
         return float(text.replace(",", "").replace("−", "-")), "digits"
     if m.group("slash"):

@@ -15,7 +15,8 @@ nationality and "Mykolaiv" as a person, so its entity labels only confirm):
 - a place after "including" ("at Ukrainian cities, including at the capital
   Kyiv") is one part of the place before it, the figure's only when no other is;
 - "the capital" and "the city" are the capital or city the article named
-  before ("the Ukrainian capital, Kyiv");
+  before ("the Ukrainian capital, Kyiv"); "the camp", the camp named before it
+  ("the Jenin refugee camp"), else no place;
 - a place that only says where something is from or relative to ("west of
   Kyiv", "from Moscow") or that names a source ("Ukraine's air force",
   "Moscow's mayor") is not where the figure happened.
@@ -103,12 +104,33 @@ PLACE_RULES: tuple[PlaceRule, ...] = (
         "the capital",
     ),
     _rule(
+        "the-camp",
+        r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nto|[Oo]utside|approached|entered|reached)\s+the\s+"
+        r"(?:refugee\s+)?(?P<kind>camp)\b",
+        "Troops raided the Jenin refugee camp. A delegation of [35] diplomats approached the camp.",
+        "Jenin",
+    ),
+    _rule(
+        "around-the-city",
+        r"\b(?:[Ii]n|[Aa]cross|[Oo]ver|[Aa]t)\s+the\s+(?:region|area)\s+(?:around|surrounding)"
+        r"\s+the\s+(?P<kind>city|capital)\b",
+        "In Kyiv, officials said [four] were killed in the region around the city.",
+        "Kyiv region",
+    ),
+    _rule(
         "demonym-places",
         r"\b(?:[Ii]n|[Aa]cross|[Oo]ver|[Aa]t|[Oo]n|[Tt]hroughout)\s+(?:the\s+)?"
         r"(?P<demonym>[A-Z][a-z]+ian|Russian|Israeli|Iranian|Lebanese|Pakistani)\s+"
         r"(?:cities|regions|territory|towns|villages|soil|airspace)\b",
         "Russia fired [355] drones at Ukrainian cities overnight.",
         "Ukraine",
+    ),
+    _rule(
+        "part-of-name",
+        rf"\b(?:{_LOCATIVE}|{_LOCATIVE.title()})\s+the\s+(?:entrance|gates?|edge|outskirts)"
+        rf"\s+(?:of|to)\s+(?:the\s+)?(?P<name>{_NAME})",
+        "A delegation of [20] diplomats stood near the entrance of the Jenin refugee camp.",
+        "Jenin",
     ),
     _rule(
         "locative-name",
@@ -181,8 +203,10 @@ def _mention(
         raw = text[m.start("name") : min(m.end("name"), names[m.start("name")])]
     name = _clean_name(raw) if raw else None
     kind = (groups.get("kind") or "").lower()
-    if rule.name == "capital":
+    if rule.name in ("capital", "the-camp"):
         return PlaceMention(name or f"the {kind}", m.start(), m.end(), rule.name)
+    if rule.name == "around-the-city":
+        return PlaceMention(f"the {kind} region", m.start(), m.end(), rule.name)
     if name is None:
         return None
     name_start = m.start("name")
@@ -255,8 +279,36 @@ CAPITALS: dict[str, str] = {
 }  # fmt: skip
 
 
+# The capitals' other spellings, and any capital city by name.
+CITY_SPELLINGS = {"Kiev": "Kyiv"}
+_CAPITAL_CITY = re.compile(r"\b(?:" + "|".join([*CAPITALS.values(), *CITY_SPELLINGS]) + r")\b")
+
+
 # How far back "the capital, Kyiv" still names the capital a later "the capital" means.
 NAMED_REACH = 400
+
+
+# "the Jenin refugee camp", "Nur Shams camp": a camp's name.
+_CAMP_NAMED = re.compile(rf"\b(?P<name>{_NAME})\s+(?:refugee\s+)?camp\b")
+
+
+def city_region(text: str, mention: PlaceMention) -> str | None:
+    """ "the region around the city": the region of the place the paragraph named last
+    ("In Kyiv, ... four were killed in the region around the city": the Kyiv region),
+    else no place."""
+    before = place_mentions(text, max(0, mention.start - NAMED_REACH), mention.start)
+    named = [p for p in before if p.rule == "locative-name"]
+    return f"{named[-1].name} region" if named else None
+
+
+def named_camp(text: str, mention: PlaceMention) -> str | None:
+    """The camp "the camp" refers back to: the one named last before it, in the same
+    paragraph (as for "the capital"); None when none is (an unnamed camp is no place two
+    articles can share)."""
+    found = None
+    for m in _CAMP_NAMED.finditer(text, max(0, mention.start - NAMED_REACH), mention.start):
+        found = _clean_name(m.group("name"))
+    return found
 
 
 def resolve_anaphor(
@@ -276,6 +328,13 @@ def resolve_anaphor(
         found = m.group("a") or m.group("b")
     if found and found.lower() not in NOT_PLACES:
         return found
+    if mention.name == "the capital":
+        # "In Kyiv, the head of the city's military administration said ... No deaths were
+        # reported in the capital": the capital city the paragraph named last.
+        for m in _CAPITAL_CITY.finditer(text, max(0, before - NAMED_REACH), before):
+            found = m.group(0)
+        if found:
+            return CITY_SPELLINGS.get(found, found)
     demonym = re.search(r"(\w+)\s+capital", text[mention.start : mention.end])
     country = DEMONYMS.get(demonym.group(1).lower()) if demonym else None
     if country is None and sentence is not None:

@@ -138,6 +138,24 @@ _SUPERLATIVE_BEFORE = re.compile(
 )
 
 
+# A relative clause opened after the figure describes its own noun: a time cue inside it
+# ("the delegation of 35 diplomats approached the camp, which has been under siege since
+# Jan. 21") dates that noun, not the figure.
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who|whose|where)\b[^,;:]*$", re.IGNORECASE)
+
+
+# Words between the figure and a relative clause that make the clause another noun's: the
+# counted noun's own ("45,100 soldiers, who have died since the war began") is nearer.
+OWN_NOUN_WORDS = 3
+
+
+def _other_nouns_clause(text: str, figure: tuple[int, int], cue: int) -> bool:
+    """The cue is inside a relative clause opened after the figure, about another noun
+    than the counted one."""
+    clause = _RELATIVE_AFTER.search(text, figure[1], cue)
+    return clause is not None and len(text[figure[1] : clause.start()].split()) > OWN_NOUN_WORDS
+
+
 # Windows that are reporting periods, not one incident's time.
 REPORTING_WINDOWS = frozenset({"24h", "day", "week", "month"})
 
@@ -193,6 +211,8 @@ def read_scope(
                 text, max(sentence[0], m.start() - 60), m.start()
             ):
                 continue
+            if not is_incident and _other_nouns_clause(text, figure, m.start()):
+                continue  # "approached the camp, which has been under siege since Jan. 21"
             if rule.name == "since-date" and _covered(m, rule, text, sentence[1]):
                 continue  # a more specific "since" rule reads this cue
             distance = owned_distance(text, (m.start(), m.end()), figure, others)

@@ -174,6 +174,16 @@ def _whole_measure(tokens: list[Token], verb: Token | None = None) -> str | None
     return verb.text.lower()
 
 
+def group_measure(noun: Token) -> str | None:
+    """The group whose members ``noun`` counts ("a delegation of about 20 diplomats" ->
+    delegation), else None."""
+    prep = noun.head
+    group = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or group.pos_ != "NOUN":
+        return None
+    return lex.GROUP_NOUNS.get(group.lemma_.lower())
+
+
 def _governing_verbs(tok: Token, limit: int = 4) -> list[Token]:
     out = []
     cur = tok
@@ -221,7 +231,10 @@ def find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | None
             break  # "killed 35 people and injured 117": the next clause is not ours
         candidates.append(tok)
     anchor = noun if noun is not None else num
-    governing = _governing_verbs(anchor)
+    group = group_measure(anchor)
+    # The verbs governing a group's members say what the group did or met ("firing at a
+    # delegation of 25 diplomats"): the count is the group's size.
+    governing = _governing_verbs(anchor) if group is None else []
     candidates.extend(governing)
     # "are believed to have died", "is estimated to have lost"
     candidates.extend(c for v in governing[:1] for c in v.children if c.dep_ == "xcomp")
@@ -230,6 +243,8 @@ def find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | None
         if measure is not None:
             used.add(tok.i)
             return measure, used
+    if group is not None:
+        return group, used
     # Words shortly before the number in the same sentence ("those killed at 31,000",
     # "killed an average of more than 5,000"), stopping at another number.
     for tok in reversed(doc[max(sent.start, span.start - 8) : span.start]):

@@ -331,7 +331,9 @@ class Sources:
             full = self.fullest_name(subj.text)
             if full != subj.text and surname_of(full) == surname_of(subj.text):
                 return Source.named(full, is_person=True)
-        if subj.pos_ != "PROPN":
+        if subj.pos_ != "PROPN" or subj.text.islower():
+            # A lower-case word is a common noun, whatever the tagger says ("Russia’s
+            # ministry of defence claimed": a body, not a person called "ministry").
             lemma = subj.lemma_.lower()
             owner = next((c for c in subj.children if c.dep_ == "poss"), None)
             if lemma in ORG_WORDS and owner is not None and owner.pos_ == "PRON":
