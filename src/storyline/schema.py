@@ -23,8 +23,11 @@ CONTRACT_VERSION = "4"
 # 4: who said what and figures resolved to their sources (issue 15); figures'
 # place, scope, period and event (issue 13). 5: articles' publication moment
 # (issue 17); also re-analyses stores that development builds analysed at 4
-# before the three changes met.
-ANALYSIS_VERSION = 5
+# before the three changes met. 6: statements' medium where the article names
+# it, figures' counts of none and group sizes, speakers and claims of the
+# 2026-12-07 sessions (issues 13, 15, 17): a store analysed at 5 holds
+# findings this version no longer makes.
+ANALYSIS_VERSION = 6
 
 # Where ``published`` came from, best first: a metadata field, a header line
 # of a text file, the HTML page, the article's dateline, its URL, or (set by
