@@ -15,7 +15,7 @@ from storyline.analyze.speech_lexicon import (
     OBJECT_SENSE,
     ORG_WORDS,
 )
-from storyline.analyze.source_lexicon import DOCUMENT_NOUNS, UNNAMED_SOURCE_NOUNS
+from storyline.analyze.source_lexicon import UNNAMED_SOURCE_NOUNS
 from storyline.analyze.statements.cues import is_cue, issuer_of, reads_document
 from storyline.analyze.statements.gate import content_words, read_candidate
 from storyline.analyze.statements.medium_date import relay_outlet
@@ -78,7 +78,6 @@ def _other_sense(cue: Token, words: list[Token]) -> bool:
         head.ent_type_ in _SOURCE_ENTS
         or head.pos_ == "PROPN"
         or lemma in UNNAMED_SOURCE_NOUNS
-        or lemma in DOCUMENT_NOUNS
         or lemma in ORG_WORDS
     )
 
