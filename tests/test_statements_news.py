@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from conftest import saying, statements
-
 from storyline.analyze.speech_lexicon import OBJECT_SENSES
 
 
@@ -209,3 +208,18 @@ def test_a_speech_verb_with_a_bare_object_in_another_sense_says_nothing(nlp, rul
 )
 def test_the_same_verbs_with_a_clause_or_a_kept_object_still_report(nlp, text, words) -> None:  # type: ignore[no-untyped-def]
     assert any(words in s.text for s in statements(nlp, text)), statements(nlp, text)
+
+
+def test_a_lead_in_before_a_colon_is_not_what_a_cue_with_an_object_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs the clause before the colon on "announced" as its complement.
+    text = (
+        "While expectations for a major breakthrough were modest, Tuesday's meeting of the "
+        "bloc's foreign ministers in Klow delivered what analysts say is a small but "
+        "significant development: foreign affairs chief Ivan Marko announced a review of "
+        "the bloc's trade partnership with Borduria."
+    )
+    found = statements(nlp, text)
+    s = saying(found, "review of the bloc")
+    assert s.speaker == "Ivan Marko"
+    assert s.text == "a review of the bloc's trade partnership with Borduria"
+    assert not any(x.text.startswith("While expectations") for x in found)

@@ -631,7 +631,6 @@ DESCRIBE_AS_LEMMAS: frozenset[str] = frozenset(
 NO_SOURCE_ADVERBS: frozenset[str] = frozenset({"reportedly"})
 
 
-
 @dataclass(frozen=True)
 class ObjectSense:
     """A speech verb that, with a bare object, reports no words: the sense it has

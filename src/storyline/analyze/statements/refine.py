@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Token
 
 from storyline.analyze.cue_model import load_cue_model
+from storyline.analyze.source_lexicon import UNNAMED_SOURCE_NOUNS
 from storyline.analyze.speech_lexicon import (
     ASIDE_VERBS,
     NO_COMMENT_LEMMAS,
@@ -15,7 +16,6 @@ from storyline.analyze.speech_lexicon import (
     OBJECT_SENSE,
     ORG_WORDS,
 )
-from storyline.analyze.source_lexicon import UNNAMED_SOURCE_NOUNS
 from storyline.analyze.statements.cues import is_cue, issuer_of, reads_document
 from storyline.analyze.statements.gate import content_words, read_candidate
 from storyline.analyze.statements.medium_date import relay_outlet
