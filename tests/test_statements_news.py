@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import saying, statements
+from storyline.analyze.speech_lexicon import OBJECT_SENSES
 
 
 def test_a_new_clause_after_a_parenthetical_attribution_is_not_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -180,3 +181,45 @@ def test_a_dateline_is_neither_the_speaker_nor_what_was_said(nlp) -> None:  # ty
     text = "JERUSALEM - Prime Minister Ivan Marko will meet the envoy next week, officials said."
     s = saying(statements(nlp, text), "will meet the envoy")
     assert s.text.startswith("Prime Minister")
+
+
+@pytest.mark.parametrize("rule", OBJECT_SENSES, ids=lambda r: r.lemma)
+def test_a_speech_verb_with_a_bare_object_in_another_sense_says_nothing(nlp, rule) -> None:  # type: ignore[no-untyped-def]
+    # The example's other attributions stay ("..., the agency reported, citing the army").
+    stem = rule.lemma.rstrip("e")
+    found = statements(nlp, rule.example)
+    assert [s.text for s in found if s.cue and stem in s.cue.lower()] == []
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        # With a clause, each still reports words.
+        ("Ivan Marko maintains that the talks will go on.", "the talks will go on"),
+        ("The minister revealed that the border would reopen.", "the border would reopen"),
+        # An object the rule keeps: a claim of innocence is said.
+        ("For a year, Ivan Marko has maintained his innocence.", "his innocence"),
+        # Citing a reason, not a source.
+        (
+            "Atlantis banned the exports, citing concerns that the devices could be misused.",
+            "concerns that the devices could be misused",
+        ),
+    ],
+)
+def test_the_same_verbs_with_a_clause_or_a_kept_object_still_report(nlp, text, words) -> None:  # type: ignore[no-untyped-def]
+    assert any(words in s.text for s in statements(nlp, text)), statements(nlp, text)
+
+
+def test_a_lead_in_before_a_colon_is_not_what_a_cue_with_an_object_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs the clause before the colon on "announced" as its complement.
+    text = (
+        "While expectations for a major breakthrough were modest, Tuesday's meeting of the "
+        "bloc's foreign ministers in Klow delivered what analysts say is a small but "
+        "significant development: foreign affairs chief Ivan Marko announced a review of "
+        "the bloc's trade partnership with Borduria."
+    )
+    found = statements(nlp, text)
+    s = saying(found, "review of the bloc")
+    assert s.speaker == "Ivan Marko"
+    assert s.text == "a review of the bloc's trade partnership with Borduria"
+    assert not any(x.text.startswith("While expectations") for x in found)

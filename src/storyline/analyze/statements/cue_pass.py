@@ -28,6 +28,7 @@ from storyline.analyze.statements.content import (
     colon_content,
     dash_content,
     find_clause,
+    own_clause,
     parenthetical_content,
     trailing_content,
 )
@@ -183,7 +184,7 @@ def _stance(art: ArticleView, cue: Token, preps: frozenset[str] = frozenset()) -
     particles = CUE_PARTICLES.get(cue.lemma_.lower(), frozenset()) | preps
     if cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ in particles:
         cue_end = cue.i + 1
-    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    clause = own_clause(cue)
     content: tuple[int, int] | None = None
     direct = False
     if clause is not None:

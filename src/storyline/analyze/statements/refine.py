@@ -7,12 +7,14 @@ import re
 from spacy.tokens import Token
 
 from storyline.analyze.cue_model import load_cue_model
+from storyline.analyze.source_lexicon import UNNAMED_SOURCE_NOUNS
 from storyline.analyze.speech_lexicon import (
     ASIDE_VERBS,
-    HAVE_SENSE_LEMMAS,
     NO_COMMENT_LEMMAS,
     NOBODY_WORDS,
     NOT_STATEMENT_LEMMAS,
+    OBJECT_SENSE,
+    ORG_WORDS,
 )
 from storyline.analyze.statements.cues import is_cue, issuer_of, reads_document
 from storyline.analyze.statements.gate import content_words, read_candidate
@@ -46,16 +48,37 @@ def is_statement(art: ArticleView, f: Found) -> bool:
     if cue is not None and is_cue(cue) and f.subj is not None and _nobody(f.subj):
         return False  # silence; "no one expected X" is still a stance PolNeAR annotates
     words = content_words(art, f)
-    if (
-        cue is not None
-        and cue.lemma_.lower() in HAVE_SENSE_LEMMAS
-        and not f.direct
-        and words is not None
-        and not any(t.pos_ in ("VERB", "AUX") for t in words)
-    ):
+    if cue is not None and not f.direct and words and _other_sense(cue, words):
         return False  # "Atlantis boasting vast resources" has them
     return not words or not all(
         t.like_url or t.like_email or t.text.startswith(("@", "#")) for t in words
+    )
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SOURCE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _other_sense(cue: Token, words: list[Token]) -> bool:
+    """A cue of ``OBJECT_SENSES`` whose words are a bare object ("boasting vast
+    resources", "revealing the president standing inside", "citing the army"):
+    no finite verb (a small clause such as "the president standing inside" is what
+    was seen, not said)."""
+    rule = OBJECT_SENSE.get(cue.lemma_.lower())
+    if rule is None or any(t.tag_ in _FINITE_TAGS for t in words):
+        return False
+    inside = {t.i for t in words}
+    head = next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
+    lemma = head.lemma_.lower()
+    if lemma in rule.keep:
+        return False
+    if not rule.source:
+        return True
+    return (
+        head.ent_type_ in _SOURCE_ENTS
+        or head.pos_ == "PROPN"
+        or lemma in UNNAMED_SOURCE_NOUNS
+        or lemma in ORG_WORDS
     )
 
 
