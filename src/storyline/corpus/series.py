@@ -84,6 +84,9 @@ class Claim:
     place_key: str | None = None
     owner: str | None = None
     day_number: int | None = None
+    # A claim with no measure of its own that joined a series: the series' measure, which
+    # is what its count counts ("there were also 9 cruise missiles" beside "launched").
+    joined_measure: str | None = None
 
     @property
     def value(self) -> float:
@@ -271,6 +274,7 @@ def _join_measureless(groups: list[Group], claims: list[Claim]) -> None:
         ]
         if len(fits) == 1:
             fits[0].claims.append(claim)
+            claim.joined_measure = str(fits[0].block[0])
 
 
 def _specific_first(claim: Claim) -> tuple[object, ...]:
