@@ -312,6 +312,14 @@ def test_one_article_giving_both_values_from_one_source_is_no_dispute() -> None:
     assert kinds([trump, zelenskyy], trump, zelenskyy) == {"contradiction"}
 
 
+def test_struck_and_hit_are_one_measure() -> None:
+    """The air force's "striking more than 30 cities" and the president's "hit more than 30
+    cities" count one thing."""
+    from storyline.corpus.quantity import measure_key
+
+    assert measure_key("striking") == measure_key("hit") == measure_key("struck")
+
+
 def test_what_counted_things_are_for_is_no_measure() -> None:
     # "about 100 aid trucks" allowed in on Tuesday; "100 trucks with aid" entered Wednesday.
     allowed = claim(100, measure="aid", subject="trucks", place="Gaza", outlet="BBC")

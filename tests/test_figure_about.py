@@ -151,3 +151,17 @@ def test_a_possessor_is_not_the_place(nlp) -> None:  # type: ignore[no-untyped-d
     (figure,) = [f for f in _figures(nlp, text) if f.text == "367"]
     assert figure.place != "Sunday’s"
     assert "Sunday" not in (figure.place or "")
+
+
+def test_his_country_is_the_country_he_leads(nlp) -> None:  # type: ignore[no-untyped-def]
+    # After DW's report of the night of 24-25 May: the cities struck were Ukraine's, not the
+    # Russia of "sanctions on Russia" earlier in the sentence.
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy called for more sanctions on Russia after a "
+        "night in which he said Russian drones struck more than 30 cities across his country."
+    )
+    (f,) = _figures(nlp, text)
+    assert f.place == "Ukraine"
+    text = "He called for sanctions on Russia after drones struck 30 towns in his country."
+    (g,) = _figures(nlp, text)
+    assert g.place is None  # whose country is not said: no place rather than Russia

@@ -649,3 +649,14 @@ def test_a_count_is_no_claimant_but_whoever_gave_it_is(nlp) -> None:  # type: ig
     assert g.claimant is None  # nobody is said to have given it: the reporter's number
     (h,) = _figures(nlp, "Ukraine's tally put the number of dead at 13.")
     assert h.claimant == "Ukraine"
+
+
+def test_a_participle_clause_says_what_happened_to_its_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    # After a wire report of the largest air attack of the war: the cities were struck, the
+    # drones launched; the participle's object does not take the main clause's verb.
+    text = "Russia launched 360 drones in the onslaught, striking more than 30 cities and towns."
+    (drones, cities) = _figures(nlp, text)
+    assert (drones.measure, cities.measure) == ("launched", "striking")
+    # A measure word after the object still says it ("leaving 30 people dead").
+    (_, dead) = _figures(nlp, "The army fired 20 missiles, leaving 30 people dead.")
+    assert dead.measure == "killed"

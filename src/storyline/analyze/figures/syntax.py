@@ -196,6 +196,20 @@ def _governing_verbs(tok: Token, limit: int = 4) -> list[Token]:
     return out
 
 
+def _own_participle(verb: Token, anchor: Token) -> bool:
+    """``verb`` is a participle clause whose object is what the figure counts ("Russia
+    launched 367 drones, striking more than 30 cities"): what happened to the cities is
+    the striking, not the launching of the clause the participle hangs on."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and anchor.head.i == verb.i
+        and anchor.dep_ == "dobj"
+        and verb.lemma_.lower() not in _LIGHT_VERBS
+        and verb.lemma_.lower() not in lex.ATTRIBUTION_VERBS
+    )
+
+
 def find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | None, set[int]]:
     """What happened to what is counted, nearest first: inside the noun phrase,
     right after the number, the verbs governing it, then the words just before."""
@@ -235,6 +249,9 @@ def find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | None
     # The verbs governing a group's members say what the group did or met ("firing at a
     # delegation of 25 diplomats"): the count is the group's size.
     governing = _governing_verbs(anchor) if group is None else []
+    participle = governing[0] if governing and _own_participle(governing[0], anchor) else None
+    if participle is not None:
+        governing = governing[:1]  # "launched 367 drones, striking more than 30 cities"
     candidates.extend(governing)
     # "are believed to have died", "is estimated to have lost"
     candidates.extend(c for v in governing[:1] for c in v.children if c.dep_ == "xcomp")
@@ -245,6 +262,8 @@ def find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | None
             return measure, used
     if group is not None:
         return group, used
+    if participle is not None:
+        return participle.text.lower(), used  # what happened to them, as written
     # Words shortly before the number in the same sentence ("those killed at 31,000",
     # "killed an average of more than 5,000"), stopping at another number.
     for tok in reversed(doc[max(sent.start, span.start - 8) : span.start]):
