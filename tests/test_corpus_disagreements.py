@@ -312,6 +312,21 @@ def test_one_article_giving_both_values_from_one_source_is_no_dispute() -> None:
     assert kinds([trump, zelenskyy], trump, zelenskyy) == {"contradiction"}
 
 
+def test_children_killed_by_the_ten_thousand_are_a_running_total() -> None:
+    """Spanish broadcasters, citing the UN on 15 May: "more than 15,000 children" killed in
+    Gaza, with no time; the health ministry on 25 May: "at least 16,500 children" killed
+    since October 2023. The first is the war's toll too, and the later one supersedes it."""
+    total = {"subject": "children", "scope": "cumulative", "place": "Gaza", "event": None}
+    earlier = claim(15_000, qualifier="more than", subject="children", scope=None,
+                    period=None, place=None, event=None, as_of="2025-05-20",
+                    claimant="Julia Varela")  # fmt: skip
+    later = claim(16_500, qualifier="at least", period="../2025-05-25", as_of="2025-05-25",
+                  claimant="the health ministry", **total)  # fmt: skip
+    again = claim(16_500, qualifier="at least", period="../2025-05-26", as_of="2025-05-26",
+                  claimant="the health ministry", **total)  # fmt: skip
+    assert kinds([earlier, later, again], earlier, later) == {"update"}
+
+
 def test_struck_and_hit_are_one_measure() -> None:
     """The air force's "striking more than 30 cities" and the president's "hit more than 30
     cities" count one thing."""

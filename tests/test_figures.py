@@ -660,3 +660,17 @@ def test_a_participle_clause_says_what_happened_to_its_object(nlp) -> None:  # t
     # A measure word after the object still says it ("leaving 30 people dead").
     (_, dead) = _figures(nlp, "The army fired 20 missiles, leaving 30 people dead.")
     assert dead.measure == "killed"
+
+
+def test_victims_a_total_exceeds_are_the_dead_and_exceed_is_a_floor(nlp) -> None:  # type: ignore[no-untyped-def]
+    # After a broadcaster's words on Gaza: "the victims ... now exceed" states the death toll,
+    # and its part ("including more than 15,000 children") is a toll of the dead too.
+    text = (
+        "The victims of the attacks in Gaza now exceed 50,000, including more than 15,000 children."
+    )
+    (total, children) = _figures(nlp, text)
+    assert (total.measure, total.qualifier) == ("killed", "more than")
+    assert (children.measure, children.qualifier) == ("killed", "more than")
+    # Only as the subject of a total: victims taken to hospital were not killed.
+    (f,) = _figures(nlp, "Twelve victims were taken to hospital.")
+    assert f.measure != "killed"

@@ -175,6 +175,9 @@ IMPLICIT_TOTALS: dict[str, tuple[tuple[str, ...], float]] = {
     # (measures, the least value): a day's losses on one front are hundreds, a war's
     # tens of thousands ("the army lost 210 personnel" is no running total).
     "soldiers": (("killed", "lost", "wounded", "casualties"), 10_000.0),
+    # Children killed by the ten thousand are a war's toll ("more than 15,000 children",
+    # said of Gaza with no time: since the war began), never one strike's.
+    "children": (("killed",), 10_000.0),
 }
 
 # A period's words -> the kind of period (a night is one attack's: an event).

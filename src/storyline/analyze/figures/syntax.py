@@ -149,6 +149,8 @@ def part_measure(num: Token, noun: Token | None) -> tuple[bool, str | None]:
         if cur.dep_ == "prep" or cur.lower_ == "including":
             whole = cur.head
             if whole.pos_ == "VERB":
+                if measure_of(whole) is None and total_subject_measure(whole) is not None:
+                    return True, total_subject_measure(whole)  # "victims now exceed ..."
                 return True, _whole_measure([whole], whole)
             verb = whole.head if whole.head.pos_ == "VERB" else None
             return True, _whole_measure([whole, whole.head], verb)
@@ -159,6 +161,19 @@ def part_measure(num: Token, noun: Token | None) -> tuple[bool, str | None]:
         if child.dep_ == "prep" and child.lower_ == "among" and child.i < anchor.i:
             return True, _whole_measure(list(child.subtree))
     return False, None
+
+
+def total_subject_measure(verb: Token) -> str | None:
+    """What a total's subject says happened ("The victims ... now exceed 50,000" -> killed),
+    when ``verb`` states a total and its subject is such a noun; else None."""
+    if verb.lemma_.lower() not in lex.TOTAL_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            measure = lex.TOTAL_SUBJECT_NOUNS.get(child.lower_)
+            if measure is not None:
+                return measure
+    return None
 
 
 def _whole_measure(tokens: list[Token], verb: Token | None = None) -> str | None:
@@ -283,6 +298,9 @@ def find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | None
     # "Casualties are estimated at 20,000-30,000".
     if noun is None:
         for verb in _governing_verbs(num, 3):
+            total = total_subject_measure(verb)
+            if total is not None:
+                return total, used
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < span.start:
                     for tok in child.subtree:
