@@ -312,6 +312,29 @@ def test_one_article_giving_both_values_from_one_source_is_no_dispute() -> None:
     assert kinds([trump, zelenskyy], trump, zelenskyy) == {"contradiction"}
 
 
+def test_children_killed_by_the_ten_thousand_are_a_running_total() -> None:
+    """Spanish broadcasters, citing the UN on 15 May: "more than 15,000 children" killed in
+    Gaza, with no time; the health ministry on 25 May: "at least 16,500 children" killed
+    since October 2023. The first is the war's toll too, and the later one supersedes it."""
+    total = {"subject": "children", "scope": "cumulative", "place": "Gaza", "event": None}
+    earlier = claim(15_000, qualifier="more than", subject="children", scope=None,
+                    period=None, place=None, event=None, as_of="2025-05-20",
+                    claimant="Julia Varela")  # fmt: skip
+    later = claim(16_500, qualifier="at least", period="../2025-05-25", as_of="2025-05-25",
+                  claimant="the health ministry", **total)  # fmt: skip
+    again = claim(16_500, qualifier="at least", period="../2025-05-26", as_of="2025-05-26",
+                  claimant="the health ministry", **total)  # fmt: skip
+    assert kinds([earlier, later, again], earlier, later) == {"update"}
+
+
+def test_struck_and_hit_are_one_measure() -> None:
+    """The air force's "striking more than 30 cities" and the president's "hit more than 30
+    cities" count one thing."""
+    from storyline.corpus.quantity import measure_key
+
+    assert measure_key("striking") == measure_key("hit") == measure_key("struck")
+
+
 def test_what_counted_things_are_for_is_no_measure() -> None:
     # "about 100 aid trucks" allowed in on Tuesday; "100 trucks with aid" entered Wednesday.
     allowed = claim(100, measure="aid", subject="trucks", place="Gaza", outlet="BBC")
@@ -671,3 +694,40 @@ def test_a_toll_the_text_says_was_raised_updates_the_earlier_counts() -> None:
     # Against several strikes' toll the share stays a part, not a step.
     strikes = dataclasses.replace(later, event="Israeli strikes across Gaza")
     assert not kinds([share, strikes], share, strikes)
+
+
+def test_a_count_without_a_measure_reaches_the_series_it_confirms(tmp_path: Path) -> None:
+    """The air force said Russia launched nine cruise missiles at Ukraine overnight; the
+    president wrote "there were also 9 cruise missiles": no measure in his sentence, but
+    his count of the same night joins the air force's series (the store hands the corpus
+    stage every figure that says what it counts). It counts what the series counts, the
+    missiles launched, which one military counts and the president passes on: one
+    source, no corroboration."""
+    from storyline.corpus.disagreements import update_disagreements
+    from storyline.schema import Article, Figure
+
+    def article(n: int, outlet: str) -> Article:
+        return Article(id=f"a{n}", source=f"s{n}", title=None, outlet=outlet,
+                       published="2025-05-26", published_basis=None, language="en",
+                       text="x" * 40, url=f"https://{outlet}.example/{n}")  # fmt: skip
+
+    def figure(n: int, **kw: Any) -> Figure:
+        fields: dict[str, Any] = {
+            "id": f"f{n}", "article_id": f"a{n}", "text": "nine", "low": 9.0, "high": 9.0,
+            "qualifier": None, "unit": None, "measure": None, "subject": "cruise missiles",
+            "per": None, "claimant": None, "claimant_entity": None, "statement_id": None,
+            "as_of": "2025-05-26", "start": 0, "end": 4,
+        }  # fmt: skip
+        fields.update(kw)
+        return Figure(**fields)
+
+    store = Store(tmp_path / "s.db")
+    store.save(Findings(article(1, "cbc"), figures=[figure(
+        1, measure="launched", claimant="the Ukrainian air force", place="Ukraine",
+        scope="incident", period="2025-05-25/2025-05-26")]))  # fmt: skip
+    store.save(Findings(article(2, "fox"), figures=[figure(2, claimant="Volodymyr Zelenskyy")]))
+    found = update_disagreements(store)
+    (series,) = store.records("series")
+    assert sorted(series["figure_ids"]) == ["f1", "f2"]
+    assert len(series["sources"]) == 1 and found == []
+    store.close()

@@ -151,3 +151,34 @@ def test_a_possessor_is_not_the_place(nlp) -> None:  # type: ignore[no-untyped-d
     (figure,) = [f for f in _figures(nlp, text) if f.text == "367"]
     assert figure.place != "Sunday’s"
     assert "Sunday" not in (figure.place or "")
+
+
+def test_his_country_is_the_country_he_leads(nlp) -> None:  # type: ignore[no-untyped-def]
+    # After DW's report of the night of 24-25 May: the cities struck were Ukraine's, not the
+    # Russia of "sanctions on Russia" earlier in the sentence.
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy called for more sanctions on Russia after a "
+        "night in which he said Russian drones struck more than 30 cities across his country."
+    )
+    (f,) = _figures(nlp, text)
+    assert f.place == "Ukraine"
+    text = "He called for sanctions on Russia after drones struck 30 towns in his country."
+    (g,) = _figures(nlp, text)
+    assert g.place is None  # whose country is not said: no place rather than Russia
+
+
+def test_a_period_after_a_list_covers_every_item_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # After TASS's daily reports of the Russian Defence Ministry: "over the past 24 hours"
+    # ends a list whose items are not all figures ("a tank"), or names an abbreviation
+    # ("(UAVs)"), or a second verb of one subject ("and destroyed"): it dates them all.
+    for text in (
+        "The army lost an estimated [235] personnel, a tank, two armored vehicles and three "
+        "guns in that area over the past 24 hours, it specified.",
+        "Air defense forces shot down [236] unmanned aerial vehicles (UAVs) and six smart "
+        "bombs over the past day, the ministry reported.",
+        "The battlegroup inflicted roughly [170] casualties on the troops and destroyed four "
+        "armored vehicles in its area over the past day, the ministry reported.",
+    ):
+        text, mark = _marked(text)
+        figure = _at(_figures(nlp, text), mark)
+        assert (figure.scope, figure.period) == ("period", "2025-05-24/2025-05-25"), text

@@ -57,3 +57,14 @@ def test_a_plain_count_is_not_excluded(nlp) -> None:  # type: ignore[no-untyped-
     (q,) = [q for q in scan(text) if text[q.start : q.end] == "4,300"]
     assert excluded_by(text, q, list(doc)) is None
     assert [f.text for f in extract_figures("test", text, doc)] == ["4,300"]
+
+
+def test_ages_listed_after_aged_are_no_counts_but_a_counted_noun_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    # After the emergency service's report of three children killed in the Zhytomyr region:
+    # the 12 and the 17 are their ages, and joined the series of children killed.
+    text = "Three children were killed, aged eight, 12 and 17, the emergency service said."
+    assert [f.text for f in extract_figures("test", text, nlp(text))] == ["Three"]
+    text = "Those killed were children aged between 8 and 17, they said."
+    assert extract_figures("test", text, nlp(text)) == []
+    text = "Six people aged 60 and 12 soldiers were killed."
+    assert [f.text for f in extract_figures("test", text, nlp(text))] == ["Six", "12"]

@@ -649,3 +649,28 @@ def test_a_count_is_no_claimant_but_whoever_gave_it_is(nlp) -> None:  # type: ig
     assert g.claimant is None  # nobody is said to have given it: the reporter's number
     (h,) = _figures(nlp, "Ukraine's tally put the number of dead at 13.")
     assert h.claimant == "Ukraine"
+
+
+def test_a_participle_clause_says_what_happened_to_its_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    # After a wire report of the largest air attack of the war: the cities were struck, the
+    # drones launched; the participle's object does not take the main clause's verb.
+    text = "Russia launched 360 drones in the onslaught, striking more than 30 cities and towns."
+    (drones, cities) = _figures(nlp, text)
+    assert (drones.measure, cities.measure) == ("launched", "striking")
+    # A measure word after the object still says it ("leaving 30 people dead").
+    (_, dead) = _figures(nlp, "The army fired 20 missiles, leaving 30 people dead.")
+    assert dead.measure == "killed"
+
+
+def test_victims_a_total_exceeds_are_the_dead_and_exceed_is_a_floor(nlp) -> None:  # type: ignore[no-untyped-def]
+    # After a broadcaster's words on Gaza: "the victims ... now exceed" states the death toll,
+    # and its part ("including more than 15,000 children") is a toll of the dead too.
+    text = (
+        "The victims of the attacks in Gaza now exceed 50,000, including more than 15,000 children."
+    )
+    (total, children) = _figures(nlp, text)
+    assert (total.measure, total.qualifier) == ("killed", "more than")
+    assert (children.measure, children.qualifier) == ("killed", "more than")
+    # Only as the subject of a total: victims taken to hospital were not killed.
+    (f,) = _figures(nlp, "Twelve victims were taken to hospital.")
+    assert f.measure != "killed"

@@ -684,6 +684,10 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "upwards of": "more than",
     "in excess of": "more than",
     "north of": "more than",
+    "exceed": "more than",  # "the victims now exceed 50,000": a floor
+    "exceeds": "more than",
+    "exceeded": "more than",
+    "exceeding": "more than",
     "greater than": "more than",
     "higher than": "more than",
     "longer than": "more than",
@@ -798,6 +802,13 @@ MEASURES: dict[str, str] = {
 # warning shots at a delegation of some 25 diplomats"), so two reports of one delegation
 # compare. Group noun -> measure.
 GROUP_NOUNS: dict[str, str] = {"delegation": "delegation", "convoy": "convoy"}
+
+# The subject of a verb a total is stated with that names what happened without a measure
+# word: "The victims of the Israeli attacks in Gaza now exceed 50,000, including more than
+# 15,000 children" (the death toll). Only as that subject: "12 victims were taken to
+# hospital" counts people, and says nothing of what happened to them by this word.
+TOTAL_SUBJECT_NOUNS: dict[str, str] = {"victims": "killed"}
+TOTAL_VERBS: frozenset[str] = frozenset({"exceed", "top", "surpass", "pass", "reach", "number"})
 
 # Measure words that are only a measure as nouns or adjectives, not as verbs
 # spaCy may mis-tag ("fire" as a noun in "under fire" is not a measure).

@@ -41,7 +41,7 @@ def same_source_keys(claim: Claim) -> list[str]:
     keys = [f"copy:{root}:{claim.claimant or ''}:{claim.low}:{claim.high}", *claim.source_keys]
     if claim.family:
         keys.append(f"family:{claim.family}")
-    counted = (measure_key(claim.measure), thing_key(claim.subject))
+    counted = (measure_key(claim.measure) or claim.joined_measure, thing_key(claim.subject))
     if counted[0] in ONE_COUNTER_MEASURES and counted[1] in ONE_COUNTER_THINGS:
         keys.append(f"counter:{counted[0]}:{counted[1]}")
     return keys

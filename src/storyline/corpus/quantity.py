@@ -27,6 +27,7 @@ MEASURES: dict[str, str] = {
     "returned": "released", "captured": "captured", "detained": "detained",
     "arrested": "arrested", "displaced": "displaced", "evacuated": "evacuated",
     "losses": "lost", "lost": "lost", "casualties": "casualties",
+    "hit": "hit", "hitting": "hit", "struck": "hit", "striking": "hit",
 }  # fmt: skip
 
 # The counted noun (its last word, lower case) -> one thing.

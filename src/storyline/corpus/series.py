@@ -84,6 +84,9 @@ class Claim:
     place_key: str | None = None
     owner: str | None = None
     day_number: int | None = None
+    # A claim with no measure of its own that joined a series: the series' measure, which
+    # is what its count counts ("there were also 9 cruise missiles" beside "launched").
+    joined_measure: str | None = None
 
     @property
     def value(self) -> float:
@@ -172,6 +175,9 @@ IMPLICIT_TOTALS: dict[str, tuple[tuple[str, ...], float]] = {
     # (measures, the least value): a day's losses on one front are hundreds, a war's
     # tens of thousands ("the army lost 210 personnel" is no running total).
     "soldiers": (("killed", "lost", "wounded", "casualties"), 10_000.0),
+    # Children killed by the ten thousand are a war's toll ("more than 15,000 children",
+    # said of Gaza with no time: since the war began), never one strike's.
+    "children": (("killed",), 10_000.0),
 }
 
 # A period's words -> the kind of period (a night is one attack's: an event).
@@ -271,6 +277,7 @@ def _join_measureless(groups: list[Group], claims: list[Claim]) -> None:
         ]
         if len(fits) == 1:
             fits[0].claims.append(claim)
+            claim.joined_measure = str(fits[0].block[0])
 
 
 def _specific_first(claim: Claim) -> tuple[object, ...]:

@@ -656,7 +656,8 @@ class CorpusState:
     # -- series and disagreements ----------------------------------------------------
 
     def series_inputs(self) -> list[tuple[object, ...]]:
-        """Per figure that may count something (a value, and a measure or a unit): the
+        """Per figure that may count something (a value, and a measure, a unit or a counted
+        thing: "three children in the Zhytomyr region" joins the series of its count): the
         fields of ``SERIES_INPUT`` and its article's published date and time, outlet, URL, the
         article it is a near-duplicate of and its story, and the ``LEAD_CHARS`` of text
         before the figure (what the sentence says of it: "has risen to", "including"),
@@ -669,7 +670,8 @@ class CorpusState:
             "FROM figures f "
             "JOIN articles a ON a.id = f.article_id "
             "WHERE (f.low IS NOT NULL OR f.high IS NOT NULL) "
-            "AND (f.measure IS NOT NULL OR f.unit IS NOT NULL) ORDER BY f.id",
+            "AND (f.measure IS NOT NULL OR f.unit IS NOT NULL OR f.subject IS NOT NULL) "
+            "ORDER BY f.id",
             (LEAD_CHARS, LEAD_CHARS),
         ).fetchall()
 

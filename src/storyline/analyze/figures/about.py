@@ -20,6 +20,7 @@ from storyline.analyze.figures.place import (
     city_region,
     figure_place,
     named_camp,
+    own_country,
     place_mentions,
     resolve_anaphor,
 )
@@ -93,6 +94,8 @@ def _about(
     name = place.name if place is not None else None
     if name in ("the capital", "the city", "the country") and place is not None:
         name = resolve_anaphor(text, place, sentence) or name
+    elif name == "own country" and place is not None:
+        name = own_country(text, place, sentence)
     elif name == "the camp" and place is not None:
         name = named_camp(text, place)
     elif name in ("the city region", "the capital region") and place is not None:

@@ -263,6 +263,31 @@ def _age(n: NumberInText) -> bool:
     return num is not None and apposition_age(n.text, n.q, num)
 
 
+# A number as a list item or a range's end: digits or a number word ("eight", "twenty-one").
+_NUMBER_ITEM = (
+    r"(?:\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety)(?:-[a-z]+)?)"
+)
+# "aged eight, [12] and 17", "aged between [22 and 27]": every number after "aged" is an age.
+_AGED_LIST = re.compile(
+    rf"\baged\s+(?:between\s+|from\s+)?(?:{_NUMBER_ITEM}(?:\s*,\s*(?:and\s+)?|\s+and\s+|"
+    r"\s+to\s+|\s*-\s*))*$",
+    re.IGNORECASE,
+)
+
+
+def _listed_age(n: NumberInText) -> bool:
+    """A later item of a list of ages: "three children were killed, aged eight, [12] and 17"
+    (the children's ages, not a count of the killed); but "aged 60 and [12] soldiers"
+    counts soldiers."""
+    return (
+        n.q.unit is None
+        and _AGED_LIST.search(n.text, max(0, n.q.start - 60), n.q.start) is not None
+        and not _plural_noun_follows(n.tokens, n.q.end)
+    )
+
+
 def _denominator(n: NumberInText) -> bool:
     # "145 robots per [10,000] people": the base of a rate, not a figure of its own
     return (
@@ -351,6 +376,7 @@ EXCLUSIONS: tuple[Exclusion, ...] = (
     Exclusion("name with a number", _name_of_number, "Leaders of the Group of [7] met in Canada."),
     Exclusion("age limit", _age_limit, "He wants to ban headscarves for children under [15]."),
     Exclusion("age", _age, "Andriy Portnov, [51], was shot dead on Wednesday."),
+    Exclusion("listed age", _listed_age, "Three children were killed, aged eight, [12] and 17."),
 )
 
 

@@ -104,6 +104,13 @@ PLACE_RULES: tuple[PlaceRule, ...] = (
         "the capital",
     ),
     _rule(
+        "own-country",
+        r"\b(?:[Ii]n|[Aa]cross|[Oo]ver|[Tt]hroughout)\s+(?:his|her|their)\s+(?P<kind>country)\b",
+        "Ukrainian President Volodymyr Zelenskyy said Russian drones struck more than [30] "
+        "cities and villages across his country.",
+        "Ukraine",
+    ),
+    _rule(
         "the-camp",
         r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ii]nto|[Oo]utside|approached|entered|reached)\s+the\s+"
         r"(?:refugee\s+)?(?P<kind>camp)\b",
@@ -203,6 +210,8 @@ def _mention(
         raw = text[m.start("name") : min(m.end("name"), names[m.start("name")])]
     name = _clean_name(raw) if raw else None
     kind = (groups.get("kind") or "").lower()
+    if rule.name == "own-country":
+        return PlaceMention("own country", m.start(), m.end(), rule.name)
     if rule.name in ("capital", "the-camp"):
         return PlaceMention(name or f"the {kind}", m.start(), m.end(), rule.name)
     if rule.name == "around-the-city":
@@ -309,6 +318,21 @@ def named_camp(text: str, mention: PlaceMention) -> str | None:
     for m in _CAMP_NAMED.finditer(text, max(0, mention.start - NAMED_REACH), mention.start):
         found = _clean_name(m.group("name"))
     return found
+
+
+# A leader's title after the adjective of the country he leads: "Ukrainian President".
+_LEADER = re.compile(
+    r"\b(?P<d>[A-Z][a-z]+)\s+(?:President|Prime\s+Minister|Foreign\s+Minister|leader)\b"
+)
+
+
+def own_country(text: str, mention: PlaceMention, sentence: tuple[int, int] | None) -> str | None:
+    """The country "his country" is: the one whose leader the sentence names before it
+    ("Ukrainian President Volodymyr Zelenskyy ... said Russian drones struck 30 cities across
+    his country": Ukraine, not the Russia of "sanctions on Russia"); else no place."""
+    start = sentence[0] if sentence is not None else max(0, mention.start - NAMED_REACH)
+    leaders = [m.group("d").lower() for m in _LEADER.finditer(text, start, mention.start)]
+    return DEMONYMS.get(leaders[-1]) if leaders else None
 
 
 def resolve_anaphor(

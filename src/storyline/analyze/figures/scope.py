@@ -263,10 +263,13 @@ def _coordinated(
 
 
 # Between two coordinated figures: "four people were killed and [16]", "12 dead and [60]",
-# or two items of one list ("662 warplanes, [283] helicopters").
+# "inflicted 170 casualties on Ukrainian troops and destroyed [four]", "236 unmanned aerial
+# vehicles (UAVs) and [six]", or items of one list ("662 warplanes, [283] helicopters";
+# "235 personnel, a tank, [two] armored vehicles": the items between need not be figures).
 _COORDINATED = re.compile(
-    r"[^,;:()]{0,60}\band\s+(?:another\s+|more\s+than\s+|at\s+least\s+)?"
-    r"|\s*(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:and\s+)?"
+    r"[^,;:()]{0,60}(?:\([^()]{1,12}\)\s*)?\band\s+(?:[a-z]+ed\s+)?"
+    r"(?:another\s+|more\s+than\s+|at\s+least\s+)?"
+    r"|(?:\s*(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:and\s+)?)+"
 )
 
 

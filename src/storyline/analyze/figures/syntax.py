@@ -149,6 +149,8 @@ def part_measure(num: Token, noun: Token | None) -> tuple[bool, str | None]:
         if cur.dep_ == "prep" or cur.lower_ == "including":
             whole = cur.head
             if whole.pos_ == "VERB":
+                if measure_of(whole) is None and total_subject_measure(whole) is not None:
+                    return True, total_subject_measure(whole)  # "victims now exceed ..."
                 return True, _whole_measure([whole], whole)
             verb = whole.head if whole.head.pos_ == "VERB" else None
             return True, _whole_measure([whole, whole.head], verb)
@@ -159,6 +161,19 @@ def part_measure(num: Token, noun: Token | None) -> tuple[bool, str | None]:
         if child.dep_ == "prep" and child.lower_ == "among" and child.i < anchor.i:
             return True, _whole_measure(list(child.subtree))
     return False, None
+
+
+def total_subject_measure(verb: Token) -> str | None:
+    """What a total's subject says happened ("The victims ... now exceed 50,000" -> killed),
+    when ``verb`` states a total and its subject is such a noun; else None."""
+    if verb.lemma_.lower() not in lex.TOTAL_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            measure = lex.TOTAL_SUBJECT_NOUNS.get(child.lower_)
+            if measure is not None:
+                return measure
+    return None
 
 
 def _whole_measure(tokens: list[Token], verb: Token | None = None) -> str | None:
@@ -194,6 +209,20 @@ def _governing_verbs(tok: Token, limit: int = 4) -> list[Token]:
         if cur.pos_ in ("VERB", "AUX"):
             out.append(cur)
     return out
+
+
+def _own_participle(verb: Token, anchor: Token) -> bool:
+    """``verb`` is a participle clause whose object is what the figure counts ("Russia
+    launched 367 drones, striking more than 30 cities"): what happened to the cities is
+    the striking, not the launching of the clause the participle hangs on."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and anchor.head.i == verb.i
+        and anchor.dep_ == "dobj"
+        and verb.lemma_.lower() not in _LIGHT_VERBS
+        and verb.lemma_.lower() not in lex.ATTRIBUTION_VERBS
+    )
 
 
 def find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | None, set[int]]:
@@ -235,6 +264,9 @@ def find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | None
     # The verbs governing a group's members say what the group did or met ("firing at a
     # delegation of 25 diplomats"): the count is the group's size.
     governing = _governing_verbs(anchor) if group is None else []
+    participle = governing[0] if governing and _own_participle(governing[0], anchor) else None
+    if participle is not None:
+        governing = governing[:1]  # "launched 367 drones, striking more than 30 cities"
     candidates.extend(governing)
     # "are believed to have died", "is estimated to have lost"
     candidates.extend(c for v in governing[:1] for c in v.children if c.dep_ == "xcomp")
@@ -245,6 +277,8 @@ def find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | None
             return measure, used
     if group is not None:
         return group, used
+    if participle is not None:
+        return participle.text.lower(), used  # what happened to them, as written
     # Words shortly before the number in the same sentence ("those killed at 31,000",
     # "killed an average of more than 5,000"), stopping at another number.
     for tok in reversed(doc[max(sent.start, span.start - 8) : span.start]):
@@ -264,6 +298,9 @@ def find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | None
     # "Casualties are estimated at 20,000-30,000".
     if noun is None:
         for verb in _governing_verbs(num, 3):
+            total = total_subject_measure(verb)
+            if total is not None:
+                return total, used
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < span.start:
                     for tok in child.subtree:
