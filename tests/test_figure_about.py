@@ -83,6 +83,25 @@ def test_a_record_is_not_a_running_total(nlp) -> None:  # type: ignore[no-untype
     assert figure.scope == "incident"  # "since" names the record, not what is counted
 
 
+def test_a_distance_does_not_take_the_place_from_the_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In the western region of Khmelnytskyi, many hundreds of kilometers away from the "
+        "frontlines of fighting, four people were killed, and five others wounded."
+    )
+    figures = _figures(nlp, text)
+    assert _at(figures, text.index("four")).place == "Khmelnytskyi region"
+    assert _at(figures, text.index("hundreds")).place is None
+
+
+def test_a_total_of_is_a_sum_not_a_running_total(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia used a total of 69 missiles of various types and 298 drones - the largest "
+        "single aerial attack of the war."
+    )
+    figure = _at(_figures(nlp, text), text.index("69"))
+    assert figure.scope != "cumulative"
+
+
 def test_a_relative_clause_about_another_noun_dates_that_noun(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "A delegation of 35 diplomats approached the camp, which has been under siege since May 1."

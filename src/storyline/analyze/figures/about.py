@@ -66,9 +66,20 @@ def describe_figures(
             and sentence[0] <= o.start
             and o.end <= sentence[1]
             and o.unit not in lex.TIME_UNITS  # "the two-month ceasefire" counts nothing
+            and not _distance(o)
         ]
         about = _about(text, f, sentence, others, places[sentence], timexes, published)
         f.place, f.scope, f.period, f.event = about.place, about.scope, about.period, about.event
+        if _distance(f):
+            f.place = None
+
+
+def _distance(figure: Figure) -> bool:
+    """ "many hundreds of kilometres away": a distance, by its unit or by what it counts
+    when the unit was not read ("hundreds of kilometres")."""
+    words = (figure.subject or "").lower().split()
+    unit = figure.unit or (lex.UNIT_SUFFIXES.get(words[-1]) if words else None)
+    return unit in lex.DISTANCE_UNITS
 
 
 def _about(
