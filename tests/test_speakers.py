@@ -384,3 +384,14 @@ def test_a_role_is_the_main_speaker_not_the_person_he_reports_on(nlp) -> None:  
     )
     (s,) = [x for x in statements(nlp, text) if "Not even" in x.text]
     assert s.speaker == "Ivan Marko"
+
+
+def test_a_dateline_city_in_a_papers_name_leaves_the_paper(nlp) -> None:  # type: ignore[no-untyped-def]
+    # TASS: under a WASHINGTON dateline, "The Washington Post" was read as the place
+    # glued to a person named "Post".
+    text = (
+        "WASHINGTON, May 26. /TASS/. The administration is refraining from announcements, "
+        "The Washington Post reported, citing European officials."
+    )
+    (s,) = statements(nlp, text)
+    assert s.speaker == "Washington Post"

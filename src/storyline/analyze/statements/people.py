@@ -103,7 +103,11 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
             elif j > i and ent not in PLACE_LABELS and last.lower_ not in places:
                 words = [t.lower_ for t in doc[i : j + 1]]
                 plausible = not any(w in ORG_WORDS for w in words) and ent in ("", "PERSON", "ORG")
-                if plausible and (ent != "ORG" or doc[i].lower_ in places):
+                # A place glued to a name ("Ukraine Bridget Brink") leaves a name of
+                # two words; "The Washington Post" under a WASHINGTON dateline leaves
+                # "Post", a body's last word, not a person.
+                glued = doc[i].lower_ in places and j - i >= 2
+                if plausible and (ent != "ORG" or glued):
                     add(i, j + 1)
         i = j + 1
     return [found[k] for k in sorted(found)]
