@@ -11,6 +11,7 @@ import dataclasses
 from storyline.corpus.claims import words as w
 from storyline.corpus.claims.lineage import Appearance, certainty, lineage
 from storyline.corpus.claims.match import (
+    NO_COUNT,
     Number,
     Quote,
     same_figure,
@@ -419,6 +420,47 @@ def test_one_of_is_no_count() -> None:
     assert not wall.is_claim and not wall.keys()
     assert drone.is_claim
     assert same_figure(wall, drone) is None
+
+
+def test_each_no_count_rule_holds_on_its_example() -> None:
+    for rule in NO_COUNT:
+        at = rule.example.index("[[")
+        text = rule.example[at + 2 : rule.example.index("]]")]
+        sentence = rule.example.replace("[[", "").replace("]]", "")
+        figure = dataclasses.replace(_n(1, "Someone", sentence, text=text), at=at)
+        assert figure.counts_nothing, rule.name
+
+
+def test_number_words_that_count_nothing_are_no_claims() -> None:
+    # Paraphrased from the 409: each pair had been one "figure claim" of one claimant.
+    refs = [
+        ("two", "Giorgia Meloni", "the Vatican would host peace talks between the two sides"),
+        ("two", "Mikhail Komin", "What did the two of them discuss anyway?"),
+        ("one", "an Elysee official", "the couple were relaxing one last time before the trip"),
+        ("two", "Alexandra Filippenko", "these two reactions differed from one another"),
+        ("No one", "Simon Harris", "No one was hurt in the fire."),
+        ("two", "JD Vance", "That takes two to tango."),
+        ("zero", "S Jaishankar", "India has zero tolerance for terrorism."),
+    ]
+    for text, who, sentence in refs:
+        figure = _n(2, who, sentence, text=text)
+        assert not figure.is_claim and not figure.keys(), sentence
+    # The same words counting something stay claims ...
+    assert _n(2, "Vitali Klitschko", "two people were taken to hospital", text="two").is_claim
+    assert _n(2, "the ICRC", "two of its staff were killed", text="two").is_claim
+    # ... and where the figure stands decides when the sentence has both.
+    both = "the two sides swapped two prisoners"
+    assert not dataclasses.replace(_n(2, "Kyiv", both, text="two"), at=4).is_claim
+    assert dataclasses.replace(_n(2, "Kyiv", both, text="two"), at=22).is_claim
+    # Not knowing where, a number that counts somewhere in its sentence is a claim.
+    assert _n(2, "Kyiv", both, text="two").is_claim
+    # Sizes no one counted, and lengths of time no one claims, are no claims either.
+    assert not _n(1000, "officials", "Thousands of people crossed", text="Thousands").is_claim
+    assert not _n(12, None, "dozens were wounded", text="dozens", measure="wounded").is_claim
+    held = _n(3, None, "the two have been held for three years", unit="year", text="three years")
+    assert not held.is_claim
+    claimed = dataclasses.replace(held, claimant="the CDU/CSU alliance")
+    assert claimed.is_claim
 
 
 def test_a_template_run_without_the_figure_is_not_one_wording() -> None:

@@ -42,8 +42,10 @@ either side, a value no one rounds to, or another number beside it in common,
 about the same thing, is one count reported twice, unless their subjects are of
 different kinds (people against weapons). A shared run that does not hold the
 figure does not join two sorts of one thing ("motor vehicles", "armored combat
-vehicles"), nor a short run two sentences whose other numbers differ; "one of"
-is a pronoun, not a count.
+vehicles"), nor a short run two sentences whose other numbers differ. No figure
+is a claim where its number word counts nothing ("one of", "the two countries", "one
+last time", "no one": ``NO_COUNT``), nor a size no one counted ("thousands"), nor a
+length of time no claimant gives ("held for three years").
 
 Every rule is a function of the two items alone, so claims found
 incrementally are the claims a rebuild finds.
@@ -178,11 +180,54 @@ KINDS = {
         """
     ),
 }
-# "One of" is a pronoun, not a count ("one of the building's walls was on fire"):
-# a figure "one" whose sentence has it only so is no claim (else it joins the same
-# claimant's "one drone" hit). An example: "a drone hit and one of its walls burned".
-_ONE = re.compile(r"\bone\b", re.IGNORECASE)
-_ONE_COUNTS = re.compile(r"\bone\b(?!\s+of\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NoCount:
+    """Words where a number word counts nothing, with an example (the number's words
+    between [[ and ]]): a figure read there is no claim."""
+
+    name: str
+    pattern: re.Pattern[str]
+    example: str
+
+
+def _no_count(name: str, pattern: str, example: str) -> NoCount:
+    return NoCount(name, re.compile(pattern, re.IGNORECASE), example)
+
+
+_SMALL = r"(?:two|three|four|five|six|seven|eight|nine|ten)"
+# A figure whose words stand only inside one of these counts nothing (else it joins the
+# same claimant's real count: "one drone", "two killed").
+NO_COUNT: tuple[NoCount, ...] = (
+    _no_count(
+        "one of: a pronoun",
+        r"\bone\s+of\b",
+        "a drone hit a school and [[one]] of its walls burned",
+    ),
+    _no_count(
+        "the two: ones named before",
+        rf"\b(?:the|these|those)\s+{_SMALL}\b",
+        "talks between the [[two]] countries",
+    ),
+    _no_count(
+        "one last time",
+        r"\bone\s+(?:last|more)\s+time\b",
+        "the president and his wife were relaxing [[one]] last time",
+    ),
+    _no_count("one another", r"\bone\s+another\b", "two reactions differed from [[one]] another"),
+    _no_count("no one", r"\bno\s+one\b", "[[No one]] was hurt in the fire"),
+    _no_count(
+        "an idiom",
+        r"\btakes\s+two\s+to\s+tango\b|\bzero\s+tolerance\b",
+        "that takes [[two]] to tango",
+    ),
+)
+# Sizes no one counted ("thousands of people", "dozens were wounded"): no claim to follow.
+_VAGUE = re.compile(
+    r"(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions)",
+    re.IGNORECASE,
+)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 # The window another count covers: "204 people were injured during the past 24 hours".
 _DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
@@ -641,6 +686,7 @@ class Number:
     sentence: str
     subject: str | None = None
     place: str | None = None
+    at: int | None = None  # where the figure's text starts in ``sentence``, when known
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -690,13 +736,18 @@ class Number:
     @property
     def is_claim(self) -> bool:
         """A value someone claims, or one that says what it counts or measures: a bare
-        "three" or "27" the reporter writes is no claim to follow."""
+        "three" or "27" the reporter writes is no claim to follow; nor is a number word
+        that counts nothing (``counts_nothing``), a size no one counted ("thousands"), a
+        window another count covers, or a length of time no one claims ("held for three
+        years": background, not a claim carried from one source)."""
         has_value = self.low is not None or self.high is not None
         return (
             has_value
             and bool(self.claimant or self.measure or self.unit)
-            and not self.pronoun
+            and not self.counts_nothing
+            and not self.vague
             and not self.window
+            and not (self.unit in _DURATIONS and self.claimant is None)
         )
 
     @cached_property
@@ -717,9 +768,24 @@ class Number:
         )
 
     @cached_property
-    def pronoun(self) -> bool:
-        """The word "one" used only as "one of" in the sentence: no count."""
-        return bool(_ONE.fullmatch(self.text.strip())) and not _ONE_COUNTS.search(self.sentence)
+    def counts_nothing(self) -> bool:
+        """The figure's words stand inside words that count nothing (``NO_COUNT``: "one
+        of", "the two countries", "one last time", "no one"): where the figure is in its
+        sentence (``at``) or, not known, everywhere its words are."""
+        inside = [m.span() for rule in NO_COUNT for m in rule.pattern.finditer(self.sentence)]
+        if not inside:
+            return False
+        if self.at is not None:
+            spans = [(self.at, self.at + len(self.text))]
+        else:
+            own = re.compile(rf"(?<!\w){re.escape(self.text.strip())}(?!\w)", re.IGNORECASE)
+            spans = [m.span() for m in own.finditer(self.sentence)]
+        return bool(spans) and all(any(a <= lo and hi <= b for a, b in inside) for lo, hi in spans)
+
+    @property
+    def vague(self) -> bool:
+        """A size no one counted: "thousands", "dozens", "hundreds of thousands"."""
+        return _VAGUE.fullmatch(self.text.strip()) is not None
 
     def keys(self) -> set[int]:
         return {w.key(("#figure", self.value_key))} if self.is_claim else set()

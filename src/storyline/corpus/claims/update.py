@@ -82,7 +82,7 @@ def _quote(st: Record) -> Quote:
     )
 
 
-def _number(fg: Record, sentence: str) -> Number:
+def _number(fg: Record, sentence: str, at: int | None = None) -> Number:
     return Number(
         fg["id"],
         fg["article_id"],
@@ -97,6 +97,7 @@ def _number(fg: Record, sentence: str) -> Number:
         sentence,
         fg["subject"],
         fg["place"],
+        at,
     )
 
 
@@ -123,7 +124,7 @@ def read_batch(store: Store, articles: Sequence[str]) -> Batch:
         text = texts[fg["article_id"]]
         lo, hi = sentence_bounds(text, fg["start"], fg["end"])
         lo, hi = max(lo, fg["start"] - FIGURE_WINDOW), min(hi, fg["end"] + FIGURE_WINDOW)
-        number = _number(fg, text[lo:hi])
+        number = _number(fg, text[lo:hi], fg["start"] - lo)
         relay = relay_in(text, fg["start"], fg["end"]) or datelines[fg["article_id"]]
         _add(batch, number, text[lo:hi] if number.keys() else None, relay)
     return batch
