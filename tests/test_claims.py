@@ -422,6 +422,35 @@ def test_one_of_is_no_count() -> None:
     assert same_figure(wall, drone) is None
 
 
+def test_the_laws_wording_is_nobodys_claim() -> None:
+    # Paraphrased from the 409 (BBC, 20 and 21 May): two men charged on consecutive days,
+    # each "with others" to damage by fire ..., in the charge's statutory words.
+    first = _q(
+        'Mr C is accused of conspiring with Roman L, 21, and others to "damage by fire '
+        "property belonging to another, intending to damage the property, intending to "
+        'endanger the life of another"',
+        "Met",
+        direct=False,
+        day="2025-05-20",
+    )
+    second = _q(
+        "and others unknown to damage by fire property belonging to another",
+        "Metropolitan Police",
+        day="2025-05-21",
+    )
+    assert same_quote(first, second) is None
+    # One man's charge told twice still is one claim: his name and the rest are words.
+    charged = "Petro P, 34, from north London, was charged with conspiracy to commit arson"
+    again = _q(charged + " with intent to endanger life", "Metropolitan Police", False)
+    assert same_quote(_q(charged, "Metropolitan Police", False), again) is not None
+    for formula in w.FORMULAS:
+        inside = formula.example[formula.example.index("[[") + 2 : formula.example.index("]]")]
+        plain = formula.example.replace("[[", "").replace("]]", "")
+        assert w.words(w.without_formulas(plain)) == w.words(plain.replace(inside, " ")), (
+            formula.name
+        )
+
+
 def test_each_no_count_rule_holds_on_its_example() -> None:
     for rule in NO_COUNT:
         at = rule.example.index("[[")

@@ -31,6 +31,10 @@ A short statement, a quoted run or fragment, or one speaker's phrase must carry
 telling words (not only generic ones: "killing a lot of people" is a turn of
 speech, not the same words).
 
+The law's and the police's stock wording ("damage by fire property belonging to
+another", "appear at Westminster Magistrates' Court": ``words.FORMULAS``) is left out
+before any rule compares: said of every suspect charged, it is nobody's words.
+
 Speakers compare by name; a body ("Russian Defense Ministry") keeps the words
 that say whose it is, so two ministries of one name are not one speaker.
 
@@ -353,19 +357,25 @@ class Quote:
     # incremental stage builds every stored candidate of the new articles' keys).
 
     @cached_property
+    def said(self) -> str:
+        """The text without the law's and the police's stock wording
+        (``words.FORMULAS``): what the rules compare."""
+        return w.without_formulas(self.text)
+
+    @cached_property
     def words(self) -> tuple[str, ...]:
-        return w.words(self.text)
+        return w.words(self.said)
 
     @cached_property
     def quotes(self) -> list[str]:
         """The quotes the text carries: a direct statement may carry two, with the
         narration between them; a reported one is one text."""
-        return w.quotes_in(self.text) if self.direct else [self.text]
+        return w.quotes_in(self.said) if self.direct else [self.said]
 
     @cached_property
     def fragments(self) -> list[tuple[str, ...]]:
         if not self.direct:
-            return w.fragments(self.text)
+            return w.fragments(self.said)
         return [found for q in self.quotes if (found := w.words(q))]
 
     @cached_property
@@ -378,7 +388,7 @@ class Quote:
 
     @cached_property
     def content(self) -> frozenset[str]:
-        return w.content_stems(self.text)
+        return w.content_stems(self.said)
 
     @cached_property
     def contents(self) -> list[frozenset[str]]:
@@ -392,7 +402,7 @@ class Quote:
     def numbers(self) -> frozenset[str]:
         """The numbers the text writes in digits, thousands separators dropped ("1,305"
         is one number, not "1" and "305"), years aside."""
-        return frozenset(x for x in w.numbers(self.text) if not w.YEAR.match(x))
+        return frozenset(x for x in w.numbers(self.said) if not w.YEAR.match(x))
 
     @cached_property
     def said_pairs(self) -> frozenset[tuple[str, str]]:
@@ -411,14 +421,14 @@ class Quote:
     @cached_property
     def names(self) -> frozenset[str]:
         """The words the text capitalises: names and titles (and a sentence's first)."""
-        return frozenset(x for token in _CAPITALISED.findall(self.text) for x in w.words(token))
+        return frozenset(x for token in _CAPITALISED.findall(self.said) for x in w.words(token))
 
     @cached_property
     def counts(self) -> frozenset[tuple[str, str]]:
         """Unrounded counts with the word after each ("303 Ukrainian"), when a speaker
         is named: "303 Ukrainian POWs had been freed" and "303 Ukrainian defenders are
         home" share no shingle (``_same_count``)."""
-        return w.counts(self.text) if self.who is not None else frozenset()
+        return w.counts(self.said) if self.who is not None else frozenset()
 
     @cached_property
     def several(self) -> bool:
