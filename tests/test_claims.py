@@ -14,6 +14,7 @@ from storyline.corpus.claims.match import (
     NO_COUNT,
     Number,
     Quote,
+    initials_meet,
     same_figure,
     same_quote,
     same_speaker,
@@ -420,6 +421,55 @@ def test_one_of_is_no_count() -> None:
     assert not wall.is_claim and not wall.keys()
     assert drone.is_claim
     assert same_figure(wall, drone) is None
+
+
+def test_a_documents_words_are_its_issuers() -> None:
+    data = "latest data on the operation in Ukraine released by Russia\u2019s Defense Ministry"
+    assert speaker_name(data) == ("russia", "defense", "ministry")
+    assert same_speaker(speaker_name(data), speaker_name("Russian Defense Ministry"))
+    assert speaker_name("a statement from the Kremlin") == ("kremlin",)
+    # An outlet's report is the outlet's: no one.
+    assert speaker_name("a report from Russia's RIA news agency") is None
+    assert speaker_name("A statement") is None
+
+
+def test_initials_name_the_body() -> None:
+    # Paraphrased from the 409 (Tasnim, BBC, 21 May): one charity's words in two outlets.
+    msf = "medical charity Doctors Without Borders, known by its French initials MSF"
+    tasnim = _q('the aid is a "smokescreen to pretend the siege is over"', msf, False)
+    bbc = _q(
+        'describing it as "a smokescreen to pretend the siege is over"',
+        "Médecins Sans Frontières",
+        False,
+    )
+    assert same_quote(tasnim, bbc) is not None
+    assert initials_meet("MSF", "Médecins Sans Frontières")
+    # Initials a name does not form, or too short to say, name no one.
+    assert not initials_meet(msf, "Doctors of the World")
+    assert not initials_meet("UN", "United Nations Office")
+
+
+def test_a_small_number_of_other_things_is_two_claims() -> None:
+    # Paraphrased from one TASS report of 26 May: one ministry, one list, "nine" twice.
+    uavs = _n(
+        9,
+        "Defense Ministry",
+        "31 UAVs were shot down over Bryansk, nine over the Tula "
+        "Region, eight over the Oryol Region",
+        subject="UAVs",
+        measure="shot down",
+    )
+    vehicles = _n(
+        9,
+        "Russian Defense Ministry",
+        "The enemy lost up to 475 personnel, nine "
+        "armored combat vehicles and eight vehicles over the region",
+        subject="armored combat vehicles",
+        measure="lost",
+    )
+    assert same_figure(uavs, vehicles) is None
+    drones = dataclasses.replace(vehicles, subject="Ukrainian unmanned aerial vehicles")
+    assert same_figure(uavs, drones) is not None
 
 
 def test_the_laws_wording_is_nobodys_claim() -> None:

@@ -36,20 +36,25 @@ another", "appear at Westminster Magistrates' Court": ``words.FORMULAS``) is lef
 before any rule compares: said of every suspect charged, it is nobody's words.
 
 Speakers compare by name; a body ("Russian Defense Ministry") keeps the words
-that say whose it is, so two ministries of one name are not one speaker.
+that say whose it is, so two ministries of one name are not one speaker. A
+document's words are its issuer's ("latest data ... released by Russia's Defense
+Ministry" is the ministry), and initials one speaker defines name the body whose
+name forms them ("... known by its French initials MSF", "Médecins Sans Frontières").
 
 Figures (``Number``) are one claim when they have the same value and unit, in
 articles published within ``FIGURE_DAYS`` of each other, and either their
 sentences share a run of words (one wire sentence) or the same claimant, by
-name, gives them in sentences about the same thing; with no claimant named on
-either side, a value no one rounds to, or another number beside it in common,
-about the same thing, is one count reported twice, unless their subjects are of
-different kinds (people against weapons). A shared run that does not hold the
-figure does not join two sorts of one thing ("motor vehicles", "armored combat
-vehicles"), nor a short run two sentences whose other numbers differ. No figure
-is a claim where its number word counts nothing ("one of", "the two countries", "one
-last time", "no one": ``NO_COUNT``), nor a size no one counted ("thousands"), nor a
-length of time no claimant gives ("held for three years").
+name, gives them in sentences about the same thing (a small number of things of
+another name is another count: "nine" UAVs and "nine" armored vehicles in one
+report); with no claimant named on either side, a value no one rounds to, or
+another number beside it in common, about the same thing, is one count reported
+twice, unless their subjects are of different kinds (people against weapons). A
+shared run that does not hold the figure does not join two sorts of one thing
+("motor vehicles", "armored combat vehicles"), nor a short run two sentences whose
+other numbers differ. No figure is a claim where its number word counts nothing
+("one of", "the two countries", "one last time", "no one": ``NO_COUNT``), nor a
+size no one counted ("thousands"), nor a length of time no claimant gives ("held
+for three years").
 
 Every rule is a function of the two items alone, so claims found
 incrementally are the claims a rebuild finds.
@@ -268,6 +273,53 @@ _JOINED = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|,\s*)")
 _DESCRIBED = re.compile(r"^(?:[a-z][\w-]*\s+)+?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)$")
 
 
+# A document's words are its issuer's: "latest data on the special military operation
+# released by Russia's Defense Ministry" is the ministry, "a statement from the
+# chief minister's office" the office ("a report from Russia's RIA news agency" is an
+# outlet: no one).
+_DOCUMENT = re.compile(
+    r"^(?:(?:the|a|an|its|their)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:statement|report|document|data|figures|release|communiqu[e\u00e9]|letter|post|"
+    r"message|readout|transcript|bulletin|update|briefing)s?\b(?:\s+[^,]*?)?\s+"
+    r"(?:(?:released|issued|published|made|put\s+out|sent)\s+by|from|by)\s+(?P<issuer>\S.*)$",
+    re.IGNORECASE,
+)
+# Initials a speaker's words define ("Doctors Without Borders, known by its French
+# initials MSF", "(ICRC)"), or a speaker that is initials alone ("MSF").
+_DEFINED_INITIALS = re.compile(
+    r"\bknown\s+(?:by\s+its\s+(?:\w+\s+)?initials|as)\s+(?P<a>[A-Z]{2,6})\b"
+    r"|\((?P<b>[A-Z]{2,6})\)|^(?P<c>[A-Z]{2,6})$"
+)
+# Initials of at least this many letters name one body: two different bodies of one
+# story rarely share three.
+MIN_INITIALS = 3
+
+
+@lru_cache(maxsize=4096)
+def initials(speaker: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The initials a speaker defines or is ("MSF"), and those its name forms
+    ("Médecins Sans Frontières": msf; ``of``, ``the``, ``and`` aside), each of at least
+    ``MIN_INITIALS`` letters, folded."""
+    if not speaker:
+        return frozenset(), frozenset()
+    defined = frozenset(
+        fold(found)
+        for m in _DEFINED_INITIALS.finditer(speaker.strip())
+        if len(found := m["a"] or m["b"] or m["c"]) >= MIN_INITIALS
+    )
+    name = speaker_name(speaker)
+    letters = "".join(t[0] for t in name or () if t not in {"of", "the", "and", "for"})
+    formed = frozenset({letters}) if len(letters) >= MIN_INITIALS else frozenset()
+    return defined, formed
+
+
+def initials_meet(a: str | None, b: str | None) -> bool:
+    """Initials one speaker defines are those the other's name forms (MSF, Médecins
+    Sans Frontières): one body."""
+    (da, fa), (db, fb) = initials(a), initials(b)
+    return bool(da & fb or db & fa)
+
+
 @lru_cache(maxsize=4096)
 def speaker_name(speaker: str | None) -> tuple[str, ...] | None:
     """A speaker as a name to compare (folded words), or None when it names no one:
@@ -276,6 +328,9 @@ def speaker_name(speaker: str | None) -> tuple[str, ...] | None:
     the words that say whose it is ("Russian Defense Ministry"). A name after a
     description is the name ("aid group Doctors Without Borders"); joint speakers
     are their names in order ("China and Russia" is "Russia and China")."""
+    document = _DOCUMENT.match(speaker.strip()) if speaker else None
+    if document is not None:
+        speaker = document["issuer"]
     if not speaker or outlet_named(speaker) is not None:
         return None
     parts = _JOINED.split(speaker.strip())
@@ -666,6 +721,8 @@ def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
     if not (a.shingles & b.shingles or a.said_pairs & b.said_pairs or a.counts & b.counts):
         return None
     speakers = same_speaker(a.who, b.who)
+    if speakers is not True and initials_meet(a.speaker, b.speaker):
+        speakers = True
     return (
         _same_words(a, b, speakers)
         or _quoted_run(a, b, speakers)
@@ -833,6 +890,28 @@ def other_sorts(a: str | None, b: str | None) -> bool:
     return bool(ma and mb) and ma.isdisjoint(mb)
 
 
+# Names of one counted thing ("96 Ukrainian unmanned aerial vehicles", "96 drones").
+_DRONE_WORDS = w.word_set("drone drones uav uavs unmanned aerial")
+
+
+def _counted(subject: str | None) -> str | None:
+    """What a subject counts, by its head word (stemmed); a drone by any of its names."""
+    found = w.words(subject or "")
+    if not found:
+        return None
+    return "drone" if _DRONE_WORDS & set(found) else w.stem(found[-1])
+
+
+def _small_of_other_things(a: Number, b: Number) -> bool:
+    """A small number (under ``SMALL_NUMBER``) counting things of other names: one
+    ministry's report gives "nine" UAVs over the Tula region and "nine" armored combat
+    vehicles, "two" mechanized brigades and "two" communities; its list sentences share
+    words enough. Not "Ukrainian POWs" and "Ukrainian defenders": 303 is no small number."""
+    value = a.low if a.low is not None else a.high
+    ca, cb = _counted(a.subject), _counted(b.subject)
+    return value is not None and value < SMALL_NUMBER and bool(ca and cb) and ca != cb
+
+
 def same_figure(a: Number, b: Number) -> str | None:
     """Why two figures are one claim, or None."""
     if a.value_key != b.value_key or not (a.is_claim and b.is_claim):
@@ -856,10 +935,10 @@ def same_figure(a: Number, b: Number) -> str | None:
         and (run >= FIGURE_RUN_ALONE or not beside_differ)
     ):
         return f"same figure in one wording ({run} words in common)"
-    speakers = same_speaker(a.who, b.who)
+    speakers = same_speaker(a.who, b.who) or initials_meet(a.claimant, b.claimant)
     shared = a.context & b.context
     about = ", ".join(sorted(shared)[:4])
-    if speakers and len(shared) >= FIGURE_CONTEXT:
+    if speakers and len(shared) >= FIGURE_CONTEXT and not _small_of_other_things(a, b):
         return f"same figure from the same claimant ({about})"
     # A named claimant against another may be two sources of one number (Zelensky's
     # 355 drones and the air force's); two unnamed ones are one source as far as
