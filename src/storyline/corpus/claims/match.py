@@ -308,7 +308,9 @@ def initials(speaker: str | None) -> tuple[frozenset[str], frozenset[str]]:
         if len(found := m["a"] or m["b"] or m["c"]) >= MIN_INITIALS
     )
     name = speaker_name(speaker)
-    letters = "".join(t[0] for t in name or () if t not in {"of", "the", "and", "for"})
+    if name is None or JOINT in name:  # joint speakers ("Kyiv and Moscow") form none
+        return defined, frozenset()
+    letters = "".join(t[0] for t in name if t not in {"of", "the", "and", "for"})
     formed = frozenset({letters}) if len(letters) >= MIN_INITIALS else frozenset()
     return defined, formed
 
