@@ -449,6 +449,42 @@ def test_initials_name_the_body() -> None:
     assert not initials_meet("UN", "United Nations Office")
 
 
+def test_one_claimants_unrounded_value_is_one_count() -> None:
+    # Paraphrased from TASS and Mehr, 26 May: the ministry's one battlegroup count, worded
+    # apart (a translation's names, no two content words in common).
+    tass = _n(
+        475,
+        "Russia\u2019s Defense Ministry",
+        "Battlegroup Center inflicted roughly 475 "
+        "casualties on Ukrainian troops and destroyed nine enemy vehicles",
+    )
+    mehr = _n(
+        475,
+        "Russian Defense Ministry",
+        "Battlegroup Tsentr has eliminated up to 475 Ukrainian soldiers over the past day",
+        subject="Ukrainian soldiers",
+    )
+    assert same_figure(tass, mehr) is not None
+    # A round value is no such proof, nor are things of different kinds, nor other numbers
+    # beside it on both sides with none in common.
+    assert (
+        same_figure(
+            dataclasses.replace(tass, low=500.0, high=500.0),
+            dataclasses.replace(mehr, low=500.0, high=500.0),
+        )
+        is None
+    )
+    drones = dataclasses.replace(tass, subject="drones")
+    assert same_figure(drones, mehr) is None
+    assert (
+        same_figure(
+            dataclasses.replace(tass, sentence=tass.sentence + " and 12 tanks"),
+            dataclasses.replace(mehr, sentence=mehr.sentence + " and 15 guns"),
+        )
+        is None
+    )
+
+
 def test_a_small_number_of_other_things_is_two_claims() -> None:
     # Paraphrased from one TASS report of 26 May: one ministry, one list, "nine" twice.
     uavs = _n(

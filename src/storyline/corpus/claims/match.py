@@ -46,7 +46,8 @@ articles published within ``FIGURE_DAYS`` of each other, and either their
 sentences share a run of words (one wire sentence) or the same claimant, by
 name, gives them in sentences about the same thing (a small number of things of
 another name is another count: "nine" UAVs and "nine" armored vehicles in one
-report); with no claimant named on either side, a value no one rounds to, or
+report), or a value no one rounds to, whatever the words, unless they say it counts
+other things; with no claimant named on either side, a value no one rounds to, or
 another number beside it in common, about the same thing, is one count reported
 twice, unless their subjects are of different kinds (people against weapons). A
 shared run that does not hold the figure does not join two sorts of one thing
@@ -914,6 +915,20 @@ def _small_of_other_things(a: Number, b: Number) -> bool:
     return value is not None and value < SMALL_NUMBER and bool(ca and cb) and ca != cb
 
 
+def _one_count(a: Number, b: Number, beside_differ: bool) -> bool:
+    """One claimant's value no one rounds to (``DISTINCT_DIGITS``: 475, not 500) within a
+    few days is one count in two wordings ("Battlegroup Center inflicted roughly 475
+    casualties", "Battlegroup Tsentr has eliminated up to 475 Ukrainian soldiers"),
+    unless the wording says otherwise: things of different kinds or sorts, or other
+    numbers beside it on both sides with none in common."""
+    return (
+        a.digits >= DISTINCT_DIGITS
+        and not beside_differ
+        and not different_things(a.subject, b.subject)
+        and not other_sorts(a.subject, b.subject)
+    )
+
+
 def same_figure(a: Number, b: Number) -> str | None:
     """Why two figures are one claim, or None."""
     if a.value_key != b.value_key or not (a.is_claim and b.is_claim):
@@ -942,6 +957,8 @@ def same_figure(a: Number, b: Number) -> str | None:
     about = ", ".join(sorted(shared)[:4])
     if speakers and len(shared) >= FIGURE_CONTEXT and not _small_of_other_things(a, b):
         return f"same figure from the same claimant ({about})"
+    if speakers and _one_count(a, b, beside_differ):
+        return "same unrounded figure from the same claimant"
     # A named claimant against another may be two sources of one number (Zelensky's
     # 355 drones and the air force's); two unnamed ones are one source as far as
     # anyone can tell.
