@@ -485,6 +485,31 @@ def test_one_claimants_unrounded_value_is_one_count() -> None:
     )
 
 
+def test_an_outlets_stock_run_is_no_claim_across_its_articles() -> None:
+    # Paraphrased from two BBC pages of 21 and 25 May on unrelated stories, each ending in
+    # one block of other stories' blurbs.
+    block = (
+        "Miller's comments come as judges challenge recent detentions. Born in the Windy "
+        "City in 1955, Prevost served as an altar boy and was ordained in 1982. The US "
+        'president says tariffs are "the most misunderstood thing" in business and threatens '
+        "more action. Pope Leo XIV's brother Louis says nothing will be the same again after "
+        "his appointment. Robert Prevost is originally from Chicago, where he was ordained."
+    )
+    said = "nothing will be the same again after his appointment"
+
+    def page(article: str, day: str) -> Quote:
+        q = _q(said, "Louis", direct=False, day=day)
+        return dataclasses.replace(q, article_id=article, family="bbc", around=block)
+
+    first, later = page("columbia", "2025-05-21"), page("canada", "2025-05-25")
+    assert same_quote(first, later) is None
+    # Copies of one text, another family, or no stock run around it: the words are a claim.
+    assert same_quote(first, later, copies=True) is not None
+    assert same_quote(first, dataclasses.replace(later, family="dw")) is not None
+    own = "Louis told the paper: " + said + ". He spoke from Chicago."
+    assert same_quote(first, dataclasses.replace(later, around=own)) is not None
+
+
 def test_a_small_number_of_other_things_is_two_claims() -> None:
     # Paraphrased from one TASS report of 26 May: one ministry, one list, "nine" twice.
     uavs = _n(

@@ -27,6 +27,12 @@ A direct statement carrying more than ``MAX_QUOTES`` quotes with narration betwe
 them is an article's run of quotes and narration, of several speakers: it joins no
 claim (one speaker's quote in parts joined by ellipses is one quote).
 
+An outlet's stock run is no claim across its articles: two articles of one family, not
+copies of one text, that give a statement inside the same run of narration
+(``TEMPLATE_NARRATION`` words beyond it: a block of other stories' blurbs, a standing
+background paragraph, an editor's note) carry the outlet's template, not the words
+again.
+
 A short statement, a quoted run or fragment, or one speaker's phrase must carry
 telling words (not only generic ones: "killing a lot of people" is a turn of
 speech, not the same words).
@@ -144,6 +150,10 @@ SPEAKER_RUN_CONTENT = 3
 # "Their reply is ..."): a reporter's routine phrase ("over the past day") is not
 # quoted.
 SPEAKER_RUN_QUOTED = 4
+# An outlet's stock run: words of narration beyond the statement that two of its
+# articles (not copies) share around it (``_template``).
+TEMPLATE_NARRATION = 30
+TEMPLATE_REACH = 300  # characters of the article either side of a statement it compares
 # Figures: days between the articles' publication, words their sentences
 # share in one run, or content words they share when one claimant gives both.
 FIGURE_DAYS = 2
@@ -410,6 +420,7 @@ class Quote:
     speaker: str | None
     day: str | None = None
     family: str | None = None
+    around: str | None = None  # its sentence(s) in the article, when known (``_template``)
     # What the rules compare, computed when a rule first asks: most candidates share
     # only a key and fail the first test, so the rest is never needed (the
     # incremental stage builds every stored candidate of the new articles' keys).
@@ -716,10 +727,28 @@ def _speaker_key(who: tuple[str, ...] | None) -> str:
     return " ".join(who) if JOINT in who else who[-1][:_STEM_LETTERS]
 
 
+def _template(a: Quote, b: Quote, copies: bool) -> bool:
+    """One outlet's stock run, not its quote carried again: two articles of one family
+    (not copies of one text) give the words inside one run of narration, at least
+    ``TEMPLATE_NARRATION`` words longer than the shorter statement (the BBC's block of
+    other stories' blurbs, "Pope Leo XIV's brother Louis says nothing will be the same
+    again after his appointment", under two unrelated articles four days apart; DW's
+    note "DW follows the German press code, which stresses the importance of ...")."""
+    if copies or not (a.family and a.family == b.family and a.around and b.around):
+        return False
+    if a.article_id == b.article_id:
+        return False
+    shorter = min(w.words(a.text), w.words(b.text), key=len)
+    run = w.longest_run(w.words(a.around), w.words(b.around))
+    return len(run) - len(shorter) >= TEMPLATE_NARRATION and w.occurs_in(shorter, run)
+
+
 def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
     """Why two statements are one claim, or None. ``copies``: their articles are
     copies of one text (a MinHash copy pair: a repost, another feed's edition)."""
     if a.several or b.several:
+        return None
+    if _template(a, b, copies):
         return None
     if not (a.shingles & b.shingles or a.said_pairs & b.said_pairs or a.counts & b.counts):
         return None

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from storyline.corpus.claims.lineage import Appearance, lineage
 from storyline.corpus.claims.match import (
     FIGURE_WINDOW,
+    TEMPLATE_REACH,
     Number,
     Quote,
     same_figure,
@@ -70,7 +71,7 @@ class Batch:
         ]
 
 
-def _quote(st: Record) -> Quote:
+def _quote(st: Record, around: str | None = None) -> Quote:
     return Quote(
         st["id"],
         st["article_id"],
@@ -79,6 +80,7 @@ def _quote(st: Record) -> Quote:
         st["speaker"],
         st["day"],
         family_key(st["article_id"], st["url"], st["outlet"]),
+        around,
     )
 
 
@@ -117,9 +119,11 @@ def read_batch(store: Store, articles: Sequence[str]) -> Batch:
     texts = {r["id"]: r["text"] for r in store.claim_articles(batch.articles)}
     datelines = {a: wire_dateline(t) for a, t in texts.items()}
     for st in store.claim_statements(batch.articles):
-        quote = _quote(st)
-        relay = _statement_relay(texts[st["article_id"]], st) or datelines[st["article_id"]]
-        _add(batch, quote, None, relay)
+        text = texts[st["article_id"]]
+        lo, hi = max(0, st["start"] - TEMPLATE_REACH), st["end"] + TEMPLATE_REACH
+        quote = _quote(st, text[lo:hi])
+        relay = _statement_relay(text, st) or datelines[st["article_id"]]
+        _add(batch, quote, quote.around if quote.keys() else None, relay)
     for fg in store.claim_figures(batch.articles):
         text = texts[fg["article_id"]]
         lo, hi = sentence_bounds(text, fg["start"], fg["end"])
@@ -144,7 +148,7 @@ def _stored_items(store: Store, ids: Iterable[str]) -> dict[str, Item]:
     wanted = sorted(set(ids))
     out: dict[str, Item] = {}
     for st in store.statements_by_id(wanted):
-        out[st["id"]] = _quote(st)
+        out[st["id"]] = _quote(st, st["around"])
     for fg in store.indexed_figures([i for i in wanted if i not in out]):
         out[fg["id"]] = _number(fg, fg["sentence"] or "")
     return out
