@@ -508,6 +508,11 @@ def test_an_outlets_stock_run_is_no_claim_across_its_articles() -> None:
     assert same_quote(first, dataclasses.replace(later, family="dw")) is not None
     own = "Louis told the paper: " + said + ". He spoke from Chicago."
     assert same_quote(first, dataclasses.replace(later, around=own)) is not None
+    # Fox's link to another of its stories, inside two articles, in capitals.
+    link = _q("HE COULD 'WALK AWAY' FROM RUSSIA-UKRAINE TALKS", "TRUMP", False, "2025-05-21")
+    fox = dataclasses.replace(link, family="foxnews")
+    assert same_quote(fox, dataclasses.replace(fox, article_id="other")) is None
+    assert same_quote(fox, dataclasses.replace(fox, article_id="other", family="x")) is not None
 
 
 def test_a_small_number_of_other_things_is_two_claims() -> None:
@@ -579,6 +584,7 @@ def test_number_words_that_count_nothing_are_no_claims() -> None:
         ("one", "an Elysee official", "the couple were relaxing one last time before the trip"),
         ("two", "Alexandra Filippenko", "these two reactions differed from one another"),
         ("No one", "Simon Harris", "No one was hurt in the fire."),
+        ("nobody", "police", "Damage was caused to the entrance but nobody was hurt."),
         ("two", "JD Vance", "That takes two to tango."),
         ("zero", "S Jaishankar", "India has zero tolerance for terrorism."),
     ]

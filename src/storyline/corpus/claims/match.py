@@ -236,7 +236,7 @@ NO_COUNT: tuple[NoCount, ...] = (
         "the president and his wife were relaxing [[one]] last time",
     ),
     _no_count("one another", r"\bone\s+another\b", "two reactions differed from [[one]] another"),
-    _no_count("no one", r"\bno\s+one\b", "[[No one]] was hurt in the fire"),
+    _no_count("no one", r"\bno\s+one\b|\bnobody\b", "[[No one]] was hurt in the fire"),
     _no_count(
         "an idiom",
         r"\btakes\s+two\s+to\s+tango\b|\bzero\s+tolerance\b",
@@ -727,16 +727,24 @@ def _speaker_key(who: tuple[str, ...] | None) -> str:
     return " ".join(who) if JOINT in who else who[-1][:_STEM_LETTERS]
 
 
+def _headline(q: Quote) -> bool:
+    """A reported statement in capitals: the headline of another story an outlet links
+    to inside its articles ("TRUMP SAYS HE COULD 'WALK AWAY' FROM RUSSIA-UKRAINE TALKS")."""
+    return not q.direct and q.text.isupper() and bool(q.speaker and q.speaker.isupper())
+
+
 def _template(a: Quote, b: Quote, copies: bool) -> bool:
     """One outlet's stock run, not its quote carried again: two articles of one family
     (not copies of one text) give the words inside one run of narration, at least
     ``TEMPLATE_NARRATION`` words longer than the shorter statement (the BBC's block of
     other stories' blurbs, "Pope Leo XIV's brother Louis says nothing will be the same
-    again after his appointment", under two unrelated articles four days apart; DW's
-    note "DW follows the German press code, which stresses the importance of ...")."""
-    if copies or not (a.family and a.family == b.family and a.around and b.around):
+    again after his appointment", under two unrelated articles four days apart), or as
+    the headline of another story it links to (``_headline``)."""
+    if copies or not a.family or a.family != b.family or a.article_id == b.article_id:
         return False
-    if a.article_id == b.article_id:
+    if _headline(a) and _headline(b):
+        return True
+    if not (a.around and b.around):
         return False
     shorter = min(w.words(a.text), w.words(b.text), key=len)
     run = w.longest_run(w.words(a.around), w.words(b.around))
