@@ -515,6 +515,19 @@ def test_an_outlets_stock_run_is_no_claim_across_its_articles() -> None:
     assert same_quote(fox, dataclasses.replace(fox, article_id="other", family="x")) is not None
 
 
+def test_a_quoted_title_is_not_the_speakers_words() -> None:
+    # Paraphrased from two TASS items of 21 May: one official, one project's name quoted.
+    explored = _q("these areas may be explored as part of the 'Infrastructure for Life' "
+                  "national project", "Marat Khusnullin", False)  # fmt: skip
+    telegram = _q("Russia and China may speed up building roads as part of the Infrastructure "
+                  "for Life national project", "Marat Khusnullin", False)  # fmt: skip
+    assert same_quote(explored, telegram) is None
+    # His own words in quote marks still are his.
+    said = _q("the talks were 'constructive and very detailed' on roads", "Marat Khusnullin", False)
+    again = _q("Khusnullin called the talks constructive and very detailed", "Khusnullin", False)
+    assert same_quote(said, again) is not None
+
+
 def test_a_small_number_of_other_things_is_two_claims() -> None:
     # Paraphrased from one TASS report of 26 May: one ministry, one list, "nine" twice.
     uavs = _n(

@@ -619,6 +619,13 @@ def _unnamed_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     return None
 
 
+def _a_title(fragment: tuple[str, ...], quote: Quote) -> bool:
+    """A quoted name, every content word capitalised (the national project "Infrastructure
+    for Life"): a title in quote marks, not the speaker's words."""
+    content = [x for x in fragment if x not in w.STOP_WORDS]
+    return len(content) >= 2 and all(x in quote.names for x in content)
+
+
 def _shared_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     """A short quoted fragment of one found whole in the other, from the same speaker;
     within a few days, also found with only its function words changed (two
@@ -631,7 +638,7 @@ def _shared_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     for one, other in ((a, b), (b, a)):
         for fragment in one.fragments:
             telling = w.telling_words(fragment)
-            if telling < MIN_FRAGMENT_CONTENT:
+            if telling < MIN_FRAGMENT_CONTENT or _a_title(fragment, one):
                 continue
             if len(fragment) >= MIN_FRAGMENT and w.occurs_in(fragment, other.words):
                 return f"quotes the same words ('{' '.join(fragment)}')"
