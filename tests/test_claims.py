@@ -508,6 +508,14 @@ def test_an_outlets_stock_run_is_no_claim_across_its_articles() -> None:
     assert same_quote(first, dataclasses.replace(later, family="dw")) is not None
     own = "Louis told the paper: " + said + ". He spoke from Chicago."
     assert same_quote(first, dataclasses.replace(later, around=own)) is not None
+    # A figure inside one such run is no claim across them either.
+    blurbs = ("The former soldier passed information to Tehran before escaping from prison. "
+              "Three freed hostages are returned to Israel after a ceasefire between Israel "
+              "and Hamas. The Pope's brother says nothing will be the same again.")  # fmt: skip
+    three = dataclasses.replace(_n(3, None, blurbs, text="Three", measure="returned"), family="bbc")
+    again = dataclasses.replace(three, id="f2", article_id="other")
+    assert same_figure(three, again) is None
+    assert same_figure(three, again, copies=True) is not None
     # Fox's link to another of its stories, inside two articles, in capitals.
     link = _q("HE COULD 'WALK AWAY' FROM RUSSIA-UKRAINE TALKS", "TRUMP", False, "2025-05-21")
     fox = dataclasses.replace(link, family="foxnews")

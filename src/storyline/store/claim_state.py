@@ -37,7 +37,7 @@ _CLAIM_COLUMNS = CONTRACT["claims"][1]
 # The figure fields ``corpus.claims`` compares (its ``Number``), read by both figure queries.
 _NUMBER_COLUMNS = (
     "f.id, f.article_id, f.text, f.low, f.high, f.unit, f.per, f.measure, f.claimant, "
-    "f.subject, f.place, a.published AS day"
+    "f.subject, f.place, a.published AS day, a.url, a.outlet"
 )
 _JSON_FIELDS = {"article_ids", "outlets", "variants", "appearances"}
 

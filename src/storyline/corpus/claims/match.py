@@ -30,8 +30,8 @@ claim (one speaker's quote in parts joined by ellipses is one quote).
 An outlet's stock run is no claim across its articles: two articles of one family, not
 copies of one text, that give a statement inside the same run of narration
 (``TEMPLATE_NARRATION`` words beyond it: a block of other stories' blurbs, a standing
-background paragraph, an editor's note) carry the outlet's template, not the words
-again.
+background paragraph) carry the outlet's template, not the words again; so do its
+capitalised links to its other stories, and a figure inside such a run.
 
 A short statement, a quoted run or fragment, or one speaker's phrase must carry
 telling words (not only generic ones: "killing a lot of people" is a turn of
@@ -801,6 +801,7 @@ class Number:
     subject: str | None = None
     place: str | None = None
     at: int | None = None  # where the figure's text starts in ``sentence``, when known
+    family: str | None = None  # its article's outlet family (``_template``)
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -973,9 +974,22 @@ def _one_count(a: Number, b: Number, beside_differ: bool) -> bool:
     )
 
 
-def same_figure(a: Number, b: Number) -> str | None:
-    """Why two figures are one claim, or None."""
+def _stock_figure(a: Number, b: Number, copies: bool) -> bool:
+    """One outlet's stock run holding the figure in two of its articles (not copies): the
+    BBC's block of other stories' blurbs, "Three freed hostages are returned to Israel
+    ...", under two of its pages (``_template`` for statements)."""
+    if copies or not a.family or a.family != b.family or a.article_id == b.article_id:
+        return False
+    run = w.longest_run(a.words, b.words)
+    return len(run) - len(w.words(a.text)) >= TEMPLATE_NARRATION
+
+
+def same_figure(a: Number, b: Number, copies: bool = False) -> str | None:
+    """Why two figures are one claim, or None. ``copies``: their articles are copies of
+    one text."""
     if a.value_key != b.value_key or not (a.is_claim and b.is_claim):
+        return None
+    if _stock_figure(a, b, copies):
         return None
     if a.article_id == b.article_id and a.sentence == b.sentence:
         return None  # two counts in one list ("one over Yaroslavl, and one more over ...")

@@ -100,6 +100,7 @@ def _number(fg: Record, sentence: str, at: int | None = None) -> Number:
         fg["subject"],
         fg["place"],
         at,
+        family_key(fg["article_id"], fg["url"], fg["outlet"]),
     )
 
 
@@ -159,7 +160,8 @@ def _same(a: Item, b: Item, copies: set[tuple[str, str]]) -> str | None:
         pair = (min(a.article_id, b.article_id), max(a.article_id, b.article_id))
         return same_quote(a, b, pair in copies)
     if isinstance(a, Number) and isinstance(b, Number):
-        return same_figure(a, b)
+        pair = (min(a.article_id, b.article_id), max(a.article_id, b.article_id))
+        return same_figure(a, b, pair in copies)
     return None
 
 
