@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from storyline.corpus.claims.match import initials, initials_meet
+from storyline.corpus.claims.speakers import initials, initials_meet
 from storyline.corpus.quantity import ANYONE, fold, measure_key, source_name_key, thing_key
 from storyline.corpus.series import Claim
 
