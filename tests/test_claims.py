@@ -11,8 +11,10 @@ import dataclasses
 from storyline.corpus.claims import words as w
 from storyline.corpus.claims.lineage import Appearance, certainty, lineage
 from storyline.corpus.claims.match import (
+    NO_COUNT,
     Number,
     Quote,
+    initials_meet,
     same_figure,
     same_quote,
     same_speaker,
@@ -419,6 +421,213 @@ def test_one_of_is_no_count() -> None:
     assert not wall.is_claim and not wall.keys()
     assert drone.is_claim
     assert same_figure(wall, drone) is None
+
+
+def test_a_documents_words_are_its_issuers() -> None:
+    data = "latest data on the operation in Ukraine released by Russia\u2019s Defense Ministry"
+    assert speaker_name(data) == ("russia", "defense", "ministry")
+    assert same_speaker(speaker_name(data), speaker_name("Russian Defense Ministry"))
+    assert speaker_name("a statement from the Kremlin") == ("kremlin",)
+    # An outlet's report is the outlet's: no one.
+    assert speaker_name("a report from Russia's RIA news agency") is None
+    assert speaker_name("A statement") is None
+
+
+def test_initials_name_the_body() -> None:
+    # Paraphrased from the 409 (Tasnim, BBC, 21 May): one charity's words in two outlets.
+    msf = "medical charity Doctors Without Borders, known by its French initials MSF"
+    tasnim = _q('the aid is a "smokescreen to pretend the siege is over"', msf, False)
+    bbc = _q(
+        'describing it as "a smokescreen to pretend the siege is over"',
+        "Médecins Sans Frontières",
+        False,
+    )
+    assert same_quote(tasnim, bbc) is not None
+    assert initials_meet("MSF", "Médecins Sans Frontières")
+    # Initials a name does not form, or too short to say, name no one.
+    assert not initials_meet(msf, "Doctors of the World")
+    assert not initials_meet("UN", "United Nations Office")
+
+
+def test_one_claimants_unrounded_value_is_one_count() -> None:
+    # Paraphrased from TASS and Mehr, 26 May: the ministry's one battlegroup count, worded
+    # apart (a translation's names, no two content words in common).
+    tass = _n(
+        475,
+        "Russia\u2019s Defense Ministry",
+        "Battlegroup Center inflicted roughly 475 "
+        "casualties on Ukrainian troops and destroyed nine enemy vehicles",
+    )
+    mehr = _n(
+        475,
+        "Russian Defense Ministry",
+        "Battlegroup Tsentr has eliminated up to 475 Ukrainian soldiers over the past day",
+        subject="Ukrainian soldiers",
+    )
+    assert same_figure(tass, mehr) is not None
+    # A round value is no such proof, nor are things of different kinds, nor other numbers
+    # beside it on both sides with none in common.
+    assert (
+        same_figure(
+            dataclasses.replace(tass, low=500.0, high=500.0),
+            dataclasses.replace(mehr, low=500.0, high=500.0),
+        )
+        is None
+    )
+    drones = dataclasses.replace(tass, subject="drones")
+    assert same_figure(drones, mehr) is None
+    assert (
+        same_figure(
+            dataclasses.replace(tass, sentence=tass.sentence + " and 12 tanks"),
+            dataclasses.replace(mehr, sentence=mehr.sentence + " and 15 guns"),
+        )
+        is None
+    )
+
+
+def test_an_outlets_stock_run_is_no_claim_across_its_articles() -> None:
+    # Paraphrased from two BBC pages of 21 and 25 May on unrelated stories, each ending in
+    # one block of other stories' blurbs.
+    block = (
+        "Miller's comments come as judges challenge recent detentions. Born in the Windy "
+        "City in 1955, Prevost served as an altar boy and was ordained in 1982. The US "
+        'president says tariffs are "the most misunderstood thing" in business and threatens '
+        "more action. Pope Leo XIV's brother Louis says nothing will be the same again after "
+        "his appointment. Robert Prevost is originally from Chicago, where he was ordained."
+    )
+    said = "nothing will be the same again after his appointment"
+
+    def page(article: str, day: str) -> Quote:
+        q = _q(said, "Louis", direct=False, day=day)
+        return dataclasses.replace(q, article_id=article, family="bbc", around=block)
+
+    first, later = page("columbia", "2025-05-21"), page("canada", "2025-05-25")
+    assert same_quote(first, later) is None
+    # Copies of one text, another family, or no stock run around it: the words are a claim.
+    assert same_quote(first, later, copies=True) is not None
+    assert same_quote(first, dataclasses.replace(later, family="dw")) is not None
+    own = "Louis told the paper: " + said + ". He spoke from Chicago."
+    assert same_quote(first, dataclasses.replace(later, around=own)) is not None
+    # A figure inside one such run is no claim across them either.
+    blurbs = ("The former soldier passed information to Tehran before escaping from prison. "
+              "Three freed hostages are returned to Israel after a ceasefire between Israel "
+              "and Hamas. The Pope's brother says nothing will be the same again.")  # fmt: skip
+    three = dataclasses.replace(_n(3, None, blurbs, text="Three", measure="returned"), family="bbc")
+    again = dataclasses.replace(three, id="f2", article_id="other")
+    assert same_figure(three, again) is None
+    assert same_figure(three, again, copies=True) is not None
+    # Fox's link to another of its stories, inside two articles, in capitals.
+    link = _q("HE COULD 'WALK AWAY' FROM RUSSIA-UKRAINE TALKS", "TRUMP", False, "2025-05-21")
+    fox = dataclasses.replace(link, family="foxnews")
+    assert same_quote(fox, dataclasses.replace(fox, article_id="other")) is None
+    assert same_quote(fox, dataclasses.replace(fox, article_id="other", family="x")) is not None
+
+
+def test_a_quoted_title_is_not_the_speakers_words() -> None:
+    # Paraphrased from two TASS items of 21 May: one official, one project's name quoted.
+    explored = _q("these areas may be explored as part of the 'Infrastructure for Life' "
+                  "national project", "Marat Khusnullin", False)  # fmt: skip
+    telegram = _q("Russia and China may speed up building roads as part of the Infrastructure "
+                  "for Life national project", "Marat Khusnullin", False)  # fmt: skip
+    assert same_quote(explored, telegram) is None
+    # His own words in quote marks still are his.
+    said = _q("the talks were 'constructive and very detailed' on roads", "Marat Khusnullin", False)
+    again = _q("Khusnullin called the talks constructive and very detailed", "Khusnullin", False)
+    assert same_quote(said, again) is not None
+
+
+def test_a_small_number_of_other_things_is_two_claims() -> None:
+    # Paraphrased from one TASS report of 26 May: one ministry, one list, "nine" twice.
+    uavs = _n(
+        9,
+        "Defense Ministry",
+        "31 UAVs were shot down over Bryansk, nine over the Tula "
+        "Region, eight over the Oryol Region",
+        subject="UAVs",
+        measure="shot down",
+    )
+    vehicles = _n(
+        9,
+        "Russian Defense Ministry",
+        "The enemy lost up to 475 personnel, nine "
+        "armored combat vehicles and eight vehicles over the region",
+        subject="armored combat vehicles",
+        measure="lost",
+    )
+    assert same_figure(uavs, vehicles) is None
+    drones = dataclasses.replace(vehicles, subject="Ukrainian unmanned aerial vehicles")
+    assert same_figure(uavs, drones) is not None
+
+
+def test_the_laws_wording_is_nobodys_claim() -> None:
+    # Paraphrased from the 409 (BBC, 20 and 21 May): two men charged on consecutive days,
+    # each "with others" to damage by fire ..., in the charge's statutory words.
+    first = _q(
+        'Mr C is accused of conspiring with Roman L, 21, and others to "damage by fire '
+        "property belonging to another, intending to damage the property, intending to "
+        'endanger the life of another"',
+        "Met",
+        direct=False,
+        day="2025-05-20",
+    )
+    second = _q(
+        "and others unknown to damage by fire property belonging to another",
+        "Metropolitan Police",
+        day="2025-05-21",
+    )
+    assert same_quote(first, second) is None
+    # One man's charge told twice still is one claim: his name and the rest are words.
+    charged = "Petro P, 34, from north London, was charged with conspiracy to commit arson"
+    again = _q(charged + " with intent to endanger life", "Metropolitan Police", False)
+    assert same_quote(_q(charged, "Metropolitan Police", False), again) is not None
+    for formula in w.FORMULAS:
+        inside = formula.example[formula.example.index("[[") + 2 : formula.example.index("]]")]
+        plain = formula.example.replace("[[", "").replace("]]", "")
+        assert w.words(w.without_formulas(plain)) == w.words(plain.replace(inside, " ")), (
+            formula.name
+        )
+
+
+def test_each_no_count_rule_holds_on_its_example() -> None:
+    for rule in NO_COUNT:
+        at = rule.example.index("[[")
+        text = rule.example[at + 2 : rule.example.index("]]")]
+        sentence = rule.example.replace("[[", "").replace("]]", "")
+        figure = dataclasses.replace(_n(1, "Someone", sentence, text=text), at=at)
+        assert figure.counts_nothing, rule.name
+
+
+def test_number_words_that_count_nothing_are_no_claims() -> None:
+    # Paraphrased from the 409: each pair had been one "figure claim" of one claimant.
+    refs = [
+        ("two", "Giorgia Meloni", "the Vatican would host peace talks between the two sides"),
+        ("two", "Mikhail Komin", "What did the two of them discuss anyway?"),
+        ("one", "an Elysee official", "the couple were relaxing one last time before the trip"),
+        ("two", "Alexandra Filippenko", "these two reactions differed from one another"),
+        ("No one", "Simon Harris", "No one was hurt in the fire."),
+        ("nobody", "police", "Damage was caused to the entrance but nobody was hurt."),
+        ("two", "JD Vance", "That takes two to tango."),
+        ("zero", "S Jaishankar", "India has zero tolerance for terrorism."),
+    ]
+    for text, who, sentence in refs:
+        figure = _n(2, who, sentence, text=text)
+        assert not figure.is_claim and not figure.keys(), sentence
+    # The same words counting something stay claims ...
+    assert _n(2, "Vitali Klitschko", "two people were taken to hospital", text="two").is_claim
+    assert _n(2, "the ICRC", "two of its staff were killed", text="two").is_claim
+    # ... and where the figure stands decides when the sentence has both.
+    both = "the two sides swapped two prisoners"
+    assert not dataclasses.replace(_n(2, "Kyiv", both, text="two"), at=4).is_claim
+    assert dataclasses.replace(_n(2, "Kyiv", both, text="two"), at=22).is_claim
+    # Not knowing where, a number that counts somewhere in its sentence is a claim.
+    assert _n(2, "Kyiv", both, text="two").is_claim
+    # Sizes no one counted, and lengths of time no one claims, are no claims either.
+    assert not _n(1000, "officials", "Thousands of people crossed", text="Thousands").is_claim
+    assert not _n(12, None, "dozens were wounded", text="dozens", measure="wounded").is_claim
+    held = _n(3, None, "the two have been held for three years", unit="year", text="three years")
+    assert not held.is_claim
+    claimed = dataclasses.replace(held, claimant="the CDU/CSU alliance")
+    assert claimed.is_claim
 
 
 def test_a_template_run_without_the_figure_is_not_one_wording() -> None:

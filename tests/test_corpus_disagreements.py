@@ -156,6 +156,17 @@ def test_one_source_carried_again_is_one_side() -> None:
     assert not kinds(found, bbc, bbc_again)
 
 
+def test_one_body_by_its_initials_is_one_source() -> None:
+    # Sentences written for this test: one charity's count, by its initials and by name.
+    msf = claim(11, claimant="MSF", outlet="Tasnim", place="Gaza")
+    named = claim(11, claimant="M\u00e9decins Sans Fronti\u00e8res", outlet="BBC", place="Gaza")
+    assert len(sources([msf, named])) == 1
+    # Two names that form the same letters are two bodies.
+    pew = claim(11, claimant="the Pew Research Centre", outlet="BBC", place="Gaza")
+    prc = claim(11, claimant="Public Relations Center", outlet="Tasnim", place="Gaza")
+    assert len(sources([pew, prc])) == 2
+
+
 def test_nothing_is_related_within_one_article_of_one_claimant() -> None:
     a = claim(12, article="same", claimant="Ihor Klymenko")
     b = claim(13, article="same", claimant="Ihor Klymenko")

@@ -8,7 +8,8 @@ outlet's unattributed figure is no origin: it is most often an official count
 relayed. Two claims are one source when:
 
 - they name the same claimant (two outlets both quoting the minister's 12:
-  a repeat, not a corroboration);
+  a repeat, not a corroboration), by its initials too (MSF, Médecins Sans
+  Frontières);
 - they come from one outlet family (BBC's pages, DW's dw / dw-eu editions);
 - one article is a near-duplicate or translation of the other and carries
   the same figure from the same claimant;
@@ -27,6 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from storyline.corpus.claims.speakers import initials, initials_meet
 from storyline.corpus.quantity import ANYONE, fold, measure_key, source_name_key, thing_key
 from storyline.corpus.series import Claim
 
@@ -170,6 +172,22 @@ def origin(claim: Claim) -> str | None:
     return f"name:{name}"
 
 
+def _initials_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """Claims whose claimants are one body by its initials: "MSF" (or "Doctors Without
+    Borders, known by its French initials MSF") and "Médecins Sans Frontières" (the
+    claims work's rule, ``match.initials_meet``). Only initials one claimant defines
+    count: two names that form the same letters (Pew Research Centre, Public Relations
+    Center) are two bodies."""
+    named = [(i, c.claimant) for i, c in enumerate(claims) if c.claimant]
+    defined = [(i, who) for i, who in named if initials(who)[0]]
+    return [
+        (min(i, j), max(i, j))
+        for i, who in defined
+        for j, other in named
+        if i != j and initials_meet(who, other)
+    ]
+
+
 def sources(claims: Sequence[Claim]) -> list[list[Claim]]:
     """The claims grouped by independent source (claims sharing any key are one source),
     each group in the order given, groups by their first claim."""
@@ -190,6 +208,10 @@ def sources(claims: Sequence[Claim]) -> list[list[Claim]]:
                     parent[max(a, b)] = min(a, b)
             else:
                 first[key] = i
+    for i, j in _initials_pairs(claims):
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
     grouped: dict[int, list[Claim]] = {}
     for i, claim in enumerate(claims):
         grouped.setdefault(find(i), []).append(claim)

@@ -37,7 +37,7 @@ _CLAIM_COLUMNS = CONTRACT["claims"][1]
 # The figure fields ``corpus.claims`` compares (its ``Number``), read by both figure queries.
 _NUMBER_COLUMNS = (
     "f.id, f.article_id, f.text, f.low, f.high, f.unit, f.per, f.measure, f.claimant, "
-    "f.subject, f.place, a.published AS day"
+    "f.subject, f.place, a.published AS day, a.url, a.outlet"
 )
 _JSON_FIELDS = {"article_ids", "outlets", "variants", "appearances"}
 
@@ -144,10 +144,13 @@ class ClaimState:
         ).fetchall()
 
     def statements_by_id(self, ids: Sequence[str]) -> list[sqlite3.Row]:
-        """Statements by id with their article's date, URL and outlet."""
+        """Statements by id with their article's date, URL and outlet, and the sentence
+        around them the index stored (``around``)."""
         return self.conn.execute(
             "SELECT s.id, s.article_id, s.text, s.direct, s.speaker, a.published AS day, "
-            "a.url, a.outlet FROM statements s JOIN articles a ON a.id = s.article_id "
+            "a.url, a.outlet, i.sentence AS around "
+            "FROM statements s JOIN articles a ON a.id = s.article_id "
+            "LEFT JOIN corpus_claim_items i ON i.item_id = s.id "
             "WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id",
             (_json(ids),),
         ).fetchall()

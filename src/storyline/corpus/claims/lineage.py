@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.corpus.claims import words as w
-from storyline.corpus.claims.match import speaker_name
+from storyline.corpus.claims.speakers import speaker_name
 from storyline.corpus.sources import Carrier, Relay, judge
 from storyline.outlets import family_key
 from storyline.schema import Claim, ClaimKind, FirstCertainty, stable_id

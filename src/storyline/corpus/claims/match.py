@@ -27,23 +27,41 @@ A direct statement carrying more than ``MAX_QUOTES`` quotes with narration betwe
 them is an article's run of quotes and narration, of several speakers: it joins no
 claim (one speaker's quote in parts joined by ellipses is one quote).
 
+An outlet's stock run is no claim across its articles: two articles of one family, not
+copies of one text, that give a statement inside the same run of narration
+(``TEMPLATE_NARRATION`` words beyond it: a block of other stories' blurbs, a standing
+background paragraph) carry the outlet's template, not the words again; so do its
+capitalised links to its other stories, and a figure inside such a run.
+
 A short statement, a quoted run or fragment, or one speaker's phrase must carry
 telling words (not only generic ones: "killing a lot of people" is a turn of
 speech, not the same words).
 
-Speakers compare by name; a body ("Russian Defense Ministry") keeps the words
-that say whose it is, so two ministries of one name are not one speaker.
+The law's and the police's stock wording ("damage by fire property belonging to
+another", "appear at Westminster Magistrates' Court": ``words.FORMULAS``) is left out
+before any rule compares: said of every suspect charged, it is nobody's words.
+
+Speakers compare by name (:mod:`.speakers`); a body ("Russian Defense Ministry") keeps the words
+that say whose it is, so two ministries of one name are not one speaker. A
+document's words are its issuer's ("latest data ... released by Russia's Defense
+Ministry" is the ministry), and initials one speaker defines name the body whose
+name forms them ("... known by its French initials MSF", "Médecins Sans Frontières").
 
 Figures (``Number``) are one claim when they have the same value and unit, in
 articles published within ``FIGURE_DAYS`` of each other, and either their
 sentences share a run of words (one wire sentence) or the same claimant, by
-name, gives them in sentences about the same thing; with no claimant named on
-either side, a value no one rounds to, or another number beside it in common,
-about the same thing, is one count reported twice, unless their subjects are of
-different kinds (people against weapons). A shared run that does not hold the
-figure does not join two sorts of one thing ("motor vehicles", "armored combat
-vehicles"), nor a short run two sentences whose other numbers differ; "one of"
-is a pronoun, not a count.
+name, gives them in sentences about the same thing (a small number of things of
+another name is another count: "nine" UAVs and "nine" armored vehicles in one
+report), or a value no one rounds to, whatever the words, unless they say it counts
+other things; with no claimant named on either side, a value no one rounds to, or
+another number beside it in common, about the same thing, is one count reported
+twice, unless their subjects are of different kinds (people against weapons). A
+shared run that does not hold the figure does not join two sorts of one thing
+("motor vehicles", "armored combat vehicles"), nor a short run two sentences whose
+other numbers differ. No figure is a claim where its number word counts nothing
+("one of", "the two countries", "one last time", "no one": ``NO_COUNT``), nor a
+size no one counted ("thousands"), nor a length of time no claimant gives ("held
+for three years").
 
 Every rule is a function of the two items alone, so claims found
 incrementally are the claims a rebuild finds.
@@ -54,13 +72,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import pairwise
 
 from storyline.corpus.claims import words as w
-from storyline.corpus.lexicon import TITLES
-from storyline.corpus.names import fold, name_tokens, surnames_match
-from storyline.corpus.sources import outlet_named
+from storyline.corpus.claims.speakers import (
+    JOINT,
+    STEM_LETTERS,
+    initials,
+    initials_meet,
+    same_speaker,
+    speaker_name,
+)
+
+__all__ = [
+    "NO_COUNT",
+    "Number",
+    "Quote",
+    "initials",
+    "initials_meet",
+    "same_figure",
+    "same_quote",
+    "same_speaker",
+    "speaker_name",
+]
 
 # The most quotes with narration between them one statement carries as one claim (a
 # quote split by "he said", and again by "he added"): ``Quote.several``. Parts joined
@@ -132,6 +167,10 @@ SPEAKER_RUN_CONTENT = 3
 # "Their reply is ..."): a reporter's routine phrase ("over the past day") is not
 # quoted.
 SPEAKER_RUN_QUOTED = 4
+# An outlet's stock run: words of narration beyond the statement that two of its
+# articles (not copies) share around it (``_template``).
+TEMPLATE_NARRATION = 30
+TEMPLATE_REACH = 300  # characters of the article either side of a statement it compares
 # Figures: days between the articles' publication, words their sentences
 # share in one run, or content words they share when one claimant gives both.
 FIGURE_DAYS = 2
@@ -178,11 +217,54 @@ KINDS = {
         """
     ),
 }
-# "One of" is a pronoun, not a count ("one of the building's walls was on fire"):
-# a figure "one" whose sentence has it only so is no claim (else it joins the same
-# claimant's "one drone" hit). An example: "a drone hit and one of its walls burned".
-_ONE = re.compile(r"\bone\b", re.IGNORECASE)
-_ONE_COUNTS = re.compile(r"\bone\b(?!\s+of\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NoCount:
+    """Words where a number word counts nothing, with an example (the number's words
+    between [[ and ]]): a figure read there is no claim."""
+
+    name: str
+    pattern: re.Pattern[str]
+    example: str
+
+
+def _no_count(name: str, pattern: str, example: str) -> NoCount:
+    return NoCount(name, re.compile(pattern, re.IGNORECASE), example)
+
+
+_SMALL = r"(?:two|three|four|five|six|seven|eight|nine|ten)"
+# A figure whose words stand only inside one of these counts nothing (else it joins the
+# same claimant's real count: "one drone", "two killed").
+NO_COUNT: tuple[NoCount, ...] = (
+    _no_count(
+        "one of: a pronoun",
+        r"\bone\s+of\b",
+        "a drone hit a school and [[one]] of its walls burned",
+    ),
+    _no_count(
+        "the two: ones named before",
+        rf"\b(?:the|these|those)\s+{_SMALL}\b",
+        "talks between the [[two]] countries",
+    ),
+    _no_count(
+        "one last time",
+        r"\bone\s+(?:last|more)\s+time\b",
+        "the president and his wife were relaxing [[one]] last time",
+    ),
+    _no_count("one another", r"\bone\s+another\b", "two reactions differed from [[one]] another"),
+    _no_count("no one", r"\bno\s+one\b|\bnobody\b", "[[No one]] was hurt in the fire"),
+    _no_count(
+        "an idiom",
+        r"\btakes\s+two\s+to\s+tango\b|\bzero\s+tolerance\b",
+        "that takes [[two]] to tango",
+    ),
+)
+# Sizes no one counted ("thousands of people", "dozens were wounded"): no claim to follow.
+_VAGUE = re.compile(
+    r"(?:tens\s+of\s+|hundreds\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions)",
+    re.IGNORECASE,
+)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 # The window another count covers: "204 people were injured during the past 24 hours".
 _DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
@@ -191,105 +273,6 @@ _DAILY = re.compile(
     r"\b(?:in (?:a|one) (?:single )?day|(?:past|last|previous) (?:day|24 hours)|overnight)\b",
     re.I,
 )
-
-# Speakers that name no one: pronouns and the like.
-_PRONOUNS = w.word_set("i he she it we they you one who someone everyone")
-# The last word of a body's name: two bodies are one when their other words agree
-# ("Russian Defense Ministry", "Russia's Defence Ministry"), not when only this one
-# does ("Jordanian Foreign Ministry", "Palestinian Foreign Ministry").
-ORG_WORDS = w.word_set(
-    """
-    ministry office council service services agency department government forces force
-    army navy committee court police party commission union organization organisation
-    authority authorities administration bureau command guard corps institute
-    """
-)
-# Body-name words compare by their first letters (Russia / Russian, Defence / Defense).
-_STEM_LETTERS = 5
-
-
-# Joint speakers ("Russia and China") are one speaker in any order: their names,
-# sorted, joined by this token (no folded word is it).
-JOINT = "&"
-_JOINED = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|,\s*)")
-# A description before a name ("aid group Doctors Without Borders", "medical charity
-# Doctors Without Borders, known by its French initials MSF"): lowercase words, then
-# the name running to the end of the first clause. Not "the president of Ukraine":
-# a description with "of" says whose it is, and the name after it is not the speaker's.
-_DESCRIBED = re.compile(r"^(?:[a-z][\w-]*\s+)+?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)$")
-
-
-@lru_cache(maxsize=4096)
-def speaker_name(speaker: str | None) -> tuple[str, ...] | None:
-    """A speaker as a name to compare (folded words), or None when it names no one:
-    a pronoun, a description ("an Israeli official", "the ministry"), a bare role,
-    or a news outlet (where the words came from, not who said them). A body keeps
-    the words that say whose it is ("Russian Defense Ministry"). A name after a
-    description is the name ("aid group Doctors Without Borders"); joint speakers
-    are their names in order ("China and Russia" is "Russia and China")."""
-    if not speaker or outlet_named(speaker) is not None:
-        return None
-    parts = _JOINED.split(speaker.strip())
-    if len(parts) > 1 and " and " in speaker:
-        names = [_one_name(p) for p in parts]
-        if all(n is not None for n in names) and len(set(names)) > 1:
-            return tuple(x for n in sorted({n for n in names if n}) for x in (JOINT, *n))[1:]
-        return None
-    found = _one_name(speaker)
-    described = _DESCRIBED.match(speaker.split(",")[0].strip())
-    if found is None and described and not {"of", "for"} & set(described[0].split()[:-1]):
-        found = _one_name(described["name"])
-    return found
-
-
-def _one_name(speaker: str) -> tuple[str, ...] | None:
-    body = [t for t in name_tokens(speaker, person=False) if t not in ("s", "'s")]
-    if body and fold(body[-1]) in ORG_WORDS:
-        if all(fold(t) in ORG_WORDS for t in body):
-            return None  # "Ministry", "the Forces": whose?
-        tokens = body
-    else:
-        tokens = [t for t in name_tokens(speaker) if t not in ("s", "'s")]
-    if not tokens or any(not t[:1].isupper() for t in tokens):
-        return None
-    folded = tuple(fold(t) for t in tokens)
-    if tokens is not body and any(t in TITLES or t in _PRONOUNS for t in folded):
-        return None
-    return folded
-
-
-def same_speaker(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool | None:
-    """True for one name in two spellings (``Zelenskyy`` / ``Volodymyr Zelensky``), a
-    name and one of its words (``Trump`` / ``Donald Trump``, ``Leo`` / ``Leo XIV``), an
-    acronym and its expansion (``UN`` / ``United Nations``); False for two full names
-    of different people; None when either names no one, or one is a single word that
-    may name a body or place (``Kremlin`` for Peskov, ``Germany`` for its spokesman).
-    Two bodies are one when their names agree (``_same_body``); a body and a person
-    are None: the person may be its spokesman."""
-    if a is None or b is None:
-        return None
-    if JOINT in a or JOINT in b:
-        return True if a == b else None
-    bodies = (a[-1] in ORG_WORDS) + (b[-1] in ORG_WORDS)
-    if bodies == 2:
-        return _same_body(a, b)
-    if bodies == 1:
-        return True if min(len(a), len(b)) == 1 and _same_body(a, b) else None
-    if a == b or surnames_match(a[-1], b[-1]):
-        return True
-    for one, other in ((a, b), (b, a)):
-        if len(one) == 1 and (one[0] in other or one[0] == "".join(t[0] for t in other)):
-            return True
-    return False if len(a) > 1 and len(b) > 1 else None
-
-
-def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """One body's name in two forms: the words of one (by their first letters, ``of``
-    and ``the`` aside) are among the other's."""
-    skip = {"of", "the", "and", "for"}
-    sa = {t[:_STEM_LETTERS] for t in a if t not in skip}
-    sb = {t[:_STEM_LETTERS] for t in b if t not in skip}
-    return sa <= sb or sb <= sa
 
 
 @dataclass
@@ -303,24 +286,31 @@ class Quote:
     speaker: str | None
     day: str | None = None
     family: str | None = None
+    around: str | None = None  # its sentence(s) in the article, when known (``_template``)
     # What the rules compare, computed when a rule first asks: most candidates share
     # only a key and fail the first test, so the rest is never needed (the
     # incremental stage builds every stored candidate of the new articles' keys).
 
     @cached_property
+    def said(self) -> str:
+        """The text without the law's and the police's stock wording
+        (``words.FORMULAS``): what the rules compare."""
+        return w.without_formulas(self.text)
+
+    @cached_property
     def words(self) -> tuple[str, ...]:
-        return w.words(self.text)
+        return w.words(self.said)
 
     @cached_property
     def quotes(self) -> list[str]:
         """The quotes the text carries: a direct statement may carry two, with the
         narration between them; a reported one is one text."""
-        return w.quotes_in(self.text) if self.direct else [self.text]
+        return w.quotes_in(self.said) if self.direct else [self.said]
 
     @cached_property
     def fragments(self) -> list[tuple[str, ...]]:
         if not self.direct:
-            return w.fragments(self.text)
+            return w.fragments(self.said)
         return [found for q in self.quotes if (found := w.words(q))]
 
     @cached_property
@@ -333,7 +323,7 @@ class Quote:
 
     @cached_property
     def content(self) -> frozenset[str]:
-        return w.content_stems(self.text)
+        return w.content_stems(self.said)
 
     @cached_property
     def contents(self) -> list[frozenset[str]]:
@@ -347,7 +337,7 @@ class Quote:
     def numbers(self) -> frozenset[str]:
         """The numbers the text writes in digits, thousands separators dropped ("1,305"
         is one number, not "1" and "305"), years aside."""
-        return frozenset(x for x in w.numbers(self.text) if not w.YEAR.match(x))
+        return frozenset(x for x in w.numbers(self.said) if not w.YEAR.match(x))
 
     @cached_property
     def said_pairs(self) -> frozenset[tuple[str, str]]:
@@ -366,14 +356,14 @@ class Quote:
     @cached_property
     def names(self) -> frozenset[str]:
         """The words the text capitalises: names and titles (and a sentence's first)."""
-        return frozenset(x for token in _CAPITALISED.findall(self.text) for x in w.words(token))
+        return frozenset(x for token in _CAPITALISED.findall(self.said) for x in w.words(token))
 
     @cached_property
     def counts(self) -> frozenset[tuple[str, str]]:
         """Unrounded counts with the word after each ("303 Ukrainian"), when a speaker
         is named: "303 Ukrainian POWs had been freed" and "303 Ukrainian defenders are
         home" share no shingle (``_same_count``)."""
-        return w.counts(self.text) if self.who is not None else frozenset()
+        return w.counts(self.said) if self.who is not None else frozenset()
 
     @cached_property
     def several(self) -> bool:
@@ -495,6 +485,13 @@ def _unnamed_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     return None
 
 
+def _a_title(fragment: tuple[str, ...], quote: Quote) -> bool:
+    """A quoted name, every content word capitalised (the national project "Infrastructure
+    for Life"): a title in quote marks, not the speaker's words."""
+    content = [x for x in fragment if x not in w.STOP_WORDS]
+    return len(content) >= 2 and all(x in quote.names for x in content)
+
+
 def _shared_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     """A short quoted fragment of one found whole in the other, from the same speaker;
     within a few days, also found with only its function words changed (two
@@ -507,7 +504,7 @@ def _shared_fragment(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     for one, other in ((a, b), (b, a)):
         for fragment in one.fragments:
             telling = w.telling_words(fragment)
-            if telling < MIN_FRAGMENT_CONTENT:
+            if telling < MIN_FRAGMENT_CONTENT or _a_title(fragment, one):
                 continue
             if len(fragment) >= MIN_FRAGMENT and w.occurs_in(fragment, other.words):
                 return f"quotes the same words ('{' '.join(fragment)}')"
@@ -600,7 +597,31 @@ def _speaker_key(who: tuple[str, ...] | None) -> str:
     ``same_speaker`` decides."""
     if not who:
         return ""
-    return " ".join(who) if JOINT in who else who[-1][:_STEM_LETTERS]
+    return " ".join(who) if JOINT in who else who[-1][:STEM_LETTERS]
+
+
+def _headline(q: Quote) -> bool:
+    """A reported statement in capitals: the headline of another story an outlet links
+    to inside its articles ("TRUMP SAYS HE COULD 'WALK AWAY' FROM RUSSIA-UKRAINE TALKS")."""
+    return not q.direct and q.text.isupper() and bool(q.speaker and q.speaker.isupper())
+
+
+def _template(a: Quote, b: Quote, copies: bool) -> bool:
+    """One outlet's stock run, not its quote carried again: two articles of one family
+    (not copies of one text) give the words inside one run of narration, at least
+    ``TEMPLATE_NARRATION`` words longer than the shorter statement (the BBC's block of
+    other stories' blurbs, "Pope Leo XIV's brother Louis says nothing will be the same
+    again after his appointment", under two unrelated articles four days apart), or as
+    the headline of another story it links to (``_headline``)."""
+    if copies or not a.family or a.family != b.family or a.article_id == b.article_id:
+        return False
+    if _headline(a) and _headline(b):
+        return True
+    if not (a.around and b.around):
+        return False
+    shorter = min(w.words(a.text), w.words(b.text), key=len)
+    run = w.longest_run(w.words(a.around), w.words(b.around))
+    return len(run) - len(shorter) >= TEMPLATE_NARRATION and w.occurs_in(shorter, run)
 
 
 def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
@@ -608,9 +629,13 @@ def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
     copies of one text (a MinHash copy pair: a repost, another feed's edition)."""
     if a.several or b.several:
         return None
+    if _template(a, b, copies):
+        return None
     if not (a.shingles & b.shingles or a.said_pairs & b.said_pairs or a.counts & b.counts):
         return None
     speakers = same_speaker(a.who, b.who)
+    if speakers is not True and initials_meet(a.speaker, b.speaker):
+        speakers = True
     return (
         _same_words(a, b, speakers)
         or _quoted_run(a, b, speakers)
@@ -641,6 +666,8 @@ class Number:
     sentence: str
     subject: str | None = None
     place: str | None = None
+    at: int | None = None  # where the figure's text starts in ``sentence``, when known
+    family: str | None = None  # its article's outlet family (``_template``)
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -690,13 +717,18 @@ class Number:
     @property
     def is_claim(self) -> bool:
         """A value someone claims, or one that says what it counts or measures: a bare
-        "three" or "27" the reporter writes is no claim to follow."""
+        "three" or "27" the reporter writes is no claim to follow; nor is a number word
+        that counts nothing (``counts_nothing``), a size no one counted ("thousands"), a
+        window another count covers, or a length of time no one claims ("held for three
+        years": background, not a claim carried from one source)."""
         has_value = self.low is not None or self.high is not None
         return (
             has_value
             and bool(self.claimant or self.measure or self.unit)
-            and not self.pronoun
+            and not self.counts_nothing
+            and not self.vague
             and not self.window
+            and not (self.unit in _DURATIONS and self.claimant is None)
         )
 
     @cached_property
@@ -717,9 +749,24 @@ class Number:
         )
 
     @cached_property
-    def pronoun(self) -> bool:
-        """The word "one" used only as "one of" in the sentence: no count."""
-        return bool(_ONE.fullmatch(self.text.strip())) and not _ONE_COUNTS.search(self.sentence)
+    def counts_nothing(self) -> bool:
+        """The figure's words stand inside words that count nothing (``NO_COUNT``: "one
+        of", "the two countries", "one last time", "no one"): where the figure is in its
+        sentence (``at``) or, not known, everywhere its words are."""
+        inside = [m.span() for rule in NO_COUNT for m in rule.pattern.finditer(self.sentence)]
+        if not inside:
+            return False
+        if self.at is not None:
+            spans = [(self.at, self.at + len(self.text))]
+        else:
+            own = re.compile(rf"(?<!\w){re.escape(self.text.strip())}(?!\w)", re.IGNORECASE)
+            spans = [m.span() for m in own.finditer(self.sentence)]
+        return bool(spans) and all(any(a <= lo and hi <= b for a, b in inside) for lo, hi in spans)
+
+    @property
+    def vague(self) -> bool:
+        """A size no one counted: "thousands", "dozens", "hundreds of thousands"."""
+        return _VAGUE.fullmatch(self.text.strip()) is not None
 
     def keys(self) -> set[int]:
         return {w.key(("#figure", self.value_key))} if self.is_claim else set()
@@ -757,9 +804,58 @@ def other_sorts(a: str | None, b: str | None) -> bool:
     return bool(ma and mb) and ma.isdisjoint(mb)
 
 
-def same_figure(a: Number, b: Number) -> str | None:
-    """Why two figures are one claim, or None."""
+# Names of one counted thing ("96 Ukrainian unmanned aerial vehicles", "96 drones").
+_DRONE_WORDS = w.word_set("drone drones uav uavs unmanned aerial")
+
+
+def _counted(subject: str | None) -> str | None:
+    """What a subject counts, by its head word (stemmed); a drone by any of its names."""
+    found = w.words(subject or "")
+    if not found:
+        return None
+    return "drone" if _DRONE_WORDS & set(found) else w.stem(found[-1])
+
+
+def _small_of_other_things(a: Number, b: Number) -> bool:
+    """A small number (under ``SMALL_NUMBER``) counting things of other names: one
+    ministry's report gives "nine" UAVs over the Tula region and "nine" armored combat
+    vehicles, "two" mechanized brigades and "two" communities; its list sentences share
+    words enough. Not "Ukrainian POWs" and "Ukrainian defenders": 303 is no small number."""
+    value = a.low if a.low is not None else a.high
+    ca, cb = _counted(a.subject), _counted(b.subject)
+    return value is not None and value < SMALL_NUMBER and bool(ca and cb) and ca != cb
+
+
+def _one_count(a: Number, b: Number, beside_differ: bool) -> bool:
+    """One claimant's value no one rounds to (``DISTINCT_DIGITS``: 475, not 500) within a
+    few days is one count in two wordings ("Battlegroup Center inflicted roughly 475
+    casualties", "Battlegroup Tsentr has eliminated up to 475 Ukrainian soldiers"),
+    unless the wording says otherwise: things of different kinds or sorts, or other
+    numbers beside it on both sides with none in common."""
+    return (
+        a.digits >= DISTINCT_DIGITS
+        and not beside_differ
+        and not different_things(a.subject, b.subject)
+        and not other_sorts(a.subject, b.subject)
+    )
+
+
+def _stock_figure(a: Number, b: Number, copies: bool) -> bool:
+    """One outlet's stock run holding the figure in two of its articles (not copies): the
+    BBC's block of other stories' blurbs, "Three freed hostages are returned to Israel
+    ...", under two of its pages (``_template`` for statements)."""
+    if copies or not a.family or a.family != b.family or a.article_id == b.article_id:
+        return False
+    run = w.longest_run(a.words, b.words)
+    return len(run) - len(w.words(a.text)) >= TEMPLATE_NARRATION
+
+
+def same_figure(a: Number, b: Number, copies: bool = False) -> str | None:
+    """Why two figures are one claim, or None. ``copies``: their articles are copies of
+    one text."""
     if a.value_key != b.value_key or not (a.is_claim and b.is_claim):
+        return None
+    if _stock_figure(a, b, copies):
         return None
     if a.article_id == b.article_id and a.sentence == b.sentence:
         return None  # two counts in one list ("one over Yaroslavl, and one more over ...")
@@ -780,11 +876,13 @@ def same_figure(a: Number, b: Number) -> str | None:
         and (run >= FIGURE_RUN_ALONE or not beside_differ)
     ):
         return f"same figure in one wording ({run} words in common)"
-    speakers = same_speaker(a.who, b.who)
+    speakers = same_speaker(a.who, b.who) or initials_meet(a.claimant, b.claimant)
     shared = a.context & b.context
     about = ", ".join(sorted(shared)[:4])
-    if speakers and len(shared) >= FIGURE_CONTEXT:
+    if speakers and len(shared) >= FIGURE_CONTEXT and not _small_of_other_things(a, b):
         return f"same figure from the same claimant ({about})"
+    if speakers and _one_count(a, b, beside_differ):
+        return "same unrounded figure from the same claimant"
     # A named claimant against another may be two sources of one number (Zelensky's
     # 355 drones and the air force's); two unnamed ones are one source as far as
     # anyone can tell.

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from storyline.corpus.claims.lineage import Appearance, lineage
 from storyline.corpus.claims.match import (
     FIGURE_WINDOW,
+    TEMPLATE_REACH,
     Number,
     Quote,
     same_figure,
@@ -70,7 +71,7 @@ class Batch:
         ]
 
 
-def _quote(st: Record) -> Quote:
+def _quote(st: Record, around: str | None = None) -> Quote:
     return Quote(
         st["id"],
         st["article_id"],
@@ -79,10 +80,11 @@ def _quote(st: Record) -> Quote:
         st["speaker"],
         st["day"],
         family_key(st["article_id"], st["url"], st["outlet"]),
+        around,
     )
 
 
-def _number(fg: Record, sentence: str) -> Number:
+def _number(fg: Record, sentence: str, at: int | None = None) -> Number:
     return Number(
         fg["id"],
         fg["article_id"],
@@ -97,6 +99,8 @@ def _number(fg: Record, sentence: str) -> Number:
         sentence,
         fg["subject"],
         fg["place"],
+        at,
+        family_key(fg["article_id"], fg["url"], fg["outlet"]),
     )
 
 
@@ -116,14 +120,16 @@ def read_batch(store: Store, articles: Sequence[str]) -> Batch:
     texts = {r["id"]: r["text"] for r in store.claim_articles(batch.articles)}
     datelines = {a: wire_dateline(t) for a, t in texts.items()}
     for st in store.claim_statements(batch.articles):
-        quote = _quote(st)
-        relay = _statement_relay(texts[st["article_id"]], st) or datelines[st["article_id"]]
-        _add(batch, quote, None, relay)
+        text = texts[st["article_id"]]
+        lo, hi = max(0, st["start"] - TEMPLATE_REACH), st["end"] + TEMPLATE_REACH
+        quote = _quote(st, text[lo:hi])
+        relay = _statement_relay(text, st) or datelines[st["article_id"]]
+        _add(batch, quote, quote.around if quote.keys() else None, relay)
     for fg in store.claim_figures(batch.articles):
         text = texts[fg["article_id"]]
         lo, hi = sentence_bounds(text, fg["start"], fg["end"])
         lo, hi = max(lo, fg["start"] - FIGURE_WINDOW), min(hi, fg["end"] + FIGURE_WINDOW)
-        number = _number(fg, text[lo:hi])
+        number = _number(fg, text[lo:hi], fg["start"] - lo)
         relay = relay_in(text, fg["start"], fg["end"]) or datelines[fg["article_id"]]
         _add(batch, number, text[lo:hi] if number.keys() else None, relay)
     return batch
@@ -143,7 +149,7 @@ def _stored_items(store: Store, ids: Iterable[str]) -> dict[str, Item]:
     wanted = sorted(set(ids))
     out: dict[str, Item] = {}
     for st in store.statements_by_id(wanted):
-        out[st["id"]] = _quote(st)
+        out[st["id"]] = _quote(st, st["around"])
     for fg in store.indexed_figures([i for i in wanted if i not in out]):
         out[fg["id"]] = _number(fg, fg["sentence"] or "")
     return out
@@ -154,7 +160,8 @@ def _same(a: Item, b: Item, copies: set[tuple[str, str]]) -> str | None:
         pair = (min(a.article_id, b.article_id), max(a.article_id, b.article_id))
         return same_quote(a, b, pair in copies)
     if isinstance(a, Number) and isinstance(b, Number):
-        return same_figure(a, b)
+        pair = (min(a.article_id, b.article_id), max(a.article_id, b.article_id))
+        return same_figure(a, b, pair in copies)
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -62,6 +63,76 @@ _FRAGMENT = re.compile(
     r"(?:[\u201c\u00ab\u201e]|(?<![\w.,;:!?])\"|(?<![\w])[\u2018'])(?P<words>[^\u201c\u201d\u00ab\u00bb\u201e\"]+?)"
     r"(?:[\u201d\u00bb\"]|[\u2019'](?!\w)|$)"
 )
+
+
+@dataclass(frozen=True)
+class Formula:
+    """Stock wording of the law or the police, with an example (the formula between
+    [[ and ]]): said of every suspect charged, it is nobody's words."""
+
+    name: str
+    pattern: re.Pattern[str]
+    example: str
+
+
+def _formula(name: str, pattern: str, example: str) -> Formula:
+    return Formula(name, re.compile(pattern, re.IGNORECASE), example)
+
+
+# A charge's statutory wording and the police's stock lines: two men charged on
+# consecutive days "with conspiring ... to damage by fire property belonging to another"
+# are two statements, not one claim; their words in common are the law's.
+FORMULAS: tuple[Formula, ...] = (
+    _formula(
+        "arson's statutory wording",
+        r"(?:destroy\s+or\s+)?damage\s+by\s+fire\s+(?:any\s+)?property\s+belonging\s+to\s+another",
+        "accused of conspiring with others to [[damage by fire property belonging to another]]",
+    ),
+    _formula(
+        "intent's statutory wording",
+        r"intending\s+(?:by\s+the\s+(?:destruction|damage)\s+)?to\s+"
+        r"(?:damage\s+(?:the|such)\s+property|endanger\s+the\s+life\s+of\s+another)",
+        "by fire, [[intending to endanger the life of another]]",
+    ),
+    _formula(
+        "recklessness's statutory wording",
+        r"(?:or\s+)?being\s+reckless\s+as\s+to\s+whether\s+(?:the\s+life\s+of\s+another|"
+        r"any\s+such\s+property)\s+would\s+(?:thereby\s+)?be\s+(?:endangered|destroyed|damaged)",
+        "[[or being reckless as to whether the life of another would thereby be endangered]]",
+    ),
+    _formula(
+        "an offence's name",
+        r"(?:conspiracy\s+to\s+commit\s+)?arson\s+with\s+intent\s+to\s+endanger\s+life"
+        r"|conspiracy\s+to\s+commit\s+arson|(?:assisting|aiding)\s+a\s+foreign\s+intelligence"
+        r"\s+service",
+        "was charged with [[conspiracy to commit arson with intent to endanger life]]",
+    ),
+    _formula(
+        "a court appearance",
+        r"(?:was|were|is|are|will\s+be)?\s*(?:due\s+to\s+|set\s+to\s+)?appear\w*\s+(?:at|before|in)"
+        r"\s+(?:[\w'\u2019]+\s+){0,4}?(?:magistrates|crown)[\u2019']?\s+court",
+        "He [[is due to appear at Westminster Magistrates' Court]] on Saturday",
+    ),
+    _formula(
+        "a remand",
+        r"(?:has\s+been\s+|was\s+|were\s+)?remanded\s+in\s+custody",
+        "He [[was remanded in custody]] until June",
+    ),
+)
+
+
+def without_formulas(text: str) -> str:
+    """``text`` with the law's and the police's stock wording (``FORMULAS``) left out."""
+    lowered = text.lower()
+    if not any(k in lowered for k in _FORMULA_WORDS):
+        return text
+    for formula in FORMULAS:
+        text = formula.pattern.sub(" ", text)
+    return text
+
+
+# Words one of which every formula has: the patterns only run on text that has one.
+_FORMULA_WORDS = ("fire", "intending", "reckless", "arson", "intelligence", "court", "remand")
 
 
 # A hyphen inside a word joins it ("large-scale" and "largescale" are one word).
