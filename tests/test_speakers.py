@@ -329,6 +329,62 @@ CASES = [
         "Russia’s ministry of defence",
         "named",
     ),
+    # "the agency", "the company", "the ministry": the body of that kind named last,
+    # by what its name or description shows of its kind (PolNeAR train).
+    (
+        "In a letter filed in federal court, the FBI confirmed that it was working on the "
+        "case. The agency said it would not detail the investigation's scope.",
+        "would not detail",
+        "FBI",
+        "named",
+    ),
+    (
+        "TASS reported heavy fighting near Pokrovsk on Monday. The agency said Russian "
+        "forces had taken a village.",
+        "had taken a village",
+        "TASS",
+        "named",
+    ),
+    (
+        "Not only did the State Department turn down requests for more guards, it cut "
+        "the staff. The agency said it had declined an offer to extend the team.",
+        "had declined an offer",
+        "State Department",
+        "named",
+    ),
+    (
+        "Ameriquest was one of several firms sued by the NAACP for targeting black "
+        "borrowers, and later the company said it would pay $325 million to settle.",
+        "would pay",
+        "Ameriquest",
+        "named",
+    ),
+    (
+        "A Chinese official said Japan should be careful, while China’s foreign ministry "
+        "also weighed in. “Countries outside the region should keep their promises,” the "
+        "ministry said in a statement.",
+        "keep their promises",
+        "China’s foreign ministry",
+        "named",
+    ),
+    # A broadcaster told of it is no group: "the group" is the foundation.
+    (
+        "The Trayvon Martin Foundation did not want to address him, telling Fox 35 that "
+        "it was focused on ending gun violence. “We are focused on that mission,” the "
+        "group said.",
+        "focused on that mission",
+        "Trayvon Martin Foundation",
+        "named",
+    ),
+    # A body named where it stands ("The website fivethirtyeight") refers to no body
+    # of its kind named before.
+    (
+        "Politico ran the story on the website on Monday. The website fivethirtyeight "
+        "noted that the rules work against Trump.",
+        "rules work against",
+        "website fivethirtyeight",
+        "described",
+    ),
     # An instrument does not act: whoever uses it argues.
     (
         "Trump responded by using the example of Chicago to argue that gun control is not "

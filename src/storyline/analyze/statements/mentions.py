@@ -104,6 +104,31 @@ def _person_words(doc: Doc, p: Person) -> set[str]:
     return words
 
 
+def _body_words(doc: Doc, ent: Span, lo: int) -> frozenset[str]:
+    """What the article calls a body where it names it, as lemmas: the common nouns
+    before the name ("the social media company Twitter", "subprime lending giant
+    Ameriquest"), an apposition ("Ameriquest, a lender") or what it is said to be
+    ("Ameriquest was one of several firms"), so "the company" can mean it."""
+    words: set[str] = set()
+    for t in reversed(doc[max(doc[lo].sent.start, lo - 4) : lo]):
+        if t.pos_ not in ("NOUN", "ADJ") or not t.text.islower():
+            break
+        words.add(t.lemma_.lower())
+    head = ent.root
+    for c in head.children:
+        if c.dep_ == "appos" and c.i >= ent.end and c.pos_ == "NOUN":
+            words.add(c.lemma_.lower())
+    verb = head.head
+    if head.dep_ == "nsubj" and verb.lemma_ == "be":
+        for c in verb.children:
+            if c.dep_ == "attr":  # "a lender", "one of several firms"
+                if c.pos_ == "NOUN":
+                    words.add(c.lemma_.lower())
+                of = [g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
+                words.update(g.lemma_.lower() for p in of for g in p.children if g.dep_ == "pobj")
+    return frozenset(words)
+
+
 def body_name(ent: Span) -> tuple[int, str]:
     """A body's name as written, with a country before it ("Russia's Defense Ministry")."""
     doc = ent.doc
@@ -240,7 +265,8 @@ class MentionIndex:
                     kind=kind,
                     plural=False,
                     subject=is_subject(head),
-                    words=frozenset(norm_word(t.text) for t in doc[lo : ent.end] if t.is_alpha),
+                    words=frozenset(norm_word(t.text) for t in doc[lo : ent.end] if t.is_alpha)
+                    | (_body_words(doc, ent, lo) if kind == "body" else frozenset()),
                     key=name.lower(),
                 )
             )
@@ -250,7 +276,10 @@ class MentionIndex:
         "Ukrainian officials said ... They added", "the regional administration said"."""
         doc = self.doc
         for tok in doc:
-            if tok.pos_ != "NOUN" or in_quote(tok.idx):
+            # (a lower-case word the tagger calls a proper noun is a common noun:
+            # "while China’s foreign ministry also weighed in")
+            common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower())
+            if not common or in_quote(tok.idx):
                 continue
             if tok.ent_type_ in ("ORG", "GPE", "PERSON"):
                 continue  # already a named mention

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.analyze.figure_lexicon import PERSON_NOUNS
 from storyline.analyze.source_lexicon import (
+    BODY_KINDS,
     CAPITAL_CITIES,
     DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
@@ -34,6 +35,7 @@ from storyline.analyze.source_lexicon import (
     THING_PRONOUNS,
     UNNAMED_SOURCE_NOUNS,
     WRITER_PRONOUNS,
+    BodyKind,
 )
 from storyline.analyze.speech_lexicon import (
     COUNTRY_SYNONYMS,
@@ -387,7 +389,9 @@ class Sources:
         if lemma in DOCUMENT_NOUNS:
             return self._document(subj, depth, definite, phrase)
         known = lemma in ROLE_WORDS or lemma in ORG_WORDS or lemma in UNNAMED_SOURCE_NOUNS
-        if known and definite and depth < 3:
+        named_beside = any(c.dep_ == "appos" and c.i > subj.i for c in subj.children)
+        if known and definite and depth < 3 and not named_beside:
+            # ("The website fivethirtyeight noted": named where it stands, not before)
             ante = self._role_antecedent(subj, depth)
             if ante is not None:
                 return ante
@@ -493,7 +497,45 @@ class Sources:
                 best = (0.0, m)
         if best is not None:
             return self._mention_source(best[1], depth)
-        return None if kinds else self._recent_fallback(subj, lemma)
+        if kinds:
+            return None
+        # A body its words show of the kind first, then the source that just spoke,
+        # then a body whose kind nothing shows.
+        of_kind, shown = self._kind_antecedent(subj, lemma)
+        if shown:
+            return of_kind
+        return self._recent_fallback(subj, lemma) or of_kind
+
+    def _kind_antecedent(self, subj: Token, lemma: str) -> tuple[Source | None, bool]:
+        """ "The FBI confirmed ... The agency declined", "Twitter said ... The company
+        said": a bare body noun is the body of its kind named last (three sentences
+        back at most, a subject first), by what its name or description shows of its
+        kind (``BODY_KINDS``); "the company" may also be a body whose kind nothing shows,
+        never one of another kind (not "Fox 35" for "the group"). With whether its
+        words showed the kind."""
+        kind = _KIND_OF.get(lemma)
+        if kind is None or not _bare(subj):
+            return None, False
+        sent = self._sent_of(subj)
+        best: tuple[float, Mention] | None = None
+        for m in self.index.mentions:
+            if m.char >= subj.idx:
+                break
+            if m.kind != "body" or sent - m.sent > 3 or _refers_back(m.head):
+                continue
+            shown = body_kinds(m.words)
+            if self.person_at(m.head) is not None and not shown:
+                continue  # a surname the tagger called an organisation
+            if kind not in shown and (shown or not kind.unknown):
+                continue
+            if not shown and m.head.dep_ in ("compound", "amod", "nmod"):
+                continue  # "a Confederate flag": a name used as a modifier, no body
+            score = -10.0 * (sent - m.sent) + 5 * m.subject + 3 * bool(shown) + m.char * 1e-7
+            if best is None or score > best[0]:
+                best = (score, m)
+        if best is None:
+            return None, False
+        return self._mention_source(best[1], 3), bool(body_kinds(best[1].words))
 
     def _recent_fallback(self, subj: Token, lemma: str) -> Source | None:
         """ "the analyst observed" after the analyst was quoted by name, "the company
@@ -510,7 +552,7 @@ class Sources:
             role_back = lemma in ROLE_WORDS and _bare(subj) and not self._has_role(s.key)
             if (person_back or role_back) and s.source.is_person and s.source.status == "named":
                 return s.source
-            if lemma in GENERIC_BODY_NOUNS and not s.source.is_person:
+            if lemma in GENERIC_BODY_NOUNS and not s.source.is_person and _fits(lemma, s.key):
                 return s.source
             break
         if lemma in EPITHETS and _bare(subj):
@@ -613,6 +655,25 @@ class Sources:
         if low in THING_PRONOUNS:
             return m.kind in ("body", "place") and not m.plural
         return m.kind in ("group", "body") or m.plural  # they
+
+
+# Each body noun's kind ("agency" -> the agencies' kind).
+_KIND_OF: dict[str, BodyKind] = {noun: kind for kind in BODY_KINDS for noun in kind.nouns}
+
+
+def body_kinds(words: frozenset[str]) -> list[BodyKind]:
+    """The kinds of body a body's words show ("FBI": an agency; "Twitter": none)."""
+    return [kind for kind in BODY_KINDS if words & kind.shows]
+
+
+def _fits(lemma: str, key: str) -> bool:
+    """Whether a body called ``key`` may be what "the <lemma>" refers to: not a body
+    its name shows to be of another kind ("Fox 35" is no group)."""
+    kind = _KIND_OF.get(lemma)
+    if kind is None:
+        return True
+    shown = body_kinds(frozenset(norm_word(w) for w in key.split()))
+    return kind in shown or (not shown and kind.unknown)
 
 
 def _speaker_agrees(low: str, gender: str | None, s: _Spoken, sources: Sources) -> bool:
