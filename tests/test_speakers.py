@@ -385,6 +385,14 @@ CASES = [
         "website fivethirtyeight",
         "described",
     ),
+    # "the party itself" is the party named before: "itself" names nothing.
+    (
+        "Curbelo has slammed the Republican Party's nominee. The party itself said it "
+        "cares very much about the Latino community.",
+        "cares very much",
+        "Republican Party",
+        "named",
+    ),
     # An instrument does not act: whoever uses it argues.
     (
         "Trump responded by using the example of Chicago to argue that gun control is not "

@@ -389,7 +389,10 @@ class Sources:
         if lemma in DOCUMENT_NOUNS:
             return self._document(subj, depth, definite, phrase)
         known = lemma in ROLE_WORDS or lemma in ORG_WORDS or lemma in UNNAMED_SOURCE_NOUNS
-        named_beside = any(c.dep_ == "appos" and c.i > subj.i for c in subj.children)
+        named_beside = any(
+            c.dep_ == "appos" and c.i == subj.i + 1 and c.pos_ in ("NOUN", "PROPN")
+            for c in subj.children
+        )
         if known and definite and depth < 3 and not named_beside:
             # ("The website fivethirtyeight noted": named where it stands, not before)
             ante = self._role_antecedent(subj, depth)
