@@ -303,6 +303,18 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     }
 )
 
+# Things written or made that a later "it" may mean as the source of what it says
+# ("The police also released a video ... It directly contradicted what Trump said";
+# "an ad titled 'Scam.' It slams ..."): the documents and, besides, these.
+SPEAKING_THINGS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
+    {"ad", "advertisement", "commercial", "editorial", "article", "book", "study", "bill"}
+    | {"law", "legislation", "measure", "page", "platform", "website", "petition", "op-ed"}
+)
+# Verbs whose object is a thing made public, a candidate for that "it" as a subject is.
+RELEASE_VERBS: frozenset[str] = frozenset(
+    {"release", "launch", "publish", "issue", "post", "air", "run", "unveil", "file", "send"}
+)
+
 # Head nouns of a body that a definite reference points back to only when the
 # body's own name says it ("the ministry" -> "Russia's Defense Ministry", "the
 # bank" -> "Bank of Israel"); GENERIC_BODY_NOUNS may also point back to the
@@ -420,4 +432,13 @@ BODY_KINDS: tuple[BodyKind, ...] = (
         False,
         "the Justice Department opened an inquiry. The department said",
     ),
+)
+
+# Who a person described by trade is, a person noun when no other list has it ("A
+# British surgeon who returned to southern Gaza ... Dr Rose says").
+PROFESSION_NOUNS: frozenset[str] = _word_list(
+    """
+    surgeon physician medic paramedic volunteer witness photographer farmer engineer
+    lawyer attorney researcher scientist professor pastor priest imam rabbi chef
+    """
 )
