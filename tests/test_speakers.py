@@ -403,14 +403,14 @@ CASES = [
         "Mark Lyle",
         "named",
     ),
-    # A person whose name tells no gender is of the gender the article used of them:
-    # a later "she" is someone else.
+    # A person whose name tells no gender still agrees with "he", but one known to be
+    # a man comes first (PolNeAR train: "Trump took offense when Kelly confronted him
+    # ... he'd made" gave "he" to Megyn Kelly).
     (
-        "Jody Ortega chairs the committee. Robin Vale opened the hearing on Monday. He "
-        "said the budget was sound. Later, Vale took questions from reporters. She said "
-        "the numbers did not add up.",
-        "numbers did not add up",
-        "Jody Ortega",
+        "Donald Trump was angry when Megyn Kelly moderated the debate. He said the "
+        "questions were unfair.",
+        "questions were unfair",
+        "Donald Trump",
         "named",
     ),
     # A headline run into the lead: a name, its apposition, then "said" is the speaker,

@@ -340,7 +340,8 @@ class MentionIndex:
         )
 
     def _add_pronouns(self, in_quote: Callable[[int], bool]) -> None:
-        """Each "he" or "she" subject outside quotes, as a link of a pronoun chain."""
+        """Each "he" or "she" subject of a main clause outside quotes, as a link of a
+        pronoun chain."""
         chain = [
             Mention(
                 head=tok,
@@ -354,7 +355,10 @@ class MentionIndex:
                 pronoun=True,
             )
             for tok in self.doc
-            if tok.lower_ in _CHAIN_PRONOUNS and tok.dep_ in SUBJ_DEPS and not in_quote(tok.idx)
+            if tok.lower_ in _CHAIN_PRONOUNS
+            and tok.dep_ in SUBJ_DEPS
+            and _main_clause(tok.head)
+            and not in_quote(tok.idx)
         ]
         if chain:
             self.mentions = sorted(self.mentions + chain, key=lambda m: m.char)
@@ -399,6 +403,12 @@ class MentionIndex:
         if m.pronoun:
             return PERSON_SUBJECT_PRONOUNS[m.head.lower_]
         return self.genders.get(m.key) if m.kind == "person" else None
+
+
+def _main_clause(verb: Token) -> bool:
+    """A sentence's main verb or one joined to it: a "he" there is what the text goes
+    on about; one in a clause inside ("voters he would attract") is a weaker link."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 # The subject pronouns a chain is made of.

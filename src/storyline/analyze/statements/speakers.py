@@ -32,7 +32,6 @@ from storyline.analyze.source_lexicon import (
     THING_PRONOUNS,
     UNNAMED_SOURCE_NOUNS,
     WRITER_PRONOUNS,
-    Gender,
 )
 from storyline.analyze.speech_lexicon import (
     COUNTRY_SYNONYMS,
@@ -693,7 +692,10 @@ class Sources:
             score = -10.0 * (sent - m.sent) + 5 * m.subject + 2 * (m.char > para) + m.char * 1e-7
             # a "he" subject is the person the text goes on about, more than a passive's
             # agent beside it ("he was greeted by Mayor John Ortiz. He said")
-            score += _CHAIN_BONUS * m.pronoun
+            score += _CHAIN_BONUS * (m.pronoun and m.sent < sent)
+            # one known to be of the pronoun's gender before one whose gender nobody
+            # knows ("Trump and Megyn Kelly ... he": Trump)
+            score += _KNOWN_GENDER_BONUS * (gender is not None and self.index.gender(m) == gender)
             if m.sent == sent and not m.subject:
                 score -= 8  # "Asked about Trump, he said": not the object beside it
             ranked.append((score, m))
@@ -703,30 +705,24 @@ class Sources:
             score = -10.0 * (sent - s.sent) + 4 + 5 + 2 * (s.char > para) + s.char * 1e-7
             ranked.append((score, s))
         ranked.sort(key=lambda c: -c[0])
-        for _, chosen in ranked[:_PRONOUN_TRIES]:
+        tries = 0
+        for _, chosen in ranked:
+            if tries >= _PRONOUN_TRIES:
+                break
             if isinstance(chosen, _Spoken):
-                self._learn_gender(chosen.source, gender)
                 return chosen.source
             if chosen.pronoun:
                 linked = self._chain_link(chosen)
                 if linked.name is not None:
                     return linked
-                continue
+                continue  # (a link that resolved to no one is no try)
+            tries += 1
             if depth >= 3:
                 return UNRESOLVED
             found = self._mention_source(chosen, depth + 1)
             if gender is None or self.gender_of(found) in (None, gender):
-                self._learn_gender(found, gender)
                 return found
         return UNRESOLVED
-
-    def _learn_gender(self, found: Source, gender: Gender | None) -> None:
-        """A person whose name tells no gender ("Sandy Hume", "Jan Brewer") is of the
-        gender of the "he" or "she" the article used of them: a later pronoun of the
-        other gender is someone else."""
-        if gender is None or not found.is_person or found.plural or found.name is None:
-            return
-        self.index.genders.setdefault(found.name.lower(), gender)
 
     def _chain_link(self, link: Mention) -> Source:
         """What an earlier "he" or "she" subject resolved to: the chain's earlier links
@@ -811,6 +807,9 @@ _COURTESY_TITLES = frozenset(
 
 # What a "he"/"she" subject adds to its score as the antecedent of the next one.
 _CHAIN_BONUS = 1
+
+# What a candidate known to be of a "he"/"she"'s gender adds over one of unknown gender.
+_KNOWN_GENDER_BONUS = 0.5
 
 # How many candidates a pronoun tries, best first, when the best resolves to a person of
 # the other gender.
