@@ -720,6 +720,9 @@ class Sources:
             if depth >= 3:
                 return UNRESOLVED
             found = self._mention_source(chosen, depth + 1)
+            if chosen.kind == "document" and found.name is None:
+                # "The ad says ... It makes no mention": the document, as described
+                return Source.described(described_text(chosen.head))
             if gender is None or self.gender_of(found) in (None, gender):
                 return found
         return UNRESOLVED
