@@ -7,6 +7,7 @@ example it exists for.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 Gender = Literal["f", "m"]
@@ -302,6 +303,18 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     }
 )
 
+# Things written or made that a later "it" may mean as the source of what it says
+# ("The police also released a video ... It directly contradicted what Trump said";
+# "an ad titled 'Scam.' It slams ..."): the documents and, besides, these.
+SPEAKING_THINGS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
+    {"ad", "advertisement", "commercial", "editorial", "article", "book", "study", "bill"}
+    | {"law", "legislation", "measure", "page", "platform", "website", "petition", "op-ed"}
+)
+# Verbs whose object is a thing made public, a candidate for that "it" as a subject is.
+RELEASE_VERBS: frozenset[str] = frozenset(
+    {"release", "launch", "publish", "issue", "post", "air", "run", "unveil", "file", "send"}
+)
+
 # Head nouns of a body that a definite reference points back to only when the
 # body's own name says it ("the ministry" -> "Russia's Defense Ministry", "the
 # bank" -> "Bank of Israel"); GENERIC_BODY_NOUNS may also point back to the
@@ -340,4 +353,92 @@ EPITHETS: frozenset[str] = frozenset(
 ROLE_MODIFIERS: frozenset[str] = frozenset(
     {"deputy", "vice", "first", "acting", "former", "chief", "head", "chairman", "member"}
     | {"special", "senior", "top", "interim", "outgoing", "incoming"}
+)
+
+
+@dataclass(frozen=True)
+class BodyKind:
+    """What a bare definite body noun ("the agency", "the company") can refer back to:
+    a body named before whose name or description has one of ``shows`` ("FBI" is an
+    agency, "Ameriquest, a lender" a company); where ``unknown`` is set, also a body
+    whose words show no kind at all (most companies are known by their name alone:
+    "Twitter ... The company said"). ``example`` is the sentence it exists for."""
+
+    nouns: frozenset[str]
+    shows: frozenset[str]
+    unknown: bool
+    example: str
+
+
+BODY_KINDS: tuple[BodyKind, ...] = (
+    BodyKind(
+        _word_list("agency"),
+        _word_list(
+            """agency bureau administration service department fbi cia nsa dhs epa fda irs fema
+            nasa dea atf cdc ice tass ria interfax reuters ap afp xinhua ukrinform unian mna irna
+            tasnim wafa anadolu yonhap kyodo efe ansa dpa pap belta ukrinform"""
+        ),
+        False,
+        "the FBI confirmed that it was working on the matter. The agency declined to detail it",
+    ),
+    BodyKind(
+        _word_list("company firm business corporation"),
+        _word_list(
+            """company companies firm inc inc. corp corp. corporation co co. ltd llc plc group
+            airlines airways lender retailer maker automaker carmaker insurer giant startup
+            bank"""
+        ),
+        True,
+        "Twitter said it had suspended accounts. The company said its moves had worked",
+    ),
+    BodyKind(
+        _word_list("group organization organisation foundation association"),
+        _word_list(
+            """group organization organisation foundation association coalition alliance
+            institute center centre council network union society league fund watch
+            committee movement project caucus"""
+        ),
+        True,
+        "The Trayvon Martin Foundation told Fox 35 ... “We are focused,” the group said",
+    ),
+    BodyKind(
+        _word_list("newspaper paper daily tabloid publication"),
+        _word_list(
+            """newspaper paper times post journal herald tribune gazette daily guardian
+            telegraph independent izvestia kommersant vedomosti haaretz monde express mail
+            mirror sun observer standard economist"""
+        ),
+        False,
+        "the New York Daily News ran the cover. The newspaper said it stood by it",
+    ),
+    BodyKind(
+        _word_list("network broadcaster channel station outlet"),
+        _word_list(
+            """network broadcaster channel station outlet cnn msnbc fox nbc abc cbs bbc rt
+            pbs npr tv television radio news"""
+        ),
+        False,
+        "Fox News announced the change. The network said the host would stay",
+    ),
+    BodyKind(
+        _word_list("ministry"),
+        _word_list("ministry mod"),
+        False,
+        "while China’s foreign ministry also weighed in. “...,” the ministry said",
+    ),
+    BodyKind(
+        _word_list("department"),
+        _word_list("department dept dept. doj dos dod dhs pentagon"),
+        False,
+        "the Justice Department opened an inquiry. The department said",
+    ),
+)
+
+# Who a person described by trade is, a person noun when no other list has it ("A
+# British surgeon who returned to southern Gaza ... Dr Rose says").
+PROFESSION_NOUNS: frozenset[str] = _word_list(
+    """
+    surgeon physician medic paramedic volunteer witness photographer farmer engineer
+    lawyer attorney researcher scientist professor pastor priest imam rabbi chef
+    """
 )

@@ -32,6 +32,7 @@ from storyline.analyze.statements.medium_date import (
     own_occasion,
     statement_date,
 )
+from storyline.analyze.statements.people import tidy_name
 from storyline.analyze.statements.quote_pass import colon_paragraphs, quote_statements
 from storyline.analyze.statements.refine import (
     is_statement,
@@ -111,8 +112,9 @@ def _resolve_speakers(art: ArticleView, found: list[Found]) -> None:
                     f.speaker = _fuller_description(f.speaker, described)
                     described.append(f.speaker)
             else:
-                f.status = f.status or "named"
-                source = Source(f.speaker, f.status, f.is_person, " and " in f.speaker)
+                f.speaker = tidy_name(f.speaker)  # ("Luciana Lopez: ..." paragraphs)
+                f.status = (f.status or "named") if f.speaker else "unresolved"
+                source = Source(f.speaker, f.status, f.is_person, " and " in (f.speaker or ""))
             sources.spoke(f.cue, source)
 
 

@@ -49,6 +49,10 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None:
             return obj
+    if verb.dep_ == "conj":
+        named = _name_before(verb)
+        if named is not None:
+            return named
     inherits = verb.dep_ in ("conj", "xcomp") or (
         verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"
     )
@@ -66,6 +70,27 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
             return cue_subject(issuer, depth + 1)
         return verb.head
     return _inverted_subject(verb) or _trailing_name(verb)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """ "Trendy tycoon Tyler Brûlé opens a café-bookshop in Paris Gabriel Attal, the head
+    of President Macron's party, said he wanted ...": a headline run into the lead, the
+    parser joined "said" to "opens"; but a name, its apposition between commas and then
+    the verb, with no "and" between, is the verb's subject."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    appos = next((t for t in doc[verb.i - 2].ancestors if t.dep_ == "appos"), None)
+    if doc[verb.i - 2].dep_ == "appos":
+        appos = doc[verb.i - 2]
+    if appos is None or appos.right_edge.i != verb.i - 2:
+        return None
+    name = appos.head
+    if name.ent_type_ != "PERSON" or name.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    if any(t.dep_ == "cc" for t in doc[name.i : verb.i]):
+        return None
+    return name
 
 
 def _participle_partner(verb: Token) -> Token | None:

@@ -26,6 +26,8 @@ from storyline.analyze.source_lexicon import (
     MALE_SURNAME_ENDINGS,
     MEN_FIRST_NAMES,
     PERSON_SUBJECT_PRONOUNS,
+    RELEASE_VERBS,
+    SPEAKING_THINGS,
     UNNAMED_SOURCE_NOUNS,
     WOMEN_FIRST_NAMES,
     Gender,
@@ -34,7 +36,7 @@ from storyline.analyze.speech_lexicon import COUNTRY_SYNONYMS, ORG_WORDS, ROLE_W
 from storyline.analyze.statements.cues import SUBJ_DEPS
 from storyline.analyze.statements.people import Person
 
-Kind = Literal["person", "body", "place", "group"]
+Kind = Literal["person", "body", "place", "group", "document"]
 
 # Entity labels of places and of bodies that can speak ("Russia said", "the
 # Kremlin denied").
@@ -54,6 +56,9 @@ class Mention:
     subject: bool  # subject, agent or the subject's possessor ("Putin's reaction was ...")
     words: frozenset[str]  # what describes it, lower-case, countries normalised
     key: str  # who it is: a person's fullest name, a body's name, in lower case
+    # A "he" or "she" subject: whoever it resolves to ("He obtained his degree ... He
+    # said": the second "he" is the first one's referent).
+    pronoun: bool = False
 
 
 def proper_modifier(tok: Token) -> bool:
@@ -102,6 +107,31 @@ def _person_words(doc: Doc, p: Person) -> set[str]:
             if t.i < head.left_edge.i and not t.is_punct and t.dep_ != "relcl"
         )
     return words
+
+
+def _body_words(doc: Doc, ent: Span, lo: int) -> frozenset[str]:
+    """What the article calls a body where it names it, as lemmas: the common nouns
+    before the name ("the social media company Twitter", "subprime lending giant
+    Ameriquest"), an apposition ("Ameriquest, a lender") or what it is said to be
+    ("Ameriquest was one of several firms"), so "the company" can mean it."""
+    words: set[str] = set()
+    for t in reversed(doc[max(doc[lo].sent.start, lo - 4) : lo]):
+        if t.pos_ not in ("NOUN", "ADJ") or not t.text.islower():
+            break
+        words.add(t.lemma_.lower())
+    head = ent.root
+    for c in head.children:
+        if c.dep_ == "appos" and c.i >= ent.end and c.pos_ == "NOUN":
+            words.add(c.lemma_.lower())
+    verb = head.head
+    if head.dep_ == "nsubj" and verb.lemma_ == "be":
+        for c in verb.children:
+            if c.dep_ == "attr":  # "a lender", "one of several firms"
+                if c.pos_ == "NOUN":
+                    words.add(c.lemma_.lower())
+                of = [g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
+                words.update(g.lemma_.lower() for p in of for g in p.children if g.dep_ == "pobj")
+    return frozenset(words)
 
 
 def body_name(ent: Span) -> tuple[int, str]:
@@ -192,6 +222,7 @@ class MentionIndex:
         self._add_groups(in_quote)
         self.mentions.sort(key=lambda m: m.char)
         self._learn_genders_from_pronouns(persons, in_quote)
+        self._add_pronouns(in_quote)
 
     def sent_of(self, tok: Token) -> int:
         return bisect.bisect_right(self.sent_starts, tok.i) - 1
@@ -223,7 +254,9 @@ class MentionIndex:
     def _add_bodies(self, in_quote: Callable[[int], bool]) -> None:
         doc = self.doc
         for ent in doc.ents:
-            if ent.label_ not in _BODY_LABELS and ent.label_ not in _PLACE_LABELS:
+            # A people ("Ukrainians", "Palestinians") is a group a later "they" may mean.
+            people = ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS")
+            if ent.label_ not in _BODY_LABELS and ent.label_ not in _PLACE_LABELS and not people:
                 continue
             if "\n" in ent.text or in_quote(ent.start_char):
                 continue
@@ -231,16 +264,17 @@ class MentionIndex:
                 continue
             head = ent.root
             lo, name = body_name(ent)
-            kind: Kind = "body" if ent.label_ in _BODY_LABELS else "place"
+            kind: Kind = "body" if ent.label_ in _BODY_LABELS else "group" if people else "place"
             self.mentions.append(
                 Mention(
                     head=head,
                     char=doc[lo].idx,
                     sent=self.sent_of(head),
                     kind=kind,
-                    plural=False,
+                    plural=people,
                     subject=is_subject(head),
-                    words=frozenset(norm_word(t.text) for t in doc[lo : ent.end] if t.is_alpha),
+                    words=frozenset(norm_word(t.text) for t in doc[lo : ent.end] if t.is_alpha)
+                    | (_body_words(doc, ent, lo) if kind == "body" else frozenset()),
                     key=name.lower(),
                 )
             )
@@ -250,11 +284,17 @@ class MentionIndex:
         "Ukrainian officials said ... They added", "the regional administration said"."""
         doc = self.doc
         for tok in doc:
-            if tok.pos_ != "NOUN" or in_quote(tok.idx):
+            # (a lower-case word the tagger calls a proper noun is a common noun:
+            # "while China’s foreign ministry also weighed in")
+            common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower())
+            if not common or in_quote(tok.idx):
                 continue
             if tok.ent_type_ in ("ORG", "GPE", "PERSON"):
                 continue  # already a named mention
             lemma = tok.lemma_.lower()
+            if lemma in SPEAKING_THINGS and lemma not in ORG_WORDS:
+                self._add_document(tok, lemma)
+                continue
             # Beside subjects, a body named by its modifiers anywhere ("the Obama
             # administration", "a Politico/Morning Consult poll"): a later "the
             # administration" or "the poll" means it.
@@ -278,6 +318,50 @@ class MentionIndex:
                     key=doc[left.i : tok.i + 1].text.lower(),
                 )
             )
+
+    def _add_document(self, tok: Token, lemma: str) -> None:
+        """A document or a thing made public, subject of its clause or released ("The
+        lawsuit contends ...", "the police released a video"): what a later "it" says."""
+        released = tok.dep_ == "dobj" and tok.head.lemma_.lower() in RELEASE_VERBS
+        if not (is_subject(tok) or released):
+            return
+        left = tok.left_edge
+        self.mentions.append(
+            Mention(
+                head=tok,
+                char=left.idx,
+                sent=self.sent_of(tok),
+                kind="document",
+                plural=tok.tag_ == "NNS",
+                subject=True,
+                words=frozenset({lemma}),
+                key=self.doc[left.i : tok.i + 1].text.lower(),
+            )
+        )
+
+    def _add_pronouns(self, in_quote: Callable[[int], bool]) -> None:
+        """Each "he" or "she" subject of a main clause outside quotes, as a link of a
+        pronoun chain."""
+        chain = [
+            Mention(
+                head=tok,
+                char=tok.idx,
+                sent=self.sent_of(tok),
+                kind="person",
+                plural=False,
+                subject=True,
+                words=frozenset(),
+                key="",
+                pronoun=True,
+            )
+            for tok in self.doc
+            if tok.lower_ in _CHAIN_PRONOUNS
+            and tok.dep_ in SUBJ_DEPS
+            and _main_clause(tok.head)
+            and not in_quote(tok.idx)
+        ]
+        if chain:
+            self.mentions = sorted(self.mentions + chain, key=lambda m: m.char)
 
     def _learn_genders_from_pronouns(
         self, persons: list[Person], in_quote: Callable[[int], bool]
@@ -316,4 +400,16 @@ class MentionIndex:
         return self._person_words.get(m.key, m.words)
 
     def gender(self, m: Mention) -> Gender | None:
+        if m.pronoun:
+            return PERSON_SUBJECT_PRONOUNS[m.head.lower_]
         return self.genders.get(m.key) if m.kind == "person" else None
+
+
+def _main_clause(verb: Token) -> bool:
+    """A sentence's main verb or one joined to it: a "he" there is what the text goes
+    on about; one in a clause inside ("voters he would attract") is a weaker link."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+# The subject pronouns a chain is made of.
+_CHAIN_PRONOUNS = frozenset({"he", "she"})

@@ -161,3 +161,46 @@ def headline_verb(word: str) -> bool:
 def surname_of(name: str) -> str:
     words = [w for w in name.split() if w.lower() not in TITLES]
     return re.sub(r"['’]s$", "", words[-1]).lower() if words else ""
+
+
+@dataclass(frozen=True)
+class Debris:
+    """What a name recogniser or a span's edge leaves around a source's name, removed
+    before anyone reads it: ``pattern`` is replaced by ``keep`` (a group reference or
+    nothing); ``example`` is the name as it was exported and what it becomes."""
+
+    pattern: re.Pattern[str]
+    keep: str
+    example: tuple[str, str]
+
+
+DEBRIS: tuple[Debris, ...] = (
+    # whitespace runs, non-breaking spaces ("An exhaustive  study")
+    Debris(re.compile(r"\s+"), " ", ("An exhaustive \xa0study", "An exhaustive study")),
+    # a transcript's speaker label before the name ("RAMOS: Secretary Clinton")
+    Debris(re.compile(r"^[A-Z]{2,}:\s+"), "", ("RAMOS: Secretary Clinton", "Secretary Clinton")),
+    # a signature or a clause after a spaced dash ("Vladimir Putin - TASS")
+    Debris(re.compile(r"\s+[-–—]+\s+.*$"), "", ("Vladimir Putin - TASS", "Vladimir Putin")),
+    # a bracket the span cut open ("Kevin McCarthy (R-Calif.", "Vox Populi (Voice of")
+    Debris(re.compile(r"\s*[(\[][^)\]]*$"), "", ("Vox Populi (Voice of the People", "Vox Populi")),
+    # a bracket closed that never opened ("Vladimir] Putin")
+    Debris(re.compile(r"^([^(\[]*?)\s*[)\]]"), r"\1", ("Vladimir] Putin", "Vladimir Putin")),
+    # a possessive's ending left before the name ("’s Iowa")
+    Debris(re.compile(r"^['’]s\b\s*"), "", ("’s Iowa", "Iowa")),
+    # markup, bullets and dashes before it ('">Sanders', "-Craig Fehrman")
+    Debris(re.compile(r"^(?:[^\w@(“\"‘'$]|[“\"‘'](?!\w))+"), "", ('">Sanders', "Sanders")),
+    # a colon, dash or opening quote after it ("Luciana Lopez:")
+    Debris(re.compile(r"[\s:;,\-–—‘“/]+$"), "", ("Luciana Lopez:", "Luciana Lopez")),
+    # a quote mark that opens nothing ("“bigots")
+    Debris(re.compile(r"^[“\"‘]([^”\"’]*)$"), r"\1", ("“bigots", "bigots")),
+)
+
+
+def tidy_name(name: str | None) -> str | None:
+    """A source's name without ``DEBRIS``; None when nothing of a name is left."""
+    if name is None:
+        return None
+    for d in DEBRIS:
+        name = d.pattern.sub(d.keep, name)
+    name = name.strip()
+    return name if any(ch.isalnum() for ch in name) else None

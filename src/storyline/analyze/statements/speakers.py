@@ -20,10 +20,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from storyline.analyze.figure_lexicon import PERSON_NOUNS
 from storyline.analyze.source_lexicon import (
     CAPITAL_CITIES,
-    DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
     EPITHETS,
     GENDER_NOUNS,
@@ -42,6 +40,18 @@ from storyline.analyze.speech_lexicon import (
     ROLE_WORDS,
     TITLES,
 )
+from storyline.analyze.statements.antecedents import (
+    KIND_OF,
+    bare,
+    body_kinds,
+    fits,
+    indefinite,
+    is_definite,
+    person_noun,
+    refers_back,
+    relative_antecedent,
+    role_phrase,
+)
 from storyline.analyze.statements.cues import cue_subject, issuer_of, span_of_subject
 from storyline.analyze.statements.mentions import (
     Mention,
@@ -52,7 +62,13 @@ from storyline.analyze.statements.mentions import (
     norm_word,
     proper_modifier,
 )
-from storyline.analyze.statements.people import PLACE_LABELS, Person, person_mentions, surname_of
+from storyline.analyze.statements.people import (
+    PLACE_LABELS,
+    Person,
+    person_mentions,
+    surname_of,
+    tidy_name,
+)
 from storyline.analyze.statements.quotes import scan_quotes
 from storyline.schema import SourceStatus
 
@@ -68,11 +84,13 @@ class Source:
 
     @classmethod
     def named(cls, name: str, is_person: bool = False, plural: bool = False) -> Source:
-        return cls(name, "named", is_person, plural)
+        tidy = tidy_name(name)
+        return UNRESOLVED if tidy is None else cls(tidy, "named", is_person, plural)
 
     @classmethod
     def described(cls, name: str, is_person: bool = False, plural: bool = False) -> Source:
-        return cls(name, "described", is_person, plural)
+        tidy = tidy_name(name)
+        return UNRESOLVED if tidy is None else cls(tidy, "described", is_person, plural)
 
 
 UNRESOLVED = Source(None, "unresolved")
@@ -106,6 +124,8 @@ class Sources:
         self.index = MentionIndex(doc, in_quote, persons, self.fullest_name)
         self.spoken: list[_Spoken] = []
         self._short: dict[str, str] | None = None
+        # What each "he"/"she" subject of the pronoun chain resolved to, by token.
+        self._chain: dict[int, Source] = {}
         # The subject being resolved and the sentence its statement starts in.
         self._anchor: tuple[int, int] | None = None
 
@@ -220,7 +240,7 @@ class Sources:
                     self._anchor = (subj.i, self.index.sent_of(first[0]))
         low = subj.lower_
         if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" and depth < 3:
-            return self.resolve(subj.head.head, depth + 1)
+            return self._relative(subj, depth)
         if not alone and depth < 3:
             joint = self._joint(subj, depth)
             if joint is not None:
@@ -236,6 +256,21 @@ class Sources:
         if named is not None:
             return named
         return self._description(subj, depth)
+
+    def _relative(self, rel: Token, depth: int) -> Source:
+        """ "who", "which": the noun the relative clause hangs on, or rather whom that
+        noun stands for (``relative_antecedent``)."""
+        head = relative_antecedent(rel)
+        if isinstance(head, list):
+            parts = [self.resolve(t, depth + 1, alone=True) for t in head]
+            names = [p.name for p in parts if p.name is not None]
+            if len(names) == len(parts):
+                status: SourceStatus = (
+                    "named" if all(p.status == "named" for p in parts) else "described"
+                )
+                return Source(" and ".join(names), status, all(p.is_person for p in parts), True)
+            head = head[-1]
+        return self.resolve(head, depth + 1)
 
     def _acronyms(self) -> dict[str, str]:
         """ "All Nippon Airways (ANA)": the article's own short forms and their names, so
@@ -297,7 +332,7 @@ class Sources:
             return self._own_name(owner)  # "the Council's press service said": the Council
         cands = [subj] + [c for c in subj.children if c.dep_ == "compound"]
         cands += [t for t in subj.subtree if t.dep_ == "appos" and t.i != subj.i]
-        if subj.pos_ == "NOUN" and subj.lemma_.lower() in ORG_WORDS and _definite(subj):
+        if subj.pos_ == "NOUN" and subj.lemma_.lower() in ORG_WORDS and is_definite(subj):
             # "The Clinton campaign said", "the Obama administration": the person's
             # organisation, not the person
             people = [c for c in subj.children if c.dep_ == "compound" and self.person_at(c)]
@@ -311,7 +346,7 @@ class Sources:
         if titled is not None:
             return titled
         doc = self.doc
-        if subj.pos_ == "PROPN" and subj.lower_ in ROLE_WORDS and _definite(subj):
+        if subj.pos_ == "PROPN" and subj.lower_ in ROLE_WORDS and is_definite(subj):
             return None  # "The Prime Minister noted": a role referred back, not a name
         if subj.ent_type_ == "ORG":
             for e in doc.ents:
@@ -345,7 +380,7 @@ class Sources:
                 lemma in ORG_WORDS
                 and lemma not in DOCUMENT_NOUNS
                 and proper_modifier(subj)
-                and not _indefinite(subj)
+                and not indefinite(subj)
             ):
                 return Source.named(strip_titles(own_phrase(subj)))  # "The British government"
             return None
@@ -383,21 +418,57 @@ class Sources:
         lemma = subj.lemma_.lower()
         phrase = described_text(subj)
         plural = subj.tag_ == "NNS"
-        definite = _definite(subj)
+        definite = is_definite(subj)
         if lemma in DOCUMENT_NOUNS:
             return self._document(subj, depth, definite, phrase)
         known = lemma in ROLE_WORDS or lemma in ORG_WORDS or lemma in UNNAMED_SOURCE_NOUNS
-        if known and definite and depth < 3:
+        named_beside = any(
+            c.dep_ == "appos" and c.i == subj.i + 1 and c.pos_ in ("NOUN", "PROPN")
+            for c in subj.children
+        )
+        if known and definite and depth < 3 and not named_beside:
+            # ("The website fivethirtyeight noted": named where it stands, not before)
             ante = self._role_antecedent(subj, depth)
             if ante is not None:
                 return ante
-        if definite and _bare(subj):
+        if definite and bare(subj):
             return UNRESOLVED  # "the ministry said", no ministry named before
         if subj.n_lefts + subj.n_rights == 0 and lemma in ORG_WORDS:
             named = self._named_before(subj)
             if named is not None:
                 return named
+        if indefinite(subj) and not plural and person_noun(lemma):
+            later = self._named_later(subj)
+            if later is not None:
+                return later
         return Source.described(phrase, is_person=person_noun(lemma), plural=plural)
+
+    def _named_later(self, subj: Token) -> Source | None:
+        """ "A British surgeon who returned to Gaza has been describing life at Nasser
+        Hospital. ... Dr Rose says ...": a person introduced by description is the one
+        the next two sentences first call by title and surname alone, as one calls
+        someone already introduced (never a name the article gives in full)."""
+        sent = self._sent_of(subj)
+        for p in self.persons:
+            if p.start <= subj.i:
+                continue
+            if self.index.sent_of(self.doc[p.start]) - sent > 2:
+                break
+            words = p.text.split()
+            before = self.doc[p.start - 1].lower_ if p.start else ""
+            titled = (words[0].lower() in _COURTESY_TITLES and len(words) == 2) or (
+                before in _COURTESY_TITLES and len(words) == 1
+            )
+            if not titled or self.doc[p.end - 1].ent_type_ != "PERSON":
+                continue
+            if self.fullest_name(p.text) != strip_titles(p.text):
+                continue  # "Mr. Trump": named in full elsewhere
+            if any(
+                q.start < p.start and surname_of(q.text) == surname_of(p.text) for q in self.persons
+            ):
+                continue  # named before: not the first naming of someone introduced
+            return Source.named(self.person_name(p), is_person=True)
+        return None
 
     def _named_before(self, subj: Token) -> Source | None:
         """ "Port of Seattle police told media ... , police said": a bare body word is the
@@ -441,7 +512,7 @@ class Sources:
         "the Kremlin spokesman" -> the person introduced so; among several, the most
         salient (nearest by sentence, then a subject), as for pronouns."""
         lemma = subj.lemma_.lower()
-        head_words = {lemma, subj.lower_} | _ROLE_SYNONYMS.get(_role_phrase(subj), set())
+        head_words = {lemma, subj.lower_} | _ROLE_SYNONYMS.get(role_phrase(subj), set())
         mods = {
             norm_word(c.text)
             for c in subj.children
@@ -466,9 +537,9 @@ class Sources:
         for m in self.index.mentions:
             if m.char >= subj.idx or m.head.i == subj.i:
                 break
-            if (m.kind == "person") != person_role or m.kind == "group":
+            if (m.kind == "person") != person_role or m.kind in ("group", "document"):
                 continue
-            if _refers_back(m.head):
+            if refers_back(m.head):
                 # "the ministry" or "the senator" again: its own antecedent is earlier still
                 continue
             words = self.index.words_of(m)
@@ -493,7 +564,45 @@ class Sources:
                 best = (0.0, m)
         if best is not None:
             return self._mention_source(best[1], depth)
-        return None if kinds else self._recent_fallback(subj, lemma)
+        if kinds:
+            return None
+        # A body its words show of the kind first, then the source that just spoke,
+        # then a body whose kind nothing shows.
+        of_kind, shown = self._kind_antecedent(subj, lemma)
+        if shown:
+            return of_kind
+        return self._recent_fallback(subj, lemma) or of_kind
+
+    def _kind_antecedent(self, subj: Token, lemma: str) -> tuple[Source | None, bool]:
+        """ "The FBI confirmed ... The agency declined", "Twitter said ... The company
+        said": a bare body noun is the body of its kind named last (three sentences
+        back at most, a subject first), by what its name or description shows of its
+        kind (``BODY_KINDS``); "the company" may also be a body whose kind nothing shows,
+        never one of another kind (not "Fox 35" for "the group"). With whether its
+        words showed the kind."""
+        kind = KIND_OF.get(lemma)
+        if kind is None or not bare(subj):
+            return None, False
+        sent = self._sent_of(subj)
+        best: tuple[float, Mention] | None = None
+        for m in self.index.mentions:
+            if m.char >= subj.idx:
+                break
+            if m.kind != "body" or sent - m.sent > 3 or refers_back(m.head):
+                continue
+            shown = body_kinds(m.words)
+            if self.person_at(m.head) is not None and not shown:
+                continue  # a surname the tagger called an organisation
+            if kind not in shown and (shown or not kind.unknown):
+                continue
+            if not shown and m.head.dep_ in ("compound", "amod", "nmod"):
+                continue  # "a Confederate flag": a name used as a modifier, no body
+            score = -10.0 * (sent - m.sent) + 5 * m.subject + 3 * bool(shown) + m.char * 1e-7
+            if best is None or score > best[0]:
+                best = (score, m)
+        if best is None:
+            return None, False
+        return self._mention_source(best[1], 3), bool(body_kinds(best[1].words))
 
     def _recent_fallback(self, subj: Token, lemma: str) -> Source | None:
         """ "the analyst observed" after the analyst was quoted by name, "the company
@@ -507,13 +616,13 @@ class Sources:
             # "Cruz said ... The truth, the senator said": a bare role (no "Ukrainian")
             # whose holder was never so described is the person who just spoke, unless
             # the article gave that person another role ("Peskov, the spokesman").
-            role_back = lemma in ROLE_WORDS and _bare(subj) and not self._has_role(s.key)
+            role_back = lemma in ROLE_WORDS and bare(subj) and not self._has_role(s.key)
             if (person_back or role_back) and s.source.is_person and s.source.status == "named":
                 return s.source
-            if lemma in GENERIC_BODY_NOUNS and not s.source.is_person:
+            if lemma in GENERIC_BODY_NOUNS and not s.source.is_person and fits(lemma, s.key):
                 return s.source
             break
-        if lemma in EPITHETS and _bare(subj):
+        if lemma in EPITHETS and bare(subj):
             return self._epithet(subj, lemma)
         return None
 
@@ -581,6 +690,12 @@ class Sources:
             if said is not None and gender is None and said[0] <= m.char < said[1]:
                 continue
             score = -10.0 * (sent - m.sent) + 5 * m.subject + 2 * (m.char > para) + m.char * 1e-7
+            # a "he" subject is the person the text goes on about, more than a passive's
+            # agent beside it ("he was greeted by Mayor John Ortiz. He said")
+            score += _CHAIN_BONUS * (m.pronoun and m.sent < sent)
+            # one known to be of the pronoun's gender before one whose gender nobody
+            # knows ("Trump and Megyn Kelly ... he": Trump)
+            score += _KNOWN_GENDER_BONUS * (gender is not None and self.index.gender(m) == gender)
             if m.sent == sent and not m.subject:
                 score -= 8  # "Asked about Trump, he said": not the object beside it
             ranked.append((score, m))
@@ -590,15 +705,40 @@ class Sources:
             score = -10.0 * (sent - s.sent) + 4 + 5 + 2 * (s.char > para) + s.char * 1e-7
             ranked.append((score, s))
         ranked.sort(key=lambda c: -c[0])
-        for _, chosen in ranked[:_PRONOUN_TRIES]:
+        tries = 0
+        for _, chosen in ranked:
+            if tries >= _PRONOUN_TRIES:
+                break
             if isinstance(chosen, _Spoken):
                 return chosen.source
+            if chosen.pronoun:
+                linked = self._chain_link(chosen)
+                if linked.name is not None:
+                    return linked
+                continue  # (a link that resolved to no one is no try)
+            tries += 1
             if depth >= 3:
                 return UNRESOLVED
             found = self._mention_source(chosen, depth + 1)
+            if chosen.kind == "document" and found.name is None:
+                # "The ad says ... It makes no mention": the document, as described
+                return Source.described(described_text(chosen.head))
             if gender is None or self.gender_of(found) in (None, gender):
                 return found
         return UNRESOLVED
+
+    def _chain_link(self, link: Mention) -> Source:
+        """What an earlier "he" or "she" subject resolved to: the chain's earlier links
+        first, in text order, so no link waits on a longer chain than one step."""
+        anchor = self._anchor
+        for m in self.index.mentions:
+            if m.char > link.char:
+                break
+            if m.pronoun and m.head.i not in self._chain:
+                self._chain[m.head.i] = UNRESOLVED  # (no link resolves to itself)
+                self._chain[m.head.i] = self.resolve(m.head, 1)
+        self._anchor = anchor
+        return self._chain[link.head.i]
 
     def gender_of(self, source: Source) -> str | None:
         """A resolved person's gender as the article or the name tells it."""
@@ -611,7 +751,7 @@ class Sources:
             g = self.index.gender(m)
             return m.kind == "person" and (g is None or g == gender)
         if low in THING_PRONOUNS:
-            return m.kind in ("body", "place") and not m.plural
+            return m.kind in ("body", "place", "document") and not m.plural
         return m.kind in ("group", "body") or m.plural  # they
 
 
@@ -652,16 +792,6 @@ def _in_caps_run(tok: Token) -> bool:
     return sum(1 for t in window if t.text.isalpha() and t.text.isupper() and len(t.text) > 1) >= 4
 
 
-def _definite(tok: Token) -> bool:
-    """ "the ministry", "this agency", "Putin's spokesman": a reference back."""
-    for c in tok.children:
-        if c.dep_ == "det":
-            return c.lower_ in DEFINITE_DETERMINERS
-        if c.dep_ == "poss":
-            return True
-    return False
-
-
 # A name and its short form in brackets: "All Nippon Airways (ANA)", "the Institute
 # for the Study of War (ISW)" (the name's capitalised words give the letters).
 _DEFINED_ACRONYM = re.compile(
@@ -672,6 +802,17 @@ _BRACKETED_SHORT = re.compile(r"\(([A-Z]{2,6})\)")
 # Words inside a title before a name: "Member of the European Parliament Fernand
 # Kartheiser", "US Special Envoy to Ukraine Keith Kellogg", "Secretary for Health X".
 _TITLE_LINKS = frozenset({"of", "to", "for"})
+
+# Titles one calls someone already introduced by, with the surname alone ("Dr Rose").
+_COURTESY_TITLES = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."}
+)
+
+# What a "he"/"she" subject adds to its score as the antecedent of the next one.
+_CHAIN_BONUS = 1
+
+# What a candidate known to be of a "he"/"she"'s gender adds over one of unknown gender.
+_KNOWN_GENDER_BONUS = 0.5
 
 # How many candidates a pronoun tries, best first, when the best resolves to a person of
 # the other gender.
@@ -686,51 +827,6 @@ _ROLE_SYNONYMS: dict[str, set[str]] = {
 _COUNTRY_WORDS = frozenset(COUNTRY_SYNONYMS.values()) | frozenset(
     {"french", "german", "british", "chinese", "israeli", "iranian", "turkish", "polish"}
 )
-
-
-def _role_phrase(tok: Token) -> str:
-    """ "head of state" from "the head of state"; the noun alone otherwise."""
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return f"{tok.lower_} of {pobj.lower_}" if pobj is not None else tok.lower_
-
-
-def _refers_back(tok: Token) -> bool:
-    """ "the ministry", "the company": a common noun that only refers to a body named
-    before, so never the antecedent of another reference (chains of "the ministry
-    said" would otherwise run out of depth)."""
-    return tok.pos_ != "PROPN" and not tok.ent_type_ and _definite(tok) and _bare(tok)
-
-
-def _indefinite(tok: Token) -> bool:
-    """ "A Chinese research firm", "some officials": a new, unnamed source."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in tok.children)
-
-
-def person_noun(lemma: str) -> bool:
-    """Whether a common noun names a person ("the receptionist", "an analyst", "officials")."""
-    return (
-        lemma in ROLE_WORDS
-        or lemma in PERSON_NOUNS
-        or lemma in GENDER_NOUNS
-        or (lemma in UNNAMED_SOURCE_NOUNS and lemma not in ORG_WORDS and lemma not in _NOT_PEOPLE)
-        or lemma.endswith(("ist", "ian"))
-    )
-
-
-_NOT_PEOPLE = frozenset({"poll", "survey", "study", "estimate", "media", "outlet", "military"})
-
-
-def _bare(tok: Token) -> bool:
-    """Nothing but a determiner (and plain adjectives) before the noun, nothing after it:
-    "the ministry", "the senior official", not "the city council" or "the governor of X"."""
-    for c in tok.children:
-        if c.dep_ in ("det", "punct"):
-            continue
-        if c.dep_ == "amod" and c.pos_ == "ADJ" and not c.text[:1].isupper():
-            continue
-        return False
-    return True
 
 
 def own_phrase(subj: Token) -> str:

@@ -1,0 +1,131 @@
+"""What a reference can mean, by its words and its clause: the kind of body "the agency"
+or "the company" agrees with, whom a relative "who" stands for, and whether a noun
+phrase refers back ("the ministry"), is new ("a firm") or names a person. Read by
+``speakers``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.analyze.figure_lexicon import PERSON_NOUNS
+from storyline.analyze.source_lexicon import (
+    BODY_KINDS,
+    DEFINITE_DETERMINERS,
+    GENDER_NOUNS,
+    PROFESSION_NOUNS,
+    UNNAMED_SOURCE_NOUNS,
+    BodyKind,
+)
+from storyline.analyze.speech_lexicon import ORG_WORDS, ROLE_WORDS
+from storyline.analyze.statements.mentions import norm_word
+
+# Each body noun's kind ("agency" -> the agencies' kind).
+KIND_OF: dict[str, BodyKind] = {noun: kind for kind in BODY_KINDS for noun in kind.nouns}
+
+
+def body_kinds(words: frozenset[str]) -> list[BodyKind]:
+    """The kinds of body a body's words show ("FBI": an agency; "Twitter": none)."""
+    return [kind for kind in BODY_KINDS if words & kind.shows]
+
+
+def fits(lemma: str, key: str) -> bool:
+    """Whether a body called ``key`` may be what "the <lemma>" refers to: not a body
+    its name shows to be of another kind ("Fox 35" is no group)."""
+    kind = KIND_OF.get(lemma)
+    if kind is None:
+        return True
+    shown = body_kinds(frozenset(norm_word(w) for w in key.split()))
+    return kind in shown or (not shown and kind.unknown)
+
+
+def relative_antecedent(rel: Token) -> Token | list[Token]:
+    """Whom "who" stands for, from the noun its clause hangs on:
+
+    - a description beside a name is the name's ("Lloyd Grove, the Daily Beast editor
+      who wrote the profile"; "Cruz, a graduate of Harvard Law School who has argued");
+    - names joined by "and", the last one before a plural verb, are all of them
+      ("Govs. Jeb Bush and Chris Christie, who say");
+    - a place after the people it qualifies is theirs ("Democrats across the country,
+      who highlighted");
+    - else the noun itself ("officials who spoke" are those officials)."""
+    noun = rel.head.head
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
+        return noun.head
+    place = noun.ent_type_ in ("GPE", "LOC") or noun.lower_ in _PLACE_NOUNS
+    if rel.lower_ == "who" and place:
+        up = noun.head
+        if up.dep_ == "prep" and up.head.pos_ in ("NOUN", "PROPN"):
+            return up.head
+    verb = rel.head
+    if rel.lower_ == "who" and verb.tag_ == "VBP" and noun.dep_ == "conj":
+        first = noun.head
+        while first.dep_ == "conj":
+            first = first.head
+        joined = [first, *[c for c in first.conjuncts if c.i > first.i]]
+        if all(t.pos_ == "PROPN" for t in joined) and noun in joined:
+            return joined
+    return noun
+
+
+# Places a relative "who" is not about: the people before them are.
+_PLACE_NOUNS = frozenset({"country", "state", "region", "city", "world", "nation"})
+
+
+# Noun phrases: whether one refers back ("the ministry"), is new ("a firm"), names a
+# person.
+
+
+def is_definite(tok: Token) -> bool:
+    """ "the ministry", "this agency", "Putin's spokesman": a reference back."""
+    for c in tok.children:
+        if c.dep_ == "det":
+            return c.lower_ in DEFINITE_DETERMINERS
+        if c.dep_ == "poss":
+            return True
+    return False
+
+
+def role_phrase(tok: Token) -> str:
+    """ "head of state" from "the head of state"; the noun alone otherwise."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return f"{tok.lower_} of {pobj.lower_}" if pobj is not None else tok.lower_
+
+
+def refers_back(tok: Token) -> bool:
+    """ "the ministry", "the company": a common noun that only refers to a body named
+    before, so never the antecedent of another reference (chains of "the ministry
+    said" would otherwise run out of depth)."""
+    return tok.pos_ != "PROPN" and not tok.ent_type_ and is_definite(tok) and bare(tok)
+
+
+def indefinite(tok: Token) -> bool:
+    """ "A Chinese research firm", "some officials": a new, unnamed source."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in tok.children)
+
+
+def person_noun(lemma: str) -> bool:
+    """Whether a common noun names a person ("the receptionist", "an analyst", "officials")."""
+    return (
+        lemma in ROLE_WORDS
+        or lemma in PERSON_NOUNS
+        or lemma in GENDER_NOUNS
+        or lemma in PROFESSION_NOUNS
+        or (lemma in UNNAMED_SOURCE_NOUNS and lemma not in ORG_WORDS and lemma not in _NOT_PEOPLE)
+        or lemma.endswith(("ist", "ian"))
+    )
+
+
+_NOT_PEOPLE = frozenset({"poll", "survey", "study", "estimate", "media", "outlet", "military"})
+
+
+def bare(tok: Token) -> bool:
+    """Nothing but a determiner (and plain adjectives) before the noun, nothing after it:
+    "the ministry", "the senior official", not "the city council" or "the governor of X"."""
+    for c in tok.children:
+        if c.dep_ in ("det", "punct"):
+            continue
+        if c.dep_ == "amod" and c.pos_ == "ADJ" and not c.text[:1].isupper():
+            continue
+        return False
+    return True
