@@ -11,18 +11,11 @@ example it must match (``tests/test_views.py`` runs every example).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from storyline.rules import PatternRule, pattern_rule
 
-@dataclass(frozen=True)
-class Side:
-    name: str
-    pattern: re.Pattern[str]
-    example: str
-
-
-def _side(name: str, pattern: str, example: str) -> Side:
-    return Side(name, re.compile(pattern, re.IGNORECASE), example)
+Side = PatternRule
+_side = pattern_rule
 
 
 # First match wins: a "Ukrainian official quoted by Russian media" is rare, while

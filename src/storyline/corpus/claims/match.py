@@ -84,6 +84,7 @@ from storyline.corpus.claims.speakers import (
     same_speaker,
     speaker_name,
 )
+from storyline.rules import PatternRule, pattern_rule
 
 __all__ = [
     "NO_COUNT",
@@ -219,18 +220,10 @@ KINDS = {
 }
 
 
-@dataclass(frozen=True)
-class NoCount:
-    """Words where a number word counts nothing, with an example (the number's words
-    between [[ and ]]): a figure read there is no claim."""
-
-    name: str
-    pattern: re.Pattern[str]
-    example: str
-
-
-def _no_count(name: str, pattern: str, example: str) -> NoCount:
-    return NoCount(name, re.compile(pattern, re.IGNORECASE), example)
+# Words where a number word counts nothing, with an example (the number's words
+# between [[ and ]]): a figure read there is no claim.
+NoCount = PatternRule
+_no_count = pattern_rule
 
 
 _SMALL = r"(?:two|three|four|five|six|seven|eight|nine|ten)"

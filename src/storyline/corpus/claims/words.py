@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from storyline.corpus.names import fold
+from storyline.rules import PatternRule, pattern_rule
 
 # Shingles of this many words index quotes for finding candidates: a shared
 # quoted fragment of three words already shares one.
@@ -65,18 +65,10 @@ _FRAGMENT = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Formula:
-    """Stock wording of the law or the police, with an example (the formula between
-    [[ and ]]): said of every suspect charged, it is nobody's words."""
-
-    name: str
-    pattern: re.Pattern[str]
-    example: str
-
-
-def _formula(name: str, pattern: str, example: str) -> Formula:
-    return Formula(name, re.compile(pattern, re.IGNORECASE), example)
+# Stock wording of the law or the police, with an example (the formula between
+# [[ and ]]): said of every suspect charged, it is nobody's words.
+Formula = PatternRule
+_formula = pattern_rule
 
 
 # A charge's statutory wording and the police's stock lines: two men charged on
