@@ -957,3 +957,22 @@ def test_one_speakers_quote_in_several_parts_is_one_quote() -> None:
     assert len(parts.quotes) == 4 and not parts.several
     again = _q("Every such strike shows that Moscow does not want peace", "Olena Marchuk")
     assert same_quote(parts, again) is not None
+
+
+def test_two_counts_of_one_sentence_are_never_one_claim() -> None:
+    # "half of the living hostages and half of the deceased" (article a), each linked to
+    # the same wording in article b: the link that would put both halves of a in one
+    # claim is left out, whichever order the links come in.
+    from storyline.corpus.claims.lineage import claim_groups
+
+    slots = {"a1": ("a", "0"), "a2": ("a", "0"), "b1": ("b", "7"), "b2": ("b", "7")}
+    links = [("a1", "b1"), ("a2", "b2"), ("a2", "b1"), ("a1", "b2")]
+    for order in (links, links[::-1]):
+        groups = sorted(sorted(g) for g in claim_groups(order, slots))
+        assert groups == [["a1", "b1"], ["a2", "b2"]]
+    # What each counts decides which pairs first: the living join the living.
+    counted = {"a1": "living", "a2": "deceased", "b1": "deceased", "b2": "living"}
+    groups = sorted(sorted(g) for g in claim_groups(links, slots, counted))
+    assert groups == [["a1", "b2"], ["a2", "b1"]]
+    # Items of other sentences, or statements (no slot), still join as before.
+    assert claim_groups([("a1", "c"), ("c", "d")], slots) == [["a1", "c", "d"]]

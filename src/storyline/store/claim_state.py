@@ -254,7 +254,7 @@ class ClaimState:
     def figure_appearances(self, ids: Sequence[str]) -> list[sqlite3.Row]:
         """Linked figures, as ``statement_appearances``."""
         return self.conn.execute(
-            "SELECT f.id, f.article_id, f.start, f.text, f.qualifier, f.claimant, "
+            "SELECT f.id, f.article_id, f.start, f.text, f.qualifier, f.claimant, f.subject, "
             "a.published, a.published_at, a.outlet, a.url, a.duplicate_of, "
             "i.relay, i.evidence FROM figures f JOIN articles a ON a.id = f.article_id "
             "LEFT JOIN corpus_claim_items i ON i.item_id = f.id "

@@ -21,7 +21,7 @@ its article) into the exported ``Claim``:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +51,55 @@ class Appearance:
 
 
 _NO_DATE = "~"
+
+
+def claim_groups(
+    links: Iterable[tuple[str, str]],
+    slots: dict[str, tuple[str, str]],
+    counted: dict[str, str | None] | None = None,
+) -> list[list[str]]:
+    """The claims the links make: connected items, except that a claim never holds two
+    figures of one sentence of one article (``slots``: figure id -> (article id,
+    sentence)). Two counts of one list ("half of the living hostages and half of the
+    deceased") are two claims even when other articles' figures link each of them to
+    the same third one; a link that would join them is left out. Links between figures
+    that count the same thing (``counted``: figure id -> subject) are taken first, so
+    the living join the living; then in sorted order, so a claim is the same whichever
+    update built it (a rebuild finds the same links)."""
+    parent: dict[str, str] = {}
+    held: dict[str, dict[tuple[str, str], str]] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def slots_of(root: str) -> dict[tuple[str, str], str]:
+        return held.setdefault(root, {slots[root]: root} if root in slots else {})
+
+    subject = counted or {}
+
+    def rank(link: tuple[str, str]) -> tuple[bool, str, str]:
+        a, b = link
+        return (subject.get(a) != subject.get(b), a, b)
+
+    for a, b in sorted(links, key=rank):
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        sa, sb = slots_of(ra), slots_of(rb)
+        if any(slot in sb and sb[slot] != item for slot, item in sa.items()):
+            continue  # two counts of one sentence would meet
+        keep, gone = min(ra, rb), max(ra, rb)
+        parent[gone] = keep
+        held[keep] = {**sa, **sb}
+        held.pop(gone, None)
+    out: dict[str, list[str]] = {}
+    for x in sorted(parent):
+        out.setdefault(find(x), []).append(x)
+    return list(out.values())
 
 
 def _order(a: Appearance) -> tuple[str, str, str, int, str]:

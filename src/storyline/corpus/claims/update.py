@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from storyline.corpus.claims.lineage import Appearance, lineage
+from storyline.corpus.claims.lineage import Appearance, claim_groups, lineage
 from storyline.corpus.claims.match import (
     FIGURE_WINDOW,
     TEMPLATE_REACH,
@@ -36,7 +36,6 @@ from storyline.corpus.claims.match import (
     same_figure,
     same_quote,
 )
-from storyline.corpus.duplicates import clusters
 from storyline.corpus.sources import (
     Relay,
     medium_relay,
@@ -219,25 +218,39 @@ def _appearance(row: Record, text: str, speaker: str | None, direct: bool | None
     )
 
 
-def appearances(store: Store, ids: Sequence[str]) -> dict[str, Appearance]:
-    """The linked items as lineage reads them, by id."""
+def appearances(
+    store: Store, ids: Sequence[str]
+) -> tuple[dict[str, Appearance], dict[str, tuple[str, str]], dict[str, str | None]]:
+    """The linked items as lineage reads them, by id; each figure's sentence in its
+    article and what it counts (``claim_groups`` keeps two counts of one sentence apart)."""
     out: dict[str, Appearance] = {}
+    slots: dict[str, tuple[str, str]] = {}
+    counted: dict[str, str | None] = {}
     for row in store.statement_appearances(ids):
         out[row["id"]] = _appearance(row, row["text"], row["speaker"], bool(row["direct"]))
-    for row in store.figure_appearances(ids):
+    figures = store.figure_appearances(ids)
+    texts = {
+        r["id"]: r["text"] for r in store.claim_articles(sorted({r["article_id"] for r in figures}))
+    }
+    for row in figures:
         shown = f"{row['qualifier']} {row['text']}" if row["qualifier"] else row["text"]
         out[row["id"]] = _appearance(row, shown, row["claimant"], None)
-    return out
+        start = row["start"]
+        lo, _ = sentence_bounds(texts[row["article_id"]], start, start + len(row["text"]))
+        slots[row["id"]] = (row["article_id"], str(lo))
+        counted[row["id"]] = row["subject"]
+    return out, slots, counted
 
 
 def _claims_of(
     store: Store, links: Sequence[tuple[str, str]], items: Iterable[str]
 ) -> tuple[list[Claim], dict[str, str]]:
     """The claims the links make among ``items``, and item id -> claim id."""
-    found = appearances(store, sorted(set(items)))
+    found, slots, counted = appearances(store, sorted(set(items)))
     claims: list[Claim] = []
     claim_of: dict[str, str] = {}
-    for group in clusters((a, b) for a, b in links if a in found and b in found):
+    linked = [(a, b) for a, b in links if a in found and b in found]
+    for group in claim_groups(linked, slots, counted):
         claim = lineage([found[i] for i in group])
         if claim is None:
             continue
