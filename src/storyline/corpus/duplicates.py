@@ -137,16 +137,21 @@ class AnchorIndex:
         )[: translations.MAX_CANDIDATES]
 
 
+def find_root(parent: dict[str, str], x: str) -> str:
+    """Union-find: the root of ``x``'s group (halving the path on the way)."""
+    parent.setdefault(x, x)
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
 def clusters(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
     """The connected groups of articles the pairs link (union-find)."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        return find_root(parent, x)
 
     for a, b in pairs:
         ra, rb = find(a), find(b)

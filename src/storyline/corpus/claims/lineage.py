@@ -27,6 +27,7 @@ from typing import Any
 
 from storyline.corpus.claims import words as w
 from storyline.corpus.claims.speakers import speaker_name
+from storyline.corpus.duplicates import find_root
 from storyline.corpus.sources import Carrier, Relay, judge
 from storyline.outlets import family_key
 from storyline.schema import Claim, ClaimKind, FirstCertainty, stable_id
@@ -70,11 +71,7 @@ def claim_groups(
     held: dict[str, dict[tuple[str, str], str]] = {}
 
     def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        return find_root(parent, x)
 
     def slots_of(root: str) -> dict[tuple[str, str], str]:
         return held.setdefault(root, {slots[root]: root} if root in slots else {})
