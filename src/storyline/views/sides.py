@@ -14,37 +14,35 @@ import re
 
 from storyline.rules import PatternRule, pattern_rule
 
-Side = PatternRule
-_side = pattern_rule
-
-
 # First match wins: a "Ukrainian official quoted by Russian media" is rare, while
 # "Russia's Defense Ministry" and "Ukraine's security service" are everywhere.
-SIDES: tuple[Side, ...] = (
-    _side(
+SIDES: tuple[PatternRule, ...] = (
+    pattern_rule(
         "Gaza authorities",
         r"\b(?:gaza|hamas|palestin\w*|enclave|shifa|al-ahli|wafa)\b",
         "territory's Hamas-run health ministry",
     ),
-    _side(
+    pattern_rule(
         "Ukraine",
         r"\b(?:ukrain\w*|kyiv|kiev|kharkiv|zelensk\w*|klymenko|tyurin|yermak|sybiha|terekhov"
         r"|syrskyi|budanov|lubinets)\b",
         "Ukraine's security service",
     ),
-    _side(
+    pattern_rule(
         "Russia",
         r"\b(?:russia\w*|kremlin|moscow|putin|peskov|lavrov|zakharova|bastrykin|shoigu"
         r"|belousov|medvedev|miliaev|tass)\b",
         "Russia’s Defense Ministry",
     ),
-    _side("Israel", r"\b(?:israel\w*|idf|netanyahu|katz)\b", "the Israeli military"),
-    _side(
+    pattern_rule("Israel", r"\b(?:israel\w*|idf|netanyahu|katz)\b", "the Israeli military"),
+    pattern_rule(
         "United States",
         r"\b(?:trump|white house|pentagon|rubio|vance|hegseth|witkoff|biden|u\.s\.?|us|american)\b",
         "Donald Trump",
     ),
-    _side("United Nations", r"\b(?:un|united nations|unicef|unrwa|ocha|who)\b", "UN agencies"),
+    pattern_rule(
+        "United Nations", r"\b(?:un|united nations|unicef|unrwa|ocha|who)\b", "UN agencies"
+    ),
 )
 
 # Claimants that name no one: one series however the articles put it.

@@ -222,32 +222,30 @@ KINDS = {
 
 # Words where a number word counts nothing, with an example (the number's words
 # between [[ and ]]): a figure read there is no claim.
-NoCount = PatternRule
-_no_count = pattern_rule
-
-
 _SMALL = r"(?:two|three|four|five|six|seven|eight|nine|ten)"
 # A figure whose words stand only inside one of these counts nothing (else it joins the
 # same claimant's real count: "one drone", "two killed").
-NO_COUNT: tuple[NoCount, ...] = (
-    _no_count(
+NO_COUNT: tuple[PatternRule, ...] = (
+    pattern_rule(
         "one of: a pronoun",
         r"\bone\s+of\b",
         "a drone hit a school and [[one]] of its walls burned",
     ),
-    _no_count(
+    pattern_rule(
         "the two: ones named before",
         rf"\b(?:the|these|those)\s+{_SMALL}\b",
         "talks between the [[two]] countries",
     ),
-    _no_count(
+    pattern_rule(
         "one last time",
         r"\bone\s+(?:last|more)\s+time\b",
         "the president and his wife were relaxing [[one]] last time",
     ),
-    _no_count("one another", r"\bone\s+another\b", "two reactions differed from [[one]] another"),
-    _no_count("no one", r"\bno\s+one\b|\bnobody\b", "[[No one]] was hurt in the fire"),
-    _no_count(
+    pattern_rule(
+        "one another", r"\bone\s+another\b", "two reactions differed from [[one]] another"
+    ),
+    pattern_rule("no one", r"\bno\s+one\b|\bnobody\b", "[[No one]] was hurt in the fire"),
+    pattern_rule(
         "an idiom",
         r"\btakes\s+two\s+to\s+tango\b|\bzero\s+tolerance\b",
         "that takes [[two]] to tango",

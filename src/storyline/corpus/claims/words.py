@@ -67,45 +67,41 @@ _FRAGMENT = re.compile(
 
 # Stock wording of the law or the police, with an example (the formula between
 # [[ and ]]): said of every suspect charged, it is nobody's words.
-Formula = PatternRule
-_formula = pattern_rule
-
-
 # A charge's statutory wording and the police's stock lines: two men charged on
 # consecutive days "with conspiring ... to damage by fire property belonging to another"
 # are two statements, not one claim; their words in common are the law's.
-FORMULAS: tuple[Formula, ...] = (
-    _formula(
+FORMULAS: tuple[PatternRule, ...] = (
+    pattern_rule(
         "arson's statutory wording",
         r"(?:destroy\s+or\s+)?damage\s+by\s+fire\s+(?:any\s+)?property\s+belonging\s+to\s+another",
         "accused of conspiring with others to [[damage by fire property belonging to another]]",
     ),
-    _formula(
+    pattern_rule(
         "intent's statutory wording",
         r"intending\s+(?:by\s+the\s+(?:destruction|damage)\s+)?to\s+"
         r"(?:damage\s+(?:the|such)\s+property|endanger\s+the\s+life\s+of\s+another)",
         "by fire, [[intending to endanger the life of another]]",
     ),
-    _formula(
+    pattern_rule(
         "recklessness's statutory wording",
         r"(?:or\s+)?being\s+reckless\s+as\s+to\s+whether\s+(?:the\s+life\s+of\s+another|"
         r"any\s+such\s+property)\s+would\s+(?:thereby\s+)?be\s+(?:endangered|destroyed|damaged)",
         "[[or being reckless as to whether the life of another would thereby be endangered]]",
     ),
-    _formula(
+    pattern_rule(
         "an offence's name",
         r"(?:conspiracy\s+to\s+commit\s+)?arson\s+with\s+intent\s+to\s+endanger\s+life"
         r"|conspiracy\s+to\s+commit\s+arson|(?:assisting|aiding)\s+a\s+foreign\s+intelligence"
         r"\s+service",
         "was charged with [[conspiracy to commit arson with intent to endanger life]]",
     ),
-    _formula(
+    pattern_rule(
         "a court appearance",
         r"(?:was|were|is|are|will\s+be)?\s*(?:due\s+to\s+|set\s+to\s+)?appear\w*\s+(?:at|before|in)"
         r"\s+(?:[\w'\u2019]+\s+){0,4}?(?:magistrates|crown)[\u2019']?\s+court",
         "He [[is due to appear at Westminster Magistrates' Court]] on Saturday",
     ),
-    _formula(
+    pattern_rule(
         "a remand",
         r"(?:has\s+been\s+|was\s+|were\s+)?remanded\s+in\s+custody",
         "He [[was remanded in custody]] until June",
