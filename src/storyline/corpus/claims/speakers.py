@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from storyline.corpus.claims import words as w
+from storyline.corpus.entities.forms import initials as name_initials
 from storyline.corpus.lexicon import TITLES
 from storyline.corpus.names import fold, name_tokens, surnames_match
 from storyline.corpus.sources import outlet_named
@@ -72,7 +73,7 @@ MIN_INITIALS = 3
 @lru_cache(maxsize=4096)
 def initials(speaker: str | None) -> tuple[frozenset[str], frozenset[str]]:
     """The initials a speaker defines or is ("MSF"), and those its name forms
-    ("Médecins Sans Frontières": msf; ``of``, ``the``, ``and`` aside), each of at least
+    ("Médecins Sans Frontières": msf; ``of``, ``the``, ``and`` and the like aside), each of at least
     ``MIN_INITIALS`` letters, folded."""
     if not speaker:
         return frozenset(), frozenset()
@@ -84,7 +85,7 @@ def initials(speaker: str | None) -> tuple[frozenset[str], frozenset[str]]:
     name = speaker_name(speaker)
     if name is None or JOINT in name:  # joint speakers ("Kyiv and Moscow") form none
         return defined, frozenset()
-    letters = "".join(t[0] for t in name if t not in {"of", "the", "and", "for"})
+    letters = name_initials(list(name))
     formed = frozenset({letters}) if len(letters) >= MIN_INITIALS else frozenset()
     return defined, formed
 
