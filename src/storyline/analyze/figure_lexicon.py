@@ -602,10 +602,10 @@ GLUED_ONLY: frozenset[str] = frozenset({"m", "g", "w", "p", "x", "nm", "mb", "l"
 TIME_UNITS: frozenset[str] = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 )
-# Distances: "many hundreds of kilometres away from the front" says how far a place is,
-# counts nothing that happened there, and does not own the sentence's place.
+# Lengths and distances: "many hundreds of kilometres away from the front" says how far
+# a place is, counts nothing that happened there, and does not own the sentence's place.
 DISTANCE_UNITS: frozenset[str] = frozenset(
-    {"kilometre", "metre", "centimetre", "millimetre", "mile", "foot", "yard"}
+    {"kilometre", "metre", "centimetre", "millimetre", "mile", "foot", "inch", "yard"}
 )
 # Age: "a 75-year-old woman", "aged 44", "75 years old", "died at 77".
 AGE_SUFFIXES: tuple[str, ...] = (

@@ -68,7 +68,7 @@ def _after_scale(
             money_after = bool(
                 nxt is not None
                 and (nxt.group(1).endswith("s") or nxt.group(1) in _IRREGULAR_PLURALS)
-                and lex.UNIT_SUFFIXES.get(nxt.group(1), "") not in _LENGTHS
+                and lex.UNIT_SUFFIXES.get(nxt.group(1), "") not in lex.DISTANCE_UNITS
                 and nxt.group(1) not in ("is", "was", "has", "as", "its", "this", "his")
             )  # ("1.2m tonnes" is millions of tonnes: a length is never counted in tonnes)
             # "4.3M sales", "$1.5B": a capital M or B is a scale (a metre is "m"), but
@@ -82,9 +82,6 @@ def _after_scale(
 
 
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "refugees"})
-_LENGTHS = frozenset(
-    {"metre", "kilometre", "centimetre", "millimetre", "foot", "inch", "mile", "yard"}
-)
 _CHANGE_VERB_RE = re.compile(
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*|"
     r"climb\w*|jump\w*|surg\w*|soar\w*|drop\w*|declin\w*|plung\w*|plummet\w*|slump\w*|"
