@@ -7,9 +7,10 @@ meet. The claims of a series are gathered into value groups (one value, or
 compatible values) and into sources (``independence``). Then:
 
 - **corroboration**: one count (``_same_count``: 12 and "at least 12", or two
-  approximations that meet) given by two or more independent sources that each
-  name where it comes from (``independence.origin``: a name or a body, not
-  "officials" nor an outlet's own unattributed figure);
+  approximations that meet) given by two or more independent sources: named
+  claimants, descriptions ("officials") or outlets' own reports, two of them
+  one source when ``independence`` says so (one claimant, one outlet family, a
+  copy);
 - **contradiction**: two value groups that cannot both be true, claimed at
   about the same time (an incident's series is one event; a running total's
   claims within ``SAME_TIME_DAYS``) by different sources, whatever the ratio;
@@ -29,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.corpus.independence import attributed, origin, sources
+from storyline.corpus.independence import sources, superseded
 from storyline.corpus.series import Claim, night_of
 from storyline.corpus.values import approximate, compatible, lower_bound, says_the_number
 from storyline.schema import Disagreement, DisagreementKind, stable_id
@@ -182,24 +183,24 @@ def _by_source(claims: list[Claim], source_of: dict[str, int]) -> list[list[Clai
 
 
 def _corroborating(claims: list[Claim], source_of: dict[str, int]) -> list[list[Claim]]:
-    """The sides that corroborate one count: two or more independent sources that name
-    where their figure comes from (``origin``), each giving the count most of them give
-    ("at least 35" in one outlet does not confirm another's 36: it says less). Once two
-    such sources agree, another outlet's figure from "local officials" joins them as a
-    side; an unattributed figure never does: nothing shows it is not one of the named
-    claimants' counts relayed."""
-    said_by = [c for c in claims if attributed(c) and not _vague(c)]
-    named = [c for c in said_by if origin(c) is not None]
-    if len(_by_source(named, source_of)) < 2:
-        return []
+    """The sides that corroborate one count: two or more independent sources, each giving
+    the count most of them give ("at least 35" in one outlet does not confirm another's
+    36: it says less). A source is a claimant the article names, a description ("local
+    officials"), or an outlet's own report of the figure: BBC's "at least 13 killed" and
+    Reuters' "regional authorities put the dead at 13" are two newsrooms' counts (the
+    issue's and our gold's convention). What makes two of them one source (one
+    claimant, one outlet family, a copy, one military's count of weapons) is
+    ``independence``'s. A superseded count ("earlier death tolls") confirms nothing."""
+    said_by = [c for c in claims if not _vague(c) and not superseded(c)]
 
-    def agreeing(anchor: Claim, pool: list[Claim]) -> list[list[Claim]]:
-        return _by_source([c for c in pool if _same_count(c, anchor)], source_of)
+    def agreeing(anchor: Claim) -> list[list[Claim]]:
+        return _by_source([c for c in said_by if _same_count(c, anchor)], source_of)
 
-    anchor = max(named, key=lambda c: (len(agreeing(c, named)), -c.value, c.id))
-    if len(agreeing(anchor, named)) < 2:
+    if len(_by_source(said_by, source_of)) < 2:
         return []
-    return agreeing(anchor, said_by)
+    anchor = max(said_by, key=lambda c: (len(agreeing(c)), -c.value, c.id))
+    sides = agreeing(anchor)
+    return sides if len(sides) >= 2 else []
 
 
 def _same_count(a: Claim, b: Claim) -> bool:
