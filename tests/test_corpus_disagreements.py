@@ -722,3 +722,10 @@ def test_a_count_without_a_measure_reaches_the_series_it_confirms(tmp_path: Path
     assert sorted(series["figure_ids"]) == ["f1", "f2"]
     assert len(series["sources"]) == 1 and found == []
     store.close()
+
+
+def test_hostages_abducted_are_people_abducted() -> None:
+    # Le Monde's "took 251 hostages" and the BBC's "251 taken hostage": one count.
+    took = claim(251, measure="abducted", subject="hostages", outlet="Le Monde")
+    taken = claim(251, measure="abducted", subject="others", outlet="BBC")
+    assert kinds([took, taken], took, taken) == {"corroboration"}

@@ -674,3 +674,22 @@ def test_victims_a_total_exceeds_are_the_dead_and_exceed_is_a_floor(nlp) -> None
     # Only as the subject of a total: victims taken to hospital were not killed.
     (f,) = _figures(nlp, "Twelve victims were taken to hospital.")
     assert f.measure != "killed"
+
+
+def test_taken_hostage_is_an_abduction_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The 7 October hostages, as outlets word them (news-dumpster): one measure, so the
+    # counts compare; "took 251" does not pass to the hostages "57 of whom remain".
+    for text in (
+        "About 1,200 people were killed and 251 others were taken hostage in the attack.",
+        "The attack saw around 1,200 people killed and 251 taken hostage.",
+        "Militants killed some 1,200 people and abducted 251 people in the 2023 attack.",
+    ):
+        f = next(f for f in _figures(nlp, text) if f.text == "251")
+        assert f.measure == "abducted", text
+    text = "Militants took 251 hostages, 57 of whom remain in Gaza including 34 said to be dead."
+    measures = {f.text: f.measure for f in _figures(nlp, text)}
+    assert measures["251"] == "abducted"
+    assert measures["57"] is None and measures["34"] != "abducted"
+    # "held hostage" is who is still held, not how many were taken.
+    (f,) = _figures(nlp, "Some 58 people are still held hostage in Gaza.")
+    assert f.measure != "abducted"

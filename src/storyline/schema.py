@@ -26,8 +26,9 @@ CONTRACT_VERSION = "4"
 # before the three changes met. 6: statements' medium where the article names
 # it, figures' counts of none and group sizes, speakers and claims of the
 # 2026-12-07 sessions (issues 13, 15, 17): a store analysed at 5 holds
-# findings this version no longer makes.
-ANALYSIS_VERSION = 6
+# findings this version no longer makes. 7: the 2026-12-07 evening session's figures
+# (abduction counts) and speakers.
+ANALYSIS_VERSION = 7
 
 # Where ``published`` came from, best first: a metadata field, a header line
 # of a text file, the HTML page, the article's dateline, its URL, or (set by

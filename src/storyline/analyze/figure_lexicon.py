@@ -767,6 +767,10 @@ MEASURES: dict[str, str] = {
     "missing": "missing",
     "capture": "captured",
     "captured": "captured",
+    "abduct": "abducted",
+    "abducted": "abducted",
+    "kidnap": "abducted",
+    "kidnapped": "abducted",
     "prisoner": "captured",
     "evacuate": "evacuated",
     "evacuated": "evacuated",
@@ -801,6 +805,12 @@ MEASURES: dict[str, str] = {
     "pledge": "pledged",
     "allocate": "allocated",
     "aid": "aid",
+}
+# A light verb whose object names what happened (verb lemma -> object lemma -> measure):
+# "251 others were taken hostage", "militants took 251 hostages" (abducted, as
+# "abducted 251 people" says it); "held hostage" is not an abduction's count.
+LIGHT_VERB_MEASURES: dict[str, dict[str, str]] = {
+    "take": {"hostage": "abducted", "captive": "abducted"},
 }
 # Nouns of a group whose members are counted: "a delegation of about 20 diplomats" counts
 # the delegation, whatever its members did ("were standing near the entrance"; "firing

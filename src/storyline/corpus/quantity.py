@@ -25,6 +25,7 @@ MEASURES: dict[str, str] = {
     "launched": "launched", "fired": "launched", "used": "launched",
     "released": "released", "freed": "released", "exchanged": "released", "swapped": "released",
     "returned": "released", "captured": "captured", "detained": "detained",
+    "abducted": "abducted",
     "arrested": "arrested", "displaced": "displaced", "evacuated": "evacuated",
     "losses": "lost", "lost": "lost", "casualties": "casualties",
     "hit": "hit", "hitting": "hit", "struck": "hit", "striking": "hit",
@@ -135,7 +136,12 @@ def thing_key(subject: str | None) -> str | None:
 
 # What a measure counts when the sentence names nobody: only people are killed or
 # wounded ("36 were killed in the strike", "16 were injured").
-IMPLIED_THINGS: dict[str, str] = {"killed": "people", "wounded": "people", "casualties": "people"}
+IMPLIED_THINGS: dict[str, str] = {
+    "killed": "people", "wounded": "people", "casualties": "people", "abducted": "people",
+}  # fmt: skip
+# A thing a measure makes people: the hostages abducted are the people abducted ("took 251
+# hostages", "251 others were taken hostage").
+PEOPLE_UNDER: dict[str, frozenset[str]] = {"abducted": frozenset({"hostages"})}
 
 
 def counted_key(subject: str | None, measure: str | None) -> str | None:
@@ -144,6 +150,8 @@ def counted_key(subject: str | None, measure: str | None) -> str | None:
     thing = thing_key(subject)
     if thing is None and not (subject or "").strip() and measure is not None:
         return IMPLIED_THINGS.get(measure)
+    if thing in PEOPLE_UNDER.get(measure or "", ()):
+        return "people"
     return thing
 
 

@@ -187,6 +187,8 @@ def _syntax_of(
         and carried.measure[0] == num.sent.start
         and re.search(r"\band\b|,", text[carried.measure[1] : q.start])
         and q.start - carried.measure[1] < 60
+        and _PARTITIVE.match(text, q.end) is None
+        and not re.search(r"\d", text[carried.measure[1] : q.start])  # no figure between
     ):
         measure = carried.measure[2]  # "700,000 dead ... and 800,000, maybe more"
     if measure is not None and q.unit is None:
@@ -204,6 +206,11 @@ def _syntax_of(
     if subject is not None and q.unit is None:
         carried.subject = (num.sent.start, q.end, subject)
     return measure, subject, per, claimant
+
+
+# A part of the count before, with its own verb: "took 251 hostages, 57 of whom remain"
+# (the 57 were not taken: they remain).
+_PARTITIVE = re.compile(r"\s+of\s+(?:whom|which|them|those|these)\b", re.IGNORECASE)
 
 
 def _new_clause(doc: Doc, start: int, end: int, subject: str) -> bool:

@@ -18,6 +18,11 @@ def next_token(tokens: Sequence[Token], char: int) -> Token | None:
     return None
 
 
+# How a light verb's naming object hangs on it: "taken hostage" (oprd, or attr / advmod /
+# xcomp in spaCy's small model), "took 251 hostages" (dobj).
+_LIGHT_OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "advmod", "npadvmod", "xcomp", "acomp"})
+
+
 def span_tokens(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
@@ -32,6 +37,17 @@ def measure_of(tok: Token) -> str | None:
             if tok.pos_ in ("NOUN", "PROPN") and key in lex.VERB_ONLY_MEASURES:
                 continue
             return lex.MEASURES[key]
+    return None
+
+
+def light_verb_measure(verb: Token) -> str | None:
+    """What a light verb and its naming object say happened ("taken hostage", "took 251
+    hostages" -> abducted), else None. Only for the verb the count itself completes: the
+    hostages "57 of whom remain" were not taken by the remaining."""
+    objects = lex.LIGHT_VERB_MEASURES.get(verb.lemma_.lower(), {})
+    for child in verb.children:
+        if child.dep_ in _LIGHT_OBJECT_DEPS and child.lemma_.lower() in objects:
+            return objects[child.lemma_.lower()]
     return None
 
 
@@ -267,6 +283,10 @@ def find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | None
     participle = governing[0] if governing and _own_participle(governing[0], anchor) else None
     if participle is not None:
         governing = governing[:1]  # "launched 367 drones, striking more than 30 cities"
+    own = noun is None or num.head.i == noun.i  # not "57 of whom" read as the hostages
+    light = light_verb_measure(governing[0]) if governing and own else None
+    if light is not None:
+        return light, used
     candidates.extend(governing)
     # "are believed to have died", "is estimated to have lost"
     candidates.extend(c for v in governing[:1] for c in v.children if c.dep_ == "xcomp")
