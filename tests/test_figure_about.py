@@ -172,6 +172,16 @@ def test_a_possessor_is_not_the_place(nlp) -> None:  # type: ignore[no-untyped-d
     assert "Sunday" not in (figure.place or "")
 
 
+def test_a_buildings_name_is_not_the_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    # TASS: the school's name is no place; the city the school stands in is.
+    text = (
+        "Arab media outlets reported that 30 people had been killed in an Israeli strike "
+        "on the Fahmi al-Jarjawi School in Gaza City."
+    )
+    (figure,) = _figures(nlp, text)
+    assert figure.place == "Gaza City"
+
+
 def test_his_country_is_the_country_he_leads(nlp) -> None:  # type: ignore[no-untyped-def]
     # After DW's report of the night of 24-25 May: the cities struck were Ukraine's, not the
     # Russia of "sanctions on Russia" earlier in the sentence.

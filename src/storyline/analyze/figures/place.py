@@ -241,7 +241,17 @@ def _looks_like_place(text: str, m: re.Match[str]) -> bool:
     if first in NOT_PLACES or name.lower() in DEMONYMS:
         return False  # "on the Ukrainian side": an adjective, not a place
     after = text[m.end("name") : m.end("name") + 20]
+    if _BUILDING_AFTER.match(text, m.end("name")):
+        return False  # "on the Fahmi al-Jarjawi School in Gaza City": Gaza City is the place
     return not re.match(r"\s*(?:said|says|told|News|Times|Post|officials?)\b", after)
+
+
+# A name that is a building's ("the Fahmi al-Jarjawi School", "Nasser Hospital"): where the
+# building stands is the place, and the sentence names it, or no place is known.
+_BUILDING_AFTER = re.compile(
+    r"(?:[ -][\w'’]+){0,2}?\s+(?:[Ss]chool|[Hh]ospital|[Mm]osque|[Cc]hurch|[Uu]niversity|"
+    r"[Ss]tadium|[Mm]arket|[Bb]uilding|[Hh]otel|[Cc]linic)s?\b"
+)
 
 
 def figure_place(
