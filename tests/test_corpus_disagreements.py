@@ -396,6 +396,12 @@ def test_a_corroboration_is_one_count_from_two_newsrooms() -> None:
     earlier = claim(13, claimant="Earlier death tolls", outlet="Fox News")
     bbc = claim(13, claimant="Ukraine's emergency service", outlet="BBC")
     assert not kinds([earlier, bbc], earlier, bbc)
+    # "Officials initially reported that four children were killed but later changed the
+    # death toll" (AP via Fox): the four is withdrawn, and confirms DW's four no more.
+    initially = claim(4, claimant="Officials", outlet="Fox News",
+                      lead="Officials initially reported that ")  # fmt: skip
+    dw = claim(4, claimant="authorities", outlet="DW")
+    assert not kinds([initially, dw], initially, dw)
     # "at least 35" killed at the school says less than Al Mayadeen's 36: no confirmation.
     school = {"place": "Gaza", "event": "strike on the school"}
     floor = claim(35, qualifier="at least", claimant="hospital directors", **school)

@@ -60,9 +60,20 @@ ONE_COUNTER_THINGS = frozenset({"drones", "missiles"})
 SUPERSEDED = re.compile(r"\b(?:earlier|initial(?:ly)?|previous(?:ly)?)\b")
 
 
+# The words leading to a figure that say it was replaced: "Officials initially reported
+# that four children were killed but later changed the death toll".
+SUPERSEDED_LEAD = re.compile(
+    r"\b(?:initially|earlier|previously|first)\s+(?:reported|said|put|gave|estimated|"
+    r"announced|counted|stated)\b"
+)
+
+
 def superseded(claim: Claim) -> bool:
-    """The claimant gives the figure as an earlier, superseded count."""
-    return claim.claimant is not None and SUPERSEDED.search(fold(claim.claimant)) is not None
+    """The figure is given as an earlier count, since replaced: its claimant says so
+    ("earlier death tolls"), or the words leading to it do ("initially reported")."""
+    if claim.claimant is not None and SUPERSEDED.search(fold(claim.claimant)) is not None:
+        return True
+    return SUPERSEDED_LEAD.search(fold(claim.lead or "")) is not None
 
 
 def _initials_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
