@@ -976,3 +976,11 @@ def test_two_counts_of_one_sentence_are_never_one_claim() -> None:
     assert groups == [["a1", "b2"], ["a2", "b1"]]
     # Items of other sentences, or statements (no slot), still join as before.
     assert claim_groups([("a1", "c"), ("c", "d")], slots) == [["a1", "c", "d"]]
+
+
+def test_a_quoted_run_long_enough_to_match_always_shares_a_key() -> None:
+    # _quoted_run skips a fragment that shares no shingle with the other statement; that
+    # only loses nothing while every run it accepts is at least one shingle long.
+    from storyline.corpus.claims import match
+
+    assert min(match.MIN_RUN, match.MIN_RUN_ANY_SPEAKER) >= w.KEY_WORDS

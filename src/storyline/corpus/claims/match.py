@@ -309,6 +309,14 @@ class Quote:
         return w.shingles(self.words)
 
     @cached_property
+    def fragment_shingles(self) -> list[set[tuple[str, ...]]]:
+        return [w.shingles(f) for f in self.fragments]
+
+    @cached_property
+    def around_words(self) -> tuple[str, ...]:
+        return w.words(self.around or "")
+
+    @cached_property
     def who(self) -> tuple[str, ...] | None:
         return speaker_name(self.speaker)
 
@@ -441,8 +449,9 @@ def _quoted_run(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     floor = MIN_RUN_ANY_SPEAKER if speakers is False else MIN_RUN
     later = _later_occasion(a, b)  # then only a whole fragment repeats a quote
     for one, other in ((a, b), (b, a)):
-        for fragment in one.fragments:
-            if len(fragment) < floor:
+        for fragment, keys in zip(one.fragments, one.fragment_shingles, strict=True):
+            # A run of ``floor`` words shares a shingle: without one, no need to look.
+            if len(fragment) < floor or not keys & other.shingles:
                 continue
             run = w.longest_run(fragment, other.words)
             # Unless one speaker says both, a name in common is no one's words.
@@ -611,7 +620,7 @@ def _template(a: Quote, b: Quote, copies: bool) -> bool:
     if not (a.around and b.around):
         return False
     shorter = min(w.words(a.text), w.words(b.text), key=len)
-    run = w.longest_run(w.words(a.around), w.words(b.around))
+    run = w.longest_run(a.around_words, b.around_words)
     return len(run) - len(shorter) >= TEMPLATE_NARRATION and w.occurs_in(shorter, run)
 
 
@@ -620,14 +629,12 @@ def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
     copies of one text (a MinHash copy pair: a repost, another feed's edition)."""
     if a.several or b.several:
         return None
-    if _template(a, b, copies):
-        return None
     if not (a.shingles & b.shingles or a.said_pairs & b.said_pairs or a.counts & b.counts):
         return None
     speakers = same_speaker(a.who, b.who)
     if speakers is not True and initials_meet(a.speaker, b.speaker):
         speakers = True
-    return (
+    why = (
         _same_words(a, b, speakers)
         or _quoted_run(a, b, speakers)
         or _shared_fragment(a, b, speakers)
@@ -637,6 +644,9 @@ def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
         or _same_count(a, b, speakers)
         or _same_in_copies(a, b, copies)
     )
+    # An outlet's stock run vetoes a match; read last, as it compares the statements'
+    # surrounding text (the costliest test) and only matters for a pair that matches.
+    return None if why is None or _template(a, b, copies) else why
 
 
 @dataclass
