@@ -735,3 +735,12 @@ def test_hostages_abducted_are_people_abducted() -> None:
     took = claim(251, measure="abducted", subject="hostages", outlet="Le Monde")
     taken = claim(251, measure="abducted", subject="others", outlet="BBC")
     assert kinds([took, taken], took, taken) == {"corroboration"}
+
+
+def test_a_label_says_a_thing_and_its_measure_of_one_word_once() -> None:
+    # "three counts of arson" charged, in AP (Independent) and TASS: "charges", not
+    # "charges charged".
+    a = claim(3, measure="charged", subject="counts", outlet="Independent")
+    b = claim(3, measure="charged", subject="counts", outlet="TASS")
+    (series,) = find_series([a, b])[0]
+    assert series.label.startswith("charges") and "charged" not in series.label

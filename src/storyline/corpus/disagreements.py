@@ -63,10 +63,18 @@ def _period(claims: Sequence[Claim]) -> str | None:
     return start if start == end else f"{start}/{end}"
 
 
+# Letters a counted thing and its measure share when they are one word ("charges",
+# "charged"), which the label then says once.
+STEM = 5
+
+
 def _label(group: Group, subject: str | None, measure: str | None) -> str:
     """The quantity in words: "people killed in Ukraine (Russian drone attack), 2025-05-25"."""
     unit = group.block[2] if isinstance(group.block[2], str) else ""
-    what = " ".join(w for w in (subject or unit, measure or "") if w).strip()
+    counted = subject or unit
+    if counted and measure and counted[:STEM] == measure[:STEM]:
+        measure = None  # "charges", not "charges charged"
+    what = " ".join(w for w in (counted, measure or "") if w).strip()
     place = _common([c.place for c in group.claims])
     event = _common([c.event for c in group.claims])
     period = _period(group.claims)
