@@ -377,6 +377,7 @@ def test_a_corroboration_is_one_count_from_two_newsrooms() -> None:
     assert kinds(found, nyt, cbc) == kinds(found, minister, officials) == {"corroboration"}
     (agree,) = [d for d in find_series(found)[1] if d.kind == "corroboration"]
     assert (agree.reason or "").startswith("4 independent sources give 12")
+    assert "NYT (unattributed); CBC (unattributed)" in (agree.reason or "")
     # "two officials" (NYT) beside "US officials" (CBC): two newsrooms too.
     two = claim(3, claimant="two officials", outlet="NYT")
     us = claim(3, claimant="US officials", outlet="CBC")

@@ -577,7 +577,11 @@ def _human_day(day: str | None) -> str:
 
 def _agree(sides: list[list[Claim]]) -> str:
     first = sides[0][0]
-    whos = "; ".join(_who(side[0]) for side in sides)
+    # An outlet's own figure is marked so: a reader weighs "BBC" giving a toll on its own
+    # account apart from "BBC (quoting the emergency service)".
+    whos = "; ".join(
+        _who(side[0]) + ("" if side[0].claimant else " (unattributed)") for side in sides
+    )
     return (
         f"{len(sides)} independent sources give {_said(first)}: {whos} "
         f"({_when([c for s in sides for c in s])})"
