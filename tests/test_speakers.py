@@ -477,6 +477,42 @@ CASES = [
         "Rose",
         "named",
     ),
+    # "The source" after an unnamed source was described is that source, still unnamed
+    # (409 articles, TASS and Reuters: "a source in Russia's defense circles told TASS").
+    (
+        "Hamas has received a new proposal for a Gaza ceasefire, a Palestinian official "
+        "close to the group told Reuters on Monday. The proposal was received through "
+        "mediators. “It includes the release of 10 living hostages,” the source said.",
+        "release of 10 living hostages",
+        "a Palestinian official close to the group",
+        "described",
+    ),
+    # "The presidency" is the presidential body named before (409 articles, France24).
+    (
+        "The Elysée Palace has said that some measures will be announced. The report was "
+        "prepared by two senior civil servants. It “establishes the subversive nature of "
+        "the movement,” the presidency said ahead of the meeting.",
+        "subversive nature",
+        "Elysée Palace",
+        "named",
+    ),
+    # A governor of another region is not the governor named before (409 articles,
+    # Reuters: three regional governors in a row).
+    (
+        "Regional governor Oleh Kiper said a boy was injured in the attack. The governor "
+        "of the central Cherkasy region said that 25 drones had been downed overnight.",
+        "25 drones",
+        "governor of the central Cherkasy region",
+        "described",
+    ),
+    (
+        "Regional governor Oleh Kiper said a boy was injured in the attack. In the western "
+        "region of Khmelnytskyi, far from the front line, the governor said that an attack "
+        "damaged private households.",
+        "private households",
+        None,
+        "unresolved",
+    ),
     # An instrument does not act: whoever uses it argues.
     (
         "Trump responded by using the example of Chicago to argue that gun control is not "

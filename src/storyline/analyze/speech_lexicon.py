@@ -477,6 +477,7 @@ ORG_WORDS: frozenset[str] = frozenset(
         "force",
         "office",
         "kremlin",
+        "presidency",
         "house",
         "department",
         "agency",

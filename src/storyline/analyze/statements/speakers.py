@@ -29,6 +29,8 @@ from storyline.analyze.source_lexicon import (
     GENERIC_BODY_NOUNS,
     PERSON_SUBJECT_PRONOUNS,
     PLURAL_PRONOUNS,
+    REGION_NOUNS,
+    REGIONAL_ROLES,
     THING_PRONOUNS,
     UNNAMED_SOURCE_NOUNS,
     WRITER_PRONOUNS,
@@ -532,6 +534,7 @@ class Sources:
                 if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower()
             }
         sent = self._sent_of(subj)
+        regions = self._regions(sent, subj.right_edge.i + 1) if lemma in REGIONAL_ROLES else set()
         best: tuple[float, Mention] | None = None
         described: list[Mention] = []
         for m in self.index.mentions:
@@ -543,6 +546,8 @@ class Sources:
                 # "the ministry" or "the senator" again: its own antecedent is earlier still
                 continue
             words = self.index.words_of(m)
+            if regions and not regions & (words | self._regions_near(m.sent)):
+                continue  # the governor of another region than the one this sentence names
             if not (head_words & words) or not kinds <= words:
                 continue
             described.append(m)
@@ -572,6 +577,28 @@ class Sources:
         if shown:
             return of_kind
         return self._recent_fallback(subj, lemma) or of_kind
+
+    def _regions_near(self, sent: int) -> set[str]:
+        """The regions named in sentence ``sent`` and the one before it."""
+        return self._regions(sent - 1) | self._regions(sent)
+
+    def _regions(self, sent: int, upto: int | None = None) -> set[str]:
+        """The regions sentence ``sent`` names (before token ``upto``): "the central
+        Cherkasy region", "the region of Khmelnytskyi" give "cherkasy", "khmelnytskyi"."""
+        starts = self.index.sent_starts
+        if not 0 <= sent < len(starts):
+            return set()
+        end = starts[sent + 1] if sent + 1 < len(starts) else len(self.doc)
+        found = set()
+        for t in self.doc[starts[sent] : min(end, upto or end)]:
+            if t.pos_ != "PROPN" or not t.text[:1].isupper():
+                continue
+            head = t.head
+            if head.dep_ == "prep" and head.lower_ == "of" and t.dep_ == "pobj":
+                head = head.head
+            if head.i != t.i and head.lemma_.lower() in REGION_NOUNS:
+                found.add(norm_word(t.text))
+        return found
 
     def _kind_antecedent(self, subj: Token, lemma: str) -> tuple[Source | None, bool]:
         """ "The FBI confirmed ... The agency declined", "Twitter said ... The company
@@ -618,6 +645,11 @@ class Sources:
             # the article gave that person another role ("Peskov, the spokesman").
             role_back = lemma in ROLE_WORDS and bare(subj) and not self._has_role(s.key)
             if (person_back or role_back) and s.source.is_person and s.source.status == "named":
+                return s.source
+            # "a source in Russia's defense circles told TASS ... 'X,' the source said":
+            # the unnamed person just described, still unnamed (never one of several)
+            unnamed_back = person_back and subj.tag_ != "NNS" and not s.source.plural
+            if unnamed_back and s.source.is_person and s.source.status == "described":
                 return s.source
             if lemma in GENERIC_BODY_NOUNS and not s.source.is_person and fits(lemma, s.key):
                 return s.source
