@@ -5,8 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storyline.analyze.speech_lexicon import (
+    BARE_NOT_SAID,
     DESCRIBE_AS_LEMMAS,
     INSTRUCTION_LEMMAS,
+    NAMING_LEMMAS,
     TRAILING_REPORT_LEMMAS,
 )
 from storyline.analyze.statements.cues import SUBJ_DEPS, cue_subject, is_cue
@@ -120,8 +122,14 @@ def quote_is_said(art: ArticleView, q: Quote, cue: Token) -> bool:
     if span is None or len(span) == 0:
         return False
     root = span.root
+    lemma = cue.lemma_.lower()
+    deps = {c.dep_ for c in cue.children}
+    if lemma in NAMING_LEMMAS and "agent" not in deps and deps & {"nsubjpass", "auxpass"}:
+        return False  # "It's described as a 'quasi-satellite'": by nobody, the writer's
     if root.head.i == cue.i or span.start <= root.head.i < span.end:
         return True
+    if lemma in BARE_NOT_SAID:
+        return False  # "agreed on a package targeting Russia's 'shadow fleet'"
     if (
         root.dep_ == "pobj"
         and root.head.lower_ == "as"
