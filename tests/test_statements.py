@@ -665,6 +665,27 @@ def test_scare_quote_in_a_later_sentence_is_not_a_continuation(nlp) -> None:  # 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # The parser makes "told" a subjectless conjunct of the reported clause.
+        "The Russian Cultural Center in Washington continues its work despite all the "
+        "challenges, Head of Russia's Agency for International Humanitarian Cooperation "
+        "Yevgeny Primakov told TASS. \u201cIn the United States, the center has not "
+        "closed its doors.\u201d",
+        # The parser makes the title the subject.
+        "The work of the Russian House in Damascus has been suspended until better times, "
+        "Head of Russia's Agency for International Humanitarian Cooperation Yevgeny "
+        "Primakov told TASS.",
+    ],
+)
+def test_a_name_after_its_title_speaks_what_comes_before(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    # 409 articles (TASS): the speaker came out as "Head", or the statement was lost.
+    s = _run(nlp, text)[0]
+    assert (s.speaker, s.cue, s.medium) == ("Yevgeny Primakov", "told", "TASS")
+    assert s.text.endswith(("challenges", "better times"))
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "cue", "content"),
     [
         # The parser hangs the name inside the clause: the cue has no subject.

@@ -411,7 +411,10 @@ class Sources:
             if p.end - 1 != end or p.start <= subj.i:
                 continue
             between = doc[subj.i + 1 : p.start]
-            if all(t.pos_ in ("PROPN", "DET") or t.lower_ in _TITLE_LINKS for t in between):
+            if all(
+                t.pos_ in ("PROPN", "DET") or t.lower_ in _TITLE_LINKS or t.dep_ == "case"
+                for t in between
+            ):
                 return Source.named(self.person_name(p), is_person=True)
         return None
 
