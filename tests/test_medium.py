@@ -134,6 +134,13 @@ NAMED = [
         "did not heed",
         "Knesset TV",
     ),
+    # ... but a numbered channel is named already ("the Rossiya-24 TV channel").
+    (
+        "Acting Governor Alexander Khinshtein told the Rossiya-24 TV channel that the "
+        "attacks remained intense.",
+        "remained intense",
+        "Rossiya-24",
+    ),
     # A participle cue takes the channel of the clause it hangs on.
     (
         "Kyiv Mayor Vitali Klitschko took to Telegram, explaining that fragments of a drone "

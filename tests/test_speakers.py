@@ -487,6 +487,16 @@ CASES = [
         "a Palestinian official close to the group",
         "described",
     ),
+    # ... but another unnamed person is not ("The politician lamented" after "was asked
+    # by a soldier", 409 articles).
+    (
+        "During a stream on his channel, a deputy was asked by a soldier: “When will you "
+        "pay attention to the brigade?” The politician lamented that the president's "
+        "office does not pay attention to such information.",
+        "does not pay attention",
+        None,
+        "unresolved",
+    ),
     # "The presidency" is the presidential body named before (409 articles, France24).
     (
         "The Elysée Palace has said that some measures will be announced. The report was "

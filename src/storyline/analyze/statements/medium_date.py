@@ -277,7 +277,13 @@ def _outlet_text(name: Span) -> str:
             name = name.doc[name.start : ends[-1] + 1]
     doc = name.doc
     end = name.end
-    while end < len(doc) and end < name.end + 2 and doc[end].text in BROADCAST_SUFFIXES:
+    numbered = any(ch.isdigit() for ch in name.text)  # "Rossiya-24": a channel already
+    while (
+        not numbered
+        and end < len(doc)
+        and end < name.end + 2
+        and doc[end].text in BROADCAST_SUFFIXES
+    ):
         end += 1  # "the Knesset TV channel": Knesset TV, not the Knesset
     text = doc[name.start : end].text.removeprefix("the ").removeprefix("The ")
     return text.removesuffix("'s").removesuffix("’s")

@@ -651,7 +651,10 @@ class Sources:
                 return s.source
             # "a source in Russia's defense circles told TASS ... 'X,' the source said":
             # the unnamed person just described, still unnamed (never one of several)
-            unnamed_back = person_back and subj.tag_ != "NNS" and not s.source.plural
+            # ("the politician lamented" after "asked by a soldier" is not the soldier:
+            # the same noun, or "the source" for any unnamed person)
+            same = lemma in s.key.split() or lemma == "source"
+            unnamed_back = person_back and same and subj.tag_ != "NNS" and not s.source.plural
             if unnamed_back and s.source.is_person and s.source.status == "described":
                 return s.source
             if lemma in GENERIC_BODY_NOUNS and not s.source.is_person and fits(lemma, s.key):
