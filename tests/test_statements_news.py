@@ -140,6 +140,9 @@ def test_a_past_time_after_an_intention_dates_the_threat_not_the_deed(nlp) -> No
         "The night of May 21 to 22 promised to be long and grueling for the city.",
         # "boasting" resources is having them.
         "The region is poor despite Atlantis boasting vast mineral resources such as gold.",
+        # "Reported to" an agency is working for it (409 articles, DW).
+        "He was a member of the dictator's police unit, Schutzstaffel (SS), then reported "
+        "to the KGB in Moscow until 1961.",
         # An agreement to act is a deal, not words (409 articles, TASS).
         "The sides discussed cooperation on the oil market, and agreed to coordinate "
         "interaction in this field in the future.",

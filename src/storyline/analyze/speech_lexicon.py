@@ -695,6 +695,11 @@ OBJECT_SENSES: tuple[ObjectSense, ...] = (
         "The ministry took two villages, the Syldavian news agency reported, citing the army.",
         source=True,
     ),
+    ObjectSense(
+        "plead",
+        "pleading guilty (or not guilty) is a plea entered in court, not words said",
+        "A college student has agreed to plead guilty to hacking the school's software.",
+    ),
 )
 OBJECT_SENSE: dict[str, ObjectSense] = {rule.lemma: rule for rule in OBJECT_SENSES}
 

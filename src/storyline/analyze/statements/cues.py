@@ -212,6 +212,9 @@ _AFTER_CUE_DEPS = frozenset(
 )
 
 
+_SETTING_PREPS = frozenset({"on", "in", "at", "during", "via", "from", "after", "before"})
+
+
 def _ends_sentence(verb: Token) -> bool:
     """Whether nothing but the cue's own object or setting (six words at most) follows it
     to the end of its sentence."""
@@ -221,6 +224,8 @@ def _ends_sentence(verb: Token) -> bool:
         t = doc[end]
         if t.is_punct or t.dep_ not in _AFTER_CUE_DEPS or "\n" in t.text:
             return False
+        if t.dep_ == "prep" and t.lower_ not in _SETTING_PREPS:
+            return False  # "then reported to the KGB": worked for, said nothing
         end += 1
     return end < len(doc) and doc[end].text in (".", "!")
 

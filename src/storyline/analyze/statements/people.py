@@ -6,11 +6,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.analyze.source_lexicon import (
     CAPITAL_CITIES,
     MEN_FIRST_NAMES,
+    REGION_NOUNS,
     ROLE_MODIFIERS,
     WOMEN_FIRST_NAMES,
 )
@@ -67,6 +68,8 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
             return
         if hi - lo == 1 and doc[lo].lower_ in CAPITAL_CITIES:
             return  # "Kiev does not understand ...": the government, not a person
+        if _in_region_list(doc[hi - 1]):
+            return  # "the Mykolaiv, Kharkiv and Cherkasy regions": places NER called people
         roles = ROLE_WORDS | TITLES | ROLE_MODIFIERS
         owned = [t.i for t in doc[lo:hi] if t.text in ("'s", "’s")]
         own = owned[-1] + 1 if owned else lo  # "Trump's Special Envoy": the envoy's role
@@ -111,6 +114,19 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
                     add(i, j + 1)
         i = j + 1
     return [found[k] for k in sorted(found)]
+
+
+def _in_region_list(tok: Token) -> bool:
+    """Whether a name is one of a list of regions ("Mykolaiv, Kharkiv and Cherkasy
+    regions"): joined, by "and" or as a modifier, to a region noun."""
+    cur = tok
+    for _ in range(12):  # (a list of a dozen regions is a chain of a dozen conjuncts)
+        if cur.dep_ not in ("conj", "compound", "nmod", "amod") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in REGION_NOUNS and cur.pos_ == "NOUN":
+            return True
+    return False
 
 
 # Words that open a photo credit: "(credit: REUTERS/KEN CEDENO)", "Photo: AFP/Jane Doe".

@@ -412,7 +412,7 @@ class Sources:
                 continue
             between = doc[subj.i + 1 : p.start]
             if all(
-                t.pos_ in ("PROPN", "DET") or t.lower_ in _TITLE_LINKS or t.dep_ == "case"
+                t.pos_ in ("PROPN", "DET", "ADJ") or t.lower_ in _TITLE_LINKS or t.dep_ == "case"
                 for t in between
             ):
                 return Source.named(self.person_name(p), is_person=True)
@@ -839,7 +839,7 @@ _BRACKETED_SHORT = re.compile(r"\(([A-Z]{2,6})\)")
 
 # Words inside a title before a name: "Member of the European Parliament Fernand
 # Kartheiser", "US Special Envoy to Ukraine Keith Kellogg", "Secretary for Health X".
-_TITLE_LINKS = frozenset({"of", "to", "for"})
+_TITLE_LINKS = frozenset({"of", "to", "for", "on"})
 
 # Titles one calls someone already introduced by, with the surname alone ("Dr Rose").
 _COURTESY_TITLES = frozenset(
