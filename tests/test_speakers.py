@@ -507,6 +507,25 @@ CASES = [
         "Isfandier Shukurzoda",
         "named",
     ),
+    # As many unnamed sources as before (409 articles, Reuters: "three sources said ...
+    # the sources added" was unresolved).
+    (
+        "Certain sections of the council are expected to be combined, three sources said. "
+        "In most of the directorates that remain, only a few staff are left, the sources "
+        "added.",
+        "only a few staff",
+        "three sources",
+        "described",
+    ),
+    # "The military" is the military named before (409 articles, AP).
+    (
+        "The Israeli military said the delegation “deviated from the approved route” and "
+        "soldiers fired warning shots. The military apologized and said it will contact "
+        "all countries involved.",
+        "contact all countries",
+        "Israeli military",
+        "named",
+    ),
     # "The presidency" is the presidential body named before (409 articles, France24).
     (
         "The Elysée Palace has said that some measures will be announced. The report was "

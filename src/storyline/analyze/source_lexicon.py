@@ -444,6 +444,12 @@ BODY_KINDS: tuple[BodyKind, ...] = (
         "the Justice Department opened an inquiry. The department said",
     ),
     BodyKind(
+        _word_list("military army"),
+        _word_list("military army idf forces armed defense defence"),
+        False,
+        "The Israeli military said the delegation deviated. The military apologized",
+    ),
+    BodyKind(
         _word_list("presidency"),
         _word_list("presidency presidential élysée elysée elysee kremlin bankova"),
         False,

@@ -618,9 +618,11 @@ class Sources:
         for m in self.index.mentions:
             if m.char >= subj.idx:
                 break
-            if m.kind != "body" or sent - m.sent > 3 or refers_back(m.head):
+            if m.kind not in ("body", "group") or sent - m.sent > 3 or refers_back(m.head):
                 continue
             shown = body_kinds(m.words)
+            if m.kind == "group" and not shown:
+                continue  # a collective body ("the Israeli military") only as of its kind
             if self.person_at(m.head) is not None and not shown:
                 continue  # a surname the tagger called an organisation
             if kind not in shown and (shown or not kind.unknown):
@@ -653,8 +655,9 @@ class Sources:
             # the unnamed person just described, still unnamed (never one of several)
             # ("the politician lamented" after "asked by a soldier" is not the soldier:
             # the same noun, or "the source" for any unnamed person)
+            # ("the sources added" after "three sources said": as many as before)
             same = lemma in s.key.split() or lemma == "source"
-            unnamed_back = person_back and same and subj.tag_ != "NNS" and not s.source.plural
+            unnamed_back = person_back and same and (subj.tag_ == "NNS") == s.source.plural
             if unnamed_back and s.source.is_person and s.source.status == "described":
                 return s.source
             if lemma in GENERIC_BODY_NOUNS and not s.source.is_person and fits(lemma, s.key):
