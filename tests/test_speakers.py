@@ -526,6 +526,22 @@ CASES = [
         "Israeli military",
         "named",
     ),
+    # A role no one before was given is the speaker the next sentence names (409
+    # articles, TASS press reviews: "..., the expert said. Timofeyev noted ...").
+    (
+        "“I think the negotiations will be lengthy,” the expert said. Timofeyev noted that "
+        "a deal on Ukraine will be extremely difficult.",
+        "negotiations will be lengthy",
+        "Timofeyev",
+        "named",
+    ),
+    # ... and stays unresolved when the next sentence's person says nothing.
+    (
+        "“We will win,” the coach said. Putin was not at the match.",
+        "We will win",
+        None,
+        "unresolved",
+    ),
     # "The presidency" is the presidential body named before (409 articles, France24).
     (
         "The Elysée Palace has said that some measures will be announced. The report was "

@@ -54,7 +54,7 @@ from storyline.analyze.statements.antecedents import (
     relative_antecedent,
     role_phrase,
 )
-from storyline.analyze.statements.cues import cue_subject, issuer_of, span_of_subject
+from storyline.analyze.statements.cues import cue_subject, is_cue, issuer_of, span_of_subject
 from storyline.analyze.statements.mentions import (
     Mention,
     MentionIndex,
@@ -436,6 +436,12 @@ class Sources:
             ante = self._role_antecedent(subj, depth)
             if ante is not None:
                 return ante
+        # (a role, not "the woman": a description that may be anyone in the story)
+        role_noun = person_noun(lemma) and lemma not in GENDER_NOUNS
+        if definite and bare(subj) and role_noun and not plural and depth == 0:
+            later = self._speaker_next(subj)
+            if later is not None:
+                return later
         if definite and bare(subj):
             return UNRESOLVED  # "the ministry said", no ministry named before
         if subj.n_lefts + subj.n_rights == 0 and lemma in ORG_WORDS:
@@ -474,6 +480,26 @@ class Sources:
                 continue  # named before: not the first naming of someone introduced
             return Source.named(self.person_name(p), is_person=True)
         return None
+
+    def _speaker_next(self, subj: Token) -> Source | None:
+        """ "'...,' the expert said. Timofeyev noted that ...": a bare role no one before
+        was given is the person the next sentence names first, when that person speaks
+        there (the subject of a speech verb, or "according to" them) and nobody else is
+        named between."""
+        sent = self._sent_of(subj)
+        nxt = next((p for p in self.persons if p.start > subj.i), None)
+        if nxt is None or self.index.sent_of(self.doc[nxt.start]) != sent + 1:
+            return None
+        head = self.doc[nxt.end - 1]
+        speaks = head.dep_ == "nsubj" and is_cue(head.head)
+        according = (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "to"
+            and (head.head.head.lower_ == "according")
+        )
+        if not (speaks or according):
+            return None
+        return Source.named(self.person_name(nxt), is_person=True)
 
     def _named_before(self, subj: Token) -> Source | None:
         """ "Port of Seattle police told media ... , police said": a bare body word is the
