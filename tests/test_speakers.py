@@ -517,6 +517,14 @@ CASES = [
         "three sources",
         "described",
     ),
+    # A body that just spoke, called again by its own noun (409 articles, BBC).
+    (
+        "The Jordanian authorities have told reporters that all children sent back were in "
+        "good condition. The authorities noted that the kingdom was clear from the start.",
+        "clear from the start",
+        "Jordanian authorities",
+        "named",
+    ),
     # "The military" is the military named before (409 articles, AP).
     (
         "The Israeli military said the delegation “deviated from the approved route” and "

@@ -688,6 +688,10 @@ class Sources:
                 return s.source
             if lemma in GENERIC_BODY_NOUNS and not s.source.is_person and fits(lemma, s.key):
                 return s.source
+            # "The Jordanian authorities have told the BBC ... The authorities noted": the
+            # body that just spoke, called by its own noun
+            if not s.source.is_person and bare(subj) and subj.lower_ in s.key.split():
+                return s.source
             break
         if lemma in EPITHETS and bare(subj):
             return self._epithet(subj, lemma)
