@@ -525,6 +525,16 @@ CASES = [
         "Jordanian authorities",
         "named",
     ),
+    # Several holders of a role are not the one named before, nor is "they" (409
+    # articles, BBC: "They added ..." went to Benjamin Netanyahu).
+    (
+        "Israeli Prime Minister Benjamin Netanyahu said Israel would allow a basic amount "
+        "of food into Gaza. The three Western leaders criticised this as “wholly "
+        "inadequate”. They added the level of suffering in Gaza was “intolerable”.",
+        "level of suffering",
+        "three Western leaders",
+        "described",
+    ),
     # "The military" is the military named before (409 articles, AP).
     (
         "The Israeli military said the delegation “deviated from the approved route” and "

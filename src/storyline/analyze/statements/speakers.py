@@ -431,7 +431,13 @@ class Sources:
             c.dep_ == "appos" and c.i == subj.i + 1 and c.pos_ in ("NOUN", "PROPN")
             for c in subj.children
         )
-        if known and definite and depth < 3 and not named_beside:
+        # ("the three Western leaders" are not the one leader named before)
+        several = plural and person_noun(lemma)
+        if several and definite:
+            back = self._recent_fallback(subj, lemma)  # "three sources said ... the sources"
+            if back is not None and back.plural:
+                return back
+        if known and definite and depth < 3 and not named_beside and not several:
             # ("The website fivethirtyeight noted": named where it stands, not before)
             ante = self._role_antecedent(subj, depth)
             if ante is not None:
