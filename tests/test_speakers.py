@@ -535,6 +535,17 @@ CASES = [
         "three Western leaders",
         "described",
     ),
+    # "The text" of a motion is a document: its "it" is the motion's issuer, not the
+    # place it is about (409 articles, DW: "It also urged ..." went to "Gaza").
+    (
+        "The Berlin branch of the Social Democrats (SPD) have passed a motion on protecting "
+        "Gaza's civilian population. “Germany must act,” the resolution read. The text "
+        "called for the release of all hostages from Gaza and the reconstruction of the "
+        "Palestinian territory. It also urged Germany to halt the delivery of arms.",
+        "halt the delivery",
+        "Berlin branch of the Social Democrats",
+        "described",
+    ),
     # "The military" is the military named before (409 articles, AP).
     (
         "The Israeli military said the delegation “deviated from the approved route” and "
