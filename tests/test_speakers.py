@@ -546,6 +546,22 @@ CASES = [
         "Berlin branch of the Social Democrats",
         "described",
     ),
+    # A name that ends a title's body is the given name and surname (409 articles,
+    # TASS: "Economic Development Tatyana Ilyushnikova", "War Crimes Rodion Miroshnik").
+    (
+        "The pool includes over 2,000 companies, according to Russia's Deputy Minister of "
+        "Economic Development Tatyana Ilyushnikova.",
+        "2,000 companies",
+        "Tatyana Ilyushnikova",
+        "named",
+    ),
+    (
+        "“It is hard to believe that this is a random killing,” Russian Foreign Ministry "
+        "Ambassador at Large on Kiev's War Crimes Rodion Miroshnik said on Telegram.",
+        "random killing",
+        "Rodion Miroshnik",
+        "named",
+    ),
     # "The military" is the military named before (409 articles, AP).
     (
         "The Israeli military said the delegation “deviated from the approved route” and "

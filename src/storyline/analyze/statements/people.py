@@ -64,6 +64,7 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
         ):
             hi -= 1
         hi = _headline_cut(doc, lo, hi)
+        lo = _given_name_start(doc, lo, hi)
         if hi <= lo or "\n" in doc[lo:hi].text or in_quote(doc[lo].idx) or in_credit(doc, lo):
             return
         if hi - lo == 1 and doc[lo].lower_ in CAPITAL_CITIES:
@@ -114,6 +115,23 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
                     add(i, j + 1)
         i = j + 1
     return [found[k] for k in sorted(found)]
+
+
+def _given_name_start(doc: Doc, lo: int, hi: int) -> int:
+    """Where a name starts when it ends a title's body ("Deputy Minister of [Economic
+    Development Tatyana Ilyushnikova]", "Ambassador at Large on [Kiev's War Crimes Rodion
+    Miroshnik]"): three words or more right after a title's "of", "on", "for" or "at",
+    with a role before it, are the body's name and then the person's given name and
+    surname."""
+    before = doc[lo - 1].lower_ if lo else ""
+    if hi - lo < 3 or (before not in _TITLE_LINK_WORDS and doc[lo - 1].dep_ != "case"):
+        return lo
+    if not any(t.lower_ in ROLE_WORDS or t.lower_ in TITLES for t in doc[max(0, lo - 8) : lo]):
+        return lo
+    return hi - 2
+
+
+_TITLE_LINK_WORDS = frozenset({"of", "on", "for", "at"})
 
 
 def _in_region_list(tok: Token) -> bool:

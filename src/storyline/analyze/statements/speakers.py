@@ -878,7 +878,7 @@ _BRACKETED_SHORT = re.compile(r"\(([A-Z]{2,6})\)")
 
 # Words inside a title before a name: "Member of the European Parliament Fernand
 # Kartheiser", "US Special Envoy to Ukraine Keith Kellogg", "Secretary for Health X".
-_TITLE_LINKS = frozenset({"of", "to", "for", "on"})
+_TITLE_LINKS = frozenset({"of", "to", "for", "on", "at"})
 
 # Titles one calls someone already introduced by, with the surname alone ("Dr Rose").
 _COURTESY_TITLES = frozenset(
