@@ -574,11 +574,20 @@ CASES = [
     # A role no one before was given is the speaker the next sentence names (409
     # articles, TASS press reviews: "..., the expert said. Timofeyev noted ...").
     (
-        "“I think the negotiations will be lengthy,” the expert said. Timofeyev noted that "
-        "a deal on Ukraine will be extremely difficult.",
+        "Sanctions will not be lifted soon, said council director Ivan Timofeyev. Markets "
+        "had hoped otherwise. “I think the negotiations will be lengthy,” the expert said. "
+        "Timofeyev noted that a deal on Ukraine will be extremely difficult.",
         "negotiations will be lengthy",
-        "Timofeyev",
+        "Ivan Timofeyev",
         "named",
+    ),
+    # ... not a new voice the next sentence introduces (409 articles, Reuters).
+    (
+        "Four people were killed in Khmelnytskyi, according to the governor. “Without "
+        "pressure, nothing will change,” Andriy Yermak said.",
+        "Four people were killed",
+        None,
+        "unresolved",
     ),
     # ... and stays unresolved when the next sentence's person says nothing.
     (

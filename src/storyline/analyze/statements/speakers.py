@@ -490,8 +490,8 @@ class Sources:
     def _speaker_next(self, subj: Token) -> Source | None:
         """ "'...,' the expert said. Timofeyev noted that ...": a bare role no one before
         was given is the person the next sentence names first, when that person speaks
-        there (the subject of a speech verb, or "according to" them) and nobody else is
-        named between."""
+        there (the subject of a speech verb, or "according to" them), nobody else is
+        named between, and the article named them before."""
         sent = self._sent_of(subj)
         nxt = next((p for p in self.persons if p.start > subj.i), None)
         if nxt is None or self.index.sent_of(self.doc[nxt.start]) != sent + 1:
@@ -504,6 +504,11 @@ class Sources:
             and (head.head.head.lower_ == "according")
         )
         if not (speaks or according):
+            return None
+        # (someone the article introduced before, now called by name: not a new voice,
+        # "..., according to the governor. ... Andriy Yermak said")
+        surname = surname_of(nxt.text)
+        if not any(p.start < subj.i and surname_of(p.text) == surname for p in self.persons):
             return None
         return Source.named(self.person_name(nxt), is_person=True)
 
