@@ -29,7 +29,6 @@ from storyline.analyze.source_lexicon import (
     GENERIC_BODY_NOUNS,
     PERSON_SUBJECT_PRONOUNS,
     PLURAL_PRONOUNS,
-    REGION_NOUNS,
     REGIONAL_ROLES,
     THING_PRONOUNS,
     UNNAMED_SOURCE_NOUNS,
@@ -46,13 +45,19 @@ from storyline.analyze.statements.antecedents import (
     KIND_OF,
     bare,
     body_kinds,
+    described_text,
     fits,
+    in_caps_run,
     indefinite,
     is_definite,
+    own_phrase,
     person_noun,
+    press_service,
     refers_back,
+    regions_in,
     relative_antecedent,
     role_phrase,
+    text_of,
 )
 from storyline.analyze.statements.cues import cue_subject, is_cue, issuer_of, span_of_subject
 from storyline.analyze.statements.mentions import (
@@ -251,7 +256,7 @@ class Sources:
             return self._pronoun(subj, depth, said)
         if low in WRITER_PRONOUNS and subj.pos_ == "PRON":
             return UNRESOLVED
-        if _in_caps_run(subj):
+        if in_caps_run(subj):
             # "..., MILITARY SERVICE MEMBERS SUGGEST": a headline's words, not a name
             return Source.described(own_phrase(subj), plural=subj.text.endswith("S"))
         named = self._name(subj)
@@ -330,7 +335,7 @@ class Sources:
     def _own_name(self, subj: Token) -> Source | None:
         """What ``_name`` finds before a body's short form is made full."""
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)
-        if owner is not None and _press_service(subj) and owner.pos_ != "PRON":
+        if owner is not None and press_service(subj) and owner.pos_ != "PRON":
             return self._own_name(owner)  # "the Council's press service said": the Council
         cands = [subj] + [c for c in subj.children if c.dep_ == "compound"]
         cands += [t for t in subj.subtree if t.dep_ == "appos" and t.i != subj.i]
@@ -629,16 +634,7 @@ class Sources:
         if not 0 <= sent < len(starts):
             return set()
         end = starts[sent + 1] if sent + 1 < len(starts) else len(self.doc)
-        found = set()
-        for t in self.doc[starts[sent] : min(end, upto or end)]:
-            if t.pos_ != "PROPN" or not t.text[:1].isupper():
-                continue
-            head = t.head
-            if head.dep_ == "prep" and head.lower_ == "of" and t.dep_ == "pobj":
-                head = head.head
-            if head.i != t.i and head.lemma_.lower() in REGION_NOUNS:
-                found.add(norm_word(t.text))
-        return found
+        return regions_in(self.doc[starts[sent] : min(end, upto or end)])
 
     def _kind_antecedent(self, subj: Token, lemma: str) -> tuple[Source | None, bool]:
         """ "The FBI confirmed ... The agency declined", "Twitter said ... The company
@@ -853,25 +849,7 @@ def _mention_name(m: Mention) -> str:
         if e.start <= m.head.i < e.end:
             return strip_titles(body_name(e)[1])
     s, e2 = span_of_subject(m.head)
-    return strip_titles(_text_of(doc, s, e2))
-
-
-def _press_service(tok: Token) -> bool:
-    """ "press service", "press office": a body's own voice, not a source of its own."""
-    return tok.lemma_.lower() in ("service", "office") and any(
-        c.dep_ == "compound" and c.lower_ == "press" for c in tok.children
-    )
-
-
-def _in_caps_run(tok: Token) -> bool:
-    """A word of a headline set in capitals ("AMERICANS SHOULD HONOR MEMORIAL DAY IN
-    THIS WAY, MILITARY SERVICE MEMBERS SUGGEST"): four capitalised words around it.
-    An acronym among lowercase words ("NATO said") is not one."""
-    if not (tok.text.isupper() and len(tok.text) > 1):
-        return False
-    doc = tok.doc
-    window = doc[max(0, tok.i - 3) : tok.i + 4]
-    return sum(1 for t in window if t.text.isalpha() and t.text.isupper() and len(t.text) > 1) >= 4
+    return strip_titles(text_of(doc, s, e2))
 
 
 # A name and its short form in brackets: "All Nippon Airways (ANA)", "the Institute
@@ -909,37 +887,3 @@ _ROLE_SYNONYMS: dict[str, set[str]] = {
 _COUNTRY_WORDS = frozenset(COUNTRY_SYNONYMS.values()) | frozenset(
     {"french", "german", "british", "chinese", "israeli", "iranian", "turkish", "polish"}
 )
-
-
-def own_phrase(subj: Token) -> str:
-    """The subject's own noun phrase: without a joint speaker after "and", an
-    apposition or an aside ("the receptionist, heavy bags under her eyes, ..."
-    is "the receptionist"), or a relative clause."""
-    doc = subj.doc
-    s, e = span_of_subject(subj)
-    span = doc.char_span(s, e, alignment_mode="expand")
-    if span is not None:
-        for t in span:
-            if t.i <= subj.i:
-                continue
-            if (t.text in (",", "(", "—", "–") and t.head.i == subj.i) or (
-                t.dep_ == "cc" and t.head.i == subj.i
-            ):
-                e = t.idx
-                break
-    return _text_of(doc, s, e).strip(" ,")
-
-
-def _text_of(doc: Doc, start: int, end: int) -> str:
-    """``doc.text[start:end]`` without rebuilding the whole text (spaCy joins every
-    token for ``Doc.text``): from the tokens that cover the span."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return ""
-    return span.text[start - span.start_char : end - span.start_char]
-
-
-def described_text(subj: Token) -> str:
-    """An unnamed source as the article describes it ("a senior US official", "officials")."""
-    text = own_phrase(subj)
-    return text[4:] if text.lower().startswith("the ") else text
