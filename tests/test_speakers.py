@@ -477,6 +477,151 @@ CASES = [
         "Rose",
         "named",
     ),
+    # "The source" after an unnamed source was described is that source, still unnamed
+    # (409 articles, TASS and Reuters: "a source in Russia's defense circles told TASS").
+    (
+        "Hamas has received a new proposal for a Gaza ceasefire, a Palestinian official "
+        "close to the group told Reuters on Monday. The proposal was received through "
+        "mediators. “It includes the release of 10 living hostages,” the source said.",
+        "release of 10 living hostages",
+        "a Palestinian official close to the group",
+        "described",
+    ),
+    # ... but another unnamed person is not ("The politician lamented" after "was asked
+    # by a soldier", 409 articles).
+    (
+        "During a stream on his channel, a deputy was asked by a soldier: “When will you "
+        "pay attention to the brigade?” The politician lamented that the president's "
+        "office does not pay attention to such information.",
+        "does not pay attention",
+        None,
+        "unresolved",
+    ),
+    # A title with a lower-case adjective and "on" before the name (409 articles, TASS:
+    # the speaker was "Tajikistan").
+    (
+        "Scientists need to study glaciers jointly, First Deputy Chairman of Tajikistan's "
+        "governmental Committee on Environmental Protection Isfandier Shukurzoda said at "
+        "the congress.",
+        "study glaciers",
+        "Isfandier Shukurzoda",
+        "named",
+    ),
+    # As many unnamed sources as before (409 articles, Reuters: "three sources said ...
+    # the sources added" was unresolved).
+    (
+        "Certain sections of the council are expected to be combined, three sources said. "
+        "In most of the directorates that remain, only a few staff are left, the sources "
+        "added.",
+        "only a few staff",
+        "three sources",
+        "described",
+    ),
+    # A body that just spoke, called again by its own noun (409 articles, BBC).
+    (
+        "The Jordanian authorities have told reporters that all children sent back were in "
+        "good condition. The authorities noted that the kingdom was clear from the start.",
+        "clear from the start",
+        "Jordanian authorities",
+        "named",
+    ),
+    # Several holders of a role are not the one named before, nor is "they" (409
+    # articles, BBC: "They added ..." went to Benjamin Netanyahu).
+    (
+        "Israeli Prime Minister Benjamin Netanyahu said Israel would allow a basic amount "
+        "of food into Gaza. The three Western leaders criticised this as “wholly "
+        "inadequate”. They added the level of suffering in Gaza was “intolerable”.",
+        "level of suffering",
+        "three Western leaders",
+        "described",
+    ),
+    # "The text" of a motion is a document: its "it" is the motion's issuer, not the
+    # place it is about (409 articles, DW: "It also urged ..." went to "Gaza").
+    (
+        "The Berlin branch of the Social Democrats (SPD) have passed a motion on protecting "
+        "Gaza's civilian population. “Germany must act,” the resolution read. The text "
+        "called for the release of all hostages from Gaza and the reconstruction of the "
+        "Palestinian territory. It also urged Germany to halt the delivery of arms.",
+        "halt the delivery",
+        "Berlin branch of the Social Democrats",
+        "described",
+    ),
+    # A name that ends a title's body is the given name and surname (409 articles,
+    # TASS: "Economic Development Tatyana Ilyushnikova", "War Crimes Rodion Miroshnik").
+    (
+        "The pool includes over 2,000 companies, according to Russia's Deputy Minister of "
+        "Economic Development Tatyana Ilyushnikova.",
+        "2,000 companies",
+        "Tatyana Ilyushnikova",
+        "named",
+    ),
+    (
+        "“It is hard to believe that this is a random killing,” Russian Foreign Ministry "
+        "Ambassador at Large on Kiev's War Crimes Rodion Miroshnik said on Telegram.",
+        "random killing",
+        "Rodion Miroshnik",
+        "named",
+    ),
+    # "The military" is the military named before (409 articles, AP).
+    (
+        "The Israeli military said the delegation “deviated from the approved route” and "
+        "soldiers fired warning shots. The military apologized and said it will contact "
+        "all countries involved.",
+        "contact all countries",
+        "Israeli military",
+        "named",
+    ),
+    # A role no one before was given is the speaker the next sentence names (409
+    # articles, TASS press reviews: "..., the expert said. Timofeyev noted ...").
+    (
+        "Sanctions will not be lifted soon, said council director Ivan Timofeyev. Markets "
+        "had hoped otherwise. “I think the negotiations will be lengthy,” the expert said. "
+        "Timofeyev noted that a deal on Ukraine will be extremely difficult.",
+        "negotiations will be lengthy",
+        "Ivan Timofeyev",
+        "named",
+    ),
+    # ... not a new voice the next sentence introduces (409 articles, Reuters).
+    (
+        "Four people were killed in Khmelnytskyi, according to the governor. “Without "
+        "pressure, nothing will change,” Andriy Yermak said.",
+        "Four people were killed",
+        None,
+        "unresolved",
+    ),
+    # ... and stays unresolved when the next sentence's person says nothing.
+    (
+        "“We will win,” the coach said. Putin was not at the match.",
+        "We will win",
+        None,
+        "unresolved",
+    ),
+    # "The presidency" is the presidential body named before (409 articles, France24).
+    (
+        "The Elysée Palace has said that some measures will be announced. The report was "
+        "prepared by two senior civil servants. It “establishes the subversive nature of "
+        "the movement,” the presidency said ahead of the meeting.",
+        "subversive nature",
+        "Elysée Palace",
+        "named",
+    ),
+    # A governor of another region is not the governor named before (409 articles,
+    # Reuters: three regional governors in a row).
+    (
+        "Regional governor Oleh Kiper said a boy was injured in the attack. The governor "
+        "of the central Cherkasy region said that 25 drones had been downed overnight.",
+        "25 drones",
+        "governor of the central Cherkasy region",
+        "described",
+    ),
+    (
+        "Regional governor Oleh Kiper said a boy was injured in the attack. In the western "
+        "region of Khmelnytskyi, far from the front line, the governor said that an attack "
+        "damaged private households.",
+        "private households",
+        None,
+        "unresolved",
+    ),
     # An instrument does not act: whoever uses it argues.
     (
         "Trump responded by using the example of Chicago to argue that gun control is not "
@@ -571,3 +716,16 @@ def test_a_video_released_is_the_it_that_contradicts(nlp) -> None:  # type: igno
     )
     s = saying(statements(nlp, text), "about the incident")
     assert (s.speaker, s.speaker_status) == ("a video of the news conference", "described")
+
+
+def test_a_list_of_regions_names_no_one_he_can_be(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 409 articles (AP): NER called some regions of a list people, and "he said" went
+    # to "Kharkiv".
+    text = (
+        "Zelenskyy wrote on the platform X that Kyiv and the surrounding region, as well "
+        "as the Zhytomyr, Khmelnytskyi, Ternopil, Chernihiv, Sumy, Odesa, Poltava, "
+        "Dnipro, Mykolaiv, Kharkiv and Cherkasy regions had all suffered attacks. "
+        "\u201cThese were deliberate strikes on ordinary cities,\u201d he said."
+    )
+    s = saying(statements(nlp, text), "deliberate strikes")
+    assert s.speaker in (None, "Zelenskyy")

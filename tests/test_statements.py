@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import saying
 from storyline.analyze import analyze_doc
 from storyline.analyze.cue_model import load_gate_model
 from storyline.analyze.pipeline import Context
@@ -662,6 +663,46 @@ def test_scare_quote_in_a_later_sentence_is_not_a_continuation(nlp) -> None:  # 
     text = '"We will win," Mr. Hart said. "The season is long."'
     (s,) = _run(nlp, text)
     assert (s.speaker, s.text) == ("Hart", "We will win … The season is long.")
+
+
+def test_a_quote_right_after_reported_speech_goes_on_from_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 409 articles (AP): "Kulakova said she has no other information ... "I am very
+    # sorry ..."" was nobody's; so were TASS's quotes after "..., Primakov told TASS."
+    text = (
+        "Vera Kulakova said she has no other information and is waiting for a call. "
+        "\u201cI am very sorry that my daughter does not know her father.\u201d"
+    )
+    s = saying(_run(nlp, text), "very sorry")
+    assert (s.speaker, s.direct) == ("Vera Kulakova", True)
+
+
+def test_a_quote_after_a_question_is_not_the_askers(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sparks flew when Brad Sherman questioned Marco Rubio on a nuclear cooperation "
+        "agreement. \u201cThere has been no conversation about entering into one.\u201d"
+    )
+    assert not [s for s in _run(nlp, text) if "no conversation" in s.text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The parser makes "told" a subjectless conjunct of the reported clause.
+        "The Russian Cultural Center in Washington continues its work despite all the "
+        "challenges, Head of Russia's Agency for International Humanitarian Cooperation "
+        "Yevgeny Primakov told TASS. \u201cIn the United States, the center has not "
+        "closed its doors.\u201d",
+        # The parser makes the title the subject.
+        "The work of the Russian House in Damascus has been suspended until better times, "
+        "Head of Russia's Agency for International Humanitarian Cooperation Yevgeny "
+        "Primakov told TASS.",
+    ],
+)
+def test_a_name_after_its_title_speaks_what_comes_before(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    # 409 articles (TASS): the speaker came out as "Head", or the statement was lost.
+    s = _run(nlp, text)[0]
+    assert (s.speaker, s.cue, s.medium) == ("Yevgeny Primakov", "told", "TASS")
+    assert s.text.endswith(("challenges", "better times"))
 
 
 @pytest.mark.parametrize(

@@ -140,6 +140,21 @@ def test_a_past_time_after_an_intention_dates_the_threat_not_the_deed(nlp) -> No
         "The night of May 21 to 22 promised to be long and grueling for the city.",
         # "boasting" resources is having them.
         "The region is poor despite Atlantis boasting vast mineral resources such as gold.",
+        # "Reported to" an agency is working for it (409 articles, DW).
+        "He was a member of the dictator's police unit, Schutzstaffel (SS), then reported "
+        "to the KGB in Moscow until 1961.",
+        # An agreement to act is a deal, not words (409 articles, TASS).
+        "The sides discussed cooperation on the oil market, and agreed to coordinate "
+        "interaction in this field in the future.",
+        # ... and a scare quote in its object is nobody's words (409 articles, DW).
+        "His remarks come after the EU agreed on a package of sanctions targeting "
+        "Russia's \u201cshadow fleet\u201d of vessels.",
+        # A passive verb of naming with nobody naming: the writer's description
+        # (409 articles, CNN: "It's described as a 'quasi-satellite'").
+        "The rock is an unusual asteroid. It\u2019s described as a \u201cquasi-satellite\u201d "
+        "because it loops around our planet.",
+        "Thousands marched against the new bill. The bill is labeled \u201cTransparency of "
+        "Public Life\u201d.",
     ],
 )
 def test_what_only_looks_like_an_attribution(nlp, text) -> None:  # type: ignore[no-untyped-def]
@@ -223,3 +238,20 @@ def test_a_lead_in_before_a_colon_is_not_what_a_cue_with_an_object_said(nlp) -> 
     assert s.speaker == "Ivan Marko"
     assert s.text == "a review of the bloc's trade partnership with Borduria"
     assert not any(x.text.startswith("While expectations") for x in found)
+
+
+def test_a_passive_verb_of_naming_says_the_name_given_by_its_agent(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 409 articles: "The strike was described by the ministry as ..." gave the content
+    # "The strike" and no speaker.
+    text = (
+        "Russia's Defense Ministry said its forces hit a depot. The strike was described "
+        "by the ministry as a \u201chigh-precision\u201d attack on military targets."
+    )
+    s = saying(statements(nlp, text), "high-precision")
+    assert s.speaker == "Russia's Defense Ministry"
+    assert s.text.startswith("a ") and "strike" not in s.text
+
+
+def test_agreed_with_a_clause_still_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The two leaders agreed that armed factions would not use the territory."
+    assert saying(statements(nlp, text), "armed factions would not").cue == "agreed"

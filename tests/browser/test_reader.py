@@ -142,8 +142,11 @@ def test_copies_sit_under_their_original(
         expect(entry.locator(".also")).to_contain_text("also in")
         assert entry.locator(f"[id='art-{copy}']").count() == 1
         assert page.locator(f"li[id='art-{copy}']").count() == 0
-    # What the copies repeat is said once, with where else it ran.
-    assert page.locator("ul.claims li", has_text="also in").count() >= 10
+    # What the copies repeat is said once, with where else it ran. (The generated
+    # corpus's only "also in" claims were "The swap of bodies ... was agreed", no
+    # statement at all; its quotes say where else they ran as "repeated by".)
+    repeated = page.locator("ul.claims li", has_text=re.compile("also in|repeated by"))
+    assert repeated.count() >= 10
 
 
 def test_the_seeds_briefing_is_whole(

@@ -140,7 +140,8 @@ MEDIA: tuple[MediumRule, ...] = (
 # Rossiya-1", "the conservative media platform PragerU", "Radio station Cadena SER").
 OUTLET_NAME_WORDS: frozenset[str] = frozenset(
     {"news", "tv", "radio", "times", "post", "journal", "daily", "press", "gazette"}
-    | {"express", "telegraph", "herald", "tribune", "dimanche", "agency", "channel"}
+    | {"express", "telegraph", "herald", "tribune", "dimanche", "channel", "telegraphic"}
+    | {"anadolu"}
     | {"today", "izvestia", "kommersant", "pravda", "interfax", "sputnik", "afp", "rt"}
     | {"smotrim.ru", "ria", "tass", "ukrinform", "ukrainska", "nbc", "cbc"}
 )
@@ -155,6 +156,21 @@ NEWS_NAME_WORDS: frozenset[str] = frozenset({"news", "tv", "radio"})
 NEWS_NOUNS: frozenset[str] = frozenset(
     {"newspaper", "daily", "tabloid", "weekly", "magazine", "broadcaster", "station"}
     | {"radio", "tv", "television", "channel", "outlet"}
+)
+# "Agency" alone in a name is no outlet ("according to the International Atomic Energy
+# Agency"); as a noun beside a name it is ("the AFP news agency", "news agency Wafa").
+# A paper's name shortened to its last word ("told the Post"), the full name the
+# article gave before stands for.
+OUTLET_SHORT_FORMS: frozenset[str] = frozenset(
+    {"post", "times", "journal", "herald", "tribune", "telegraph", "gazette", "globe"}
+)
+# A broadcaster's words after a body's name make it the body's channel: "said in an
+# interview on the Knesset TV channel" (Knesset TV, not the Knesset).
+BROADCAST_SUFFIXES: frozenset[str] = frozenset({"TV", "Radio"})
+# A newsroom's desks: "Foreign News Reporter Tom Watling reports" names no outlet.
+DESK_WORDS: frozenset[str] = frozenset(
+    {"foreign", "world", "breaking", "local", "business", "political", "national"}
+    | {"international", "live", "senior", "chief", "sports", "politics"}
 )
 # An outlet's own staff: "Le Monde's legal correspondent, Pascale Robert-Diard, wrote"
 # writes in Le Monde.

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from storyline.errors import ModelError
@@ -51,8 +52,23 @@ def load_nlp() -> Language:
     # Long scraped pages (feed digests) exceed spaCy's default guard; our own
     # ingest caps text length instead.
     nlp.max_length = 2_000_000
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        rules = tokenizer.rules or {}
+        tokenizer.rules = {k: v for k, v in rules.items() if k not in NAMES_NOT_CONTRACTIONS}
     nlp.add_pipe("headline_breaks", before="parser")
     return nlp
+
+
+# Capitalised words the tokenizer splits as contractions written without their
+# apostrophe, which in news are names or abbreviations: each word, and the sentence
+# it broke ("Ive" -> "I" "ve" lost Sam Altman's statement and made "I" a speaker).
+NAMES_NOT_CONTRACTIONS: dict[str, str] = {
+    "Ive": 'OpenAI CEO Sam Altman called Jony Ive "the greatest designer in the world"',
+    "Wed": "Published Wed, May 21, 2025",
+    "Im": "South Korean lawmaker Im Jong-seok said the talks would resume",
+    "Id": "Muslims celebrate Id al-Adha this week",
+}
 
 
 # Words that open a headline but never carry on a sentence-case sentence with a

@@ -286,6 +286,9 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
         "transcript",
         "decree",
         "resolution",
+        "motion",
+        "declaration",
+        "text",
         "order",
         "ruling",
         "verdict",
@@ -350,6 +353,17 @@ EPITHETS: frozenset[str] = frozenset(
 
 # Words that qualify a role ("Deputy Chairman", "First Deputy Head", "Acting
 # Minister"): with role words alone they name no one.
+# Offices held over one region: "the governor" in a sentence about another region
+# ("Regional governor Oleh Kiper said ... In the western region of Khmelnytskyi, ...,
+# the governor said") is that region's governor, not the one named before.
+REGIONAL_ROLES: frozenset[str] = frozenset({"governor", "mayor"})
+
+# Nouns a region's name is given with: "the central Cherkasy region", "the region of
+# Khmelnytskyi", "Kharkiv oblast".
+REGION_NOUNS: frozenset[str] = frozenset(
+    {"region", "oblast", "province", "governorate", "krai", "county", "city"}
+)
+
 ROLE_MODIFIERS: frozenset[str] = frozenset(
     {"deputy", "vice", "first", "acting", "former", "chief", "head", "chairman", "member"}
     | {"special", "senior", "top", "interim", "outgoing", "incoming"}
@@ -431,6 +445,18 @@ BODY_KINDS: tuple[BodyKind, ...] = (
         _word_list("department dept dept. doj dos dod dhs pentagon"),
         False,
         "the Justice Department opened an inquiry. The department said",
+    ),
+    BodyKind(
+        _word_list("military army"),
+        _word_list("military army idf forces armed defense defence"),
+        False,
+        "The Israeli military said the delegation deviated. The military apologized",
+    ),
+    BodyKind(
+        _word_list("presidency"),
+        _word_list("presidency presidential élysée elysée elysee kremlin bankova"),
+        False,
+        "The Elysée Palace has said that ... “...,” the presidency said",
     ),
 )
 

@@ -363,6 +363,21 @@ WEAK_CUE_LEMMAS: frozenset[str] = frozenset(
     {"describe", "agree", "accuse", "charge", "demand", "threaten", "signal"}
 )
 
+# Cues whose complement alone (an infinitive, an object) is an act, not something
+# said: "Kyiv and Moscow agreed to swap 1,000 prisoners", "the sides agreed to
+# coordinate", "the EU agreed on a 17th package". With a clause they are speech
+# ("the leaders agreed that ...", "Prozorov agreed, saying that ...").
+BARE_NOT_SAID: frozenset[str] = frozenset({"agree"})
+
+# Verbs of naming: in the passive their subject is what is named, never what was
+# said ("The bill is labeled 'Transparency of Public Life'", "The strike was
+# described by the ministry as a 'high-precision' attack"). What was said is the
+# name after "as" and only counts with an agent who said it.
+NAMING_LEMMAS: frozenset[str] = frozenset(
+    {"describe", "label", "call", "dub", "characterize", "characterise", "brand", "term"}
+    | {"portray", "name", "style", "tout", "hail"}
+)
+
 # A translated Eastern European idiom in the seeds: "the city council released
 # [on] the Telegram messaging site" = the council said so on Telegram. Only a
 # cue when it trails a reported clause ("X happened, and the council released").
@@ -477,6 +492,7 @@ ORG_WORDS: frozenset[str] = frozenset(
         "force",
         "office",
         "kremlin",
+        "presidency",
         "house",
         "department",
         "agency",
@@ -678,6 +694,11 @@ OBJECT_SENSES: tuple[ObjectSense, ...] = (
         "are the report's ('citing concerns that ...' still gives a reason)",
         "The ministry took two villages, the Syldavian news agency reported, citing the army.",
         source=True,
+    ),
+    ObjectSense(
+        "plead",
+        "pleading guilty (or not guilty) is a plea entered in court, not words said",
+        "A college student has agreed to plead guilty to hacking the school's software.",
     ),
 )
 OBJECT_SENSE: dict[str, ObjectSense] = {rule.lemma: rule for rule in OBJECT_SENSES}

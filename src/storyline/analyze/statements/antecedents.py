@@ -1,11 +1,11 @@
 """What a reference can mean, by its words and its clause: the kind of body "the agency"
 or "the company" agrees with, whom a relative "who" stands for, and whether a noun
-phrase refers back ("the ministry"), is new ("a firm") or names a person. Read by
-``speakers``."""
+phrase refers back ("the ministry"), is new ("a firm") or names a person; the regions
+a sentence names; a subject's own phrase as written. Read by ``speakers``."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze.figure_lexicon import PERSON_NOUNS
 from storyline.analyze.source_lexicon import (
@@ -13,10 +13,12 @@ from storyline.analyze.source_lexicon import (
     DEFINITE_DETERMINERS,
     GENDER_NOUNS,
     PROFESSION_NOUNS,
+    REGION_NOUNS,
     UNNAMED_SOURCE_NOUNS,
     BodyKind,
 )
 from storyline.analyze.speech_lexicon import ORG_WORDS, ROLE_WORDS
+from storyline.analyze.statements.cues import span_of_subject
 from storyline.analyze.statements.mentions import norm_word
 
 # Each body noun's kind ("agency" -> the agencies' kind).
@@ -129,3 +131,73 @@ def bare(tok: Token) -> bool:
             continue
         return False
     return True
+
+
+def regions_in(span: Span) -> set[str]:
+    """The regions a stretch names: "the central Cherkasy region", "the region of
+    Khmelnytskyi" give "cherkasy", "khmelnytskyi"."""
+    found = set()
+    for t in span:
+        if t.pos_ != "PROPN" or not t.text[:1].isupper():
+            continue
+        head = t.head
+        if head.dep_ == "prep" and head.lower_ == "of" and t.dep_ == "pobj":
+            head = head.head
+        if head.i != t.i and head.lemma_.lower() in REGION_NOUNS:
+            found.add(norm_word(t.text))
+    return found
+
+
+# Noun phrases as written.
+
+
+def press_service(tok: Token) -> bool:
+    """ "press service", "press office": a body's own voice, not a source of its own."""
+    return tok.lemma_.lower() in ("service", "office") and any(
+        c.dep_ == "compound" and c.lower_ == "press" for c in tok.children
+    )
+
+
+def in_caps_run(tok: Token) -> bool:
+    """A word of a headline set in capitals ("AMERICANS SHOULD HONOR MEMORIAL DAY IN
+    THIS WAY, MILITARY SERVICE MEMBERS SUGGEST"): four capitalised words around it.
+    An acronym among lowercase words ("NATO said") is not one."""
+    if not (tok.text.isupper() and len(tok.text) > 1):
+        return False
+    doc = tok.doc
+    window = doc[max(0, tok.i - 3) : tok.i + 4]
+    return sum(1 for t in window if t.text.isalpha() and t.text.isupper() and len(t.text) > 1) >= 4
+
+
+def own_phrase(subj: Token) -> str:
+    """The subject's own noun phrase: without a joint speaker after "and", an
+    apposition or an aside ("the receptionist, heavy bags under her eyes, ..."
+    is "the receptionist"), or a relative clause."""
+    doc = subj.doc
+    s, e = span_of_subject(subj)
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is not None:
+        for t in span:
+            if t.i <= subj.i:
+                continue
+            if (t.text in (",", "(", "—", "–") and t.head.i == subj.i) or (
+                t.dep_ == "cc" and t.head.i == subj.i
+            ):
+                e = t.idx
+                break
+    return text_of(doc, s, e).strip(" ,")
+
+
+def text_of(doc: Doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` without rebuilding the whole text (spaCy joins every
+    token for ``Doc.text``): from the tokens that cover the span."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    return span.text[start - span.start_char : end - span.start_char]
+
+
+def described_text(subj: Token) -> str:
+    """An unnamed source as the article describes it ("a senior US official", "officials")."""
+    text = own_phrase(subj)
+    return text[4:] if text.lower().startswith("the ") else text

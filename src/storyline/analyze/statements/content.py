@@ -5,11 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storyline.analyze.speech_lexicon import (
+    BARE_NOT_SAID,
     DESCRIBE_AS_LEMMAS,
     INSTRUCTION_LEMMAS,
+    NAMING_LEMMAS,
     TRAILING_REPORT_LEMMAS,
 )
-from storyline.analyze.statements.cues import SUBJ_DEPS, cue_subject, is_cue
+from storyline.analyze.statements.cues import SUBJ_DEPS, cue_subject, is_cue, title_start
 from storyline.analyze.statements.medium_date import medium_in, relay_outlet
 from storyline.analyze.statements.quotes import DASHES, END_PUNCT, Quote, mark_at, trim
 from storyline.analyze.statements.view import ArticleView
@@ -31,6 +33,9 @@ def clause_content(art: ArticleView, clause: Token, cue: Token) -> tuple[int, in
         subj = cue_subject(cue)
         if subj is not None and left < subj.left_edge.i <= right:
             right = subj.left_edge.i - 1
+            title = title_start(subj)  # "..., Head of Russia's Agency ... Primakov told"
+            if left < title <= right and doc[title - 1].text == ",":
+                right = title - 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right])
     pstart, pend = art.para_of(cue.idx)
     if right < cue.i:
@@ -120,8 +125,14 @@ def quote_is_said(art: ArticleView, q: Quote, cue: Token) -> bool:
     if span is None or len(span) == 0:
         return False
     root = span.root
+    lemma = cue.lemma_.lower()
+    deps = {c.dep_ for c in cue.children}
+    if lemma in NAMING_LEMMAS and "agent" not in deps and deps & {"nsubjpass", "auxpass"}:
+        return False  # "It's described as a 'quasi-satellite'": by nobody, the writer's
     if root.head.i == cue.i or span.start <= root.head.i < span.end:
         return True
+    if lemma in BARE_NOT_SAID:
+        return False  # "agreed on a package targeting Russia's 'shadow fleet'"
     if (
         root.dep_ == "pobj"
         and root.head.lower_ == "as"
@@ -195,8 +206,9 @@ def trailing_content(art: ArticleView, cue: Token) -> tuple[int, int] | None:
     if any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
         return None
     for c in cue.children:
-        if c.dep_ == "dobj" and medium_in(art.text, c.left_edge.idx, c.right_edge.idx + 1) is None:
-            return None
+        end = c.right_edge.idx + len(c.right_edge)
+        if c.dep_ == "dobj" and medium_in(art.text, c.left_edge.idx, end) is None:
+            return None  # (the whole object: "told TASS", not its first letter)
     head = cue.head
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
@@ -206,7 +218,7 @@ def trailing_content(art: ArticleView, cue: Token) -> tuple[int, int] | None:
     end_tok = max(ccs) if ccs else cue.i
     subj = cue_subject(cue)
     if subj is not None and subj.left_edge.i < end_tok:
-        end_tok = subj.left_edge.i
+        end_tok = min(subj.left_edge.i, title_start(subj))
     if end_tok <= left:
         return None
     pstart, _ = art.para_of(cue.idx)
@@ -221,7 +233,7 @@ def _asyndetic(cue: Token) -> bool:
     subj = cue_subject(cue)
     if not is_cue(cue) or subj is None or not cue.head.i < subj.i < cue.i:
         return False
-    first = subj.left_edge.i
+    first = min(subj.left_edge.i, title_start(subj))
     doc = cue.doc
     return (
         first > 0

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from storyline.analyze.cue_model import CANDIDATE_POS, CueModel, load_cue_model
 from storyline.analyze.speech_lexicon import (
+    BARE_NOT_SAID,
     CLAUSE_ONLY_LEMMAS,
     CUE_PARTICLES,
     IN_SOURCE_LEMMAS,
@@ -151,6 +152,8 @@ def _verb_statement(
         )
         if not said and art.cue_probability(tok) < model.complement_threshold:
             return None
+    if content is None and lemma in BARE_NOT_SAID:
+        return None  # "agreed to coordinate", "agreed on a package": a deal, not words
     if content is None and tok.lemma_.lower() not in _NO_COMPLEMENT:
         # "mentioned the remarks", "accusing her of ...": the complement.
         return _stance(art, tok, LEARNED_CUE_PREPS if learned else frozenset())

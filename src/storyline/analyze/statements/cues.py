@@ -53,6 +53,12 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
         named = _name_before(verb)
         if named is not None:
             return named
+        if not any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i):
+            # "X continues its work, Head of Russia's Agency ... Yevgeny Primakov told
+            # TASS.": no "and", so no act of the subject before; the name is the speaker
+            trailing = _trailing_name(verb)
+            if trailing is not None:
+                return trailing
     inherits = verb.dep_ in ("conj", "xcomp") or (
         verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"
     )
@@ -167,7 +173,7 @@ def _trailing_name(verb: Token) -> Token | None:
     finite verb between it and the cue (an appositive, not a clause of its own).
     """
     doc = verb.doc
-    if not is_cue(verb) or verb.i + 1 >= len(doc) or doc[verb.i + 1].text not in (".", "!"):
+    if not is_cue(verb) or not _ends_sentence(verb):
         return None
     j = verb.i - 1
     while j > verb.sent.start and verb.i - j <= 40:
@@ -175,13 +181,53 @@ def _trailing_name(verb: Token) -> Token | None:
         if t.tag_ in _FINITE_TAGS and t.head.i != verb.i:
             return None
         if t.pos_ == "PROPN" and (j + 1 == verb.i or doc[j + 1].pos_ != "PROPN"):
-            k = j
-            while k - 1 > verb.sent.start and doc[k - 1].pos_ == "PROPN":
-                k -= 1
-            if doc[k - 1].text == ",":
+            k = title_start(t)
+            if k - 1 > verb.sent.start and doc[k - 1].text == ",":
                 return t
         j -= 1
     return None
+
+
+def title_start(name: Token) -> int:
+    """Where a name and the title written before it begin: "Head of Russia's Agency for
+    International Humanitarian Cooperation Yevgeny Primakov" from "Primakov"."""
+    doc = name.doc
+    k = name.i
+    floor = name.sent.start
+    while k - 1 > floor and (
+        doc[k - 1].pos_ == "PROPN"
+        or (doc[k - 1].lower_ in _TITLE_WORDS and doc[k - 2].pos_ != "PUNCT")
+        or doc[k - 1].dep_ == "case"
+    ):
+        k -= 1
+    return k
+
+
+# Words inside a title before a name: "Head of Russia's Agency for ... Primakov".
+_TITLE_WORDS = frozenset({"of", "for", "to", "the"})
+# What may follow a cue that ends its sentence: whom it was told, where, when
+# ("..., Primakov told TASS.", "..., he told reporters on Monday.").
+_AFTER_CUE_DEPS = frozenset(
+    {"dobj", "dative", "prep", "pobj", "npadvmod", "compound", "det", "amod", "poss", "case"}
+)
+
+
+_SETTING_PREPS = frozenset({"on", "in", "at", "during", "via", "from", "after", "before"})
+
+
+def _ends_sentence(verb: Token) -> bool:
+    """Whether nothing but the cue's own object or setting (six words at most) follows it
+    to the end of its sentence."""
+    doc = verb.doc
+    end = verb.i + 1
+    while end < len(doc) and end - verb.i <= 7 and doc[end].text not in (".", "!"):
+        t = doc[end]
+        if t.is_punct or t.dep_ not in _AFTER_CUE_DEPS or "\n" in t.text:
+            return False
+        if t.dep_ == "prep" and t.lower_ not in _SETTING_PREPS:
+            return False  # "then reported to the KGB": worked for, said nothing
+        end += 1
+    return end < len(doc) and doc[end].text in (".", "!")
 
 
 def span_of_subject(subj: Token, clauses: bool = False) -> tuple[int, int]:

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from storyline.analyze.cue_model import CANDIDATE_POS, load_gate_model
-from storyline.analyze.speech_lexicon import PERSON_PRONOUNS, RELATIVE_PRONOUNS
+from storyline.analyze.speech_lexicon import (
+    BARE_NOT_SAID,
+    NAMING_LEMMAS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+)
 from storyline.analyze.statements.content import (
     adjacent_quote,
     clause_content,
@@ -87,6 +92,14 @@ def read_candidate(art: ArticleView, tok: Token) -> tuple[Found, str, str] | Non
         content = colon_content(art, tok)
         kind = "colon"
     pstart, pend = art.para_of(tok.idx)
+    lemma = tok.lemma_.lower()
+    if content is None and lemma in BARE_NOT_SAID:
+        return None  # "agreed to coordinate": a deal, not words
+    if content is None and lemma in NAMING_LEMMAS and _passive(tok):
+        # "The strike was described by the ministry as ...": the name given, by whom
+        if skind != "agent":
+            return None
+        content, kind = _named_as(art, tok), "named"
     if content is None:
         passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if passive is not None and passive.i < tok.i and passive.lower_ not in RELATIVE_PRONOUNS:
@@ -118,6 +131,23 @@ def read_candidate(art: ArticleView, tok: Token) -> tuple[Found, str, str] | Non
             subj, skind = None, "none"
     cue_span = (tok.idx, doc[cue_end].idx + len(doc[cue_end]))
     return Found(tok, cue_span, subj, None, False, content, direct), kind, skind
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _named_as(art: ArticleView, tok: Token) -> tuple[int, int] | None:
+    """What a passive verb of naming names its subject: the phrase after "as" or its
+    predicate ("described by the ministry as [a 'high-precision' attack]")."""
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return trim(art.text, obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+        if c.dep_ in ("oprd", "attr", "xcomp"):
+            return trim(art.text, c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+    return None
 
 
 def _gate_features(art: ArticleView, tok: Token, f: Found, kind: str, skind: str) -> list[str]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from storyline.analyze.media_lexicon import (
+    BROADCAST_SUFFIXES,
     CHANNEL_TAIL,
+    DESK_WORDS,
     EVENT_NOUNS,
     GENERIC_CHANNELS,
     JOURNALIST_NOUNS,
@@ -14,6 +18,7 @@ from storyline.analyze.media_lexicon import (
     NEWS_NOUNS,
     OUTLET_NAME_WORDS,
     OUTLET_NOUNS,
+    OUTLET_SHORT_FORMS,
     PLATFORM_TAIL,
     RELAY_LEMMAS,
 )
@@ -142,8 +147,29 @@ def _outlet_medium(art: ArticleView, anchor: Token, ranges: list[tuple[int, int]
                 continue
             channel = _channel_of(name, anchor)
             if channel is not None and _is_outlet_name(name, own_account=channel == "by"):
-                return _outlet_text(name)
+                if _desk(name):
+                    continue
+                return _full_outlet(art, name.start_char, _outlet_text(name))
     return None
+
+
+def _desk(name: Span) -> bool:
+    """A newsroom's desk in a byline title, not an outlet: "Foreign News Reporter Tom
+    Watling reports" (``DESK_WORDS`` before "News")."""
+    words = [t.lower_ for t in name]
+    return len(words) == 2 and words[0] in DESK_WORDS and words[1] == "news"
+
+
+def _full_outlet(art: ArticleView, before: int, text: str) -> str | None:
+    """ "told the Post" after "told The Jerusalem Post": the outlet as the article first
+    named it in full; a short form named in full nowhere before is no name at all."""
+    if text.lower() not in OUTLET_SHORT_FORMS:
+        return text
+    pattern = re.compile(r"((?:[A-Z][\w.&'’-]*\s+){1,3})" + re.escape(text) + r"\b")
+    fulls = [m.group(0) for m in pattern.finditer(art.text, 0, before)]
+    if not fulls:
+        return None
+    return fulls[-1].removeprefix("The ").removeprefix("the ")
 
 
 def _names(span: Span) -> list[Span]:
@@ -217,6 +243,8 @@ def _channel_of(name: Span, anchor: Token) -> str | None:
     gov = head.head
     if not _hangs_on(head, anchor):
         return None
+    if _in_subject(head, anchor):
+        return None  # "the spokesperson for the U.N.'s agency said": whom the speaker serves
     if (
         (head.dep_ in ("dobj", "dative") and gov.lemma_.lower() in _TELL_LEMMAS)
         or (head.dep_ == "pobj" and gov.lower_ in _CHANNEL_PREPS)
@@ -228,6 +256,18 @@ def _channel_of(name: Span, anchor: Token) -> str | None:
     return None
 
 
+def _in_subject(tok: Token, anchor: Token) -> bool:
+    """Whether ``tok`` is inside the subject of ``anchor``'s clause."""
+    cur = tok
+    for _ in range(_MAX_CLIMB):
+        if cur.head.i == anchor.i:
+            return cur.dep_ in ("nsubj", "nsubjpass") and cur.i != tok.i
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _outlet_text(name: Span) -> str:
     """The outlet's name as written, without "the" or a possessive; of an event it hosts,
     the outlet ("the Jerusalem Post Annual Conference" -> "Jerusalem Post")."""
@@ -235,7 +275,17 @@ def _outlet_text(name: Span) -> str:
         ends = [t.i for t in name if t.lower_ in OUTLET_NAME_WORDS]
         if ends:
             name = name.doc[name.start : ends[-1] + 1]
-    text = name.text.removeprefix("the ").removeprefix("The ")
+    doc = name.doc
+    end = name.end
+    numbered = any(ch.isdigit() for ch in name.text)  # "Rossiya-24": a channel already
+    while (
+        not numbered
+        and end < len(doc)
+        and end < name.end + 2
+        and doc[end].text in BROADCAST_SUFFIXES
+    ):
+        end += 1  # "the Knesset TV channel": Knesset TV, not the Knesset
+    text = doc[name.start : end].text.removeprefix("the ").removeprefix("The ")
     return text.removesuffix("'s").removesuffix("’s")
 
 

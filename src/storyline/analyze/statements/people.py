@@ -6,11 +6,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.analyze.source_lexicon import (
     CAPITAL_CITIES,
     MEN_FIRST_NAMES,
+    REGION_NOUNS,
     ROLE_MODIFIERS,
     WOMEN_FIRST_NAMES,
 )
@@ -63,10 +64,13 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
         ):
             hi -= 1
         hi = _headline_cut(doc, lo, hi)
+        lo = _given_name_start(doc, lo, hi)
         if hi <= lo or "\n" in doc[lo:hi].text or in_quote(doc[lo].idx) or in_credit(doc, lo):
             return
         if hi - lo == 1 and doc[lo].lower_ in CAPITAL_CITIES:
             return  # "Kiev does not understand ...": the government, not a person
+        if _in_region_list(doc[hi - 1]):
+            return  # "the Mykolaiv, Kharkiv and Cherkasy regions": places NER called people
         roles = ROLE_WORDS | TITLES | ROLE_MODIFIERS
         owned = [t.i for t in doc[lo:hi] if t.text in ("'s", "’s")]
         own = owned[-1] + 1 if owned else lo  # "Trump's Special Envoy": the envoy's role
@@ -111,6 +115,36 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
                     add(i, j + 1)
         i = j + 1
     return [found[k] for k in sorted(found)]
+
+
+def _given_name_start(doc: Doc, lo: int, hi: int) -> int:
+    """Where a name starts when it ends a title's body ("Deputy Minister of [Economic
+    Development Tatyana Ilyushnikova]", "Ambassador at Large on [Kiev's War Crimes Rodion
+    Miroshnik]"): three words or more right after a title's "of", "on", "for" or "at",
+    with a role before it, are the body's name and then the person's given name and
+    surname."""
+    before = doc[lo - 1].lower_ if lo else ""
+    if hi - lo < 3 or (before not in _TITLE_LINK_WORDS and doc[lo - 1].dep_ != "case"):
+        return lo
+    if not any(t.lower_ in ROLE_WORDS or t.lower_ in TITLES for t in doc[max(0, lo - 8) : lo]):
+        return lo
+    return hi - 2
+
+
+_TITLE_LINK_WORDS = frozenset({"of", "on", "for", "at"})
+
+
+def _in_region_list(tok: Token) -> bool:
+    """Whether a name is one of a list of regions ("Mykolaiv, Kharkiv and Cherkasy
+    regions"): joined, by "and" or as a modifier, to a region noun."""
+    cur = tok
+    for _ in range(12):  # (a list of a dozen regions is a chain of a dozen conjuncts)
+        if cur.dep_ not in ("conj", "compound", "nmod", "amod") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in REGION_NOUNS and cur.pos_ == "NOUN":
+            return True
+    return False
 
 
 # Words that open a photo credit: "(credit: REUTERS/KEN CEDENO)", "Photo: AFP/Jane Doe".

@@ -188,6 +188,14 @@ def quote_statements(art: ArticleView, found: list[Found]) -> list[Found]:
                 out.append(f)
                 covered.append(span)
                 continue
+        after = _right_after(art, found + out, q)
+        if after is not None:
+            f = Found(after.cue, after.cue_span, after.subj, None, False, span, True, inherit=after)
+            f.speaker_span = after.speaker_span
+            out.append(f)
+            covered.append(span)
+            last_para_speaker[pstart] = f
+            continue
         if art.text[pstart : q.open].strip():
             continue
         # A paragraph that opens with a quote and has no attribution continues
@@ -202,6 +210,44 @@ def quote_statements(art: ArticleView, found: list[Found]) -> list[Found]:
             covered.append(span)
             last_para_speaker[pstart] = f
     return out
+
+
+def _right_after(art: ArticleView, found: list[Found], q: Quote) -> Found | None:
+    """The attribution a quote with no cue of its own goes on from: the one whose
+    sentence ends right before the quote opens a sentence ('Kulakova said she has no
+    other information. "I am very sorry ..."'; 'Cronje told Fox News Digital that ...
+    "At home, ..."'), unless it asked a question (the answer is another's)."""
+    best: tuple[int, Found] | None = None
+    for f in found:
+        if f.cue is None:
+            continue
+        ends = [f.content[1], f.cue_span[1] if f.cue_span else 0]
+        if f.subj is not None:
+            ends.append(f.subj.right_edge.idx + len(f.subj.right_edge))
+        end = max(ends)
+        if end <= q.open and (best is None or end > best[0]):
+            best = (end, f)
+    if best is None:
+        return None
+    end, f = best
+    between = art.text[end : q.open]
+    closed = _SENTENCE_CLOSE.match(between) or (
+        art.text[end - 1 : end] in END_PUNCT and _MARK_CLOSE.match(between)
+    )
+    if len(between) > _AFTER_GAP or not closed:
+        return None
+    if f.cue is not None and f.cue.lemma_.lower() in _QUESTION_LEMMAS:
+        return None
+    return f
+
+
+# What may stand between an attribution and the quote that goes on from it: the end
+# of the attribution's sentence ("..., Vegh said. ", "... on Monday. ", ':" ').
+_SENTENCE_CLOSE = re.compile(r"^[^.!?\n\"“”]{0,30}[.!?:][\"”’]?\s+$")
+_MARK_CLOSE = re.compile(r"^[\"”’]?\s+$")  # a quote that ended its sentence: '..." "'
+_AFTER_GAP = 40
+# Cues of a question: the quote after one is the answer, someone else's.
+_QUESTION_LEMMAS = frozenset({"ask", "question", "press", "quiz", "grill", "query"})
 
 
 def _continues(art: ArticleView, cue_at: int, q: Quote) -> bool:

@@ -29,6 +29,7 @@ from storyline.analyze.source_lexicon import (
     GENERIC_BODY_NOUNS,
     PERSON_SUBJECT_PRONOUNS,
     PLURAL_PRONOUNS,
+    REGIONAL_ROLES,
     THING_PRONOUNS,
     UNNAMED_SOURCE_NOUNS,
     WRITER_PRONOUNS,
@@ -44,15 +45,21 @@ from storyline.analyze.statements.antecedents import (
     KIND_OF,
     bare,
     body_kinds,
+    described_text,
     fits,
+    in_caps_run,
     indefinite,
     is_definite,
+    own_phrase,
     person_noun,
+    press_service,
     refers_back,
+    regions_in,
     relative_antecedent,
     role_phrase,
+    text_of,
 )
-from storyline.analyze.statements.cues import cue_subject, issuer_of, span_of_subject
+from storyline.analyze.statements.cues import cue_subject, is_cue, issuer_of, span_of_subject
 from storyline.analyze.statements.mentions import (
     Mention,
     MentionIndex,
@@ -249,7 +256,7 @@ class Sources:
             return self._pronoun(subj, depth, said)
         if low in WRITER_PRONOUNS and subj.pos_ == "PRON":
             return UNRESOLVED
-        if _in_caps_run(subj):
+        if in_caps_run(subj):
             # "..., MILITARY SERVICE MEMBERS SUGGEST": a headline's words, not a name
             return Source.described(own_phrase(subj), plural=subj.text.endswith("S"))
         named = self._name(subj)
@@ -328,7 +335,7 @@ class Sources:
     def _own_name(self, subj: Token) -> Source | None:
         """What ``_name`` finds before a body's short form is made full."""
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)
-        if owner is not None and _press_service(subj) and owner.pos_ != "PRON":
+        if owner is not None and press_service(subj) and owner.pos_ != "PRON":
             return self._own_name(owner)  # "the Council's press service said": the Council
         cands = [subj] + [c for c in subj.children if c.dep_ == "compound"]
         cands += [t for t in subj.subtree if t.dep_ == "appos" and t.i != subj.i]
@@ -409,7 +416,10 @@ class Sources:
             if p.end - 1 != end or p.start <= subj.i:
                 continue
             between = doc[subj.i + 1 : p.start]
-            if all(t.pos_ in ("PROPN", "DET") or t.lower_ in _TITLE_LINKS for t in between):
+            if all(
+                t.pos_ in ("PROPN", "DET", "ADJ") or t.lower_ in _TITLE_LINKS or t.dep_ == "case"
+                for t in between
+            ):
                 return Source.named(self.person_name(p), is_person=True)
         return None
 
@@ -426,11 +436,23 @@ class Sources:
             c.dep_ == "appos" and c.i == subj.i + 1 and c.pos_ in ("NOUN", "PROPN")
             for c in subj.children
         )
-        if known and definite and depth < 3 and not named_beside:
+        # ("the three Western leaders" are not the one leader named before)
+        several = plural and person_noun(lemma)
+        if several and definite:
+            back = self._recent_fallback(subj, lemma)  # "three sources said ... the sources"
+            if back is not None and back.plural:
+                return back
+        if known and definite and depth < 3 and not named_beside and not several:
             # ("The website fivethirtyeight noted": named where it stands, not before)
             ante = self._role_antecedent(subj, depth)
             if ante is not None:
                 return ante
+        # (a role, not "the woman": a description that may be anyone in the story)
+        role_noun = person_noun(lemma) and lemma not in GENDER_NOUNS
+        if definite and bare(subj) and role_noun and not plural and depth == 0:
+            later = self._speaker_next(subj)
+            if later is not None:
+                return later
         if definite and bare(subj):
             return UNRESOLVED  # "the ministry said", no ministry named before
         if subj.n_lefts + subj.n_rights == 0 and lemma in ORG_WORDS:
@@ -469,6 +491,31 @@ class Sources:
                 continue  # named before: not the first naming of someone introduced
             return Source.named(self.person_name(p), is_person=True)
         return None
+
+    def _speaker_next(self, subj: Token) -> Source | None:
+        """ "'...,' the expert said. Timofeyev noted that ...": a bare role no one before
+        was given is the person the next sentence names first, when that person speaks
+        there (the subject of a speech verb, or "according to" them), nobody else is
+        named between, and the article named them before."""
+        sent = self._sent_of(subj)
+        nxt = next((p for p in self.persons if p.start > subj.i), None)
+        if nxt is None or self.index.sent_of(self.doc[nxt.start]) != sent + 1:
+            return None
+        head = self.doc[nxt.end - 1]
+        speaks = head.dep_ == "nsubj" and is_cue(head.head)
+        according = (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "to"
+            and (head.head.head.lower_ == "according")
+        )
+        if not (speaks or according):
+            return None
+        # (someone the article introduced before, now called by name: not a new voice,
+        # "..., according to the governor. ... Andriy Yermak said")
+        surname = surname_of(nxt.text)
+        if not any(p.start < subj.i and surname_of(p.text) == surname for p in self.persons):
+            return None
+        return Source.named(self.person_name(nxt), is_person=True)
 
     def _named_before(self, subj: Token) -> Source | None:
         """ "Port of Seattle police told media ... , police said": a bare body word is the
@@ -532,6 +579,7 @@ class Sources:
                 if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower()
             }
         sent = self._sent_of(subj)
+        regions = self._regions(sent, subj.right_edge.i + 1) if lemma in REGIONAL_ROLES else set()
         best: tuple[float, Mention] | None = None
         described: list[Mention] = []
         for m in self.index.mentions:
@@ -543,6 +591,8 @@ class Sources:
                 # "the ministry" or "the senator" again: its own antecedent is earlier still
                 continue
             words = self.index.words_of(m)
+            if regions and not regions & (words | self._regions_near(m.sent)):
+                continue  # the governor of another region than the one this sentence names
             if not (head_words & words) or not kinds <= words:
                 continue
             described.append(m)
@@ -573,6 +623,19 @@ class Sources:
             return of_kind
         return self._recent_fallback(subj, lemma) or of_kind
 
+    def _regions_near(self, sent: int) -> set[str]:
+        """The regions named in sentence ``sent`` and the one before it."""
+        return self._regions(sent - 1) | self._regions(sent)
+
+    def _regions(self, sent: int, upto: int | None = None) -> set[str]:
+        """The regions sentence ``sent`` names (before token ``upto``): "the central
+        Cherkasy region", "the region of Khmelnytskyi" give "cherkasy", "khmelnytskyi"."""
+        starts = self.index.sent_starts
+        if not 0 <= sent < len(starts):
+            return set()
+        end = starts[sent + 1] if sent + 1 < len(starts) else len(self.doc)
+        return regions_in(self.doc[starts[sent] : min(end, upto or end)])
+
     def _kind_antecedent(self, subj: Token, lemma: str) -> tuple[Source | None, bool]:
         """ "The FBI confirmed ... The agency declined", "Twitter said ... The company
         said": a bare body noun is the body of its kind named last (three sentences
@@ -588,9 +651,11 @@ class Sources:
         for m in self.index.mentions:
             if m.char >= subj.idx:
                 break
-            if m.kind != "body" or sent - m.sent > 3 or refers_back(m.head):
+            if m.kind not in ("body", "group") or sent - m.sent > 3 or refers_back(m.head):
                 continue
             shown = body_kinds(m.words)
+            if m.kind == "group" and not shown:
+                continue  # a collective body ("the Israeli military") only as of its kind
             if self.person_at(m.head) is not None and not shown:
                 continue  # a surname the tagger called an organisation
             if kind not in shown and (shown or not kind.unknown):
@@ -619,7 +684,20 @@ class Sources:
             role_back = lemma in ROLE_WORDS and bare(subj) and not self._has_role(s.key)
             if (person_back or role_back) and s.source.is_person and s.source.status == "named":
                 return s.source
+            # "a source in Russia's defense circles told TASS ... 'X,' the source said":
+            # the unnamed person just described, still unnamed (never one of several)
+            # ("the politician lamented" after "asked by a soldier" is not the soldier:
+            # the same noun, or "the source" for any unnamed person)
+            # ("the sources added" after "three sources said": as many as before)
+            same = lemma in s.key.split() or lemma == "source"
+            unnamed_back = person_back and same and (subj.tag_ == "NNS") == s.source.plural
+            if unnamed_back and s.source.is_person and s.source.status == "described":
+                return s.source
             if lemma in GENERIC_BODY_NOUNS and not s.source.is_person and fits(lemma, s.key):
+                return s.source
+            # "The Jordanian authorities have told the BBC ... The authorities noted": the
+            # body that just spoke, called by its own noun
+            if not s.source.is_person and bare(subj) and subj.lower_ in s.key.split():
                 return s.source
             break
         if lemma in EPITHETS and bare(subj):
@@ -771,25 +849,7 @@ def _mention_name(m: Mention) -> str:
         if e.start <= m.head.i < e.end:
             return strip_titles(body_name(e)[1])
     s, e2 = span_of_subject(m.head)
-    return strip_titles(_text_of(doc, s, e2))
-
-
-def _press_service(tok: Token) -> bool:
-    """ "press service", "press office": a body's own voice, not a source of its own."""
-    return tok.lemma_.lower() in ("service", "office") and any(
-        c.dep_ == "compound" and c.lower_ == "press" for c in tok.children
-    )
-
-
-def _in_caps_run(tok: Token) -> bool:
-    """A word of a headline set in capitals ("AMERICANS SHOULD HONOR MEMORIAL DAY IN
-    THIS WAY, MILITARY SERVICE MEMBERS SUGGEST"): four capitalised words around it.
-    An acronym among lowercase words ("NATO said") is not one."""
-    if not (tok.text.isupper() and len(tok.text) > 1):
-        return False
-    doc = tok.doc
-    window = doc[max(0, tok.i - 3) : tok.i + 4]
-    return sum(1 for t in window if t.text.isalpha() and t.text.isupper() and len(t.text) > 1) >= 4
+    return strip_titles(text_of(doc, s, e2))
 
 
 # A name and its short form in brackets: "All Nippon Airways (ANA)", "the Institute
@@ -801,7 +861,7 @@ _BRACKETED_SHORT = re.compile(r"\(([A-Z]{2,6})\)")
 
 # Words inside a title before a name: "Member of the European Parliament Fernand
 # Kartheiser", "US Special Envoy to Ukraine Keith Kellogg", "Secretary for Health X".
-_TITLE_LINKS = frozenset({"of", "to", "for"})
+_TITLE_LINKS = frozenset({"of", "to", "for", "on", "at"})
 
 # Titles one calls someone already introduced by, with the surname alone ("Dr Rose").
 _COURTESY_TITLES = frozenset(
@@ -827,37 +887,3 @@ _ROLE_SYNONYMS: dict[str, set[str]] = {
 _COUNTRY_WORDS = frozenset(COUNTRY_SYNONYMS.values()) | frozenset(
     {"french", "german", "british", "chinese", "israeli", "iranian", "turkish", "polish"}
 )
-
-
-def own_phrase(subj: Token) -> str:
-    """The subject's own noun phrase: without a joint speaker after "and", an
-    apposition or an aside ("the receptionist, heavy bags under her eyes, ..."
-    is "the receptionist"), or a relative clause."""
-    doc = subj.doc
-    s, e = span_of_subject(subj)
-    span = doc.char_span(s, e, alignment_mode="expand")
-    if span is not None:
-        for t in span:
-            if t.i <= subj.i:
-                continue
-            if (t.text in (",", "(", "—", "–") and t.head.i == subj.i) or (
-                t.dep_ == "cc" and t.head.i == subj.i
-            ):
-                e = t.idx
-                break
-    return _text_of(doc, s, e).strip(" ,")
-
-
-def _text_of(doc: Doc, start: int, end: int) -> str:
-    """``doc.text[start:end]`` without rebuilding the whole text (spaCy joins every
-    token for ``Doc.text``): from the tokens that cover the span."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return ""
-    return span.text[start - span.start_char : end - span.start_char]
-
-
-def described_text(subj: Token) -> str:
-    """An unnamed source as the article describes it ("a senior US official", "officials")."""
-    text = own_phrase(subj)
-    return text[4:] if text.lower().startswith("the ") else text
