@@ -255,3 +255,14 @@ def test_a_passive_verb_of_naming_says_the_name_given_by_its_agent(nlp) -> None:
 def test_agreed_with_a_clause_still_reports(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The two leaders agreed that armed factions would not use the territory."
     assert saying(statements(nlp, text), "armed factions would not").cue == "agreed"
+
+
+def test_a_nations_statement_is_that_nations_source_not_the_last_to_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    # DW: "The Israeli statement said" after the Palestinian Authority condemned the fire.
+    text = (
+        "Israel's military said troops fired warning shots at the delegation. "
+        "The shots came after the Palestinian Authority condemned the live fire. "
+        "The Israeli statement said no injuries were reported."
+    )
+    s = next(s for s in statements(nlp, text) if "no injuries" in s.text)
+    assert s.speaker == "Israel's military"

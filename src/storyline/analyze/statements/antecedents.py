@@ -201,3 +201,22 @@ def described_text(subj: Token) -> str:
     """An unnamed source as the article describes it ("a senior US official", "officials")."""
     text = own_phrase(subj)
     return text[4:] if text.lower().startswith("the ") else text
+
+
+# Letters a nationality and its country's name share ("Israeli", "Israel's military";
+# "Russian", "Russia's Defence Ministry"; "Ukrainian", "Ukraine").
+NATION_STEM = 5
+
+
+def nationality_stems(noun: Token) -> set[str]:
+    """The stems of the nationalities modifying ``noun`` ("the *Israeli* statement")."""
+    return {
+        c.lower_[:NATION_STEM]
+        for c in noun.children
+        if c.dep_ == "amod" and c.text[:1].isupper() and c.ent_type_ == "NORP"
+    }
+
+
+def name_stems(name: str | None) -> set[str]:
+    """The stems of a name's words, to meet a nationality's ("Israel's military")."""
+    return {w.lower()[:NATION_STEM] for w in (name or "").replace("'", " ").split()}

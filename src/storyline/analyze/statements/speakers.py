@@ -50,6 +50,8 @@ from storyline.analyze.statements.antecedents import (
     in_caps_run,
     indefinite,
     is_definite,
+    name_stems,
+    nationality_stems,
     own_phrase,
     person_noun,
     press_service,
@@ -550,9 +552,12 @@ class Sources:
             return Source.described(phrase)
         sent = self._sent_of(subj)
         recent = [s for s in self.spoken if s.char < subj.idx and sent - s.sent <= 3]
-        if recent:
-            return recent[-1].source
-        return UNRESOLVED
+        # "The Israeli statement said", after the Palestinian Authority condemned: the
+        # Israeli source that spoke, not the last one (DW).
+        stems = nationality_stems(subj)
+        own = [s for s in recent if stems & name_stems(s.source.name)]
+        recent = own or recent
+        return recent[-1].source if recent else UNRESOLVED
 
     def _role_antecedent(self, subj: Token, depth: int) -> Source | None:
         """ "The ministry" -> the body named with that word ("Russia's Defense Ministry");
