@@ -705,3 +705,14 @@ def test_a_participle_saying_beats_a_stance_on_one_content(nlp) -> None:  # type
     assert (s.speaker, s.cue, s.kind) == ("Ivan Petrenko", "saying", "speech")
     assert s.text.startswith('the "leaders of the three capitals')
 
+
+def test_quoted_as_saying_is_the_quoted_ones(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The passive subject is who said it, not the media that quoted them, and the
+    # passive subject is no statement of its own.
+    text = (
+        "Palace sources were quoted by local media as saying that what the camera caught was "
+        '"a moment of fun before the start of the tour".'
+    )
+    (s,) = _run(nlp, text)
+    assert (s.speaker, s.cue) == ("Palace sources", "saying")
+    assert s.text.startswith("what the camera caught was")

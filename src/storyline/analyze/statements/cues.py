@@ -29,6 +29,9 @@ def is_phrase_cue(tok: Token) -> bool:
 
 def cue_subject(verb: Token, depth: int = 0) -> Token | None:
     """The grammatical subject of a cue, inherited along ``adding``/``and said``."""
+    quoted = quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         # A header line run into the sentence ("The Latest ...:\n\n12:15 p.m.\n\n
@@ -70,6 +73,24 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
             return cue_subject(issuer, depth + 1)
         return verb.head
     return _inverted_subject(verb) or _trailing_name(verb)
+
+
+def quoted_as_saying(verb: Token) -> Token | None:
+    """``Officials were quoted by local media as saying that ...``: a passive cue with
+    an ``as saying`` complement is its passive subject's (the officials), not the
+    agent's who quoted them."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    saying = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for g in c.children
+        if g.dep_ == "pcomp" and g.tag_ == "VBG" and is_cue(g)
+    ]
+    if not saying:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _name_before(verb: Token) -> Token | None:
