@@ -320,6 +320,24 @@ def test_scan_quotes_tolerates_scraping_damage() -> None:
     assert quotes == ["first part, and worse.", "Second", "Wire style"]
 
 
+def test_a_double_mark_after_a_sentence_inside_a_quote_opens_a_new_one() -> None:
+    # Two paragraphs of quotes run into one, the first's closing mark lost (JPost,
+    # paraphrased): the second opening mark starts a new quote, not a nested one, so the
+    # first does not run on over the premier's reply to the end of the paragraph.
+    text = (
+        "The governments said, “The denial of aid is unacceptable. “We will not hesitate to "
+        "act,” they said. The premier responded: “The leaders are offering a huge prize.” "
+        "He called it “a “historic” mistake”."
+    )
+    quotes = [text[q.start : q.end] for q in scan_quotes(text)]
+    assert quotes == [
+        "The denial of aid is unacceptable.",
+        "We will not hesitate to act",
+        "The leaders are offering a huge prize.",
+        "a “historic” mistake",
+    ]
+
+
 WORDS = ["Trump", "he", "said", "told", "that", "the", "war", "according", "to", "Putin", "on", "X"]
 MARKS = ['"', "“", "”", "''", "\n", "\n\n", ",", ".", ":", " - ", "–", "'"]
 

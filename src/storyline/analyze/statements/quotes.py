@@ -79,7 +79,12 @@ def scan_quotes(text: str) -> list[Quote]:
                 opens_nested = (
                     (ch in _OPENERS or ch == "`") and prev.isspace() and not nxt.isspace()
                 )
-                if opens_nested:
+                if opens_nested and depth == 1 and _after_sentence(text, i, qopen):
+                    # A new quote, not a nested one: the one open lost its closing mark
+                    # where the scraper ran two paragraphs of quotes into one.
+                    quotes.append(_make_quote(text, qopen, qlen, None, i))
+                    qopen, qlen = i, n
+                elif opens_nested:
                     depth += 1
                 else:
                     depth -= 1
@@ -89,6 +94,16 @@ def scan_quotes(text: str) -> list[Quote]:
         if depth > 0:
             quotes.append(_make_quote(text, qopen, qlen, None, pend))
     return [q for q in quotes if q.end > q.start]
+
+
+def _after_sentence(text: str, i: int, qopen: int) -> bool:
+    """The mark at ``i`` follows the end of a sentence ("... international law. “We
+    oppose ..."), inside the quote opened at ``qopen``: a double mark there opens a new
+    quote (a nested one is single, or inside the sentence: 'called it “a “crime””')."""
+    j = i - 1
+    while j > qopen and text[j].isspace():
+        j -= 1
+    return j > qopen and text[j] in END_PUNCT
 
 
 def _make_quote(text: str, qopen: int, qlen: int, close: int | None, pend: int = 0) -> Quote:
