@@ -734,3 +734,16 @@ def test_quoted_as_saying_is_the_quoted_ones(nlp) -> None:  # type: ignore[no-un
     (s,) = _run(nlp, text)
     assert (s.speaker, s.cue) == ("Palace sources", "saying")
     assert s.text.startswith("what the camera caught was")
+
+
+def test_with_someone_saying_is_that_ones(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs "saying" on the main verb; the words are the minister's, not the
+    # authorities' (a wire report, paraphrased).
+    text = (
+        "The authorities have pushed back against those claims with interior minister "
+        "Ivan Petrenko saying there was no evidence of any plot."
+    )
+    (s,) = _run(nlp, text)
+    assert (s.speaker, s.cue) == ("Ivan Petrenko", "saying")
+    assert s.text == "there was no evidence of any plot"
+

@@ -32,6 +32,9 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
     quoted = quoted_as_saying(verb)
     if quoted is not None:
         return quoted
+    absolute = _with_saying(verb)
+    if absolute is not None:
+        return absolute
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         # A header line run into the sentence ("The Latest ...:\n\n12:15 p.m.\n\n
@@ -91,6 +94,21 @@ def quoted_as_saying(verb: Token) -> Token | None:
     if not saying:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _with_saying(verb: Token) -> Token | None:
+    """``... pushed back against those claims with police minister Senzo Mchunu saying
+    ...``: a participle right after the object of "with" is that object's, however
+    the parser hung it (often on the main verb, whose subject is someone else)."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ != "pobj" or before.head.lower_ != "with" or before.pos_ not in _NOMINAL:
+        return None
+    return before
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 
 
 def _name_before(verb: Token) -> Token | None:
