@@ -747,3 +747,14 @@ def test_with_someone_saying_is_that_ones(nlp) -> None:  # type: ignore[no-untyp
     assert (s.speaker, s.cue) == ("Ivan Petrenko", "saying")
     assert s.text == "there was no evidence of any plot"
 
+
+def test_a_trailing_report_read_as_a_participle(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads "the ... news agency reported on Monday" as the agency "that was
+    # reported", object of the verb before the comma (CBC relaying TASS, paraphrased).
+    text = (
+        "Russian forces have captured two villages in the east, the TASS state news agency "
+        "reported on Monday, citing the defence ministry. Reuters could not verify it."
+    )
+    (s,) = _run(nlp, text)
+    assert (s.speaker, s.cue) == ("TASS state news agency", "reported")
+    assert s.text == "Russian forces have captured two villages in the east"

@@ -11,7 +11,7 @@ from storyline.analyze.speech_lexicon import (
     ISSUED_DOCUMENTS,
     PHRASE_CUES,
 )
-from storyline.analyze.statements.quotes import DASHES, mark_at
+from storyline.analyze.statements.quotes import DASHES, END_PUNCT, mark_at
 
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
@@ -35,6 +35,9 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
     absolute = _with_saying(verb)
     if absolute is not None:
         return absolute
+    reporter = reduced_report(verb)
+    if reporter is not None:
+        return reporter
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         # A header line run into the sentence ("The Latest ...:\n\n12:15 p.m.\n\n
@@ -109,6 +112,32 @@ def _with_saying(verb: Token) -> Token | None:
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def reduced_report(verb: Token) -> Token | None:
+    """``..., the TASS news agency reported on Monday.``: a trailing report the parser read
+    as a noun with a participle (the agency "that was reported", object of the verb
+    before the comma). The noun is who reports; the clause before the comma what."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or not is_cue(verb):
+        return None
+    noun, doc = verb.head, verb.doc
+    first = noun.left_edge.i
+    if noun.pos_ not in _NOMINAL or first == 0 or doc[first - 1].text != ",":
+        return None
+    if noun.i > verb.i or not all(_report_tail(c) for c in verb.children):
+        return None  # "the writer reported missing": a participle with a complement
+    after = verb.right_edge.i + 1
+    if after < len(doc) and doc[after].text not in END_PUNCT and "\n" not in doc[after].text:
+        return None  # it ends its sentence ("a saga written as a series of stories; and")
+    return noun
+
+
+def _report_tail(tok: Token) -> bool:
+    """What may follow a trailing report: when and where ("on Monday", "late on
+    Sunday"), and how ("citing Russia's Defence Ministry")."""
+    return tok.dep_ in ("prep", "npadvmod", "punct", "advmod") or (
+        tok.dep_ == "advcl" and tok.tag_ == "VBG"
+    )
 
 
 def _name_before(verb: Token) -> Token | None:
