@@ -746,6 +746,9 @@ def test_with_someone_saying_is_that_ones(nlp) -> None:  # type: ignore[no-untyp
     (s,) = _run(nlp, text)
     assert (s.speaker, s.cue) == ("Ivan Petrenko", "saying")
     assert s.text == "there was no evidence of any plot"
+    # The company one keeps is no speaker: the subject speaks.
+    (s,) = _run(nlp, "Ivan Petrenko spoke with reporters saying the deal was close.")
+    assert s.speaker == "Ivan Petrenko"
 
 
 def test_a_trailing_report_read_as_a_participle(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -108,10 +108,15 @@ def _with_saying(verb: Token) -> Token | None:
     before = verb.doc[verb.i - 1]
     if before.dep_ != "pobj" or before.head.lower_ != "with" or before.pos_ not in _NOMINAL:
         return None
+    if before.head.head.lemma_.lower() in _WITH_COMPANY:
+        return None  # "Trump spoke with reporters saying ...": the company kept, not a speaker
     return before
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+# Verbs whose "with" names the company kept ("spoke with reporters", "met with farmers"):
+# a participle after it is the subject's.
+_WITH_COMPANY = frozenset({"speak", "talk", "meet", "chat", "consult", "confer", "negotiate"})
 
 
 def reduced_report(verb: Token) -> Token | None:
