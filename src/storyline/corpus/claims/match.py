@@ -622,14 +622,12 @@ def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
     copies of one text (a MinHash copy pair: a repost, another feed's edition)."""
     if a.several or b.several:
         return None
-    if _template(a, b, copies):
-        return None
     if not (a.shingles & b.shingles or a.said_pairs & b.said_pairs or a.counts & b.counts):
         return None
     speakers = same_speaker(a.who, b.who)
     if speakers is not True and initials_meet(a.speaker, b.speaker):
         speakers = True
-    return (
+    why = (
         _same_words(a, b, speakers)
         or _quoted_run(a, b, speakers)
         or _shared_fragment(a, b, speakers)
@@ -639,6 +637,11 @@ def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
         or _same_count(a, b, speakers)
         or _same_in_copies(a, b, copies)
     )
+    # An outlet's stock run vetoes whatever matched; asked last, for comparing the text
+    # around two statements costs more than every rule (most candidates match none).
+    if why is None or _template(a, b, copies):
+        return None
+    return why
 
 
 @dataclass
