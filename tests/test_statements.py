@@ -336,6 +336,19 @@ def test_a_double_mark_after_a_sentence_inside_a_quote_opens_a_new_one() -> None
         "The leaders are offering a huge prize.",
         "a “historic” mistake",
     ]
+    # Straight marks too: the mark after "whatsoever." opens the next quote (CBC,
+    # paraphrased), it does not close the first, so the pairs after it stay right.
+    text = (
+        'said Trump. "Drones are shot into cities for no reason whatsoever. "I have always '
+        'said that he wants all of it!" added Trump. He urged calm. "We are grateful," the '
+        "spokesman said."
+    )
+    quotes = [text[q.start : q.end] for q in scan_quotes(text)]
+    assert quotes == [
+        "Drones are shot into cities for no reason whatsoever.",
+        "I have always said that he wants all of it!",
+        "We are grateful",
+    ]
 
 
 WORDS = ["Trump", "he", "said", "told", "that", "the", "war", "according", "to", "Putin", "on", "X"]

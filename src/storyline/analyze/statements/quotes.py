@@ -76,12 +76,17 @@ def scan_quotes(text: str) -> list[Quote]:
                 if not nxt.isspace() and (not closer_like or ch in _OPENERS):
                     depth, qopen, qlen = 1, i, n
             else:
-                opens_nested = (
-                    (ch in _OPENERS or ch == "`") and prev.isspace() and not nxt.isspace()
-                )
-                if opens_nested and depth == 1 and _after_sentence(text, i, qopen):
-                    # A new quote, not a nested one: the one open lost its closing mark
-                    # where the scraper ran two paragraphs of quotes into one.
+                opener_like = prev.isspace() and not nxt.isspace()
+                opens_nested = (ch in _OPENERS or ch == "`") and opener_like
+                if (
+                    depth == 1
+                    and opener_like
+                    and (opens_nested or (n == 1 and ch in _STRAIGHT))
+                    and _after_sentence(text, i, qopen)
+                ):
+                    # A new quote, not a nested one nor this one's end: the one open lost
+                    # its closing mark where the scraper ran two paragraphs of quotes into
+                    # one ('... for no reason whatsoever. "I've always said ...').
                     quotes.append(_make_quote(text, qopen, qlen, None, i))
                     qopen, qlen = i, n
                 elif opens_nested:
