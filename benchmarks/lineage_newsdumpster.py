@@ -8,8 +8,8 @@ different speakers or occasions).
 
 storyline runs on the 409 articles as a user runs it (or ``--export FILE``).
 An appearance is found when an exported statement (quotes) or figure
-(figures) of its article overlaps its span. For each gold claim with two or
-more appearances found:
+(figures) of its article overlaps its span (of two figures overlapping it alike, the
+one the span starts with). For each gold claim with two or more appearances found:
 
 - **grouped**: all of them carry one ``claim_id``;
 - **first right**: that claim's ``first_article_id`` is the gold's first
@@ -78,7 +78,10 @@ class Locator:
         else:
             hits = [(dice(clean, (x["start"], x["end"])), x) for x in candidates]
         hits = [h for h in hits if h[0] > 0]
-        return max(hits, key=lambda h: (h[0], h[1]["id"]))[1] if hits else None
+        # Equal overlaps (two figures inside one span: "53,939 people, including at
+        # least 16,500 children") go to the one the span starts with, the figure the
+        # gold names first; ids (hashes) only break what is left.
+        return max(hits, key=lambda h: (h[0], -h[1]["start"], h[1]["id"]))[1] if hits else None
 
 
 def main() -> None:

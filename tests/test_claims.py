@@ -283,6 +283,22 @@ def test_tempting_false_groupings_stay_apart() -> None:
                 day="2025-05-26",
             ),
         ),
+        # A ministry's report and an analyst's comment on it share the places' names
+        # ("the Northern Region" in one, "the Northern region" in the other): a name in
+        # either is no one's words.
+        (
+            _q(
+                "As a result of decisive actions of Battlegroup West, the settlements of "
+                "Zelenivka and Kamianka in the Northern region have been taken control of",
+                "Russian Defense Ministry",
+            ),
+            _q(
+                "with the seizure of the settlements of Zelenivka and Kamianka in the Northern "
+                "Region, the army showed its advance on a broad front",
+                "Ivan Example",
+                direct=False,
+            ),
+        ),
     ]
     for a, b in pairs:
         assert same_quote(a, b) is None, (a.text, b.text)

@@ -161,7 +161,9 @@ def find_statements(ctx: Context) -> None:
     found = outermost(relayed(art, found))
     _resolve_speakers(art, found)
     found = merge_split_quotes(art, found)
-    found.sort(key=lambda f: (f.content[0], f.content[1]))
+    # One content given by a speech cue and a stance cue ("has hit back, saying ..."):
+    # the speech one stands, else the stance, held back, would hide the words said.
+    found.sort(key=lambda f: (f.content[0], f.content[1], _kind(f) == "stance"))
     seen: set[tuple[int, int]] = set()
     stances: list[Statement] = ctx.held.setdefault("stances", [])
     media = MediaCarry(art)

@@ -11,7 +11,13 @@ from storyline.analyze.speech_lexicon import (
     NAMING_LEMMAS,
     TRAILING_REPORT_LEMMAS,
 )
-from storyline.analyze.statements.cues import SUBJ_DEPS, cue_subject, is_cue, title_start
+from storyline.analyze.statements.cues import (
+    SUBJ_DEPS,
+    cue_subject,
+    is_cue,
+    reduced_report,
+    title_start,
+)
 from storyline.analyze.statements.medium_date import medium_in, relay_outlet
 from storyline.analyze.statements.quotes import DASHES, END_PUNCT, Quote, mark_at, trim
 from storyline.analyze.statements.view import ArticleView
@@ -198,7 +204,14 @@ def dash_content(art: ArticleView, cue: Token, subj: Token | None) -> tuple[int,
 
 
 def trailing_content(art: ArticleView, cue: Token) -> tuple[int, int] | None:
-    """``Russia shot ..., and the city council released [on Telegram]``: the clause before."""
+    """``Russia shot ..., and the city council released [on Telegram]``: the clause before
+    (also before "..., the TASS news agency reported on Monday": ``reduced_report``)."""
+    reporter = reduced_report(cue)
+    if reporter is not None:
+        pstart, _ = art.para_of(cue.idx)
+        left = max(art.doc[cue.sent.start].idx, pstart)
+        s, e = trim(art.text, left, art.doc[reporter.left_edge.i - 1].idx)
+        return (s, e) if e > s else None
     if cue.dep_ != "conj" or cue.head.i >= cue.i:
         return None
     if cue.lemma_.lower() not in TRAILING_REPORT_LEMMAS and not _asyndetic(cue):

@@ -11,7 +11,7 @@ from storyline.analyze.speech_lexicon import (
     ISSUED_DOCUMENTS,
     PHRASE_CUES,
 )
-from storyline.analyze.statements.quotes import DASHES, mark_at
+from storyline.analyze.statements.quotes import DASHES, END_PUNCT, mark_at
 
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
@@ -29,6 +29,15 @@ def is_phrase_cue(tok: Token) -> bool:
 
 def cue_subject(verb: Token, depth: int = 0) -> Token | None:
     """The grammatical subject of a cue, inherited along ``adding``/``and said``."""
+    quoted = quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
+    absolute = _with_saying(verb)
+    if absolute is not None:
+        return absolute
+    reporter = reduced_report(verb)
+    if reporter is not None:
+        return reporter
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         # A header line run into the sentence ("The Latest ...:\n\n12:15 p.m.\n\n
@@ -76,6 +85,70 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
             return cue_subject(issuer, depth + 1)
         return verb.head
     return _inverted_subject(verb) or _trailing_name(verb)
+
+
+def quoted_as_saying(verb: Token) -> Token | None:
+    """``Officials were quoted by local media as saying that ...``: a passive cue with
+    an ``as saying`` complement is its passive subject's (the officials), not the
+    agent's who quoted them."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    saying = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for g in c.children
+        if g.dep_ == "pcomp" and g.tag_ == "VBG" and is_cue(g)
+    ]
+    if not saying:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _with_saying(verb: Token) -> Token | None:
+    """``... pushed back against those claims with police minister Senzo Mchunu saying
+    ...``: a participle right after the object of "with" is that object's, however
+    the parser hung it (often on the main verb, whose subject is someone else)."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ != "pobj" or before.head.lower_ != "with" or before.pos_ not in _NOMINAL:
+        return None
+    if before.head.head.lemma_.lower() in _WITH_COMPANY:
+        return None  # "Trump spoke with reporters saying ...": the company kept, not a speaker
+    return before
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+# Verbs whose "with" names the company kept ("spoke with reporters", "met with farmers"):
+# a participle after it is the subject's.
+_WITH_COMPANY = frozenset({"speak", "talk", "meet", "chat", "consult", "confer", "negotiate"})
+
+
+def reduced_report(verb: Token) -> Token | None:
+    """``..., the TASS news agency reported on Monday.``: a trailing report the parser read
+    as a noun with a participle (the agency "that was reported", object of the verb
+    before the comma). The noun is who reports; the clause before the comma what."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or not is_cue(verb):
+        return None
+    noun, doc = verb.head, verb.doc
+    first = noun.left_edge.i
+    if noun.pos_ not in _NOMINAL or first == 0 or doc[first - 1].text != ",":
+        return None
+    if noun.i > verb.i or not all(_report_tail(c) for c in verb.children):
+        return None  # "the writer reported missing": a participle with a complement
+    after = verb.right_edge.i + 1
+    if after < len(doc) and doc[after].text not in END_PUNCT and "\n" not in doc[after].text:
+        return None  # it ends its sentence ("a saga written as a series of stories; and")
+    return noun
+
+
+def _report_tail(tok: Token) -> bool:
+    """What may follow a trailing report: when and where ("on Monday", "late on
+    Sunday"), and how ("citing Russia's Defence Ministry")."""
+    return tok.dep_ in ("prep", "npadvmod", "punct", "advmod") or (
+        tok.dep_ == "advcl" and tok.tag_ == "VBG"
+    )
 
 
 def _name_before(verb: Token) -> Token | None:

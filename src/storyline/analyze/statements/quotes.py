@@ -76,10 +76,20 @@ def scan_quotes(text: str) -> list[Quote]:
                 if not nxt.isspace() and (not closer_like or ch in _OPENERS):
                     depth, qopen, qlen = 1, i, n
             else:
-                opens_nested = (
-                    (ch in _OPENERS or ch == "`") and prev.isspace() and not nxt.isspace()
-                )
-                if opens_nested:
+                opener_like = prev.isspace() and not nxt.isspace()
+                opens_nested = (ch in _OPENERS or ch == "`") and opener_like
+                if (
+                    depth == 1
+                    and opener_like
+                    and (opens_nested or (n == 1 and ch in _STRAIGHT))
+                    and _after_sentence(text, i, qopen)
+                ):
+                    # A new quote, not a nested one nor this one's end: the one open lost
+                    # its closing mark where the scraper ran two paragraphs of quotes into
+                    # one ('... for no reason whatsoever. "I've always said ...').
+                    quotes.append(_make_quote(text, qopen, qlen, None, i))
+                    qopen, qlen = i, n
+                elif opens_nested:
                     depth += 1
                 else:
                     depth -= 1
@@ -89,6 +99,16 @@ def scan_quotes(text: str) -> list[Quote]:
         if depth > 0:
             quotes.append(_make_quote(text, qopen, qlen, None, pend))
     return [q for q in quotes if q.end > q.start]
+
+
+def _after_sentence(text: str, i: int, qopen: int) -> bool:
+    """The mark at ``i`` follows the end of a sentence ("... international law. “We
+    oppose ..."), inside the quote opened at ``qopen``: a double mark there opens a new
+    quote (a nested one is single, or inside the sentence: 'called it “a “crime””')."""
+    j = i - 1
+    while j > qopen and text[j].isspace():
+        j -= 1
+    return j > qopen and text[j] in END_PUNCT
 
 
 def _make_quote(text: str, qopen: int, qlen: int, close: int | None, pend: int = 0) -> Quote:

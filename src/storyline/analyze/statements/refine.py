@@ -16,7 +16,12 @@ from storyline.analyze.speech_lexicon import (
     OBJECT_SENSE,
     ORG_WORDS,
 )
-from storyline.analyze.statements.cues import is_cue, issuer_of, reads_document
+from storyline.analyze.statements.cues import (
+    is_cue,
+    issuer_of,
+    quoted_as_saying,
+    reads_document,
+)
 from storyline.analyze.statements.gate import content_words, read_candidate
 from storyline.analyze.statements.medium_date import relay_outlet
 from storyline.analyze.statements.quotes import trim
@@ -31,6 +36,8 @@ def is_statement(art: ArticleView, f: Found) -> bool:
         lemma = cue.lemma_.lower()
         if lemma in NOT_STATEMENT_LEMMAS:
             return False
+        if quoted_as_saying(cue) is not None:
+            return False  # "X was quoted as saying ...": the participle is the cue
         refusal = ("decline", "refuse")
         negated = (
             any(c.dep_ == "neg" for c in cue.children)

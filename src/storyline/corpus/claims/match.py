@@ -442,8 +442,10 @@ def _later_occasion(a: Quote, b: Quote) -> bool:
 def _quoted_run(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     """A long quoted fragment of one found (mostly) in the other. Unless one speaker by
     name says both, the run's telling words must be more than a name ("the 80th
-    anniversary of Victory in the Great Patriotic War": the words capitalised in both
-    are a name, and it is in many different quotes)."""
+    anniversary of Victory in the Great Patriotic War" is in many different quotes): a
+    word capitalised in either is a name's ("the settlements of Vladimirovka and
+    Belovody in the Sumy Region", a ministry's report and an analyst's comment on it,
+    "Sumy region" in the one)."""
     if _other_tallies(a, b):
         return None
     floor = MIN_RUN_ANY_SPEAKER if speakers is False else MIN_RUN
@@ -454,8 +456,8 @@ def _quoted_run(a: Quote, b: Quote, speakers: bool | None) -> str | None:
             if len(fragment) < floor or not keys & other.shingles:
                 continue
             run = w.longest_run(fragment, other.words)
-            # Unless one speaker says both, a name in common is no one's words.
-            said = run if speakers else tuple(x for x in run if x not in a.names & b.names)
+            # Unless one speaker says both, a name (in either) is no one's words.
+            said = run if speakers else tuple(x for x in run if x not in a.names | b.names)
             if (
                 len(run) >= floor
                 and w.stop_words(run) >= MIN_RUN_FUNCTION_WORDS
