@@ -378,6 +378,11 @@ def test_a_corroboration_is_one_count_from_two_newsrooms() -> None:
     (agree,) = [d for d in find_series(found)[1] if d.kind == "corroboration"]
     assert (agree.reason or "").startswith("4 independent sources give 12")
     assert "NYT (unattributed); CBC (unattributed)" in (agree.reason or "")
+    # "according to the governor" with no governor named before: a source, not the
+    # outlet's own figure, though the analysis cannot name it (Fox).
+    governor = claim(12, outlet="Fox News", claimant_status="unresolved")
+    (agree,) = [d for d in find_series([minister, governor])[1] if d.kind == "corroboration"]
+    assert "Fox News (source not identified)" in (agree.reason or "")
     # "two officials" (NYT) beside "US officials" (CBC): two newsrooms too.
     two = claim(3, claimant="two officials", outlet="NYT")
     us = claim(3, claimant="US officials", outlet="CBC")

@@ -579,13 +579,20 @@ def _agree(sides: list[list[Claim]]) -> str:
     first = sides[0][0]
     # An outlet's own figure is marked so: a reader weighs "BBC" giving a toll on its own
     # account apart from "BBC (quoting the emergency service)".
-    whos = "; ".join(
-        _who(side[0]) + ("" if side[0].claimant else " (unattributed)") for side in sides
-    )
+    whos = "; ".join(_who(side[0]) + _unnamed(side[0]) for side in sides)
     return (
         f"{len(sides)} independent sources give {_said(first)}: {whos} "
         f"({_when([c for s in sides for c in s])})"
     )
+
+
+def _unnamed(claim: Claim) -> str:
+    """What a corroboration says of a side with no claimant: the outlet's own figure, or a
+    source the sentence gives but the analysis could not name ("according to the
+    governor")."""
+    if claim.claimant:
+        return ""
+    return " (source not identified)" if claim.claimant_status else " (unattributed)"
 
 
 def _against(pair: list[list[Claim]]) -> str:

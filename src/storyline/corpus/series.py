@@ -73,6 +73,9 @@ class Claim:
     scope: str | None
     period: str | None
     event: str | None
+    # "named", "described", or "unresolved" (a source the article gives that could not be
+    # named: "according to the governor"); None when the outlet states the figure itself.
+    claimant_status: str | None = None
     published: str | None = None
     published_at: str | None = None  # the publication's date and time, when known
     outlet: str | None = None

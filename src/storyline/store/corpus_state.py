@@ -710,6 +710,7 @@ LEAD_CHARS = 40
 SERIES_INPUT = (
     "id", "article_id", "text", "low", "high", "qualifier", "unit", "per", "measure",
     "subject", "claimant", "claimant_entity", "as_of", "place", "scope", "period", "event",
+    "claimant_status",
 )  # fmt: skip
 
 
