@@ -266,3 +266,13 @@ def test_a_nations_statement_is_that_nations_source_not_the_last_to_speak(nlp) -
     )
     s = next(s for s in statements(nlp, text) if "no injuries" in s.text)
     assert s.speaker == "Israel's military"
+
+
+def test_a_name_after_a_fronted_place_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Fox: the parser makes "Kyiv" the subject of "said" and Tkachenko its conjunct.
+    text = (
+        "In Kyiv, Tymur Tkachenko, head of the city's military administration, said 11 "
+        "people were injured in drone strikes."
+    )
+    (s,) = statements(nlp, text)
+    assert s.speaker == "Tymur Tkachenko"

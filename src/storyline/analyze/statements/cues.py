@@ -51,7 +51,8 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
                 for t in doc[min(c.i, verb.i) : max(c.i, verb.i)]
             )
         ]
-        return min(same, key=lambda c: abs(c.i - verb.i)) if same else None
+        subj = min(same, key=lambda c: abs(c.i - verb.i)) if same else None
+        return _name_after_place(subj) if subj is not None else None
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in INSTRUMENT_LEMMAS:
         # Object control: "leading Zelensky to assert", "told him to say"; not an
         # instrument ("using the example of Chicago to argue": whoever uses it argues).
@@ -149,6 +150,30 @@ def _report_tail(tok: Token) -> bool:
     return tok.dep_ in ("prep", "npadvmod", "punct", "advmod") or (
         tok.dep_ == "advcl" and tok.tag_ == "VBG"
     )
+
+
+# Prepositions that open a place read as a clause's subject: "In Kyiv, Tymur Tkachenko,
+# head of the city's military administration, said" (the parser makes Kyiv the subject
+# and Tkachenko its conjunct).
+_PLACE_OPENERS = frozenset({"in", "at", "across", "near"})
+
+
+def _name_after_place(subj: Token) -> Token:
+    """The name set off by commas after a fronted place the parser took for the subject
+    ("In Kyiv, Tymur Tkachenko, ..., said" -> Tkachenko); else the subject itself."""
+    doc = subj.doc
+    if subj.i == 0 or doc[subj.i - 1].lower_ not in _PLACE_OPENERS:
+        return subj
+    if subj.ent_type_ == "PERSON":
+        return subj
+    for c in subj.children:
+        if c.dep_ == "conj" and c.ent_type_ == "PERSON":
+            between = doc[subj.i + 1 : c.left_edge.i]
+            if all(t.text == "," for t in between) and not any(
+                g.dep_ == "cc" for g in subj.children
+            ):
+                return c
+    return subj
 
 
 def _name_before(verb: Token) -> Token | None:
