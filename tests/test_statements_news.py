@@ -276,3 +276,7 @@ def test_a_name_after_a_fronted_place_is_the_speaker(nlp) -> None:  # type: igno
     )
     (s,) = statements(nlp, text)
     assert s.speaker == "Tymur Tkachenko"
+    # After a headline in capitals run into it (Fox), the parser reads "In" as a noun.
+    headline = "KREMLIN CALLS SWAP A 'GOODWILL GESTURE' THAT COULD LEAD TO TALKS: EX-CIA CHIEF "
+    said = next(s for s in statements(nlp, headline + text) if "11 people" in s.text)
+    assert said.speaker == "Tymur Tkachenko"

@@ -9,7 +9,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.errors import ModelError
 
@@ -130,9 +130,20 @@ def headline_breaks(doc: Doc) -> Doc:
         before = doc[max(0, tok.i - 4) : tok.i]
         if any(t.text in _OPEN_QUOTES for t in before):
             continue
-        if any(_lowercase_word(t.text) for t in before):
+        if any(_lowercase_word(t.text) for t in before) or _caps_run(before):
             tok.is_sent_start = True
     return doc
+
+
+# Words in capitals before an opener that make them a headline run into the text ("...
+# NEGOTIATIONS: EX-CIA STATION CHIEF In Kyiv, Tymur Tkachenko ... said"), whose parse
+# otherwise swallows the sentence after it.
+CAPS_RUN = 3
+
+
+def _caps_run(before: Span) -> bool:
+    words = [t.text for t in before if t.text.isalpha()]
+    return len(words) >= CAPS_RUN and all(w.isupper() and len(w) > 1 for w in words)
 
 
 # A news dateline: the place (and agency, and date) in capitals at the head of a

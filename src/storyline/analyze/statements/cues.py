@@ -162,15 +162,18 @@ def _name_after_place(subj: Token) -> Token:
     """The name set off by commas after a fronted place the parser took for the subject
     ("In Kyiv, Tymur Tkachenko, ..., said" -> Tkachenko); else the subject itself."""
     doc = subj.doc
-    if subj.i == 0 or doc[subj.i - 1].lower_ not in _PLACE_OPENERS:
+    place = subj
+    if subj.lower_ in _PLACE_OPENERS:  # the preposition itself, after a headline run
+        place = next((c for c in subj.children if c.dep_ == "pobj"), subj)
+    elif subj.i == 0 or doc[subj.i - 1].lower_ not in _PLACE_OPENERS:
         return subj
-    if subj.ent_type_ == "PERSON":
+    if place.ent_type_ == "PERSON":
         return subj
-    for c in subj.children:
+    for c in place.children:
         if c.dep_ == "conj" and c.ent_type_ == "PERSON":
-            between = doc[subj.i + 1 : c.left_edge.i]
+            between = doc[place.i + 1 : c.left_edge.i]
             if all(t.text == "," for t in between) and not any(
-                g.dep_ == "cc" for g in subj.children
+                g.dep_ == "cc" for g in place.children
             ):
                 return c
     return subj
