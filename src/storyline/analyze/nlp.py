@@ -143,7 +143,12 @@ CAPS_RUN = 3
 
 def _caps_run(before: Span) -> bool:
     words = [t.text for t in before if t.text.isalpha()]
-    return len(words) >= CAPS_RUN and all(w.isupper() and len(w) > 1 for w in words)
+    return len(words) >= CAPS_RUN and all(capitals_word(w) for w in words)
+
+
+def capitals_word(text: str) -> bool:
+    """A word set in capitals, as headlines are ("STATION"; not "I" nor "A")."""
+    return text.isalpha() and text.isupper() and len(text) > 1
 
 
 # A news dateline: the place (and agency, and date) in capitals at the head of a
@@ -241,4 +246,4 @@ def _lowercase_word(text: str) -> bool:
     return text.isalpha() and text.islower()
 
 
-__all__ = ["ModelError", "check_model_meta", "load_nlp", "spacy"]
+__all__ = ["ModelError", "capitals_word", "check_model_meta", "load_nlp", "spacy"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze.figure_lexicon import PERSON_NOUNS
+from storyline.analyze.nlp import capitals_word
 from storyline.analyze.source_lexicon import (
     BODY_KINDS,
     DEFINITE_DETERMINERS,
@@ -166,7 +167,7 @@ def in_caps_run(tok: Token) -> bool:
         return False
     doc = tok.doc
     window = doc[max(0, tok.i - 3) : tok.i + 4]
-    return sum(1 for t in window if t.text.isalpha() and t.text.isupper() and len(t.text) > 1) >= 4
+    return sum(1 for t in window if capitals_word(t.text)) >= 4
 
 
 def own_phrase(subj: Token) -> str:
