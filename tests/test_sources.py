@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.corpus.outlet_lexicon import GENERIC_OUTLETS, OUTLETS
 from storyline.corpus.sources import (
     RELAY_FORMS,
     Carrier,
@@ -15,6 +14,7 @@ from storyline.corpus.sources import (
     relay_in,
     wire_dateline,
 )
+from storyline.outlet_lexicon import GENERIC_OUTLETS, OUTLETS
 
 
 def _relay_of(sentence: str) -> str | None:

@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.corpus.outlet_lexicon import GENERIC_OUTLETS, OUTLETS, Outlet
+from storyline.outlet_lexicon import GENERIC_OUTLETS, OUTLETS, Outlet
 from storyline.outlets import UNKNOWN_FAMILY, family_key
 
 # -- relays --------------------------------------------------------------------------

@@ -24,7 +24,21 @@ from storyline.analyze.media_lexicon import (
 )
 from storyline.analyze.statements.view import ArticleView, Found
 from storyline.analyze.timexes.values import timex_date
+from storyline.outlet_lexicon import OUTLETS
 from storyline.schema import Timex
+
+# An outlet of the shared list, its whole name: "told DW", "told Bild", "in an interview
+# with the Frankfurter Allgemeine Sonntagszeitung" (no news word in their names).
+_KNOWN_OUTLETS = tuple(
+    (outlet.label, re.compile(rf"(?:[Tt]he\s+)?(?:{outlet.pattern})")) for outlet in OUTLETS
+)
+
+
+def known_outlet(name: str) -> str | None:
+    """The shared list's label of the outlet ``name`` is, written whole ("Deutsche Welle"
+    -> "DW"); None for any other name ("Guardian Council" is not the Guardian). The
+    medium keeps the name as the article writes it."""
+    return next((label for label, p in _KNOWN_OUTLETS if p.fullmatch(name)), None)
 
 
 def medium_in(text: str, start: int, end: int) -> str | None:
@@ -205,7 +219,7 @@ def _is_outlet_name(name: Span, own_account: bool = False) -> bool:
     something on its own account takes a news word ("Radio station Cadena SER said"):
     an agency or a platform may be any body."""
     doc = name.doc
-    if medium_in(name.text, 0, len(name.text)):
+    if medium_in(name.text, 0, len(name.text)) or known_outlet(_outlet_text(name)):
         return True
     if name.label_ == "NORP" or all(t.pos_ == "ADJ" for t in name):
         return False

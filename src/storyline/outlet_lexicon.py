@@ -1,8 +1,12 @@
-"""News outlets and agencies an article may say it relays, as data.
+"""News outlets and agencies, as data: one list for every stage.
 
 ``corpus.sources`` reads these to tell an article's own reporting from words
 it passes on from another outlet ("..., RT reported", "told TASS", "according
-to Reuters", a "WASHINGTON (AP) --" dateline). Each outlet has the pattern it
+to Reuters", a "WASHINGTON (AP) --" dateline); the statements' medium
+(``analyze.statements.medium_date``) reads them to know an outlet the words
+were told to ("the analyst told DW") when its name has no news word in it.
+Here, below every stage, so the per-article analysis need not import the
+corpus package. Each outlet has the pattern it
 is written as (case matters: "AP" and "RT" are names, "ap" and "rt" are not),
 the families it publishes under (the first label of its web domain, and the
 feed names news-dumpster gives it), so "told TASS" in a TASS article is TASS's
