@@ -152,6 +152,27 @@ NAMED = [
         "important hub",
         "Media Line",
     ),
+    # An outlet relaying the sentence, named at its end, wherever the parser hangs it
+    # (409 articles: Yle, Anadolu Agency); an outlet reporting on its own account that
+    # the recogniser takes for a place (Bloomberg).
+    (
+        "Walking paths will be created, Kotka Urban Planning Director Markku Hannonen "
+        "said, Yle reported.",
+        "Walking paths",
+        "Yle",
+    ),
+    (
+        "The camp has been under siege since Jan. 21, said Ahmed al-Deek, an assistant to "
+        "the Palestinian foreign minister, Anadolu Agency reported.",
+        "under siege",
+        "Anadolu Agency",
+    ),
+    (
+        "Trump believes Russia is winning the conflict in Ukraine, Bloomberg reported, "
+        "citing sources.",
+        "Russia is winning",
+        "Bloomberg",
+    ),
     # A body's own channel (409 articles, Jerusalem Post: "Knesset").
     (
         "Likud MK Tally Gotliv said in an interview on the Knesset TV channel on Monday "
@@ -221,6 +242,8 @@ NONE = [
         "nuclear weapons, according to the International Atomic Energy Agency.",
         "resumed uranium enrichment",
     ),
+    # A sentence ending in someone who is not an outlet adding to it relays nothing.
+    ("The talks will go on, Peskov said, the minister added.", "The talks will go on"),
     # A channel of another clause is not this statement's.
     (
         "Zelensky, who spoke to CNN last week, said on Monday that the strikes must stop.",

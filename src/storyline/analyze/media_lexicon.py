@@ -233,3 +233,12 @@ PLATFORM_TAIL = re.compile(
     r"(?:\s+(?:page|account|channel))?$",
     re.IGNORECASE,
 )
+
+# An outlet relaying the sentence's words, named at its end, where the parser hangs it
+# anywhere: "..., Kotka's planning director Markku Hannonen said, Yle reported." and
+# "..., said Ahmed al-Deek, an assistant to the foreign minister, Anadolu Agency
+# reported." The name must be an outlet (``medium_date.relay_tail``).
+RELAY_TAIL = re.compile(
+    r",\s+(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+"
+    r"(?:reported|said|wrote|added)(?:,\s+citing\b[^.]*)?[.!]?[\s\u201d\"]*$"
+)

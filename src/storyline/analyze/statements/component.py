@@ -30,6 +30,7 @@ from storyline.analyze.statements.medium_date import (
     medium_after,
     medium_of,
     own_occasion,
+    relay_tail,
     statement_date,
 )
 from storyline.analyze.statements.people import tidy_name
@@ -220,7 +221,12 @@ def _statement(ctx: Context, art: ArticleView, f: Found) -> tuple[Statement, boo
     said = f.parts[0] if f.parts else f.content  # a split quote's cue follows its first part
     if f.cue is not None:
         ranges = attribution_ranges(f.cue, said)
-        medium = f.relay or medium_of(art, f.cue, ranges) or medium_after(art, f)
+        medium = (
+            f.relay
+            or medium_of(art, f.cue, ranges)
+            or medium_after(art, f)
+            or relay_tail(art, f.cue)
+        )
         date = statement_date(ctx.findings.timexes, f.cue, ranges)
         occasion = own_occasion(f.cue, art.text, ranges)
     else:

@@ -21,6 +21,7 @@ from storyline.analyze.media_lexicon import (
     OUTLET_SHORT_FORMS,
     PLATFORM_TAIL,
     RELAY_LEMMAS,
+    RELAY_TAIL,
 )
 from storyline.analyze.statements.view import ArticleView, Found
 from storyline.analyze.timexes.values import timex_date
@@ -195,7 +196,7 @@ def _names(span: Span) -> list[Span]:
         for ent in doc.ents
         if span.start <= ent.start
         and ent.end <= span.end
-        and ent.label_ in _OUTLET_LABELS
+        and (ent.label_ in _OUTLET_LABELS or known_outlet(ent.text))
         and "\n" not in ent.text
     ]
     i = span.start
@@ -325,6 +326,17 @@ def medium_after(art: ArticleView, f: Found) -> str | None:
     return None
 
 
+def relay_tail(art: ArticleView, cue: Token) -> str | None:
+    """An outlet the cue's sentence ends by saying relayed it ("..., Markku Hannonen
+    said, Yle reported."): the outlet's name as written, when it is one (``RELAY_TAIL``)."""
+    sent = cue.sent
+    tail = RELAY_TAIL.search(art.text, sent.start_char, sent.end_char)
+    if tail is None or tail.start() < cue.idx:
+        return None
+    name = tail.group("name")
+    return medium_in(name, 0, len(name)) or (name if known_outlet(name) else None)
+
+
 def own_occasion(cue: Token, text: str, ranges: list[tuple[int, int]]) -> bool:
     """Whether the attribution says the words came on an occasion of their own: a
     generic channel ("told reporters", "at a press conference", "in a statement":
@@ -347,7 +359,12 @@ def relay_outlet(art: ArticleView, cue: Token, subj: Token | None) -> str | None
             name = ent.text.removeprefix("the ").removeprefix("The ")
             if {t.lower_ for t in ent} & OUTLET_NAME_WORDS or medium_in(ent.text, 0, len(ent.text)):
                 return medium_in(ent.text, 0, len(ent.text)) or name
-    return None
+    # An outlet of the shared list, whatever the recogniser made of it ("Bloomberg
+    # reported" is a place to it; "Yle reported" no name at all).
+    compounds = [t for t in subj.lefts if t.dep_ == "compound" and t.i == subj.i - 1]
+    first = compounds[0].i if compounds else subj.i
+    name = art.doc[first : subj.i + 1].text
+    return name if subj.pos_ == "PROPN" and known_outlet(name) else None
 
 
 def statement_date(timexes: list[Timex], cue: Token, ranges: list[tuple[int, int]]) -> str | None:
