@@ -1,8 +1,8 @@
 """Who said what, and who claims each figure, on real news: our own gold (benchmarks/gold/whosaid).
 
-30 news-dumpster articles (13 outlet families) annotated in full from their
-text: every attribution with its speaker resolved to the source the article
-names, and every figure with its claimant. storyline runs on the 30 records
+50 news-dumpster articles (15 outlets) annotated in full from their text:
+every attribution with its speaker resolved to the source the article names,
+and every figure with its claimant. storyline runs on the 50 records
 as a user runs it (``storyline ingest`` + ``export``), and is scored end to
 end on what a reader sees in the export:
 
@@ -241,7 +241,7 @@ def main() -> None:
         "--articles",
         metavar="FIRST-LAST",
         help="only the gold articles numbered so (1-30: the first set of 2026-12-06; "
-        "31-40: the ten added on 2026-12-07), ingested alone",
+        "31-40: the ten added on 2026-12-07; 41-50: the ten added that night), ingested alone",
     )
     args = parser.parse_args()
 
