@@ -280,3 +280,33 @@ def test_a_name_after_a_fronted_place_is_the_speaker(nlp) -> None:  # type: igno
     headline = "KREMLIN CALLS SWAP A 'GOODWILL GESTURE' THAT COULD LEAD TO TALKS: EX-CIA CHIEF "
     said = next(s for s in statements(nlp, headline + text) if "11 people" in s.text)
     assert said.speaker == "Tymur Tkachenko"
+
+
+def test_a_quote_that_ends_a_reported_clause_is_part_of_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Fresh dev gold (Fox): the quote alone was taken, half of what Rubio told senators.
+    text = (
+        "After President Donald Trump\u2019s call with Vladimir Putin, the U.S. is waiting "
+        "for the Russian president to submit a proposal \u201cthat would lead to a "
+        "ceasefire,\u201d Secretary Marco Rubio told senators on Tuesday."
+    )
+    s = saying(statements(nlp, text), "ceasefire")
+    assert s.speaker == "Marco Rubio"
+    assert s.text.startswith("After President Donald Trump")
+    assert not s.direct
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When he arrived in Kyiv, Rubio told senators that the war must end.",
+        "As the talks stalled, Rubio said the war must end.",
+    ],
+)
+def test_a_fronted_circumstance_is_not_what_was_said(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    s = saying(statements(nlp, text), "the war must end")
+    assert s.text == "the war must end"
+
+
+def test_a_whole_quote_before_the_cue_is_still_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    s = saying(statements(nlp, "\u201cWe are ready for talks,\u201d Peskov said."), "ready")
+    assert (s.text, s.direct) == ("We are ready for talks", True)

@@ -115,6 +115,8 @@ def adjacent_quote(art: ArticleView, cue: Token, subj: Token | None) -> Quote | 
         if doc[j].text and mark_at(doc[j].text, 0) and not art.in_quote(doc[j].idx):
             q = art.quote_at(doc[j].idx - 1)
             if q is not None and q.close == doc[j].idx:
+                if _ends_reported_clause(art, q, cue):
+                    return None  # the clause it ends is what was said
                 return q if quote_is_said(art, q, cue) else None
         j -= 1
     # An unclosed quote that runs into the attribution (seed 000 style).
@@ -123,6 +125,36 @@ def adjacent_quote(art: ArticleView, cue: Token, subj: Token | None) -> Quote | 
         if q is not None and q.close is None and q.end <= doc[first].idx:
             return q
     return None
+
+
+# Words of the reporter's own before a quote that ends the reported clause: more than
+# a word or two ("the U.S. is waiting for Putin to submit a proposal").
+_CLAUSE_LEAD_WORDS = 3
+
+
+def _ends_reported_clause(art: ArticleView, q: Quote, cue: Token) -> bool:
+    """ "The U.S. is waiting for the Russian president to submit a proposal 'that would
+    lead to a ceasefire,' Rubio told senators": the quote only ends the clause the cue
+    reports, which began before it in the reporter's words; that clause was said (the
+    quote alone is half of it)."""
+    span = art.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(12):
+        if tok.head.i == cue.i:
+            break
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    else:
+        return False
+    # (the parser makes a fronted report an adverbial clause as often as a complement)
+    fronted = tok.dep_ == "advcl" and tok.left_edge.i == tok.sent.start and tok.i < cue.i
+    if not (tok.dep_ in ("ccomp", "parataxis") or fronted) or tok.sent != cue.sent:
+        return False
+    lead = art.doc[tok.left_edge.i : span.start]
+    return lead.start_char < q.open and sum(t.is_alpha for t in lead) >= _CLAUSE_LEAD_WORDS
 
 
 def quote_is_said(art: ArticleView, q: Quote, cue: Token) -> bool:
@@ -270,6 +302,28 @@ def own_clause(cue: Token) -> Token | None:
                 and any(o.dep_ == "dobj" and o.i > cue.i for o in cue.children)
             ):
                 return None
+            return c
+    return _fronted_report(cue)
+
+
+def _fronted_report(cue: Token) -> Token | None:
+    """ "After Trump's call with Putin, the U.S. is waiting for a proposal, Rubio told
+    senators": a whole clause of its own (a subject, no "when" or "because" to make it
+    the circumstance) opening the sentence and set off by a comma before the cue's
+    subject is what was reported, though the parser made it adverbial."""
+    doc = cue.doc
+    for c in cue.children:
+        if c.dep_ != "advcl" or c.i > cue.i or c.left_edge.i != cue.sent.start:
+            continue
+        kids = list(c.children)
+        if any(k.dep_ == "mark" or (k.tag_ == "WRB" and k.i == c.left_edge.i) for k in kids):
+            return None
+        if not any(k.dep_ in ("nsubj", "nsubjpass") for k in kids):
+            return None
+        between = doc[c.right_edge.i + 1 : cue.i]
+        if len(between) and between[0].text in (",", "\u201d", '"') and not any(
+            t.dep_ == "ccomp" for t in cue.children
+        ):
             return c
     return None
 

@@ -67,6 +67,8 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
         lo = _given_name_start(doc, lo, hi)
         if hi <= lo or "\n" in doc[lo:hi].text or in_quote(doc[lo].idx) or in_credit(doc, lo):
             return
+        if not doc[hi - 1].text[:1].isupper():
+            return  # a surname is written in capitals: "tournée stratégique" (French in a post)
         if hi - lo == 1 and doc[lo].lower_ in CAPITAL_CITIES:
             return  # "Kiev does not understand ...": the government, not a person
         if _in_region_list(doc[hi - 1]):

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from storyline.analyze.shared_lexicon import UNITS_WORDS
 from storyline.analyze.source_lexicon import (
     CAPITAL_CITIES,
     DOCUMENT_NOUNS,
@@ -128,6 +129,7 @@ class Sources:
     def __init__(self, doc: Doc, in_quote: Callable[[int], bool], persons: list[Person]) -> None:
         self.doc = doc
         self.text = doc.text  # once: spaCy rebuilds it on every read
+        self.in_quote = in_quote
         self.persons = persons
         self._fulls: dict[str, dict[str, int]] | None = None
         self.index = MentionIndex(doc, in_quote, persons, self.fullest_name)
@@ -444,6 +446,12 @@ class Sources:
             back = self._recent_fallback(subj, lemma)  # "three sources said ... the sources"
             if back is not None and back.plural:
                 return back
+            counted = self._counted_group(subj, depth)
+            if counted is not None:
+                return counted
+            back = self._plural_before(subj) if not _count_of(subj) else None
+            if back is not None:
+                return back
         if known and definite and depth < 3 and not named_beside and not several:
             # ("The website fivethirtyeight noted": named where it stands, not before)
             ante = self._role_antecedent(subj, depth)
@@ -466,6 +474,40 @@ class Sources:
             if later is not None:
                 return later
         return Source.described(phrase, is_person=person_noun(lemma), plural=plural)
+
+    def _counted_group(self, subj: Token, depth: int) -> Source | None:
+        """ "The three Western leaders criticised this ... Sir Keir, Emmanuel Macron and
+        Mark Carney also called for": several people counted are the article's one
+        coordination of that many people by name (before or after), when it has one."""
+        count = _count_of(subj)
+        if count is None or depth >= 2:
+            return None
+        groups = []
+        for p in self.persons:
+            head = self.doc[p.end - 1]
+            if head.dep_ == "conj" or self.in_quote(head.idx):
+                continue
+            conj = [c for c in head.conjuncts if c.i > head.i]
+            if len(conj) + 1 == count and all(self.person_at(c) is not None for c in conj):
+                groups.append(head)
+        if len(groups) != 1:
+            return None
+        return self._joint(groups[0], depth + 1)
+
+    def _plural_before(self, subj: Token) -> Source | None:
+        """ "Iranian lawmakers have reiterated ... Rubio, who said ... The lawmakers said":
+        the several people described by that noun who spoke, three sentences back at
+        most, though someone else spoke between."""
+        sent = self._sent_of(subj)
+        for s in sorted(self.spoken, key=lambda s: -s.char):
+            if s.char >= subj.idx:
+                continue
+            if sent - s.sent > 3:
+                break
+            src = s.source
+            if src.plural and src.is_person and subj.lower_ in s.key.split():
+                return src
+        return None
 
     def _named_later(self, subj: Token) -> Source | None:
         """ "A British surgeon who returned to Gaza has been describing life at Nasser
@@ -550,6 +592,9 @@ class Sources:
             return self.resolve(who, depth)
         if not definite:
             return Source.described(phrase)
+        introduced = self._introduced_by(subj, depth) if depth < 3 else None
+        if introduced is not None:
+            return introduced
         sent = self._sent_of(subj)
         recent = [s for s in self.spoken if s.char < subj.idx and sent - s.sent <= 3]
         # "The Israeli statement said", after the Palestinian Authority condemned: the
@@ -558,6 +603,29 @@ class Sources:
         own = [s for s in recent if stems & name_stems(s.source.name)]
         recent = own or recent
         return recent[-1].source if recent else UNRESOLVED
+
+    def _introduced_by(self, subj: Token, depth: int) -> Source | None:
+        """ "In a Wednesday statement, the lawmakers referred to remarks by Witkoff and
+        Rubio, who said ... 'We ...,' the statement said": the statement is the one the
+        article introduced, three sentences back at most, and its words its issuer's
+        (the subject of the clause it came in, or the one that issued it), not those
+        of whoever spoke last (Mehr: Rubio)."""
+        sent = self._sent_of(subj)
+        lemma = subj.lemma_.lower()
+        for tok in reversed(self.doc[max(0, subj.i - 200) : subj.i]):
+            if self._sent_of(tok) < sent - 3:
+                break
+            if tok.lemma_.lower() != lemma or self.in_quote(tok.idx) or is_definite(tok):
+                continue
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return self.resolve(owner, depth + 1)
+            verb = issuer_of(tok)
+            if verb is None and tok.dep_ == "pobj" and tok.head.lower_ in _VEHICLE_PREPS:
+                verb = tok.head.head if tok.head.head.pos_ == "VERB" else None
+            who = cue_subject(verb) if verb is not None else None
+            return self.resolve(who, depth + 1) if who is not None else None
+        return None
 
     def _role_antecedent(self, subj: Token, depth: int) -> Source | None:
         """ "The ministry" -> the body named with that word ("Russia's Defense Ministry");
@@ -838,6 +906,16 @@ class Sources:
         return m.kind in ("group", "body") or m.plural  # they
 
 
+def _count_of(subj: Token) -> int | None:
+    """How many "the three leaders" counts (two to seven), if a number modifies it."""
+    for c in subj.children:
+        if c.dep_ == "nummod":
+            word = c.lower_
+            n = int(word) if word.isdigit() else UNITS_WORDS.get(word)
+            return n if n is not None and 1 < n < 8 else None
+    return None
+
+
 def _speaker_agrees(low: str, gender: str | None, s: _Spoken, sources: Sources) -> bool:
     src = s.source
     if gender is not None:
@@ -882,6 +960,9 @@ _KNOWN_GENDER_BONUS = 0.5
 # How many candidates a pronoun tries, best first, when the best resolves to a person of
 # the other gender.
 _PRONOUN_TRIES = 3
+# The prepositions a document is the vehicle of a clause's words by: "*In* a statement,
+# the lawmakers referred to ...", "said *through* a spokesman's post".
+_VEHICLE_PREPS = frozenset({"in", "through", "via"})
 
 # Roles said in other words: TASS's "the head of state" is the president.
 # A company's kind in its name: "the airline" is "All Nippon Airways", "American Airlines".
