@@ -321,8 +321,10 @@ def _fronted_report(cue: Token) -> Token | None:
         if not any(k.dep_ in ("nsubj", "nsubjpass") for k in kids):
             return None
         between = doc[c.right_edge.i + 1 : cue.i]
-        if len(between) and between[0].text in (",", "\u201d", '"') and not any(
-            t.dep_ == "ccomp" for t in cue.children
+        if (
+            len(between)
+            and between[0].text in (",", "\u201d", '"')
+            and not any(t.dep_ == "ccomp" for t in cue.children)
         ):
             return c
     return None
