@@ -310,3 +310,15 @@ def test_a_fronted_circumstance_is_not_what_was_said(nlp, text) -> None:  # type
 def test_a_whole_quote_before_the_cue_is_still_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     s = saying(statements(nlp, "\u201cWe are ready for talks,\u201d Peskov said."), "ready")
     assert (s.text, s.direct) == ("We are ready for talks", True)
+
+
+def test_a_clause_the_parser_read_as_an_object_after_says_is_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Fresh dev gold (BBC): "a delegation [that was] deviated" left "says" no content,
+    # and the military's own statement was lost inside the nations' condemnation.
+    text = (
+        "Many nations have condemned the Israel military, which says a delegation "
+        "visiting Jenin deviated from the approved route."
+    )
+    (s,) = [s for s in statements(nlp, text) if s.cue == "says"]
+    assert s.speaker == "Israel military"
+    assert s.text == "a delegation visiting Jenin deviated from the approved route"

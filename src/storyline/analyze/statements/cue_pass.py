@@ -137,6 +137,8 @@ def _verb_statement(
         if q is not None and content is None:
             content, direct = (q.start, q.end), True
     if content is None:
+        content = _misread_clause(art, tok)
+    if content is None:
         content = colon_content(art, tok)
     if content is None:
         content = trailing_content(art, tok)
@@ -166,6 +168,25 @@ def _verb_statement(
         # ("Earlier this month, lawyers filed"), not what was said.
         return None
     return Found(tok, (tok.idx, tok.idx + len(tok)), subj, None, False, content, direct)
+
+
+def _misread_clause(art: ArticleView, cue: Token) -> tuple[int, int] | None:
+    """ "which says a delegation visiting Jenin deviated from the approved route": a
+    clause the parser read as an object with a past participle after it ("a delegation
+    [that was] deviated"); after "say" a bare noun is never what was said, so its
+    subject and verb are."""
+    if cue.lemma_.lower() != "say":
+        return None
+    obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verbs = [c for c in obj.rights if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBN")]
+    if not verbs or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verbs[-1].children):
+        return None
+    if any(t.lower_ == "by" for t in verbs[-1].children):
+        return None
+    got = trim(art.text, obj.left_edge.idx, verbs[-1].right_edge.idx + len(verbs[-1].right_edge))
+    return got if got[1] > got[0] else None
 
 
 # Speech verbs whose bare object is an addressee, not what was said ("told reporters").
