@@ -789,3 +789,22 @@ def test_according_to_its_information_is_the_issuers(nlp) -> None:  # type: igno
     )
     s = saying(statements(nlp, text), "hospitals admitted")
     assert s.speaker is not None and s.speaker.startswith("Health Ministry")
+
+
+def test_a_person_the_recogniser_called_an_organisation_is_her_she(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 409 articles (DW), read by an evaluator: "She contended" went to Vegh, quoted two
+    # sentences before, since Lavrelashvili (tagged an organisation) could be no "she".
+    text = (
+        "Zsuzsanna Vegh, a program officer, said she expected the Commission to act. "
+        "Vegh said there was no precedent. However, Teona Lavrelashvili, a visiting "
+        "fellow in Brussels, said this could be done. \u201cYes, the European Union can "
+        "suspend funds.\u201d She contended that such a law undermines the EU's interests."
+    )
+    assert saying(statements(nlp, text), "such a law").speaker == "Teona Lavrelashvili"
+
+
+@pytest.mark.parametrize("name", ["Africa Corps", "Russia Today", "Teona Institute"])
+def test_a_body_is_not_read_as_a_person_by_its_first_word(name) -> None:  # type: ignore[no-untyped-def]
+    from storyline.analyze.statements.speakers import _person_like
+
+    assert not _person_like(name)

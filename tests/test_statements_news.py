@@ -322,3 +322,42 @@ def test_a_clause_the_parser_read_as_an_object_after_says_is_what_was_said(nlp) 
     (s,) = [s for s in statements(nlp, text) if s.cue == "says"]
     assert s.speaker == "Israel military"
     assert s.text == "a delegation visiting Jenin deviated from the approved route"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 409 articles (The Independent, BBC): acts of the law read as statements of
+        # "Two other men" and of the accused himself.
+        "Two other men have also been charged in connection with the fires.",
+        "Stanislav Carpiuc appeared in a London court on Tuesday charged with conspiracy "
+        "to commit arson.",
+    ],
+)
+def test_an_act_of_the_law_done_to_someone_is_no_statement(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert statements(nlp, text) == []
+
+
+def test_whoever_brings_a_charge_still_accuses(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Prosecutors have also charged Dieter S. with membership in a terrorist group."
+    assert saying(statements(nlp, text), "membership").speaker == "Prosecutors"
+
+
+def test_a_report_raised_around_its_cue_is_the_subject_and_the_infinitive(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 409 articles (AP): the statement was "Four people", reported by no one.
+    text = "Four people were also reported to have been killed in the Khmelnytskyi region."
+    s = saying(statements(nlp, text), "Four people")
+    assert s.speaker is None
+    assert s.text.startswith("Four people were also reported to have been killed")
+
+
+def test_an_order_given_in_the_passive_is_its_infinitive_and_no_more(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Dev gold (Egypt Independent): "residents were warned to stay in shelters", and the
+    # officials' own statement after "as" stays theirs.
+    text = (
+        "In the capital Kyiv, air raid sirens blared for hours and residents were warned "
+        "to stay in shelters as officials said the city faced a second night of attacks."
+    )
+    found = statements(nlp, text)
+    assert saying(found, "to stay in shelters").text.startswith("to stay in shelters")
+    assert saying(found, "second night").speaker == "officials"

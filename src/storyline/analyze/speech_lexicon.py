@@ -369,6 +369,12 @@ WEAK_CUE_LEMMAS: frozenset[str] = frozenset(
 # ("the leaders agreed that ...", "Prozorov agreed, saying that ...").
 BARE_NOT_SAID: frozenset[str] = frozenset({"agree"})
 
+# Acts of the law, not words: in the passive with no one named doing them their
+# subject is the accused ("Two other men have also been charged in connection with the
+# fires": 409 articles, read as a statement "Two other men" said by no one). Who
+# brought the charge, when named ("Prosecutors have charged ..."), is an accuser.
+LEGAL_ACT_LEMMAS: frozenset[str] = frozenset({"charge", "indict", "convict", "sentence"})
+
 # Verbs of naming: in the passive their subject is what is named, never what was
 # said ("The bill is labeled 'Transparency of Public Life'", "The strike was
 # described by the ministry as a 'high-precision' attack"). What was said is the

@@ -38,6 +38,7 @@ from storyline.analyze.statements.cues import (
     cue_subject,
     is_cue,
     is_phrase_cue,
+    legal_act,
     reads_document,
 )
 from storyline.analyze.statements.quotes import trim
@@ -115,6 +116,8 @@ def _verb_statement(
     doc = art.doc
     if any(c.dep_ == "neg" for c in tok.children):
         return None
+    if _agentless_passive(tok) and not any(c.dep_ == "ccomp" for c in tok.children):
+        return _raised_report(art, tok)  # ("it was reported that ...": the clause below)
     subj = cue_subject(tok)
     if subj is None or art.in_quote(subj.idx):
         return None
@@ -168,6 +171,40 @@ def _verb_statement(
         # ("Earlier this month, lawyers filed"), not what was said.
         return None
     return Found(tok, (tok.idx, tok.idx + len(tok)), subj, None, False, content, direct)
+
+
+def _agentless_passive(cue: Token) -> bool:
+    """ "Two other men have also been charged", "Four people were reported to have been
+    killed": a passive cue no one is named doing; its subject is what was done to."""
+    deps = {c.dep_ for c in cue.children}
+    return legal_act(cue) or (bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps)
+
+
+def _raised_report(art: ArticleView, cue: Token) -> Found | None:
+    """ "Four people were also reported to have been killed and five wounded": a report
+    no one is named for, of the subject and the infinitive raised around the cue
+    (PolNeAR: an attribution without a source); without the infinitive nothing was said
+    ("have been charged", "no injuries were reported")."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i]
+    comp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
+    if not subjects or comp is None or art.in_quote(subjects[-1].idx):
+        return None
+    subj = subjects[-1]  # ("sirens blared and residents were warned": the residents)
+    # A clause of its own inside the infinitive's reach ("... as officials said the
+    # city faced ...") is another attribution: what was said stops before it.
+    inner = [t for t in comp.subtree if t.dep_ == "advcl" and t.i > comp.i]
+    end = inner[0].left_edge if inner else comp.right_edge
+    start = subj.left_edge if cue.lemma_.lower() in RAISING_LEMMAS else comp.left_edge
+    s, e = trim(art.text, start.idx, end.idx + (0 if inner else len(end)))
+    if e - s < 10:
+        return None
+    return Found(cue, (cue.idx, cue.idx + len(cue)), None, None, False, (s, e), False)
+
+
+# Verbs that raise the subject of what was reported around themselves: "Four people were
+# reported to have been killed" reports that four people were killed; "residents were
+# warned to stay in shelters" told the residents only to stay there.
+RAISING_LEMMAS = frozenset({"report", "say", "believe", "think", "know", "expect", "allege"})
 
 
 def _misread_clause(art: ArticleView, cue: Token) -> tuple[int, int] | None:

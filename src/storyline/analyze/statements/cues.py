@@ -9,6 +9,7 @@ from storyline.analyze.speech_lexicon import (
     INSTRUMENT_LEMMAS,
     ISSUE_LEMMAS,
     ISSUED_DOCUMENTS,
+    LEGAL_ACT_LEMMAS,
     PHRASE_CUES,
 )
 from storyline.analyze.statements.quotes import DASHES, END_PUNCT, mark_at
@@ -226,6 +227,17 @@ def reads_document(verb: Token) -> bool:
     if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
         subj = verb.head
     return subj is not None and subj.lemma_.lower() in ISSUED_DOCUMENTS
+
+
+def legal_act(verb: Token) -> bool:
+    """ "Two men have been charged", "appeared in court charged with conspiracy": an act
+    of the law done to its subject by no one named (``LEGAL_ACT_LEMMAS``), no words."""
+    if verb.lemma_.lower() not in LEGAL_ACT_LEMMAS:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "agent" in deps:
+        return False
+    return bool(deps & {"nsubjpass", "auxpass"}) or (verb.tag_ == "VBN" and "aux" not in deps)
 
 
 def issuer_of(document: Token) -> Token | None:

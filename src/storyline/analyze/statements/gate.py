@@ -21,7 +21,7 @@ from storyline.analyze.statements.content import (
     find_clause,
 )
 from storyline.analyze.statements.cue_pass import COMPLEMENT_DEPS
-from storyline.analyze.statements.cues import cue_subject, is_cue, span_of_subject
+from storyline.analyze.statements.cues import cue_subject, is_cue, legal_act, span_of_subject
 from storyline.analyze.statements.quotes import trim
 from storyline.analyze.statements.view import ArticleView, Found, overlaps
 
@@ -95,6 +95,8 @@ def read_candidate(art: ArticleView, tok: Token) -> tuple[Found, str, str] | Non
     lemma = tok.lemma_.lower()
     if content is None and lemma in BARE_NOT_SAID:
         return None  # "agreed to coordinate": a deal, not words
+    if legal_act(tok):
+        return None  # "two other men have been charged": an act of the law on them
     if content is None and lemma in NAMING_LEMMAS and _passive(tok):
         # "The strike was described by the ministry as ...": the name given, by whom
         if skind != "agent":

@@ -370,7 +370,7 @@ class Sources:
                     if " " not in name and full != name and surname_of(full) == name.lower():
                         # "Dr Angelova-Chee said", tagged ORG: the person named in full before
                         return Source.named(full, is_person=True)
-                    return Source.named(name)
+                    return Source.named(name, is_person=_person_like(name))
         if subj.pos_ != "PROPN" and subj.text[:1].isupper() and not subj.is_sent_start:
             # A surname the tagger called a noun ("Zelenskyy wrote"): a person the
             # article names in full elsewhere.
@@ -904,6 +904,28 @@ class Sources:
         if low in THING_PRONOUNS:
             return m.kind in ("body", "place", "document") and not m.plural
         return m.kind in ("group", "body") or m.plural  # they
+
+
+# Places a body is named after whose names end in -a like a woman's first name.
+_REGION_WORDS = frozenset(
+    {"africa", "america", "asia", "eurasia", "oceania", "crimea", "india", "china", "russia"}
+    | {"arabia", "syria", "georgia", "moldova", "slovakia", "estonia", "latvia", "lithuania"}
+    | {"odesa", "odessa", "gaza", "nova", "alfa", "alpha"}
+)
+
+
+def _person_like(name: str) -> bool:
+    """A name the recogniser called an organisation that reads as a person's: two or three
+    capitalised words, a first name that tells a gender, no body's word, no country
+    ("Teona Lavrelashvili said": her "she" is hers; not "Africa Corps", "Russia Today")."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if norm_word(words[-1]) in ORG_WORDS or norm_word(words[0]) in _COUNTRY_WORDS:
+        return False
+    if words[0].lower() in CAPITAL_CITIES or words[0].lower() in _REGION_WORDS:
+        return False
+    return gender_from_name(name) is not None
 
 
 def _count_of(subj: Token) -> int | None:
