@@ -89,7 +89,22 @@ def test_qualifiers_are_read_before_values_are_compared() -> None:
     assert compatible(at_least_12, exact_13)
     assert not compatible(exact_12, exact_13)
     assert compatible(claim(20, qualifier="about"), claim(21))
-    assert not compatible(claim(20, qualifier="about"), claim(25, qualifier="some"))
+
+
+def test_two_rounded_counts_meet_where_one_count_rounds_to_both() -> None:
+    # JPost: "firing warning shots at a delegation of some 25 Arab and European diplomats
+    # in Jenin"; Fox: "a delegation of about 20 regional, European and Western diplomats":
+    # 22 is "about 20" and "some 25" both. Mehr's exact 35 is neither.
+    kw = {"measure": "opened fire", "subject": "diplomats", "place": "Jenin"}
+    jpost = claim(25, qualifier="about", outlet="JPost", **kw)
+    fox = claim(20, qualifier="about", outlet="Fox", **kw)
+    mehr = claim(35, claimant="Ahmed al-Deek", outlet="Mehr", **kw)
+    assert compatible(jpost, fox)
+    assert not compatible(mehr, jpost) and not compatible(mehr, fox)
+    assert not kinds([jpost, fox, mehr], jpost, fox)  # nor do they confirm each other
+    # Fox's "Some 50 Afrikaners were flown to the U.S." is 45 to 55: BBC's 59 is not it.
+    assert not compatible(claim(50, qualifier="some"), claim(59))
+    assert not compatible(claim(100, qualifier="about"), claim(130))  # a quarter off at most
 
 
 def test_close_exact_tolls_of_one_attack_contradict_whatever_the_ratio() -> None:

@@ -213,7 +213,14 @@ def _same_count(a: Claim, b: Claim) -> bool:
         or (a.qualifier or "").lower() == (b.qualifier or "").lower()
     ):
         return True
-    return approximate(a) and approximate(b) and compatible(a, b) and _near(a.value, b.value)
+    # Two approximations confirm each other only as close as they say: an aid worker's
+    # "about 20" diplomats and JPost's "some 25" do not contradict, nor confirm, each other.
+    return (
+        approximate(a)
+        and approximate(b)
+        and compatible(a, b, rounding=False)
+        and _near(a.value, b.value)
+    )
 
 
 def _vague(claim: Claim) -> bool:
