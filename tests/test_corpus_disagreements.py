@@ -55,7 +55,9 @@ def claim(value: float, **kw: Any) -> Claim:
         "period": "2025-05-24/2025-05-25",
         "event": "Russian attack",
     }
-    extra_keys = ("published", "published_at", "outlet", "family", "copy_of", "story", "lead")
+    extra_keys = (
+        "published", "published_at", "outlet", "family", "copy_of", "story", "lead", "relay"
+    )  # fmt: skip
     extra = {k: kw.pop(k) for k in extra_keys if k in kw}
     fields.update(kw)
     c = Claim(**fields)
@@ -169,6 +171,22 @@ def test_one_source_carried_again_is_one_side() -> None:
     found = [bbc, bbc_again, un]
     assert kinds(found, bbc, un) == {"corroboration"}
     assert not kinds(found, bbc, bbc_again)
+
+
+def test_one_wire_story_carried_by_two_outlets_is_one_source() -> None:
+    # CBC and the Independent both run AP's story of the 25 May attack (each has AP's
+    # interview: "he told The Associated Press"): "at least 12" there is AP's, once. Fox's
+    # own "killing at least 12, officials said" is a second newsroom's.
+    cbc = claim(12, qualifier="at least", outlet="cbc-world", relay="Associated Press")
+    independent = claim(12, qualifier="at least", outlet="induk-ukrain", relay="Associated Press")
+    assert len(sources([cbc, independent])) == 1
+    assert not kinds([cbc, independent], cbc, independent)
+    fox = claim(12, qualifier="at least", claimant="officials", outlet="fox-world")
+    assert kinds([cbc, independent, fox], cbc, fox) == {"corroboration"}
+    # The agency's own page and an article relaying it are one source too.
+    mainichi = claim(12, qualifier="at least", outlet="mainichi", relay="Associated Press")
+    ap = claim(12, qualifier="at least", outlet="apnews", family="apnews")
+    assert len(sources([mainichi, ap])) == 1
 
 
 def test_one_body_by_its_initials_is_one_source() -> None:

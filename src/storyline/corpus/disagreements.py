@@ -29,7 +29,7 @@ def claims_from_rows(rows: Sequence[Sequence[object]]) -> list[Claim]:
     """``Store.series_inputs`` rows as claims."""
     out = []
     for row in rows:
-        *fields, published, published_at, outlet, url, duplicate_of, story, lead = row
+        *fields, published, published_at, outlet, url, duplicate_of, story, lead, relay = row
         claim = Claim(*fields)  # type: ignore[arg-type]
         claim.published = published  # type: ignore[assignment]
         claim.published_at = published_at  # type: ignore[assignment]
@@ -38,6 +38,7 @@ def claims_from_rows(rows: Sequence[Sequence[object]]) -> list[Claim]:
         claim.copy_of = duplicate_of  # type: ignore[assignment]
         claim.story = story  # type: ignore[assignment]
         claim.lead = lead  # type: ignore[assignment]
+        claim.relay = relay  # type: ignore[assignment]
         out.append(claim)
     return out
 

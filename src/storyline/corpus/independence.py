@@ -11,6 +11,11 @@ count: BBC's "at least 13 killed"). Two claims are one source when:
 - they come from one outlet family (BBC's pages, DW's dw / dw-eu editions);
 - one article is a near-duplicate or translation of the other and carries
   the same figure from the same claimant;
+- one relays the other's outlet, or both relay one outlet: the figure's
+  sentence says so ("told Reuters") or its article runs a wire agency's story
+  ("(AP) --", "The Associated Press contributed to this report"; the claims
+  stage's ``sources.wire_credit``): an AP story carried by CBC and by the
+  Independent is AP's report, once;
 - they count weapons launched or shot down: one military counts those, and
   whoever gives the number passes its count on.
 
@@ -28,18 +33,23 @@ from collections.abc import Sequence
 from storyline.corpus.claims.speakers import initials, initials_meet
 from storyline.corpus.quantity import fold, measure_key, thing_key
 from storyline.corpus.series import Claim
+from storyline.corpus.sources import outlet_named
 
 __all__ = ["same_source_keys", "sources", "superseded"]
 
 
 def same_source_keys(claim: Claim) -> list[str]:
     """Keys two claims of one source share: the claim itself as its article's copies carry
-    it, its named claimant, and its outlet family (one outlet's pages are one source, as
-    the lineage work counts them, whoever they quote)."""
+    it, its named claimant, its outlet family (one outlet's pages are one source, as
+    the lineage work counts them, whoever they quote) and the family of the outlet it
+    relays."""
     root = claim.copy_of or claim.article_id
     keys = [f"copy:{root}:{claim.claimant or ''}:{claim.low}:{claim.high}", *claim.source_keys]
     if claim.family:
         keys.append(f"family:{claim.family}")
+    relayed = outlet_named(claim.relay) if claim.relay else None
+    if relayed is not None:  # a wire story carried (CBC's and the Independent's AP copy)
+        keys.extend(f"family:{f}" for f in sorted(relayed.families))
     counted = (measure_key(claim.measure) or claim.joined_measure, thing_key(claim.subject))
     if counted[0] in ONE_COUNTER_MEASURES and counted[1] in ONE_COUNTER_THINGS:
         keys.append(f"counter:{counted[0]}:{counted[1]}")
