@@ -441,11 +441,15 @@ def test_a_corroboration_is_one_count_from_two_newsrooms() -> None:
                       lead="Officials initially reported that ")  # fmt: skip
     dw = claim(4, claimant="authorities", outlet="DW")
     assert not kinds([initially, dw], initially, dw)
-    # "at least 35" killed at the school says less than Al Mayadeen's 36: no confirmation.
+    # BBC's later "at least 35 were reported to have been killed when the school was hit"
+    # is met by Al Mayadeen's 36 (compatible values of two sources corroborate); a
+    # superseded floor would not be.
     school = {"place": "Gaza", "event": "strike on the school"}
     floor = claim(35, qualifier="at least", claimant="hospital directors", **school)
     mayadeen = claim(36, claimant="Al Mayadeen TV", **school)
-    assert "corroboration" not in kinds([floor, mayadeen], floor, mayadeen)
+    assert kinds([floor, mayadeen], floor, mayadeen) == {"corroboration"}
+    earlier_floor = dataclasses.replace(floor, lead="Officials initially reported that ")
+    assert not kinds([earlier_floor, mayadeen], earlier_floor, mayadeen)
 
 
 def test_a_claimant_titled_by_a_place_gives_the_figure_its_place() -> None:
@@ -514,6 +518,24 @@ def test_a_bound_or_a_near_value_confirms_only_what_it_says() -> None:
                         claim(540, qualifier="about", **service))  # fmt: skip
     assert corroborated(claim(12, qualifier="more than", **minister),
                         claim(12, qualifier="more than", **service))  # fmt: skip
+    # TASS's "more than 240 Israelis" abducted on 7 October, BBC's 251: a floor met close
+    # above; not a floor far below ("more than 200" is not 1,200's confirmation).
+    assert corroborated(claim(240, qualifier="more than", **minister), claim(251, **service))
+    assert not corroborated(claim(240, qualifier="more than", **minister), claim(400, **service))
+
+
+def test_a_large_total_given_with_no_source_is_its_counters() -> None:
+    # Mehr: "53,655 with 121,950 wounded, the ministry said"; TASS, after quoting the
+    # ministry: "... has risen to 53,655, with 121,950 Palestinians injured."
+    kw = {"measure": "wounded", "scope": "cumulative", "period": "2023-10-07/2025-05-21",
+          "place": "Gaza", "as_of": "2025-05-21"}  # fmt: skip
+    mehr = claim(121_950, claimant="Palestinian Ministry of Health", outlet="Mehr", **kw)
+    tass = claim(121_950, outlet="TASS", **kw)
+    assert len(sources([mehr, tass])) == 1
+    assert not kinds([mehr, tass], mehr, tass)
+    # A newsroom's own count of one attack is its own: BBC's 13 and the minister's 13.
+    bbc = claim(13, outlet="BBC")
+    assert len(sources([claim(13, claimant="Ihor Klymenko", outlet="Fox"), bbc])) == 2
 
 
 def test_a_title_names_a_place_only_when_it_is_one() -> None:

@@ -17,7 +17,9 @@ count: BBC's "at least 13 killed"). Two claims are one source when:
   stage's ``sources.wire_credit``): an AP story carried by CBC and by the
   Independent is AP's report, once;
 - they count weapons launched or shot down: one military counts those, and
-  whoever gives the number passes its count on.
+  whoever gives the number passes its count on;
+- one gives, with no source, a large count a named claimant gives in the
+  same words (121,950 wounded in Gaza): no newsroom counts that itself.
 
 Everything that decides independence is in ``same_source_keys``; outlet
 families are the lineage work's (``storyline.outlets.family``: bbc.com and
@@ -102,6 +104,33 @@ def _initials_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
     ]
 
 
+# A count no newsroom makes itself: a running total this large ("121,950 Palestinians
+# injured" since October 2023) stated with no source is the counter's figure passed on
+# (TASS's sentence after its quote of Gaza's health ministry), not a second count.
+COUNTER_LEAST = 1_000
+
+
+def _said_as(claim: Claim) -> tuple[object, ...]:
+    return (claim.low, claim.high, (claim.qualifier or "").lower())
+
+
+def _carried_counts(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """Unattributed claims of a large count that a named claimant of the series gives in
+    the same words ("121,950", "more than 53,000"): that claimant's figure carried."""
+    named: dict[tuple[object, ...], int] = {}
+    for i, claim in enumerate(claims):
+        if claim.named:
+            named.setdefault(_said_as(claim), i)
+    return [
+        (named[_said_as(c)], i)
+        for i, c in enumerate(claims)
+        if c.claimant is None
+        and not c.claimant_status
+        and c.value >= COUNTER_LEAST
+        and _said_as(c) in named
+    ]
+
+
 def sources(claims: Sequence[Claim]) -> list[list[Claim]]:
     """The claims grouped by independent source (claims sharing any key are one source),
     each group in the order given, groups by their first claim."""
@@ -122,7 +151,7 @@ def sources(claims: Sequence[Claim]) -> list[list[Claim]]:
                     parent[max(a, b)] = min(a, b)
             else:
                 first[key] = i
-    for i, j in _initials_pairs(claims):
+    for i, j in [*_initials_pairs(claims), *_carried_counts(claims)]:
         a, b = find(i), find(j)
         if a != b:
             parent[max(a, b)] = min(a, b)
