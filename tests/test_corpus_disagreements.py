@@ -805,3 +805,14 @@ def test_a_label_says_a_thing_and_its_measure_of_one_word_once() -> None:
     b = claim(3, measure="charged", subject="counts", outlet="TASS")
     (series,) = find_series([a, b])[0]
     assert series.label.startswith("charges") and "charged" not in series.label
+
+
+def test_a_label_names_what_is_counted_and_when_even_with_no_event() -> None:
+    # BBC: "Damage was caused to the property's entrance but nobody was hurt"; NYT:
+    # "Nobody was hurt in the fires": "people wounded, 2025-05-20", not "wounded".
+    kw = {"measure": "wounded", "subject": None, "place": None, "scope": None, "period": None,
+          "event": None, "as_of": "2025-05-20"}  # fmt: skip
+    bbc = claim(0, outlet="BBC", **kw)
+    nyt = claim(0, outlet="NYT", **kw)
+    (series,) = find_series([bbc, nyt])[0]
+    assert series.label == "people wounded, 2025-05-20"
