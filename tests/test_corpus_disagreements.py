@@ -816,3 +816,15 @@ def test_a_label_names_what_is_counted_and_when_even_with_no_event() -> None:
     nyt = claim(0, outlet="NYT", **kw)
     (series,) = find_series([bbc, nyt])[0]
     assert series.label == "people wounded, 2025-05-20"
+
+
+def test_one_sentence_copied_by_two_outlets_is_one_source() -> None:
+    # Fox and DW print one wire sentence: "... in the largest aerial attack of the war so
+    # far, killing at least [12] people and injuring dozens more, officials said".
+    lead = "in the largest aerial attack of the war so far, killing at least "
+    fox = claim(12, qualifier="at least", claimant="officials", outlet="fox-world", lead=lead)
+    dw = claim(12, qualifier="at least", claimant="officials", outlet="dw", lead=f"at {lead}")
+    assert len(sources([fox, dw])) == 1
+    # Different words before the same toll: two newsrooms.
+    bbc = claim(12, qualifier="at least", outlet="bbc", lead="Officials say the attack killed ")
+    assert len(sources([fox, bbc])) == 2

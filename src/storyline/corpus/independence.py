@@ -11,6 +11,8 @@ count: BBC's "at least 13 killed"). Two claims are one source when:
 - they come from one outlet family (BBC's pages, DW's dw / dw-eu editions);
 - one article is a near-duplicate or translation of the other and carries
   the same figure from the same claimant;
+- they give the figure after the same ``COPIED_WORDS`` words (one wire
+  sentence printed by two outlets, credited or not);
 - one relays the other's outlet, or both relay one outlet: the figure's
   sentence says so ("told Reuters") or its article runs a wire agency's story
   ("(AP) --", "The Associated Press contributed to this report"; the claims
@@ -49,6 +51,9 @@ def same_source_keys(claim: Claim) -> list[str]:
     keys = [f"copy:{root}:{claim.claimant or ''}:{claim.low}:{claim.high}", *claim.source_keys]
     if claim.family:
         keys.append(f"family:{claim.family}")
+    wording = _wording(claim)
+    if wording:
+        keys.append(f"words:{wording}:{claim.low}:{claim.high}")
     relayed = outlet_named(claim.relay) if claim.relay else None
     if relayed is not None:  # a wire story carried (CBC's and the Independent's AP copy)
         keys.extend(f"family:{f}" for f in sorted(relayed.families))
@@ -56,6 +61,18 @@ def same_source_keys(claim: Claim) -> list[str]:
     if counted[0] in ONE_COUNTER_MEASURES and counted[1] in ONE_COUNTER_THINGS:
         keys.append(f"counter:{counted[0]}:{counted[1]}")
     return keys
+
+
+# Words before a figure that, the same in two articles, make its sentence one text copied
+# (a wire story run by two outlets, uncredited: "Russia launched 367 drones and missiles at
+# Ukrainian cities overnight, killing at least [12]"): shorter runs are common phrasing.
+COPIED_WORDS = 8
+
+
+def _wording(claim: Claim) -> str | None:
+    """The last ``COPIED_WORDS`` words before the figure, folded; None when fewer."""
+    words = re.findall(r"[\w']+", fold(claim.lead or ""))
+    return " ".join(words[-COPIED_WORDS:]) if len(words) >= COPIED_WORDS else None
 
 
 # Weapons launched or shot down in a night's attack are counted by one military (Ukraine's
