@@ -521,6 +521,12 @@ def test_a_bound_or_a_near_value_confirms_only_what_it_says() -> None:
     # TASS's "more than 240 Israelis" abducted on 7 October, BBC's 251: a floor met close
     # above; not a floor far below ("more than 200" is not 1,200's confirmation).
     assert corroborated(claim(240, qualifier="more than", **minister), claim(251, **service))
+    tass = claim(240, qualifier="more than", outlet="TASS")
+    bbc = claim(251, outlet="BBC")
+    (record,) = find_series([tass, bbc])[1]
+    assert "give one count: TASS (unattributed): more than 240; BBC (unattributed): 251" in (
+        record.reason or ""
+    )
     assert not corroborated(claim(240, qualifier="more than", **minister), claim(400, **service))
 
 

@@ -604,9 +604,14 @@ def _agree(sides: list[list[Claim]]) -> str:
     first = sides[0][0]
     # An outlet's own figure is marked so: a reader weighs "BBC" giving a toll on its own
     # account apart from "BBC (quoting the emergency service)".
-    whos = "; ".join(_who(side[0]) + _unnamed(side[0]) for side in sides)
+    said = {_said(side[0]).lower() for side in sides}
+    whos = "; ".join(
+        _who(side[0]) + _unnamed(side[0]) + ("" if len(said) == 1 else f": {_said(side[0])}")
+        for side in sides
+    )  # each side's own words when they differ ("251"; "more than 240")
+    count = _said(first) if len(said) == 1 else "one count"
     return (
-        f"{len(sides)} independent sources give {_said(first)}: {whos} "
+        f"{len(sides)} independent sources give {count}: {whos} "
         f"({_when([c for s in sides for c in s])})"
     )
 
