@@ -55,7 +55,9 @@ def claim(value: float, **kw: Any) -> Claim:
         "period": "2025-05-24/2025-05-25",
         "event": "Russian attack",
     }
-    extra_keys = ("published", "published_at", "outlet", "family", "copy_of", "story", "lead")
+    extra_keys = (
+        "published", "published_at", "outlet", "family", "copy_of", "story", "lead", "relay"
+    )  # fmt: skip
     extra = {k: kw.pop(k) for k in extra_keys if k in kw}
     fields.update(kw)
     c = Claim(**fields)
@@ -89,7 +91,22 @@ def test_qualifiers_are_read_before_values_are_compared() -> None:
     assert compatible(at_least_12, exact_13)
     assert not compatible(exact_12, exact_13)
     assert compatible(claim(20, qualifier="about"), claim(21))
-    assert not compatible(claim(20, qualifier="about"), claim(25, qualifier="some"))
+
+
+def test_two_rounded_counts_meet_where_one_count_rounds_to_both() -> None:
+    # JPost: "firing warning shots at a delegation of some 25 Arab and European diplomats
+    # in Jenin"; Fox: "a delegation of about 20 regional, European and Western diplomats":
+    # 22 is "about 20" and "some 25" both. Mehr's exact 35 is neither.
+    kw = {"measure": "opened fire", "subject": "diplomats", "place": "Jenin"}
+    jpost = claim(25, qualifier="about", outlet="JPost", **kw)
+    fox = claim(20, qualifier="about", outlet="Fox", **kw)
+    mehr = claim(35, claimant="Ahmed al-Deek", outlet="Mehr", **kw)
+    assert compatible(jpost, fox)
+    assert not compatible(mehr, jpost) and not compatible(mehr, fox)
+    assert not kinds([jpost, fox, mehr], jpost, fox)  # nor do they confirm each other
+    # Fox's "Some 50 Afrikaners were flown to the U.S." is 45 to 55: BBC's 59 is not it.
+    assert not compatible(claim(50, qualifier="some"), claim(59))
+    assert not compatible(claim(100, qualifier="about"), claim(130))  # a quarter off at most
 
 
 def test_close_exact_tolls_of_one_attack_contradict_whatever_the_ratio() -> None:
@@ -154,6 +171,22 @@ def test_one_source_carried_again_is_one_side() -> None:
     found = [bbc, bbc_again, un]
     assert kinds(found, bbc, un) == {"corroboration"}
     assert not kinds(found, bbc, bbc_again)
+
+
+def test_one_wire_story_carried_by_two_outlets_is_one_source() -> None:
+    # CBC and the Independent both run AP's story of the 25 May attack (each has AP's
+    # interview: "he told The Associated Press"): "at least 12" there is AP's, once. Fox's
+    # own "killing at least 12, officials said" is a second newsroom's.
+    cbc = claim(12, qualifier="at least", outlet="cbc-world", relay="Associated Press")
+    independent = claim(12, qualifier="at least", outlet="induk-ukrain", relay="Associated Press")
+    assert len(sources([cbc, independent])) == 1
+    assert not kinds([cbc, independent], cbc, independent)
+    fox = claim(12, qualifier="at least", claimant="officials", outlet="fox-world")
+    assert kinds([cbc, independent, fox], cbc, fox) == {"corroboration"}
+    # The agency's own page and an article relaying it are one source too.
+    mainichi = claim(12, qualifier="at least", outlet="mainichi", relay="Associated Press")
+    ap = claim(12, qualifier="at least", outlet="apnews", family="apnews")
+    assert len(sources([mainichi, ap])) == 1
 
 
 def test_one_body_by_its_initials_is_one_source() -> None:
@@ -408,11 +441,15 @@ def test_a_corroboration_is_one_count_from_two_newsrooms() -> None:
                       lead="Officials initially reported that ")  # fmt: skip
     dw = claim(4, claimant="authorities", outlet="DW")
     assert not kinds([initially, dw], initially, dw)
-    # "at least 35" killed at the school says less than Al Mayadeen's 36: no confirmation.
+    # BBC's later "at least 35 were reported to have been killed when the school was hit"
+    # is met by Al Mayadeen's 36 (compatible values of two sources corroborate); a
+    # superseded floor would not be.
     school = {"place": "Gaza", "event": "strike on the school"}
     floor = claim(35, qualifier="at least", claimant="hospital directors", **school)
     mayadeen = claim(36, claimant="Al Mayadeen TV", **school)
-    assert "corroboration" not in kinds([floor, mayadeen], floor, mayadeen)
+    assert kinds([floor, mayadeen], floor, mayadeen) == {"corroboration"}
+    earlier_floor = dataclasses.replace(floor, lead="Officials initially reported that ")
+    assert not kinds([earlier_floor, mayadeen], earlier_floor, mayadeen)
 
 
 def test_a_claimant_titled_by_a_place_gives_the_figure_its_place() -> None:
@@ -481,6 +518,30 @@ def test_a_bound_or_a_near_value_confirms_only_what_it_says() -> None:
                         claim(540, qualifier="about", **service))  # fmt: skip
     assert corroborated(claim(12, qualifier="more than", **minister),
                         claim(12, qualifier="more than", **service))  # fmt: skip
+    # TASS's "more than 240 Israelis" abducted on 7 October, BBC's 251: a floor met close
+    # above; not a floor far below ("more than 200" is not 1,200's confirmation).
+    assert corroborated(claim(240, qualifier="more than", **minister), claim(251, **service))
+    tass = claim(240, qualifier="more than", outlet="TASS")
+    bbc = claim(251, outlet="BBC")
+    (record,) = find_series([tass, bbc])[1]
+    assert "give one count: TASS (unattributed): more than 240; BBC (unattributed): 251" in (
+        record.reason or ""
+    )
+    assert not corroborated(claim(240, qualifier="more than", **minister), claim(400, **service))
+
+
+def test_a_large_total_given_with_no_source_is_its_counters() -> None:
+    # Mehr: "53,655 with 121,950 wounded, the ministry said"; TASS, after quoting the
+    # ministry: "... has risen to 53,655, with 121,950 Palestinians injured."
+    kw = {"measure": "wounded", "scope": "cumulative", "period": "2023-10-07/2025-05-21",
+          "place": "Gaza", "as_of": "2025-05-21"}  # fmt: skip
+    mehr = claim(121_950, claimant="Palestinian Ministry of Health", outlet="Mehr", **kw)
+    tass = claim(121_950, outlet="TASS", **kw)
+    assert len(sources([mehr, tass])) == 1
+    assert not kinds([mehr, tass], mehr, tass)
+    # A newsroom's own count of one attack is its own: BBC's 13 and the minister's 13.
+    bbc = claim(13, outlet="BBC")
+    assert len(sources([claim(13, claimant="Ihor Klymenko", outlet="Fox"), bbc])) == 2
 
 
 def test_a_title_names_a_place_only_when_it_is_one() -> None:
@@ -750,3 +811,26 @@ def test_a_label_says_a_thing_and_its_measure_of_one_word_once() -> None:
     b = claim(3, measure="charged", subject="counts", outlet="TASS")
     (series,) = find_series([a, b])[0]
     assert series.label.startswith("charges") and "charged" not in series.label
+
+
+def test_a_label_names_what_is_counted_and_when_even_with_no_event() -> None:
+    # BBC: "Damage was caused to the property's entrance but nobody was hurt"; NYT:
+    # "Nobody was hurt in the fires": "people wounded, 2025-05-20", not "wounded".
+    kw = {"measure": "wounded", "subject": None, "place": None, "scope": None, "period": None,
+          "event": None, "as_of": "2025-05-20"}  # fmt: skip
+    bbc = claim(0, outlet="BBC", **kw)
+    nyt = claim(0, outlet="NYT", **kw)
+    (series,) = find_series([bbc, nyt])[0]
+    assert series.label == "people wounded, 2025-05-20"
+
+
+def test_one_sentence_copied_by_two_outlets_is_one_source() -> None:
+    # Fox and DW print one wire sentence: "... in the largest aerial attack of the war so
+    # far, killing at least [12] people and injuring dozens more, officials said".
+    lead = "in the largest aerial attack of the war so far, killing at least "
+    fox = claim(12, qualifier="at least", claimant="officials", outlet="fox-world", lead=lead)
+    dw = claim(12, qualifier="at least", claimant="officials", outlet="dw", lead=f"at {lead}")
+    assert len(sources([fox, dw])) == 1
+    # Different words before the same toll: two newsrooms.
+    bbc = claim(12, qualifier="at least", outlet="bbc", lead="Officials say the attack killed ")
+    assert len(sources([fox, bbc])) == 2

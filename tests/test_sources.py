@@ -6,12 +6,14 @@ import pytest
 
 from storyline.corpus.sources import (
     RELAY_FORMS,
+    WIRE_CREDITS,
     Carrier,
     carrier_of,
     independent_sources,
     judge,
     medium_relay,
     relay_in,
+    wire_credit,
     wire_dateline,
 )
 from storyline.outlet_lexicon import GENERIC_OUTLETS, OUTLETS
@@ -69,6 +71,32 @@ def test_a_wire_dateline_makes_the_article_a_relay() -> None:
     assert found is not None and found.outlet == "Associated Press"
     assert wire_dateline("KYIV (Reuters) - Russia launched") is not None
     assert wire_dateline("An AP reporter was in Kyiv (AP photo)") is None
+
+
+@pytest.mark.parametrize("credit", WIRE_CREDITS, ids=lambda c: c.name)
+def test_every_wire_credit_example_names_its_agency(credit) -> None:  # type: ignore[no-untyped-def]
+    found = wire_credit(credit.example)
+    assert found is not None and found.outlet in ("Associated Press", "Reuters")
+
+
+def test_a_wire_credit_makes_the_article_a_relay_unless_it_mixes_its_own_reporting() -> None:
+    # CBC runs AP's story: AP's interview is in it.
+    cbc = ("Russia launched 298 drones and 69 missiles of various types, including "
+           "Iranian-designed Shahed drones, he told The Associated Press.")  # fmt: skip
+    found = wire_credit(cbc)
+    assert found is not None and found.outlet == "Associated Press"
+    fox = "Moscow by Russia. Reuters contributed to this report. Fox News' Antisemitism Exposed"
+    assert wire_credit(fox) is not None
+    # Fox's own story, with its staff's reporting beside AP's, is Fox's.
+    mixed = (f"{cbc} Fox News Digital\u2019s Andrea Margolis and The Associated Press "
+             "contributed to this report.")  # fmt: skip
+    assert wire_credit(mixed) is None
+    # A live page gathers passages from everywhere; a photo credit credits a photo.
+    live = (
+        "https://www.independent.co.uk/news/world/europe/ukraine-russia-war-map-live-b2757930.html"
+    )
+    assert wire_credit("sources told Reuters on Monday.", live) is None
+    assert wire_credit("Kyiv, Sunday, May 25, 2025. (AP Photo/Efrem Lukatsky) He said") is None
 
 
 def test_a_medium_is_a_relay_only_when_it_is_an_outlet() -> None:

@@ -29,7 +29,7 @@ def claims_from_rows(rows: Sequence[Sequence[object]]) -> list[Claim]:
     """``Store.series_inputs`` rows as claims."""
     out = []
     for row in rows:
-        *fields, published, published_at, outlet, url, duplicate_of, story, lead = row
+        *fields, published, published_at, outlet, url, duplicate_of, story, lead, relay = row
         claim = Claim(*fields)  # type: ignore[arg-type]
         claim.published = published  # type: ignore[assignment]
         claim.published_at = published_at  # type: ignore[assignment]
@@ -38,6 +38,7 @@ def claims_from_rows(rows: Sequence[Sequence[object]]) -> list[Claim]:
         claim.copy_of = duplicate_of  # type: ignore[assignment]
         claim.story = story  # type: ignore[assignment]
         claim.lead = lead  # type: ignore[assignment]
+        claim.relay = relay  # type: ignore[assignment]
         out.append(claim)
     return out
 
@@ -71,7 +72,8 @@ STEM = 5
 def _label(group: Group, subject: str | None, measure: str | None) -> str:
     """The quantity in words: "people killed in Ukraine (Russian drone attack), 2025-05-25"."""
     unit = group.block[2] if isinstance(group.block[2], str) else ""
-    counted = subject or unit
+    thing = group.block[1] if isinstance(group.block[1], str) else ""
+    counted = subject or unit or thing  # "people wounded", not "wounded"
     if counted and measure and counted[:STEM] == measure[:STEM]:
         measure = None  # "charges", not "charges charged"
     what = " ".join(w for w in (counted, measure or "") if w).strip()
@@ -87,7 +89,16 @@ def _label(group: Group, subject: str | None, measure: str | None) -> str:
         words += f", {period.replace('/', ' to ').replace('..', 'the start')}"
     elif group.block[0] == LEVEL and group.claims[0].day:  # one day's levels
         words += f", {group.claims[0].day[:10]}"
+    elif not (place or event or group.cumulative):
+        words += _days(group.claims)  # "people wounded, 2025-05-20": when, at least
     return words
+
+
+def _days(claims: Sequence[Claim]) -> str:
+    days = sorted({c.day[:10] for c in claims if c.day})
+    if not days:
+        return ""
+    return f", {days[0]}" if len(days) == 1 else f", {days[0]} to {days[-1]}"
 
 
 OWNER_WORDS = {"ukraine": "Ukrainian", "russia": "Russian", "israel": "Israeli"}

@@ -11,8 +11,17 @@ count: BBC's "at least 13 killed"). Two claims are one source when:
 - they come from one outlet family (BBC's pages, DW's dw / dw-eu editions);
 - one article is a near-duplicate or translation of the other and carries
   the same figure from the same claimant;
+- they give the figure after the same ``COPIED_WORDS`` words (one wire
+  sentence printed by two outlets, credited or not);
+- one relays the other's outlet, or both relay one outlet: the figure's
+  sentence says so ("told Reuters") or its article runs a wire agency's story
+  ("(AP) --", "The Associated Press contributed to this report"; the claims
+  stage's ``sources.wire_credit``): an AP story carried by CBC and by the
+  Independent is AP's report, once;
 - they count weapons launched or shot down: one military counts those, and
-  whoever gives the number passes its count on.
+  whoever gives the number passes its count on;
+- one gives, with no source, a large count a named claimant gives in the
+  same words (121,950 wounded in Gaza): no newsroom counts that itself.
 
 Everything that decides independence is in ``same_source_keys``; outlet
 families are the lineage work's (``storyline.outlets.family``: bbc.com and
@@ -28,22 +37,42 @@ from collections.abc import Sequence
 from storyline.corpus.claims.speakers import initials, initials_meet
 from storyline.corpus.quantity import fold, measure_key, thing_key
 from storyline.corpus.series import Claim
+from storyline.corpus.sources import outlet_named
 
 __all__ = ["same_source_keys", "sources", "superseded"]
 
 
 def same_source_keys(claim: Claim) -> list[str]:
     """Keys two claims of one source share: the claim itself as its article's copies carry
-    it, its named claimant, and its outlet family (one outlet's pages are one source, as
-    the lineage work counts them, whoever they quote)."""
+    it, its named claimant, its outlet family (one outlet's pages are one source, as
+    the lineage work counts them, whoever they quote) and the family of the outlet it
+    relays."""
     root = claim.copy_of or claim.article_id
     keys = [f"copy:{root}:{claim.claimant or ''}:{claim.low}:{claim.high}", *claim.source_keys]
     if claim.family:
         keys.append(f"family:{claim.family}")
+    wording = _wording(claim)
+    if wording:
+        keys.append(f"words:{wording}:{claim.low}:{claim.high}")
+    relayed = outlet_named(claim.relay) if claim.relay else None
+    if relayed is not None:  # a wire story carried (CBC's and the Independent's AP copy)
+        keys.extend(f"family:{f}" for f in sorted(relayed.families))
     counted = (measure_key(claim.measure) or claim.joined_measure, thing_key(claim.subject))
     if counted[0] in ONE_COUNTER_MEASURES and counted[1] in ONE_COUNTER_THINGS:
         keys.append(f"counter:{counted[0]}:{counted[1]}")
     return keys
+
+
+# Words before a figure that, the same in two articles, make its sentence one text copied
+# (a wire story run by two outlets, uncredited: "Russia launched 367 drones and missiles at
+# Ukrainian cities overnight, killing at least [12]"): shorter runs are common phrasing.
+COPIED_WORDS = 8
+
+
+def _wording(claim: Claim) -> str | None:
+    """The last ``COPIED_WORDS`` words before the figure, folded; None when fewer."""
+    words = re.findall(r"[\w']+", fold(claim.lead or ""))
+    return " ".join(words[-COPIED_WORDS:]) if len(words) >= COPIED_WORDS else None
 
 
 # Weapons launched or shot down in a night's attack are counted by one military (Ukraine's
@@ -92,6 +121,33 @@ def _initials_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
     ]
 
 
+# A count no newsroom makes itself: a running total this large ("121,950 Palestinians
+# injured" since October 2023) stated with no source is the counter's figure passed on
+# (TASS's sentence after its quote of Gaza's health ministry), not a second count.
+COUNTER_LEAST = 1_000
+
+
+def _said_as(claim: Claim) -> tuple[object, ...]:
+    return (claim.low, claim.high, (claim.qualifier or "").lower())
+
+
+def _carried_counts(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """Unattributed claims of a large count that a named claimant of the series gives in
+    the same words ("121,950", "more than 53,000"): that claimant's figure carried."""
+    named: dict[tuple[object, ...], int] = {}
+    for i, claim in enumerate(claims):
+        if claim.named:
+            named.setdefault(_said_as(claim), i)
+    return [
+        (named[_said_as(c)], i)
+        for i, c in enumerate(claims)
+        if c.claimant is None
+        and not c.claimant_status
+        and c.value >= COUNTER_LEAST
+        and _said_as(c) in named
+    ]
+
+
 def sources(claims: Sequence[Claim]) -> list[list[Claim]]:
     """The claims grouped by independent source (claims sharing any key are one source),
     each group in the order given, groups by their first claim."""
@@ -112,7 +168,7 @@ def sources(claims: Sequence[Claim]) -> list[list[Claim]]:
                     parent[max(a, b)] = min(a, b)
             else:
                 first[key] = i
-    for i, j in _initials_pairs(claims):
+    for i, j in [*_initials_pairs(claims), *_carried_counts(claims)]:
         a, b = find(i), find(j)
         if a != b:
             parent[max(a, b)] = min(a, b)

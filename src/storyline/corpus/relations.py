@@ -184,8 +184,8 @@ def _by_source(claims: list[Claim], source_of: dict[str, int]) -> list[list[Clai
 
 def _corroborating(claims: list[Claim], source_of: dict[str, int]) -> list[list[Claim]]:
     """The sides that corroborate one count: two or more independent sources, each giving
-    the count most of them give ("at least 35" in one outlet does not confirm another's
-    36: it says less). A source is a claimant the article names, a description ("local
+    the count most of them give, or one close to it that it allows ("at least 35" and 36;
+    not "more than 240" and 1,200). A source is a claimant the article names, a description ("local
     officials"), or an outlet's own report of the figure: BBC's "at least 13 killed" and
     Reuters' "regional authorities put the dead at 13" are two newsrooms' counts (the
     issue's and our gold's convention). What makes two of them one source (one
@@ -206,14 +206,39 @@ def _corroborating(claims: list[Claim], source_of: dict[str, int]) -> list[list[
 def _same_count(a: Claim, b: Claim) -> bool:
     """The same number said as itself ("12" and "at least 12"; not "more than 12",
     "fewer than 12" or "nearly 12", which are other counts), the same number with the
-    same qualifier ("more than 12" twice), or two approximations that meet ("some 500",
-    "about 540"; not "as many as 20" and 18)."""
+    same qualifier ("more than 12" twice), a floor an exact count close above it meets
+    ("at least 35" and 36), or two approximations that meet ("some 500", "about 540";
+    not "as many as 20" and 18)."""
     if (a.low, a.high) == (b.low, b.high) and (
         (says_the_number(a) and says_the_number(b))
         or (a.qualifier or "").lower() == (b.qualifier or "").lower()
     ):
         return True
-    return approximate(a) and approximate(b) and compatible(a, b) and _near(a.value, b.value)
+    if _floor_met(a, b) or _floor_met(b, a):
+        return True
+    # Two approximations confirm each other only as close as they say: an aid worker's
+    # "about 20" diplomats and JPost's "some 25" do not contradict, nor confirm, each other.
+    return (
+        approximate(a)
+        and approximate(b)
+        and compatible(a, b, rounding=False)
+        and _near(a.value, b.value)
+    )
+
+
+def _floor_met(floor: Claim, exact: Claim) -> bool:
+    """A floor an exact count close above it meets: BBC's "at least 35 were reported to
+    have been killed" when the school was hit confirms Al Mayadeen's 36; TASS's "more than
+    240" hostages, the 251 others give (our gold's convention: compatible values of
+    independent sources corroborate)."""
+    return (
+        lower_bound(floor)
+        and exact.low == exact.high
+        and not exact.qualifier
+        and compatible(floor, exact)
+        and (says_the_number(floor) or exact.value > floor.value)  # "more than 12" is not 12
+        and _near(floor.value, exact.value)
+    )
 
 
 def _vague(claim: Claim) -> bool:
@@ -579,9 +604,14 @@ def _agree(sides: list[list[Claim]]) -> str:
     first = sides[0][0]
     # An outlet's own figure is marked so: a reader weighs "BBC" giving a toll on its own
     # account apart from "BBC (quoting the emergency service)".
-    whos = "; ".join(_who(side[0]) + _unnamed(side[0]) for side in sides)
+    said = {_said(side[0]).lower() for side in sides}
+    whos = "; ".join(
+        _who(side[0]) + _unnamed(side[0]) + ("" if len(said) == 1 else f": {_said(side[0])}")
+        for side in sides
+    )  # each side's own words when they differ ("251"; "more than 240")
+    count = _said(first) if len(said) == 1 else "one count"
     return (
-        f"{len(sides)} independent sources give {_said(first)}: {whos} "
+        f"{len(sides)} independent sources give {count}: {whos} "
         f"({_when([c for s in sides for c in s])})"
     )
 

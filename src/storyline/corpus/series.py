@@ -83,6 +83,9 @@ class Claim:
     copy_of: str | None = None  # the article this one is a near-duplicate of
     story: str | None = None
     lead: str | None = None  # the words before the figure in its text
+    # The outlet the figure's sentence or its article's wire credit says it relays
+    # ("told Reuters"; "The Associated Press contributed to this report").
+    relay: str | None = None
     # Set by ``group_series``: the keys the grouping compares.
     place_key: str | None = None
     owner: str | None = None

@@ -15,7 +15,8 @@ adds no source when it is
 - an explicit **relay**: the item's sentence says it passes on another
   outlet's words ("..., RT reported", "according to Reuters", "told TASS" in
   an article that is not TASS's), or the article is a wire story by its
-  dateline ("WASHINGTON (AP) --");
+  dateline ("WASHINGTON (AP) --") or credit ("The Associated Press contributed to this
+  report", an interview "told Reuters": ``WIRE_CREDITS``);
 - the outlet an earlier appearance relays (TASS's own story after another
   outlet's "TASS reported").
 
@@ -126,6 +127,71 @@ def wire_dateline(text: str) -> Relay | None:
     """The wire agency an article says it runs, by a dateline in its opening."""
     m = _DATELINE.search(text[:DATELINE_REACH])
     return _relay(m["o"], m[0]) if m else None
+
+
+@dataclass(frozen=True)
+class WireCredit:
+    """A way an article says it runs a wire agency's story: ``{o}`` stands for the agency;
+    ``reach`` is where it is looked for (the opening, the closing, or anywhere)."""
+
+    name: str
+    template: str
+    reach: str
+    example: str
+
+
+WIRE_CREDITS: tuple[WireCredit, ...] = (
+    WireCredit("dateline", r"\({o}\)\s*(?:--|[-\u2013\u2014])", "head",
+               "DEIR AL-BALAH, Gaza Strip (AP) -- Israeli strikes killed at least 46 people"),
+    WireCredit("contributed", r"\b{o}(?:\s+and\s+[^.]{1,80}?)?\s+contributed\s+to\s+this\s+report",
+               "any", "The Associated Press contributed to this report."),
+    WireCredit("with-files", r"\b[Ww]ith files from {o}", "tail",
+               "broke down after two hours last week. With files from Reuters"),
+    WireCredit("sign-off", r"[\u2013\u2014]\s*{o}\s*$", "tail",
+               "the ministry said on Monday. \u2014 Reuters"),
+    # The agency's own interview, printed by another outlet: its story carried.
+    WireCredit("told-agency", r"\b(?:told|telling)\s+{o}\b(?!\s+(?:Photo|photographer))",
+               "any", "including Iranian-designed Shahed drones, he told The Associated Press."),
+)  # fmt: skip
+# Characters of an article's opening and closing where a dateline or credit is looked for.
+CREDIT_REACH = 600
+_WIRE_GROUP = r"(?:[Tt]he\s+)?(?P<o>" + _alternation(_WIRES) + ")"
+_CREDITS = tuple(
+    (credit, re.compile(credit.template.replace("{o}", _WIRE_GROUP))) for credit in WIRE_CREDITS
+)
+
+
+# Credits that say an article is the outlet's own, mixed with a wire's material: its own
+# staff contributed beside the agency, so the article is not the agency's story.
+_ANY_WIRE = r"(?:[Tt]he\s+)?(?:" + _alternation(_WIRES) + ")"
+_STAFF = r"[^.]{0,80}?['\u2019]s\s[^.]{0,80}?"  # "Fox News Digital's Brooke Curto"
+MIXED_CREDITS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"(?:{_STAFF}\s+and\s+{_ANY_WIRE}|{_ANY_WIRE}\s+and\s+{_STAFF})"
+                r"\s+contributed\s+to\s+this\s+report"),
+     "Fox News Digital\u2019s Andrea Margolis and The Associated Press contributed to this"
+     " report."),
+)  # fmt: skip
+# A live page gathers passages from everywhere: a credit there is one passage's.
+LIVE_PAGE = re.compile(r"[-/_]live(?:[-/_]|$)")
+
+
+def wire_credit(text: str, url: str | None = None) -> Relay | None:
+    """The wire agency whose story an article runs, by its credit (``WIRE_CREDITS``): a
+    dateline, "The Associated Press contributed to this report", an interview "told
+    Reuters"; the first the article gives. None for an article mixing its own staff's
+    reporting with the agency's (``MIXED_CREDITS``) and for a live page."""
+    if (url and LIVE_PAGE.search(url)) or any(p.search(text) for p, _ in MIXED_CREDITS):
+        return None
+    found: list[tuple[int, Relay]] = []
+    tail = max(0, len(text) - CREDIT_REACH)
+    reaches = {"head": (0, CREDIT_REACH), "tail": (tail, len(text)), "any": (0, len(text))}
+    for credit, pattern in _CREDITS:
+        lo, hi = reaches[credit.reach]
+        m = pattern.search(text.rstrip(), lo, hi)
+        relay = _relay(m["o"], m[0]) if m else None
+        if m is not None and relay is not None:
+            found.append((m.start(), relay))
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
 # A sentence ends at . ! ? (and closing quotes) before a capital or digit, or at a line break.

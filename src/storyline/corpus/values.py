@@ -1,8 +1,8 @@
 """What a claimed value allows, its qualifier read, and whether two claims can both be true.
 
-"at least 12" is 12 or more; "about 20" 18 to 22; an unqualified round 250 is
-225 to 275 (a rounded count), unless it is a tally (what an air defence shot down);
-an exact 12 is 12. Two values are compatible
+"at least 12" is 12 or more; "about 20" 15 to 25 (20 rounded to its tens); "some
+25" 22.5 to 27.5; an unqualified round 250 is 225 to 275 (a rounded count), unless
+it is a tally (what an air defence shot down); an exact 12 is 12. Two values are compatible
 when their intervals meet: "at least 12" and 13 are, exact 12 and 13 are not.
 """
 
@@ -24,6 +24,11 @@ class Valued(Protocol):
 # ("about 45,100" is not 43,000).
 APPROXIMATE_SHARE = 0.10
 PRECISE_SHARE = 0.02
+# A value said to be approximate ("about 20", "some 25") is the true count rounded to its
+# last non-zero digit: "about 20" may be anything from 15 to 25 (an aid worker's "about
+# 20" diplomats and JPost's "some 25" can be one delegation), but never more than this
+# share off ("about 100" is not 50).
+ROUNDING_SHARE_CAP = 0.25
 
 # Floors: strict ones leave the number itself out ("more than 12" is not 12), inclusive
 # ones keep it ("at least 12" may be 12).
@@ -35,8 +40,9 @@ NEAR_BELOW = frozenset({"nearly", "almost", "just under"})
 APPROXIMATE = frozenset({"about", "approximately", "around", "roughly", "some", "estimated"})
 
 
-def interval(claim: Valued) -> tuple[float, float]:
-    """The values a claim allows, its qualifier read."""
+def interval(claim: Valued, rounding: bool = True) -> tuple[float, float]:
+    """The values a claim allows, its qualifier read; without ``rounding``, an approximate
+    value allows only its share ("about 20" 18 to 22: what it can confirm)."""
     low = claim.low if claim.low is not None else claim.high
     high = claim.high if claim.high is not None else claim.low
     lo, hi = float(low or 0.0), float(high or 0.0)
@@ -49,8 +55,22 @@ def interval(claim: Valued) -> tuple[float, float]:
         return hi * (1 - APPROXIMATE_SHARE), hi
     if approximate(claim):
         share = APPROXIMATE_SHARE if _significant_digits(hi) <= 2 else PRECISE_SHARE
-        return lo * (1 - share), hi * (1 + share)
+        below, above = lo * share, hi * share
+        if rounding and q in APPROXIMATE:  # rounded: give or take half its last digit's place
+            below = max(below, min(_grain(lo) / 2, lo * ROUNDING_SHARE_CAP))
+            above = max(above, min(_grain(hi) / 2, hi * ROUNDING_SHARE_CAP))
+        return lo - below, hi + above
     return lo, hi
+
+
+def _grain(value: float) -> float:
+    """The place of a whole number's last non-zero digit (20 -> 10, 25 -> 1, 500 -> 100)."""
+    number, grain = int(abs(value)), 1
+    if number != abs(value) or number == 0:
+        return 0.0
+    while number % 10 == 0:
+        number, grain = number // 10, grain * 10
+    return float(grain)
 
 
 def _significant_digits(value: float) -> int:
@@ -63,8 +83,10 @@ def _round(value: float) -> bool:
     return value >= 100 and value % 50 == 0
 
 
-def compatible(a: Valued, b: Valued) -> bool:
-    (a_lo, a_hi), (b_lo, b_hi) = interval(a), interval(b)
+def compatible(a: Valued, b: Valued, rounding: bool = True) -> bool:
+    """Both values can be true (``rounding``: an approximate value may be anything it
+    rounds from); without it, each is as close as it says (what agreement needs)."""
+    (a_lo, a_hi), (b_lo, b_hi) = interval(a, rounding), interval(b, rounding)
     return a_lo <= b_hi and b_lo <= a_hi
 
 

@@ -98,11 +98,12 @@ class ClaimState:
     # -- reading what to index ---------------------------------------------------------
 
     def claim_articles(self, ids: Sequence[str]) -> list[sqlite3.Row]:
-        """(id, text) of the articles among ``ids``, by id."""
+        """(id, text, url) of the articles among ``ids``, by id."""
         out: list[sqlite3.Row] = []
         for chunk in _chunks(ids):
             out += self.conn.execute(
-                f"SELECT id, text FROM articles WHERE id IN ({_marks(chunk)}) ORDER BY id", chunk
+                f"SELECT id, text, url FROM articles WHERE id IN ({_marks(chunk)}) ORDER BY id",
+                chunk,
             ).fetchall()
         return out
 

@@ -661,14 +661,16 @@ class CorpusState:
         fields of ``SERIES_INPUT`` and its article's published date and time, outlet, URL, the
         article it is a near-duplicate of and its story, and the ``LEAD_CHARS`` of text
         before the figure (what the sentence says of it: "has risen to", "including"),
-        by figure id."""
+        and the outlet the claims stage found it relays (its sentence's "told Reuters",
+        its article's wire credit), by figure id."""
         columns = ", ".join(f'f."{c}"' for c in SERIES_INPUT)
         return self.conn.execute(
             f"SELECT {columns}, a.published, a.published_at, a.outlet, a.url, a.duplicate_of, "
             "a.story, "
-            "substr(a.text, max(f.start - ?, 0) + 1, f.start - max(f.start - ?, 0)) "
+            "substr(a.text, max(f.start - ?, 0) + 1, f.start - max(f.start - ?, 0)), i.relay "
             "FROM figures f "
             "JOIN articles a ON a.id = f.article_id "
+            "LEFT JOIN corpus_claim_items i ON i.item_id = f.id "
             "WHERE (f.low IS NOT NULL OR f.high IS NOT NULL) "
             "AND (f.measure IS NOT NULL OR f.unit IS NOT NULL OR f.subject IS NOT NULL) "
             "ORDER BY f.id",

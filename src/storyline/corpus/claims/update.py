@@ -42,7 +42,7 @@ from storyline.corpus.sources import (
     outlet_named,
     relay_in,
     sentence_bounds,
-    wire_dateline,
+    wire_credit,
 )
 from storyline.outlets import family_key
 from storyline.schema import Claim
@@ -116,8 +116,9 @@ def _statement_relay(text: str, st: Record) -> Relay | None:
 def read_batch(store: Store, articles: Sequence[str]) -> Batch:
     """The items of ``articles`` with their keys, relays and (figures) sentences."""
     batch = Batch(sorted(set(articles)))
-    texts = {r["id"]: r["text"] for r in store.claim_articles(batch.articles)}
-    datelines = {a: wire_dateline(t) for a, t in texts.items()}
+    rows = store.claim_articles(batch.articles)
+    texts = {r["id"]: r["text"] for r in rows}
+    datelines = {r["id"]: wire_credit(r["text"], r["url"]) for r in rows}
     for st in store.claim_statements(batch.articles):
         text = texts[st["article_id"]]
         lo, hi = max(0, st["start"] - TEMPLATE_REACH), st["end"] + TEMPLATE_REACH
