@@ -365,9 +365,10 @@ WEAK_CUE_LEMMAS: frozenset[str] = frozenset(
 
 # Cues whose complement alone (an infinitive, an object) is an act, not something
 # said: "Kyiv and Moscow agreed to swap 1,000 prisoners", "the sides agreed to
-# coordinate", "the EU agreed on a 17th package". With a clause they are speech
-# ("the leaders agreed that ...", "Prozorov agreed, saying that ...").
-BARE_NOT_SAID: frozenset[str] = frozenset({"agree"})
+# coordinate", "the EU agreed on a 17th package"; "the UK added a director
+# disqualification sanction". With a clause or a quote they are speech ("the leaders
+# agreed that ...", "Prozorov agreed, saying that ...", "he added that ...").
+BARE_NOT_SAID: frozenset[str] = frozenset({"agree", "add"})
 
 # Acts of the law, not words: in the passive with no one named doing them their
 # subject is the accused ("Two other men have also been charged in connection with the
@@ -634,6 +635,12 @@ ASIDE_VERBS: frozenset[str] = frozenset(
         "naming",
         "detailing",
     }
+)
+
+# The reporter's comment on a claim, set off by a dash: "they were being used by Hamas
+# - an allegation the group has denied" — what was said ends before the dash.
+ASIDE_NOUNS: frozenset[str] = frozenset(
+    {"allegation", "claim", "charge", "accusation", "assertion", "assessment", "figure"}
 )
 
 # Subjects that name no source: "Nobody has claimed responsibility", "none of them

@@ -330,6 +330,11 @@ def _fronted_report(cue: Token) -> Token | None:
     return None
 
 
+# The reporter's gloss on what a cue's subject did, not what it said: "the UK added a
+# sanction on April 9, meaning that Kantor is banned from being a director".
+_GLOSS_LEMMAS = frozenset({"mean"})
+
+
 def find_clause(cue: Token) -> Token | None:
     """What the cue introduces: its ``that``-clause, or an instruction (``told them to ...``).
 
@@ -347,7 +352,9 @@ def find_clause(cue: Token) -> Token | None:
     stack = [
         c
         for c in cue.children
-        if c.i > cue.i and c.dep_ in ("prep", "dobj", "npadvmod", "advcl", "dative")
+        if c.i > cue.i
+        and c.dep_ in ("prep", "dobj", "npadvmod", "advcl", "dative")
+        and c.lemma_.lower() not in _GLOSS_LEMMAS
     ]
     seen = 0
     while stack and seen < 40:

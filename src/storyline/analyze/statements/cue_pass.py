@@ -11,7 +11,6 @@ from spacy.tokens import Token
 
 from storyline.analyze.cue_model import CANDIDATE_POS, CueModel, load_cue_model
 from storyline.analyze.speech_lexicon import (
-    BARE_NOT_SAID,
     CLAUSE_ONLY_LEMMAS,
     CUE_PARTICLES,
     IN_SOURCE_LEMMAS,
@@ -35,10 +34,12 @@ from storyline.analyze.statements.content import (
 )
 from storyline.analyze.statements.cues import (
     SUBJ_DEPS,
+    bare_act,
     cue_subject,
     is_cue,
     is_phrase_cue,
     legal_act,
+    negated,
     reads_document,
 )
 from storyline.analyze.statements.quotes import trim
@@ -114,7 +115,7 @@ def _verb_statement(
     """A verb cue (a speech verb, a clause-only one, or one the model calls a cue):
     its subject, and what it introduces, tried from the most to the least explicit."""
     doc = art.doc
-    if any(c.dep_ == "neg" for c in tok.children):
+    if negated(tok):
         return None
     if _agentless_passive(tok) and not any(c.dep_ == "ccomp" for c in tok.children):
         return _raised_report(art, tok)  # ("it was reported that ...": the clause below)
@@ -157,7 +158,7 @@ def _verb_statement(
         )
         if not said and art.cue_probability(tok) < model.complement_threshold:
             return None
-    if content is None and lemma in BARE_NOT_SAID:
+    if content is None and bare_act(tok):
         return None  # "agreed to coordinate", "agreed on a package": a deal, not words
     if content is None and tok.lemma_.lower() not in _NO_COMPLEMENT:
         # "mentioned the remarks", "accusing her of ...": the complement.
@@ -235,7 +236,7 @@ COMPLEMENT_DEPS = frozenset(
 
 def _stance(art: ArticleView, cue: Token, preps: frozenset[str] = frozenset()) -> Found | None:
     """``Clinton blasted Trump's remarks``, ``called for a ban``: the complement is the content."""
-    if any(c.dep_ == "neg" for c in cue.children) or (cue.tag_ == "VBN" and cue.dep_ == "amod"):
+    if negated(cue) or (cue.tag_ == "VBN" and cue.dep_ == "amod"):
         return None
     subj = cue_subject(cue)
     if subj is None or art.in_quote(subj.idx):

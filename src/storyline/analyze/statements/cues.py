@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storyline.analyze.speech_lexicon import (
+    BARE_NOT_SAID,
     CUE_LEMMAS,
     INSTRUMENT_LEMMAS,
     ISSUE_LEMMAS,
@@ -227,6 +228,34 @@ def reads_document(verb: Token) -> bool:
     if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
         subj = verb.head
     return subj is not None and subj.lemma_.lower() in ISSUED_DOCUMENTS
+
+
+def negated(verb: Token) -> bool:
+    """ "did not say", "never said": nothing was said; the cue keeps its "not" where the
+    rules take it ("did not say" is an attribution PolNeAR annotates, the reader sees the
+    negation), and ``unseen_negation`` drops it where the cue cannot show it."""
+    return any(c.dep_ == "neg" for c in verb.children) or unseen_negation(verb)
+
+
+def unseen_negation(verb: Token) -> bool:
+    """A negation the cue's own words do not show: "Nowhere did they mention X, nor did
+    they mention that Y" (a denial of speech the reader would read as speech)."""
+    if any(c.lower_ == "nowhere" for c in verb.children):
+        return True
+    if verb.dep_ == "conj":  # "..., nor did they mention": "nor" hangs on the first verb
+        head = verb.head
+        return any(c.dep_ == "cc" and c.lower_ == "nor" and c.i < verb.i for c in head.children)
+    return any(c.lower_ == "nor" and c.i < verb.i for c in verb.children)
+
+
+def bare_act(verb: Token) -> bool:
+    """A cue whose bare complement is an act, not words (``BARE_NOT_SAID``: "agreed to
+    coordinate", "the UK added a sanction"); but a count after "added" is the parser's
+    misreading of a clause ("It added 47 of those missiles and 266 drones were
+    intercepted")."""
+    if verb.lemma_.lower() not in BARE_NOT_SAID:
+        return False
+    return not any(c.dep_ == "dobj" and c.pos_ == "NUM" for c in verb.children)
 
 
 def legal_act(verb: Token) -> bool:

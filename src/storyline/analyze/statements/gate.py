@@ -9,7 +9,6 @@ from spacy.tokens import Token
 
 from storyline.analyze.cue_model import CANDIDATE_POS, load_gate_model
 from storyline.analyze.speech_lexicon import (
-    BARE_NOT_SAID,
     NAMING_LEMMAS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -21,7 +20,13 @@ from storyline.analyze.statements.content import (
     find_clause,
 )
 from storyline.analyze.statements.cue_pass import COMPLEMENT_DEPS
-from storyline.analyze.statements.cues import cue_subject, is_cue, legal_act, span_of_subject
+from storyline.analyze.statements.cues import (
+    bare_act,
+    cue_subject,
+    is_cue,
+    legal_act,
+    span_of_subject,
+)
 from storyline.analyze.statements.quotes import trim
 from storyline.analyze.statements.view import ArticleView, Found, overlaps
 
@@ -93,7 +98,7 @@ def read_candidate(art: ArticleView, tok: Token) -> tuple[Found, str, str] | Non
         kind = "colon"
     pstart, pend = art.para_of(tok.idx)
     lemma = tok.lemma_.lower()
-    if content is None and lemma in BARE_NOT_SAID:
+    if content is None and bare_act(tok):
         return None  # "agreed to coordinate": a deal, not words
     if legal_act(tok):
         return None  # "two other men have been charged": an act of the law on them

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from storyline.analyze.cue_model import load_cue_model
 from storyline.analyze.source_lexicon import UNNAMED_SOURCE_NOUNS
 from storyline.analyze.speech_lexicon import (
+    ASIDE_NOUNS,
     ASIDE_VERBS,
     NO_COMMENT_LEMMAS,
     NOBODY_WORDS,
@@ -21,6 +22,7 @@ from storyline.analyze.statements.cues import (
     issuer_of,
     quoted_as_saying,
     reads_document,
+    unseen_negation,
 )
 from storyline.analyze.statements.gate import content_words, read_candidate
 from storyline.analyze.statements.medium_date import relay_outlet
@@ -36,15 +38,17 @@ def is_statement(art: ArticleView, f: Found) -> bool:
         lemma = cue.lemma_.lower()
         if lemma in NOT_STATEMENT_LEMMAS:
             return False
+        if cue.pos_ in ("VERB", "AUX") and unseen_negation(cue) and not f.direct:
+            return False  # "nor did they mention that ...": unsaid, and the cue can't say so
         if quoted_as_saying(cue) is not None:
             return False  # "X was quoted as saying ...": the participle is the cue
         refusal = ("decline", "refuse")
-        negated = (
+        declined = (
             any(c.dep_ == "neg" for c in cue.children)
             or cue.head.lemma_.lower() in refusal
             or any(t.lower_ == "yet" for t in art.doc[max(0, cue.i - 3) : cue.i])
         )
-        if lemma in NO_COMMENT_LEMMAS and negated:
+        if lemma in NO_COMMENT_LEMMAS and declined:
             return False
         if lemma in refusal and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_LEMMAS for c in cue.children
@@ -218,22 +222,49 @@ def outermost(found: list[Found]) -> list[Found]:
     return [f for f in found if not dropped(f)]
 
 
-_ASIDE = re.compile(r",\s+without\s+(?:" + "|".join(sorted(ASIDE_VERBS)) + r")\b", re.IGNORECASE)
+_ASIDE = re.compile(
+    r",\s+without\s+(?:" + "|".join(sorted(ASIDE_VERBS)) + r")\b"
+    r"|\s[-\u2013\u2014]+\s+(?:an?|the)\s+(?:" + "|".join(sorted(ASIDE_NOUNS)) + r")s?\b",
+    re.IGNORECASE,
+)
 
 
 def without_asides(art: ArticleView, found: list[Found]) -> None:
-    """ "accused India of involvement, without providing any evidence": the reporter's
-    aside on the claim is not part of what was said (reported speech only; a quote
-    keeps its words)."""
+    """ "accused India of involvement, without providing any evidence", "they were used
+    by Hamas - an allegation the group has denied": the reporter's aside on the claim is
+    not part of what was said (reported speech only; a quote keeps its words); nor is a
+    title the parser left in it before the speaker's name ("... malicious slander,
+    Russian Ambassador to Dublin Yury Filatov told TASS": ``_title_tail``)."""
     for f in found:
         if f.direct or f.parts:
             continue
         s, e = f.content
         m = _ASIDE.search(art.text, s, e)
-        if m is not None:
-            s2, e2 = trim(art.text, s, m.start())
+        cut = m.start() if m is not None else _title_tail(art, f)
+        if cut is not None:
+            s2, e2 = trim(art.text, s, cut)
             if e2 - s2 >= 3:
                 f.content = (s2, e2)
+
+
+_TITLE_TAIL_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADP", "DET", "PART"})
+
+
+def _title_tail(art: ArticleView, f: Found) -> int | None:
+    """Where reported words end before the speaker's title the parser gave them: the
+    last comma, when the words after it (six at most, no verb, a capital among them)
+    run straight into the speaker's name after the words."""
+    subj = f.subj
+    s, e = f.content
+    if subj is None or subj.idx < e or art.text[e : subj.left_edge.idx].strip():
+        return None
+    comma = art.text.rfind(", ", s, e)
+    tail = art.doc.char_span(comma + 2, e, alignment_mode="expand") if comma > s else None
+    if tail is None or not 0 < len(tail) <= 6:
+        return None
+    if all(t.pos_ in _TITLE_TAIL_POS for t in tail) and any(t.text[:1].isupper() for t in tail):
+        return comma
+    return None
 
 
 def _nobody(subj: Token) -> bool:

@@ -463,6 +463,9 @@ class Sources:
             later = self._speaker_next(subj)
             if later is not None:
                 return later
+        if several and definite and bare(subj) and lemma not in GENDER_NOUNS:
+            # "the perpetrators told a man": people the article describes only so
+            return Source.described(phrase, is_person=True, plural=True)
         if definite and bare(subj):
             return UNRESOLVED  # "the ministry said", no ministry named before
         if subj.n_lefts + subj.n_rights == 0 and lemma in ORG_WORDS:
