@@ -173,6 +173,19 @@ NAMED = [
         "Russia is winning",
         "Bloomberg",
     ),
+    # A channel the parser left inside reported words with no comma before it (a judged
+    # sample of the 409: Fox's Zelenskyy "in a Monday post on X", CBC's Trump "in
+    # comments on Truth Social"); the words end before it.
+    (
+        "Zelenskyy said the U.S. silence only encourages Putin in a Monday post on X.",
+        "only encourages Putin",
+        "X",
+    ),
+    (
+        "Trump said Putin had gone absolutely crazy in comments on Truth Social.",
+        "gone absolutely crazy",
+        "Truth Social",
+    ),
     # A body's own channel (409 articles, Jerusalem Post: "Knesset").
     (
         "Likud MK Tally Gotliv said in an interview on the Knesset TV channel on Monday "
@@ -345,3 +358,14 @@ def test_another_speaker_ends_the_run(nlp) -> None:  # type: ignore[no-untyped-d
 def test_an_occasion_of_its_own_takes_no_carried_medium(nlp, second) -> None:  # type: ignore[no-untyped-def]
     text = f"Zelensky wrote on Telegram that two people were hurt. {second}"
     assert saying(statements(nlp, text), "the strikes must stop").medium is None
+
+
+def test_a_channel_left_in_the_words_is_cut_from_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Klitschko said two people were hurt in a post on Telegram."
+    s = saying(statements(nlp, text), "two people")
+    assert (s.text, s.medium) == ("two people were hurt", "Telegram")
+
+
+def test_a_generic_channel_left_in_the_words_names_no_medium(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peskov said the talks were useful in an interview with the Kremlin press pool."
+    assert saying(statements(nlp, text), "the talks were useful").medium is None

@@ -242,3 +242,14 @@ RELAY_TAIL = re.compile(
     r",\s+(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+"
     r"(?:reported|said|wrote|added)(?:,\s+citing\b[^.]*)?[.!]?[\s\u201d\"]*$"
 )
+
+# A channel the parser left at the end of reported words with no comma before it, when
+# it names a platform or an outlet: "Zelenskyy said the U.S. silence only encourages
+# Putin in a Monday post on X"; "Trump said Putin had 'gone absolutely CRAZY' in
+# comments on Truth Social" (``medium_date.channel_tail``). The words end before it.
+NAMED_CHANNEL_TAIL = re.compile(
+    r"\s+(?:in|during|via)\s+(?:(?:an?|his|her|their|its|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:interview|post|video|address|comments?|remarks|message|op-ed|article|column|"
+    r"podcast|broadcast|appearance|statement)s?\s+(?:on|with|to|in|for)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][^,;.!?\"\u201c\u201d]{0,40}?)\s*$"
+)

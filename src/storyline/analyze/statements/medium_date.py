@@ -14,6 +14,7 @@ from storyline.analyze.media_lexicon import (
     GENERIC_CHANNELS,
     JOURNALIST_NOUNS,
     MEDIA,
+    NAMED_CHANNEL_TAIL,
     NEWS_NAME_WORDS,
     NEWS_NOUNS,
     OUTLET_NAME_WORDS,
@@ -335,6 +336,18 @@ def relay_tail(art: ArticleView, cue: Token) -> str | None:
         return None
     name = tail.group("name")
     return medium_in(name, 0, len(name)) or (name if known_outlet(name) else None)
+
+
+def channel_tail(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where reported words ``text[start:end]`` end before a channel the parser left in
+    them, and the medium it names ("... in a Monday post on X" -> X), if it names one
+    (``NAMED_CHANNEL_TAIL``)."""
+    tail = NAMED_CHANNEL_TAIL.search(text, start, end)
+    if tail is None:
+        return None
+    name = tail.group("name")
+    medium = medium_in(text, tail.start(), end) or (name if known_outlet(name) else None)
+    return (tail.start(), medium) if medium is not None else None
 
 
 def own_occasion(cue: Token, text: str, ranges: list[tuple[int, int]]) -> bool:

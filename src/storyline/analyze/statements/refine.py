@@ -25,7 +25,7 @@ from storyline.analyze.statements.cues import (
     unseen_negation,
 )
 from storyline.analyze.statements.gate import content_words, read_candidate
-from storyline.analyze.statements.medium_date import relay_outlet
+from storyline.analyze.statements.medium_date import channel_tail, relay_outlet
 from storyline.analyze.statements.quotes import trim
 from storyline.analyze.statements.view import ArticleView, Found
 
@@ -239,6 +239,13 @@ def without_asides(art: ArticleView, found: list[Found]) -> None:
         if f.direct or f.parts:
             continue
         s, e = f.content
+        channel = channel_tail(art.text, s, e)
+        if channel is not None and f.relay is None:
+            f.relay = channel[1]  # "... in a Monday post on X": X, and not what was said
+            s2, e2 = trim(art.text, s, channel[0])
+            if e2 - s2 >= 3:
+                f.content = (s2, e2)
+                s, e = f.content
         m = _ASIDE.search(art.text, s, e)
         cut = m.start() if m is not None else _title_tail(art, f)
         if cut is not None:
