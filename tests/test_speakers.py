@@ -808,3 +808,13 @@ def test_a_body_is_not_read_as_a_person_by_its_first_word(name) -> None:  # type
     from storyline.analyze.statements.speakers import _person_like
 
     assert not _person_like(name)
+
+
+def test_the_force_is_the_police_force_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A judged sample of the 409 (seed 17, BBC): "the force said" was left unresolved.
+    text = (
+        "The Metropolitan Police said a third man had been charged. Mr Carpiuc appeared "
+        "in court on Tuesday. The incidents are being investigated by counter-terrorism "
+        "officers because of the connection with a public figure, the force said."
+    )
+    assert saying(statements(nlp, text), "being investigated").speaker == "Metropolitan Police"

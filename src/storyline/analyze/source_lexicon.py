@@ -461,6 +461,12 @@ BODY_KINDS: tuple[BodyKind, ...] = (
         "The Israeli military said the delegation deviated. The military apologized",
     ),
     BodyKind(
+        _word_list("force police constabulary"),
+        _word_list("police constabulary met"),
+        False,
+        "The Metropolitan Police said a third man had been charged. ... the force said",
+    ),
+    BodyKind(
         _word_list("presidency"),
         _word_list("presidency presidential élysée elysée elysee kremlin bankova"),
         False,
