@@ -622,6 +622,21 @@ CASES = [
         None,
         "unresolved",
     ),
+    # A finite verb with no subject of its own after an aside set off by commas is said
+    # by the name before the aside, however the parser hung it (PolNeAR train).
+    (
+        "Speaking in Harlem, Clinton, without naming him, also accused Sanders of being a "
+        "Johnny-come-lately to racial justice issues.",
+        "Johnny-come-lately",
+        "Clinton",
+        "named",
+    ),
+    (
+        'Beruff, a Scott ally, called Florida\'s standards "strong."',
+        "standards",
+        "Beruff",
+        "named",
+    ),
     # An instrument does not act: whoever uses it argues.
     (
         "Trump responded by using the example of Chicago to argue that gun control is not "

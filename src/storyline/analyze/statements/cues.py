@@ -53,6 +53,9 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
         ]
         subj = min(same, key=lambda c: abs(c.i - verb.i)) if same else None
         return _name_after_place(subj) if subj is not None else None
+    aside = name_before_aside(verb)
+    if aside is not None:
+        return aside
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in INSTRUMENT_LEMMAS:
         # Object control: "leading Zelensky to assert", "told him to say"; not an
         # instrument ("using the example of Chicago to argue": whoever uses it argues).
@@ -200,6 +203,54 @@ def _name_before(verb: Token) -> Token | None:
     return name
 
 
+def name_before_aside(verb: Token) -> Token | None:
+    """ "Speaking in Harlem, Clinton, without naming him, also accused Sanders": a finite
+    verb with no subject of its own, right after an aside set off by commas, is said by
+    the name before the aside, however the parser hung it (here an apposition to
+    Harlem; in "since Clinton, at Monday's debate, cited ..." the object of "since").
+    English gives a finite verb a subject: a name, then only an aside, then the verb,
+    with no "and" and no other subject between, is that subject."""
+    doc = verb.doc
+    finite = verb.tag_ in _FINITE_TAGS or any(
+        c.dep_ == "aux" and c.tag_ in _FINITE_TAGS for c in verb.children
+    )
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.sent.root.pos_ in _NOMINAL:
+        finite = True  # "Beruff, a Scott ally, called ...": no verb but this one, read as
+        # a participle on the aside ("a man called Friday")
+    if not finite or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    k = verb.i - 1
+    while k > verb.sent.start and doc[k].head.i == verb.i and doc[k].dep_ in _VERB_LEFT_DEPS:
+        k -= 1  # "also", "did not", "has"
+    if doc[k].text != ",":
+        return None
+    j = k - 1
+    while j > verb.sent.start and k - j <= _ASIDE_MAX and doc[j].text != ",":
+        if doc[j].dep_ in ("nsubj", "nsubjpass", "cc") and doc[j].head.dep_ != "relcl":
+            return None  # a clause of its own, or "and": not an aside
+        j -= 1
+    if doc[j].text != "," or k - j < 2 or k - j > _ASIDE_MAX:
+        return None
+    name = doc[j - 1]
+    if name.text == ")" and name.i > verb.sent.start:
+        # "Roy Cooper (D), McCrory's opponent ..., called": past the bracket
+        opening = next((t for t in reversed(doc[verb.sent.start : name.i]) if t.text == "("), None)
+        name = doc[opening.i - 1] if opening is not None and opening.i > 0 else name
+    if name.pos_ != "PROPN" or name.ent_type_ not in _SPEAKER_ENTS:
+        return None
+    if name.dep_ in ("nsubj", "nsubjpass") and name.head.i != verb.i:
+        return None  # the subject of another verb ("Trump, he said, will win")
+    return name
+
+
+# What may stand between a subject's aside and its verb: "also", "did not", "has".
+_VERB_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+# At most this many tokens in an aside between commas.
+_ASIDE_MAX = 16
+# Entities that may speak.
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
 def _participle_partner(verb: Token) -> Token | None:
     """ "Trump voiced disapproval, claiming that Putin had gone crazy and alleging that he
     ...": English coordinates a participle with a participle, never with a finite verb;
@@ -254,6 +305,8 @@ def _inverted_subject(verb: Token) -> Token | None:
     j = verb.i + 1
     while j < len(doc) and j <= verb.i + 6 and "\n" not in doc[j].text:
         t = doc[j]
+        if t.ent_type_ in ("DATE", "TIME"):
+            return None  # "..., called Friday for": when, not who
         if t.pos_ == "PROPN" and (j + 1 >= len(doc) or doc[j + 1].pos_ != "PROPN"):
             return t
         if t.pos_ not in ("PROPN", "ADJ", "DET", "NOUN", "NUM"):
