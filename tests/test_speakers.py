@@ -637,6 +637,20 @@ CASES = [
         "Beruff",
         "named",
     ),
+    # When and where a source spoke is no part of how the article describes it.
+    (
+        "A group of doctors in 2015 sent a letter to the vice chairman of the department, "
+        "calling for his dismissal.",
+        "his dismissal",
+        "A group of doctors",
+        "described",
+    ),
+    (
+        "Her campaign workers here said they have been working the state since the spring.",
+        "working the state",
+        "Her campaign workers",
+        "described",
+    ),
     # An instrument does not act: whoever uses it argues.
     (
         "Trump responded by using the example of Chicago to argue that gun control is not "

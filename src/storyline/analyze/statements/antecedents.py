@@ -181,12 +181,28 @@ def own_phrase(subj: Token) -> str:
         for t in span:
             if t.i <= subj.i:
                 continue
-            if (t.text in (",", "(", "—", "–") and t.head.i == subj.i) or (
-                t.dep_ == "cc" and t.head.i == subj.i
-            ):
+            if t.head.i == subj.i and (t.text in _ASIDE_OPENERS or t.dep_ == "cc" or _setting(t)):
                 e = t.idx
                 break
     return text_of(doc, s, e).strip(" ,")
+
+
+# What opens an aside after a source's noun: "the receptionist, heavy bags under her
+# eyes, ...", "The film ― which weaves together ... ― explains".
+_ASIDE_OPENERS = frozenset({",", "(", "—", "–", "―"})
+# Where the source spoke is no part of who it is: "Her campaign workers here said".
+_PLACE_ADVERBS = frozenset({"here", "there"})
+
+
+def _setting(tok: Token) -> bool:
+    """When or where, not who: "an arbitration panel *in 2001* found", "A group of
+    doctors *in 2015* sent a letter", "Her campaign workers *here* said"."""
+    if tok.dep_ == "advmod":
+        return tok.lower_ in _PLACE_ADVERBS
+    if tok.dep_ != "prep":
+        return False
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
 
 
 def text_of(doc: Doc, start: int, end: int) -> str:
