@@ -637,6 +637,15 @@ CASES = [
         "Beruff",
         "named",
     ),
+    # A floating "both" counts the group before it, a pronoun and a name together.
+    (
+        'Sen. David Vitter criticized the plan. "The government does not have the capacity," '
+        "he said. He and House Judiciary Committee Chairman Bob Goodlatte (R-Va.) both "
+        "condemned the Central American Minors program in statements.",
+        "Minors program",
+        "David Vitter and Bob Goodlatte",
+        "named",
+    ),
     # When and where a source spoke is no part of how the article describes it.
     (
         "A group of doctors in 2015 sent a letter to the vice chairman of the department, "
@@ -758,3 +767,42 @@ def test_a_list_of_regions_names_no_one_he_can_be(nlp) -> None:  # type: ignore[
     )
     s = saying(statements(nlp, text), "deliberate strikes")
     assert s.speaker in (None, "Zelenskyy")
+
+
+def _with_stances(nlp, text: str):  # type: ignore[no-untyped-def]
+    from conftest import text_article
+    from storyline.analyze import WITH_STANCES, analyze_doc
+
+    return analyze_doc(text_article(text), nlp(text), WITH_STANCES).statements
+
+
+def test_a_poll_someone_named_found_is_their_finding(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "In a poll, X found that ...": X found it, not the poll (PolNeAR train)."""
+    text = (
+        "In an online poll of 800 likely Republican primary voters, conducted from Feb. 11 "
+        "to Feb. 16, Democracy Corp found that anti-Democrat attitudes are the most potent "
+        "driver of Republican primary voters."
+    )
+    found = [s for s in _with_stances(nlp, text) if "anti-Democrat" in s.text]
+    assert [s.speaker for s in found] == ["Democracy Corp"]
+
+
+def test_a_word_a_who_clause_describes_is_the_subject_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The parser tags "Jolly" as an adverb; the "who" after it makes it a person."""
+    text = (
+        "Jolly, who was elected to Congress in 2014, doesn't see the department's role in "
+        "enforcing anti-discrimination laws as antiquated."
+    )
+    s = saying(_with_stances(nlp, text), "department's role")
+    assert s.speaker == "Jolly"
+
+
+def test_a_list_of_acts_is_no_aside(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "..., cut foreign aid, announced 31% tariffs": the verb between the commas makes
+    the name before them no subject of "announced" (409 articles)."""
+    text = (
+        "The administration has slammed South Africa's case at the International Court of "
+        "Justice, cut foreign aid, announced 31% tariffs, and expelled the ambassador."
+    )
+    s = saying(statements(nlp, text), "31% tariffs")
+    assert s.speaker != "International Court of Justice"

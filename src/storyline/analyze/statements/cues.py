@@ -228,6 +228,8 @@ def name_before_aside(verb: Token) -> Token | None:
     while j > verb.sent.start and k - j <= _ASIDE_MAX and doc[j].text != ",":
         if doc[j].dep_ in ("nsubj", "nsubjpass", "cc") and doc[j].head.dep_ != "relcl":
             return None  # a clause of its own, or "and": not an aside
+        if doc[j].tag_ in _FINITE_TAGS and not _in_relative(doc[j], k):
+            return None  # "..., cut foreign aid, announced tariffs": a list of acts
         j -= 1
     if doc[j].text != "," or k - j < 2 or k - j > _ASIDE_MAX:
         return None
@@ -236,11 +238,27 @@ def name_before_aside(verb: Token) -> Token | None:
         # "Roy Cooper (D), McCrory's opponent ..., called": past the bracket
         opening = next((t for t in reversed(doc[verb.sent.start : name.i]) if t.text == "("), None)
         name = doc[opening.i - 1] if opening is not None and opening.i > 0 else name
-    if name.pos_ != "PROPN" or name.ent_type_ not in _SPEAKER_ENTS:
+    # "Jolly, who was elected to Congress in 2014, doesn't see": a capitalised word the
+    # parser tagged as anything, whom a "who" describes, is a person
+    who = doc[j + 1].lower_ == "who" and doc[j + 1].head.head.i == name.i
+    named = name.pos_ == "PROPN" and name.ent_type_ in _SPEAKER_ENTS
+    if not (named or (who and name.text[:1].isupper())):
         return None
     if name.dep_ in ("nsubj", "nsubjpass") and name.head.i != verb.i:
         return None  # the subject of another verb ("Trump, he said, will win")
     return name
+
+
+def _in_relative(tok: Token, end: int) -> bool:
+    """Whether ``tok`` is inside a relative clause that ends before token ``end``."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "relcl":
+            return cur.right_edge.i < end
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 # What may stand between a subject's aside and its verb: "also", "did not", "has".

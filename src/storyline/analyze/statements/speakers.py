@@ -24,6 +24,7 @@ from storyline.analyze.source_lexicon import (
     CAPITAL_CITIES,
     DOCUMENT_NOUNS,
     EPITHETS,
+    FLOATING_QUANTIFIERS,
     GENDER_NOUNS,
     GENDER_TITLES,
     GENERIC_BODY_NOUNS,
@@ -250,6 +251,9 @@ class Sources:
         low = subj.lower_
         if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" and depth < 3:
             return self._relative(subj, depth)
+        counted = _counted_group(subj) if low in FLOATING_QUANTIFIERS and depth < 3 else None
+        if counted is not None:
+            return self.resolve(counted, depth + 1, said=said)
         if not alone and depth < 3:
             joint = self._joint(subj, depth)
             if joint is not None:
@@ -836,6 +840,18 @@ class Sources:
         if low in THING_PRONOUNS:
             return m.kind in ("body", "place", "document") and not m.plural
         return m.kind in ("group", "body") or m.plural  # they
+
+
+def _counted_group(quantifier: Token) -> Token | None:
+    """The group a floating "both" or "all" counts, hung before it ("He and ... Bob
+    Goodlatte (R-Va.) both condemned": "He", with Goodlatte joined to it)."""
+    before = [
+        c
+        for c in quantifier.lefts
+        if c.dep_ in ("nmod", "appos", "compound", "npadvmod", "nsubj")
+        and c.pos_ in ("PRON", "PROPN", "NOUN")
+    ]
+    return before[0] if before else None
 
 
 def _speaker_agrees(low: str, gender: str | None, s: _Spoken, sources: Sources) -> bool:
