@@ -806,3 +806,16 @@ def test_a_list_of_acts_is_no_aside(nlp) -> None:  # type: ignore[no-untyped-def
     )
     s = saying(statements(nlp, text), "31% tariffs")
     assert s.speaker != "International Court of Justice"
+
+
+def test_a_bare_surname_two_people_share_is_for_she_the_woman(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Clinton ... she said" where the article names Bill and Hillary Clinton: the
+    Clinton a "she" can mean (PolNeAR train gave her words to Al Sharpton)."""
+    text = (
+        "Former President Bill Clinton campaigned in Iowa. Bill Clinton spoke for an hour. "
+        "Hillary Clinton arrived later. In New York, after meeting with the Rev. Al Sharpton "
+        "and other civil rights leaders, Clinton proposed new federal regulations that would "
+        "end what she said were overly punitive school discipline policies."
+    )
+    said = [s for s in statements(nlp, text) if s.cue == "said"]
+    assert [s.speaker for s in said] == ["Hillary Clinton"]

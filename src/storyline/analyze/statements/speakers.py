@@ -772,7 +772,11 @@ class Sources:
         for m in self.index.mentions:
             if m.char >= pron.idx:
                 break
-            if sent - m.sent > 4 or not self._agrees(low, gender, m):
+            if sent - m.sent > 4:
+                continue
+            if not self._agrees(low, gender, m) and (
+                gender is None or not self._namesake(m, gender)
+            ):
                 continue
             if said is not None and gender is None and said[0] <= m.char < said[1]:
                 continue
@@ -812,7 +816,21 @@ class Sources:
                 return Source.described(described_text(chosen.head))
             if gender is None or self.gender_of(found) in (None, gender):
                 return found
+            namesake = self._namesake(chosen, gender)
+            if namesake is not None:
+                return namesake
         return UNRESOLVED
+
+    def _namesake(self, m: Mention, gender: str) -> Source | None:
+        """ "Clinton proposed ... she said" where the article names Bill and Hillary
+        Clinton: a bare surname the pronoun's gender rules out for the person the
+        surname went to is the one person of that surname and gender."""
+        p = self.person_at(m.head)
+        if p is None or len(strip_titles(p.text).split()) != 1:
+            return None
+        fulls = self._full_names().get(surname_of(p.text), {})
+        fits = [f for f in fulls if self.gender_of(Source(f, "named", True)) == gender]
+        return Source.named(fits[0], is_person=True) if len(fits) == 1 else None
 
     def _chain_link(self, link: Mention) -> Source:
         """What an earlier "he" or "she" subject resolved to: the chain's earlier links
