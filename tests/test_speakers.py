@@ -819,3 +819,38 @@ def test_a_bare_surname_two_people_share_is_for_she_the_woman(nlp) -> None:  # t
     )
     said = [s for s in statements(nlp, text) if s.cue == "said"]
     assert [s.speaker for s in said] == ["Hillary Clinton"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # an infinitive on a noun predicate is said by the copula's subject (PolNeAR train)
+        (
+            "Cruz is the only top-tier contender here to have pledged to visit every Iowa county.",
+            "every Iowa county",
+            "Cruz",
+        ),
+        # a noun cue that is the predicate is its subject's
+        ("While Clinton is an outspoken supporter of Roe v. Wade, Rubio is not.", "Roe", "Clinton"),
+        # with no agent, a passive's subject does what its complement says
+        (
+            "As they navigated the halls, some Republicans could be heard grousing that the "
+            '"fake" Trump literature was more plentiful than the actual merchandise.',
+            "more plentiful",
+            "some Republicans",
+        ),
+    ],
+)
+def test_a_cue_with_no_subject_takes_its_controllers(nlp, text, words, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert saying(_with_stances(nlp, text), words).speaker == speaker
+
+
+def test_a_passive_cue_is_not_said_by_its_patient(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "the explanations of the robbers were interrogated, accused of kidnapping": nobody
+    named accuses (our news gold: an agentless passive)."""
+    text = (
+        "Over the past month, the explanations of the robbers were interrogated, accused of "
+        "kidnapping and tying up the star and stealing her jewelry."
+    )
+    found = [s for s in _with_stances(nlp, text) if "kidnapping" in s.text]
+    assert all(s.speaker is None or "explanations" not in s.speaker for s in found)

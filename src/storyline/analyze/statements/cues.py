@@ -477,19 +477,62 @@ def implicit_subject(cue: Token) -> Token | None:
             return named[-1]
     cur = cue
     for _ in range(3):
-        if cur.dep_ not in _CONTROL_DEPS or cur.head.i == cur.i:
+        if cur.pos_ in ("NOUN", "PROPN") and cur.i != cue.i:
+            owner = next((c for c in cur.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+        held = _predicate_holder(cur)
+        if held is not None:
+            return held
+        if not (cur.dep_ in _CONTROL_DEPS or _infinitive_relative(cur)) or cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
-            subj = cue_subject(cur)
+            subj = cue_subject(cur) or (None if _passive(cue) else _passive_subject(cur))
             if subj is not None:
                 return subj
             agent = next((c for c in cur.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             if pobj is not None:
                 return pobj
-        elif cur.pos_ in ("NOUN", "PROPN"):
-            owner = next((c for c in cur.children if c.dep_ == "poss"), None)
-            if owner is not None:
-                return owner
+    if cur.pos_ in ("NOUN", "PROPN") and cur.i != cue.i:
+        owner = next((c for c in cur.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
     return None
+
+
+def _infinitive_relative(verb: Token) -> bool:
+    """ "the only Republicans to vote against the bill": an infinitive on a noun, whose
+    subject that noun is (unlike a relative clause with a subject of its own)."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _predicate_holder(noun: Token) -> Token | None:
+    """Whose a noun predicate is: "Clinton is an outspoken supporter of Roe v. Wade",
+    "Cruz is the only contender to have pledged" (the copula's subject); "Mr. Trump
+    made a third attempt to deflect" (the subject of the verb the noun is the one
+    object of: no one else is given the attempt)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.head.i == noun.i:
+        return None
+    verb = noun.head
+    if noun.dep_ == "attr" and verb.pos_ in ("AUX", "VERB"):
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB":
+        if any(c.dep_ in ("dative", "iobj") for c in verb.children):
+            return None  # "gave them a chance to speak": theirs
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    """ "accused of kidnapping", "was told": a passive's subject is no speaker."""
+    return verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """ "some Republicans could be heard grousing", "Trump is expected to say": with no
+    agent, the passive's subject is who does what its complement says."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
