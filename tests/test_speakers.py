@@ -839,6 +839,26 @@ def test_a_bare_surname_two_people_share_is_for_she_the_woman(nlp) -> None:  # t
             "more plentiful",
             "some Republicans",
         ),
+        # a thing that cannot speak is its maker's voice (PolNeAR dev)
+        (
+            "Palmieri spoke to reporters Friday after Donald Trump unleashed a series of tweets "
+            "criticizing Alicia Machado, the former beauty pageant winner.",
+            "beauty pageant",
+            "Donald Trump",
+        ),
+        (
+            "Earlier this month, lawyers for both Donald and Ivana Trump filed legal papers "
+            "opposing the unsealing.",
+            "the unsealing",
+            "lawyers for both Donald and Ivana Trump",
+        ),
+        # "an array of artists writing songs" is the artists, not whoever inspired them
+        (
+            "Obama inspired a wide array of black artists writing songs about him during "
+            "his first campaign.",
+            "songs about him",
+            "a wide array of black artists",
+        ),
     ],
 )
 def test_a_cue_with_no_subject_takes_its_controllers(nlp, text, words, speaker) -> None:  # type: ignore[no-untyped-def]

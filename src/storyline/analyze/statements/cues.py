@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storyline.analyze.figure_lexicon import PERSON_NOUNS
+from storyline.analyze.source_lexicon import (
+    GENDER_NOUNS,
+    PROFESSION_NOUNS,
+    UNNAMED_SOURCE_NOUNS,
+)
 from storyline.analyze.speech_lexicon import (
     CUE_LEMMAS,
     INSTRUMENT_LEMMAS,
     ISSUE_LEMMAS,
     ISSUED_DOCUMENTS,
+    ORG_WORDS,
     PHRASE_CUES,
+    ROLE_WORDS,
 )
 from storyline.analyze.statements.quotes import DASHES, END_PUNCT, mark_at
 
@@ -84,9 +92,11 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
             head = head.head
         return cue_subject(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        issuer = issuer_of(verb.head)
+        issuer = issuer_of(verb.head) or _maker_of(verb.head)
         if issuer is not None and depth < 3:
-            return cue_subject(issuer, depth + 1)
+            maker = cue_subject(issuer, depth + 1)
+            if maker is not None:
+                return maker
         return verb.head
     return _inverted_subject(verb) or _trailing_name(verb)
 
@@ -295,6 +305,70 @@ def reads_document(verb: Token) -> bool:
     if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
         subj = verb.head
     return subj is not None and subj.lemma_.lower() in ISSUED_DOCUMENTS
+
+
+def _maker_of(thing: Token) -> Token | None:
+    """The verb whose subject made or used ``thing``, a thing that cannot speak itself:
+    "Clinton delivered the speech outlining her vision", "lawyers for both ... filed
+    legal papers opposing the unsealing", "Trump unleashed a series of tweets
+    criticizing Machado", "comments Clinton made during a speech attacking". Up through
+    "of", "with", "during", "including", at most three steps; a person or a body
+    ("supporters saying", "a group calling") is no thing."""
+    if not _inanimate(thing):
+        return None
+    cur = thing
+    for _ in range(3):
+        if cur.dep_ not in ("dobj", "pobj", "prep") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.tag_ != "VBN":
+            return cur
+    return None
+
+
+def _inanimate(noun: Token) -> bool:
+    """A common noun that names no person and no body: "speech", "tweets", "language";
+    not "a wide array *of black artists*", which stands for the artists."""
+    lemma = noun.lemma_.lower()
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if members is not None and not _inanimate(members):
+        return False
+    return (
+        noun.pos_ == "NOUN"
+        and not noun.ent_type_
+        and lemma not in _ANIMATE_NOUNS
+        and lemma not in GENDER_NOUNS
+        and not lemma.endswith(("ist", "ian", "ant", "ent"))
+    )
+
+
+# Common nouns for people and bodies, who speak for themselves ("an author saying").
+_ANIMATE_NOUNS = (
+    ROLE_WORDS
+    | ORG_WORDS
+    | PERSON_NOUNS
+    | UNNAMED_SOURCE_NOUNS
+    | PROFESSION_NOUNS
+    | frozenset(
+        {
+            "owner",
+            "author",
+            "writer",
+            "editor",
+            "investor",
+            "donor",
+            "founder",
+            "creator",
+            "producer",
+            "narrator",
+            "announcer",
+            "host",
+            "people",
+            "person",
+        }
+    )
+)
 
 
 def issuer_of(document: Token) -> Token | None:
