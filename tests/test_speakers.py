@@ -874,3 +874,24 @@ def test_a_passive_cue_is_not_said_by_its_patient(nlp) -> None:  # type: ignore[
     )
     found = [s for s in _with_stances(nlp, text) if "kidnapping" in s.text]
     assert all(s.speaker is None or "explanations" not in s.speaker for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a passive participle on a noun: the noun is its patient, and no one else speaks
+        (
+            "During a raid on the hospital in February, soldiers discovered medicines labeled "
+            "with the names of hostages.",
+            "names of hostages",
+        ),
+        (
+            "I watched Ramaphosa as he quietly calmed down the often-shouting miners accused "
+            "of killing colleagues underground.",
+            "killing colleagues",
+        ),
+    ],
+)
+def test_a_passive_participle_has_no_speaker_from_the_clause_above(nlp, text, words) -> None:  # type: ignore[no-untyped-def]
+    found = [s for s in _with_stances(nlp, text) if words in s.text]
+    assert all(s.speaker is None for s in found)

@@ -314,8 +314,8 @@ def _maker_of(thing: Token) -> Token | None:
     criticizing Machado", "comments Clinton made during a speech attacking". Up through
     "of", "with", "during", "including", at most three steps; a person or a body
     ("supporters saying", "a group calling") is no thing."""
-    if not _inanimate(thing):
-        return None
+    if not _inanimate(thing) or any(c.dep_ == "poss" for c in thing.children):
+        return None  # "Mr. Clinton's remark describing": his
     cur = thing
     for _ in range(3):
         if cur.dep_ not in ("dobj", "pobj", "prep") or cur.head.i == cur.i:
@@ -549,20 +549,25 @@ def implicit_subject(cue: Token) -> Token | None:
         named = [c for c in cue.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named and named[-1].i == cue.i - 1:
             return named[-1]
+    # A passive cue's controller is its patient ("miners accused of killing"), no speaker.
+    active = not _passive(cue)
     cur = cue
     for _ in range(3):
         if cur.pos_ in ("NOUN", "PROPN") and cur.i != cue.i:
             owner = next((c for c in cur.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner
-        held = _predicate_holder(cur)
+        held = _predicate_holder(cur) if active else None
         if held is not None:
             return held
         if not (cur.dep_ in _CONTROL_DEPS or _infinitive_relative(cur)) or cur.head.i == cur.i:
             return None
+        # "could be heard grousing", "who are drawn to his message and feel": the passive's
+        # subject does what its complement or its conjunct says
+        complement = cur.dep_ in ("xcomp", "advcl", "conj") and active
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
-            subj = cue_subject(cur) or (None if _passive(cue) else _passive_subject(cur))
+            subj = cue_subject(cur) or (_passive_subject(cur) if complement else None)
             if subj is not None:
                 return subj
             agent = next((c for c in cur.children if c.dep_ == "agent"), None)
@@ -600,8 +605,12 @@ def _predicate_holder(noun: Token) -> Token | None:
 
 
 def _passive(verb: Token) -> bool:
-    """ "accused of kidnapping", "was told": a passive's subject is no speaker."""
-    return verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)
+    """ "accused of kidnapping", "was told": a passive's subject is no speaker; "to have
+    pledged" is no passive."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return verb.tag_ == "VBN" and not perfect
 
 
 def _passive_subject(verb: Token) -> Token | None:
