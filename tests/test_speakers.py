@@ -895,3 +895,14 @@ def test_a_passive_cue_is_not_said_by_its_patient(nlp) -> None:  # type: ignore[
 def test_a_passive_participle_has_no_speaker_from_the_clause_above(nlp, text, words) -> None:  # type: ignore[no-untyped-def]
     found = [s for s in _with_stances(nlp, text) if words in s.text]
     assert all(s.speaker is None for s in found)
+
+
+def test_a_role_of_the_other_party_is_not_the_one_nominee_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "The Democratic presidential nominee" where only "Republican presidential nominee
+    Donald Trump" was named a nominee: not Trump (PolNeAR dev)."""
+    text = (
+        "Republican presidential nominee Donald Trump's tax filings were released. Hillary "
+        "Clinton says in Ohio that she is thrilled. The Democratic presidential nominee says "
+        "they both share the belief that every child should have the chance to succeed."
+    )
+    assert saying(statements(nlp, text), "every child").speaker != "Donald Trump"

@@ -619,7 +619,7 @@ class Sources:
             # "the US president" where only "President Donald Trump" was named: the one
             # president of the article, unless described with another country
             m = described[-1]
-            if not (self.index.words_of(m) & _COUNTRY_WORDS) - mods:
+            if not (self.index.words_of(m) & _SIDE_WORDS) - mods:
                 best = (0.0, m)
         if best is not None:
             return self._mention_source(best[1], depth)
@@ -926,3 +926,6 @@ _ROLE_SYNONYMS: dict[str, set[str]] = {
 _COUNTRY_WORDS = frozenset(COUNTRY_SYNONYMS.values()) | frozenset(
     {"french", "german", "british", "chinese", "israeli", "iranian", "turkish", "polish"}
 )
+# A party is a side too: "The Democratic presidential nominee" is not the article's one
+# "Republican presidential nominee Donald Trump".
+_SIDE_WORDS = _COUNTRY_WORDS | frozenset({"democratic", "democrat", "republican", "gop"})
