@@ -859,6 +859,18 @@ def test_a_bare_surname_two_people_share_is_for_she_the_woman(nlp) -> None:  # t
             "songs about him",
             "a wide array of black artists",
         ),
+        (
+            "Clinton delivered the speech outlining her foreign policy vision on July 15.",
+            "foreign policy vision",
+            "Clinton",
+        ),
+        # what one receives is someone else's: no maker named (409 articles)
+        (
+            "Days later, PowerSchool received a ransom demand threatening to leak the names "
+            "of students.",
+            "to leak the names",
+            "a ransom demand",
+        ),
     ],
 )
 def test_a_cue_with_no_subject_takes_its_controllers(nlp, text, words, speaker) -> None:  # type: ignore[no-untyped-def]

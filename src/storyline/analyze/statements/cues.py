@@ -15,6 +15,7 @@ from storyline.analyze.speech_lexicon import (
     INSTRUMENT_LEMMAS,
     ISSUE_LEMMAS,
     ISSUED_DOCUMENTS,
+    MAKE_LEMMAS,
     ORG_WORDS,
     PHRASE_CUES,
     ROLE_WORDS,
@@ -317,12 +318,16 @@ def _maker_of(thing: Token) -> Token | None:
     if not _inanimate(thing) or any(c.dep_ == "poss" for c in thing.children):
         return None  # "Mr. Clinton's remark describing": his
     cur = thing
+    setting = False
     for _ in range(3):
         if cur.dep_ not in ("dobj", "pobj", "prep") or cur.head.i == cur.i:
             return None
+        setting = setting or (cur.dep_ == "prep" and cur.lower_ in _SETTING_PREPS)
         cur = cur.head
-        if cur.pos_ == "VERB" and cur.tag_ != "VBN":
-            return cur
+        if cur.pos_ == "VERB":
+            # "she said at a recent news conference announcing": the occasion of a speech
+            made = cur.lemma_.lower() in MAKE_LEMMAS or (setting and is_cue(cur))
+            return cur if made and cur.tag_ != "VBN" else None
     return None
 
 
