@@ -918,3 +918,16 @@ def test_a_role_of_the_other_party_is_not_the_one_nominee_named(nlp) -> None:  #
         "they both share the belief that every child should have the chance to succeed."
     )
     assert saying(statements(nlp, text), "every child").speaker != "Donald Trump"
+
+
+def test_a_stance_between_does_not_hide_the_sources_that_spoke(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A stance is no one speaking: "the sources said" after it is still the sources
+    that spoke the sentence before (409 articles)."""
+    text = (
+        "Japan will compile an extra budget of about 3.9 trillion yen, sources close to the "
+        "matter said. Prime Minister Shigeru Ishiba's administration wants to focus on "
+        "subsidies for utility bills. The cabinet is expected to endorse the package as early "
+        "as Tuesday, the sources said."
+    )
+    s = saying(_with_stances(nlp, text), "endorse the package")
+    assert s.speaker == "sources close to the matter"

@@ -115,7 +115,7 @@ def _resolve_speakers(art: ArticleView, found: list[Found]) -> None:
                 f.speaker = tidy_name(f.speaker)  # ("Luciana Lopez: ..." paragraphs)
                 f.status = (f.status or "named") if f.speaker else "unresolved"
                 source = Source(f.speaker, f.status, f.is_person, " and " in (f.speaker or ""))
-            sources.spoke(f.cue, source)
+            sources.spoke(f.cue, source, speech=_kind(f) == "speech")
 
 
 def _fuller_description(name: str, earlier: list[str]) -> str:

@@ -121,6 +121,7 @@ class _Spoken:
     sent: int
     source: Source
     key: str
+    speech: bool = True  # words said, not a stance ("wants to focus on subsidies")
 
 
 class Sources:
@@ -219,12 +220,13 @@ class Sources:
             return self._anchor[1]
         return self.index.sent_of(tok)
 
-    def spoke(self, at: Token, source: Source) -> None:
-        """Record a resolved speaker at its cue, for the pronouns that follow."""
+    def spoke(self, at: Token, source: Source, speech: bool = True) -> None:
+        """Record a resolved speaker at its cue, for the pronouns that follow; ``speech``:
+        words said, not a stance."""
         if source.name is None:
             return
         key = source.name.lower()
-        self.spoken.append(_Spoken(at.idx, self.index.sent_of(at), source, key))
+        self.spoken.append(_Spoken(at.idx, self.index.sent_of(at), source, key, speech))
 
     # -- resolution ----------------------------------------------------------
 
@@ -684,8 +686,8 @@ class Sources:
         sent = self._sent_of(subj)
         # (nearest first: quotes and cues are resolved in two passes, not in text order)
         for s in sorted(self.spoken, key=lambda s: -s.char):
-            if s.char >= subj.idx or sent - s.sent > 2:
-                continue
+            if s.char >= subj.idx or sent - s.sent > 2 or not s.speech:
+                continue  # (a stance between is no one speaking: "the sources said")
             person_back = lemma in UNNAMED_SOURCE_NOUNS and person_noun(lemma)
             # "Cruz said ... The truth, the senator said": a bare role (no "Ukrainian")
             # whose holder was never so described is the person who just spoke, unless
