@@ -1,9 +1,13 @@
 """What a reference can mean, by its words and its clause: the kind of body "the agency"
 or "the company" agrees with, whom a relative "who" stands for, and whether a noun
 phrase refers back ("the ministry"), is new ("a firm") or names a person; the regions
-a sentence names; a subject's own phrase as written. Read by ``speakers``."""
+a sentence names; a subject's own phrase as written; the group a floating "both" counts;
+names without titles, short forms defined in brackets, and the words that tell roles and
+sides apart. Read by ``speakers``."""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,9 +22,9 @@ from storyline.analyze.source_lexicon import (
     UNNAMED_SOURCE_NOUNS,
     BodyKind,
 )
-from storyline.analyze.speech_lexicon import ORG_WORDS, ROLE_WORDS
+from storyline.analyze.speech_lexicon import COUNTRY_SYNONYMS, ORG_WORDS, ROLE_WORDS, TITLES
 from storyline.analyze.statements.cues import span_of_subject
-from storyline.analyze.statements.mentions import norm_word
+from storyline.analyze.statements.mentions import Mention, body_name, norm_word
 
 # Each body noun's kind ("agency" -> the agencies' kind).
 KIND_OF: dict[str, BodyKind] = {noun: kind for kind in BODY_KINDS for noun in kind.nouns}
@@ -237,3 +241,54 @@ def nationality_stems(noun: Token) -> set[str]:
 def name_stems(name: str | None) -> set[str]:
     """The stems of a name's words, to meet a nationality's ("Israel's military")."""
     return {w.lower()[:NATION_STEM] for w in (name or "").replace("'", " ").split()}
+
+
+def counted_group(quantifier: Token) -> Token | None:
+    """The group a floating "both" or "all" counts, hung before it ("He and ... Bob
+    Goodlatte (R-Va.) both condemned": "He", with Goodlatte joined to it)."""
+    before = [
+        c
+        for c in quantifier.lefts
+        if c.dep_ in ("nmod", "appos", "compound", "npadvmod", "nsubj")
+        and c.pos_ in ("PRON", "PROPN", "NOUN")
+    ]
+    return before[0] if before else None
+
+
+# A name and its short form in brackets: "All Nippon Airways (ANA)", "the Institute
+# for the Study of War (ISW)" (the name's capitalised words give the letters).
+DEFINED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|de)\s+){0,2}){1,7})\(([A-Z]{2,6})\)$"
+)
+BRACKETED_SHORT = re.compile(r"\(([A-Z]{2,6})\)")
+
+# Roles said in other words: TASS's "the head of state" is the president.
+# A company's kind in its name: "the airline" is "All Nippon Airways", "American Airlines".
+ROLE_SYNONYMS: dict[str, set[str]] = {
+    "head of state": {"president"},
+    "airline": {"airways", "airlines"},
+}
+COUNTRY_WORDS = frozenset(COUNTRY_SYNONYMS.values()) | frozenset(
+    {"french", "german", "british", "chinese", "israeli", "iranian", "turkish", "polish"}
+)
+# A party is a side too: "The Democratic presidential nominee" is not the article's one
+# "Republican presidential nominee Donald Trump".
+SIDE_WORDS = COUNTRY_WORDS | frozenset({"democratic", "democrat", "republican", "gop"})
+
+
+def strip_titles(name: str) -> str:
+    """A name without the titles before it ("President", "the") or a possessive end."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower() == "the"):
+        words = words[1:]
+    return re.sub(r"['’]s$", "", " ".join(words))
+
+
+def mention_name(m: Mention) -> str:
+    """A body or place mention as a name: its entity's, without a title."""
+    doc = m.head.doc
+    for e in doc.ents:
+        if e.start <= m.head.i < e.end:
+            return strip_titles(body_name(e)[1])
+    s, e2 = span_of_subject(m.head)
+    return strip_titles(text_of(doc, s, e2))

@@ -14,7 +14,6 @@ an unnamed source as the article describes it ("a senior US official",
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,21 +35,25 @@ from storyline.analyze.source_lexicon import (
     WRITER_PRONOUNS,
 )
 from storyline.analyze.speech_lexicon import (
-    COUNTRY_SYNONYMS,
     ORG_WORDS,
     RELATIVE_PRONOUNS,
     ROLE_WORDS,
-    TITLES,
 )
 from storyline.analyze.statements.antecedents import (
+    BRACKETED_SHORT,
+    DEFINED_ACRONYM,
     KIND_OF,
+    ROLE_SYNONYMS,
+    SIDE_WORDS,
     bare,
     body_kinds,
+    counted_group,
     described_text,
     fits,
     in_caps_run,
     indefinite,
     is_definite,
+    mention_name,
     name_stems,
     nationality_stems,
     own_phrase,
@@ -60,9 +63,9 @@ from storyline.analyze.statements.antecedents import (
     regions_in,
     relative_antecedent,
     role_phrase,
-    text_of,
+    strip_titles,
 )
-from storyline.analyze.statements.cues import cue_subject, is_cue, issuer_of, span_of_subject
+from storyline.analyze.statements.cues import cue_subject, is_cue, issuer_of
 from storyline.analyze.statements.mentions import (
     Mention,
     MentionIndex,
@@ -104,13 +107,6 @@ class Source:
 
 
 UNRESOLVED = Source(None, "unresolved")
-
-
-def strip_titles(name: str) -> str:
-    words = name.split()
-    while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower() == "the"):
-        words = words[1:]
-    return re.sub(r"['’]s$", "", " ".join(words))
 
 
 @dataclass(frozen=True)
@@ -253,7 +249,7 @@ class Sources:
         low = subj.lower_
         if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" and depth < 3:
             return self._relative(subj, depth)
-        counted = _counted_group(subj) if low in FLOATING_QUANTIFIERS and depth < 3 else None
+        counted = counted_group(subj) if low in FLOATING_QUANTIFIERS and depth < 3 else None
         if counted is not None:
             return self.resolve(counted, depth + 1, said=said)
         if not alone and depth < 3:
@@ -292,10 +288,10 @@ class Sources:
         "ANA said" is All Nippon Airways, as a reader knows it."""
         if self._short is None:
             self._short = {}
-            for bracket in _BRACKETED_SHORT.finditer(self.text):
+            for bracket in BRACKETED_SHORT.finditer(self.text):
                 # (the name is looked for only before a bracketed short form: cheap)
                 before = self.text[max(0, bracket.start() - 120) : bracket.start() + 1]
-                m = _DEFINED_ACRONYM.search(before + bracket.group(1) + ")")
+                m = DEFINED_ACRONYM.search(before + bracket.group(1) + ")")
                 if m is None:
                     continue
                 words, short = m.group(1).split(), m.group(2)
@@ -336,8 +332,8 @@ class Sources:
             if m.char >= subj.idx or m.kind != "body":
                 continue
             words = m.key.split()
-            if len(words) > 1 and words[-1] == low and _mention_name(m).split()[-1] == name:
-                return _mention_name(m)
+            if len(words) > 1 and words[-1] == low and mention_name(m).split()[-1] == name:
+                return mention_name(m)
         return self._acronyms().get(name, name)
 
     def _own_name(self, subj: Token) -> Source | None:
@@ -570,7 +566,7 @@ class Sources:
         "the Kremlin spokesman" -> the person introduced so; among several, the most
         salient (nearest by sentence, then a subject), as for pronouns."""
         lemma = subj.lemma_.lower()
-        head_words = {lemma, subj.lower_} | _ROLE_SYNONYMS.get(role_phrase(subj), set())
+        head_words = {lemma, subj.lower_} | ROLE_SYNONYMS.get(role_phrase(subj), set())
         mods = {
             norm_word(c.text)
             for c in subj.children
@@ -621,7 +617,7 @@ class Sources:
             # "the US president" where only "President Donald Trump" was named: the one
             # president of the article, unless described with another country
             m = described[-1]
-            if not (self.index.words_of(m) & _SIDE_WORDS) - mods:
+            if not (self.index.words_of(m) & SIDE_WORDS) - mods:
                 best = (0.0, m)
         if best is not None:
             return self._mention_source(best[1], depth)
@@ -756,7 +752,7 @@ class Sources:
             if depth < 3:  # a role: "The president's ... He called" is whom "the president" is
                 return self.resolve(m.head, depth + 1)
         if m.kind in ("body", "place") and (m.head.pos_ == "PROPN" or m.head.ent_type_):
-            return Source.named(_mention_name(m))
+            return Source.named(mention_name(m))
         return self.resolve(m.head, depth + 1)
 
     def _pronoun(self, pron: Token, depth: int, said: tuple[int, int] | None = None) -> Source:
@@ -862,18 +858,6 @@ class Sources:
         return m.kind in ("group", "body") or m.plural  # they
 
 
-def _counted_group(quantifier: Token) -> Token | None:
-    """The group a floating "both" or "all" counts, hung before it ("He and ... Bob
-    Goodlatte (R-Va.) both condemned": "He", with Goodlatte joined to it)."""
-    before = [
-        c
-        for c in quantifier.lefts
-        if c.dep_ in ("nmod", "appos", "compound", "npadvmod", "nsubj")
-        and c.pos_ in ("PRON", "PROPN", "NOUN")
-    ]
-    return before[0] if before else None
-
-
 def _speaker_agrees(low: str, gender: str | None, s: _Spoken, sources: Sources) -> bool:
     src = s.source
     if gender is not None:
@@ -883,22 +867,6 @@ def _speaker_agrees(low: str, gender: str | None, s: _Spoken, sources: Sources) 
         return not src.is_person and not src.plural
     return src.plural or not src.is_person
 
-
-def _mention_name(m: Mention) -> str:
-    doc = m.head.doc
-    for e in doc.ents:
-        if e.start <= m.head.i < e.end:
-            return strip_titles(body_name(e)[1])
-    s, e2 = span_of_subject(m.head)
-    return strip_titles(text_of(doc, s, e2))
-
-
-# A name and its short form in brackets: "All Nippon Airways (ANA)", "the Institute
-# for the Study of War (ISW)" (the name's capitalised words give the letters).
-_DEFINED_ACRONYM = re.compile(
-    r"((?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|de)\s+){0,2}){1,7})\(([A-Z]{2,6})\)$"
-)
-_BRACKETED_SHORT = re.compile(r"\(([A-Z]{2,6})\)")
 
 # Words inside a title before a name: "Member of the European Parliament Fernand
 # Kartheiser", "US Special Envoy to Ukraine Keith Kellogg", "Secretary for Health X".
@@ -918,16 +886,3 @@ _KNOWN_GENDER_BONUS = 0.5
 # How many candidates a pronoun tries, best first, when the best resolves to a person of
 # the other gender.
 _PRONOUN_TRIES = 3
-
-# Roles said in other words: TASS's "the head of state" is the president.
-# A company's kind in its name: "the airline" is "All Nippon Airways", "American Airlines".
-_ROLE_SYNONYMS: dict[str, set[str]] = {
-    "head of state": {"president"},
-    "airline": {"airways", "airlines"},
-}
-_COUNTRY_WORDS = frozenset(COUNTRY_SYNONYMS.values()) | frozenset(
-    {"french", "german", "british", "chinese", "israeli", "iranian", "turkish", "polish"}
-)
-# A party is a side too: "The Democratic presidential nominee" is not the article's one
-# "Republican presidential nominee Donald Trump".
-_SIDE_WORDS = _COUNTRY_WORDS | frozenset({"democratic", "democrat", "republican", "gop"})
