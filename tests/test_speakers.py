@@ -646,6 +646,15 @@ CASES = [
         "David Vitter and Bob Goodlatte",
         "named",
     ),
+    # A stance between may still be whom a role refers back to (409 articles).
+    (
+        "Since his invasion in 2022, President Vladimir V. Putin of Russia has wanted to end "
+        "the war in Ukraine on his terms. And in recent weeks, the Russian leader has been "
+        "able to defend his approach to negotiate a comprehensive peace deal.",
+        "his approach",
+        "Vladimir V. Putin",
+        "named",
+    ),
     # When and where a source spoke is no part of how the article describes it.
     (
         "A group of doctors in 2015 sent a letter to the vice chairman of the department, "

@@ -682,8 +682,8 @@ class Sources:
         sent = self._sent_of(subj)
         # (nearest first: quotes and cues are resolved in two passes, not in text order)
         for s in sorted(self.spoken, key=lambda s: -s.char):
-            if s.char >= subj.idx or sent - s.sent > 2 or not s.speech:
-                continue  # (a stance between is no one speaking: "the sources said")
+            if s.char >= subj.idx or sent - s.sent > 2:
+                continue
             person_back = lemma in UNNAMED_SOURCE_NOUNS and person_noun(lemma)
             # "Cruz said ... The truth, the senator said": a bare role (no "Ukrainian")
             # whose holder was never so described is the person who just spoke, unless
@@ -706,6 +706,8 @@ class Sources:
             # body that just spoke, called by its own noun
             if not s.source.is_person and bare(subj) and subj.lower_ in s.key.split():
                 return s.source
+            if not s.speech:
+                continue  # a stance between is no one speaking: "the sources said" after it
             break
         if lemma in EPITHETS and bare(subj):
             return self._epithet(subj, lemma)
