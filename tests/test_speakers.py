@@ -940,3 +940,15 @@ def test_a_stance_between_does_not_hide_the_sources_that_spoke(nlp) -> None:  # 
     )
     s = saying(_with_stances(nlp, text), "endorse the package")
     assert s.speaker == "sources close to the matter"
+
+
+def test_a_participle_sharing_a_passive_auxiliary_is_passive(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "They are presented with a fake page ..., or encouraged to click": "encouraged"
+    shares "are" and is passive too; its patient is no speaker (409 articles)."""
+    text = (
+        "Another method is spearphishing, where fake emails are targeted at specific people. "
+        "They are presented with a fake page where they enter their login details, or "
+        "encouraged to click a link which then installs malicious software."
+    )
+    found = [s for s in _with_stances(nlp, text) if "click a link" in s.text]
+    assert all(s.speaker is None for s in found)

@@ -614,6 +614,13 @@ def _passive(verb: Token) -> bool:
     pledged" is no passive."""
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBN", "VBD")
+        and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+    ):
+        return True  # "They are presented with a fake page ... or encouraged to click"
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     return verb.tag_ == "VBN" and not perfect
 
