@@ -622,6 +622,53 @@ CASES = [
         None,
         "unresolved",
     ),
+    # A finite verb with no subject of its own after an aside set off by commas is said
+    # by the name before the aside, however the parser hung it (PolNeAR train).
+    (
+        "Speaking in Harlem, Clinton, without naming him, also accused Sanders of being a "
+        "Johnny-come-lately to racial justice issues.",
+        "Johnny-come-lately",
+        "Clinton",
+        "named",
+    ),
+    (
+        'Beruff, a Scott ally, called Florida\'s standards "strong."',
+        "standards",
+        "Beruff",
+        "named",
+    ),
+    # A floating "both" counts the group before it, a pronoun and a name together.
+    (
+        'Sen. David Vitter criticized the plan. "The government does not have the capacity," '
+        "he said. He and House Judiciary Committee Chairman Bob Goodlatte (R-Va.) both "
+        "condemned the Central American Minors program in statements.",
+        "Minors program",
+        "David Vitter and Bob Goodlatte",
+        "named",
+    ),
+    # A stance between may still be whom a role refers back to (409 articles).
+    (
+        "Since his invasion in 2022, President Vladimir V. Putin of Russia has wanted to end "
+        "the war in Ukraine on his terms. And in recent weeks, the Russian leader has been "
+        "able to defend his approach to negotiate a comprehensive peace deal.",
+        "his approach",
+        "Vladimir V. Putin",
+        "named",
+    ),
+    # When and where a source spoke is no part of how the article describes it.
+    (
+        "A group of doctors in 2015 sent a letter to the vice chairman of the department, "
+        "calling for his dismissal.",
+        "his dismissal",
+        "A group of doctors",
+        "described",
+    ),
+    (
+        "Her campaign workers here said they have been working the state since the spring.",
+        "working the state",
+        "Her campaign workers",
+        "described",
+    ),
     # An instrument does not act: whoever uses it argues.
     (
         "Trump responded by using the example of Chicago to argue that gun control is not "
@@ -805,9 +852,9 @@ def test_a_person_the_recogniser_called_an_organisation_is_her_she(nlp) -> None:
 
 @pytest.mark.parametrize("name", ["Africa Corps", "Russia Today", "Teona Institute"])
 def test_a_body_is_not_read_as_a_person_by_its_first_word(name) -> None:  # type: ignore[no-untyped-def]
-    from storyline.analyze.statements.speakers import _person_like
+    from storyline.analyze.statements.antecedents import person_like
 
-    assert not _person_like(name)
+    assert not person_like(name)
 
 
 def test_the_force_is_the_police_force_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -818,3 +865,179 @@ def test_the_force_is_the_police_force_named_before(nlp) -> None:  # type: ignor
         "officers because of the connection with a public figure, the force said."
     )
     assert saying(statements(nlp, text), "being investigated").speaker == "Metropolitan Police"
+
+
+def _with_stances(nlp, text: str):  # type: ignore[no-untyped-def]
+    from conftest import text_article
+    from storyline.analyze import WITH_STANCES, analyze_doc
+
+    return analyze_doc(text_article(text), nlp(text), WITH_STANCES).statements
+
+
+def test_a_poll_someone_named_found_is_their_finding(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "In a poll, X found that ...": X found it, not the poll (PolNeAR train)."""
+    text = (
+        "In an online poll of 800 likely Republican primary voters, conducted from Feb. 11 "
+        "to Feb. 16, Democracy Corp found that anti-Democrat attitudes are the most potent "
+        "driver of Republican primary voters."
+    )
+    found = [s for s in _with_stances(nlp, text) if "anti-Democrat" in s.text]
+    assert [s.speaker for s in found] == ["Democracy Corp"]
+
+
+def test_a_word_a_who_clause_describes_is_the_subject_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The parser tags "Jolly" as an adverb; the "who" after it makes it a person."""
+    text = (
+        "Jolly, who was elected to Congress in 2014, doesn't see the department's role in "
+        "enforcing anti-discrimination laws as antiquated."
+    )
+    s = saying(_with_stances(nlp, text), "department's role")
+    assert s.speaker == "Jolly"
+
+
+def test_a_list_of_acts_is_no_aside(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "..., cut foreign aid, announced 31% tariffs": the verb between the commas makes
+    the name before them no subject of "announced" (409 articles)."""
+    text = (
+        "The administration has slammed South Africa's case at the International Court of "
+        "Justice, cut foreign aid, announced 31% tariffs, and expelled the ambassador."
+    )
+    s = saying(statements(nlp, text), "31% tariffs")
+    assert s.speaker != "International Court of Justice"
+
+
+def test_a_bare_surname_two_people_share_is_for_she_the_woman(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Clinton ... she said" where the article names Bill and Hillary Clinton: the
+    Clinton a "she" can mean (PolNeAR train gave her words to Al Sharpton)."""
+    text = (
+        "Former President Bill Clinton campaigned in Iowa. Bill Clinton spoke for an hour. "
+        "Hillary Clinton arrived later. In New York, after meeting with the Rev. Al Sharpton "
+        "and other civil rights leaders, Clinton proposed new federal regulations that would "
+        "end what she said were overly punitive school discipline policies."
+    )
+    said = [s for s in statements(nlp, text) if s.cue == "said"]
+    assert [s.speaker for s in said] == ["Hillary Clinton"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # an infinitive on a noun predicate is said by the copula's subject (PolNeAR train)
+        (
+            "Cruz is the only top-tier contender here to have pledged to visit every Iowa county.",
+            "every Iowa county",
+            "Cruz",
+        ),
+        # a noun cue that is the predicate is its subject's
+        ("While Clinton is an outspoken supporter of Roe v. Wade, Rubio is not.", "Roe", "Clinton"),
+        # with no agent, a passive's subject does what its complement says
+        (
+            "As they navigated the halls, some Republicans could be heard grousing that the "
+            '"fake" Trump literature was more plentiful than the actual merchandise.',
+            "more plentiful",
+            "some Republicans",
+        ),
+        # a thing that cannot speak is its maker's voice (PolNeAR dev)
+        (
+            "Palmieri spoke to reporters Friday after Donald Trump unleashed a series of tweets "
+            "criticizing Alicia Machado, the former beauty pageant winner.",
+            "beauty pageant",
+            "Donald Trump",
+        ),
+        (
+            "Earlier this month, lawyers for both Donald and Ivana Trump filed legal papers "
+            "opposing the unsealing.",
+            "the unsealing",
+            "lawyers for both Donald and Ivana Trump",
+        ),
+        # "an array of artists writing songs" is the artists, not whoever inspired them
+        (
+            "Obama inspired a wide array of black artists writing songs about him during "
+            "his first campaign.",
+            "songs about him",
+            "a wide array of black artists",
+        ),
+        (
+            "Clinton delivered the speech outlining her foreign policy vision on July 15.",
+            "foreign policy vision",
+            "Clinton",
+        ),
+        # what one receives is someone else's: no maker named (409 articles)
+        (
+            "Days later, PowerSchool received a ransom demand threatening to leak the names "
+            "of students.",
+            "to leak the names",
+            "a ransom demand",
+        ),
+    ],
+)
+def test_a_cue_with_no_subject_takes_its_controllers(nlp, text, words, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert saying(_with_stances(nlp, text), words).speaker == speaker
+
+
+def test_a_passive_cue_is_not_said_by_its_patient(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "the explanations of the robbers were interrogated, accused of kidnapping": nobody
+    named accuses (our news gold: an agentless passive)."""
+    text = (
+        "Over the past month, the explanations of the robbers were interrogated, accused of "
+        "kidnapping and tying up the star and stealing her jewelry."
+    )
+    found = [s for s in _with_stances(nlp, text) if "kidnapping" in s.text]
+    assert all(s.speaker is None or "explanations" not in s.speaker for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a passive participle on a noun: the noun is its patient, and no one else speaks
+        (
+            "During a raid on the hospital in February, soldiers discovered medicines labeled "
+            "with the names of hostages.",
+            "names of hostages",
+        ),
+        (
+            "I watched Ramaphosa as he quietly calmed down the often-shouting miners accused "
+            "of killing colleagues underground.",
+            "killing colleagues",
+        ),
+    ],
+)
+def test_a_passive_participle_has_no_speaker_from_the_clause_above(nlp, text, words) -> None:  # type: ignore[no-untyped-def]
+    found = [s for s in _with_stances(nlp, text) if words in s.text]
+    assert all(s.speaker is None for s in found)
+
+
+def test_a_role_of_the_other_party_is_not_the_one_nominee_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "The Democratic presidential nominee" where only "Republican presidential nominee
+    Donald Trump" was named a nominee: not Trump (PolNeAR dev)."""
+    text = (
+        "Republican presidential nominee Donald Trump's tax filings were released. Hillary "
+        "Clinton says in Ohio that she is thrilled. The Democratic presidential nominee says "
+        "they both share the belief that every child should have the chance to succeed."
+    )
+    assert saying(statements(nlp, text), "every child").speaker != "Donald Trump"
+
+
+def test_a_stance_between_does_not_hide_the_sources_that_spoke(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A stance is no one speaking: "the sources said" after it is still the sources
+    that spoke the sentence before (409 articles)."""
+    text = (
+        "Japan will compile an extra budget of about 3.9 trillion yen, sources close to the "
+        "matter said. Prime Minister Shigeru Ishiba's administration wants to focus on "
+        "subsidies for utility bills. The cabinet is expected to endorse the package as early "
+        "as Tuesday, the sources said."
+    )
+    s = saying(_with_stances(nlp, text), "endorse the package")
+    assert s.speaker == "sources close to the matter"
+
+
+def test_a_participle_sharing_a_passive_auxiliary_is_passive(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "They are presented with a fake page ..., or encouraged to click": "encouraged"
+    shares "are" and is passive too; its patient is no speaker (409 articles)."""
+    text = (
+        "Another method is spearphishing, where fake emails are targeted at specific people. "
+        "They are presented with a fake page where they enter their login details, or "
+        "encouraged to click a link which then installs malicious software."
+    )
+    found = [s for s in _with_stances(nlp, text) if "click a link" in s.text]
+    assert all(s.speaker is None for s in found)

@@ -31,6 +31,9 @@ PERSON_SUBJECT_PRONOUNS: dict[str, Gender] = {
 }
 THING_PRONOUNS: frozenset[str] = frozenset({"it", "its"})
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their"})
+# A quantifier after the group it counts, which the parser may make the subject: "He and
+# House Judiciary Committee Chairman Bob Goodlatte (R-Va.) both condemned the program".
+FLOATING_QUANTIFIERS: frozenset[str] = frozenset({"both", "all", "each"})
 WRITER_PRONOUNS: frozenset[str] = frozenset(
     {"i", "me", "my", "we", "us", "our", "you", "your", "one"}
 )

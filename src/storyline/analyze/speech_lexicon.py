@@ -619,6 +619,39 @@ ISSUED_DOCUMENTS: frozenset[str] = frozenset(
 ISSUE_LEMMAS: frozenset[str] = frozenset(
     {"issue", "release", "put", "publish", "post", "send", "file", "circulate", "make", "tweet"}
 )
+# Verbs whose subject made, delivered or ran the thing they take, so that the thing's
+# words are the subject's: "Clinton delivered the speech outlining", "Trump unleashed a
+# series of tweets criticizing", "he ran a TV show criticising". Not "received a ransom
+# demand threatening", "supporting a resolution calling for": those are someone else's.
+MAKE_LEMMAS: frozenset[str] = ISSUE_LEMMAS | frozenset(
+    {
+        "deliver",
+        "give",
+        "write",
+        "pen",
+        "draft",
+        "unleash",
+        "establish",
+        "run",
+        "air",
+        "launch",
+        "sign",
+        "introduce",
+        "submit",
+        "propose",
+        "share",
+        "adopt",
+        "author",
+        "create",
+        "produce",
+        "broadcast",
+        "unveil",
+        "present",
+        "compose",
+        "place",
+        "pass",
+    }
+)
 
 # The reporter's aside on how a claim was made, after a comma: "accused India of
 # involvement, without providing any evidence" — what was said ends before it.

@@ -1,16 +1,23 @@
 """What a reference can mean, by its words and its clause: the kind of body "the agency"
 or "the company" agrees with, whom a relative "who" stands for, and whether a noun
 phrase refers back ("the ministry"), is new ("a firm") or names a person; the regions
-a sentence names; a subject's own phrase as written. Read by ``speakers``."""
+a sentence names; a subject's own phrase as written; the group a floating "both" counts;
+names without titles, short forms defined in brackets, and the words that tell roles and
+sides apart; a name the recogniser called a body that reads as a person's; how many
+people "the three leaders" counts. Read by ``speakers``."""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze.figure_lexicon import PERSON_NOUNS
 from storyline.analyze.nlp import capitals_word
+from storyline.analyze.shared_lexicon import UNITS_WORDS
 from storyline.analyze.source_lexicon import (
     BODY_KINDS,
+    CAPITAL_CITIES,
     DEFINITE_DETERMINERS,
     GENDER_NOUNS,
     PROFESSION_NOUNS,
@@ -18,9 +25,14 @@ from storyline.analyze.source_lexicon import (
     UNNAMED_SOURCE_NOUNS,
     BodyKind,
 )
-from storyline.analyze.speech_lexicon import ORG_WORDS, ROLE_WORDS
+from storyline.analyze.speech_lexicon import COUNTRY_SYNONYMS, ORG_WORDS, ROLE_WORDS, TITLES
 from storyline.analyze.statements.cues import span_of_subject
-from storyline.analyze.statements.mentions import norm_word
+from storyline.analyze.statements.mentions import (
+    Mention,
+    body_name,
+    gender_from_name,
+    norm_word,
+)
 
 # Each body noun's kind ("agency" -> the agencies' kind).
 KIND_OF: dict[str, BodyKind] = {noun: kind for kind in BODY_KINDS for noun in kind.nouns}
@@ -181,12 +193,28 @@ def own_phrase(subj: Token) -> str:
         for t in span:
             if t.i <= subj.i:
                 continue
-            if (t.text in (",", "(", "—", "–") and t.head.i == subj.i) or (
-                t.dep_ == "cc" and t.head.i == subj.i
-            ):
+            if t.head.i == subj.i and (t.text in _ASIDE_OPENERS or t.dep_ == "cc" or _setting(t)):
                 e = t.idx
                 break
     return text_of(doc, s, e).strip(" ,")
+
+
+# What opens an aside after a source's noun: "the receptionist, heavy bags under her
+# eyes, ...", "The film ― which weaves together ... ― explains".
+_ASIDE_OPENERS = frozenset({",", "(", "—", "–", "―"})
+# Where the source spoke is no part of who it is: "Her campaign workers here said".
+_PLACE_ADVERBS = frozenset({"here", "there"})
+
+
+def _setting(tok: Token) -> bool:
+    """When or where, not who: "an arbitration panel *in 2001* found", "A group of
+    doctors *in 2015* sent a letter", "Her campaign workers *here* said"."""
+    if tok.dep_ == "advmod":
+        return tok.lower_ in _PLACE_ADVERBS
+    if tok.dep_ != "prep":
+        return False
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
 
 
 def text_of(doc: Doc, start: int, end: int) -> str:
@@ -221,3 +249,105 @@ def nationality_stems(noun: Token) -> set[str]:
 def name_stems(name: str | None) -> set[str]:
     """The stems of a name's words, to meet a nationality's ("Israel's military")."""
     return {w.lower()[:NATION_STEM] for w in (name or "").replace("'", " ").split()}
+
+
+def counted_group(quantifier: Token) -> Token | None:
+    """The group a floating "both" or "all" counts, hung before it ("He and ... Bob
+    Goodlatte (R-Va.) both condemned": "He", with Goodlatte joined to it)."""
+    before = [
+        c
+        for c in quantifier.lefts
+        if c.dep_ in ("nmod", "appos", "compound", "npadvmod", "nsubj")
+        and c.pos_ in ("PRON", "PROPN", "NOUN")
+    ]
+    return before[0] if before else None
+
+
+# A name and its short form in brackets: "All Nippon Airways (ANA)", "the Institute
+# for the Study of War (ISW)" (the name's capitalised words give the letters).
+DEFINED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|de)\s+){0,2}){1,7})\(([A-Z]{2,6})\)$"
+)
+BRACKETED_SHORT = re.compile(r"\(([A-Z]{2,6})\)")
+
+# Roles said in other words: TASS's "the head of state" is the president.
+# A company's kind in its name: "the airline" is "All Nippon Airways", "American Airlines".
+ROLE_SYNONYMS: dict[str, set[str]] = {
+    "head of state": {"president"},
+    "airline": {"airways", "airlines"},
+}
+COUNTRY_WORDS = frozenset(COUNTRY_SYNONYMS.values()) | frozenset(
+    {"french", "german", "british", "chinese", "israeli", "iranian", "turkish", "polish"}
+)
+# A party is a side too: "The Democratic presidential nominee" is not the article's one
+# "Republican presidential nominee Donald Trump".
+SIDE_WORDS = COUNTRY_WORDS | frozenset({"democratic", "democrat", "republican", "gop"})
+
+
+def strip_titles(name: str) -> str:
+    """A name without the titles before it ("President", "the") or a possessive end."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower() == "the"):
+        words = words[1:]
+    return re.sub(r"['’]s$", "", " ".join(words))
+
+
+def mention_name(m: Mention) -> str:
+    """A body or place mention as a name: its entity's, without a title."""
+    doc = m.head.doc
+    for e in doc.ents:
+        if e.start <= m.head.i < e.end:
+            return strip_titles(body_name(e)[1])
+    s, e2 = span_of_subject(m.head)
+    return strip_titles(text_of(doc, s, e2))
+
+
+# Places a body is named after whose names end in -a like a woman's first name.
+REGION_WORDS = frozenset(
+    {"africa", "america", "asia", "eurasia", "oceania", "crimea", "india", "china", "russia"}
+    | {"arabia", "syria", "georgia", "moldova", "slovakia", "estonia", "latvia", "lithuania"}
+    | {"odesa", "odessa", "gaza", "nova", "alfa", "alpha"}
+)
+
+
+def person_like(name: str) -> bool:
+    """A name the recogniser called an organisation that reads as a person's: two or three
+    capitalised words, a first name that tells a gender, no body's word, no country
+    ("Teona Lavrelashvili said": her "she" is hers; not "Africa Corps", "Russia Today")."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if norm_word(words[-1]) in ORG_WORDS or norm_word(words[0]) in COUNTRY_WORDS:
+        return False
+    if words[0].lower() in CAPITAL_CITIES or words[0].lower() in REGION_WORDS:
+        return False
+    return gender_from_name(name) is not None
+
+
+def count_of(subj: Token) -> int | None:
+    """How many "the three leaders" counts (two to seven), if a number modifies it."""
+    for c in subj.children:
+        if c.dep_ == "nummod":
+            word = c.lower_
+            n = int(word) if word.isdigit() else UNITS_WORDS.get(word)
+            return n if n is not None and 1 < n < 8 else None
+    return None
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """ "All Nippon Airways (ANA)": the article's own short forms and their names, so
+    "ANA said" is All Nippon Airways, as a reader knows it."""
+    out: dict[str, str] = {}
+    for bracket in BRACKETED_SHORT.finditer(text):
+        # (the name is looked for only before a bracketed short form: cheap)
+        before = text[max(0, bracket.start() - 120) : bracket.start() + 1]
+        m = DEFINED_ACRONYM.search(before + bracket.group(1) + ")")
+        if m is None:
+            continue
+        words, short = m.group(1).split(), m.group(2)
+        for k in range(len(words) - 1, -1, -1):
+            initials = "".join(w[0] for w in words[k:] if w[0].isupper())
+            if initials == short and words[k][0].isupper():
+                out.setdefault(short, " ".join(words[k:]))
+                break
+    return out

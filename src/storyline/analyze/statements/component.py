@@ -116,7 +116,7 @@ def _resolve_speakers(art: ArticleView, found: list[Found]) -> None:
                 f.speaker = tidy_name(f.speaker)  # ("Luciana Lopez: ..." paragraphs)
                 f.status = (f.status or "named") if f.speaker else "unresolved"
                 source = Source(f.speaker, f.status, f.is_person, " and " in (f.speaker or ""))
-            sources.spoke(f.cue, source)
+            sources.spoke(f.cue, source, speech=_kind(f) == "speech")
 
 
 def _fuller_description(name: str, earlier: list[str]) -> str:
@@ -207,6 +207,16 @@ def merge_split_quotes(art: ArticleView, found: list[Found]) -> list[Found]:
     return [f for f in found if id(f) not in merged]
 
 
+def _before_cue(art: ArticleView, start: int, cue: Token) -> tuple[int, int]:
+    """A speaker's span that ran past its cue (the parser hung the verb inside the
+    speaker's aside: "Roy Cooper (D), McCrory's opponent in the election, called
+    Friday for ..."): up to the cue, without the comma before it."""
+    k = cue.i - 1
+    while k > 0 and art.doc[k].is_punct and art.doc[k].idx > start:
+        k -= 1
+    return start, max(start, art.doc[k].idx + len(art.doc[k]))
+
+
 def _statement(ctx: Context, art: ArticleView, f: Found) -> tuple[Statement, bool]:
     """The exported record of one attribution, with its medium and date; and whether
     it names an occasion of its own ("told reporters", "in a statement")."""
@@ -218,6 +228,8 @@ def _statement(ctx: Context, art: ArticleView, f: Found) -> tuple[Statement, boo
         sp_span = span_of_subject(f.subj, clauses=True)
         if overlaps(sp_span, f.content):
             sp_span = span_of_subject(f.subj)
+        if f.subj.i < f.cue.i and sp_span[1] > f.cue.idx:
+            sp_span = _before_cue(art, sp_span[0], f.cue)
     said = f.parts[0] if f.parts else f.content  # a split quote's cue follows its first part
     if f.cue is not None:
         ranges = attribution_ranges(f.cue, said)

@@ -364,7 +364,7 @@ def _according(art: ArticleView, tok: Token) -> Found | None:
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.lemma_.lower() not in IN_SOURCE_LEMMAS:
             return None
-        if tok.head.pos_ == "NOUN" or is_cue(tok.head):
+        if tok.head.pos_ == "NOUN" or is_cue(tok.head) or _reports_own_finding(tok.head):
             return None
     else:
         found_to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -390,6 +390,14 @@ def _according(art: ArticleView, tok: Token) -> Found | None:
     q = art.quote_at(s)
     direct = q is not None and q.start == s and q.end == e
     return Found(tok, (tok.idx, to.idx + len(to)), pobj, None, False, (s, e), direct)
+
+
+def _reports_own_finding(verb: Token) -> bool:
+    """ "In an online poll of 800 voters, Democracy Corp found that ...": the poll is the
+    finding's setting; who found it is the verb's subject, a source of its own."""
+    return verb.lemma_.lower() in CLAUSE_ONLY_LEMMAS and any(
+        c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children
+    )
 
 
 def _no_source(art: ArticleView, tok: Token) -> Found | None:

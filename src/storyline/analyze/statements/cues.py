@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storyline.analyze.figure_lexicon import PERSON_NOUNS
+from storyline.analyze.source_lexicon import (
+    GENDER_NOUNS,
+    PROFESSION_NOUNS,
+    UNNAMED_SOURCE_NOUNS,
+)
 from storyline.analyze.speech_lexicon import (
     BARE_NOT_SAID,
     CUE_LEMMAS,
@@ -11,7 +17,10 @@ from storyline.analyze.speech_lexicon import (
     ISSUE_LEMMAS,
     ISSUED_DOCUMENTS,
     LEGAL_ACT_LEMMAS,
+    MAKE_LEMMAS,
+    ORG_WORDS,
     PHRASE_CUES,
+    ROLE_WORDS,
 )
 from storyline.analyze.statements.quotes import DASHES, END_PUNCT, mark_at
 
@@ -55,6 +64,9 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
         ]
         subj = min(same, key=lambda c: abs(c.i - verb.i)) if same else None
         return _name_after_place(subj) if subj is not None else None
+    aside = name_before_aside(verb)
+    if aside is not None:
+        return aside
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in INSTRUMENT_LEMMAS:
         # Object control: "leading Zelensky to assert", "told him to say"; not an
         # instrument ("using the example of Chicago to argue": whoever uses it argues).
@@ -83,9 +95,11 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
             head = head.head
         return cue_subject(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        issuer = issuer_of(verb.head)
+        issuer = issuer_of(verb.head) or _maker_of(verb.head)
         if issuer is not None and depth < 3:
-            return cue_subject(issuer, depth + 1)
+            maker = cue_subject(issuer, depth + 1)
+            if maker is not None:
+                return maker
         return verb.head
     return _inverted_subject(verb) or _trailing_name(verb)
 
@@ -202,6 +216,72 @@ def _name_before(verb: Token) -> Token | None:
     return name
 
 
+def name_before_aside(verb: Token) -> Token | None:
+    """ "Speaking in Harlem, Clinton, without naming him, also accused Sanders": a finite
+    verb with no subject of its own, right after an aside set off by commas, is said by
+    the name before the aside, however the parser hung it (here an apposition to
+    Harlem; in "since Clinton, at Monday's debate, cited ..." the object of "since").
+    English gives a finite verb a subject: a name, then only an aside, then the verb,
+    with no "and" and no other subject between, is that subject."""
+    doc = verb.doc
+    finite = verb.tag_ in _FINITE_TAGS or any(
+        c.dep_ == "aux" and c.tag_ in _FINITE_TAGS for c in verb.children
+    )
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.sent.root.pos_ in _NOMINAL:
+        finite = True  # "Beruff, a Scott ally, called ...": no verb but this one, read as
+        # a participle on the aside ("a man called Friday")
+    if not finite or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    k = verb.i - 1
+    while k > verb.sent.start and doc[k].head.i == verb.i and doc[k].dep_ in _VERB_LEFT_DEPS:
+        k -= 1  # "also", "did not", "has"
+    if doc[k].text != ",":
+        return None
+    j = k - 1
+    while j > verb.sent.start and k - j <= _ASIDE_MAX and doc[j].text != ",":
+        if doc[j].dep_ in ("nsubj", "nsubjpass", "cc") and doc[j].head.dep_ != "relcl":
+            return None  # a clause of its own, or "and": not an aside
+        if doc[j].tag_ in _FINITE_TAGS and not _in_relative(doc[j], k):
+            return None  # "..., cut foreign aid, announced tariffs": a list of acts
+        j -= 1
+    if doc[j].text != "," or k - j < 2 or k - j > _ASIDE_MAX:
+        return None
+    name = doc[j - 1]
+    if name.text == ")" and name.i > verb.sent.start:
+        # "Roy Cooper (D), McCrory's opponent ..., called": past the bracket
+        opening = next((t for t in reversed(doc[verb.sent.start : name.i]) if t.text == "("), None)
+        name = doc[opening.i - 1] if opening is not None and opening.i > 0 else name
+    # "Jolly, who was elected to Congress in 2014, doesn't see": a capitalised word the
+    # parser tagged as anything, whom a "who" describes, is a person
+    who = doc[j + 1].lower_ == "who" and doc[j + 1].head.head.i == name.i
+    named = name.pos_ == "PROPN" and name.ent_type_ in _SPEAKER_ENTS
+    if not (named or (who and name.text[:1].isupper())):
+        return None
+    if name.dep_ in ("nsubj", "nsubjpass") and name.head.i != verb.i:
+        return None  # the subject of another verb ("Trump, he said, will win")
+    return name
+
+
+def _in_relative(tok: Token, end: int) -> bool:
+    """Whether ``tok`` is inside a relative clause that ends before token ``end``."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "relcl":
+            return cur.right_edge.i < end
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+# What may stand between a subject's aside and its verb: "also", "did not", "has".
+_VERB_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+# At most this many tokens in an aside between commas.
+_ASIDE_MAX = 16
+# Entities that may speak.
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
 def _participle_partner(verb: Token) -> Token | None:
     """ "Trump voiced disapproval, claiming that Putin had gone crazy and alleging that he
     ...": English coordinates a participle with a participle, never with a finite verb;
@@ -269,6 +349,74 @@ def legal_act(verb: Token) -> bool:
     return bool(deps & {"nsubjpass", "auxpass"}) or (verb.tag_ == "VBN" and "aux" not in deps)
 
 
+def _maker_of(thing: Token) -> Token | None:
+    """The verb whose subject made or used ``thing``, a thing that cannot speak itself:
+    "Clinton delivered the speech outlining her vision", "lawyers for both ... filed
+    legal papers opposing the unsealing", "Trump unleashed a series of tweets
+    criticizing Machado", "comments Clinton made during a speech attacking". Up through
+    "of", "with", "during", "including", at most three steps; a person or a body
+    ("supporters saying", "a group calling") is no thing."""
+    if not _inanimate(thing) or any(c.dep_ == "poss" for c in thing.children):
+        return None  # "Mr. Clinton's remark describing": his
+    cur = thing
+    setting = False
+    for _ in range(3):
+        if cur.dep_ not in ("dobj", "pobj", "prep") or cur.head.i == cur.i:
+            return None
+        setting = setting or (cur.dep_ == "prep" and cur.lower_ in _SETTING_PREPS)
+        cur = cur.head
+        if cur.pos_ == "VERB":
+            # "she said at a recent news conference announcing": the occasion of a speech
+            made = cur.lemma_.lower() in MAKE_LEMMAS or (setting and is_cue(cur))
+            return cur if made and cur.tag_ != "VBN" else None
+    return None
+
+
+def _inanimate(noun: Token) -> bool:
+    """A common noun that names no person and no body: "speech", "tweets", "language";
+    not "a wide array *of black artists*", which stands for the artists."""
+    lemma = noun.lemma_.lower()
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if members is not None and not _inanimate(members):
+        return False
+    return (
+        noun.pos_ == "NOUN"
+        and not noun.ent_type_
+        and lemma not in _ANIMATE_NOUNS
+        and lemma not in GENDER_NOUNS
+        and not lemma.endswith(("ist", "ian", "ant", "ent"))
+    )
+
+
+# Common nouns for people and bodies, who speak for themselves ("an author saying").
+_ANIMATE_NOUNS = (
+    ROLE_WORDS
+    | ORG_WORDS
+    | PERSON_NOUNS
+    | UNNAMED_SOURCE_NOUNS
+    | PROFESSION_NOUNS
+    | frozenset(
+        {
+            "owner",
+            "author",
+            "writer",
+            "editor",
+            "investor",
+            "donor",
+            "founder",
+            "creator",
+            "producer",
+            "narrator",
+            "announcer",
+            "host",
+            "people",
+            "person",
+        }
+    )
+)
+
+
 def issuer_of(document: Token) -> Token | None:
     """The verb that issued ``document`` ("*issued* a statement saying"), if any."""
     head = document.head
@@ -295,6 +443,8 @@ def _inverted_subject(verb: Token) -> Token | None:
     j = verb.i + 1
     while j < len(doc) and j <= verb.i + 6 and "\n" not in doc[j].text:
         t = doc[j]
+        if t.ent_type_ in ("DATE", "TIME"):
+            return None  # "..., called Friday for": when, not who
         if t.pos_ == "PROPN" and (j + 1 >= len(doc) or doc[j + 1].pos_ != "PROPN"):
             return t
         if t.pos_ not in ("PROPN", "ADJ", "DET", "NOUN", "NUM"):
@@ -445,21 +595,80 @@ def implicit_subject(cue: Token) -> Token | None:
         named = [c for c in cue.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named and named[-1].i == cue.i - 1:
             return named[-1]
+    # A passive cue's controller is its patient ("miners accused of killing"), no speaker.
+    active = not _passive(cue)
     cur = cue
     for _ in range(3):
-        if cur.dep_ not in _CONTROL_DEPS or cur.head.i == cur.i:
+        if cur.pos_ in ("NOUN", "PROPN") and cur.i != cue.i:
+            owner = next((c for c in cur.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+        held = _predicate_holder(cur) if active else None
+        if held is not None:
+            return held
+        if not (cur.dep_ in _CONTROL_DEPS or _infinitive_relative(cur)) or cur.head.i == cur.i:
             return None
+        # "could be heard grousing", "who are drawn to his message and feel": the passive's
+        # subject does what its complement or its conjunct says
+        complement = cur.dep_ in ("xcomp", "advcl", "conj") and active
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
-            subj = cue_subject(cur)
+            subj = cue_subject(cur) or (_passive_subject(cur) if complement else None)
             if subj is not None:
                 return subj
             agent = next((c for c in cur.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             if pobj is not None:
                 return pobj
-        elif cur.pos_ in ("NOUN", "PROPN"):
-            owner = next((c for c in cur.children if c.dep_ == "poss"), None)
-            if owner is not None:
-                return owner
+    if cur.pos_ in ("NOUN", "PROPN") and cur.i != cue.i:
+        owner = next((c for c in cur.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
     return None
+
+
+def _infinitive_relative(verb: Token) -> bool:
+    """ "the only Republicans to vote against the bill": an infinitive on a noun, whose
+    subject that noun is (unlike a relative clause with a subject of its own)."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _predicate_holder(noun: Token) -> Token | None:
+    """Whose a noun predicate is: "Clinton is an outspoken supporter of Roe v. Wade",
+    "Cruz is the only contender to have pledged" (the copula's subject); "Mr. Trump
+    made a third attempt to deflect" (the subject of the verb the noun is the one
+    object of: no one else is given the attempt)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.head.i == noun.i:
+        return None
+    verb = noun.head
+    if noun.dep_ == "attr" and verb.pos_ in ("AUX", "VERB"):
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB":
+        if any(c.dep_ in ("dative", "iobj") for c in verb.children):
+            return None  # "gave them a chance to speak": theirs
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    """ "accused of kidnapping", "was told": a passive's subject is no speaker; "to have
+    pledged" is no passive."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBN", "VBD")
+        and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+    ):
+        return True  # "They are presented with a fake page ... or encouraged to click"
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return verb.tag_ == "VBN" and not perfect
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """ "some Republicans could be heard grousing", "Trump is expected to say": with no
+    agent, the passive's subject is who does what its complement says."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)

@@ -14,17 +14,15 @@ an unnamed source as the article describes it ("a senior US official",
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from storyline.analyze.shared_lexicon import UNITS_WORDS
 from storyline.analyze.source_lexicon import (
     CAPITAL_CITIES,
     DOCUMENT_NOUNS,
     EPITHETS,
+    FLOATING_QUANTIFIERS,
     GENDER_NOUNS,
     GENDER_TITLES,
     GENERIC_BODY_NOUNS,
@@ -36,33 +34,38 @@ from storyline.analyze.source_lexicon import (
     WRITER_PRONOUNS,
 )
 from storyline.analyze.speech_lexicon import (
-    COUNTRY_SYNONYMS,
     ORG_WORDS,
     RELATIVE_PRONOUNS,
     ROLE_WORDS,
-    TITLES,
 )
 from storyline.analyze.statements.antecedents import (
     KIND_OF,
+    ROLE_SYNONYMS,
+    SIDE_WORDS,
     bare,
     body_kinds,
+    count_of,
+    counted_group,
+    defined_acronyms,
     described_text,
     fits,
     in_caps_run,
     indefinite,
     is_definite,
+    mention_name,
     name_stems,
     nationality_stems,
     own_phrase,
+    person_like,
     person_noun,
     press_service,
     refers_back,
     regions_in,
     relative_antecedent,
     role_phrase,
-    text_of,
+    strip_titles,
 )
-from storyline.analyze.statements.cues import cue_subject, is_cue, issuer_of, span_of_subject
+from storyline.analyze.statements.cues import cue_subject, is_cue, issuer_of
 from storyline.analyze.statements.mentions import (
     Mention,
     MentionIndex,
@@ -77,50 +80,21 @@ from storyline.analyze.statements.people import (
     Person,
     person_mentions,
     surname_of,
-    tidy_name,
 )
 from storyline.analyze.statements.quotes import scan_quotes
+from storyline.analyze.statements.source import (
+    CHAIN_BONUS,
+    COURTESY_TITLES,
+    KNOWN_GENDER_BONUS,
+    PRONOUN_TRIES,
+    TITLE_LINKS,
+    UNRESOLVED,
+    VEHICLE_PREPS,
+    Source,
+    Spoken,
+    speaker_agrees,
+)
 from storyline.schema import SourceStatus
-
-
-@dataclass(frozen=True)
-class Source:
-    """A resolved source: the name a reader sees, how it is known, and whether it is a person."""
-
-    name: str | None
-    status: SourceStatus | None
-    is_person: bool = False
-    plural: bool = False
-
-    @classmethod
-    def named(cls, name: str, is_person: bool = False, plural: bool = False) -> Source:
-        tidy = tidy_name(name)
-        return UNRESOLVED if tidy is None else cls(tidy, "named", is_person, plural)
-
-    @classmethod
-    def described(cls, name: str, is_person: bool = False, plural: bool = False) -> Source:
-        tidy = tidy_name(name)
-        return UNRESOLVED if tidy is None else cls(tidy, "described", is_person, plural)
-
-
-UNRESOLVED = Source(None, "unresolved")
-
-
-def strip_titles(name: str) -> str:
-    words = name.split()
-    while len(words) > 1 and (words[0].lower() in TITLES or words[0].lower() == "the"):
-        words = words[1:]
-    return re.sub(r"['’]s$", "", " ".join(words))
-
-
-@dataclass(frozen=True)
-class _Spoken:
-    """A source that spoke (a resolved statement), as a candidate for a later pronoun."""
-
-    char: int
-    sent: int
-    source: Source
-    key: str
 
 
 class Sources:
@@ -133,7 +107,7 @@ class Sources:
         self.persons = persons
         self._fulls: dict[str, dict[str, int]] | None = None
         self.index = MentionIndex(doc, in_quote, persons, self.fullest_name)
-        self.spoken: list[_Spoken] = []
+        self.spoken: list[Spoken] = []
         self._short: dict[str, str] | None = None
         # What each "he"/"she" subject of the pronoun chain resolved to, by token.
         self._chain: dict[int, Source] = {}
@@ -220,12 +194,13 @@ class Sources:
             return self._anchor[1]
         return self.index.sent_of(tok)
 
-    def spoke(self, at: Token, source: Source) -> None:
-        """Record a resolved speaker at its cue, for the pronouns that follow."""
+    def spoke(self, at: Token, source: Source, speech: bool = True) -> None:
+        """Record a resolved speaker at its cue, for the pronouns that follow; ``speech``:
+        words said, not a stance."""
         if source.name is None:
             return
         key = source.name.lower()
-        self.spoken.append(_Spoken(at.idx, self.index.sent_of(at), source, key))
+        self.spoken.append(Spoken(at.idx, self.index.sent_of(at), source, key, speech))
 
     # -- resolution ----------------------------------------------------------
 
@@ -252,6 +227,9 @@ class Sources:
         low = subj.lower_
         if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" and depth < 3:
             return self._relative(subj, depth)
+        counted = counted_group(subj) if low in FLOATING_QUANTIFIERS and depth < 3 else None
+        if counted is not None:
+            return self.resolve(counted, depth + 1, said=said)
         if not alone and depth < 3:
             joint = self._joint(subj, depth)
             if joint is not None:
@@ -284,22 +262,9 @@ class Sources:
         return self.resolve(head, depth + 1)
 
     def _acronyms(self) -> dict[str, str]:
-        """ "All Nippon Airways (ANA)": the article's own short forms and their names, so
-        "ANA said" is All Nippon Airways, as a reader knows it."""
+        """The article's own short forms and their names (``defined_acronyms``)."""
         if self._short is None:
-            self._short = {}
-            for bracket in _BRACKETED_SHORT.finditer(self.text):
-                # (the name is looked for only before a bracketed short form: cheap)
-                before = self.text[max(0, bracket.start() - 120) : bracket.start() + 1]
-                m = _DEFINED_ACRONYM.search(before + bracket.group(1) + ")")
-                if m is None:
-                    continue
-                words, short = m.group(1).split(), m.group(2)
-                for k in range(len(words) - 1, -1, -1):
-                    initials = "".join(w[0] for w in words[k:] if w[0].isupper())
-                    if initials == short and words[k][0].isupper():
-                        self._short.setdefault(short, " ".join(words[k:]))
-                        break
+            self._short = defined_acronyms(self.text)
         return self._short
 
     def _joint(self, subj: Token, depth: int) -> Source | None:
@@ -332,8 +297,8 @@ class Sources:
             if m.char >= subj.idx or m.kind != "body":
                 continue
             words = m.key.split()
-            if len(words) > 1 and words[-1] == low and _mention_name(m).split()[-1] == name:
-                return _mention_name(m)
+            if len(words) > 1 and words[-1] == low and mention_name(m).split()[-1] == name:
+                return mention_name(m)
         return self._acronyms().get(name, name)
 
     def _own_name(self, subj: Token) -> Source | None:
@@ -370,7 +335,7 @@ class Sources:
                     if " " not in name and full != name and surname_of(full) == name.lower():
                         # "Dr Angelova-Chee said", tagged ORG: the person named in full before
                         return Source.named(full, is_person=True)
-                    return Source.named(name, is_person=_person_like(name))
+                    return Source.named(name, is_person=person_like(name))
         if subj.pos_ != "PROPN" and subj.text[:1].isupper() and not subj.is_sent_start:
             # A surname the tagger called a noun ("Zelenskyy wrote"): a person the
             # article names in full elsewhere.
@@ -421,7 +386,7 @@ class Sources:
                 continue
             between = doc[subj.i + 1 : p.start]
             if all(
-                t.pos_ in ("PROPN", "DET", "ADJ") or t.lower_ in _TITLE_LINKS or t.dep_ == "case"
+                t.pos_ in ("PROPN", "DET", "ADJ") or t.lower_ in TITLE_LINKS or t.dep_ == "case"
                 for t in between
             ):
                 return Source.named(self.person_name(p), is_person=True)
@@ -449,7 +414,7 @@ class Sources:
             counted = self._counted_group(subj, depth)
             if counted is not None:
                 return counted
-            back = self._plural_before(subj) if not _count_of(subj) else None
+            back = self._plural_before(subj) if not count_of(subj) else None
             if back is not None:
                 return back
         if known and definite and depth < 3 and not named_beside and not several:
@@ -482,7 +447,7 @@ class Sources:
         """ "The three Western leaders criticised this ... Sir Keir, Emmanuel Macron and
         Mark Carney also called for": several people counted are the article's one
         coordination of that many people by name (before or after), when it has one."""
-        count = _count_of(subj)
+        count = count_of(subj)
         if count is None or depth >= 2:
             return None
         groups = []
@@ -525,8 +490,8 @@ class Sources:
                 break
             words = p.text.split()
             before = self.doc[p.start - 1].lower_ if p.start else ""
-            titled = (words[0].lower() in _COURTESY_TITLES and len(words) == 2) or (
-                before in _COURTESY_TITLES and len(words) == 1
+            titled = (words[0].lower() in COURTESY_TITLES and len(words) == 2) or (
+                before in COURTESY_TITLES and len(words) == 1
             )
             if not titled or self.doc[p.end - 1].ent_type_ != "PERSON":
                 continue
@@ -624,7 +589,7 @@ class Sources:
             if owner is not None:
                 return self.resolve(owner, depth + 1)
             verb = issuer_of(tok)
-            if verb is None and tok.dep_ == "pobj" and tok.head.lower_ in _VEHICLE_PREPS:
+            if verb is None and tok.dep_ == "pobj" and tok.head.lower_ in VEHICLE_PREPS:
                 verb = tok.head.head if tok.head.head.pos_ == "VERB" else None
             who = cue_subject(verb) if verb is not None else None
             return self.resolve(who, depth + 1) if who is not None else None
@@ -635,7 +600,7 @@ class Sources:
         "the Kremlin spokesman" -> the person introduced so; among several, the most
         salient (nearest by sentence, then a subject), as for pronouns."""
         lemma = subj.lemma_.lower()
-        head_words = {lemma, subj.lower_} | _ROLE_SYNONYMS.get(role_phrase(subj), set())
+        head_words = {lemma, subj.lower_} | ROLE_SYNONYMS.get(role_phrase(subj), set())
         mods = {
             norm_word(c.text)
             for c in subj.children
@@ -686,7 +651,7 @@ class Sources:
             # "the US president" where only "President Donald Trump" was named: the one
             # president of the article, unless described with another country
             m = described[-1]
-            if not (self.index.words_of(m) & _COUNTRY_WORDS) - mods:
+            if not (self.index.words_of(m) & SIDE_WORDS) - mods:
                 best = (0.0, m)
         if best is not None:
             return self._mention_source(best[1], depth)
@@ -775,6 +740,8 @@ class Sources:
             # body that just spoke, called by its own noun
             if not s.source.is_person and bare(subj) and subj.lower_ in s.key.split():
                 return s.source
+            if not s.speech:
+                continue  # a stance between is no one speaking: "the sources said" after it
             break
         if lemma in EPITHETS and bare(subj):
             return self._epithet(subj, lemma)
@@ -821,7 +788,7 @@ class Sources:
             if depth < 3:  # a role: "The president's ... He called" is whom "the president" is
                 return self.resolve(m.head, depth + 1)
         if m.kind in ("body", "place") and (m.head.pos_ == "PROPN" or m.head.ent_type_):
-            return Source.named(_mention_name(m))
+            return Source.named(mention_name(m))
         return self.resolve(m.head, depth + 1)
 
     def _pronoun(self, pron: Token, depth: int, said: tuple[int, int] | None = None) -> Source:
@@ -835,35 +802,43 @@ class Sources:
         gender = PERSON_SUBJECT_PRONOUNS.get(low)
         sent = self._sent_of(pron)
         para = self.text.rfind("\n", 0, pron.idx)
-        ranked: list[tuple[float, Mention | _Spoken]] = []
+        ranked: list[tuple[float, Mention | Spoken]] = []
         for m in self.index.mentions:
             if m.char >= pron.idx:
                 break
-            if sent - m.sent > 4 or not self._agrees(low, gender, m):
+            if sent - m.sent > 4:
+                continue
+            if not self._agrees(low, gender, m) and (
+                gender is None or not self._namesake(m, gender)
+            ):
                 continue
             if said is not None and gender is None and said[0] <= m.char < said[1]:
                 continue
             score = -10.0 * (sent - m.sent) + 5 * m.subject + 2 * (m.char > para) + m.char * 1e-7
             # a "he" subject is the person the text goes on about, more than a passive's
             # agent beside it ("he was greeted by Mayor John Ortiz. He said")
-            score += _CHAIN_BONUS * (m.pronoun and m.sent < sent)
+            score += CHAIN_BONUS * (m.pronoun and m.sent < sent)
             # one known to be of the pronoun's gender before one whose gender nobody
             # knows ("Trump and Megyn Kelly ... he": Trump)
-            score += _KNOWN_GENDER_BONUS * (gender is not None and self.index.gender(m) == gender)
+            score += KNOWN_GENDER_BONUS * (gender is not None and self.index.gender(m) == gender)
             if m.sent == sent and not m.subject:
                 score -= 8  # "Asked about Trump, he said": not the object beside it
             ranked.append((score, m))
         for s in self.spoken:
-            if s.char >= pron.idx or sent - s.sent > 4 or not _speaker_agrees(low, gender, s, self):
+            if (
+                s.char >= pron.idx
+                or sent - s.sent > 4
+                or not speaker_agrees(low, gender, s, self.index.genders)
+            ):
                 continue
             score = -10.0 * (sent - s.sent) + 4 + 5 + 2 * (s.char > para) + s.char * 1e-7
             ranked.append((score, s))
         ranked.sort(key=lambda c: -c[0])
         tries = 0
         for _, chosen in ranked:
-            if tries >= _PRONOUN_TRIES:
+            if tries >= PRONOUN_TRIES:
                 break
-            if isinstance(chosen, _Spoken):
+            if isinstance(chosen, Spoken):
                 return chosen.source
             if chosen.pronoun:
                 linked = self._chain_link(chosen)
@@ -879,7 +854,21 @@ class Sources:
                 return Source.described(described_text(chosen.head))
             if gender is None or self.gender_of(found) in (None, gender):
                 return found
+            namesake = self._namesake(chosen, gender)
+            if namesake is not None:
+                return namesake
         return UNRESOLVED
+
+    def _namesake(self, m: Mention, gender: str) -> Source | None:
+        """ "Clinton proposed ... she said" where the article names Bill and Hillary
+        Clinton: a bare surname the pronoun's gender rules out for the person the
+        surname went to is the one person of that surname and gender."""
+        p = self.person_at(m.head)
+        if p is None or len(strip_titles(p.text).split()) != 1:
+            return None
+        fulls = self._full_names().get(surname_of(p.text), {})
+        fits = [f for f in fulls if self.gender_of(Source(f, "named", True)) == gender]
+        return Source.named(fits[0], is_person=True) if len(fits) == 1 else None
 
     def _chain_link(self, link: Mention) -> Source:
         """What an earlier "he" or "she" subject resolved to: the chain's earlier links
@@ -907,94 +896,3 @@ class Sources:
         if low in THING_PRONOUNS:
             return m.kind in ("body", "place", "document") and not m.plural
         return m.kind in ("group", "body") or m.plural  # they
-
-
-# Places a body is named after whose names end in -a like a woman's first name.
-_REGION_WORDS = frozenset(
-    {"africa", "america", "asia", "eurasia", "oceania", "crimea", "india", "china", "russia"}
-    | {"arabia", "syria", "georgia", "moldova", "slovakia", "estonia", "latvia", "lithuania"}
-    | {"odesa", "odessa", "gaza", "nova", "alfa", "alpha"}
-)
-
-
-def _person_like(name: str) -> bool:
-    """A name the recogniser called an organisation that reads as a person's: two or three
-    capitalised words, a first name that tells a gender, no body's word, no country
-    ("Teona Lavrelashvili said": her "she" is hers; not "Africa Corps", "Russia Today")."""
-    words = name.split()
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
-        return False
-    if norm_word(words[-1]) in ORG_WORDS or norm_word(words[0]) in _COUNTRY_WORDS:
-        return False
-    if words[0].lower() in CAPITAL_CITIES or words[0].lower() in _REGION_WORDS:
-        return False
-    return gender_from_name(name) is not None
-
-
-def _count_of(subj: Token) -> int | None:
-    """How many "the three leaders" counts (two to seven), if a number modifies it."""
-    for c in subj.children:
-        if c.dep_ == "nummod":
-            word = c.lower_
-            n = int(word) if word.isdigit() else UNITS_WORDS.get(word)
-            return n if n is not None and 1 < n < 8 else None
-    return None
-
-
-def _speaker_agrees(low: str, gender: str | None, s: _Spoken, sources: Sources) -> bool:
-    src = s.source
-    if gender is not None:
-        g = sources.index.genders.get(s.key)
-        return src.is_person and not src.plural and (g is None or g == gender)
-    if low in THING_PRONOUNS:
-        return not src.is_person and not src.plural
-    return src.plural or not src.is_person
-
-
-def _mention_name(m: Mention) -> str:
-    doc = m.head.doc
-    for e in doc.ents:
-        if e.start <= m.head.i < e.end:
-            return strip_titles(body_name(e)[1])
-    s, e2 = span_of_subject(m.head)
-    return strip_titles(text_of(doc, s, e2))
-
-
-# A name and its short form in brackets: "All Nippon Airways (ANA)", "the Institute
-# for the Study of War (ISW)" (the name's capitalised words give the letters).
-_DEFINED_ACRONYM = re.compile(
-    r"((?:[A-Z][\w’'&.-]*\s+(?:(?:of|for|and|the|on|de)\s+){0,2}){1,7})\(([A-Z]{2,6})\)$"
-)
-_BRACKETED_SHORT = re.compile(r"\(([A-Z]{2,6})\)")
-
-# Words inside a title before a name: "Member of the European Parliament Fernand
-# Kartheiser", "US Special Envoy to Ukraine Keith Kellogg", "Secretary for Health X".
-_TITLE_LINKS = frozenset({"of", "to", "for", "on", "at"})
-
-# Titles one calls someone already introduced by, with the surname alone ("Dr Rose").
-_COURTESY_TITLES = frozenset(
-    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."}
-)
-
-# What a "he"/"she" subject adds to its score as the antecedent of the next one.
-_CHAIN_BONUS = 1
-
-# What a candidate known to be of a "he"/"she"'s gender adds over one of unknown gender.
-_KNOWN_GENDER_BONUS = 0.5
-
-# How many candidates a pronoun tries, best first, when the best resolves to a person of
-# the other gender.
-_PRONOUN_TRIES = 3
-# The prepositions a document is the vehicle of a clause's words by: "*In* a statement,
-# the lawmakers referred to ...", "said *through* a spokesman's post".
-_VEHICLE_PREPS = frozenset({"in", "through", "via"})
-
-# Roles said in other words: TASS's "the head of state" is the president.
-# A company's kind in its name: "the airline" is "All Nippon Airways", "American Airlines".
-_ROLE_SYNONYMS: dict[str, set[str]] = {
-    "head of state": {"president"},
-    "airline": {"airways", "airlines"},
-}
-_COUNTRY_WORDS = frozenset(COUNTRY_SYNONYMS.values()) | frozenset(
-    {"french", "german", "british", "chinese", "israeli", "iranian", "turkish", "polish"}
-)
