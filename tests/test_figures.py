@@ -733,3 +733,23 @@ def test_aid_trucks_that_went_in_entered(nlp) -> None:  # type: ignore[no-untype
         assert f.measure == "entered", text
     (f,) = _figures(nlp, "The UN said 90 trucks of aid were waiting at the border.")
     assert f.measure != "entered"
+
+
+def test_a_change_to_or_by_a_figure_is_of_what_it_moves(nlp) -> None:  # type: ignore[no-untyped-def]
+    # After the Bank of Israel's report (news-dumpster, cut short): the figure is the level
+    # or the change of the verb's object, or of the noun a participle of change describes.
+    text = "Prices jumped on the month, pushing annual inflation to 3.6%."
+    assert _figures(nlp, text)[0].subject == "annual inflation"
+    text = "The war sent output plunging by an annualized 21% in the fourth quarter."
+    assert _figures(nlp, text)[0].subject == "output"
+    # A rate is of the noun it modifies, though that noun is another verb's object (the BBC
+    # on US tariffs).
+    (f,) = _figures(nlp, "Vietnam made concessions in a bid to avoid 46% tariffs.")
+    assert f.subject == "tariffs"
+
+
+def test_a_part_of_a_counted_whole_counts_its_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The BBC on a strike in Khan Younis (news-dumpster, cut short).
+    text = "An Israeli strike killed nine of the couple's 10 children on Friday."
+    (nine, _) = _figures(nlp, text)
+    assert (nine.measure, nine.subject) == ("killed", "children")

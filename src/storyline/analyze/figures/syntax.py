@@ -121,11 +121,16 @@ def counted_noun(num: Token, span: Span) -> Token | None:
 def subject_text(noun: Token, span: Span, measure_words: set[int]) -> str | None:
     """The counted noun with its modifiers between the number and it, minus measure words."""
     between = span.doc[span.end : noun.i + 1]
-    if (
-        any((t.like_num and t.pos_ == "NUM") or t.is_space for t in between)
-        or noun.lower_ in _CONTAINER_NOUNS
-    ):  # ("first-team players" is fine: "first" is an ordinal adjective)
+    if noun.lower_ in _CONTAINER_NOUNS:
         return None
+    numbers = [t.i for t in between if (t.like_num and t.pos_ == "NUM") or t.is_space]
+    if numbers:
+        # ("first-team players" is fine: "first" is an ordinal adjective); a part of a
+        # counted whole is of its noun: "killed nine of the couple's 10 children"
+        partitive = noun.head.lower_ == "of" and span.start <= noun.head.head.i < span.end
+        if not partitive or any(t.is_space for t in between):
+            return None
+        between = span.doc[numbers[-1] + 1 : noun.i + 1]
     words = [
         t for t in between if t.i not in measure_words and t.pos_ not in ("DET", "PUNCT", "ADV")
     ]
@@ -495,7 +500,12 @@ def unit_subject(num: Token, span: Span) -> str | None:
         for pobj in nxt.children:
             if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
                 return _noun_phrase(pobj)
-    if nxt is not None and nxt.is_alpha and nxt.pos_ in ("NOUN", "PROPN") and nxt.head.i >= nxt.i:
+    if (
+        nxt is not None
+        and nxt.is_alpha
+        and nxt.pos_ in ("NOUN", "PROPN")
+        and (nxt.head.i >= nxt.i or span.root.head.i == nxt.i)
+    ):  # (the noun the figure modifies, wherever its own head is: "to avoid 46% tariffs")
         head = nxt
         while (
             head.head.i > head.i
@@ -504,6 +514,9 @@ def unit_subject(num: Token, span: Span) -> str | None:
         ):
             head = head.head
         return doc[nxt.i : head.i + 1].text
+    changed = _changed_thing(span.root)
+    if changed is not None:
+        return _noun_phrase(changed)
     for verb in _governing_verbs(num, 3):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in lex.NON_CLAIMANTS:
@@ -512,6 +525,22 @@ def unit_subject(num: Token, span: Span) -> str | None:
                 if child.left_edge.i <= span.start and span.end <= child.i + 1:
                     return None  # "Up to 60% of flights": the figure is inside the subject
                 return _noun_phrase(child)
+    return None
+
+
+def _changed_thing(num: Token) -> Token | None:
+    """What a change moves when the figure is where it moved to or by how much: the object
+    of the verb ("pushing annual inflation to 3.6%", "lifting the debt ratio to 68%"), or
+    the noun a participle of change describes ("sent output plunging by 21%"); else None."""
+    prep = num.head
+    if num.dep_ != "pobj" or prep.lower_ not in ("to", "by") or prep.head.pos_ != "VERB":
+        return None
+    verb = prep.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if obj is not None and obj.i < num.i:
+        return obj
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.i < verb.i:
+        return verb.head
     return None
 
 
