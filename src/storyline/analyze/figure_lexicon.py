@@ -812,6 +812,21 @@ MEASURES: dict[str, str] = {
 LIGHT_VERB_MEASURES: dict[str, dict[str, str]] = {
     "take": {"hostage": "abducted", "captive": "abducted"},
 }
+# Verbs that, with "into" a place, say the counted went in (verb lemma -> the object the
+# verb needs, or None): "Only five trucks made it into Gaza", "it had allowed five lorries
+# carrying humanitarian aid into the territory", "100 trucks crossed into Gaza" all count
+# what entered, as "Five trucks entered" does.
+ENTRY_VERBS: dict[str, str | None] = {
+    "make": "it",
+    "allow": None,
+    "let": None,
+    "cross": None,
+    "carry": None,
+    "bring": None,
+    "get": None,
+}
+ENTERED = "entered"
+
 # Nouns of a group whose members are counted: "a delegation of about 20 diplomats" counts
 # the delegation, whatever its members did ("were standing near the entrance"; "firing
 # warning shots at a delegation of some 25 diplomats"), so two reports of one delegation
@@ -824,6 +839,12 @@ GROUP_NOUNS: dict[str, str] = {"delegation": "delegation", "convoy": "convoy"}
 # hospital" counts people, and says nothing of what happened to them by this word.
 TOTAL_SUBJECT_NOUNS: dict[str, str] = {"victims": "killed"}
 TOTAL_VERBS: frozenset[str] = frozenset({"exceed", "top", "surpass", "pass", "reach", "number"})
+
+# Nouns that name people by what was once done to them: what is counted, and their measure
+# only when no verb says what happens to them now ("another 307 prisoners of war had
+# been swapped" counts prisoners swapped; "Israel holds 9,500 prisoners" counts them held;
+# "a camp for 300 refugees" counts refugees).
+STATUS_NOUNS: frozenset[str] = frozenset({"prisoner", "refugee"})
 
 # Measure words that are only a measure as nouns or adjectives, not as verbs
 # spaCy may mis-tag ("fire" as a noun in "under fire" is not a measure).

@@ -161,7 +161,12 @@ def _syntax_of(
         measure = "age"
         subject = age_subject(span)
     elif q.unit is None or q.unit == "fraction":
-        if noun is not None and measure_of(noun) is not None and noun.i >= span.end:
+        if (
+            noun is not None
+            and measure_of(noun) is not None
+            and noun.i >= span.end
+            and noun.lemma_.lower() not in lex.STATUS_NOUNS  # "307 prisoners": what is counted
+        ):
             subject = subject_text_excluding_head(noun, span, used)
         elif noun is not None:
             subject = subject_text(noun, span, used)

@@ -43,12 +43,39 @@ def measure_of(tok: Token) -> str | None:
 def light_verb_measure(verb: Token) -> str | None:
     """What a light verb and its naming object say happened ("taken hostage", "took 251
     hostages" -> abducted), else None. Only for the verb the count itself completes: the
-    hostages "57 of whom remain" were not taken by the remaining."""
+    hostages "57 of whom remain" were not taken by the remaining. The naming word may
+    also be the noun the participle modifies ("the 250 hostages taken in the attack",
+    "more than 200 taken hostage" parsed as an adjective) or come with "as" ("250 were
+    taken into Gaza as hostages")."""
+    if _enters(verb):
+        return lex.ENTERED
     objects = lex.LIGHT_VERB_MEASURES.get(verb.lemma_.lower(), {})
-    for child in verb.children:
-        if child.dep_ in _LIGHT_OBJECT_DEPS and child.lemma_.lower() in objects:
-            return objects[child.lemma_.lower()]
+    if not objects:
+        return None
+    named = [c for c in verb.children if c.dep_ in _LIGHT_OBJECT_DEPS]
+    named += [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+        named.append(verb.head)
+    for word in named:
+        if word.lemma_.lower() in objects:
+            return objects[word.lemma_.lower()]
     return None
+
+
+def _enters(verb: Token) -> bool:
+    """A verb of passage with "into" a place ("made it into Gaza", "crossed into Gaza")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.ENTRY_VERBS:
+        return False
+    needed = lex.ENTRY_VERBS[lemma]
+    deps = {(c.dep_, c.lower_) for c in verb.children}
+    return ("prep", "into") in deps and (needed is None or ("dobj", needed) in deps)
 
 
 def number_head(span: Span) -> Token:
@@ -94,11 +121,16 @@ def counted_noun(num: Token, span: Span) -> Token | None:
 def subject_text(noun: Token, span: Span, measure_words: set[int]) -> str | None:
     """The counted noun with its modifiers between the number and it, minus measure words."""
     between = span.doc[span.end : noun.i + 1]
-    if (
-        any((t.like_num and t.pos_ == "NUM") or t.is_space for t in between)
-        or noun.lower_ in _CONTAINER_NOUNS
-    ):  # ("first-team players" is fine: "first" is an ordinal adjective)
+    if noun.lower_ in _CONTAINER_NOUNS:
         return None
+    numbers = [t.i for t in between if (t.like_num and t.pos_ == "NUM") or t.is_space]
+    if numbers:
+        # ("first-team players" is fine: "first" is an ordinal adjective); a part of a
+        # counted whole is of its noun: "killed nine of the couple's 10 children"
+        partitive = noun.head.lower_ == "of" and span.start <= noun.head.head.i < span.end
+        if not partitive or any(t.is_space for t in between):
+            return None
+        between = span.doc[numbers[-1] + 1 : noun.i + 1]
     words = [
         t for t in between if t.i not in measure_words and t.pos_ not in ("DET", "PUNCT", "ADV")
     ]
@@ -227,6 +259,38 @@ def _governing_verbs(tok: Token, limit: int = 4) -> list[Token]:
     return out
 
 
+def _first_measure(
+    candidates: list[Token], light_ok: set[int], status: Token | None, span: Span
+) -> tuple[str, Token | None] | None:
+    """The first candidate's measure word or light verb, with the word; for a noun of status
+    ("307 prisoners") that no word says happened to, its own verb as written, else its
+    status (with no word: the noun stays what is counted); else None."""
+    for tok in candidates:
+        measure = measure_of(tok) if status is None or tok.i != status.i else None
+        if measure is None and tok.i in light_ok:
+            measure = light_verb_measure(tok)
+        if measure is not None:
+            return measure, tok
+    if status is None:
+        return None
+    verb = _own_verb(status, span)
+    measure = verb.text.lower() if verb is not None else measure_of(status)
+    return (measure, None) if measure is not None else None
+
+
+def _own_verb(noun: Token, span: Span) -> Token | None:
+    """The verb a counted noun completes, directly or through its number ("307 prisoners
+    had been swapped", "holding thousands of prisoners"), when it says what happened
+    (not a verb of saying, nor a light verb); else None."""
+    cur = noun.head
+    while cur is not cur.head and (cur.lower_ == "of" or span.start <= cur.i < span.end):
+        cur = cur.head
+    lemma = cur.lemma_.lower()
+    if cur.pos_ != "VERB" or lemma in _LIGHT_VERBS or lemma in lex.ATTRIBUTION_VERBS:
+        return None
+    return cur
+
+
 def _own_participle(verb: Token, anchor: Token) -> bool:
     """``verb`` is a participle clause whose object is what the figure counts ("Russia
     launched 367 drones, striking more than 30 cities"): what happened to the cities is
@@ -284,17 +348,22 @@ def find_measure(num: Token, span: Span, noun: Token | None) -> tuple[str | None
     if participle is not None:
         governing = governing[:1]  # "launched 367 drones, striking more than 30 cities"
     own = noun is None or num.head.i == noun.i  # not "57 of whom" read as the hostages
-    light = light_verb_measure(governing[0]) if governing and own else None
-    if light is not None:
-        return light, used
+    # A light verb says what happened in the count's own phrase, the participle modifying
+    # its noun ("more than 200 taken hostage", "the 250 hostages taken in the attack"), or
+    # as the verb the count itself completes; nearest first, as the measure words are.
+    light_ok = {t.i for t in candidates if t.pos_ == "VERB"}
+    light_ok |= {c.i for c in (noun.children if noun is not None else ()) if c.dep_ == "acl"}
+    candidates.extend(doc[i] for i in sorted(light_ok - {t.i for t in candidates}))
+    if governing and own:
+        light_ok.add(governing[0].i)
     candidates.extend(governing)
     # "are believed to have died", "is estimated to have lost"
     candidates.extend(c for v in governing[:1] for c in v.children if c.dep_ == "xcomp")
-    for tok in candidates:
-        measure = measure_of(tok)
-        if measure is not None:
-            used.add(tok.i)
-            return measure, used
+    status = noun if noun is not None and noun.lemma_.lower() in lex.STATUS_NOUNS else None
+    found = _first_measure(candidates, light_ok, status, span)
+    if found is not None:
+        word = found[1]
+        return found[0], used | ({word.i} if word is not None else set())
     if group is not None:
         return group, used
     if participle is not None:
@@ -431,7 +500,12 @@ def unit_subject(num: Token, span: Span) -> str | None:
         for pobj in nxt.children:
             if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
                 return _noun_phrase(pobj)
-    if nxt is not None and nxt.is_alpha and nxt.pos_ in ("NOUN", "PROPN") and nxt.head.i >= nxt.i:
+    if (
+        nxt is not None
+        and nxt.is_alpha
+        and nxt.pos_ in ("NOUN", "PROPN")
+        and (nxt.head.i >= nxt.i or span.root.head.i == nxt.i)
+    ):  # (the noun the figure modifies, wherever its own head is: "to avoid 46% tariffs")
         head = nxt
         while (
             head.head.i > head.i
@@ -440,6 +514,9 @@ def unit_subject(num: Token, span: Span) -> str | None:
         ):
             head = head.head
         return doc[nxt.i : head.i + 1].text
+    changed = _changed_thing(span.root)
+    if changed is not None:
+        return _noun_phrase(changed)
     for verb in _governing_verbs(num, 3):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in lex.NON_CLAIMANTS:
@@ -448,6 +525,22 @@ def unit_subject(num: Token, span: Span) -> str | None:
                 if child.left_edge.i <= span.start and span.end <= child.i + 1:
                     return None  # "Up to 60% of flights": the figure is inside the subject
                 return _noun_phrase(child)
+    return None
+
+
+def _changed_thing(num: Token) -> Token | None:
+    """What a change moves when the figure is where it moved to or by how much: the object
+    of the verb ("pushing annual inflation to 3.6%", "lifting the debt ratio to 68%"), or
+    the noun a participle of change describes ("sent output plunging by 21%"); else None."""
+    prep = num.head
+    if num.dep_ != "pobj" or prep.lower_ not in ("to", "by") or prep.head.pos_ != "VERB":
+        return None
+    verb = prep.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if obj is not None and obj.i < num.i:
+        return obj
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.i < verb.i:
+        return verb.head
     return None
 
 
