@@ -27,8 +27,10 @@ CONTRACT_VERSION = "4"
 # it, figures' counts of none and group sizes, speakers and claims of the
 # 2026-12-07 sessions (issues 13, 15, 17): a store analysed at 5 holds
 # findings this version no longer makes. 7: the 2026-12-07 evening session's figures
-# (abduction counts) and speakers.
-ANALYSIS_VERSION = 7
+# (abduction counts) and speakers. 8: the 2026-12-07 night session's speakers, statements
+# and media (issue 15), figures' measures and subjects, and the wire credits the claims
+# stage reads (issue 13).
+ANALYSIS_VERSION = 8
 
 # Where ``published`` came from, best first: a metadata field, a header line
 # of a text file, the HTML page, the article's dateline, its URL, or (set by
