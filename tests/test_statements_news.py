@@ -409,3 +409,14 @@ def test_a_count_after_added_is_a_clause_misread(nlp) -> None:  # type: ignore[n
         "It added 47 of those missiles and 266 drones were intercepted."
     )
     assert saying(statements(nlp, text), "47 of those missiles").speaker is not None
+
+
+def test_a_report_with_no_source_inside_a_named_ones_words_is_no_second_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A judged sample of the 409 (seed 13, DW): "is said" took the words from the
+    # investigators "According to" whom they were said.
+    text = (
+        "According to investigators, the man is said to have randomly attacked revelers "
+        "outside a bar with a sharp object, injuring at least five people."
+    )
+    (s,) = statements(nlp, text)
+    assert s.speaker == "investigators"

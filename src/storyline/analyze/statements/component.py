@@ -164,7 +164,9 @@ def find_statements(ctx: Context) -> None:
     found = merge_split_quotes(art, found)
     # One content given by a speech cue and a stance cue ("has hit back, saying ..."):
     # the speech one stands, else the stance, held back, would hide the words said.
-    found.sort(key=lambda f: (f.content[0], f.content[1], _kind(f) == "stance"))
+    # One content given with a source and without ("According to investigators, the man
+    # is said to have ..."): the one that names its source stands.
+    found.sort(key=lambda f: (f.content[0], f.content[1], _kind(f) == "stance", f.speaker is None))
     seen: set[tuple[int, int]] = set()
     stances: list[Statement] = ctx.held.setdefault("stances", [])
     media = MediaCarry(art)

@@ -207,9 +207,19 @@ def outermost(found: list[Found]) -> list[Found]:
     def speech(f: Found) -> bool:
         return f.cue is not None and is_cue(f.cue)
 
+    def sourceless_inside(f: Found, g: Found) -> bool:
+        # "According to investigators, the man is said to have ...": a report with no
+        # source inside what a named source said is that source's words, not a second
+        # statement.
+        if f is g or f.subj is not None or f.speaker is not None or f.cue_span is None:
+            return False
+        if g.direct or (g.subj is None and g.speaker is None):
+            return False
+        return g.content[0] <= f.cue_span[0] < g.content[1]
+
     def dropped(f: Found) -> bool:
         for g in found:
-            if issued(f, g):
+            if issued(f, g) or sourceless_inside(f, g):
                 return True
             if inside(f, g) and not (speech(f) and not speech(g)):
                 return True
