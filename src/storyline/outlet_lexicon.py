@@ -16,6 +16,7 @@ found in. ``tests/test_sources.py`` checks every example names its outlet.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -230,3 +231,19 @@ GENERIC_OUTLETS: tuple[Outlet, ...] = (
         "the Elysee sources, quoted by French media",
     ),
 )
+
+
+_NAMED = tuple((o, re.compile(f"(?:{o.pattern})$")) for o in OUTLETS)
+_ANY = (*_NAMED, *((o, re.compile(f"(?:{o.pattern})$")) for o in GENERIC_OUTLETS))
+
+
+def outlet_named(words: str, generic: bool = True) -> Outlet | None:
+    """The lexicon's outlet these words name, whole (``"Fox News Digital"`` -> Fox News,
+    "Deutsche Welle" -> DW); with ``generic`` also an outlet named by what it is ("the
+    newspaper", "local media"). None for any other words ("Guardian Council")."""
+    words = words.strip()
+    for candidate in (words, re.sub(r"^[Tt]he\s+", "", words)):
+        for outlet, pattern in _ANY if generic else _NAMED:
+            if pattern.match(candidate):
+                return outlet
+    return None

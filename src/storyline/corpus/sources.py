@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.outlet_lexicon import GENERIC_OUTLETS, OUTLETS, Outlet
+from storyline.outlet_lexicon import GENERIC_OUTLETS, OUTLETS, Outlet, outlet_named
 from storyline.outlets import UNKNOWN_FAMILY, family_key
 
 # -- relays --------------------------------------------------------------------------
@@ -103,17 +103,6 @@ _WIRES = tuple(o for o in OUTLETS if o.label in WIRE_AGENCIES)
 # A wire dateline near the top: "WASHINGTON (AP) --", "KYIV, Ukraine (Reuters) -".
 _DATELINE = re.compile(r"\((?P<o>" + _alternation(_WIRES) + r")\)\s*(?:--|[-\u2013\u2014])")
 DATELINE_REACH = 600
-_COMPILED = tuple((o, re.compile(f"(?:{o.pattern})$")) for o in _ALL_OUTLETS)
-
-
-def outlet_named(words: str) -> Outlet | None:
-    """The lexicon's outlet these words name (``"Fox News Digital"`` -> Fox News)."""
-    words = words.strip()
-    for candidate in (words, re.sub(r"^[Tt]he\s+", "", words)):
-        for outlet, pattern in _COMPILED:
-            if pattern.match(candidate):
-                return outlet
-    return None
 
 
 def _relay(outlet_words: str, evidence: str) -> Relay | None:

@@ -26,21 +26,19 @@ from storyline.analyze.media_lexicon import (
 )
 from storyline.analyze.statements.view import ArticleView, Found
 from storyline.analyze.timexes.values import timex_date
-from storyline.outlet_lexicon import OUTLETS
+from storyline.outlet_lexicon import outlet_named
 from storyline.schema import Timex
 
-# An outlet of the shared list, its whole name: "told DW", "told Bild", "in an interview
-# with the Frankfurter Allgemeine Sonntagszeitung" (no news word in their names).
-_KNOWN_OUTLETS = tuple(
-    (outlet.label, re.compile(rf"(?:[Tt]he\s+)?(?:{outlet.pattern})")) for outlet in OUTLETS
-)
 
-
-def known_outlet(name: str) -> str | None:
-    """The shared list's label of the outlet ``name`` is, written whole ("Deutsche Welle"
-    -> "DW"); None for any other name ("Guardian Council" is not the Guardian). The
+def known_outlet(name: str) -> bool:
+    """Whether ``name`` is, whole, an outlet of the shared list ("told DW", "told Bild",
+    "the Frankfurter Allgemeine Sonntagszeitung": no news word in their names); the
     medium keeps the name as the article writes it."""
-    return next((label for label, p in _KNOWN_OUTLETS if p.fullmatch(name)), None)
+    return outlet_named(name, generic=False) is not None
+
+
+def _outlet_as_written(name: str) -> str | None:
+    return name if known_outlet(name) else None
 
 
 def medium_in(text: str, start: int, end: int) -> str | None:
@@ -335,7 +333,7 @@ def relay_tail(art: ArticleView, cue: Token) -> str | None:
     if tail is None or tail.start() < cue.idx:
         return None
     name = tail.group("name")
-    return medium_in(name, 0, len(name)) or (name if known_outlet(name) else None)
+    return medium_in(name, 0, len(name)) or _outlet_as_written(name)
 
 
 def channel_tail(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -346,7 +344,7 @@ def channel_tail(text: str, start: int, end: int) -> tuple[int, str] | None:
     if tail is None:
         return None
     name = tail.group("name")
-    medium = medium_in(text, tail.start(), end) or (name if known_outlet(name) else None)
+    medium = medium_in(text, tail.start(), end) or _outlet_as_written(name)
     return (tail.start(), medium) if medium is not None else None
 
 
@@ -377,7 +375,7 @@ def relay_outlet(art: ArticleView, cue: Token, subj: Token | None) -> str | None
     compounds = [t for t in subj.lefts if t.dep_ == "compound" and t.i == subj.i - 1]
     first = compounds[0].i if compounds else subj.i
     name = art.doc[first : subj.i + 1].text
-    return name if subj.pos_ == "PROPN" and known_outlet(name) else None
+    return _outlet_as_written(name) if subj.pos_ == "PROPN" else None
 
 
 def statement_date(timexes: list[Timex], cue: Token, ranges: list[tuple[int, int]]) -> str | None:

@@ -411,7 +411,7 @@ class Sources:
             back = self._recent_fallback(subj, lemma)  # "three sources said ... the sources"
             if back is not None and back.plural:
                 return back
-            counted = self._counted_group(subj, depth)
+            counted = self._named_coordination(subj, depth)
             if counted is not None:
                 return counted
             back = self._plural_before(subj) if not count_of(subj) else None
@@ -443,7 +443,7 @@ class Sources:
                 return later
         return Source.described(phrase, is_person=person_noun(lemma), plural=plural)
 
-    def _counted_group(self, subj: Token, depth: int) -> Source | None:
+    def _named_coordination(self, subj: Token, depth: int) -> Source | None:
         """ "The three Western leaders criticised this ... Sir Keir, Emmanuel Macron and
         Mark Carney also called for": several people counted are the article's one
         coordination of that many people by name (before or after), when it has one."""
