@@ -14,13 +14,12 @@ from storyline.corpus.sources import (
     medium_relay,
     relay_in,
     wire_credit,
-    wire_dateline,
 )
 from storyline.outlet_lexicon import GENERIC_OUTLETS, OUTLETS
 
 
 def _relay_of(sentence: str) -> str | None:
-    found = relay_in(sentence, 0, len(sentence)) or wire_dateline(sentence)
+    found = relay_in(sentence, 0, len(sentence)) or wire_credit(sentence)
     return found.outlet if found else None
 
 
@@ -67,10 +66,10 @@ def test_the_relay_is_looked_for_in_the_items_sentence_only() -> None:
 
 def test_a_wire_dateline_makes_the_article_a_relay() -> None:
     text = "May 21, 2025 (Mainichi Japan) WASHINGTON (AP) -- President Donald Trump has"
-    found = wire_dateline(text)
+    found = wire_credit(text)
     assert found is not None and found.outlet == "Associated Press"
-    assert wire_dateline("KYIV (Reuters) - Russia launched") is not None
-    assert wire_dateline("An AP reporter was in Kyiv (AP photo)") is None
+    assert wire_credit("KYIV (Reuters) - Russia launched") is not None
+    assert wire_credit("An AP reporter was in Kyiv (AP photo)") is None
 
 
 @pytest.mark.parametrize("credit", WIRE_CREDITS, ids=lambda c: c.name)

@@ -100,9 +100,6 @@ _RELAYS = tuple(
 )
 WIRE_AGENCIES = ("Associated Press", "Reuters", "AFP", "dpa", "UPI")
 _WIRES = tuple(o for o in OUTLETS if o.label in WIRE_AGENCIES)
-# A wire dateline near the top: "WASHINGTON (AP) --", "KYIV, Ukraine (Reuters) -".
-_DATELINE = re.compile(r"\((?P<o>" + _alternation(_WIRES) + r")\)\s*(?:--|[-\u2013\u2014])")
-DATELINE_REACH = 600
 
 
 def _relay(outlet_words: str, evidence: str) -> Relay | None:
@@ -110,12 +107,6 @@ def _relay(outlet_words: str, evidence: str) -> Relay | None:
     if outlet is None:
         return None
     return Relay(outlet.label, outlet.families, " ".join(evidence.split()))
-
-
-def wire_dateline(text: str) -> Relay | None:
-    """The wire agency an article says it runs, by a dateline in its opening."""
-    m = _DATELINE.search(text[:DATELINE_REACH])
-    return _relay(m["o"], m[0]) if m else None
 
 
 @dataclass(frozen=True)
@@ -172,11 +163,12 @@ def wire_credit(text: str, url: str | None = None) -> Relay | None:
     if (url and LIVE_PAGE.search(url)) or any(p.search(text) for p, _ in MIXED_CREDITS):
         return None
     found: list[tuple[int, Relay]] = []
+    text = text.rstrip()  # (a sign-off ends the text)
     tail = max(0, len(text) - CREDIT_REACH)
     reaches = {"head": (0, CREDIT_REACH), "tail": (tail, len(text)), "any": (0, len(text))}
     for credit, pattern in _CREDITS:
         lo, hi = reaches[credit.reach]
-        m = pattern.search(text.rstrip(), lo, hi)
+        m = pattern.search(text, lo, hi)
         relay = _relay(m["o"], m[0]) if m else None
         if m is not None and relay is not None:
             found.append((m.start(), relay))
