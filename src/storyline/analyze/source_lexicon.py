@@ -324,6 +324,13 @@ SPEAKING_THINGS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
     {"ad", "advertisement", "commercial", "editorial", "article", "book", "study", "bill"}
     | {"law", "legislation", "measure", "page", "platform", "website", "petition", "op-ed"}
 )
+# Things that act but never speak: a verb of stance after one is its doing, not a
+# position ("Flames ripped through Nottoway House", "the blast tore apart").
+MUTE_THINGS: frozenset[str] = frozenset(
+    {"flame", "fire", "blaze", "smoke", "storm", "wind", "flood", "water", "wave", "blast"}
+    | {"explosion", "missile", "drone", "rocket", "shell", "bomb", "bullet", "debris"}
+    | {"car", "truck", "vehicle", "plane", "ship", "boat", "train", "tank"}
+)
 # Verbs whose object is a thing made public, a candidate for that "it" as a subject is.
 RELEASE_VERBS: frozenset[str] = frozenset(
     {"release", "launch", "publish", "issue", "post", "air", "run", "unveil", "file", "send"}

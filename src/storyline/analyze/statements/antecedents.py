@@ -19,6 +19,7 @@ from storyline.analyze.source_lexicon import (
     BODY_KINDS,
     CAPITAL_CITIES,
     DEFINITE_DETERMINERS,
+    DOCUMENT_NOUNS,
     GENDER_NOUNS,
     PROFESSION_NOUNS,
     REGION_NOUNS,
@@ -182,6 +183,22 @@ def in_caps_run(tok: Token) -> bool:
     return sum(1 for t in window if capitals_word(t.text)) >= 4
 
 
+def caps_phrase(subj: Token) -> str:
+    """The subject of a headline set in capitals, as far back as the words before it
+    name ("RUBIO FIRES BACK AFTER DEM SENATOR SAYS": "DEM SENATOR"); the parse of
+    capitals runs subjects into the verbs before them."""
+    doc = subj.doc
+    # (from the verb the subject goes with: the parse may have taken "FIRES" for it)
+    end = subj.head.i if subj.head.i > subj.i else subj.i + 1
+    start = end
+    while start > 0 and in_caps_run(doc[start - 1]) and doc[start - 1].pos_ in _CAPS_NAME_POS:
+        start -= 1
+    return doc[start:end].text if start < end else doc[subj.i : subj.i + 1].text
+
+
+_CAPS_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "DET"})
+
+
 def own_phrase(subj: Token) -> str:
     """The subject's own noun phrase: without a joint speaker after "and", an
     apposition or an aside ("the receptionist, heavy bags under her eyes, ..."
@@ -192,11 +209,22 @@ def own_phrase(subj: Token) -> str:
     if span is not None:
         for t in span:
             if t.i <= subj.i:
+                if heading_run_in(t):
+                    s = t.idx
                 continue
             if t.head.i == subj.i and (t.text in _ASIDE_OPENERS or t.dep_ == "cc" or _setting(t)):
                 e = t.idx
                 break
     return text_of(doc, s, e).strip(" ,")
+
+
+def heading_run_in(tok: Token) -> bool:
+    """ "Desperate need for food Experts have warned": a section heading the page ran
+    into the sentence, shown by a common noun capitalised after a lower-case word."""
+    if tok.i == 0 or tok.pos_ != "NOUN" or tok.ent_type_ or not tok.text[:1].isupper():
+        return False
+    before = tok.doc[tok.i - 1].text
+    return before.isalpha() and before.islower()
 
 
 # What opens an aside after a source's noun: "the receptionist, heavy bags under her
@@ -272,9 +300,13 @@ BRACKETED_SHORT = re.compile(r"\(([A-Z]{2,6})\)")
 
 # Roles said in other words: TASS's "the head of state" is the president.
 # A company's kind in its name: "the airline" is "All Nippon Airways", "American Airlines".
+# A legislator's title before the name: "the congressman" is "Rep. Brad Sherman, D-Calif.".
 ROLE_SYNONYMS: dict[str, set[str]] = {
     "head of state": {"president"},
     "airline": {"airways", "airlines"},
+    "congressman": {"rep", "representative"},
+    "congresswoman": {"rep", "representative"},
+    "senator": {"sen"},
 }
 COUNTRY_WORDS = frozenset(COUNTRY_SYNONYMS.values()) | frozenset(
     {"french", "german", "british", "chinese", "israeli", "iranian", "turkish", "polish"}
@@ -322,6 +354,25 @@ def person_like(name: str) -> bool:
     if words[0].lower() in CAPITAL_CITIES or words[0].lower() in REGION_WORDS:
         return False
     return gender_from_name(name) is not None
+
+
+def document_owner(pron: Token) -> Token | None:
+    """ "Mr Zelensky's earlier message on the Telegram messenger service, in which he
+    accused": a pronoun in a relative clause on someone's document (or on a phrase
+    hung on it) is whoever the document is of."""
+    verb = pron.head
+    if pron.dep_ != "nsubj" or verb.dep_ != "relcl":
+        return None
+    if not any(c.dep_ == "prep" and c.i < pron.i for c in verb.children):
+        return None  # "in which", "where": the document is the setting, not the speaker
+    cur = verb.head
+    for _ in range(4):
+        if cur.lemma_.lower() in DOCUMENT_NOUNS:
+            return next((c for c in cur.children if c.dep_ == "poss"), None)
+        if cur.dep_ not in ("pobj", "prep"):
+            return None
+        cur = cur.head
+    return None
 
 
 def count_of(subj: Token) -> int | None:

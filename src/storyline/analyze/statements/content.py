@@ -313,7 +313,9 @@ def _fronted_report(cue: Token) -> Token | None:
     subject is what was reported, though the parser made it adverbial."""
     doc = cue.doc
     for c in cue.children:
-        if c.dep_ != "advcl" or c.i > cue.i or c.left_edge.i != cue.sent.start:
+        # (or its subject: "Gazprom hopes for ..., Sergey Kuznets, ..., said")
+        misread = c.dep_ == "nsubj" and c.pos_ == "VERB"
+        if not (c.dep_ == "advcl" or misread) or c.i > cue.i or c.left_edge.i != cue.sent.start:
             continue
         kids = list(c.children)
         if any(k.dep_ == "mark" or (k.tag_ == "WRB" and k.i == c.left_edge.i) for k in kids):
@@ -321,11 +323,10 @@ def _fronted_report(cue: Token) -> Token | None:
         if not any(k.dep_ in ("nsubj", "nsubjpass") for k in kids):
             return None
         between = doc[c.right_edge.i + 1 : cue.i]
-        if (
-            len(between)
-            and between[0].text in (",", "\u201d", '"')
-            and not any(t.dep_ == "ccomp" for t in cue.children)
-        ):
+        # (the comma may close the clause's own subtree when the parser hung the
+        # speaker inside it)
+        sep = between[0] if len(between) else doc[c.right_edge.i]
+        if sep.text in (",", "\u201d", '"') and not any(t.dep_ == "ccomp" for t in cue.children):
             return c
     return None
 

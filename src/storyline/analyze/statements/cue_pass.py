@@ -39,6 +39,7 @@ from storyline.analyze.statements.cues import (
     is_cue,
     is_phrase_cue,
     legal_act,
+    mute_thing,
     negated,
     reads_document,
 )
@@ -256,6 +257,8 @@ def _stance(art: ArticleView, cue: Token, preps: frozenset[str] = frozenset()) -
     if content is None and "for" in particles:
         content, cue_end = _for_to_content(art, cue, cue_end)
     if content is None:
+        if mute_thing(subj):
+            return None  # "Flames ripped through the house": no one took a stance
         comps = [c for c in cue.rights if c.dep_ in COMPLEMENT_DEPS]
         core = [c for c in comps if c.dep_ != "prep" or c.i <= cue_end]
         if not core:

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from storyline.analyze.figure_lexicon import PERSON_NOUNS
 from storyline.analyze.source_lexicon import (
     GENDER_NOUNS,
+    MUTE_THINGS,
     PROFESSION_NOUNS,
     UNNAMED_SOURCE_NOUNS,
 )
@@ -49,7 +50,13 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
     reporter = reduced_report(verb)
     if reporter is not None:
         return reporter
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    # (a verb the parser made the subject, "Gazprom hopes for ..., Sergey Kuznets, ...,
+    # said", is a fronted report: its speaker is the name before the asides)
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "csubj") and not (c.pos_ == "VERB" and c.dep_ == "nsubj")
+    ]
     if subjects:
         # A header line run into the sentence ("The Latest ...:\n\n12:15 p.m.\n\n
         # Donald Trump says") gives the verb a second subject in another paragraph.
@@ -246,7 +253,7 @@ def name_before_aside(verb: Token) -> Token | None:
         j -= 1
     if doc[j].text != "," or k - j < 2 or k - j > _ASIDE_MAX:
         return None
-    name = doc[j - 1]
+    name = _aside_holder(doc[j - 1], j)
     if name.text == ")" and name.i > verb.sent.start:
         # "Roy Cooper (D), McCrory's opponent ..., called": past the bracket
         opening = next((t for t in reversed(doc[verb.sent.start : name.i]) if t.text == "("), None)
@@ -276,6 +283,23 @@ def _in_relative(tok: Token, end: int) -> bool:
 
 # What may stand between a subject's aside and its verb: "also", "did not", "has".
 _VERB_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def _aside_holder(tok: Token, comma: int) -> Token:
+    """ "Sergey Kuznets, member of the management board, head of ..., said": the word
+    before the last aside ends an earlier aside; the name is what that aside describes."""
+    if tok.pos_ == "PROPN":
+        return tok  # a name already ("Speaking in Harlem, Clinton, without naming him")
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "appos" and cur.head.i < cur.i and cur.head.pos_ == "PROPN":
+            return cur.head
+        if cur.dep_ not in ("pobj", "prep", "compound", "appos") or cur.head.i >= comma:
+            break
+        cur = cur.head
+    return tok
+
+
 # At most this many tokens in an aside between commas.
 _ASIDE_MAX = 16
 # Entities that may speak.
@@ -356,7 +380,7 @@ def _maker_of(thing: Token) -> Token | None:
     criticizing Machado", "comments Clinton made during a speech attacking". Up through
     "of", "with", "during", "including", at most three steps; a person or a body
     ("supporters saying", "a group calling") is no thing."""
-    if not _inanimate(thing) or any(c.dep_ == "poss" for c in thing.children):
+    if not inanimate(thing) or any(c.dep_ == "poss" for c in thing.children):
         return None  # "Mr. Clinton's remark describing": his
     cur = thing
     setting = False
@@ -372,13 +396,13 @@ def _maker_of(thing: Token) -> Token | None:
     return None
 
 
-def _inanimate(noun: Token) -> bool:
+def inanimate(noun: Token) -> bool:
     """A common noun that names no person and no body: "speech", "tweets", "language";
     not "a wide array *of black artists*", which stands for the artists."""
     lemma = noun.lemma_.lower()
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     members = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-    if members is not None and not _inanimate(members):
+    if members is not None and not inanimate(members):
         return False
     return (
         noun.pos_ == "NOUN"
@@ -387,6 +411,12 @@ def _inanimate(noun: Token) -> bool:
         and lemma not in GENDER_NOUNS
         and not lemma.endswith(("ist", "ian", "ant", "ent"))
     )
+
+
+def mute_thing(subj: Token) -> bool:
+    """A subject that only acts, never speaks ("Flames ripped through Nottoway House",
+    ``MUTE_THINGS``): no position taken by an object alone."""
+    return subj.pos_ == "NOUN" and subj.lemma_.lower() in MUTE_THINGS
 
 
 # Common nouns for people and bodies, who speak for themselves ("an author saying").

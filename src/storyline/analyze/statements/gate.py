@@ -25,6 +25,7 @@ from storyline.analyze.statements.cues import (
     cue_subject,
     is_cue,
     legal_act,
+    mute_thing,
     span_of_subject,
 )
 from storyline.analyze.statements.quotes import trim
@@ -128,6 +129,8 @@ def read_candidate(art: ArticleView, tok: Token) -> tuple[Found, str, str] | Non
                 content = trim(art.text, s, e)
     if content is None or content[1] - content[0] < 2:
         return None
+    if subj is not None and kind not in ("clause", "quote", "colon") and mute_thing(subj):
+        return None  # "Flames ripped through Nottoway House": a thing's doing, no words
     setting = nxt is not None and nxt.lower_ in ("in", "at", "during") and cue_end > tok.i
     if kind == "comp:prep" and setting and is_cue(tok):
         # "said in a statement", "told at a rally": the setting, not what was said.

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze.source_lexicon import (
     CAPITAL_CITIES,
@@ -91,6 +91,10 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
             given = first.lower_ in MEN_FIRST_NAMES or first.lower_ in WOMEN_FIRST_NAMES
             if given and first.pos_ == last.pos_ == "PROPN" and last.text[:1].isupper():
                 add(e.end - 2, e.end)
+        elif e.label_ in ("GPE", "ORG") and e.end - e.start == 2 and _given_and_surname(e):
+            # "Sergey Kuznets, member of the management board, ... said": a known first
+            # name and a surname NER called a place or a body
+            add(e.start, e.end)
     surnames = {surname_of(p.text) for p in found.values()}
     i = 0
     while i < len(doc):
@@ -117,6 +121,26 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
                     add(i, j + 1)
         i = j + 1
     return [found[k] for k in sorted(found)]
+
+
+def _given_and_surname(e: Span) -> bool:
+    """Two capitalised proper nouns, the first a known given name, the second no
+    body's or place's word ("Sergey Kuznets"; not "Victoria Falls")."""
+    first, last = e[0], e[1]
+    if first.lower_ not in MEN_FIRST_NAMES and first.lower_ not in WOMEN_FIRST_NAMES:
+        return False
+    return (
+        first.pos_ == last.pos_ == "PROPN"
+        and last.text[:1].isupper()
+        and not last.text.isupper()
+        and last.lower_ not in ORG_WORDS
+        and last.lower_ not in REGION_NOUNS
+        and last.lower_ not in _PLACE_HEADS
+    )
+
+
+# Last words of a place's name that a given name may start ("Victoria Falls").
+_PLACE_HEADS = frozenset({"falls", "valley", "river", "lake", "bay", "island", "islands"})
 
 
 def _given_name_start(doc: Doc, lo: int, hi: int) -> int:

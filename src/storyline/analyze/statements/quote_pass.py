@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from storyline.analyze.statements.antecedents import in_caps_run
 from storyline.analyze.statements.content import quote_is_said
 from storyline.analyze.statements.cues import cue_subject, is_cue, reads_document
 from storyline.analyze.statements.people import Person, surname_of
@@ -324,16 +325,29 @@ def _name_after_quote(art: ArticleView, after: int, cue: Token) -> Token | None:
     return None
 
 
+def _closed_sentence(art: ArticleView, q: Quote) -> bool:
+    """A quote that ends its sentence with a full stop inside the marks ('"... not
+    doing it anymore."'), not with the comma of a cue that follows ('"...," he said')."""
+    inner = art.text[q.start : q.end].rstrip()
+    return inner.endswith(".") and not inner.endswith("..")
+
+
 def _cue_near(art: ArticleView, q: Quote) -> tuple[Token, Token] | None:
     doc = art.doc
     pstart, pend = art.para_of(q.open)
     after = q.close + 1 if q.close is not None else q.end
     span = doc.char_span(after, pend, alignment_mode="expand") if after < pend else None
+    # After a quote that closed its sentence, a cue behind a connective is a new
+    # sentence's ('"... anymore." Separately, Scott Bessent said ...').
+    loose = ("advmod",) if not _closed_sentence(art, q) else ()
     if span is not None:
         for n, tok in enumerate(span):
             if n > 12 or (tok.text in END_PUNCT) or (mark_at(tok.text, 0) and n > 0):
                 break
-            if is_cue(tok):
+            if is_cue(tok) and not in_caps_run(tok):
+                # A cue in a headline set in capitals after the quote ('"..." RUBIO
+                # FIRES BACK AFTER DEM SENATOR SAYS ...', a promo link) is the
+                # headline's own, not the quote's.
                 subj = cue_subject(tok)
                 if subj is None or subj.idx < after - 1:
                     subj = _name_after_quote(art, after, tok)  # the parse took it into the quote
@@ -342,7 +356,7 @@ def _cue_near(art: ArticleView, q: Quote) -> tuple[Token, Token] | None:
                 # Only the speaker may stand between the quote and its cue.
                 allowed = {t.i for t in subj.subtree}
                 gap = span[:n]
-                if all(t.i in allowed or t.is_punct or t.dep_ in ("advmod", "aux") for t in gap):
+                if all(t.i in allowed or t.is_punct or t.dep_ in (*loose, "aux") for t in gap):
                     return tok, subj
     lo = pstart
     for prev in art.quotes:

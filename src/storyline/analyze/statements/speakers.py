@@ -44,10 +44,12 @@ from storyline.analyze.statements.antecedents import (
     SIDE_WORDS,
     bare,
     body_kinds,
+    caps_phrase,
     count_of,
     counted_group,
     defined_acronyms,
     described_text,
+    document_owner,
     fits,
     in_caps_run,
     indefinite,
@@ -70,11 +72,11 @@ from storyline.analyze.statements.mentions import (
     Mention,
     MentionIndex,
     body_name,
-    gender_from_name,
     name_gender,
     norm_word,
     proper_modifier,
 )
+from storyline.analyze.statements.names import FullNames
 from storyline.analyze.statements.people import (
     PLACE_LABELS,
     Person,
@@ -105,7 +107,7 @@ class Sources:
         self.text = doc.text  # once: spaCy rebuilds it on every read
         self.in_quote = in_quote
         self.persons = persons
-        self._fulls: dict[str, dict[str, int]] | None = None
+        self.names = FullNames(persons)
         self.index = MentionIndex(doc, in_quote, persons, self.fullest_name)
         self.spoken: list[Spoken] = []
         self._short: dict[str, str] | None = None
@@ -134,52 +136,8 @@ class Sources:
         )
 
     def fullest_name(self, name: str) -> str:
-        """The fullest form of a person's name in the article ("Mr. Trump" -> "Donald
-        Trump"). Where several people share the surname (the Clintons, the Obamas),
-        the first name decides, else a gendered title ("Mrs. Clinton"), else the
-        one the article names most."""
-        base = strip_titles(name)
-        surname = surname_of(name)
-        fulls = self._full_names().get(surname)
-        if surname and not fulls and len(base.split()) == 1:
-            return self._family_name_first(base)
-        if not surname or not fulls:
-            return base
-        given = base.split()
-        cands = [f for f in fulls if len(f.split()) > len(given)]
-        if len(given) >= 2:
-            cands = [f for f in cands if f.split()[0].lower() == given[0].lower()]
-        title = name.split()[0].lower() if name.split() else ""
-        gender = GENDER_TITLES.get(title)
-        if gender is not None:
-            cands = [f for f in cands if gender_from_name(f) in (gender, None)]
-        if not cands:
-            return base
-        return max(cands, key=lambda f: (fulls[f], -list(fulls).index(f)))
-
-    def _family_name_first(self, word: str) -> str:
-        """ "Mr. Lou" for "Lou Jiwei" (a Chinese name, the family name first), "Diane"
-        for "Diane Guerrero": a one-word name no full name ends with is the one full
-        name it begins, when the article gives exactly one."""
-        starts = {
-            f
-            for names in self._full_names().values()
-            for f in names
-            if f.split()[0].lower() == word.lower()
-        }
-        return next(iter(starts)) if len(starts) == 1 else word
-
-    def _full_names(self) -> dict[str, dict[str, int]]:
-        """Surname -> the full names (two words or more) the article gives it, with how
-        often, in order of first mention."""
-        if self._fulls is None:
-            self._fulls = {}
-            for p in self.persons:
-                full = strip_titles(p.text)
-                if len(full.split()) >= 2:
-                    names = self._fulls.setdefault(surname_of(p.text), {})
-                    names[full] = names.get(full, 0) + 1
-        return self._fulls
+        """The fullest form of a person's name in the article (``FullNames.fullest``)."""
+        return self.names.fullest(name)
 
     def person_at(self, tok: Token) -> Person | None:
         for p in self.persons:
@@ -235,12 +193,15 @@ class Sources:
             if joint is not None:
                 return joint
         if low in PERSON_SUBJECT_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS:
+            owner = document_owner(subj) if depth < 3 else None
+            if owner is not None:
+                return self.resolve(owner, depth + 1)
             return self._pronoun(subj, depth, said)
         if low in WRITER_PRONOUNS and subj.pos_ == "PRON":
             return UNRESOLVED
         if in_caps_run(subj):
             # "..., MILITARY SERVICE MEMBERS SUGGEST": a headline's words, not a name
-            return Source.described(own_phrase(subj), plural=subj.text.endswith("S"))
+            return Source.described(caps_phrase(subj), plural=subj.text.endswith("S"))
         named = self._name(subj)
         if named is not None:
             return named
@@ -647,14 +608,19 @@ class Sources:
             score = -10.0 * (sent - m.sent) + 5 * m.subject + 3 * main + m.char * 1e-7
             if best is None or score > best[0]:
                 best = (score, m)
-        if best is None and mods and len({m.key for m in described}) == 1:
+        if best is None and mods:
             # "the US president" where only "President Donald Trump" was named: the one
-            # president of the article, unless described with another country
-            m = described[-1]
-            if not (self.index.words_of(m) & SIDE_WORDS) - mods:
-                best = (0.0, m)
+            # president of the article not described with another country ("French
+            # president Emmanuel Macron" is not him)
+            ours = [m for m in described if not (self.index.words_of(m) & SIDE_WORDS) - mods]
+            if len({m.key for m in ours}) == 1:
+                best = (0.0, ours[-1])
         if best is not None:
             return self._mention_source(best[1], depth)
+        if person_role and not described:
+            later = self._role_named_later(subj, head_words | mods)
+            if later is not None:
+                return later
         if kinds:
             return None
         # A body its words show of the kind first, then the source that just spoke,
@@ -663,6 +629,21 @@ class Sources:
         if shown:
             return of_kind
         return self._recent_fallback(subj, lemma) or of_kind
+
+    def _role_named_later(self, subj: Token, want: set[str]) -> Source | None:
+        """ "..., the defense minister said in comments published Saturday. In an
+        interview ..., Boris Pistorius laid out ... Germany's Defense Minister Boris
+        Pistorius": a role no one before held is the one person the article gives it
+        later, with every word of the role ("defense" too), when only one has it."""
+        want = want | {norm_word(c.text) for c in subj.children if c.dep_ == "compound"}
+        keys: dict[str, Mention] = {}
+        for m in self.index.mentions:
+            later = m.kind == "person" and m.key and m.char > subj.idx
+            if later and not refers_back(m.head) and want <= self.index.words_of(m):
+                keys.setdefault(m.key, m)
+        if len(keys) != 1:
+            return None
+        return self._mention_source(next(iter(keys.values())), 3)
 
     def _regions_near(self, sent: int) -> set[str]:
         """The regions named in sentence ``sent`` and the one before it."""
@@ -866,7 +847,7 @@ class Sources:
         p = self.person_at(m.head)
         if p is None or len(strip_titles(p.text).split()) != 1:
             return None
-        fulls = self._full_names().get(surname_of(p.text), {})
+        fulls = self.names.full_names().get(surname_of(p.text), {})
         fits = [f for f in fulls if self.gender_of(Source(f, "named", True)) == gender]
         return Source.named(fits[0], is_person=True) if len(fits) == 1 else None
 
