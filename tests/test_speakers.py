@@ -1132,3 +1132,17 @@ def test_he_in_a_relative_on_someones_message_is_its_writer(nlp) -> None:  # typ
         "Russian attacks on Ukraine by being silent."
     )
     assert saying(statements(nlp, text), "encouraging").speaker == "Zelensky"
+
+
+def test_an_attribution_restated_under_a_pronoun_is_the_named_ones(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, Fox) "An aid worker ... said X, she said": the aid worker's words,
+    # not the whole sentence under an unresolved "she".
+    text = (
+        "An aid worker, who did not want to be named for fear of reprisal, said a "
+        "delegation of about 20 diplomats were standing near the entrance of the camp "
+        "when they heard gunshots Wednesday, she said. No one was injured, she added."
+    )
+    found = statements(nlp, text)
+    s = saying(found, "a delegation of about 20")
+    assert (s.speaker, s.text[:14]) == ("An aid worker", "a delegation o")
+    assert saying(found, "No one was injured").speaker == "An aid worker"

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Token
 
 from storyline.analyze.cue_model import load_cue_model
-from storyline.analyze.source_lexicon import UNNAMED_SOURCE_NOUNS
+from storyline.analyze.source_lexicon import PERSON_SUBJECT_PRONOUNS, UNNAMED_SOURCE_NOUNS
 from storyline.analyze.speech_lexicon import (
     ASIDE_NOUNS,
     ASIDE_VERBS,
@@ -217,11 +217,20 @@ def outermost(found: list[Found]) -> list[Found]:
             return False
         return g.content[0] <= f.cue_span[0] < g.content[1]
 
+    def restated(f: Found, g: Found) -> bool:
+        # "An aid worker, who ..., said a delegation ... heard gunshots, she said": the
+        # whole attribution again under a pronoun; the named one inside stands.
+        if g.subj is None or f.subj is None or g.subj.lower_ not in PERSON_SUBJECT_PRONOUNS:
+            return False
+        return inside(f, g) and speech(f) and g.content[0] <= f.subj.left_edge.idx
+
     def dropped(f: Found) -> bool:
         for g in found:
             if issued(f, g) or sourceless_inside(f, g):
                 return True
-            if inside(f, g) and not (speech(f) and not speech(g)):
+            if restated(g, f):
+                return True
+            if inside(f, g) and not (speech(f) and not speech(g)) and not restated(f, g):
                 return True
             # "should remember that social scientists say X": the saying is the
             # statement, the frame around it is not.
