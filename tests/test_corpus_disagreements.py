@@ -861,3 +861,30 @@ def test_a_past_events_count_retold_later_joins_the_events_series() -> None:
     may = claim(3, **{**killed, "scope": None}, as_of="2025-05-25", period=None,
                 published="2025-05-25")  # fmt: skip
     assert not kinds([april, may], april, may)
+
+
+def test_two_people_one_outlet_quotes_are_two_sources() -> None:
+    # TASS: "with some 90,000 troops taking part in it, Patrushev emphasized"; another
+    # TASS piece: "the Steadfast Defender 2024 that involved 90,000 NATO troops", military
+    # expert Viktor Litovkin. One outlet, two people it names: two sources.
+    kw = {"measure": "involved", "subject": "troops", "place": "Europe", "outlet": "tass"}
+    patrushev = claim(90_000, **kw, claimant="Nikolay Patrushev", claimant_entity="e1")
+    litovkin = claim(90_000, **kw, claimant="Viktor Litovkin", claimant_entity="e2")
+    assert kinds([patrushev, litovkin], patrushev, litovkin) == {"corroboration"}
+    # Claimants the analysis did not resolve to anyone stay the outlet's.
+    found = [dataclasses.replace(c, claimant_entity=None) for c in (patrushev, litovkin)]
+    assert not kinds(found, *found)
+
+
+def test_a_joint_claimant_is_each_of_its_sources() -> None:
+    # DW: "Ukraine's President Volodymyr Zelenskyy and Russia's Defense Ministry said 307
+    # soldiers were swapped on Saturday"; the Independent: "Russia's Defence Ministry said
+    # ... each released 307 combatants and civilians on Saturday". The ministry's count,
+    # carried twice.
+    kw = {"measure": "swapped", "subject": "soldiers", "place": None, "scope": "incident",
+          "period": "2025-05-24", "as_of": "2025-05-24"}  # fmt: skip
+    dw = claim(307, **kw, claimant="Volodymyr Zelenskyy and Russia's Defense Ministry",
+               claimant_entity="zelenskyy", outlet="dw")  # fmt: skip
+    independent = claim(307, **kw, claimant="Russia\u2019s Defence Ministry", outlet="induk")
+    assert len(sources([dw, independent])) == 1
+    assert not kinds([dw, independent], dw, independent)
