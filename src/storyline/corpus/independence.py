@@ -56,7 +56,7 @@ def same_source_keys(claim: Claim) -> list[str]:
     root = claim.copy_of or claim.article_id
     keys = [f"copy:{root}:{claim.claimant or ''}:{claim.low}:{claim.high}", *claim.source_keys]
     keys.extend(f"name:{k}" for k in _joint_keys(claim.claimant))
-    if claim.family and not (claim.claimant_entity and claim.named):
+    if claim.family and not claim.claimant_entity:
         keys.append(f"family:{claim.family}")
     wording = _wording(claim)
     if wording:
