@@ -854,8 +854,8 @@ def test_a_past_events_count_retold_later_joins_the_events_series() -> None:
     # A year of its own the event is not in ("abducted 251 in 2024") is another count.
     other_year = dataclasses.replace(mainichi, id="other-year", as_of="2024", period="2024")
     assert not kinds([bbc, other_year], bbc, other_year)
-    # A small count is not known by its value: "three were killed" in a later article is
-    # not the three of an attack a month before.
+    # A small count is not known by its value (claims written for this test): "three were
+    # killed" in a later article is not the three of an attack a month before.
     killed = {"scope": "incident", "story": "kharkiv", "place": "Kharkiv"}
     april = claim(3, **killed, as_of="2025-04-10", period="2025-04-10", published="2025-04-10")
     may = claim(3, **{**killed, "scope": None}, as_of="2025-05-25", period=None,
