@@ -834,3 +834,57 @@ def test_one_sentence_copied_by_two_outlets_is_one_source() -> None:
     # Different words before the same toll: two newsrooms.
     bbc = claim(12, qualifier="at least", outlet="bbc", lead="Officials say the attack killed ")
     assert len(sources([fox, bbc])) == 2
+
+
+def test_a_past_events_count_retold_later_joins_the_events_series() -> None:
+    # BBC dates it: "Hamas's cross-border attack on 7 October 2023, in which about 1,200
+    # people were killed and 251 others were taken hostage"; Fox retells it with no date
+    # ("Hamas-led militants attacked southern Israel, ... abducting 251 others"), Mainichi
+    # by its year ("abducted 251 people in the 2023 attack").
+    past = {"measure": "abducted", "subject": "others", "scope": "incident", "story": "gaza"}
+    bbc = claim(251, **past, place="Gaza", as_of="2023-10-07", period="2023-10-07",
+                published="2025-05-21")  # fmt: skip
+    fox = claim(251, **{**past, "scope": None}, place=None, as_of="2025-05-21", period=None,
+                event=None, published="2025-05-21")  # fmt: skip
+    mainichi = claim(251, **past, place=None, as_of="2023", period="2023", event="attack",
+                     published="2025-05-26")  # fmt: skip
+    found = [bbc, fox, mainichi]
+    assert kinds(found, bbc, fox) == {"corroboration"}
+    assert kinds(found, bbc, mainichi) == {"corroboration"}
+    # A year of its own the event is not in ("abducted 251 in 2024") is another count.
+    other_year = dataclasses.replace(mainichi, id="other-year", as_of="2024", period="2024")
+    assert not kinds([bbc, other_year], bbc, other_year)
+    # A small count is not known by its value (claims written for this test): "three were
+    # killed" in a later article is not the three of an attack a month before.
+    killed = {"scope": "incident", "story": "kharkiv", "place": "Kharkiv"}
+    april = claim(3, **killed, as_of="2025-04-10", period="2025-04-10", published="2025-04-10")
+    may = claim(3, **{**killed, "scope": None}, as_of="2025-05-25", period=None,
+                published="2025-05-25")  # fmt: skip
+    assert not kinds([april, may], april, may)
+
+
+def test_two_people_one_outlet_quotes_are_two_sources() -> None:
+    # TASS: "with some 90,000 troops taking part in it, Patrushev emphasized"; another
+    # TASS piece: "the Steadfast Defender 2024 that involved 90,000 NATO troops", military
+    # expert Viktor Litovkin. One outlet, two people it names: two sources.
+    kw = {"measure": "involved", "subject": "troops", "place": "Europe", "outlet": "tass"}
+    patrushev = claim(90_000, **kw, claimant="Nikolay Patrushev", claimant_entity="e1")
+    litovkin = claim(90_000, **kw, claimant="Viktor Litovkin", claimant_entity="e2")
+    assert kinds([patrushev, litovkin], patrushev, litovkin) == {"corroboration"}
+    # Claimants the analysis did not resolve to anyone stay the outlet's.
+    found = [dataclasses.replace(c, claimant_entity=None) for c in (patrushev, litovkin)]
+    assert not kinds(found, *found)
+
+
+def test_a_joint_claimant_is_each_of_its_sources() -> None:
+    # DW: "Ukraine's President Volodymyr Zelenskyy and Russia's Defense Ministry said 307
+    # soldiers were swapped on Saturday"; the Independent: "Russia's Defence Ministry said
+    # ... each released 307 combatants and civilians on Saturday". The ministry's count,
+    # carried twice.
+    kw = {"measure": "swapped", "subject": "soldiers", "place": None, "scope": "incident",
+          "period": "2025-05-24", "as_of": "2025-05-24"}  # fmt: skip
+    dw = claim(307, **kw, claimant="Volodymyr Zelenskyy and Russia's Defense Ministry",
+               claimant_entity="zelenskyy", outlet="dw")  # fmt: skip
+    independent = claim(307, **kw, claimant="Russia\u2019s Defence Ministry", outlet="induk")
+    assert len(sources([dw, independent])) == 1
+    assert not kinds([dw, independent], dw, independent)

@@ -8,7 +8,12 @@ count: BBC's "at least 13 killed"). Two claims are one source when:
 - they name the same claimant (two outlets both quoting the minister's 12:
   a repeat, not a corroboration), by its initials too (MSF, Médecins Sans
   Frontières);
-- they come from one outlet family (BBC's pages, DW's dw / dw-eu editions);
+- they come from one outlet family (BBC's pages, DW's dw / dw-eu editions),
+  unless each names its own claimant, resolved to a person or body: two people
+  TASS quotes (Patrushev, Litovkin) are two sources, TASS's unattributed
+  figures and its "officials" one;
+- a joint claimant ("Zelenskyy and Russia's Defense Ministry") names one of
+  the other's sources ("Russia's Defence Ministry");
 - one article is a near-duplicate or translation of the other and carries
   the same figure from the same claimant;
 - they give the figure after the same ``COPIED_WORDS`` words (one wire
@@ -35,7 +40,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.corpus.claims.speakers import initials, initials_meet
-from storyline.corpus.quantity import fold, measure_key, thing_key
+from storyline.corpus.quantity import fold, measure_key, source_name_key, thing_key
 from storyline.corpus.series import Claim
 from storyline.corpus.sources import outlet_named
 
@@ -44,12 +49,14 @@ __all__ = ["same_source_keys", "sources", "superseded"]
 
 def same_source_keys(claim: Claim) -> list[str]:
     """Keys two claims of one source share: the claim itself as its article's copies carry
-    it, its named claimant, its outlet family (one outlet's pages are one source, as
-    the lineage work counts them, whoever they quote) and the family of the outlet it
-    relays."""
+    it, its named claimant (and each source a joint claimant names), its outlet family
+    (one outlet's pages are one source, as the lineage work counts them, for what they
+    say unattributed or from descriptions; a claimant resolved to a person or body is
+    its own source, whichever outlet quotes it) and the family of the outlet it relays."""
     root = claim.copy_of or claim.article_id
     keys = [f"copy:{root}:{claim.claimant or ''}:{claim.low}:{claim.high}", *claim.source_keys]
-    if claim.family:
+    keys.extend(f"name:{k}" for k in _joint_keys(claim.claimant))
+    if claim.family and not claim.claimant_entity:
         keys.append(f"family:{claim.family}")
     wording = _wording(claim)
     if wording:
@@ -61,6 +68,20 @@ def same_source_keys(claim: Claim) -> list[str]:
     if counted[0] in ONE_COUNTER_MEASURES and counted[1] in ONE_COUNTER_THINGS:
         keys.append(f"counter:{counted[0]}:{counted[1]}")
     return keys
+
+
+# "A and B" as a claimant: two sources that gave the figure together.
+JOINT = re.compile(r"\s+and\s+|\s*&\s*")
+
+
+def _joint_keys(claimant: str | None) -> list[str]:
+    """The name keys of each source a joint claimant names: "Volodymyr Zelenskyy and
+    Russia's Defense Ministry said 307 soldiers were swapped" carries the ministry's count,
+    which "Russia's Defence Ministry said" gives elsewhere (one source, not two)."""
+    parts = JOINT.split(claimant or "")
+    if len(parts) < 2:
+        return []
+    return sorted({k for part in parts if (k := source_name_key(part)) is not None})
 
 
 # Words before a figure that, the same in two articles, make its sentence one text copied

@@ -343,9 +343,55 @@ def _same_time(group: Group, claim: Claim, time: object) -> bool:
         return day is None and days == {None}
     # Another day, only a value the series already has: the toll carried again, not the
     # next night's attack.
-    return day in days or (
-        any(abs(day - d) <= EVENT_DAYS for d in days if d is not None) and _agrees(group, claim)
-    )
+    near = any(abs(day - d) <= EVENT_DAYS for d in days if d is not None)
+    return day in days or (near and _agrees(group, claim)) or _retold(group, claim)
+
+
+# A past event's count retold in a later article's background is known by its very value
+# only when the value is this large (251 hostages recur as one count; "three killed" of
+# two attacks is chance), and the event only when it is this many days before the article.
+RETOLD_LEAST = 100
+PAST_DAYS = 30
+
+
+def _retold(group: Group, claim: Claim) -> bool:
+    """The claim gives again, in the background of a later article, a past event's count
+    the series dates by its text: "Militants also took 251 hostages" (dated only by its
+    article, on 21 May 2025) is the 251 abducted on 7 October 2023; so is "the 2023
+    attack" (a year) that abducted 251. It must give one of the series' values exactly,
+    and say no day of its own that the series' days are not in."""
+    published = _day_number(claim.published)
+    days = [c.day_number for c in group.claims]
+    if (
+        published is None
+        or claim.value < RETOLD_LEAST
+        or any(d is None or published - d < PAST_DAYS for d in days)
+        or not any((c.low, c.high) == (claim.low, claim.high) for c in group.claims)
+    ):
+        return False
+    stated = _stated_days(claim)
+    return stated is None or all(stated[0] <= d <= stated[1] for d in days if d is not None)
+
+
+def _stated_days(claim: Claim) -> tuple[int, int] | None:
+    """The first and last day the claim's text dates it to ("2023": the whole year); None
+    when only its article's publication dates it."""
+    day = claim.day
+    if not day or (claim.period is None and day[:10] == (claim.published or "")[:10]):
+        return None
+    parts = day[:10].split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        month = int(parts[1])
+        if len(parts) == 2:
+            end = date(year + month // 12, month % 12 + 1, 1).toordinal() - 1
+            return date(year, month, 1).toordinal(), end
+        one = date(year, month, int(parts[2])).toordinal()
+    except ValueError:
+        return None
+    return one, one
 
 
 def _carries(group: Group, claim: Claim) -> bool:
