@@ -1146,3 +1146,30 @@ def test_an_attribution_restated_under_a_pronoun_is_the_named_ones(nlp) -> None:
     s = saying(found, "a delegation of about 20")
     assert (s.speaker, s.text[:14]) == ("An aid worker", "a delegation o")
     assert saying(found, "No one was injured").speaker == "An aid worker"
+
+
+def test_he_after_a_long_quote_is_as_near_its_speaker_as_after_the_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, TASS; judged sample seed 19) the quote's five sentences had put
+    # Kartapolov out of the pronoun's reach.
+    text = (
+        "Russian President Vladimir Putin has reiterated Moscow's stance. In response to "
+        'these claims, Andrey Kartapolov remarked, "One can always invent something. Here, '
+        "they have decided to revive Star Wars. But they can't just do it without an "
+        "excuse. They have to justify it somehow. So now, they claim we have kinetic "
+        'weapons there. We, and the Chinese, too." He further advised the US to speculate '
+        "on its own about what weapons Russia might possess."
+    )
+    assert saying(statements(nlp, text), "to speculate").speaker == "Andrey Kartapolov"
+
+
+def test_a_caps_headline_says_its_own_words_under_its_whole_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, Fox; judged sample seed 19: speaker "HOUSE", words running into
+    # the photo caption)
+    text = (
+        "Trump said that those responsible will face justice. WHITE HOUSE DECRIES \u2018EVILS "
+        "OF ANTISEMITISM,\u2019 VOWS JUSTICE AFTER FATAL SHOOTING OF ISRAELI EMBASSY STAFFERS "
+        "Yaron Lischinsky and Sarah Lynn Milgrim pose for a picture."
+    )
+    s = saying(statements(nlp, text), "EVILS")
+    assert s.speaker == "WHITE HOUSE"
+    assert s.text.endswith("EMBASSY STAFFERS")

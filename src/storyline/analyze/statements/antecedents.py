@@ -191,7 +191,10 @@ def caps_phrase(subj: Token) -> str:
     # (from the verb the subject goes with: the parse may have taken "FIRES" for it)
     end = subj.head.i if subj.head.i > subj.i else subj.i + 1
     start = end
-    while start > 0 and in_caps_run(doc[start - 1]) and doc[start - 1].pos_ in _CAPS_NAME_POS:
+    # (the run is the subject's: each word before need only be in capitals itself)
+    while (
+        start > 0 and capitals_word(doc[start - 1].text) and doc[start - 1].pos_ in _CAPS_NAME_POS
+    ):
         start -= 1
     return doc[start:end].text if start < end else doc[subj.i : subj.i + 1].text
 

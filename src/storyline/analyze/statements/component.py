@@ -36,6 +36,7 @@ from storyline.analyze.statements.medium_date import (
 from storyline.analyze.statements.people import tidy_name
 from storyline.analyze.statements.quote_pass import colon_paragraphs, quote_statements
 from storyline.analyze.statements.refine import (
+    headline_words,
     is_statement,
     outermost,
     relayed,
@@ -44,6 +45,8 @@ from storyline.analyze.statements.refine import (
 )
 from storyline.analyze.statements.speakers import Source
 from storyline.analyze.statements.view import ArticleView, Found, overlaps
+from storyline.outlet_lexicon import outlet_named
+from storyline.outlets import family
 from storyline.schema import Statement, StatementKind, stable_id
 
 
@@ -119,6 +122,16 @@ def _resolve_speakers(art: ArticleView, found: list[Found]) -> None:
             sources.spoke(f.cue, source, speech=_kind(f) == "speech")
 
 
+def _own_outlet(ctx: Context, f: Found) -> bool:
+    """ "..., The Jerusalem Post previously reported" in a Jerusalem Post article: the
+    outlet's own reporting, the reporter's words, not a source's."""
+    if not f.speaker or f.status != "named":
+        return False
+    outlet = outlet_named(f.speaker, generic=False)
+    own = family(ctx.article.url, ctx.article.outlet)
+    return outlet is not None and own is not None and own in outlet.families
+
+
 def _fuller_description(name: str, earlier: list[str]) -> str:
     """ "customs data" after "Chinese customs data": the same unnamed document or
     body, as the article first described it. Only for things, not people: a
@@ -159,8 +172,10 @@ def find_statements(ctx: Context) -> None:
     found = [f for f in found if is_statement(art, f)]
     found = split_siblings(art, found)
     without_asides(art, found)
+    headline_words(art, found)
     found = outermost(relayed(art, found))
     _resolve_speakers(art, found)
+    found = [f for f in found if not _own_outlet(ctx, f)]
     found = merge_split_quotes(art, found)
     # One content given by a speech cue and a stance cue ("has hit back, saying ..."):
     # the speech one stands, else the stance, held back, would hide the words said.

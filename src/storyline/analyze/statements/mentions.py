@@ -214,6 +214,13 @@ class MentionIndex:
         self.doc = doc
         self.full_name = full_name
         self.sent_starts = [s.start for s in doc.sents]
+        # Sentences told by the reporter (not opened inside a quote), counted up to each
+        # sentence: a "he" after a quote of five sentences is as near its speaker as a
+        # "he" right after the cue ("Kartapolov remarked, '...' He further advised").
+        told = [0]
+        for start in self.sent_starts:
+            told.append(told[-1] + (not in_quote(doc[start].idx)))
+        self._told = told
         self.genders: dict[str, Gender] = {}
         self.mentions: list[Mention] = []
         self._person_words: dict[str, frozenset[str]] | None = None
@@ -226,6 +233,13 @@ class MentionIndex:
 
     def sent_of(self, tok: Token) -> int:
         return bisect.bisect_right(self.sent_starts, tok.i) - 1
+
+    def told_gap(self, earlier: int, later: int) -> int:
+        """How many of the reporter's own sentences from sentence ``earlier`` to
+        ``later`` (sentences opened inside a quote do not count)."""
+        if not 0 <= earlier <= later < len(self.sent_starts):
+            return later - earlier
+        return self._told[later + 1] - self._told[earlier + 1]
 
     def _add_persons(self, persons: list[Person]) -> None:
         doc = self.doc

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Token
 
 from storyline.analyze.cue_model import load_cue_model
+from storyline.analyze.nlp import capitals_word
 from storyline.analyze.source_lexicon import PERSON_SUBJECT_PRONOUNS, UNNAMED_SOURCE_NOUNS
 from storyline.analyze.speech_lexicon import (
     ASIDE_NOUNS,
@@ -17,6 +18,7 @@ from storyline.analyze.speech_lexicon import (
     OBJECT_SENSE,
     ORG_WORDS,
 )
+from storyline.analyze.statements.antecedents import in_caps_run
 from storyline.analyze.statements.cues import (
     is_cue,
     issuer_of,
@@ -246,6 +248,27 @@ _ASIDE = re.compile(
     r"|\s[-\u2013\u2014]+\s+(?:an?|the)\s+(?:" + "|".join(sorted(ASIDE_NOUNS)) + r")s?\b",
     re.IGNORECASE,
 )
+
+
+def headline_words(art: ArticleView, found: list[Found]) -> None:
+    """A cue in a headline set in capitals ("WHITE HOUSE DECRIES 'EVILS OF
+    ANTISEMITISM,' VOWS JUSTICE ... STAFFERS Yaron Lischinsky and ...", a promo link run
+    into the page) says the headline's words only, not the caption after them."""
+    doc = art.doc
+    for f in found:
+        cue = f.cue
+        if cue is None or f.direct or not in_caps_run(cue) or f.content[0] < cue.idx:
+            continue
+        last = None
+        for t in doc[cue.i + 1 :]:
+            if capitals_word(t.text):
+                last = t
+            elif not t.is_punct:
+                break
+        if last is not None and last.idx + len(last) < f.content[1]:
+            start, end = trim(art.text, doc[cue.i + 1].idx, last.idx + len(last))
+            if end > start:
+                f.content = (start, end)
 
 
 def without_asides(art: ArticleView, found: list[Found]) -> None:

@@ -787,7 +787,8 @@ class Sources:
         for m in self.index.mentions:
             if m.char >= pron.idx:
                 break
-            if sent - m.sent > 4:
+            gap = self.index.told_gap(m.sent, sent)
+            if gap > 4:
                 continue
             if not self._agrees(low, gender, m) and (
                 gender is None or not self._namesake(m, gender)
@@ -795,7 +796,7 @@ class Sources:
                 continue
             if said is not None and gender is None and said[0] <= m.char < said[1]:
                 continue
-            score = -10.0 * (sent - m.sent) + 5 * m.subject + 2 * (m.char > para) + m.char * 1e-7
+            score = -10.0 * gap + 5 * m.subject + 2 * (m.char > para) + m.char * 1e-7
             # a "he" subject is the person the text goes on about, more than a passive's
             # agent beside it ("he was greeted by Mayor John Ortiz. He said")
             score += CHAIN_BONUS * (m.pronoun and m.sent < sent)
@@ -808,11 +809,12 @@ class Sources:
         for s in self.spoken:
             if (
                 s.char >= pron.idx
-                or sent - s.sent > 4
+                or self.index.told_gap(s.sent, sent) > 4
                 or not speaker_agrees(low, gender, s, self.index.genders)
             ):
                 continue
-            score = -10.0 * (sent - s.sent) + 4 + 5 + 2 * (s.char > para) + s.char * 1e-7
+            gap = self.index.told_gap(s.sent, sent)
+            score = -10.0 * gap + 4 + 5 + 2 * (s.char > para) + s.char * 1e-7
             ranked.append((score, s))
         ranked.sort(key=lambda c: -c[0])
         tries = 0
