@@ -58,6 +58,14 @@ MEDIA: tuple[MediumRule, ...] = (
         "Sybiha said in a post on social media platform X that the night was difficult.",
         case=True,
     ),
+    # ... or someone's account there: "said in a post on his X account" (the platform,
+    # not the writer's employer: "Axios journalist Barak Ravid").
+    _rule(
+        "X",
+        r"\b(?:[Oo]n|[Vv]ia|[Tt]o)\s+(?:his|her|their|its|the)\s+X\s+(?:account|page|feed)\b",
+        "Axios journalist Barak Ravid said in a post on his X account that talks had stalled.",
+        case=True,
+    ),
     _rule("X", r"twitter", "Zelensky said on Twitter that the strikes must stop."),
     _rule("Facebook", r"facebook", "The school said on Facebook that it was in pain."),
     _rule("Instagram", r"instagram", "The singer wrote on Instagram that she was safe."),
