@@ -1173,3 +1173,14 @@ def test_a_caps_headline_says_its_own_words_under_its_whole_subject(nlp) -> None
     s = saying(statements(nlp, text), "EVILS")
     assert s.speaker == "WHITE HOUSE"
     assert s.text.endswith("EMBASSY STAFFERS")
+
+
+def test_a_name_in_an_embedded_foreign_post_is_no_one_he_can_be(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, JPost) Macron's French post on X named "Hanoï", which the
+    # recogniser called a person; "He cautioned" went to it.
+    text = (
+        '"It\'s nothing," Emmanuel Macron told reporters. Macron posted a video on X. '
+        "Après un long voyage, nous arrivons à Hanoï avec la délégation française. He "
+        "cautioned that this was not the first time videos of him had been twisted."
+    )
+    assert saying(statements(nlp, text), "not the first time").speaker == "Emmanuel Macron"

@@ -78,6 +78,8 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
         own = owned[-1] + 1 if owned else lo  # "Trump's Special Envoy": the envoy's role
         if all(t.lower_ in roles for t in doc[own:hi]):
             return  # "The Prime Minister", "Deputy Chairman": a role, not a name
+        if _foreign_words(doc, lo, hi):
+            return  # "nous arrivons à Hanoï avec la délégation": an embedded post's French
         found[lo] = Person(lo, hi, doc[lo].idx, doc[lo:hi].text)
 
     for e in doc.ents:
@@ -121,6 +123,18 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
                     add(i, j + 1)
         i = j + 1
     return [found[k] for k in sorted(found)]
+
+
+def _foreign_words(doc: Doc, lo: int, hi: int) -> bool:
+    """A name among words of another language (a post embedded in the page, in
+    French): six words or more on either side and not one English function word."""
+    around = [t for t in doc[max(0, lo - _FOREIGN_WINDOW) : lo] if t.is_alpha]
+    around += [t for t in doc[hi : hi + _FOREIGN_WINDOW] if t.is_alpha]
+    return len(around) >= _FOREIGN_WINDOW and not any(t.is_stop for t in around)
+
+
+# Words on each side of a name read to tell its language.
+_FOREIGN_WINDOW = 6
 
 
 def _given_and_surname(e: Span) -> bool:
