@@ -1184,3 +1184,26 @@ def test_a_name_in_an_embedded_foreign_post_is_no_one_he_can_be(nlp) -> None:  #
         "cautioned that this was not the first time videos of him had been twisted."
     )
     assert saying(statements(nlp, text), "not the first time").speaker == "Emmanuel Macron"
+
+
+def test_a_document_signed_by_a_group_speaks_for_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, DW; judged sample seed 19: the speaker was "A statement")
+    text = (
+        "A statement signed by 300 international organizations including the human rights "
+        'organization Amnesty International described the bill as an "authoritarian '
+        'attempt to retain power."'
+    )
+    s = saying(statements(nlp, text), "authoritarian attempt")
+    assert s.speaker == "300 international organizations"
+
+
+def test_what_a_speaker_rejected_is_not_what_he_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, JPost; judged sample seed 19) "responded" had taken the clause under
+    # "rejecting the notion that": Witkoff shown saying Hamas had accepted.
+    text = (
+        "Witkoff responded to the claims on Monday, rejecting the notion that Hamas had "
+        "accepted the offer for a hostage deal."
+    )
+    found = statements(nlp, text)
+    assert [s.cue for s in found if s.text.startswith("Hamas had accepted")] == []
+    assert saying(found, "the notion that Hamas").cue == "rejecting"

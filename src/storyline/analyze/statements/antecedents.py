@@ -215,7 +215,10 @@ def own_phrase(subj: Token) -> str:
                 if heading_run_in(t):
                     s = t.idx
                 continue
-            if t.head.i == subj.i and (t.text in _ASIDE_OPENERS or t.dep_ == "cc" or _setting(t)):
+            member = t.dep_ == "prep" and t.lower_ in _MEMBER_PREPS  # "including Amnesty"
+            if t.head.i == subj.i and (
+                t.text in _ASIDE_OPENERS or t.dep_ == "cc" or member or _setting(t)
+            ):
                 e = t.idx
                 break
     return text_of(doc, s, e).strip(" ,")
@@ -233,6 +236,9 @@ def heading_run_in(tok: Token) -> bool:
 # What opens an aside after a source's noun: "the receptionist, heavy bags under her
 # eyes, ...", "The film ― which weaves together ... ― explains".
 _ASIDE_OPENERS = frozenset({",", "(", "—", "–", "―"})
+# Members listed after a group are no part of its description: "300 international
+# organizations including the human rights organization Amnesty International".
+_MEMBER_PREPS = frozenset({"including", "like"})
 # Where the source spoke is no part of who it is: "Her campaign workers here said".
 _PLACE_ADVERBS = frozenset({"here", "there"})
 

@@ -9,6 +9,7 @@ from storyline.analyze.speech_lexicon import (
     DESCRIBE_AS_LEMMAS,
     INSTRUCTION_LEMMAS,
     NAMING_LEMMAS,
+    STANCE_LEMMAS,
     TRAILING_REPORT_LEMMAS,
 )
 from storyline.analyze.statements.cues import (
@@ -356,6 +357,9 @@ def find_clause(cue: Token) -> Token | None:
         if c.i > cue.i
         and c.dep_ in ("prep", "dobj", "npadvmod", "advcl", "dative")
         and c.lemma_.lower() not in _GLOSS_LEMMAS
+        # ("responded ..., rejecting the notion that X": X is what "rejecting" took
+        # apart, never what "responded" said)
+        and not (c.dep_ == "advcl" and c.lemma_.lower() in STANCE_LEMMAS and not is_cue(c))
     ]
     seen = 0
     while stack and seen < 40:

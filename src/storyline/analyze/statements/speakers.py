@@ -37,6 +37,7 @@ from storyline.analyze.speech_lexicon import (
     ORG_WORDS,
     RELATIVE_PRONOUNS,
     ROLE_WORDS,
+    SIGNING_LEMMAS,
 )
 from storyline.analyze.statements.antecedents import (
     KIND_OF,
@@ -512,6 +513,14 @@ class Sources:
             if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") and depth < 3:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
+                    return self.resolve(pobj, depth + 1)
+            if c.dep_ == "acl" and c.lemma_.lower() in SIGNING_LEMMAS and depth < 3:
+                # "A statement signed by 300 international organizations described ..."
+                agent = next((g for g in c.children if g.dep_ == "agent"), None)
+                pobj = (
+                    next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+                )
+                if pobj is not None:
                     return self.resolve(pobj, depth + 1)
         issuer = issuer_of(subj)
         who = cue_subject(issuer) if issuer is not None else None
