@@ -1207,3 +1207,13 @@ def test_what_a_speaker_rejected_is_not_what_he_said(nlp) -> None:  # type: igno
     found = statements(nlp, text)
     assert [s.cue for s in found if s.text.startswith("Hamas had accepted")] == []
     assert saying(found, "the notion that Hamas").cue == "rejecting"
+
+
+def test_named_members_of_a_plural_subject_speak_together(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, JPost; judged sample seed 19: only the first host was kept)
+    text = (
+        "Spanish hosts Julia Varela and Tony Aguilar chose to comment on the war, saying, "
+        '"The victims of the Israeli attacks in Gaza now exceed 50,000."'
+    )
+    s = saying(statements(nlp, text), "victims of the Israeli")
+    assert s.speaker == "Julia Varela and Tony Aguilar"

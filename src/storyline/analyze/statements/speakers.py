@@ -279,6 +279,12 @@ class Sources:
         for tok in cands:
             p = self.person_at(tok)
             if p is not None:
+                # "Spanish hosts Julia Varela and Tony Aguilar": the plural noun's named
+                # members together
+                more = [self.person_at(c) for c in tok.children if c.dep_ == "conj"]
+                if subj.tag_ == "NNS" and tok.dep_ == "appos" and more and all(more):
+                    names = [self.person_name(q) for q in [p, *more] if q is not None]
+                    return Source(" and ".join(names), "named", True, True)
                 return Source.named(self.person_name(p), is_person=True)
         titled = self._titled_person(subj)
         if titled is not None:
