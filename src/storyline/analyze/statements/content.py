@@ -16,6 +16,7 @@ from storyline.analyze.statements.cues import (
     SUBJ_DEPS,
     cue_subject,
     is_cue,
+    quoted_as_saying,
     reduced_report,
     title_start,
 )
@@ -296,6 +297,10 @@ def own_clause(cue: Token) -> Token | None:
     official told TASS" names an addressee after a comma, not a colon."""
     doc = cue.doc
     for c in cue.children:
+        if c.dep_ == "ccomp" and c.i > cue.i and quoted_as_saying(c) is not None:
+            # "Ukraine has confirmed that X, the chief ... was quoted as saying": the
+            # attribution of the whole sentence, misread as what was confirmed
+            return None
         if c.dep_ == "ccomp":
             if (
                 c.i < cue.i
