@@ -1000,3 +1000,52 @@ def test_a_quoted_run_long_enough_to_match_always_shares_a_key() -> None:
     from storyline.corpus.claims import match
 
     assert min(match.MIN_RUN, match.MIN_RUN_ANY_SPEAKER) >= w.KEY_WORDS
+
+
+def test_a_run_beside_a_small_number_needs_one_counted_thing() -> None:
+    # BBC and Tasnim (26 May), cut short: the run in common ("have been charged in
+    # connection with the fires") is not about the "two" of either.
+    others = _n(
+        2,
+        None,
+        "Two other men have also been charged in connection with the fires",
+        text="Two",
+        subject="men",
+        measure="charged",
+    )
+    of_them = _n(
+        2,
+        None,
+        "Three men -two of them Ukrainians- have been charged in connection with the fires",
+        text="two",
+        measure="charged",
+    )
+    assert same_figure(others, of_them) is None
+    # One counted thing by name, and no other count beside it that differs: one claim.
+    again = _n(
+        2,
+        None,
+        "Police said two men have been charged in connection with the fires",
+        text="two",
+        subject="men",
+        measure="charged",
+    )
+    assert same_figure(others, again) is not None
+    # The window a daily report covers is no other count ("the past 24 hours").
+    east = _n(
+        3,
+        None,
+        "The army lost 10 motor vehicles and three guns in that area over the past 24 hours",
+        text="three",
+        subject="guns",
+        measure="lost",
+    )
+    west = _n(
+        3,
+        None,
+        "The army lost 12 motor vehicles and three field guns in that area over the past 24 hours",
+        text="three",
+        subject="field guns",
+        measure="lost",
+    )
+    assert same_figure(east, west) is None

@@ -208,7 +208,7 @@ KINDS = {
         """
         people person persons civilian civilians child children hostage hostages
         soldier soldiers troops servicemen combatants pows prisoners residents
-        palestinians israelis ukrainians russians women men
+        palestinians israelis ukrainians russians women men captives
         """
     ),
     "weapons": w.word_set(
@@ -260,6 +260,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 # The window another count covers: "204 people were injured during the past 24 hours".
 _DURATIONS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
 _WINDOW_BEFORE = r"\b(?:past|last|previous|preceding)\s+"
+# A number that says how long a window is ("the past 24 hours", "the last 24-hour period").
+_WINDOW_NUMBER = re.compile(_WINDOW_BEFORE + r"(\d+)(?=[\s-]*(?:hours?|days?)\b)", re.I)
 _DAILY = re.compile(
     r"\b(?:in (?:a|one) (?:single )?day|(?:past|last|previous) (?:day|24 hours)|overnight)\b",
     re.I,
@@ -699,6 +701,13 @@ class Number:
         )
 
     @cached_property
+    def tallies(self) -> frozenset[str]:
+        """The other numbers of the sentence that count something: not the window a
+        report covers ("over the past 24 hours" is in every daily report)."""
+        windows = set(w.numbers(" ".join(_WINDOW_NUMBER.findall(self.sentence))))
+        return self.numbers - windows
+
+    @cached_property
     def context(self) -> frozenset[str]:
         """What the sentence says the number is about: its content words, not names
         and not the number's own words ("three" leaders vs "three" phases)."""
@@ -829,6 +838,24 @@ def _small_of_other_things(a: Number, b: Number) -> bool:
     return value is not None and value < SMALL_NUMBER and bool(ca and cb) and ca != cb
 
 
+def _run_beside_small(a: Number, b: Number, holds: bool) -> bool:
+    """A run of words in common that does not hold a small number (under
+    ``SMALL_NUMBER``) says nothing of what the number counts: "Two other men have also
+    been charged" and "Three men - two of them Ukrainians - have been charged" share
+    "with conspiracy to commit arson ..."; one ministry report's battlegroups share "in
+    that frontline area over the past 24 hours" beside "three artillery guns" and "three
+    field artillery guns". Such a run joins them only when both name one counted thing
+    and no other count beside them differs (the window a report covers aside); a value
+    with a unit (a share, a sum) is no count of things."""
+    value = a.low if a.low is not None else a.high
+    if holds or a.unit or value is None or value >= SMALL_NUMBER:
+        return False
+    ca, cb = _counted(a.subject), _counted(b.subject)
+    one_thing = bool(ca and ca == cb) or (_kind(a.subject) or "a") == _kind(b.subject)
+    tallies_differ = bool(a.tallies and b.tallies and not a.tallies & b.tallies)
+    return not one_thing or tallies_differ
+
+
 def _one_count(a: Number, b: Number, beside_differ: bool) -> bool:
     """One claimant's value no one rounds to (``DISTINCT_DIGITS``: 475, not 500) within a
     few days is one count in two wordings ("Battlegroup Center inflicted roughly 475
@@ -877,6 +904,7 @@ def same_figure(a: Number, b: Number, copies: bool = False) -> str | None:
         run >= FIGURE_RUN
         and (holds or not other_sorts(a.subject, b.subject))
         and (run >= FIGURE_RUN_ALONE or not beside_differ)
+        and not _run_beside_small(a, b, holds)
     ):
         return f"same figure in one wording ({run} words in common)"
     speakers = same_speaker(a.who, b.who) or initials_meet(a.claimant, b.claimant)
@@ -891,7 +919,7 @@ def same_figure(a: Number, b: Number, copies: bool = False) -> str | None:
     # anyone can tell.
     if a.who is not None or b.who is not None or different_things(a.subject, b.subject):
         return None
-    beside = {n for n in a.numbers & b.numbers if float(n) >= TINY_NUMBER}
+    beside = {n for n in a.tallies & b.tallies if float(n) >= TINY_NUMBER}
     needed = FIGURE_CONTEXT if all(float(n) < SMALL_NUMBER for n in beside) else 1
     if beside and len(shared) >= needed:
         return f"same figure with {', '.join(sorted(beside))} beside it ({about})"
