@@ -1049,3 +1049,32 @@ def test_a_run_beside_a_small_number_needs_one_counted_thing() -> None:
         measure="lost",
     )
     assert same_figure(east, west) is None
+
+
+def test_one_speakers_two_quotes_sharing_a_name_are_two_claims() -> None:
+    # TASS (21 May), cut short: two things Lavrov said, both naming the OSCE.
+    obsolete = _q(
+        "the current Euro-Atlantic security structure, in particular within the framework of "
+        "the Organization for Security and Cooperation in Europe [OSCE], is becoming obsolete",
+        "Sergey Lavrov",
+    )
+    inclusive = _q(
+        'the Organization for Security and Cooperation in Europe (OSCE), which was meant to be "an '
+        "inclusive structure",
+        "Sergey Lavrov",
+        direct=False,
+    )
+    assert same_quote(obsolete, inclusive) is None
+    # A run of names a sentence long, one speaker's, is his words (DW and The Independent).
+    listed = _q(
+        "Today, warriors of our Armed Forces, the National Guard, the State Border Guard Service, "
+        "and the State Special Transport Service are returning home",
+        "Zelenskiy",
+    )
+    members = _q(
+        "the troops returning were members of the “Armed Forces, the National Guard, the State "
+        "Border Guard Service, and the State Special Transport Service",
+        "Volodymyr Zelensky",
+        direct=False,
+    )
+    assert same_quote(listed, members) is not None

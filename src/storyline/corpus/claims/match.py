@@ -458,12 +458,17 @@ def _quoted_run(a: Quote, b: Quote, speakers: bool | None) -> str | None:
             if len(fragment) < floor or not keys & other.shingles:
                 continue
             run = w.longest_run(fragment, other.words)
-            # Unless one speaker says both, a name (in either) is no one's words.
-            said = run if speakers else tuple(x for x in run if x not in a.names | b.names)
+            # Unless one speaker says both, a name (in either) is no one's words; a run
+            # of one speaker's under a sentence's length needs a telling word beside the
+            # names ("the Organization for Security and Cooperation in Europe" is in two
+            # different quotes of his; the forces a president lists are his words).
+            plain = w.telling_words(tuple(x for x in run if x not in a.names | b.names))
+            own = speakers and (plain > 0 or len(run) >= MIN_RUN_ANY_SPEAKER)
+            said = w.telling_words(run) if own else plain
             if (
                 len(run) >= floor
                 and w.stop_words(run) >= MIN_RUN_FUNCTION_WORDS
-                and w.telling_words(said) >= MIN_TELLING
+                and said >= MIN_TELLING
                 and (len(run) == len(fragment) or not later)
             ):
                 return f"{len(run)} quoted words in common"
