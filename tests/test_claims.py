@@ -1078,3 +1078,35 @@ def test_one_speakers_two_quotes_sharing_a_name_are_two_claims() -> None:
         direct=False,
     )
     assert same_quote(listed, members) is not None
+
+
+def test_one_report_of_two_things_said_joins_neither_claim_to_the_other() -> None:
+    from storyline.corpus.claims.lineage import claim_groups
+    from storyline.corpus.claims.match import matched_part
+
+    # BBC (20 and 21 May) and DW (21 May), cut short.
+    both = _q(
+        'his country would allow a "basic amount of food" to enter the territory but it '
+        'planned to take "control of all of Gaza"',
+        "Benjamin Netanyahu",
+        direct=False,
+    )
+    food = _q(
+        'Israel would allow a "basic" amount of food into Gaza to prevent a famine',
+        "Benjamin Netanyahu",
+        direct=False,
+    )
+    control = _q(
+        "Israel would control all of Gaza by the end of the offensive",
+        "Benjamin Netanyahu",
+        direct=False,
+    )
+    assert matched_part(both, food) == 0 and matched_part(both, control) == 1
+    assert matched_part(food, both) is None  # one fragment: the whole statement
+    assert matched_part(both, both) is None  # a copy carries both fragments
+    links = [("both", "food"), ("both", "control")]
+    parts = {("both", "food"): (0, None), ("both", "control"): (1, None)}
+    assert claim_groups(links, {}, None, parts) == [["both", "food"]]
+    # A copy of the report joins it whole, so the copy's claim is the report's.
+    links.append(("both", "copy"))
+    assert claim_groups(links, {}, None, parts) == [["both", "copy"]]

@@ -92,6 +92,7 @@ __all__ = [
     "Quote",
     "initials",
     "initials_meet",
+    "matched_part",
     "same_figure",
     "same_quote",
     "same_speaker",
@@ -168,6 +169,9 @@ SPEAKER_RUN_CONTENT = 3
 # "Their reply is ..."): a reporter's routine phrase ("over the past day") is not
 # quoted.
 SPEAKER_RUN_QUOTED = 4
+# Words of a quoted fragment in a row that say another statement carries that fragment
+# (``matched_part``); a shorter fragment whole.
+PART_RUN = 2
 # An outlet's stock run: words of narration beyond the statement that two of its
 # articles (not copies) share around it (``_template``).
 TEMPLATE_NARRATION = 30
@@ -656,6 +660,24 @@ def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
     # An outlet's stock run vetoes a match; read last, as it compares the statements'
     # surrounding text (the costliest test) and only matters for a pair that matches.
     return None if why is None or _template(a, b, copies) else why
+
+
+def matched_part(a: Quote, b: Quote) -> int | None:
+    """Which of ``a``'s quoted fragments a match with ``b`` rests on, when ``a`` is a
+    reported statement quoting two or more and ``b`` carries words of one of them only:
+    "his country would allow a "basic amount of food" ... but it planned to take "control
+    of all of Gaza"" is one claim with "Israel would allow a "basic" amount of food" by
+    its first fragment and another with "Israel would control all of Gaza" by its second
+    (``lineage.claim_groups`` keeps the two claims apart). None for one text, or when
+    ``b`` carries words of several fragments (a copy, the whole report again)."""
+    if a.direct or len(a.fragments) < 2:
+        return None
+    found = [
+        i
+        for i, fragment in enumerate(a.fragments)
+        if len(w.longest_run(fragment, b.words)) >= min(len(fragment), PART_RUN)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 @dataclass

@@ -27,12 +27,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from storyline.corpus.claims.lineage import Appearance, claim_groups, lineage
+from storyline.corpus.claims.lineage import Appearance, Part, claim_groups, lineage
 from storyline.corpus.claims.match import (
     FIGURE_WINDOW,
     TEMPLATE_REACH,
     Number,
     Quote,
+    matched_part,
     same_figure,
     same_quote,
 )
@@ -251,7 +252,7 @@ def _claims_of(
     claims: list[Claim] = []
     claim_of: dict[str, str] = {}
     linked = [(a, b) for a, b in links if a in found and b in found]
-    for group in claim_groups(linked, slots, counted):
+    for group in claim_groups(linked, slots, counted, _parts(found, linked)):
         claim = lineage([found[i] for i in group])
         if claim is None:
             continue
@@ -259,6 +260,25 @@ def _claims_of(
         for item_id in group:
             claim_of[item_id] = claim.id
     return claims, claim_of
+
+
+def _parts(
+    found: dict[str, Appearance], links: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], Part]:
+    """For each link of two statements, the quoted fragment of each side it rests on,
+    where a side quotes several (``match.matched_part``)."""
+    quotes = {
+        i: Quote(i, a.article_id, a.text, bool(a.direct), a.speaker, a.day)
+        for i, a in found.items()
+        if a.direct is not None
+    }
+    out: dict[tuple[str, str], Part] = {}
+    for a, b in links:
+        if a in quotes and b in quotes:
+            part = (matched_part(quotes[a], quotes[b]), matched_part(quotes[b], quotes[a]))
+            if part != (None, None):
+                out[(a, b)] = part
+    return out
 
 
 def regroup(store: Store) -> tuple[list[Claim], dict[str, str]]:
