@@ -1104,6 +1104,14 @@ def test_one_report_of_two_things_said_joins_neither_claim_to_the_other() -> Non
     assert matched_part(both, food) == 0 and matched_part(both, control) == 1
     assert matched_part(food, both) is None  # one fragment: the whole statement
     assert matched_part(both, both) is None  # a copy carries both fragments
+    # A quoted title is no fragment of what was said (DW, 20 May, cut short).
+    dome = _q(
+        'his "Golden Dome" would cost $175 billion and he wants it "fully operational before '
+        'the end of my term"',
+        "Donald Trump",
+        direct=False,
+    )
+    assert matched_part(dome, _q("fully operational before the end of my term.", "Trump")) is None
     links = [("both", "food"), ("both", "control")]
     parts = {("both", "food"): (0, None), ("both", "control"): (1, None)}
     assert claim_groups(links, {}, None, parts) == [["both", "food"]]

@@ -669,12 +669,14 @@ def matched_part(a: Quote, b: Quote) -> int | None:
     of all of Gaza"" is one claim with "Israel would allow a "basic" amount of food" by
     its first fragment and another with "Israel would control all of Gaza" by its second
     (``lineage.claim_groups`` keeps the two claims apart). None for one text, or when
-    ``b`` carries words of several fragments (a copy, the whole report again)."""
-    if a.direct or len(a.fragments) < 2:
+    ``b`` carries words of several fragments (a copy, the whole report again). A quoted
+    title ("Golden Dome") is no fragment of what was said (``_a_title``)."""
+    said = [f for f in a.fragments if not _a_title(f, a)]
+    if a.direct or len(said) < 2:
         return None
     found = [
         i
-        for i, fragment in enumerate(a.fragments)
+        for i, fragment in enumerate(said)
         if len(w.longest_run(fragment, b.words)) >= min(len(fragment), PART_RUN)
     ]
     return found[0] if len(found) == 1 else None
