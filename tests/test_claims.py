@@ -9,13 +9,11 @@ from __future__ import annotations
 import dataclasses
 
 from storyline.corpus.claims import words as w
+from storyline.corpus.claims.figures import NO_COUNT, Number, same_figure
 from storyline.corpus.claims.lineage import Appearance, certainty, lineage
 from storyline.corpus.claims.match import (
-    NO_COUNT,
-    Number,
     Quote,
     initials_meet,
-    same_figure,
     same_quote,
     same_speaker,
     speaker_name,

@@ -7,7 +7,7 @@
    and, for figures, the sentence itself;
 2. finds candidates through the index (items sharing a word shingle or a
    figure value) among the other articles and among the changed ones, and
-   confirms each pair with ``match.same_quote`` / ``match.same_figure``;
+   confirms each pair with ``match.same_quote`` / ``figures.same_figure``;
 3. replaces the changed articles' keys, items and links in one transaction;
 4. regroups the claims the change touches into connected items and recomputes
    their lineage: the claims the changed articles carried before, those their
@@ -27,16 +27,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from storyline.corpus.claims.figures import FIGURE_WINDOW, Number, same_figure
 from storyline.corpus.claims.lineage import Appearance, Part, claim_groups, lineage
-from storyline.corpus.claims.match import (
-    FIGURE_WINDOW,
-    TEMPLATE_REACH,
-    Number,
-    Quote,
-    matched_part,
-    same_figure,
-    same_quote,
-)
+from storyline.corpus.claims.match import TEMPLATE_REACH, Quote, matched_part, same_quote
 from storyline.corpus.sources import (
     Relay,
     medium_relay,
