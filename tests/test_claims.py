@@ -9,13 +9,11 @@ from __future__ import annotations
 import dataclasses
 
 from storyline.corpus.claims import words as w
+from storyline.corpus.claims.figures import NO_COUNT, Number, same_figure
 from storyline.corpus.claims.lineage import Appearance, certainty, lineage
 from storyline.corpus.claims.match import (
-    NO_COUNT,
-    Number,
     Quote,
     initials_meet,
-    same_figure,
     same_quote,
     same_speaker,
     speaker_name,
@@ -1000,3 +998,121 @@ def test_a_quoted_run_long_enough_to_match_always_shares_a_key() -> None:
     from storyline.corpus.claims import match
 
     assert min(match.MIN_RUN, match.MIN_RUN_ANY_SPEAKER) >= w.KEY_WORDS
+
+
+def test_a_run_beside_a_small_number_needs_one_counted_thing() -> None:
+    # BBC and Tasnim (26 May), cut short: the run in common ("have been charged in
+    # connection with the fires") is not about the "two" of either.
+    others = _n(
+        2,
+        None,
+        "Two other men have also been charged in connection with the fires",
+        text="Two",
+        subject="men",
+        measure="charged",
+    )
+    of_them = _n(
+        2,
+        None,
+        "Three men -two of them Ukrainians- have been charged in connection with the fires",
+        text="two",
+        measure="charged",
+    )
+    assert same_figure(others, of_them) is None
+    # One counted thing by name, and no other count beside it that differs: one claim.
+    again = _n(
+        2,
+        None,
+        "Police said two men have been charged in connection with the fires",
+        text="two",
+        subject="men",
+        measure="charged",
+    )
+    assert same_figure(others, again) is not None
+    # The window a daily report covers is no other count ("the past 24 hours").
+    east = _n(
+        3,
+        None,
+        "The army lost 10 motor vehicles and three guns in that area over the past 24 hours",
+        text="three",
+        subject="guns",
+        measure="lost",
+    )
+    west = _n(
+        3,
+        None,
+        "The army lost 12 motor vehicles and three field guns in that area over the past 24 hours",
+        text="three",
+        subject="field guns",
+        measure="lost",
+    )
+    assert same_figure(east, west) is None
+
+
+def test_one_speakers_two_quotes_sharing_a_name_are_two_claims() -> None:
+    # TASS (21 May), cut short: two things Lavrov said, both naming the OSCE.
+    obsolete = _q(
+        "the current Euro-Atlantic security structure, in particular within the framework of "
+        "the Organization for Security and Cooperation in Europe [OSCE], is becoming obsolete",
+        "Sergey Lavrov",
+    )
+    inclusive = _q(
+        'the Organization for Security and Cooperation in Europe (OSCE), which was meant to be "an '
+        "inclusive structure",
+        "Sergey Lavrov",
+        direct=False,
+    )
+    assert same_quote(obsolete, inclusive) is None
+    # A run of names a sentence long, one speaker's, is his words (DW and The Independent).
+    listed = _q(
+        "Today, warriors of our Armed Forces, the National Guard, the State Border Guard Service, "
+        "and the State Special Transport Service are returning home",
+        "Zelenskiy",
+    )
+    members = _q(
+        "the troops returning were members of the “Armed Forces, the National Guard, the State "
+        "Border Guard Service, and the State Special Transport Service",
+        "Volodymyr Zelensky",
+        direct=False,
+    )
+    assert same_quote(listed, members) is not None
+
+
+def test_one_report_of_two_things_said_joins_neither_claim_to_the_other() -> None:
+    from storyline.corpus.claims.lineage import claim_groups
+    from storyline.corpus.claims.match import matched_part
+
+    # BBC (20 and 21 May) and DW (21 May), cut short.
+    both = _q(
+        'his country would allow a "basic amount of food" to enter the territory but it '
+        'planned to take "control of all of Gaza"',
+        "Benjamin Netanyahu",
+        direct=False,
+    )
+    food = _q(
+        'Israel would allow a "basic" amount of food into Gaza to prevent a famine',
+        "Benjamin Netanyahu",
+        direct=False,
+    )
+    control = _q(
+        "Israel would control all of Gaza by the end of the offensive",
+        "Benjamin Netanyahu",
+        direct=False,
+    )
+    assert matched_part(both, food) == 0 and matched_part(both, control) == 1
+    assert matched_part(food, both) is None  # one fragment: the whole statement
+    assert matched_part(both, both) is None  # a copy carries both fragments
+    # A quoted title is no fragment of what was said (DW, 20 May, cut short).
+    dome = _q(
+        'his "Golden Dome" would cost $175 billion and he wants it "fully operational before '
+        'the end of my term"',
+        "Donald Trump",
+        direct=False,
+    )
+    assert matched_part(dome, _q("fully operational before the end of my term.", "Trump")) is None
+    links = [("both", "food"), ("both", "control")]
+    parts = {("both", "food"): (0, None), ("both", "control"): (1, None)}
+    assert claim_groups(links, {}, None, parts) == [["both", "food"]]
+    # A copy of the report joins it whole, so the copy's claim is the report's.
+    links.append(("both", "copy"))
+    assert claim_groups(links, {}, None, parts) == [["both", "copy"]]

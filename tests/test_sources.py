@@ -6,6 +6,7 @@ import pytest
 
 from storyline.corpus.sources import (
     RELAY_FORMS,
+    STAFF_CREDITS,
     WIRE_CREDITS,
     Carrier,
     carrier_of,
@@ -64,6 +65,29 @@ def test_the_relay_is_looked_for_in_the_items_sentence_only() -> None:
     assert relay_in(text, start, len(text) - 1) is None
 
 
+def test_a_relay_reaches_the_sentences_that_go_on_with_its_report() -> None:
+    # Mehr (21 May), cut short: the toll after "..., Al Jazeera reported" is Al Jazeera's.
+    text = ("Israeli attacks have killed at least 82 Palestinians, according to the ministry, "
+            "Al Jazeera reported. The casualties bring the total to 53,655, the ministry said. "
+            "Since March 18, at least 3,509 people have been killed, it added. Zelensky said "
+            "the city of 3,000 was hit.")  # fmt: skip
+    for figure in ("53,655", "3,509"):
+        at = text.index(figure)
+        found = relay_in(text, at, at + len(figure))
+        assert found is not None and found.outlet == "Al Jazeera"
+    # A sentence that names its own source does not go on with the report before it.
+    at = text.index("3,000")
+    assert relay_in(text, at, at + 5) is None
+    # Tasnim (26 May), cut short: a quote after "RT reported", given to "he".
+    text = ("\u201cI don\u2019t like it, and it better stop,\u201d RT reported. \u201cThis is "
+            "Zelensky, Putin\u2019s, and Biden\u2019s War, not \u2018Trump\u2019s,\u2019\u201d "
+            "he said.")  # fmt: skip
+    start = text.index("This is")
+    end = text.index(",\u2019\u201d") + 2
+    found = relay_in(text, start, end, (start, end))
+    assert found is not None and found.outlet == "RT"
+
+
 def test_a_wire_dateline_makes_the_article_a_relay() -> None:
     text = "May 21, 2025 (Mainichi Japan) WASHINGTON (AP) -- President Donald Trump has"
     found = wire_credit(text)
@@ -96,6 +120,19 @@ def test_a_wire_credit_makes_the_article_a_relay_unless_it_mixes_its_own_reporti
     )
     assert wire_credit("sources told Reuters on Monday.", live) is None
     assert wire_credit("Kyiv, Sunday, May 25, 2025. (AP Photo/Efrem Lukatsky) He said") is None
+
+
+@pytest.mark.parametrize("credit", STAFF_CREDITS, ids=lambda c: c.name)
+def test_another_outlets_staff_credited_makes_the_article_a_relay(credit) -> None:  # type: ignore[no-untyped-def]
+    found = wire_credit(credit.example)
+    assert found is not None and found.outlet == "CNN"
+    # Egypt Independent (26 May) runs CNN's story.
+    egypt = (
+        "This story has been updated. CNN\u2019s Kit Maher and Ivana Kottasov\u00e1 contributed "
+        "to this report."
+    )
+    found = wire_credit(egypt)
+    assert found is not None and found.outlet == "CNN"
 
 
 def test_a_medium_is_a_relay_only_when_it_is_an_outlet() -> None:

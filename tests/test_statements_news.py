@@ -338,6 +338,41 @@ def test_an_act_of_the_law_done_to_someone_is_no_statement(nlp, text) -> None:  
     assert statements(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 409 articles (DW): acts someone is made or prompted to do, read by the learned
+        # pass as statements of the owners and of Europe.
+        "The organizations will pay a fine of 25 times these funds, and their owners will "
+        "be made to declare their assets.",
+        "Since the phone call yielded no progress in the peace talks, Europe was prompted "
+        "to announce new sanctions on Russia.",
+    ],
+)
+def test_an_act_someone_is_made_to_do_is_no_statement(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert statements(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        # 409 articles (TASS, Tasnim): the question was given to the one asked.
+        (
+            '"Naturally, it will be the main topic," Peskov said when asked whether the '
+            "Ukrainian issue would be discussed at the meeting.",
+            "Naturally, it will be the main topic",
+        ),
+        (
+            "When asked how far the world was from a nuclear conflict, India\u2019s top "
+            'diplomat said: "Very, very far away."',
+            "Very, very far away.",
+        ),
+    ],
+)
+def test_the_question_after_when_asked_is_not_the_answer(nlp, text, answer) -> None:  # type: ignore[no-untyped-def]
+    assert [s.text for s in statements(nlp, text)] == [answer]
+
+
 def test_whoever_brings_a_charge_still_accuses(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Prosecutors have also charged Dieter S. with membership in a terrorist group."
     assert saying(statements(nlp, text), "membership").speaker == "Prosecutors"

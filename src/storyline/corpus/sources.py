@@ -123,7 +123,8 @@ class WireCredit:
 WIRE_CREDITS: tuple[WireCredit, ...] = (
     WireCredit("dateline", r"\({o}\)\s*(?:--|[-\u2013\u2014])", "head",
                "DEIR AL-BALAH, Gaza Strip (AP) -- Israeli strikes killed at least 46 people"),
-    WireCredit("contributed", r"\b{o}(?:\s+and\s+[^.]{1,80}?)?\s+contributed\s+to\s+this\s+report",
+    WireCredit("contributed",
+               r"\b{o}(?:\s+and\s+[^.]{1,80}?)?\s+contributed\s+(?:to\s+this\s+report|reporting)",
                "any", "The Associated Press contributed to this report."),
     WireCredit("with-files", r"\b[Ww]ith files from {o}", "tail",
                "broke down after two hours last week. With files from Reuters"),
@@ -132,12 +133,28 @@ WIRE_CREDITS: tuple[WireCredit, ...] = (
     # The agency's own interview, printed by another outlet: its story carried.
     WireCredit("told-agency", r"\b(?:told|telling)\s+{o}\b(?!\s+(?:Photo|photographer))",
                "any", "including Iranian-designed Shahed drones, he told The Associated Press."),
+    # The agency speaking of its own checks: only its own copy says so.
+    WireCredit("could-not-verify",
+               r"\b{o}\s+(?:has\s+not\s+been\s+able\s+to|could\s+not|was\s+unable\s+to|"
+               r"has\s+not)\s+(?:immediately\s+)?(?:independently\s+)?(?:confirm|verify)",
+               "any", "Reuters could not immediately verify the battlefield report."),
+)  # fmt: skip
+# Another outlet's staff credited at the end: the article republishes that outlet's story
+# (Egypt Independent runs CNN's). Any outlet, not only a wire; the article's own staff
+# ("Fox News Digital's Greg Norman" in Fox) is no relay (``Carrier.foreign_relay``).
+STAFF_CREDITS: tuple[WireCredit, ...] = (
+    WireCredit("staff-contributed",
+               r"\b{o}['\u2019]s\s+[^.]{1,300}?\s+contributed\s+(?:to\s+this\s+report|reporting)",
+               "tail", "CNN\u2019s Kit Maher and Svitlana Vlasova contributed to this report."),
 )  # fmt: skip
 # Characters of an article's opening and closing where a dateline or credit is looked for.
 CREDIT_REACH = 600
 _WIRE_GROUP = r"(?:[Tt]he\s+)?(?P<o>" + _alternation(_WIRES) + ")"
+_ANY_OUTLET = r"(?:[Tt]he\s+)?(?P<o>" + _alternation(OUTLETS) + ")"
 _CREDITS = tuple(
     (credit, re.compile(credit.template.replace("{o}", _WIRE_GROUP))) for credit in WIRE_CREDITS
+) + tuple(
+    (credit, re.compile(credit.template.replace("{o}", _ANY_OUTLET))) for credit in STAFF_CREDITS
 )
 
 
@@ -192,20 +209,62 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, (m.start() + 1 if m else hi)
 
 
+# A sentence that goes on with the report before it: its words are given to a pronoun or
+# to a source named before ("the ministry said", "it added", "The US president added").
+CONTINUED = re.compile(
+    r"(?:^\s*|[,\"\u201d\u2019]\s*)(?:he|she|it|they|the\s+(?:[\w-]+\s+){0,2}?(?:ministry|president|minister|"
+    r"agency|official|officials|spokesman|spokeswoman|spokesperson|statement|report|channel|"
+    r"leader|prime\s+minister))\s+(?:also\s+)?(?:said|added|stated|noted|continued|wrote)\b",
+    re.IGNORECASE,
+)
+# How many sentences a relay reaches past its own when each goes on with its report.
+RELAY_CARRY = 3
+
+
 def relay_in(
     text: str, start: int, end: int, content: tuple[int, int] | None = None
 ) -> Relay | None:
-    """The outlet the sentence around ``text[start:end]`` says the words come from, if any.
+    """The outlet the sentence around ``text[start:end]`` says the words come from, if any;
+    or, when that sentence goes on with the report before it (``CONTINUED``: "..., the
+    ministry said"), the outlet of the sentence it goes on from ("..., Al Jazeera
+    reported. The casualties bring the total to 53,655, the ministry said."), up to
+    ``RELAY_CARRY`` sentences back, each going on from the one before.
 
     ``content`` (a statement's own words) is left out: "told TASS" inside a
     quote is what the speaker said, not where the article got it.
     """
     lo, hi = sentence_bounds(text, start, end)
+    found = _relay_of_sentence(text, lo, hi, content)
+    for _ in range(RELAY_CARRY):
+        if found is not None or lo == 0 or not _goes_on(text, lo, hi, content):
+            break
+        lo, hi = sentence_bounds(text, max(0, lo - 2), max(0, lo - 1))
+        found = _relay_of_sentence(text, lo, hi, None)
+        if found is not None:
+            found = Relay(found.outlet, found.families, f"{found.evidence} (an earlier sentence)")
+    return found
+
+
+def _goes_on(text: str, lo: int, hi: int, content: tuple[int, int] | None) -> bool:
+    """The sentence ``text[lo:hi]`` gives its words to a pronoun or to a source named
+    before (its own quoted words left out)."""
+    return CONTINUED.search(_blanked(text, lo, hi, content)) is not None
+
+
+def _blanked(text: str, lo: int, hi: int, content: tuple[int, int] | None) -> str:
+    """``text[lo:hi]`` with ``content`` (a statement's own words) blanked."""
     window = text[lo:hi]
     if content is not None:
         cs, ce = max(content[0], lo) - lo, min(content[1], hi) - lo
         if cs < ce:
             window = window[:cs] + " " * (ce - cs) + window[ce:]
+    return window
+
+
+def _relay_of_sentence(
+    text: str, lo: int, hi: int, content: tuple[int, int] | None
+) -> Relay | None:
+    window = _blanked(text, lo, hi, content)
     found: list[tuple[int, Relay]] = []
     for _form, pattern in _RELAYS:
         for m in pattern.finditer(window):

@@ -13,6 +13,7 @@ from storyline.analyze.source_lexicon import (
 )
 from storyline.analyze.speech_lexicon import (
     BARE_NOT_SAID,
+    CAUSED_LEMMAS,
     CUE_LEMMAS,
     INSTRUMENT_LEMMAS,
     ISSUE_LEMMAS,
@@ -360,6 +361,32 @@ def bare_act(verb: Token) -> bool:
     if verb.lemma_.lower() not in BARE_NOT_SAID:
         return False
     return not any(c.dep_ == "dobj" and c.pos_ == "NUM" for c in verb.children)
+
+
+def caused_act(verb: Token) -> bool:
+    """ "their owners will be made to declare their assets", "Europe was prompted to
+    announce": an infinitive a passive causative governs (``CAUSED_LEMMAS``) is an act
+    its subject is made to do, not words it said."""
+    head = verb.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return (
+        verb.dep_ in ("xcomp", "advcl")
+        and infinitive
+        and head.i != verb.i
+        and head.lemma_.lower() in CAUSED_LEMMAS
+        and any(c.dep_ == "auxpass" for c in head.children)
+    )
+
+
+def asked_question(verb: Token) -> bool:
+    """ "said when asked whether ...", "When asked how far the world was from ...": a
+    passive "asked" with no asker named carries an interviewer's question, not words of
+    the one asked (whom the subject names); "asked by an Armenian reporter why ..."
+    gives the question to its asker."""
+    if verb.lemma_.lower() != "ask":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return not deps & {"nsubj", "agent"} and (verb.tag_ == "VBN" or "auxpass" in deps)
 
 
 def legal_act(verb: Token) -> bool:

@@ -21,7 +21,9 @@ from storyline.analyze.statements.content import (
 )
 from storyline.analyze.statements.cue_pass import COMPLEMENT_DEPS
 from storyline.analyze.statements.cues import (
+    asked_question,
     bare_act,
+    caused_act,
     cue_subject,
     is_cue,
     legal_act,
@@ -103,6 +105,8 @@ def read_candidate(art: ArticleView, tok: Token) -> tuple[Found, str, str] | Non
         return None  # "agreed to coordinate": a deal, not words
     if legal_act(tok):
         return None  # "two other men have been charged": an act of the law on them
+    if caused_act(tok) or asked_question(tok):
+        return None  # "was prompted to announce"; "said when asked whether ..."
     if content is None and lemma in NAMING_LEMMAS and _passive(tok):
         # "The strike was described by the ministry as ...": the name given, by whom
         if skind != "agent":

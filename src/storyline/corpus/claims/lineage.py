@@ -54,10 +54,14 @@ class Appearance:
 _NO_DATE = "~"
 
 
+Part = tuple[int | None, int | None]
+
+
 def claim_groups(
     links: Iterable[tuple[str, str]],
     slots: dict[str, tuple[str, str]],
     counted: dict[str, str | None] | None = None,
+    parts: dict[tuple[str, str], Part] | None = None,
 ) -> list[list[str]]:
     """The claims the links make: connected items, except that a claim never holds two
     figures of one sentence of one article (``slots``: figure id -> (article id,
@@ -66,7 +70,43 @@ def claim_groups(
     the same third one; a link that would join them is left out. Links between figures
     that count the same thing (``counted``: figure id -> subject) are taken first, so
     the living join the living; then in sorted order, so a claim is the same whichever
-    update built it (a rebuild finds the same links)."""
+    update built it (a rebuild finds the same links).
+
+    A link that rests on one quoted fragment of a statement quoting several (``parts``:
+    link -> the fragment of each side, ``match.matched_part``) joins that fragment, not
+    the whole statement: one report of two things said ("a 'basic amount of food' ...
+    'control of all of Gaza'") does not join the claim of the one to the claim of the
+    other. The statement belongs to the claim of its whole, else of its first fragment
+    linked."""
+    joined = _groups(
+        [_nodes(link, (parts or {}).get(link, (None, None))) for link in links], slots, counted
+    )
+    home: dict[str, str] = {}
+    for node in sorted(n for group in joined for n in group):
+        home.setdefault(_item(node), node)
+    out = [sorted({_item(n) for n in group if home[_item(n)] in group}) for group in joined]
+    return [group for group in out if len(group) > 1]
+
+
+_PART = "#"
+
+
+def _item(node: str) -> str:
+    """The item a node of ``claim_groups`` stands for (itself, or one of its fragments)."""
+    return node.split(_PART)[0]
+
+
+def _nodes(link: tuple[str, str], part: Part) -> tuple[str, str]:
+    """A link's two ends: each item, or the fragment of it the link rests on."""
+    (a, b), (pa, pb) = link, part
+    return (a if pa is None else f"{a}{_PART}{pa}", b if pb is None else f"{b}{_PART}{pb}")
+
+
+def _groups(
+    links: Iterable[tuple[str, str]],
+    slots: dict[str, tuple[str, str]],
+    counted: dict[str, str | None] | None = None,
+) -> list[list[str]]:
     parent: dict[str, str] = {}
     held: dict[str, dict[tuple[str, str], str]] = {}
 

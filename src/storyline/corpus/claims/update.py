@@ -7,7 +7,7 @@
    and, for figures, the sentence itself;
 2. finds candidates through the index (items sharing a word shingle or a
    figure value) among the other articles and among the changed ones, and
-   confirms each pair with ``match.same_quote`` / ``match.same_figure``;
+   confirms each pair with ``match.same_quote`` / ``figures.same_figure``;
 3. replaces the changed articles' keys, items and links in one transaction;
 4. regroups the claims the change touches into connected items and recomputes
    their lineage: the claims the changed articles carried before, those their
@@ -27,15 +27,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from storyline.corpus.claims.lineage import Appearance, claim_groups, lineage
-from storyline.corpus.claims.match import (
-    FIGURE_WINDOW,
-    TEMPLATE_REACH,
-    Number,
-    Quote,
-    same_figure,
-    same_quote,
-)
+from storyline.corpus.claims.figures import FIGURE_WINDOW, Number, same_figure
+from storyline.corpus.claims.lineage import Appearance, Part, claim_groups, lineage
+from storyline.corpus.claims.match import TEMPLATE_REACH, Quote, matched_part, same_quote
 from storyline.corpus.sources import (
     Relay,
     medium_relay,
@@ -251,7 +245,7 @@ def _claims_of(
     claims: list[Claim] = []
     claim_of: dict[str, str] = {}
     linked = [(a, b) for a, b in links if a in found and b in found]
-    for group in claim_groups(linked, slots, counted):
+    for group in claim_groups(linked, slots, counted, _parts(found, linked)):
         claim = lineage([found[i] for i in group])
         if claim is None:
             continue
@@ -259,6 +253,25 @@ def _claims_of(
         for item_id in group:
             claim_of[item_id] = claim.id
     return claims, claim_of
+
+
+def _parts(
+    found: dict[str, Appearance], links: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], Part]:
+    """For each link of two statements, the quoted fragment of each side it rests on,
+    where a side quotes several (``match.matched_part``)."""
+    quotes = {
+        i: Quote(i, a.article_id, a.text, bool(a.direct), a.speaker, a.day)
+        for i, a in found.items()
+        if a.direct is not None
+    }
+    out: dict[tuple[str, str], Part] = {}
+    for a, b in links:
+        if a in quotes and b in quotes:
+            part = (matched_part(quotes[a], quotes[b]), matched_part(quotes[b], quotes[a]))
+            if part != (None, None):
+                out[(a, b)] = part
+    return out
 
 
 def regroup(store: Store) -> tuple[list[Claim], dict[str, str]]:
