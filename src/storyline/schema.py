@@ -29,8 +29,10 @@ CONTRACT_VERSION = "4"
 # findings this version no longer makes. 7: the 2026-12-07 evening session's figures
 # (abduction counts) and speakers. 8: the 2026-12-07 night session's speakers, statements
 # and media (issue 15), figures' measures and subjects, and the wire credits the claims
-# stage reads (issue 13).
-ANALYSIS_VERSION = 8
+# stage reads (issue 13). 9: the late-night session's speakers (caps headlines, roles
+# named later, long quotes, foreign posts), statements (rejected notions, restated
+# attributions, an outlet's own reporting) and the learned pass's caused acts and questions.
+ANALYSIS_VERSION = 9
 
 # Where ``published`` came from, best first: a metadata field, a header line
 # of a text file, the HTML page, the article's dateline, its URL, or (set by
