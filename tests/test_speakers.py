@@ -1217,3 +1217,17 @@ def test_named_members_of_a_plural_subject_speak_together(nlp) -> None:  # type:
     )
     s = saying(statements(nlp, text), "victims of the Israeli")
     assert s.speaker == "Julia Varela and Tony Aguilar"
+
+
+def test_he_who_says_is_the_source_that_spoke_not_a_man_named_in_passing(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, JPost; judged sample seed 23: Netanyahu's words had gone to the
+    # "Missing Families Forum" read as a person, then to Edan Alexander)
+    text = (
+        "Prime Minister Benjamin Netanyahu delivered his first press conference on "
+        "Wednesday. \u201cWe have returned 197 hostages,\u201d he said. Before the release of "
+        "Edan Alexander, the Hostages and Missing Families Forum said it believed there "
+        "were 24 living hostages. The fate of three of them is a serious concern for "
+        "officials. \u201cIf there is an opportunity for a temporary ceasefire, we are "
+        "prepared for it,\u201d he said."
+    )
+    assert saying(statements(nlp, text), "temporary ceasefire").speaker == "Benjamin Netanyahu"

@@ -73,6 +73,11 @@ CHAIN_BONUS = 1
 # What a candidate known to be of a "he"/"she"'s gender adds over one of unknown gender.
 KNOWN_GENDER_BONUS = 0.5
 
+# What a source that spoke adds as the antecedent of a pronoun that speaks ("The Forum
+# said ... Before the release of Edan Alexander, ... '...,' he said": Netanyahu, who spoke,
+# not the man named in passing a sentence nearer).
+SPOKE_BONUS = 5
+
 # How many candidates a pronoun tries, best first, when the best resolves to a person of
 # the other gender.
 PRONOUN_TRIES = 3

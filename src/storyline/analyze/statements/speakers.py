@@ -90,6 +90,7 @@ from storyline.analyze.statements.source import (
     COURTESY_TITLES,
     KNOWN_GENDER_BONUS,
     PRONOUN_TRIES,
+    SPOKE_BONUS,
     TITLE_LINKS,
     UNRESOLVED,
     VEHICLE_PREPS,
@@ -829,7 +830,14 @@ class Sources:
             ):
                 continue
             gap = self.index.told_gap(s.sent, sent)
-            score = -10.0 * gap + 4 + 5 + 2 * (s.char > para) + s.char * 1e-7
+            score = (
+                -10.0 * gap
+                + 4
+                + 5
+                + SPOKE_BONUS * (said is not None)
+                + 2 * (s.char > para)
+                + s.char * 1e-7
+            )
             ranked.append((score, s))
         ranked.sort(key=lambda c: -c[0])
         tries = 0
