@@ -1231,3 +1231,17 @@ def test_he_who_says_is_the_source_that_spoke_not_a_man_named_in_passing(nlp) ->
         "prepared for it,\u201d he said."
     )
     assert saying(statements(nlp, text), "temporary ceasefire").speaker == "Benjamin Netanyahu"
+
+
+def test_a_closed_quote_is_not_the_next_sentences_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, DW; judged sample seed 23: Gen. Zamir's words had gone to "The Times
+    # of Israel", whose report after an aside is a clause of its own)
+    text = (
+        '"Hamas is under immense pressure," Zamir said during a visit to troops. "We will '
+        'deploy every tool at our disposal to bring the hostages home." The Times of Israel '
+        "and other local media reported on Sunday, citing the army, that Israel's military "
+        "has moved all of its brigades into Gaza."
+    )
+    found = statements(nlp, text)
+    assert saying(found, "every tool").speaker == "Zamir"
+    assert saying(found, "has moved all").text.startswith("Israel's military")

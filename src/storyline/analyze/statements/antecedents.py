@@ -147,6 +147,15 @@ def bare(tok: Token) -> bool:
     return True
 
 
+def sentence_regions(doc: Doc, starts: list[int], sent: int, upto: int | None = None) -> set[str]:
+    """The regions sentence ``sent`` names (before token ``upto``), by the sentences'
+    first tokens ``starts``: "the central Cherkasy region" gives "cherkasy"."""
+    if not 0 <= sent < len(starts):
+        return set()
+    end = starts[sent + 1] if sent + 1 < len(starts) else len(doc)
+    return regions_in(doc[starts[sent] : min(end, upto or end)])
+
+
 def regions_in(span: Span) -> set[str]:
     """The regions a stretch names: "the central Cherkasy region", "the region of
     Khmelnytskyi" give "cherkasy", "khmelnytskyi"."""

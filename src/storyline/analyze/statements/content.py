@@ -33,6 +33,9 @@ def clause_content(art: ArticleView, clause: Token, cue: Token) -> tuple[int, in
         return _extracted(art, clause, cue)
     if doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if"):
         left += 1
+    that = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+    if that is not None and left < that.i and doc[that.i - 1].text == ",":
+        left = that.i + 1  # "citing the army, that X": an aside before the clause's "that"
     if left > right:
         return None
     if right < cue.i:
@@ -308,6 +311,12 @@ def own_clause(cue: Token) -> Token | None:
                 and any(o.dep_ == "dobj" and o.i > cue.i for o in cue.children)
             ):
                 return None
+            return c
+    for c in cue.children:
+        # "reported on Sunday, citing the army, that X": the parser made the clause after
+        # the aside a conjunct; its "that" shows what it is
+        marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        if c.dep_ == "conj" and c.i > cue.i and c.pos_ in ("VERB", "AUX") and marked:
             return c
     return _fronted_report(cue)
 

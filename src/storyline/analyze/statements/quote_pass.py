@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from storyline.analyze.statements.antecedents import in_caps_run
-from storyline.analyze.statements.content import quote_is_said
+from storyline.analyze.statements.content import own_clause, quote_is_said
 from storyline.analyze.statements.cues import cue_subject, is_cue, reads_document
 from storyline.analyze.statements.people import Person, surname_of
 from storyline.analyze.statements.quotes import END_PUNCT, Quote, mark_at, trim
@@ -339,7 +339,8 @@ def _cue_near(art: ArticleView, q: Quote) -> tuple[Token, Token] | None:
     span = doc.char_span(after, pend, alignment_mode="expand") if after < pend else None
     # After a quote that closed its sentence, a cue behind a connective is a new
     # sentence's ('"... anymore." Separately, Scott Bessent said ...').
-    loose = ("advmod",) if not _closed_sentence(art, q) else ()
+    closed = _closed_sentence(art, q)
+    loose = ("advmod",) if not closed else ()
     if span is not None:
         for n, tok in enumerate(span):
             if n > 12 or (tok.text in END_PUNCT) or (mark_at(tok.text, 0) and n > 0):
@@ -352,6 +353,11 @@ def _cue_near(art: ArticleView, q: Quote) -> tuple[Token, Token] | None:
                 if subj is None or subj.idx < after - 1:
                     subj = _name_after_quote(art, after, tok)  # the parse took it into the quote
                 if subj is None or subj.idx < after - 1 or not quote_is_said(art, q, tok):
+                    continue
+                clause = own_clause(tok) if closed else None
+                if clause is not None and not art.in_quote(clause.idx):
+                    # '"... its rule." The Times of Israel reported ... that X': a new
+                    # sentence with reported words of its own
                     continue
                 # Only the speaker may stand between the quote and its cue.
                 allowed = {t.i for t in subj.subtree}

@@ -63,12 +63,13 @@ from storyline.analyze.statements.antecedents import (
     person_noun,
     press_service,
     refers_back,
-    regions_in,
     relative_antecedent,
     role_phrase,
+    sentence_regions,
     strip_titles,
 )
-from storyline.analyze.statements.cues import cue_subject, is_cue, issuer_of
+from storyline.analyze.statements.cues import cue_subject, issuer_of
+from storyline.analyze.statements.forward import LaterNames
 from storyline.analyze.statements.mentions import (
     Mention,
     MentionIndex,
@@ -87,7 +88,6 @@ from storyline.analyze.statements.people import (
 from storyline.analyze.statements.quotes import scan_quotes
 from storyline.analyze.statements.source import (
     CHAIN_BONUS,
-    COURTESY_TITLES,
     KNOWN_GENDER_BONUS,
     PRONOUN_TRIES,
     SPOKE_BONUS,
@@ -101,7 +101,7 @@ from storyline.analyze.statements.source import (
 from storyline.schema import SourceStatus
 
 
-class Sources:
+class Sources(LaterNames):
     """The sources of one article and how its pronouns and roles resolve to them."""
 
     def __init__(self, doc: Doc, in_quote: Callable[[int], bool], persons: list[Person]) -> None:
@@ -446,58 +446,6 @@ class Sources:
                 return src
         return None
 
-    def _named_later(self, subj: Token) -> Source | None:
-        """ "A British surgeon who returned to Gaza has been describing life at Nasser
-        Hospital. ... Dr Rose says ...": a person introduced by description is the one
-        the next two sentences first call by title and surname alone, as one calls
-        someone already introduced (never a name the article gives in full)."""
-        sent = self._sent_of(subj)
-        for p in self.persons:
-            if p.start <= subj.i:
-                continue
-            if self.index.sent_of(self.doc[p.start]) - sent > 2:
-                break
-            words = p.text.split()
-            before = self.doc[p.start - 1].lower_ if p.start else ""
-            titled = (words[0].lower() in COURTESY_TITLES and len(words) == 2) or (
-                before in COURTESY_TITLES and len(words) == 1
-            )
-            if not titled or self.doc[p.end - 1].ent_type_ != "PERSON":
-                continue
-            if self.fullest_name(p.text) != strip_titles(p.text):
-                continue  # "Mr. Trump": named in full elsewhere
-            if any(
-                q.start < p.start and surname_of(q.text) == surname_of(p.text) for q in self.persons
-            ):
-                continue  # named before: not the first naming of someone introduced
-            return Source.named(self.person_name(p), is_person=True)
-        return None
-
-    def _speaker_next(self, subj: Token) -> Source | None:
-        """ "'...,' the expert said. Timofeyev noted that ...": a bare role no one before
-        was given is the person the next sentence names first, when that person speaks
-        there (the subject of a speech verb, or "according to" them), nobody else is
-        named between, and the article named them before."""
-        sent = self._sent_of(subj)
-        nxt = next((p for p in self.persons if p.start > subj.i), None)
-        if nxt is None or self.index.sent_of(self.doc[nxt.start]) != sent + 1:
-            return None
-        head = self.doc[nxt.end - 1]
-        speaks = head.dep_ == "nsubj" and is_cue(head.head)
-        according = (
-            head.dep_ == "pobj"
-            and head.head.lower_ == "to"
-            and (head.head.head.lower_ == "according")
-        )
-        if not (speaks or according):
-            return None
-        # (someone the article introduced before, now called by name: not a new voice,
-        # "..., according to the governor. ... Andriy Yermak said")
-        surname = surname_of(nxt.text)
-        if not any(p.start < subj.i and surname_of(p.text) == surname for p in self.persons):
-            return None
-        return Source.named(self.person_name(nxt), is_person=True)
-
     def _named_before(self, subj: Token) -> Source | None:
         """ "Port of Seattle police told media ... , police said": a bare body word is the
         body of that kind named as a source just before (three sentences at most)."""
@@ -597,7 +545,12 @@ class Sources:
                 if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower()
             }
         sent = self._sent_of(subj)
-        regions = self._regions(sent, subj.right_edge.i + 1) if lemma in REGIONAL_ROLES else set()
+        starts = self.index.sent_starts
+        regions = (
+            sentence_regions(self.doc, starts, sent, subj.right_edge.i + 1)
+            if lemma in REGIONAL_ROLES
+            else set()
+        )
         best: tuple[float, Mention] | None = None
         described: list[Mention] = []
         for m in self.index.mentions:
@@ -609,7 +562,10 @@ class Sources:
                 # "the ministry" or "the senator" again: its own antecedent is earlier still
                 continue
             words = self.index.words_of(m)
-            if regions and not regions & (words | self._regions_near(m.sent)):
+            near = sentence_regions(self.doc, starts, m.sent - 1) if regions else set()
+            if regions and not regions & (
+                words | near | sentence_regions(self.doc, starts, m.sent)
+            ):
                 continue  # the governor of another region than the one this sentence names
             if not (head_words & words) or not kinds <= words:
                 continue
@@ -646,33 +602,12 @@ class Sources:
             return of_kind
         return self._recent_fallback(subj, lemma) or of_kind
 
-    def _role_named_later(self, subj: Token, want: set[str]) -> Source | None:
-        """ "..., the defense minister said in comments published Saturday. In an
-        interview ..., Boris Pistorius laid out ... Germany's Defense Minister Boris
-        Pistorius": a role no one before held is the one person the article gives it
-        later, with every word of the role ("defense" too), when only one has it."""
-        want = want | {norm_word(c.text) for c in subj.children if c.dep_ == "compound"}
-        keys: dict[str, Mention] = {}
-        for m in self.index.mentions:
-            later = m.kind == "person" and m.key and m.char > subj.idx
-            if later and not refers_back(m.head) and want <= self.index.words_of(m):
-                keys.setdefault(m.key, m)
-        if len(keys) != 1:
-            return None
-        return self._mention_source(next(iter(keys.values())), 3)
-
     def _regions_near(self, sent: int) -> set[str]:
         """The regions named in sentence ``sent`` and the one before it."""
-        return self._regions(sent - 1) | self._regions(sent)
-
-    def _regions(self, sent: int, upto: int | None = None) -> set[str]:
-        """The regions sentence ``sent`` names (before token ``upto``): "the central
-        Cherkasy region", "the region of Khmelnytskyi" give "cherkasy", "khmelnytskyi"."""
         starts = self.index.sent_starts
-        if not 0 <= sent < len(starts):
-            return set()
-        end = starts[sent + 1] if sent + 1 < len(starts) else len(self.doc)
-        return regions_in(self.doc[starts[sent] : min(end, upto or end)])
+        return sentence_regions(self.doc, starts, sent - 1) | sentence_regions(
+            self.doc, starts, sent
+        )
 
     def _kind_antecedent(self, subj: Token, lemma: str) -> tuple[Source | None, bool]:
         """ "The FBI confirmed ... The agency declined", "Twitter said ... The company
