@@ -919,3 +919,5 @@ def test_figures_with_a_unit_are_compared_when_their_words_say_what_they_measure
 
     assert unit_quantity_key("percent", "Annual inflation", "slowed") == "annual inflation"
     assert unit_quantity_key("percent", "Inflation", "totaled") is None
+    # DW: "two days after Israel officially lifted an 11-week blockade".
+    assert unit_quantity_key("week", "blockade", "lifted") == "blockade length"

@@ -166,6 +166,7 @@ DURATIONS = frozenset({"hour", "day", "week", "month"})
 UNIT_QUANTITIES: tuple[tuple[frozenset[str], str, str], ...] = (
     (DURATIONS, r"\b(?:truce|ceasefire)\b", "truce length"),
     (DURATIONS, r"\bpaus(?:e|ed|ing)\b", "pause length"),
+    (DURATIONS, r"\bblockaded?\b", "blockade length"),  # "Israel's 11-week blockade"
     # A year's inflation, not a week's ("Annual inflation in Russia slowed down to 9.9% from
     # May 13 to 19", beside "Inflation in Russia totaled 0.07%" over those days).
     (
