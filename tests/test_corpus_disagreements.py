@@ -293,6 +293,7 @@ def test_every_folding_table_keeps_its_example() -> None:
         "IMPLIED_THINGS": lambda m: q.counted_key(None, m),
         "THING_PHRASES": q.thing_key,
         "PLACE_SPELLINGS": q.place_key,
+        "UNIT_QUANTITIES": lambda words: q.unit_quantity_key("day", words, None),
     }
     assert set(readers) == set(q.EXAMPLES)
     for table, (written, key) in q.EXAMPLES.items():
@@ -888,3 +889,35 @@ def test_a_joint_claimant_is_each_of_its_sources() -> None:
     independent = claim(307, **kw, claimant="Russia\u2019s Defence Ministry", outlet="induk")
     assert len(sources([dw, independent])) == 1
     assert not kinds([dw, independent], dw, independent)
+
+
+def test_figures_with_a_unit_are_compared_when_their_words_say_what_they_measure() -> None:
+    # JPost: "the Witkoff framework, which includes the release of 10 hostages and a 60-day
+    # ceasefire"; Arutz Sheva: Egyptian media say "the expected ceasefire agreement would
+    # last at least sixty days": one truce's length, from two sources.
+    kw = {"unit": "day", "measure": None, "place": None, "scope": None, "period": None,
+          "event": None, "as_of": "2025-05-26"}  # fmt: skip
+    jpost = claim(60, subject="ceasefire", claimant="Israeli officials", outlet="JPost", **kw)
+    egypt = claim(60, subject="ceasefire agreement", qualifier="at least",
+                  claimant="Egyptian media outlets", outlet="Arutz Sheva", **kw)  # fmt: skip
+    assert kinds([jpost, egypt], jpost, egypt) == {"corroboration"}
+    series, _ = find_series([jpost, egypt])
+    assert series[0].label.startswith("truce length in days")
+    # The unit must agree: "a two-month ceasefire" is no 60 days, nor a 60-hour one.
+    months = claim(2, subject="ceasefire", unit="month", claimant="Hamas", outlet="BBC",
+                   **{k: v for k, v in kw.items() if k != "unit"})  # fmt: skip
+    assert not kinds([jpost, months], jpost, months)
+    # Words the table does not know stay out: DW's "tariffs of 20% on the European Union"
+    # and the "10% baseline" are two rates.
+    pct = {**kw, "unit": "percent", "place": "European Union"}
+    rate = claim(20, subject="tariffs", claimant="Trump", outlet="DW", **pct)
+    baseline = claim(10, subject="baseline", claimant="White House", outlet="Fox", **pct)
+    assert not kinds([rate, baseline], rate, baseline)
+    # TASS: "Annual inflation in Russia slowed down to 9.9% from May 13 to 19" is a year's
+    # inflation; "Inflation in Russia totaled 0.07% from May 13 to 19" a week's.
+    from storyline.corpus.quantity import unit_quantity_key
+
+    assert unit_quantity_key("percent", "Annual inflation", "slowed") == "annual inflation"
+    assert unit_quantity_key("percent", "Inflation", "totaled") is None
+    # DW: "two days after Israel officially lifted an 11-week blockade".
+    assert unit_quantity_key("week", "blockade", "lifted") == "blockade length"

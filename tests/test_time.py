@@ -271,6 +271,29 @@ def test_clock_time_takes_the_day_next_to_it(nlp) -> None:  # type: ignore[no-un
     assert by_text(found, "3 p.m.").value == "2025-03-12T15:00"
 
 
+def test_a_tenseless_date_far_ahead_is_the_last_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Real sentence (news-dumpster, 21 May 2025), cut short: no tense dates the massacre.
+    text = "The posters bore the names of the 250 hostages taken in Hamas's October 7 Massacre."
+    found = timexes(nlp, text, dt.date(2025, 5, 21))
+    assert by_text(found, "October 7").value == "2024-10-07"
+    # A near one stays ahead, and a future marker keeps a far one ahead.
+    text = "Russia plays Nigeria on June 6 at the Luzhniki; talks are scheduled for October 7."
+    found = timexes(nlp, text, dt.date(2025, 5, 21))
+    assert by_text(found, "June 6").value == "2025-06-06"
+    assert by_text(found, "October 7").value == "2025-10-07"
+    # The marker allows a date ahead, it does not push a recent one a year on (Le Monde,
+    # 21 May 2025, quoting an April report).
+    text = "The gendarmes mobilized on the day of her testimony, scheduled for May 13, wait."
+    found = timexes(nlp, text, dt.date(2025, 5, 21))
+    assert by_text(found, "May 13").value == "2025-05-13"
+
+
+def test_the_articles_own_day_is_that_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "On May 26, the second stage of NATO's drills will kick off in eight nations."
+    found = timexes(nlp, text, dt.date(2025, 5, 26))
+    assert by_text(found, "May 26").value == "2025-05-26"
+
+
 def test_weekday_and_date_pick_the_year_they_fit(nlp) -> None:  # type: ignore[no-untyped-def]
     found = timexes(nlp, "The vote was held on Monday, Oct. 26.", dt.date(1998, 10, 25))
     assert by_text(found, "Monday, Oct. 26").value == "1998-10-26"

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from storyline.corpus.independence import sources
-from storyline.corpus.quantity import LEVEL, measure_key, thing_key
+from storyline.corpus.quantity import LEVEL, UNIT_QUANTITY_KEYS, measure_key, thing_key
 from storyline.corpus.relations import level_moves, relate
 from storyline.corpus.series import Claim, Group, group_series
 from storyline.outlets import family
@@ -112,6 +112,8 @@ def series_record(group: Group) -> Series:
     subject = min(things, key=lambda t: (-things[t], t)) if things else None
     if group.block[0] == LEVEL:  # "RTS Index level"
         subject, measure = f"{str(group.block[1]).upper()} Index", LEVEL
+    if group.block[0] in UNIT_QUANTITY_KEYS:  # "truce length in days"
+        subject, measure = f"{group.block[0]} in {group.block[2]}s", None
     if subject and group.owner in OWNER_WORDS:
         subject = f"{OWNER_WORDS[str(group.owner)]} {subject}"
     return Series(

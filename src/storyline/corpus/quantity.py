@@ -105,6 +105,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "IMPLIED_THINGS": ("killed", "people"),
     "THING_PHRASES": ("unmanned aerial vehicles", "drones"),
     "PLACE_SPELLINGS": ("the Krivoy Rog district", "kryvyi rih district"),
+    "UNIT_QUANTITIES": ("a 70-day ceasefire", "truce length"),
 }
 
 
@@ -153,6 +154,39 @@ def counted_key(subject: str | None, measure: str | None) -> str | None:
     if thing in PEOPLE_UNDER.get(measure or "", ()):
         return "people"
     return thing
+
+
+# Figures with a unit are compared only when their words say what they measure, by this
+# table: (the units it applies to, a pattern over the subject and measure words, the
+# quantity). "a 70-day truce" and "a 70-day ceasefire" are one truce's length; "annual
+# inflation ... 9.9%" is a year's inflation. A sum of money or a
+# tariff stays out: "20% on the European Union" and "the 10% baseline" are two rates, and
+# the words do not tell them apart.
+DURATIONS = frozenset({"hour", "day", "week", "month"})
+UNIT_QUANTITIES: tuple[tuple[frozenset[str], str, str], ...] = (
+    (DURATIONS, r"\b(?:truce|ceasefire)\b", "truce length"),
+    (DURATIONS, r"\bpaus(?:e|ed|ing)\b", "pause length"),
+    (DURATIONS, r"\bblockaded?\b", "blockade length"),  # "Israel's 11-week blockade"
+    # A year's inflation, not a week's ("Annual inflation in Russia slowed down to 9.9% from
+    # May 13 to 19", beside "Inflation in Russia totaled 0.07%" over those days).
+    (
+        frozenset({"percent"}),
+        r"\b(?:annual|year-on-year|yearly)\b.*\binflation\b",
+        "annual inflation",
+    ),
+)
+
+UNIT_QUANTITY_KEYS = frozenset(key for _, _, key in UNIT_QUANTITIES)
+
+
+def unit_quantity_key(unit: str | None, subject: str | None, measure: str | None) -> str | None:
+    """What a figure with a unit measures, when ``UNIT_QUANTITIES`` knows its words ("70-day",
+    unit day, subject "truce" -> "truce length"), else None."""
+    words = fold(f"{subject or ''} {measure or ''}")
+    for units, pattern, key in UNIT_QUANTITIES:
+        if unit in units and re.search(pattern, words):
+            return key
+    return None
 
 
 # What a market index's figure in points measures: its level, which moves through the day.

@@ -40,6 +40,7 @@ from storyline.corpus.quantity import (
     owner_key,
     source_name_key,
     thing_key,
+    unit_quantity_key,
 )
 from storyline.corpus.values import compatible
 
@@ -134,9 +135,10 @@ PURPOSES = frozenset({"aid"})
 
 def block_of(claim: Claim) -> tuple[object, ...] | None:
     """What the claim counts: (measure, thing, unit, rate period); None when it cannot be
-    compared: no value, or no counted thing the tables know (a sum of money, a share or a
-    duration says what it measures in words too varied to match safely), or a person's
-    age without the person's name. A market index's points are its level (``LEVEL``)."""
+    compared: no value, no counted thing the tables know, a unit whose words
+    ``UNIT_QUANTITIES`` does not know (a sum of money says what it measures in words too
+    varied to match safely), or a person's age without the person's name. A market
+    index's points are its level (``LEVEL``)."""
     if claim.low is None and claim.high is None:
         return None
     if claim.unit == "point":  # an index's level: "the RTS Index ... at 1,114.62 points"
@@ -146,6 +148,9 @@ def block_of(claim: Claim) -> tuple[object, ...] | None:
     if measure == "age":
         person = age_key(claim.subject)
         return ("age", person, claim.unit, None) if person else None
+    if claim.unit is not None:  # "a 70-day truce": what the table says its words measure
+        quantity = unit_quantity_key(claim.unit, claim.subject, claim.measure)
+        return (quantity, quantity, claim.unit, claim.per) if quantity else None
     thing = counted_key(claim.subject, measure)
     if thing is None or claim.unit is not None or measure is None or measure in PURPOSES:
         return None
