@@ -31,7 +31,8 @@ CONTRACT_VERSION = "4"
 # and media (issue 15), figures' measures and subjects, and the wire credits the claims
 # stage reads (issue 13). 9: the late-night session's speakers (caps headlines, roles
 # named later, long quotes, foreign posts), statements (rejected notions, restated
-# attributions, an outlet's own reporting) and the learned pass's caused acts and questions.
+# attributions, an outlet's own reporting), the learned pass's caused acts and questions,
+# and yearless dates long after the article read as the last one retold (issue 13).
 ANALYSIS_VERSION = 9
 
 # Where ``published`` came from, best first: a metadata field, a header line
