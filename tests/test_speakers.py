@@ -1245,3 +1245,14 @@ def test_a_closed_quote_is_not_the_next_sentences_report(nlp) -> None:  # type: 
     found = statements(nlp, text)
     assert saying(found, "every tool").speaker == "Zamir"
     assert saying(found, "has moved all").text.startswith("Israel's military")
+
+
+def test_a_name_after_a_description_is_no_heading_run_in(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, Tasnim) "Doctors" is capitalised after "charity" as a name's first
+    # word, not a heading's end; the claim across outlets rests on the description.
+    text = (
+        "According to medical charity Doctors Without Borders, the few aid trucks let into "
+        "Gaza are nowhere near sufficient."
+    )
+    s = saying(statements(nlp, text), "aid trucks")
+    assert s.speaker == "medical charity Doctors Without Borders"

@@ -239,7 +239,9 @@ def heading_run_in(tok: Token) -> bool:
     if tok.i == 0 or tok.pos_ != "NOUN" or tok.ent_type_ or not tok.text[:1].isupper():
         return False
     before = tok.doc[tok.i - 1].text
-    return before.isalpha() and before.islower()
+    # (not a name's first word: "medical charity Doctors Without Borders")
+    after = tok.doc[tok.i + 1].text if tok.i + 1 < len(tok.doc) else ""
+    return before.isalpha() and before.islower() and not after[:1].isupper()
 
 
 # What opens an aside after a source's noun: "the receptionist, heavy bags under her
