@@ -122,14 +122,14 @@ def _resolve_speakers(art: ArticleView, found: list[Found]) -> None:
             sources.spoke(f.cue, source, speech=_kind(f) == "speech")
 
 
-def _own_outlet(ctx: Context, f: Found) -> bool:
-    """ "..., The Jerusalem Post previously reported" in a Jerusalem Post article: the
-    outlet's own reporting, the reporter's words, not a source's."""
-    if not f.speaker or f.status != "named":
+def _own_outlet(own: str | None, f: Found) -> bool:
+    """ "..., The Jerusalem Post previously reported" in a Jerusalem Post article (its
+    outlet family ``own``): the outlet's own reporting, the reporter's words, not a
+    source's."""
+    if own is None or not f.speaker or f.status != "named":
         return False
     outlet = outlet_named(f.speaker, generic=False)
-    own = family(ctx.article.url, ctx.article.outlet)
-    return outlet is not None and own is not None and own in outlet.families
+    return outlet is not None and own in outlet.families
 
 
 def _fuller_description(name: str, earlier: list[str]) -> str:
@@ -175,7 +175,8 @@ def find_statements(ctx: Context) -> None:
     headline_words(art, found)
     found = outermost(relayed(art, found))
     _resolve_speakers(art, found)
-    found = [f for f in found if not _own_outlet(ctx, f)]
+    own = family(ctx.article.url, ctx.article.outlet)
+    found = [f for f in found if not _own_outlet(own, f)]
     found = merge_split_quotes(art, found)
     # One content given by a speech cue and a stance cue ("has hit back, saying ..."):
     # the speech one stands, else the stance, held back, would hide the words said.

@@ -33,7 +33,7 @@ def clause_content(art: ArticleView, clause: Token, cue: Token) -> tuple[int, in
         return _extracted(art, clause, cue)
     if doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if"):
         left += 1
-    that = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+    that = _that_mark(clause)
     if that is not None and left < that.i and doc[that.i - 1].text == ",":
         left = that.i + 1  # "citing the army, that X": an aside before the clause's "that"
     if left > right:
@@ -315,10 +315,14 @@ def own_clause(cue: Token) -> Token | None:
     for c in cue.children:
         # "reported on Sunday, citing the army, that X": the parser made the clause after
         # the aside a conjunct; its "that" shows what it is
-        marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        if c.dep_ == "conj" and c.i > cue.i and c.pos_ in ("VERB", "AUX") and marked:
+        if c.dep_ == "conj" and c.i > cue.i and c.pos_ in ("VERB", "AUX") and _that_mark(c):
             return c
     return _fronted_report(cue)
+
+
+def _that_mark(clause: Token) -> Token | None:
+    """The clause's own "that" ("..., citing the army, that X")."""
+    return next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"), None)
 
 
 def _fronted_report(cue: Token) -> Token | None:
