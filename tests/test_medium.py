@@ -378,3 +378,15 @@ def test_a_post_on_an_x_account_is_the_medium_not_the_writers_employer(nlp) -> N
         "Barak Ravid said in a post on his X account."
     )
     assert saying(statements(nlp, text), "Witkoff rejects").medium == "X"
+
+
+def test_a_lead_in_before_a_colon_is_not_what_was_told(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, DW live blog; judged sample seed 31: the words told to ARD had
+    # been "Here are the main headlines", or had begun "public broadcaster ARD that")
+    text = (
+        "Here are the main headlines on Russia's war in Ukraine on Sunday, May 25: Germany's "
+        "Foreign Minister Johann Wadephul told public broadcaster ARD that Russia's latest "
+        "wave of air attacks on Ukraine should be answered with additional Western sanctions."
+    )
+    s = saying(statements(nlp, text), "latest wave")
+    assert (s.text[:20], s.medium) == ("Russia's latest wave", "ARD")

@@ -1256,3 +1256,24 @@ def test_a_name_after_a_description_is_no_heading_run_in(nlp) -> None:  # type: 
     )
     s = saying(statements(nlp, text), "aid trucks")
     assert s.speaker == "medical charity Doctors Without Borders"
+
+
+def test_a_title_the_parser_took_for_a_name_gives_the_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, JPost; judged sample seed 31: "the ambassador says" had gone to the
+    # "Israeli ambassador" of a description five thousand characters on)
+    text = (
+        "\u201cMy plate is full,\u201d says Israel\u2019s Ambassador to Azerbaijan, George Deek. "
+        "Deek has been in Baku since 2021. Israel-Azerbaijan relations are built on four "
+        "pillars, the ambassador says. The Israeli ambassador has worked hard over the last "
+        "years."
+    )
+    assert saying(statements(nlp, text), "four pillars").speaker == "George Deek"
+
+
+def test_a_role_is_never_a_later_description(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Relations are built on four pillars, the ambassador says. The Israeli ambassador "
+        "has worked hard over the last years."
+    )
+    s = saying(statements(nlp, text), "four pillars")
+    assert (s.speaker, s.speaker_status) == (None, "unresolved")

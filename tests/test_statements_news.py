@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import saying, statements
-from storyline.analyze.speech_lexicon import OBJECT_SENSES
+from storyline.analyze.speech_lexicon import OBJECT_SENSES, UNSAID_INFINITIVE_HEADS
 
 
 def test_a_new_clause_after_a_parenthetical_attribution_is_not_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -455,3 +455,32 @@ def test_a_report_with_no_source_inside_a_named_ones_words_is_no_second_statemen
     )
     (s,) = statements(nlp, text)
     assert s.speaker == "investigators"
+
+
+def test_unowned_records_are_not_the_source_of_a_named_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, CBC; judged sample seed 31: "preliminary information" had been the
+    # speaker of the governor's whole report)
+    text = (
+        "In the western region of Khmelnytskyi, the governor said that a combined Russian "
+        "attack damaged private households, but there were no civilian casualties, "
+        "according to preliminary information."
+    )
+    found = statements(nlp, text)
+    assert all(s.speaker != "preliminary information" for s in found)
+    assert saying(found, "combined Russian attack").cue == "said"
+
+
+@pytest.mark.parametrize("word", sorted(UNSAID_INFINITIVE_HEADS))
+def test_an_infinitive_governed_so_is_not_said(nlp, word) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles: "the newspaper failed to mention", "CNSA has yet to confirm",
+    # "waited days to condemn" had each been a statement of its infinitive)
+    found = statements(nlp, UNSAID_INFINITIVE_HEADS[word])
+    assert not [s for s in found if s.cue.lower().startswith("to ")]
+
+
+def test_a_purpose_infinitive_is_still_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Trump took to Truth Social on Sunday to criticize Zelensky for making diplomatic "
+        "efforts more difficult."
+    )
+    assert saying(statements(nlp, text), "Zelensky for making").speaker == "Trump"

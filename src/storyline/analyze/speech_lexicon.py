@@ -384,6 +384,30 @@ CAUSED_LEMMAS: frozenset[str] = frozenset(
     {"make", "prompt", "force", "compel", "oblige", "require", "press", "pressure", "push"}
 )
 
+# Words that govern a speech verb's infinitive without its being said: a failure, a
+# plan, a capacity, a wait, an expectation, another's request ("the newspaper failed to
+# mention", "has yet to confirm", "expects entrepreneurs to say", "enable Baku to say
+# no", Ed Davey "called on the PM to reiterate"). 409 articles: 42 statements with an
+# infinitive cue, about 30 of them unsaid (read in context on 2026-12-07). Each word's
+# example yields no statement with that cue (tests). A purpose ("took to Truth Social
+# to criticize"), a joint act ("joined the leaders to call on"), what someone was able
+# to do ("He was able to tout his polling strength": he did) or a response ("his best
+# response was to say": PolNeAR dev) is still speech.
+UNSAID_INFINITIVE_HEADS: dict[str, str] = {
+    "fail": "According to Filatov, the newspaper failed to mention the embassy's position.",
+    "yet": "CNSA has yet to confirm an exact launch date.",
+    "expect": "He expects entrepreneurs to say what the government needs to do.",
+    "enable": "The wealth that comes with energy enables Baku to say no to its neighbours.",
+    "allow": "The rules allow members to demand a recount of the votes.",
+    "unable": "The administration was unable to call out the abuse on campuses.",
+    "rare": "It is rare for the ministry to comment on losses at sea.",
+    "wait": "The mayor waited days to condemn the shooting of a Jewish man.",
+    "decide": "Israel decided to recall its delegation from Qatar last Thursday.",
+    "plan": "The minister plans to announce the new budget next week.",
+    "call": "Lib Dem leader Ed Davey called on the PM to reiterate that the UK is committed.",
+    "uncommon": "It is uncommon for North Korea to publicly disclose local accidents.",
+}
+
 # Acts of the law, not words: in the passive with no one named doing them their
 # subject is the accused ("Two other men have also been charged in connection with the
 # fires": 409 articles, read as a statement "Two other men" said by no one). Who

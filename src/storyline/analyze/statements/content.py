@@ -305,12 +305,14 @@ def own_clause(cue: Token) -> Token | None:
             # attribution of the whole sentence, misread as what was confirmed
             return None
         if c.dep_ == "ccomp":
+            # (the colon may close the lead-in's own subtree: "Here are the main
+            # headlines: X told ARD that Y" says Y, though "are" is a ccomp too)
             if (
                 c.i < cue.i
-                and any(t.text in (":", ";") for t in doc[c.right_edge.i + 1 : cue.i])
-                and any(o.dep_ == "dobj" and o.i > cue.i for o in cue.children)
+                and any(t.text in (":", ";") for t in doc[c.right_edge.i : cue.i])
+                and any(o.dep_ in ("dobj", "ccomp") and o.i > cue.i for o in cue.children)
             ):
-                return None
+                return next((o for o in cue.children if o.dep_ == "ccomp" and o.i > cue.i), None)
             return c
     for c in cue.children:
         # "reported on Sunday, citing the army, that X": the parser made the clause after

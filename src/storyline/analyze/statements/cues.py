@@ -23,6 +23,7 @@ from storyline.analyze.speech_lexicon import (
     ORG_WORDS,
     PHRASE_CUES,
     ROLE_WORDS,
+    UNSAID_INFINITIVE_HEADS,
 )
 from storyline.analyze.statements.quotes import DASHES, END_PUNCT, mark_at
 
@@ -376,6 +377,25 @@ def caused_act(verb: Token) -> bool:
         and head.lemma_.lower() in CAUSED_LEMMAS
         and any(c.dep_ == "auxpass" for c in head.children)
     )
+
+
+def unsaid_infinitive(verb: Token) -> bool:
+    """ "failed to mention", "has yet to confirm", "expects entrepreneurs to say", "a
+    Wall of Hope to call for": a speech verb's infinitive governed by a word of
+    ``UNSAID_INFINITIVE_HEADS`` or by a noun reports no words said."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.i == verb.i:
+        return False
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return True  # "the authority to demand", "an opportunity for France to assert"
+    if verb.dep_ not in ("xcomp", "ccomp", "advcl", "acomp"):
+        return False
+    words = {head.lemma_.lower()} | {
+        c.lower_ for c in head.children if c.dep_ in ("advmod", "acomp") and c.i < verb.i
+    }
+    return bool(words & UNSAID_INFINITIVE_HEADS.keys())
 
 
 def asked_question(verb: Token) -> bool:

@@ -98,4 +98,7 @@ class LaterNames:
                 keys.setdefault(m.key, m)
         if len(keys) != 1:
             return None
-        return self._mention_source(next(iter(keys.values())), 3)
+        got = self._mention_source(next(iter(keys.values())), 3)
+        # ("the ambassador" before "The Israeli ambassador has worked ...": a later
+        # description names no one)
+        return got if got.status == "named" else None

@@ -99,8 +99,11 @@ def _person_words(doc: Doc, p: Person) -> set[str]:
     for c in head.children:
         if c.dep_ == "appos" and not (p.start <= c.i < p.end):
             words.update(norm_word(t.text) for t in c.subtree if not t.is_punct)
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-        outer = head.head
+    outer = head.head
+    # (a title the parser took for a name: "says Israel's Ambassador to Azerbaijan,
+    # George Deek" makes him "the ambassador")
+    titled = outer.pos_ == "PROPN" and outer.lower_ in ROLE_WORDS
+    if head.dep_ == "appos" and (outer.pos_ == "NOUN" or titled):
         words.update(
             norm_word(t.text)
             for t in outer.subtree

@@ -8,7 +8,11 @@ from spacy.tokens import Token
 
 from storyline.analyze.cue_model import load_cue_model
 from storyline.analyze.nlp import capitals_word
-from storyline.analyze.source_lexicon import PERSON_SUBJECT_PRONOUNS, UNNAMED_SOURCE_NOUNS
+from storyline.analyze.source_lexicon import (
+    DOCUMENT_NOUNS,
+    PERSON_SUBJECT_PRONOUNS,
+    UNNAMED_SOURCE_NOUNS,
+)
 from storyline.analyze.speech_lexicon import (
     ASIDE_NOUNS,
     ASIDE_VERBS,
@@ -24,6 +28,7 @@ from storyline.analyze.statements.cues import (
     issuer_of,
     quoted_as_saying,
     reads_document,
+    unsaid_infinitive,
     unseen_negation,
 )
 from storyline.analyze.statements.gate import content_words, read_candidate
@@ -42,6 +47,8 @@ def is_statement(art: ArticleView, f: Found) -> bool:
             return False
         if cue.pos_ in ("VERB", "AUX") and unseen_negation(cue) and not f.direct:
             return False  # "nor did they mention that ...": unsaid, and the cue can't say so
+        if not f.direct and unsaid_infinitive(cue):
+            return False  # "failed to mention", "expects entrepreneurs to say"
         if quoted_as_saying(cue) is not None:
             return False  # "X was quoted as saying ...": the participle is the cue
         refusal = ("decline", "refuse")
@@ -226,9 +233,27 @@ def outermost(found: list[Found]) -> list[Found]:
             return False
         return inside(f, g) and speech(f) and g.content[0] <= f.subj.left_edge.idx
 
+    def unowned_record(f: Found, g: Found) -> bool:
+        # "..., the governor said that X, according to preliminary information": what
+        # no one's records qualify is the named source's report inside them.
+        if f.cue is None or f.cue.lower_ != "according" or f.subj is None:
+            return False
+        if f.subj.lemma_.lower() not in DOCUMENT_NOUNS:
+            return False
+        if any(c.dep_ in ("poss", "det") and c.lower_ not in ("the", "a") for c in f.subj.children):
+            return False  # ("according to its information": the issuer's)
+        return (
+            g is not f
+            and g.subj is not None
+            and speech(g)
+            and g.cue_span is not None
+            and f.content[0] <= g.subj.idx
+            and g.cue_span[1] <= f.content[1]
+        )
+
     def dropped(f: Found) -> bool:
         for g in found:
-            if issued(f, g) or sourceless_inside(f, g):
+            if issued(f, g) or sourceless_inside(f, g) or unowned_record(f, g):
                 return True
             if restated(g, f):
                 return True
