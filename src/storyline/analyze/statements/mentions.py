@@ -230,6 +230,7 @@ class MentionIndex:
         self._add_persons(persons)
         self._add_bodies(in_quote)
         self._add_groups(in_quote)
+        self._add_coordinations(in_quote)
         self.mentions.sort(key=lambda m: m.char)
         self._learn_genders_from_pronouns(persons, in_quote)
         self._add_pronouns(in_quote)
@@ -293,6 +294,43 @@ class MentionIndex:
                     words=frozenset(norm_word(t.text) for t in doc[lo : ent.end] if t.is_alpha)
                     | (_body_words(doc, ent, lo) if kind == "body" else frozenset()),
                     key=name.lower(),
+                )
+            )
+
+    def _add_coordinations(self, in_quote: Callable[[int], bool]) -> None:
+        """Named countries or bodies coordinated with "and": together, a group a later
+        "they" may mean ("as far as France, the United Kingdom and Canada are concerned.
+        They have issued ... Their statement calls for a ceasefire": BBC, 409 articles,
+        where "they" had gone to the 251 hostages named before)."""
+        doc = self.doc
+        for ent in doc.ents:
+            head = ent.root
+            if ent.label_ not in _BODY_LABELS | _PLACE_LABELS or in_quote(ent.start_char):
+                continue
+            if head.dep_ == "conj":
+                continue  # (the coordination is added at its first member)
+            members = [c for c in head.conjuncts if c.i > head.i]
+            if not members or not all(c.ent_type_ in _BODY_LABELS | _PLACE_LABELS for c in members):
+                continue
+            if not any(
+                c.dep_ == "cc" and c.lower_ == "and" for t in (head, *members) for c in t.children
+            ):
+                continue
+            last = max(members, key=lambda c: c.i)
+            self.mentions.append(
+                Mention(
+                    head=head,
+                    char=doc[ent.start].idx,
+                    sent=self.sent_of(head),
+                    kind="group",
+                    plural=True,
+                    subject=is_subject(head),
+                    words=frozenset(
+                        norm_word(t.text)
+                        for t in doc[ent.start : last.right_edge.i + 1]
+                        if t.is_alpha
+                    ),
+                    key=doc[ent.start : last.right_edge.i + 1].text.lower(),
                 )
             )
 

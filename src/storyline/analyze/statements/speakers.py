@@ -101,6 +101,11 @@ from storyline.analyze.statements.source import (
 from storyline.schema import SourceStatus
 
 
+def joint_name(names: list[str]) -> str:
+    """Sources speaking together, as an article writes them: "A and B", "A, B and C"."""
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 class Sources(LaterNames):
     """The sources of one article and how its pronouns and roles resolve to them."""
 
@@ -220,7 +225,7 @@ class Sources(LaterNames):
                 status: SourceStatus = (
                     "named" if all(p.status == "named" for p in parts) else "described"
                 )
-                return Source(" and ".join(names), status, all(p.is_person for p in parts), True)
+                return Source(joint_name(names), status, all(p.is_person for p in parts), True)
             head = head[-1]
         return self.resolve(head, depth + 1)
 
@@ -241,7 +246,7 @@ class Sources(LaterNames):
         if len(names) < 2:
             return None
         status: SourceStatus = "named" if all(p.status == "named" for p in parts) else "described"
-        return Source(" and ".join(names), status, all(p.is_person for p in parts), True)
+        return Source(joint_name(names), status, all(p.is_person for p in parts), True)
 
     def _name(self, subj: Token) -> Source | None:
         """A person, a body or a place the subject names, if it names one."""
@@ -285,7 +290,7 @@ class Sources(LaterNames):
                 more = [self.person_at(c) for c in tok.children if c.dep_ == "conj"]
                 if subj.tag_ == "NNS" and tok.dep_ == "appos" and more and all(more):
                     names = [self.person_name(q) for q in [p, *more] if q is not None]
-                    return Source(" and ".join(names), "named", True, True)
+                    return Source(joint_name(names), "named", True, True)
                 return Source.named(self.person_name(p), is_person=True)
         titled = self._titled_person(subj)
         if titled is not None:
