@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.analyze.source_lexicon import (
     CAPITAL_CITIES,
@@ -99,6 +99,27 @@ from storyline.analyze.statements.source import (
     speaker_agrees,
 )
 from storyline.schema import SourceStatus
+
+_LIST_GLUE = frozenset({",", "and", "the"})
+
+
+def _listed_names(subj: Token) -> list[Span]:
+    """ "Ukraine, the U.S. and South Korea said": names listed with commas and "and"
+    that the parser hung on the first as anything but conjuncts (here "Korea" an
+    apposition, "U.S." its modifier); the names, as written."""
+    doc = subj.doc
+    lo, hi = subj.left_edge.i, subj.right_edge.i + 1
+    ents = [e for e in doc.ents if lo <= e.start and e.end <= hi]
+    if len(ents) < 2 or not any(t.lower_ == "and" for t in doc[lo:hi]):
+        return []
+    if any(e.label_ not in ("GPE", "ORG", "NORP", "PERSON") for e in ents):
+        return []
+    inside = {i for e in ents for i in range(e.start, e.end)}
+    if any(t.i not in inside and t.lower_ not in _LIST_GLUE for t in doc[lo:hi]):
+        return []
+    if not (ents[0].start <= subj.i < ents[0].end):
+        return []
+    return ents
 
 
 def joint_name(names: list[str]) -> str:
@@ -240,7 +261,11 @@ class Sources(LaterNames):
         conj = [c for c in subj.conjuncts if c.i > subj.i and c.dep_ == "conj"]
         ccs = [c for t in (subj, *conj) for c in t.children if c.dep_ == "cc"]
         if not conj or not any(c.lower_ == "and" for c in ccs):
-            return None
+            listed = _listed_names(subj)
+            if not listed:
+                return None
+            persons = all(e.label_ == "PERSON" for e in listed)
+            return Source(joint_name([e.text for e in listed]), "named", persons, True)
         parts = [self.resolve(t, depth + 1, alone=True) for t in (subj, *conj)]
         names = [p.name for p in parts if p.name is not None]
         if len(names) < 2:
@@ -273,6 +298,11 @@ class Sources(LaterNames):
         """What ``_name`` finds before a body's short form is made full."""
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)
         if owner is not None and press_service(subj) and owner.pos_ != "PRON":
+            if owner.pos_ == "NOUN" and is_definite(owner):
+                # "Russian brewing company Baltika increased ..., the company's press
+                # service told TASS": the company named before (TASS, seed 31)
+                body = self.resolve(owner, 2)
+                return body if body.status == "named" else None
             return self._own_name(owner)  # "the Council's press service said": the Council
         cands = [subj] + [c for c in subj.children if c.dep_ == "compound"]
         cands += [t for t in subj.subtree if t.dep_ == "appos" and t.i != subj.i]
@@ -740,6 +770,7 @@ class Sources(LaterNames):
         sent = self._sent_of(pron)
         para = self.text.rfind("\n", 0, pron.idx)
         ranked: list[tuple[float, Mention | Spoken]] = []
+        heads = {m.head.i for m in self.index.mentions if m.char < pron.idx}
         for m in self.index.mentions:
             if m.char >= pron.idx:
                 break
@@ -761,6 +792,8 @@ class Sources(LaterNames):
             score += KNOWN_GENDER_BONUS * (gender is not None and self.index.gender(m) == gender)
             if m.sent == sent and not m.subject:
                 score -= 8  # "Asked about Trump, he said": not the object beside it
+            if m.head.dep_ == "poss" and m.head.head.i in heads:
+                score -= 1  # "Ukraine's SBU security service ... it": the service
             ranked.append((score, m))
         for s in self.spoken:
             if (
