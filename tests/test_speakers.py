@@ -1321,3 +1321,35 @@ def test_the_companys_press_service_is_the_company_named_before(nlp) -> None:  #
     )
     s = saying(statements(nlp, text), "increased its sales")
     assert s.speaker == "Russian brewing company Baltika"
+
+
+def test_a_person_the_tagger_took_for_a_noun_is_the_person_named_in_full(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, Le Monde: "Trump" after a dash aside had been a description)
+    text = (
+        "Donald Trump met Cyril Ramaphosa. Trump \u2013 who had set the tone in his opening "
+        'remarks when he introduced Ramaphosa as "controversial" in some quarters \u2013 '
+        'said it would be the "end of the country if it\'s not resolved."'
+    )
+    s = saying(statements(nlp, text), "end of the country")
+    assert (s.speaker, s.speaker_status) == ("Donald Trump", "named")
+
+
+def test_a_role_of_a_named_body_is_not_another_holder_of_the_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, Le Monde: von der Leyen's words had gone to "the US president")
+    text = (
+        "After threatening the European Union on Friday, the US president reversed course. "
+        "The president of the European Commission, the EU's executive arm, described the "
+        'exchange as a "good call" on X.'
+    )
+    s = saying(statements(nlp, text), "good call")
+    assert s.speaker == "president of the European Commission"
+
+
+def test_a_relative_pronoun_is_never_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, Fox: "which" had been a described speaker)
+    text = (
+        "Fox News first obtained and reported on the CIOL in October 2020, which stated, "
+        '"The following information is provided for the exclusive use of your bureau."'
+    )
+    s = saying(statements(nlp, text), "following information")
+    assert (s.speaker, s.speaker_status) == (None, "unresolved")
