@@ -1353,3 +1353,14 @@ def test_a_relative_pronoun_is_never_the_speaker(nlp) -> None:  # type: ignore[n
     )
     s = saying(statements(nlp, text), "following information")
     assert (s.speaker, s.speaker_status) == (None, "unresolved")
+
+
+def test_a_described_conjunct_keeps_the_name_the_parser_gave_the_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, DW: "Maria Zakharova and American conspiracy theorist" had been
+    # the joint source, Jones's name given to Zakharova)
+    text = (
+        "Earlier, Zakharova and American conspiracy theorist Alex Jones had wrongly accused "
+        "Macron and his German and British counterparts of using drugs on a train."
+    )
+    s = saying(statements(nlp, text), "using drugs")
+    assert s.speaker == "Zakharova and Alex Jones"

@@ -283,12 +283,25 @@ class Sources(LaterNames):
                 return None
             persons = all(e.label_ == "PERSON" for e in listed)
             return Source(joint_name([e.text for e in listed]), "named", persons, True)
-        parts = [self.resolve(t, depth + 1, alone=True) for t in (subj, *conj)]
+        parts = [self._conjunct(t, depth) for t in (subj, *conj)]
         names = [p.name for p in parts if p.name is not None]
         if len(names) < 2:
             return None
         status: SourceStatus = "named" if all(p.status == "named" for p in parts) else "described"
         return Source(joint_name(names), status, all(p.is_person for p in parts), True)
+
+    def _conjunct(self, tok: Token, depth: int) -> Source:
+        """One of sources coordinated; a description right before a name it does not
+        govern is that person ("and American conspiracy theorist Alex Jones", where
+        the parser hung "Jones" on the first conjunct)."""
+        found = self.resolve(tok, depth + 1, alone=True)
+        if found.status == "named" or tok.dep_ != "conj":
+            return found
+        nxt = tok.right_edge.i + 1
+        p = next((p for p in self.persons if p.start == nxt), None)
+        if p is not None and self.doc[p.end - 1].head.i != tok.i:
+            return Source.named(self.person_name(p), is_person=True)
+        return found
 
     def _name(self, subj: Token) -> Source | None:
         """A person, a body or a place the subject names, if it names one."""
@@ -322,7 +335,10 @@ class Sources(LaterNames):
                 return body if body.status == "named" else None
             return self._own_name(owner)  # "the Council's press service said": the Council
         cands = [subj] + [c for c in subj.children if c.dep_ == "compound"]
-        cands += [t for t in subj.subtree if t.dep_ == "appos" and t.i != subj.i]
+        # (not an apposition after a conjunct, which the parser may hang on the first:
+        # "Zakharova and American conspiracy theorist Alex Jones" is Jones the theorist)
+        after = min((c.i for c in subj.children if c.dep_ == "conj"), default=len(subj.doc))
+        cands += [t for t in subj.subtree if t.dep_ == "appos" and t.i != subj.i and t.i < after]
         if subj.pos_ == "NOUN" and subj.lemma_.lower() in ORG_WORDS and is_definite(subj):
             # "The Clinton campaign said", "the Obama administration": the person's
             # organisation, not the person
