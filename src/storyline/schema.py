@@ -33,7 +33,11 @@ CONTRACT_VERSION = "4"
 # named later, long quotes, foreign posts), statements (rejected notions, restated
 # attributions, an outlet's own reporting), the learned pass's caused acts and questions,
 # and yearless dates long after the article read as the last one retold (issue 13).
-ANALYSIS_VERSION = 9
+# 10: the 2026-12-07/08 session's speakers (coordinated countries as "they", names
+# listed around a misparse, joint sources written "A, B and C", titles the parser took
+# for names, press services, relative pronouns), statements (unsaid infinitives,
+# records without an owner, a lead-in before a colon).
+ANALYSIS_VERSION = 10
 
 # Where ``published`` came from, best first: a metadata field, a header line
 # of a text file, the HTML page, the article's dateline, its URL, or (set by
