@@ -1364,3 +1364,26 @@ def test_a_described_conjunct_keeps_the_name_the_parser_gave_the_first(nlp) -> N
     )
     s = saying(statements(nlp, text), "using drugs")
     assert s.speaker == "Zakharova and Alex Jones"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (NYT, 409 articles: "the Russian leader" had been a description)
+        "After a two-hour phone call between President Vladimir Putin of Russia and "
+        "President Trump, the Russian leader revealed no breakthroughs, instead telling "
+        "reporters that he was ready to negotiate.",
+        "Russian President Vladimir Putin met Trump. The Russian leader said he was ready to "
+        "negotiate.",
+    ],
+)
+def test_the_leader_of_a_country_is_its_president(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    assert saying(statements(nlp, text), "ready to negotiate").speaker == "Vladimir Putin"
+
+
+def test_a_leader_is_no_minister(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Prime Minister Keir Starmer met Foreign Minister David Lammy. The British leader "
+        "said he was ready to negotiate."
+    )
+    assert saying(statements(nlp, text), "ready to negotiate").speaker != "David Lammy"

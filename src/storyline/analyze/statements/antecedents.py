@@ -318,11 +318,15 @@ DEFINED_ACRONYM = re.compile(
 )
 BRACKETED_SHORT = re.compile(r"\(([A-Z]{2,6})\)")
 
-# Roles said in other words: TASS's "the head of state" is the president.
+# Roles said in other words: TASS's "the head of state" is the president, as "the
+# Russian leader" is.
 # A company's kind in its name: "the airline" is "All Nippon Airways", "American Airlines".
 # A legislator's title before the name: "the congressman" is "Rep. Brad Sherman, D-Calif.".
 ROLE_SYNONYMS: dict[str, set[str]] = {
     "head of state": {"president"},
+    # "the Russian leader" is Russia's president (NYT, TASS: 409 articles); a prime
+    # minister's "minister" would be any minister's
+    "leader": {"president", "premier", "chancellor"},
     "airline": {"airways", "airlines"},
     "congressman": {"rep", "representative"},
     "congresswoman": {"rep", "representative"},

@@ -99,6 +99,9 @@ def _person_words(doc: Doc, p: Person) -> set[str]:
     for c in head.children:
         if c.dep_ == "appos" and not (p.start <= c.i < p.end):
             words.update(norm_word(t.text) for t in c.subtree if not t.is_punct)
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == p.end:
+            # "President Vladimir Putin of Russia" is the Russian president
+            words.update(norm_word(g.text) for g in c.children if g.ent_type_ == "GPE")
     outer = head.head
     # (a title the parser took for a name: "says Israel's Ambassador to Azerbaijan,
     # George Deek" makes him "the ambassador")
