@@ -390,3 +390,15 @@ def test_a_lead_in_before_a_colon_is_not_what_was_told(nlp) -> None:  # type: ig
     )
     s = saying(statements(nlp, text), "latest wave")
     assert (s.text[:20], s.medium) == ("Russia's latest wave", "ARD")
+
+
+def test_a_daily_the_parser_made_an_adverb_is_still_the_paper_told(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, DW; judged sample seed 41: no medium for either of Warken's quotes)
+    text = (
+        '"It is very simple to get a prescription online," Warken told Germany\'s '
+        'Frankfurter Allgemeine Zeitung daily. "You just tick what sort of discomfort you '
+        'have," she said.'
+    )
+    found = statements(nlp, text)
+    assert saying(found, "very simple").medium == "Frankfurter Allgemeine Zeitung"
+    assert saying(found, "You just tick").medium == "Frankfurter Allgemeine Zeitung"

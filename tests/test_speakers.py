@@ -1387,3 +1387,24 @@ def test_a_leader_is_no_minister(nlp) -> None:  # type: ignore[no-untyped-def]
         "said he was ready to negotiate."
     )
     assert saying(statements(nlp, text), "ready to negotiate").speaker != "David Lammy"
+
+
+def test_a_clause_subject_is_no_speaker_of_a_joined_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, Fox/AP; judged sample seed 41: "firing even warning shots" had been
+    # the one who called on Israel)
+    text = (
+        "European Union foreign policy chief Kaja Kallas said firing even warning shots was "
+        "unacceptable and called on Israel to investigate."
+    )
+    assert saying(statements(nlp, text), "Israel to investigate").speaker == "Kaja Kallas"
+
+
+def test_a_she_chained_to_she_and_her_family_is_she_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, NYT; judged sample seed 41: "Olena Boiko and her family" had said
+    # her own quote)
+    text = (
+        "Mr. Trump's diplomatic effort was a theatrical performance, Ms. Olena Boiko said on "
+        "Tuesday. She and her family, she said, had suffered immense losses. \u201cMy "
+        "daughters and I have lost the most precious things to this war,\u201d she said."
+    )
+    assert saying(statements(nlp, text), "My daughters").speaker == "Olena Boiko"

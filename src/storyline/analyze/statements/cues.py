@@ -102,7 +102,13 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
             if is_cue(head) or head.head.i == head.i or verb.dep_ == "conj":
                 break
             head = head.head
-        return cue_subject(head, depth + 1)
+        got = cue_subject(head, depth + 1)
+        if got is not None and got.dep_ == "csubj" and head.dep_ == "ccomp" and is_cue(head.head):
+            # "Kallas said firing even warning shots was unacceptable and called on Israel
+            # to investigate": a clause is no speaker; the parser joined "called" to what
+            # Kallas said, and she is who called
+            return cue_subject(head.head, depth + 1)
+        return got
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         issuer = issuer_of(verb.head) or _maker_of(verb.head)
         if issuer is not None and depth < 3:

@@ -255,6 +255,13 @@ def _channel_of(name: Span, anchor: Token) -> str | None:
     if head.dep_ == "npadvmod" and before is not None and before.lower_ in OUTLET_NOUNS:
         head = before  # "on the media platform PragerU", PragerU misparsed as an adverb
     gov = head.head
+    if (
+        head.dep_ in ("advmod", "npadvmod")
+        and head.lower_ in OUTLET_NOUNS
+        and gov.lemma_.lower() in _TELL_LEMMAS
+        and head.i == name.end
+    ):
+        return "to"  # "told Germany's Frankfurter Allgemeine Zeitung daily": "daily" an adverb
     if not _hangs_on(head, anchor):
         return None
     if _in_subject(head, anchor):

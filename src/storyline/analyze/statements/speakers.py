@@ -905,7 +905,9 @@ class Sources(LaterNames):
                 break
             if m.pronoun and m.head.i not in self._chain:
                 self._chain[m.head.i] = UNRESOLVED  # (no link resolves to itself)
-                self._chain[m.head.i] = self.resolve(m.head, 1)
+                # (alone: "She and her family, she said, had suffered ..." makes a
+                # later "she" her, not the family too)
+                self._chain[m.head.i] = self.resolve(m.head, 1, alone=True)
         self._anchor = anchor
         return self._chain[link.head.i]
 
