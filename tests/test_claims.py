@@ -10,7 +10,15 @@ import dataclasses
 
 from storyline.corpus.claims import words as w
 from storyline.corpus.claims.figures import NO_COUNT, Number, same_figure
-from storyline.corpus.claims.lineage import Appearance, certainty, lineage
+from storyline.corpus.claims.lineage import (
+    Appearance,
+    Narration,
+    blank_quotes,
+    certainty,
+    copied_narration,
+    lineage,
+    narration,
+)
 from storyline.corpus.claims.match import (
     Quote,
     initials_meet,
@@ -771,6 +779,56 @@ def test_lineage_orders_by_moment_and_counts_independent_sources() -> None:
     ]
     assert claim.text == "All these suspicions are groundless"  # carried by most articles
     assert lineage(items[:1]) is None  # one article: no claim
+
+
+def test_an_article_printing_anothers_narration_word_for_word_adds_no_source() -> None:
+    # CBC's AP story and the Independent's uncredited copy (25 May), cut short.
+    cbc = ('In the village of Markhalivka, the Fedorenkos watched their ruined home. "The street '
+           'looks like Bakhmut, like Mariupol. It\'s just terrible," says 76-year-old Liubov '
+           "Fedorenko, comparing their village to some of Ukraine's most devastated cities in "
+           "the war.")  # fmt: skip
+    ind = ("In the village of Markhalivka, devastated residents returned. \u201cThe street looks "
+           "like Bakhmut, like Mariupol, it\u2019s just terrible,\u201d said 76-year-old Liubov "
+           "Fedorenko, comparing their village to some of Ukraine\u2019s most devastated "
+           "cities.")  # fmt: skip
+    dw = ('Liubov Fedorenko, 76, said: "The street looks like Bakhmut, like Mariupol. It\'s just '
+          'terrible." Her village was among the hardest hit.')  # fmt: skip
+
+    def told(text: str) -> Narration:
+        start = text.index("The street")
+        return narration(blank_quotes(text), start, text.index("terrible") + 8)
+
+    items = [
+        dataclasses.replace(_app("a", "x", "2025-05-25", "2025-05-25T09:00:00Z", "cbc-world"),
+                            narration=told(cbc)),
+        dataclasses.replace(_app("b", "x", "2025-05-25", "2025-05-25T12:00:00Z", "dw"),
+                            narration=told(dw)),
+        dataclasses.replace(_app("c", "x", "2025-05-25", "2025-05-25T17:00:00Z", "induk-ukrain"),
+                            narration=told(ind)),
+    ]  # fmt: skip
+    claim = lineage(items)
+    assert claim is not None and claim.independent_sources == 2
+    reasons = [a["reason"] for a in claim.appearances]
+    assert reasons[1] == "own report"
+    assert reasons[2].startswith("copies the words of a (cbc-world) ('76yearold liubov")
+    # A list of names in common, or a short phrase, is no copy.
+    regions = ("Drones hit the Zhytomyr, Khmelnytskyi, Ternopil, Chernihiv, Sumy, Odesa, "
+               "Poltava, Dnipro, Mykolaiv, Kharkiv and Cherkasy regions overnight.")  # fmt: skip
+    other = ("Officials listed the Zhytomyr, Khmelnytskyi, Ternopil, Chernihiv, Sumy, Odesa, "
+             "Poltava, Dnipro, Mykolaiv, Kharkiv and Cherkasy regions as hit.")  # fmt: skip
+    one = narration(blank_quotes(regions), 0, 6)
+    assert copied_narration(one, narration(blank_quotes(other), 0, 9)) is None
+    # No run crosses a quote: words either side of one are two runs.
+    split = ('Rescuers said the damaged school building near the old station "was hit twice" '
+             "before searching the collapsed homes through the night.")  # fmt: skip
+    at = split.index("Rescuers")
+    assert (
+        copied_narration(
+            narration(blank_quotes(split), at, at + 8),
+            narration(blank_quotes(split.replace("was hit twice", "burned")), at, at + 8),
+        )
+        is None
+    )
 
 
 def test_how_sure_the_first_is() -> None:
