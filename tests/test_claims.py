@@ -20,8 +20,11 @@ from storyline.corpus.claims.lineage import (
     narration,
 )
 from storyline.corpus.claims.match import (
+    OBJECT_ACTS,
+    UNSOURCED_ACTS,
     Quote,
     initials_meet,
+    said_nothing,
     same_quote,
     same_speaker,
     speaker_name,
@@ -608,6 +611,33 @@ def test_the_laws_wording_is_nobodys_claim() -> None:
         assert w.words(w.without_formulas(plain)) == w.words(plain.replace(inside, " ")), (
             formula.name
         )
+
+
+def _said_nothing(example: str, speaker: str | None = "Donald Trump") -> str | None:
+    """``said_nothing`` on a rule's example: the cue between [[ and ]], the words after it
+    (a cue that ends the sentence's words: those before it)."""
+    cue_start = example.index("[[")
+    text = example.replace("[[", "").replace("]]", "")
+    cue = (cue_start, example.index("]]") - 2)
+    if cue[1] < len(text.rstrip(".")):
+        return said_nothing(text, cue[1] + 1, len(text.rstrip(".")), cue, speaker)
+    return said_nothing(text, 0, cue[0], cue, speaker)
+
+
+def test_an_act_on_an_object_carries_no_words_and_joins_no_claim() -> None:
+    for rule in OBJECT_ACTS:
+        assert _said_nothing(rule.example) == rule.name
+    for rule in UNSOURCED_ACTS:
+        assert _said_nothing(rule.example, None) == rule.name
+        assert _said_nothing(rule.example) is None  # a named speaker's estimate is said
+    # Quoted words, or a clause, are words said (DW, 20 May; DW, 20 May, cut short).
+    quoted = 'They [[warned of]] "further concrete actions" if aid is not let in.'
+    assert _said_nothing(quoted) is None
+    clause = "Trump also [[highlighted]] that Russia wants to do largescale trade."
+    assert _said_nothing(clause) is None
+    silent = _q("Russian President Vladimir Putin during a press gaggle", "Donald Trump", False)
+    silent.silent = True
+    assert silent.keys() == set()
 
 
 def test_each_no_count_rule_holds_on_its_example() -> None:

@@ -37,7 +37,13 @@ from storyline.corpus.claims.lineage import (
     lineage,
     narration,
 )
-from storyline.corpus.claims.match import TEMPLATE_REACH, Quote, matched_part, same_quote
+from storyline.corpus.claims.match import (
+    TEMPLATE_REACH,
+    Quote,
+    matched_part,
+    said_nothing,
+    same_quote,
+)
 from storyline.corpus.sources import (
     Relay,
     medium_relay,
@@ -125,6 +131,10 @@ def read_batch(store: Store, articles: Sequence[str]) -> Batch:
         text = texts[st["article_id"]]
         lo, hi = max(0, st["start"] - TEMPLATE_REACH), st["end"] + TEMPLATE_REACH
         quote = _quote(st, text[lo:hi])
+        cue = (st["cue_start"], st["cue_end"]) if st["cue_start"] is not None else None
+        quote.silent = not quote.direct and bool(
+            said_nothing(text, st["start"], st["end"], cue, st["speaker"])
+        )
         relay = _statement_relay(text, st) or datelines[st["article_id"]]
         _add(batch, quote, quote.around if quote.keys() else None, relay)
     for fg in store.claim_figures(batch.articles):
