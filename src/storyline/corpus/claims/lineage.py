@@ -12,7 +12,8 @@ its article) into the exported ``Claim``:
   copies), ``day`` (another appearance is of the same day and one of the two
   has no time) or ``undated`` (some appearance has no date at all);
 - per article whether it is an independent source and why
-  (``corpus.sources.judge``);
+  (``corpus.sources.judge``), an article printing an earlier one's narration around
+  the claim word for word counting as its copy (``copied_narration``);
 - the wording variants, each with the articles that use it, and the
   canonical text: the wording most articles use (a direct quote's before a
   paraphrase's), the longest on a tie.
@@ -72,9 +73,12 @@ COPIED_TELLING = 5
 # A quoted passage (straight or curly double marks, guillemets): not narration.
 _QUOTED = re.compile(r"[\"\u201c\u201e\u00ab][^\"\u201c\u201d\u201e\u00ab\u00bb]*[\"\u201d\u00bb]")
 _NAME = re.compile(r"\b[A-Z][\w'\u2019-]*")
-# Folded words of narration, in the runs a quote or the item cuts apart (no run of words
-# in common crosses one), and the words written as names.
-Narration = tuple[tuple[tuple[str, ...], ...], frozenset[str]]
+# A word as ``words.words`` counts them (a hyphenated word is one), in the text as written.
+_TOKEN = re.compile(r"[^\W_]+(?:[-_][^\W_]+)*")
+# Narration: the runs a quote or the item cuts apart (no run of words in common crosses
+# one), each as folded words and as written, and the words written as names.
+Run = tuple[tuple[str, ...], str]
+Narration = tuple[tuple[Run, ...], frozenset[str]]
 
 
 def blank_quotes(text: str) -> str:
@@ -88,22 +92,32 @@ def narration(blanked: str, start: int, end: int) -> Narration:
     the words among them written as names."""
     lo, hi = max(0, start - NARRATION_REACH), end + NARRATION_REACH
     window = blanked[lo:start] + "\0" + blanked[end:hi]
-    runs = (w.words(part) for part in window.split("\0"))
+    runs = ((w.words(part), part) for part in window.split("\0"))
     names = frozenset(x for token in _NAME.findall(window) for x in w.words(token))
-    return tuple(run for run in runs if len(run) >= COPIED_NARRATION), names
+    return tuple(run for run in runs if len(run[0]) >= COPIED_NARRATION), names
 
 
 def copied_narration(a: Narration, b: Narration) -> str | None:
-    """The words of narration ``b`` prints of ``a`` in one run, when they make one text
-    copied (``COPIED_NARRATION``); None otherwise."""
+    """The words of narration ``b`` prints of ``a`` in one run, as ``b`` writes them,
+    when they make one text copied (``COPIED_NARRATION``); None otherwise."""
     names = a[1] | b[1]
-    for ra in a[0]:
-        for rb in b[0]:
+    for ra, _ in a[0]:
+        for rb, written in b[0]:
             run = w.longest_run(ra, rb)
             plain = tuple(x for x in run if x not in names)
             if len(run) >= COPIED_NARRATION and w.telling_words(plain) >= COPIED_TELLING:
-                return " ".join(run)
+                return _as_written(run, rb, written)
     return None
+
+
+def _as_written(run: tuple[str, ...], words: tuple[str, ...], written: str) -> str:
+    """``run`` (folded words of ``words``) as ``written`` gives them, punctuation and
+    all; folded when the two do not count words alike."""
+    tokens = list(_TOKEN.finditer(written))
+    at = next(i for i in range(len(words)) if words[i : i + len(run)] == run)
+    if len(tokens) != len(words):
+        return " ".join(run)
+    return written[tokens[at].start() : tokens[at + len(run) - 1].end()]
 
 
 def _copied(heads: Sequence[Appearance], families: Sequence[str]) -> list[tuple[str, str] | None]:
