@@ -190,6 +190,12 @@ OBJECT_ACTS: tuple[PatternRule, ...] = (
                  "The visit [[highlights]] the difficult balancing act for many EU governments"),
     pattern_rule("expressing a feeling", r"\b(?:express|voic)",
                  "Trump, however, [[voiced]] disapproval of Russian actions"),
+    pattern_rule("citing a thing", r"\bcit(?:e|es|ed|ing)\b",
+                 "the West can degrade Russia's ability to wage war, [[citing]] revenues from "
+                 "Russian oil and gas exports as an example"),
+    pattern_rule("articulating a position", r"\barticulat",
+                 "delegations abroad to build diplomatic support and [[articulate]] its foreign "
+                 "policy positions"),
     pattern_rule("saying nothing more", r"\b(?:did\s+not|didn['’]t|would\s+not)\s+elaborate",
                  "However, Putin [[did not elaborate on]] what such a memorandum could look like."),
 )  # fmt: skip
