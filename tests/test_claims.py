@@ -70,8 +70,10 @@ def test_speakers() -> None:
     assert same_speaker(speaker_name("Germany"), speaker_name("Christian Wagner")) is None
     for nobody in ("he", "They", "an Israeli official", "the ministry", "Special Envoy"):
         assert speaker_name(nobody) is None, nobody
-    # An outlet is where the words came from, not who said them.
+    # An outlet is where the words came from, not who said them; so is a platform (DW, 25
+    # May: "Ten other people were wounded in the attack, according to a Telegram statement").
     assert speaker_name("Agence France-Presse") is None
+    assert speaker_name("Telegram") is None and speaker_name("Truth Social") is None
     # Joint speakers are one speaker in any order, and no one of them alone.
     joint = speaker_name("Russia and China")
     assert same_speaker(joint, speaker_name("China and Russia")) is True
