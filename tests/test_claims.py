@@ -10,10 +10,21 @@ import dataclasses
 
 from storyline.corpus.claims import words as w
 from storyline.corpus.claims.figures import NO_COUNT, Number, same_figure
-from storyline.corpus.claims.lineage import Appearance, certainty, lineage
+from storyline.corpus.claims.lineage import (
+    Appearance,
+    Narration,
+    blank_quotes,
+    certainty,
+    copied_narration,
+    lineage,
+    narration,
+)
 from storyline.corpus.claims.match import (
+    OBJECT_ACTS,
+    UNSOURCED_ACTS,
     Quote,
     initials_meet,
+    said_nothing,
     same_quote,
     same_speaker,
     speaker_name,
@@ -59,8 +70,10 @@ def test_speakers() -> None:
     assert same_speaker(speaker_name("Germany"), speaker_name("Christian Wagner")) is None
     for nobody in ("he", "They", "an Israeli official", "the ministry", "Special Envoy"):
         assert speaker_name(nobody) is None, nobody
-    # An outlet is where the words came from, not who said them.
+    # An outlet is where the words came from, not who said them; so is a platform (DW, 25
+    # May: "Ten other people were wounded in the attack, according to a Telegram statement").
     assert speaker_name("Agence France-Presse") is None
+    assert speaker_name("Telegram") is None and speaker_name("Truth Social") is None
     # Joint speakers are one speaker in any order, and no one of them alone.
     joint = speaker_name("Russia and China")
     assert same_speaker(joint, speaker_name("China and Russia")) is True
@@ -602,6 +615,33 @@ def test_the_laws_wording_is_nobodys_claim() -> None:
         )
 
 
+def _said_nothing(example: str, speaker: str | None = "Donald Trump") -> str | None:
+    """``said_nothing`` on a rule's example: the cue between [[ and ]], the words after it
+    (a cue that ends the sentence's words: those before it)."""
+    cue_start = example.index("[[")
+    text = example.replace("[[", "").replace("]]", "")
+    cue = (cue_start, example.index("]]") - 2)
+    if cue[1] < len(text.rstrip(".")):
+        return said_nothing(text, cue[1] + 1, len(text.rstrip(".")), cue, speaker)
+    return said_nothing(text, 0, cue[0], cue, speaker)
+
+
+def test_an_act_on_an_object_carries_no_words_and_joins_no_claim() -> None:
+    for rule in OBJECT_ACTS:
+        assert _said_nothing(rule.example) == rule.name
+    for rule in UNSOURCED_ACTS:
+        assert _said_nothing(rule.example, None) == rule.name
+        assert _said_nothing(rule.example) is None  # a named speaker's estimate is said
+    # Quoted words, or a clause, are words said (DW, 20 May; DW, 20 May, cut short).
+    quoted = 'They [[warned of]] "further concrete actions" if aid is not let in.'
+    assert _said_nothing(quoted) is None
+    clause = "Trump also [[highlighted]] that Russia wants to do largescale trade."
+    assert _said_nothing(clause) is None
+    silent = _q("Russian President Vladimir Putin during a press gaggle", "Donald Trump", False)
+    silent.silent = True
+    assert silent.keys() == set()
+
+
 def test_each_no_count_rule_holds_on_its_example() -> None:
     for rule in NO_COUNT:
         at = rule.example.index("[[")
@@ -771,6 +811,59 @@ def test_lineage_orders_by_moment_and_counts_independent_sources() -> None:
     ]
     assert claim.text == "All these suspicions are groundless"  # carried by most articles
     assert lineage(items[:1]) is None  # one article: no claim
+
+
+def test_an_article_printing_anothers_narration_word_for_word_adds_no_source() -> None:
+    # CBC's AP story and the Independent's uncredited copy (25 May), cut short.
+    cbc = ('In the village of Markhalivka, the Fedorenkos watched their ruined home. "The street '
+           'looks like Bakhmut, like Mariupol. It\'s just terrible," says 76-year-old Liubov '
+           "Fedorenko, comparing their village to some of Ukraine's most devastated cities in "
+           "the war.")  # fmt: skip
+    ind = ("In the village of Markhalivka, devastated residents returned. \u201cThe street looks "
+           "like Bakhmut, like Mariupol, it\u2019s just terrible,\u201d said 76-year-old Liubov "
+           "Fedorenko, comparing their village to some of Ukraine\u2019s most devastated "
+           "cities.")  # fmt: skip
+    dw = ('Liubov Fedorenko, 76, said: "The street looks like Bakhmut, like Mariupol. It\'s just '
+          'terrible." Her village was among the hardest hit.')  # fmt: skip
+
+    def told(text: str) -> Narration:
+        start = text.index("The street")
+        return narration(blank_quotes(text), start, text.index("terrible") + 8)
+
+    items = [
+        dataclasses.replace(_app("a", "x", "2025-05-25", "2025-05-25T09:00:00Z", "cbc-world"),
+                            narration=told(cbc)),
+        dataclasses.replace(_app("b", "x", "2025-05-25", "2025-05-25T12:00:00Z", "dw"),
+                            narration=told(dw)),
+        dataclasses.replace(_app("c", "x", "2025-05-25", "2025-05-25T17:00:00Z", "induk-ukrain"),
+                            narration=told(ind)),
+    ]  # fmt: skip
+    claim = lineage(items)
+    assert claim is not None and claim.independent_sources == 2
+    reasons = [a["reason"] for a in claim.appearances]
+    assert reasons[1] == "own report"
+    assert reasons[2] == (
+        "copies the words of a (cbc-world) ('76-year-old Liubov Fedorenko, comparing their "
+        "village to some of Ukraine\u2019s most devastated cities')"
+    )
+    # A list of names in common, or a short phrase, is no copy.
+    regions = ("Drones hit the Zhytomyr, Khmelnytskyi, Ternopil, Chernihiv, Sumy, Odesa, "
+               "Poltava, Dnipro, Mykolaiv, Kharkiv and Cherkasy regions overnight.")  # fmt: skip
+    other = ("Officials listed the Zhytomyr, Khmelnytskyi, Ternopil, Chernihiv, Sumy, Odesa, "
+             "Poltava, Dnipro, Mykolaiv, Kharkiv and Cherkasy regions as hit.")  # fmt: skip
+    one = narration(blank_quotes(regions), 0, 6)
+    assert copied_narration(one, narration(blank_quotes(other), 0, 9)) is None
+    # No run crosses a quote: words either side of one are two runs.
+    split = ('Rescuers said the damaged school building near the old station "was hit twice" '
+             "before searching the collapsed homes through the night.")  # fmt: skip
+    at = split.index("Rescuers")
+    assert (
+        copied_narration(
+            narration(blank_quotes(split), at, at + 8),
+            narration(blank_quotes(split.replace("was hit twice", "burned")), at, at + 8),
+        )
+        is None
+    )
 
 
 def test_how_sure_the_first_is() -> None:

@@ -88,6 +88,25 @@ def test_a_relay_reaches_the_sentences_that_go_on_with_its_report() -> None:
     assert found is not None and found.outlet == "RT"
 
 
+def test_a_sentence_naming_the_reporter_goes_back_to_the_relay() -> None:
+    # Arutz Sheva and TASS (26 May), cut short: the reporter is Axios's, named sentences before.
+    arutz = ("Witkoff has denied reports, Axios' Barak Ravid reported on Monday. \"What I have "
+             "seen is disappointing,\" Witkoff told Ravid. On the other hand, Witkoff told the "
+             "reporter that Israel has agreed to a temporary ceasefire.")  # fmt: skip
+    tass = ("Hamas did not agree, Steve Witkoff told Axios correspondent Barak Ravid. \"Witkoff "
+            "rejects Hamas' claim,\" the journalist wrote on his X page. \"What I have seen is "
+            "disappointing,\" Ravid quoted the envoy as saying. According to the reporter, "
+            "Witkoff said that Israel would agree to a temporary truce.")  # fmt: skip
+    for text in (arutz, tass):
+        at = text.index("Israel")
+        found = relay_in(text, at, len(text) - 1)
+        assert found is not None and found.outlet == "Axios"
+    # Without the reporter named, the sentence names its own source.
+    own = tass.replace("According to the reporter, ", "")
+    at = own.index("Israel")
+    assert relay_in(own, at, len(own) - 1) is None
+
+
 def test_a_wire_dateline_makes_the_article_a_relay() -> None:
     text = "May 21, 2025 (Mainichi Japan) WASHINGTON (AP) -- President Donald Trump has"
     found = wire_credit(text)

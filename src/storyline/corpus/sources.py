@@ -17,6 +17,10 @@ adds no source when it is
   an article that is not TASS's), or the article is a wire story by its
   dateline ("WASHINGTON (AP) --") or credit ("The Associated Press contributed to this
   report", an interview "told Reuters": ``WIRE_CREDITS``);
+- a **copy of its words**: the narration around the claim (outside every quote) is an
+  earlier one's word for word, for a sentence's length (the Independent's uncredited AP
+  story, "comparing their village to some of Ukraine's most devastated cities", as in
+  CBC's);
 - the outlet an earlier appearance relays (TASS's own story after another
   outlet's "TASS reported").
 
@@ -133,6 +137,12 @@ WIRE_CREDITS: tuple[WireCredit, ...] = (
     # The agency's own interview, printed by another outlet: its story carried.
     WireCredit("told-agency", r"\b(?:told|telling)\s+{o}\b(?!\s+(?:Photo|photographer))",
                "any", "including Iranian-designed Shahed drones, he told The Associated Press."),
+    # The agency asking for comment: only its own copy says so.
+    WireCredit("request-for-comment",
+               r"\b(?:respond|reply|replied|responded)\s+to\s+(?:an?\s+)?{o}\s+"
+               r"requests?\s+for\s+comment",
+               "any", "The British government did not immediately respond to a Reuters "
+               "request for comment."),
     # The agency speaking of its own checks: only its own copy says so.
     WireCredit("could-not-verify",
                r"\b{o}\s+(?:has\s+not\s+been\s+able\s+to|could\s+not|was\s+unable\s+to|"
@@ -219,6 +229,15 @@ CONTINUED = re.compile(
 )
 # How many sentences a relay reaches past its own when each goes on with its report.
 RELAY_CARRY = 3
+# A sentence that names the relayed outlet's reporter or agency by a noun, as one named
+# before ("According to the reporter, Witkoff said ...", "Witkoff told the reporter that
+# ...", "According to the news agency, ..."): the report before it, up to
+# ``RELAY_CARRY`` sentences back, whatever the sentences between say.
+REPORTER_BACK = re.compile(
+    r"\b(?:according\s+to|told|telling|quoted\s+by|cited\s+by)\s+the\s+"
+    r"(?:reporter|journalist|correspondent|(?:news\s+)?agency|newspaper|broadcaster|outlet)\b",
+    re.IGNORECASE,
+)
 
 
 def relay_in(
@@ -228,15 +247,18 @@ def relay_in(
     or, when that sentence goes on with the report before it (``CONTINUED``: "..., the
     ministry said"), the outlet of the sentence it goes on from ("..., Al Jazeera
     reported. The casualties bring the total to 53,655, the ministry said."), up to
-    ``RELAY_CARRY`` sentences back, each going on from the one before.
+    ``RELAY_CARRY`` sentences back, each going on from the one before; or, when it names
+    the reporter as one named before (``REPORTER_BACK``: "According to the reporter"),
+    the first outlet in those sentences back.
 
     ``content`` (a statement's own words) is left out: "told TASS" inside a
     quote is what the speaker said, not where the article got it.
     """
     lo, hi = sentence_bounds(text, start, end)
     found = _relay_of_sentence(text, lo, hi, content)
+    back = REPORTER_BACK.search(_blanked(text, lo, hi, content)) is not None
     for _ in range(RELAY_CARRY):
-        if found is not None or lo == 0 or not _goes_on(text, lo, hi, content):
+        if found is not None or lo == 0 or not (back or _goes_on(text, lo, hi, content)):
             break
         lo, hi = sentence_bounds(text, max(0, lo - 2), max(0, lo - 1))
         found = _relay_of_sentence(text, lo, hi, None)
@@ -294,6 +316,10 @@ class Carrier:
     original: str  # its duplicate cluster's original (itself when it is no copy)
     relay: Relay | None = None  # the outlet it says it relays the claim from
     label: str = ""  # how a reason names it (its outlet)
+    # An earlier carrier whose text around the claim it prints word for word, and those
+    # words (the claims stage's ``lineage.copied_narration``): one text copied, credited
+    # or not.
+    copied: tuple[str, str] | None = None
 
     @property
     def foreign_relay(self) -> Relay | None:
@@ -364,6 +390,10 @@ def _judge_one(c: Carrier, earlier: list[Carrier]) -> Judgement:
             return Judgement(c.article_id, False, why, e.article_id)
     if relay is not None:
         return Judgement(c.article_id, False, _relays_words(relay))
+    copied = [e for e in earlier if c.copied is not None and e.article_id == c.copied[0]]
+    if copied and c.copied is not None:
+        why = f"copies the words of {_name(copied[0])} ('{c.copied[1]}')"
+        return Judgement(c.article_id, False, why, copied[0].article_id)
     for e in earlier:
         if e.foreign_relay is not None and c.family in e.foreign_relay.families:
             why = f"the outlet {_name(e)} relays ({e.foreign_relay.outlet})"

@@ -244,7 +244,7 @@ class ClaimState:
         """Linked statements with their article's date, moment, outlet, URL and original,
         and what their sentence relays."""
         return self.conn.execute(
-            "SELECT s.id, s.article_id, s.start, s.text, s.speaker, s.direct, "
+            "SELECT s.id, s.article_id, s.start, s.end, s.text, s.speaker, s.direct, "
             "a.published, a.published_at, a.outlet, a.url, a.duplicate_of, "
             "i.relay, i.evidence FROM statements s JOIN articles a ON a.id = s.article_id "
             "LEFT JOIN corpus_claim_items i ON i.item_id = s.id "

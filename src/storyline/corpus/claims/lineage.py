@@ -12,7 +12,8 @@ its article) into the exported ``Claim``:
   copies), ``day`` (another appearance is of the same day and one of the two
   has no time) or ``undated`` (some appearance has no date at all);
 - per article whether it is an independent source and why
-  (``corpus.sources.judge``);
+  (``corpus.sources.judge``), an article printing an earlier one's narration around
+  the claim word for word counting as its copy (``copied_narration``);
 - the wording variants, each with the articles that use it, and the
   canonical text: the wording most articles use (a direct quote's before a
   paraphrase's), the longest on a tie.
@@ -20,6 +21,7 @@ its article) into the exported ``Claim``:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -49,9 +51,90 @@ class Appearance:
     url: str | None
     original: str  # its duplicate cluster's original (itself when none)
     relay: Relay | None
+    narration: Narration = ((), frozenset())  # the words around it (``narration``)
 
 
 _NO_DATE = "~"
+
+
+# -- copied narration ---------------------------------------------------------------
+
+# The narration around an item (its article's words outside every quote and outside the
+# item, ``NARRATION_REACH`` characters either side) printed word for word by a later
+# article, in a run of ``COPIED_NARRATION`` words with ``COPIED_TELLING`` telling words
+# that are not names, is one text copied, credited or not: the Independent's uncredited
+# AP story and CBC's AP copy both write 'said 76-year-old Liubov Fedorenko, comparing
+# their village to some of Ukraine's most devastated cities'. Shorter runs are common
+# phrasing ("Zelenskyy said on his official Telegram channel on Saturday"); a run of
+# names is a list every outlet gives ("Zhytomyr, Khmelnytskyi, Ternopil, ... regions").
+NARRATION_REACH = 300
+COPIED_NARRATION = 12
+COPIED_TELLING = 5
+# A quoted passage (straight or curly double marks, guillemets): not narration.
+_QUOTED = re.compile(r"[\"\u201c\u201e\u00ab][^\"\u201c\u201d\u201e\u00ab\u00bb]*[\"\u201d\u00bb]")
+_NAME = re.compile(r"\b[A-Z][\w'\u2019-]*")
+# A word as ``words.words`` counts them (a hyphenated word is one), in the text as written.
+_TOKEN = re.compile(r"[^\W_]+(?:[-_][^\W_]+)*")
+# Narration: the runs a quote or the item cuts apart (no run of words in common crosses
+# one), each as folded words and as written, and the words written as names.
+Run = tuple[tuple[str, ...], str]
+Narration = tuple[tuple[Run, ...], frozenset[str]]
+
+
+def blank_quotes(text: str) -> str:
+    """``text`` with every quoted passage blanked (offsets kept): what ``narration`` reads."""
+    return _QUOTED.sub(lambda m: "\0" * len(m[0]), text)
+
+
+def narration(blanked: str, start: int, end: int) -> Narration:
+    """The narration around ``[start, end)`` in an article whose quotes are blanked
+    (``blank_quotes``): its words, in runs broken where a quote or the item was, and
+    the words among them written as names."""
+    lo, hi = max(0, start - NARRATION_REACH), end + NARRATION_REACH
+    window = blanked[lo:start] + "\0" + blanked[end:hi]
+    runs = ((w.words(part), part) for part in window.split("\0"))
+    names = frozenset(x for token in _NAME.findall(window) for x in w.words(token))
+    return tuple(run for run in runs if len(run[0]) >= COPIED_NARRATION), names
+
+
+def copied_narration(a: Narration, b: Narration) -> str | None:
+    """The words of narration ``b`` prints of ``a`` in one run, as ``b`` writes them,
+    when they make one text copied (``COPIED_NARRATION``); None otherwise."""
+    names = a[1] | b[1]
+    for ra, _ in a[0]:
+        for rb, written in b[0]:
+            run = w.longest_run(ra, rb)
+            plain = tuple(x for x in run if x not in names)
+            if len(run) >= COPIED_NARRATION and w.telling_words(plain) >= COPIED_TELLING:
+                return _as_written(run, rb, written)
+    return None
+
+
+def _as_written(run: tuple[str, ...], words: tuple[str, ...], written: str) -> str:
+    """``run`` (folded words of ``words``) as ``written`` gives them, punctuation and
+    all; folded when the two do not count words alike."""
+    tokens = list(_TOKEN.finditer(written))
+    at = next(i for i in range(len(words)) if words[i : i + len(run)] == run)
+    if len(tokens) != len(words):
+        return " ".join(run)
+    return written[tokens[at].start() : tokens[at + len(run) - 1].end()]
+
+
+def _copied(heads: Sequence[Appearance], families: Sequence[str]) -> list[tuple[str, str] | None]:
+    """For each head, the first earlier head of another family and another text whose
+    narration it prints (``copied_narration``), with the words."""
+    out: list[tuple[str, str] | None] = []
+    for i, h in enumerate(heads):
+        found = None
+        for e, family in zip(heads[:i], families[:i], strict=True):
+            if family == families[i] or e.original == h.original:
+                continue
+            words = copied_narration(e.narration, h.narration)
+            if words is not None:
+                found = (e.article_id, words)
+                break
+        out.append(found)
+    return out
 
 
 Part = tuple[int | None, int | None]
@@ -213,15 +296,17 @@ def lineage(items: Sequence[Appearance]) -> Claim | None:
     if len(articles) < 2:
         return None
     heads = [group[0] for group in articles.values()]
+    families = [family_key(h.article_id, h.url, h.outlet) for h in heads]
     carriers = [
         Carrier(
             h.article_id,
-            family_key(h.article_id, h.url, h.outlet),
+            family,
             h.original,
             next((a.relay for a in articles[h.article_id] if a.relay), None),
             label=h.outlet or "",
+            copied=copied,
         )
-        for h in heads
+        for h, family, copied in zip(heads, families, _copied(heads, families), strict=True)
     ]
     judged = judge(carriers)
     first = heads[0]

@@ -37,6 +37,12 @@ A short statement, a quoted run or fragment, or one speaker's phrase must carry
 telling words (not only generic ones: "killing a lot of people" is a turn of
 speech, not the same words).
 
+A reported statement that carries no words anyone said joins no claim: the object of an
+act ("criticized Russian President Vladimir Putin during a press gaggle", "when mentioning
+diplomatic efforts", "warned of Moscow's military build-up": ``OBJECT_ACTS``) or, no
+speaker named, the reporter's own sentence ("were reported to have been launched":
+``UNSOURCED_ACTS``), unless it quotes words or its cue takes a clause (``said_nothing``).
+
 The law's and the police's stock wording ("damage by fire property belonging to
 another", "appear at Westminster Magistrates' Court": ``words.FORMULAS``) is left out
 before any rule compares: said of every suspect charged, it is nobody's words.
@@ -68,6 +74,7 @@ from storyline.corpus.claims.speakers import (
     same_speaker,
     speaker_name,
 )
+from storyline.rules import PatternRule, pattern_rule
 
 __all__ = [
     "Quote",
@@ -75,6 +82,7 @@ __all__ = [
     "initials",
     "initials_meet",
     "matched_part",
+    "said_nothing",
     "same_quote",
     "same_speaker",
     "speaker_name",
@@ -160,6 +168,70 @@ TEMPLATE_REACH = 300  # characters of the article either side of a statement it 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 
 
+# Cues whose bare object is what an act was about, not words anyone said (the cue
+# between [[ and ]]): a reported statement one gives, quoting nothing and with no clause
+# ("highlighted that ..."), joins no claim. Two DW feeds writing that Trump "criticized
+# Russian President Vladimir Putin during a press gaggle" carry no words of his.
+OBJECT_ACTS: tuple[PatternRule, ...] = (
+    pattern_rule(
+        "criticizing someone or something",
+        r"\bcritici[sz]",
+        "President Donald Trump [[criticized]] Russian President Vladimir Putin during a "
+        "press gaggle on Sunday",
+    ),
+    pattern_rule(
+        "mentioning a topic",
+        r"\bmention",
+        "However, [[when mentioning]] diplomatic efforts to end the war, he referred to",
+    ),
+    pattern_rule("warning of a thing", r"\bwarn\w*\s+of\b",
+                 "Finland [[has warned of]] Moscow's military build-up."),
+    pattern_rule("highlighting a thing", r"\bhighlight",
+                 "The visit [[highlights]] the difficult balancing act for many EU governments"),
+    pattern_rule("expressing a feeling", r"\b(?:express|voic)",
+                 "Trump, however, [[voiced]] disapproval of Russian actions"),
+    pattern_rule("citing a thing", r"\bcit(?:e|es|ed|ing)\b",
+                 "the West can degrade Russia's ability to wage war, [[citing]] revenues from "
+                 "Russian oil and gas exports as an example"),
+    pattern_rule("articulating a position", r"\barticulat",
+                 "delegations abroad to build diplomatic support and [[articulate]] its foreign "
+                 "policy positions"),
+    pattern_rule("saying nothing more", r"\b(?:did\s+not|didn['’]t|would\s+not)\s+elaborate",
+                 "However, Putin [[did not elaborate on]] what such a memorandum could look like."),
+)  # fmt: skip
+# Cues that, with no speaker named, are the reporter's own sentence: a passive report
+# ("were reported to have been launched"), an estimate, an accusation.
+UNSOURCED_ACTS: tuple[PatternRule, ...] = (
+    pattern_rule("a passive report", r"\b(?:is|are|was|were)\s+(?:also\s+)?reported\b",
+                 "Altogether 367 drones and missiles [[were reported]] to have been launched"),
+    pattern_rule("an estimate", r"\bestimated\b",
+                 "with the number [[estimated]] to be as many as 10,000"),
+    pattern_rule("an accusation", r"\baccused\s+of\b",
+                 "The trial of four Russian nationals [[accused of]] being part of an extremist "
+                 "group begins in Hamburg."),
+)  # fmt: skip
+_QUOTE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
+_CLAUSE = re.compile(r"\b(?:that|how|whether)\b|:")
+
+
+def said_nothing(
+    text: str, start: int, end: int, cue: tuple[int, int] | None, speaker: str | None
+) -> str | None:
+    """Why a reported statement (``text[start:end]`` of its article, cued by
+    ``text[cue[0]:cue[1]]``) carries no words anyone said, or None: its cue is an act on
+    its object (``OBJECT_ACTS``), or, no speaker named, the reporter's own sentence
+    (``UNSOURCED_ACTS``); unless it quotes words or its cue takes a clause."""
+    if cue is None:
+        return None
+    said = text[max(0, start - 1) : end + 1]
+    opening = text[cue[1] : start] + " " + " ".join(text[start:end].split()[:1])
+    if any(mark in said for mark in _QUOTE_MARKS) or _CLAUSE.search(opening):
+        return None  # (a cue after the words, "... were reported", leaves no gap)
+    words = text[cue[0] : cue[1]]
+    rules = OBJECT_ACTS + (UNSOURCED_ACTS if speaker is None else ())
+    return next((rule.name for rule in rules if rule.pattern.search(words)), None)
+
+
 @dataclass
 class Quote:
     """A statement as claims compare it, with its article's day and outlet family."""
@@ -172,6 +244,7 @@ class Quote:
     day: str | None = None
     family: str | None = None
     around: str | None = None  # its sentence(s) in the article, when known (``_template``)
+    silent: bool = False  # no words anyone said (``said_nothing``): it joins no claim
     # What the rules compare, computed when a rule first asks: most candidates share
     # only a key and fail the first test, so the rest is never needed (the
     # incremental stage builds every stored candidate of the new articles' keys).
@@ -268,7 +341,7 @@ class Quote:
         return self.direct and w.narrated_quotes(self.text) > MAX_QUOTES
 
     def keys(self) -> set[int]:
-        if self.several:
+        if self.several or self.silent:
             return set()
         said = _speaker_key(self.who)
         return (

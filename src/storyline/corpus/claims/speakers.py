@@ -23,6 +23,13 @@ from storyline.corpus.sources import outlet_named
 
 # Speakers that name no one: pronouns and the like.
 _PRONOUNS = w.word_set("i he she it we they you one who someone everyone")
+# Platforms: where words were posted, not who said them ("Ten other people were wounded in
+# the attack, according to a Telegram statement" names no speaker; two officials' posts
+# are no one speaker).
+PLATFORMS = frozenset({
+    ("telegram",), ("x",), ("twitter",), ("facebook",), ("instagram",), ("tiktok",),
+    ("youtube",), ("truth", "social"),
+})  # fmt: skip
 # The last word of a body's name: two bodies are one when their other words agree
 # ("Russian Defense Ministry", "Russia's Defence Ministry"), not when only this one
 # does ("Jordanian Foreign Ministry", "Palestinian Foreign Ministry").
@@ -101,14 +108,14 @@ def initials_meet(a: str | None, b: str | None) -> bool:
 def speaker_name(speaker: str | None) -> tuple[str, ...] | None:
     """A speaker as a name to compare (folded words), or None when it names no one:
     a pronoun, a description ("an Israeli official", "the ministry"), a bare role,
-    or a news outlet (where the words came from, not who said them). A body keeps
+    a news outlet or a platform (where the words came from, not who said them). A body keeps
     the words that say whose it is ("Russian Defense Ministry"). A name after a
     description is the name ("aid group Doctors Without Borders"); joint speakers
     are their names in order ("China and Russia" is "Russia and China")."""
     document = _DOCUMENT.match(speaker.strip()) if speaker else None
     if document is not None:
         speaker = document["issuer"]
-    if not speaker or outlet_named(speaker) is not None:
+    if not speaker or outlet_named(speaker) is not None or w.words(speaker) in PLATFORMS:
         return None
     parts = _JOINED.split(speaker.strip())
     if len(parts) > 1 and " and " in speaker:

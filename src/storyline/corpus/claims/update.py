@@ -28,8 +28,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from storyline.corpus.claims.figures import FIGURE_WINDOW, Number, same_figure
-from storyline.corpus.claims.lineage import Appearance, Part, claim_groups, lineage
-from storyline.corpus.claims.match import TEMPLATE_REACH, Quote, matched_part, same_quote
+from storyline.corpus.claims.lineage import (
+    Appearance,
+    Narration,
+    Part,
+    blank_quotes,
+    claim_groups,
+    lineage,
+    narration,
+)
+from storyline.corpus.claims.match import (
+    TEMPLATE_REACH,
+    Quote,
+    matched_part,
+    said_nothing,
+    same_quote,
+)
 from storyline.corpus.sources import (
     Relay,
     medium_relay,
@@ -117,6 +131,10 @@ def read_batch(store: Store, articles: Sequence[str]) -> Batch:
         text = texts[st["article_id"]]
         lo, hi = max(0, st["start"] - TEMPLATE_REACH), st["end"] + TEMPLATE_REACH
         quote = _quote(st, text[lo:hi])
+        cue = (st["cue_start"], st["cue_end"]) if st["cue_start"] is not None else None
+        quote.silent = not quote.direct and bool(
+            said_nothing(text, st["start"], st["end"], cue, st["speaker"])
+        )
         relay = _statement_relay(text, st) or datelines[st["article_id"]]
         _add(batch, quote, quote.around if quote.keys() else None, relay)
     for fg in store.claim_figures(batch.articles):
@@ -196,7 +214,9 @@ def _relay(outlet: str | None, evidence: str | None) -> Relay | None:
     return Relay(found.label, found.families, evidence or "") if found else None
 
 
-def _appearance(row: Record, text: str, speaker: str | None, direct: bool | None) -> Appearance:
+def _appearance(
+    row: Record, text: str, speaker: str | None, direct: bool | None, told: Narration
+) -> Appearance:
     return Appearance(
         item_id=row["id"],
         article_id=row["article_id"],
@@ -210,6 +230,7 @@ def _appearance(row: Record, text: str, speaker: str | None, direct: bool | None
         url=row["url"],
         original=row["duplicate_of"] or row["article_id"],
         relay=_relay(row["relay"], row["evidence"]),
+        narration=told,
     )
 
 
@@ -221,16 +242,19 @@ def appearances(
     out: dict[str, Appearance] = {}
     slots: dict[str, tuple[str, str]] = {}
     counted: dict[str, str | None] = {}
-    for row in store.statement_appearances(ids):
-        out[row["id"]] = _appearance(row, row["text"], row["speaker"], bool(row["direct"]))
+    statements = store.statement_appearances(ids)
     figures = store.figure_appearances(ids)
-    texts = {
-        r["id"]: r["text"] for r in store.claim_articles(sorted({r["article_id"] for r in figures}))
-    }
+    wanted = sorted({r["article_id"] for r in [*statements, *figures]})
+    texts = {r["id"]: r["text"] for r in store.claim_articles(wanted)}
+    blanked = {k: blank_quotes(v) for k, v in texts.items()}
+    for row in statements:
+        told = narration(blanked[row["article_id"]], row["start"], row["end"])
+        out[row["id"]] = _appearance(row, row["text"], row["speaker"], bool(row["direct"]), told)
     for row in figures:
         shown = f"{row['qualifier']} {row['text']}" if row["qualifier"] else row["text"]
-        out[row["id"]] = _appearance(row, shown, row["claimant"], None)
         start = row["start"]
+        told = narration(blanked[row["article_id"]], start, start + len(row["text"]))
+        out[row["id"]] = _appearance(row, shown, row["claimant"], None, told)
         lo, _ = sentence_bounds(texts[row["article_id"]], start, start + len(row["text"]))
         slots[row["id"]] = (row["article_id"], str(lo))
         counted[row["id"]] = row["subject"]
