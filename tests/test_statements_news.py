@@ -484,3 +484,16 @@ def test_a_purpose_infinitive_is_still_said(nlp) -> None:  # type: ignore[no-unt
         "efforts more difficult."
     )
     assert saying(statements(nlp, text), "Zelensky for making").speaker == "Trump"
+
+
+def test_a_post_read_the_tagger_made_a_noun_still_attributes_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, Fox: '"...!" the social media post read.' had no statement, and the
+    # quote no claim across Fox's pages)
+    text = (
+        "Trump expanded on his comments later on Sunday, writing on Truth Social that Putin "
+        '"has gone absolutely CRAZY!" while also criticizing Zelenskyy. "I\u2019ve always '
+        'said that [Putin] wants ALL of Ukraine, not just a piece of it!" the social media '
+        "post read."
+    )
+    s = saying(statements(nlp, text), "wants ALL of Ukraine")
+    assert (s.speaker, s.cue, s.medium) == ("Trump", "read", "Truth Social")

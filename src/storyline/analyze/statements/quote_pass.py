@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from storyline.analyze.source_lexicon import SPEAKING_THINGS
 from storyline.analyze.statements.antecedents import in_caps_run
 from storyline.analyze.statements.content import own_clause, quote_is_said
 from storyline.analyze.statements.cues import cue_subject, is_cue, reads_document
@@ -332,6 +333,19 @@ def _closed_sentence(art: ArticleView, q: Quote) -> bool:
     return inner.endswith(".") and not inner.endswith("..")
 
 
+def _document_read(tok: Token) -> Token | None:
+    """The document before a "read" the tagger made a noun ("the social media post
+    read."), when "read" ends the attribution; None otherwise."""
+    if tok.lower_ != "read" or tok.pos_ != "NOUN" or tok.i == 0:
+        return None
+    doc = tok.doc
+    prev = doc[tok.i - 1]
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev.lemma_.lower() not in SPEAKING_THINGS or (nxt is not None and not nxt.is_punct):
+        return None
+    return prev
+
+
 def _cue_near(art: ArticleView, q: Quote) -> tuple[Token, Token] | None:
     doc = art.doc
     pstart, pend = art.para_of(q.open)
@@ -345,6 +359,11 @@ def _cue_near(art: ArticleView, q: Quote) -> tuple[Token, Token] | None:
         for n, tok in enumerate(span):
             if n > 12 or (tok.text in END_PUNCT) or (mark_at(tok.text, 0) and n > 0):
                 break
+            misread = _document_read(tok)
+            if misread is not None:
+                # '"...!" the social media post read.': "read" the tagger took for a noun
+                # of "post read" (Fox, 409 articles: the quote had no statement)
+                return tok, misread
             if is_cue(tok) and not in_caps_run(tok):
                 # A cue in a headline set in capitals after the quote ('"..." RUBIO
                 # FIRES BACK AFTER DEM SENATOR SAYS ...', a promo link) is the

@@ -29,6 +29,7 @@ from storyline.analyze.source_lexicon import (
     PERSON_SUBJECT_PRONOUNS,
     PLURAL_PRONOUNS,
     REGIONAL_ROLES,
+    SPEAKING_THINGS,
     THING_PRONOUNS,
     UNNAMED_SOURCE_NOUNS,
     WRITER_PRONOUNS,
@@ -439,8 +440,10 @@ class Sources(LaterNames):
         phrase = described_text(subj)
         plural = subj.tag_ == "NNS"
         definite = is_definite(subj)
-        if lemma in DOCUMENT_NOUNS:
-            return self._document(subj, depth, definite, phrase)
+        if lemma in DOCUMENT_NOUNS or (lemma in SPEAKING_THINGS and subj.head.lower_ == "read"):
+            # ("the social media post read", "read" tagged a noun: the post is definite)
+            whole = definite or (subj.dep_ == "compound" and is_definite(subj.head))
+            return self._document(subj, depth, whole, phrase)
         known = lemma in ROLE_WORDS or lemma in ORG_WORDS or lemma in UNNAMED_SOURCE_NOUNS
         named_beside = any(
             c.dep_ == "appos" and c.i == subj.i + 1 and c.pos_ in ("NOUN", "PROPN")
