@@ -1408,3 +1408,13 @@ def test_a_she_chained_to_she_and_her_family_is_she_alone(nlp) -> None:  # type:
         "daughters and I have lost the most precious things to this war,\u201d she said."
     )
     assert saying(statements(nlp, text), "My daughters").speaker == "Olena Boiko"
+
+
+def test_a_possessor_before_a_trailing_name_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, JPost; judged sample seed 41: "Turkey" had reported it)
+    text = (
+        "Kalin met with Syria\u2019s foreign minister and the head of Syria\u2019s intelligence "
+        "apparatus, Hussein al-Salama, Turkey\u2019s state-run news agency Anadolu Agency "
+        "reported."
+    )
+    assert saying(statements(nlp, text), "Kalin met").speaker == "Anadolu Agency"

@@ -558,6 +558,11 @@ def _trailing_name(verb: Token) -> Token | None:
         if t.pos_ == "PROPN" and (j + 1 == verb.i or doc[j + 1].pos_ != "PROPN"):
             k = title_start(t)
             if k - 1 > verb.sent.start and doc[k - 1].text == ",":
+                if doc[j + 1].dep_ == "case":
+                    # "..., Turkey's state-run news agency Anadolu Agency reported": the
+                    # possessor's is the name after it (JPost; judged sample seed 41)
+                    owned = [x for x in doc[j + 2 : verb.i] if x.pos_ == "PROPN"]
+                    return owned[-1] if owned else t
                 return t
         j -= 1
     return None
