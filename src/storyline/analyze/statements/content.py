@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
+from storyline.analyze.source_lexicon import DOCUMENT_NOUNS
 from storyline.analyze.speech_lexicon import (
     BARE_NOT_SAID,
     DESCRIBE_AS_LEMMAS,
@@ -62,6 +65,7 @@ def clause_content(art: ArticleView, clause: Token, cue: Token) -> tuple[int, in
     start, end = trim(art.text, start, end)
     if end <= start:
         return None
+    end = _to_quote_close(art, start, end)
     q = art.quote_at(start)
     if q is not None:
         qend = q.close + 1 if q.close is not None else q.end
@@ -69,6 +73,24 @@ def clause_content(art: ArticleView, clause: Token, cue: Token) -> tuple[int, in
         if end <= qend + 2 and start >= q.open:
             return q.start, q.end, True
     return start, end, False
+
+
+# How far past the parsed clause a quotation it opened may run to its closing mark.
+_QUOTE_RUN_ON = 150
+
+
+def _to_quote_close(art: ArticleView, start: int, end: int) -> int:
+    """ "He said it was "copying its master, [Russian President ] Vladimir Putin."": a
+    clause that ends inside a quotation it opened runs to the closing mark (the parser
+    had stopped at the bracket; DW, judged sample seed 41), when that is near and no
+    sentence ends before it."""
+    inner = art.quote_at(end - 1)
+    if inner is None or inner.close is None or not start <= inner.open < end <= inner.end:
+        return end
+    rest = art.text[end : inner.end]
+    if len(rest) > _QUOTE_RUN_ON or re.search(r"[.!?]\s", rest) or "\n" in rest:
+        return end
+    return trim(art.text, start, inner.end)[1]
 
 
 def _extracted(art: ArticleView, clause: Token, cue: Token) -> tuple[int, int, bool] | None:
@@ -89,6 +111,24 @@ def _extracted(art: ArticleView, clause: Token, cue: Token) -> tuple[int, int, b
     pstart, pend = art.para_of(cue.idx)
     s, e = trim(art.text, max(start, pstart), min(end, pend))
     return (s, e, False) if e - s >= 3 else None
+
+
+# Cues whose object is whom the words went to ("told reporters"), not what was said.
+_ADDRESSEE_LEMMAS = frozenset({"tell", "ask", "inform", "assure", "answer", "remind", "warn"})
+
+
+def says_its_own(art: ArticleView, cue: Token) -> bool:
+    """A cue with an object of its own after it, outside quotes, that is not an
+    addressee ("described the bill as authoritarian")."""
+    if cue.lemma_.lower() in _ADDRESSEE_LEMMAS:
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and c.i > cue.i
+        and not art.in_quote(c.idx)
+        and c.lemma_.lower() not in DOCUMENT_NOUNS  # ("wrote the message": the quote)
+        for c in cue.children
+    )
 
 
 def adjacent_quote(art: ArticleView, cue: Token, subj: Token | None) -> Quote | None:
@@ -122,6 +162,8 @@ def adjacent_quote(art: ArticleView, cue: Token, subj: Token | None) -> Quote | 
             if q is not None and q.close == doc[j].idx:
                 if _ends_reported_clause(art, q, cue):
                     return None  # the clause it ends is what was said
+                if art.text[q.close - 1 : q.close] in (".", "!", "?") and says_its_own(art, cue):
+                    return None  # '"... Putin." A statement ... described the bill as ...'
                 return q if quote_is_said(art, q, cue) else None
         j -= 1
     # An unclosed quote that runs into the attribution (seed 000 style).

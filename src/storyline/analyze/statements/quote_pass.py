@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from storyline.analyze.source_lexicon import SPEAKING_THINGS
 from storyline.analyze.statements.antecedents import in_caps_run
-from storyline.analyze.statements.content import own_clause, quote_is_said
+from storyline.analyze.statements.content import own_clause, quote_is_said, says_its_own
 from storyline.analyze.statements.cues import cue_subject, is_cue, reads_document
 from storyline.analyze.statements.people import Person, surname_of
 from storyline.analyze.statements.quotes import END_PUNCT, Quote, mark_at, trim
@@ -374,6 +374,10 @@ def _cue_near(art: ArticleView, q: Quote) -> tuple[Token, Token] | None:
                 if subj is None or subj.idx < after - 1 or not quote_is_said(art, q, tok):
                     continue
                 clause = own_clause(tok) if closed else None
+                if closed and says_its_own(art, tok):
+                    # '"... Vladimir Putin." A statement signed by 300 organizations
+                    # described the bill as ...': the next sentence's own object
+                    continue
                 if clause is not None and not art.in_quote(clause.idx):
                     # '"... its rule." The Times of Israel reported ... that X': a new
                     # sentence with reported words of its own
