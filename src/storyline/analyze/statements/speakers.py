@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from storyline.analyze.source_lexicon import (
     CAPITAL_CITIES,
@@ -71,6 +71,7 @@ from storyline.analyze.statements.antecedents import (
 )
 from storyline.analyze.statements.cues import cue_subject, issuer_of
 from storyline.analyze.statements.forward import LaterNames
+from storyline.analyze.statements.joint import COUNTRY_NOUNS, JointSources, joint_name
 from storyline.analyze.statements.mentions import (
     Mention,
     MentionIndex,
@@ -101,34 +102,8 @@ from storyline.analyze.statements.source import (
 )
 from storyline.schema import SourceStatus
 
-_LIST_GLUE = frozenset({",", "and", "the"})
 
-
-def _listed_names(subj: Token) -> list[Span]:
-    """ "Ukraine, the U.S. and South Korea said": names listed with commas and "and"
-    that the parser hung on the first as anything but conjuncts (here "Korea" an
-    apposition, "U.S." its modifier); the names, as written."""
-    doc = subj.doc
-    lo, hi = subj.left_edge.i, subj.right_edge.i + 1
-    ents = [e for e in doc.ents if lo <= e.start and e.end <= hi]
-    if len(ents) < 2 or not any(t.lower_ == "and" for t in doc[lo:hi]):
-        return []
-    if any(e.label_ not in ("GPE", "ORG", "NORP", "PERSON") for e in ents):
-        return []
-    inside = {i for e in ents for i in range(e.start, e.end)}
-    if any(t.i not in inside and t.lower_ not in _LIST_GLUE for t in doc[lo:hi]):
-        return []
-    if not (ents[0].start <= subj.i < ents[0].end):
-        return []
-    return ents
-
-
-def joint_name(names: list[str]) -> str:
-    """Sources speaking together, as an article writes them: "A and B", "A, B and C"."""
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-class Sources(LaterNames):
+class Sources(LaterNames, JointSources):
     """The sources of one article and how its pronouns and roles resolve to them."""
 
     def __init__(self, doc: Doc, in_quote: Callable[[int], bool], persons: list[Person]) -> None:
@@ -273,36 +248,6 @@ class Sources(LaterNames):
         if self._short is None:
             self._short = defined_acronyms(self.text)
         return self._short
-
-    def _joint(self, subj: Token, depth: int) -> Source | None:
-        """ "Zelenskyy and Russia's Defense Ministry said": both, kept together."""
-        conj = [c for c in subj.conjuncts if c.i > subj.i and c.dep_ == "conj"]
-        ccs = [c for t in (subj, *conj) for c in t.children if c.dep_ == "cc"]
-        if not conj or not any(c.lower_ == "and" for c in ccs):
-            listed = _listed_names(subj)
-            if not listed:
-                return None
-            persons = all(e.label_ == "PERSON" for e in listed)
-            return Source(joint_name([e.text for e in listed]), "named", persons, True)
-        parts = [self._conjunct(t, depth) for t in (subj, *conj)]
-        names = [p.name for p in parts if p.name is not None]
-        if len(names) < 2:
-            return None
-        status: SourceStatus = "named" if all(p.status == "named" for p in parts) else "described"
-        return Source(joint_name(names), status, all(p.is_person for p in parts), True)
-
-    def _conjunct(self, tok: Token, depth: int) -> Source:
-        """One of sources coordinated; a description right before a name it does not
-        govern is that person ("and American conspiracy theorist Alex Jones", where
-        the parser hung "Jones" on the first conjunct)."""
-        found = self.resolve(tok, depth + 1, alone=True)
-        if found.status == "named" or tok.dep_ != "conj":
-            return found
-        nxt = tok.right_edge.i + 1
-        p = next((p for p in self.persons if p.start == nxt), None)
-        if p is not None and self.doc[p.end - 1].head.i != tok.i:
-            return Source.named(self.person_name(p), is_person=True)
-        return found
 
     def _name(self, subj: Token) -> Source | None:
         """A person, a body or a place the subject names, if it names one."""
@@ -461,6 +406,10 @@ class Sources(LaterNames):
             back = self._plural_before(subj) if not count_of(subj) else None
             if back is not None:
                 return back
+        if plural and definite and lemma in COUNTRY_NOUNS and depth < 3:
+            listed = self._listed_before(subj)
+            if listed is not None:
+                return listed
         if known and definite and depth < 3 and not named_beside and not several:
             # ("The website fivethirtyeight noted": named where it stands, not before)
             ante = self._role_antecedent(subj, depth)
@@ -486,40 +435,6 @@ class Sources(LaterNames):
             if later is not None:
                 return later
         return Source.described(phrase, is_person=person_noun(lemma), plural=plural)
-
-    def _named_coordination(self, subj: Token, depth: int) -> Source | None:
-        """ "The three Western leaders criticised this ... Sir Keir, Emmanuel Macron and
-        Mark Carney also called for": several people counted are the article's one
-        coordination of that many people by name (before or after), when it has one."""
-        count = count_of(subj)
-        if count is None or depth >= 2:
-            return None
-        groups = []
-        for p in self.persons:
-            head = self.doc[p.end - 1]
-            if head.dep_ == "conj" or self.in_quote(head.idx):
-                continue
-            conj = [c for c in head.conjuncts if c.i > head.i]
-            if len(conj) + 1 == count and all(self.person_at(c) is not None for c in conj):
-                groups.append(head)
-        if len(groups) != 1:
-            return None
-        return self._joint(groups[0], depth + 1)
-
-    def _plural_before(self, subj: Token) -> Source | None:
-        """ "Iranian lawmakers have reiterated ... Rubio, who said ... The lawmakers said":
-        the several people described by that noun who spoke, three sentences back at
-        most, though someone else spoke between."""
-        sent = self._sent_of(subj)
-        for s in sorted(self.spoken, key=lambda s: -s.char):
-            if s.char >= subj.idx:
-                continue
-            if sent - s.sent > 3:
-                break
-            src = s.source
-            if src.plural and src.is_person and subj.lower_ in s.key.split():
-                return src
-        return None
 
     def _named_before(self, subj: Token) -> Source | None:
         """ "Port of Seattle police told media ... , police said": a bare body word is the
