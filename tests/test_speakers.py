@@ -1438,3 +1438,13 @@ def test_the_two_governments_are_not_three_countries(nlp) -> None:  # type: igno
     )
     s = saying(statements(nlp, text), "an end to the military")
     assert s.speaker != "UK, France and Canada"
+
+
+def test_he_is_not_the_man_his_words_are_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, CNBC; judged sample seed 41: Quayle's words had gone to Trump)
+    text = (
+        "On China, Dan Quayle said there can be no total de-coupling. The Trump "
+        'administration does realize the much bigger question is how to "prevent a hot war '
+        'between the United States and China, not tomorrow, but down the road," he said.'
+    )
+    assert saying(statements(nlp, text), "much bigger question").speaker == "Dan Quayle"
