@@ -24,12 +24,17 @@ from storyline.outlets import family
 from storyline.schema import Disagreement, Series, stable_id
 from storyline.store import Store
 
+# How much of the text before a figure says what its sentence makes of it ("the death toll
+# ... has increased to", "including"): the words that lead to the number.
+LEAD_CHARS = 40
+
 
 def claims_from_rows(rows: Sequence[Sequence[object]]) -> list[Claim]:
     """``Store.series_inputs`` rows as claims."""
     out = []
     for row in rows:
-        *fields, published, published_at, outlet, url, duplicate_of, story, lead, relay = row
+        *fields, published, published_at, outlet, url, duplicate_of, story = row[:-3]
+        before, after, relay = row[-3:]
         claim = Claim(*fields)  # type: ignore[arg-type]
         claim.published = published  # type: ignore[assignment]
         claim.published_at = published_at  # type: ignore[assignment]
@@ -37,7 +42,9 @@ def claims_from_rows(rows: Sequence[Sequence[object]]) -> list[Claim]:
         claim.family = family(url, outlet)  # type: ignore[arg-type]
         claim.copy_of = duplicate_of  # type: ignore[assignment]
         claim.story = story  # type: ignore[assignment]
-        claim.lead = lead  # type: ignore[assignment]
+        claim.before = before  # type: ignore[assignment]
+        claim.after = after  # type: ignore[assignment]
+        claim.lead = str(before or "")[-LEAD_CHARS:]
         claim.relay = relay  # type: ignore[assignment]
         out.append(claim)
     return out

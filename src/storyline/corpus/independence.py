@@ -16,13 +16,19 @@ count: BBC's "at least 13 killed"). Two claims are one source when:
   the other's sources ("Russia's Defence Ministry");
 - one article is a near-duplicate or translation of the other and carries
   the same figure from the same claimant;
-- they give the figure after the same ``COPIED_WORDS`` words (one wire
-  sentence printed by two outlets, credited or not);
+- they give the figure after the same ``COPIED_WORDS`` words, or inside a run
+  of ``COPIED_RUN`` content words around it that both give (one wire sentence
+  printed by two outlets, credited or not, an editor's "in the" dropped or a
+  "killing" made "killed": ``copied``);
 - one relays the other's outlet, or both relay one outlet: the figure's
   sentence says so ("told Reuters") or its article runs a wire agency's story
   ("(AP) --", "The Associated Press contributed to this report"; the claims
   stage's ``sources.wire_credit``): an AP story carried by CBC and by the
   Independent is AP's report, once;
+- one article gives the number twice, once from a named claimant and once
+  unnamed ("killing at least 12 people, officials said" and "Interior Minister
+  Ihor Klymenko said 12 people had been killed"): its officials are the
+  minister (``_named_in_article``);
 - they count weapons launched or shot down: one military counts those, and
   whoever gives the number passes its count on;
 - one gives, with no source, a large count a named claimant gives in the
@@ -96,6 +102,59 @@ def _wording(claim: Claim) -> str | None:
     return " ".join(words[-COPIED_WORDS:]) if len(words) >= COPIED_WORDS else None
 
 
+# Words an editor adds or drops in a copied sentence, left out when two are compared: "four
+# people were killed in the Khmelnytskyi region, in western Ukraine" (CBC's AP copy) and "a
+# further four people were killed Khmelnytskyi region, western Ukraine" (the Independent's);
+# and the qualifiers every toll is given with ("at least"), which copy nothing.
+FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "by", "for", "with", "from",
+     "into", "via", "through", "as", "that", "which", "who", "was", "were", "is", "are", "be",
+     "been", "had", "has", "have", "it", "its", "s", "least", "more", "than", "some", "about",
+     "around", "nearly", "almost", "over", "up"}
+)  # fmt: skip
+# Letters of a word that stand for it ("abducted" and "abducting"; "killed" and "killing").
+STEM = 5
+# Content words in a row around a figure that, the same in two articles, make its sentence
+# one text copied: "Kyiv and Moscow agreed to swap [1,000] prisoners of war and civilian
+# detainees each" (DW and Fox, both AP's words) shares 9; two newsrooms' own "killing at
+# least [12] people and injuring dozens" share 4.
+COPIED_RUN = 6
+
+
+def _stems(text: str | None) -> list[str]:
+    return [w[:STEM] for w in re.findall(r"[\w']+", fold(text or "")) if w not in FUNCTION_WORDS]
+
+
+def _run(a: list[str], b: list[str]) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def copied(a: Claim, b: Claim) -> bool:
+    """The two claims give one value inside one sentence copied: ``COPIED_RUN`` content
+    words (stemmed) run the same up to the figure and on from it."""
+    if (a.low, a.high) != (b.low, b.high):
+        return False
+    before = _run(_stems(a.before)[::-1], _stems(b.before)[::-1])
+    return before + _run(_stems(a.after), _stems(b.after)) >= COPIED_RUN
+
+
+def _copied_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """Claims of one value in one copied sentence (``copied``), compared within a value."""
+    by_value: dict[tuple[object, object], list[int]] = {}
+    for i, claim in enumerate(claims):
+        by_value.setdefault((claim.low, claim.high), []).append(i)
+    return [
+        (i, j)
+        for same in by_value.values()
+        for n, i in enumerate(same)
+        for j in same[n + 1 :]
+        if claims[i].article_id != claims[j].article_id and copied(claims[i], claims[j])
+    ]
+
+
 # Weapons launched or shot down in a night's attack are counted by one military (Ukraine's
 # air force, Russia's defence ministry) and everyone else passes its count on: the
 # president, "officials", the outlets. Two articles giving one such count are one source
@@ -118,12 +177,28 @@ SUPERSEDED_LEAD = re.compile(
 )
 
 
+# A sentence that opens on an earlier count gives that count, not the current one: "Earlier
+# death tolls given separately by regional authorities and rescuers had put the number of
+# dead at 13" (after the interior minister's 12).
+EARLIER_COUNT = re.compile(
+    r"^\W*(?:the\s+)?(?:earlier|initial|previous|first)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:tolls?|counts?|figures?|tallies|tally|estimates?|reports?)\b"
+)
+# A sentence ends at . ! or ? and the space after it.
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
+
+
 def superseded(claim: Claim) -> bool:
     """The figure is given as an earlier count, since replaced: its claimant says so
-    ("earlier death tolls"), or the words leading to it do ("initially reported")."""
+    ("earlier death tolls"), or the words leading to it do ("initially reported"), or its
+    sentence opens on one ("Earlier death tolls ... had put the number of dead at")."""
     if claim.claimant is not None and SUPERSEDED.search(fold(claim.claimant)) is not None:
         return True
-    return SUPERSEDED_LEAD.search(fold(claim.lead or "")) is not None
+    sentence = SENTENCE_END.split(fold(claim.before or ""))[-1]
+    return (
+        SUPERSEDED_LEAD.search(fold(claim.lead or "")) is not None
+        or EARLIER_COUNT.search(sentence) is not None
+    )
 
 
 def _initials_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
@@ -146,6 +221,21 @@ def _initials_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
 # injured" since October 2023) stated with no source is the counter's figure passed on
 # (TASS's sentence after its quote of Gaza's health ministry), not a second count.
 COUNTER_LEAST = 1_000
+
+
+def _named_in_article(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """A claim an article gives unnamed (its own, "officials said") beside the same number
+    a named claimant gives in that article: the article's officials are the one it names
+    (Fox's "at least 12 ... officials said" is its Klymenko's 12)."""
+    named: dict[tuple[str, object], int] = {}
+    for i, claim in enumerate(claims):
+        if claim.named:
+            named.setdefault((claim.article_id, claim.low), i)
+    return [
+        (named[key], i)
+        for i, c in enumerate(claims)
+        if not c.named and (key := (c.article_id, c.low)) in named
+    ]
 
 
 def _said_as(claim: Claim) -> tuple[object, ...]:
@@ -189,7 +279,8 @@ def sources(claims: Sequence[Claim]) -> list[list[Claim]]:
                     parent[max(a, b)] = min(a, b)
             else:
                 first[key] = i
-    for i, j in [*_initials_pairs(claims), *_carried_counts(claims)]:
+    pairs = [*_initials_pairs(claims), *_carried_counts(claims), *_copied_pairs(claims)]
+    for i, j in [*pairs, *_named_in_article(claims)]:
         a, b = find(i), find(j)
         if a != b:
             parent[max(a, b)] = min(a, b)

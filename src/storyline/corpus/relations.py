@@ -601,28 +601,60 @@ def _human_day(day: str | None) -> str:
 
 
 def _agree(sides: list[list[Claim]]) -> str:
-    first = sides[0][0]
+    heads = [_head(side) for side in sides]
     # An outlet's own figure is marked so: a reader weighs "BBC" giving a toll on its own
     # account apart from "BBC (quoting the emergency service)".
-    said = {_said(side[0]).lower() for side in sides}
+    said = {_said(head).lower() for head in heads}
     whos = "; ".join(
-        _who(side[0]) + _unnamed(side[0]) + ("" if len(said) == 1 else f": {_said(side[0])}")
-        for side in sides
+        _side_words(head, side) + ("" if len(said) == 1 else f": {_said(head)}")
+        for head, side in zip(heads, sides, strict=True)
     )  # each side's own words when they differ ("251"; "more than 240")
-    count = _said(first) if len(said) == 1 else "one count"
+    count = _said(heads[0]) if len(said) == 1 else "one count"
     return (
         f"{len(sides)} independent sources give {count}: {whos} "
         f"({_when([c for s in sides for c in s])})"
     )
 
 
+def _head(side: list[Claim]) -> Claim:
+    """The claim a side is named by: a named claimant's, else one whose article credits the
+    wire it runs (Mainichi's "(AP) --"), else the first published (the wire's own outlet
+    before the outlets that copy its sentence)."""
+    return min(side, key=lambda c: (not c.named, c.relay is None, _published(c), c.id))
+
+
+def _side_words(head: Claim, side: list[Claim]) -> str:
+    """A side as a reader knows it: who gives the figure, and the outlets of other families
+    that carry it too ("Ihor Klymenko (in fox-world; also in dw)": DW prints Reuters'
+    sentence; "cbc-world (from Associated Press; also in induk-ukrain)")."""
+    seen = {head.family}
+    others = []
+    for claim in sorted(side, key=lambda c: (c.outlet or "", c.id)):
+        if claim.outlet and claim.family not in seen:
+            seen.add(claim.family)
+            others.append(claim.outlet)
+    words = _who(head) + _unnamed(head)
+    if not others:
+        return words
+    also = f"also in {', '.join(others)}"
+    return f"{words[:-1]}; {also})" if words.endswith(")") else f"{words} ({also})"
+
+
+# The source a sentence names after its figure that the analysis could not resolve to a
+# claimant: "four people were killed, and five others wounded, according to the governor".
+ACCORDING_TO = re.compile(r"^[^.;]*?\baccording to ((?:the |a |an )?[\w'’ -]{2,40}?)\s*(?:[,.;]|$)")
+
+
 def _unnamed(claim: Claim) -> str:
-    """What a corroboration says of a side with no claimant: the outlet's own figure, or a
-    source the sentence gives but the analysis could not name ("according to the
-    governor")."""
+    """What a corroboration says of a side with no claimant: the outlet's own figure (the
+    wire it relays, when its article says), or a source the sentence gives but the analysis
+    could not name ("according to the governor")."""
     if claim.claimant:
         return ""
-    return " (source not identified)" if claim.claimant_status else " (unattributed)"
+    if claim.claimant_status:
+        found = ACCORDING_TO.search(claim.after or "")
+        return f" (according to {found.group(1)})" if found else " (source not identified)"
+    return f" (from {claim.relay})" if claim.relay else " (unattributed)"
 
 
 def _against(pair: list[list[Claim]]) -> str:

@@ -83,7 +83,11 @@ class Claim:
     family: str | None = None
     copy_of: str | None = None  # the article this one is a near-duplicate of
     story: str | None = None
-    lead: str | None = None  # the words before the figure in its text
+    lead: str | None = None  # the words just before the figure in its text (``LEAD_CHARS``)
+    # The text on each side of the figure, further (``Store.series_inputs``' reach): the
+    # sentence two copies of one wire story share, the "according to the governor" after it.
+    before: str | None = None
+    after: str | None = None
     # The outlet the figure's sentence or its article's wire credit says it relays
     # ("told Reuters"; "The Associated Press contributed to this report").
     relay: str | None = None

@@ -1,0 +1,121 @@
+"""Who stands behind a corroboration: copies, one claimant named two ways, a superseded
+count, and the reason's words for each side (sentences from the news-dumpster articles,
+cut short)."""
+
+from __future__ import annotations
+
+from storyline.corpus.disagreements import find_series
+from storyline.corpus.independence import sources
+from storyline.corpus.quantity import source_name_key
+from test_corpus_disagreements import claim, kinds
+
+
+def test_one_wire_sentence_printed_by_two_outlets_is_one_source() -> None:
+    # DW and Fox both print AP's sentence on the swap; neither credits AP.
+    dw = claim(
+        1000, outlet="dw", measure="swap", subject="prisoners",
+        before="In negotiations held in Istanbul earlier this month, Kyiv and Moscow agreed to "
+        "swap ",
+        after=" prisoners of war and civilian detainees each. Ukraine's President",
+    )  # fmt: skip
+    fox = claim(
+        1000, outlet="fox-world", measure="swap", subject="prisoners",
+        before="the first face-to-face meeting between the warring sides in recent peace talks "
+        "\u2014 Kyiv and Moscow agreed to swap ",
+        after=" prisoners of war and civilian detainees each. The exchange has been",
+    )  # fmt: skip
+    assert len(sources([dw, fox])) == 1
+    assert not kinds([dw, fox], dw, fox)
+
+
+def test_a_copy_that_drops_words_is_still_one_source() -> None:
+    # The Independent's copy of AP's sentence lost its "in the" and "in"; "killed" and
+    # "killing" are one word too (Mainichi's AP and Fox's AP boilerplate on 7 October).
+    cbc = claim(
+        4, qualifier="at least", outlet="cbc-world", place="Khmelnytskyi region",
+        before="Twelve were injured in the attacks, the service said. At least ",
+        after=" people were killed in the Khmelnytskyi region, in western Ukraine. One man",
+    )  # fmt: skip
+    independent = claim(
+        4, outlet="induk-ukrain", place="Khmelnytskyi region",
+        before="where another 12 people were injured. A further ",
+        after=" people were killed Khmelnytskyi region, western Ukraine, with another fatality",
+    )  # fmt: skip
+    assert len(sources([cbc, independent])) == 1
+    mainichi = claim(
+        251, measure="abducted", outlet="mainichi",
+        before="Hamas-led militants killed some 1,200 people, mostly civilians, and abducted ",
+        after=" people in the 2023 attack.",
+    )  # fmt: skip
+    fox = claim(
+        251, measure="abducted", outlet="fox-world",
+        before="attacked southern Israel, killing some 1,200 people, mostly civilians, and "
+        "abducting ",
+        after=" others. The militants are still holding 58 captives",
+    )  # fmt: skip
+    assert len(sources([mainichi, fox])) == 1
+
+
+def test_two_newsrooms_own_words_for_one_toll_are_two_sources() -> None:
+    # AP (CBC) and Reuters (Fox) both wrote "killing at least 12 people and injuring
+    # dozens": the common phrasing of a toll, four words, not one text copied.
+    cbc = claim(
+        12, qualifier="at least", outlet="cbc-world",
+        before="early Sunday in the country for a second consecutive night, killing at least ",
+        after=" people and injuring dozens. The scale of the onslaught was stunning.",
+    )  # fmt: skip
+    fox = claim(
+        12, qualifier="at least", outlet="fox-world", claimant="officials",
+        before="in the largest aerial attack of the war so far, killing at least ",
+        after=" people and injuring dozens more, officials said.",
+    )  # fmt: skip
+    assert kinds([cbc, fox], cbc, fox) == {"corroboration"}
+
+
+def test_one_claimant_named_two_ways_is_one_source() -> None:
+    assert source_name_key("Israel's military") == source_name_key("Israeli army")
+    lemonde = claim(0, claimant="Israeli army", measure="wounded", outlet="lemonde")
+    dw = claim(0, claimant="Israel's military", measure="wounded", outlet="dw")
+    assert len(sources([lemonde, dw])) == 1
+
+
+def test_an_article_s_officials_are_the_minister_it_names() -> None:
+    # Fox: "killing at least 12 people ..., officials said" and, lower, "Interior Minister
+    # Ihor Klymenko said 12 people had been killed": one source, not two.
+    officials = claim(12, qualifier="at least", claimant="officials", article="fox", outlet="fox")
+    minister = claim(12, claimant="Ihor Klymenko", article="fox", outlet="fox")
+    cbc = claim(12, qualifier="at least", outlet="cbc-world")
+    found = sources([officials, minister, cbc])
+    assert len(found) == 2
+    assert [len(s) for s in found] == [2, 1]
+
+
+def test_an_earlier_toll_corroborates_nothing() -> None:
+    fox = claim(
+        13, claimant="regional authorities and rescuers", outlet="fox-world",
+        before="said 12 people had been killed and 60 more wounded. Earlier death tolls given "
+        "separately by regional authorities and rescuers had put the number of dead at ",
+    )  # fmt: skip
+    bbc = claim(13, qualifier="at least", outlet="bbc-world")
+    assert not kinds([fox, bbc], fox, bbc)
+
+
+def test_the_reason_names_each_side_as_a_reader_knows_it() -> None:
+    fox = claim(
+        5, measure="wounded", outlet="fox-world", claimant_status="unresolved",
+        place="Khmelnytskyi region",
+        after=" others wounded, according to the governor. \"Without pressure",
+    )  # fmt: skip
+    cbc = claim(
+        5, measure="wounded", outlet="cbc-world", relay="Associated Press",
+        place="Khmelnytskyi region",
+    )  # fmt: skip
+    independent = claim(
+        5, measure="wounded", outlet="induk-ukrain", relay="Associated Press",
+        place="Khmelnytskyi region",
+    )  # fmt: skip
+    _, found = find_series([fox, cbc, independent])
+    (agree,) = found
+    assert "fox-world (according to the governor)" in agree.reason
+    assert "(from Associated Press; also in induk-ukrain)" in agree.reason
+    assert agree.reason.startswith("2 independent sources")
