@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyline.corpus.independence import sources, superseded
+from storyline.corpus.quantity import index_key
 from storyline.corpus.series import Claim, night_of
 from storyline.corpus.values import approximate, compatible, lower_bound, says_the_number
 from storyline.schema import Disagreement, DisagreementKind, stable_id
@@ -566,6 +567,8 @@ def _who(claim: Claim) -> str:
     """The source as a reader knows it: the named claimant (and the outlet carrying it),
     else the outlet."""
     outlet = claim.outlet or "an unnamed outlet"
+    if claim.claimant and index_key(claim.claimant):
+        return outlet  # "the RTS Index closed at 1,107.54 points": measured, not a claimant
     if claim.named and claim.claimant:
         return f"{claim.claimant} (in {outlet})"
     if claim.claimant:

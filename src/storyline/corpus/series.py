@@ -205,7 +205,7 @@ PERIOD_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _day_number(day: str | None) -> int | None:
+def day_number(day: str | None) -> int | None:
     if not day:
         return None
     parts = day[:10].split("-")
@@ -259,7 +259,7 @@ def group_series(claims: list[Claim]) -> list[Group]:
         if block[0] == LEVEL:  # an index's level is of the index, wherever it is quoted
             claim.place_key = f"{block[1]} index"
         claim.owner = owner_key(block[1], block[0], claim.subject, claim.claimant, claim.place)  # type: ignore[arg-type]
-        claim.day_number = _day_number(claim.day)
+        claim.day_number = day_number(claim.day)
         blocks[block].append(claim)
     out: list[Group] = []
     for block in sorted(blocks, key=repr):
@@ -279,7 +279,7 @@ def _join_measureless(groups: list[Group], claims: list[Claim]) -> None:
         if thing is None:
             continue
         claim.place_key = claim_place(claim.place, claim.claimant)
-        claim.day_number = _day_number(claim.day)
+        claim.day_number = day_number(claim.day)
         fits = [
             g
             for g in groups
@@ -369,7 +369,7 @@ def _retold(group: Group, claim: Claim) -> bool:
     article, on 21 May 2025) is the 251 abducted on 7 October 2023; so is "the 2023
     attack" (a year) that abducted 251. It must give one of the series' values exactly,
     and say no day of its own that the series' days are not in."""
-    published = _day_number(claim.published)
+    published = day_number(claim.published)
     days = [c.day_number for c in group.claims]
     if (
         published is None
