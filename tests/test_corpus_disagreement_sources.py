@@ -4,6 +4,8 @@ cut short)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from storyline.corpus.disagreements import find_series
 from storyline.corpus.independence import sources
 from storyline.corpus.quantity import source_name_key
@@ -119,3 +121,32 @@ def test_the_reason_names_each_side_as_a_reader_knows_it() -> None:
     assert "fox-world (according to the governor)" in agree.reason
     assert "(from Associated Press; also in induk-ukrain)" in agree.reason
     assert agree.reason.startswith("2 independent sources")
+
+
+def test_a_sidebar_teaser_is_dated_by_its_latest_page() -> None:
+    # BBC's teaser of the 25 May toll, on a page of 24 May captured after the attack.
+    def teaser(day: str) -> Any:
+        return claim(
+            13, qualifier="at least", outlet="bbc", family="bbc", published=day, as_of=day,
+            period=day, event="Russian aerial attack",
+            before="Putin's spokesman Dmitry Peskov said there was \"emotional overload\". "
+            "At least ",
+            after=" people were killed the the latest Russian aerial attack across Ukraine "
+            "Play for Ukraine in Reading",
+        )  # fmt: skip
+
+    pages = [teaser("2025-05-24"), teaser("2025-05-25"), teaser("2025-05-26")]
+    minister = claim(12, claimant="Ihor Klymenko", outlet="fox-world", period=None,
+                     published="2025-05-25")  # fmt: skip
+    # The minister's later toll beside it, and an earlier one the text says was replaced.
+    earlier = claim(
+        13, claimant="regional authorities and rescuers", outlet="fox-world", period=None,
+        article=minister.article_id, published="2025-05-25",
+        before="Earlier death tolls given separately by regional authorities and rescuers "
+        "had put the number of dead at ",
+    )  # fmt: skip
+    _, found = find_series([*pages, minister, earlier])
+    (dispute,) = found
+    assert dispute.kind == "contradiction"
+    assert "24 May" not in (dispute.reason or "")
+    assert earlier.id not in dispute.figure_ids

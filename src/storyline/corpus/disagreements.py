@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from storyline.corpus.independence import sources
+from storyline.corpus.independence import redate_stock_runs, sources
 from storyline.corpus.labels import OWNER_WORDS, common, label, period_of, says_what
 from storyline.corpus.quantity import LEVEL, UNIT_QUANTITY_KEYS, measure_key, thing_key
 from storyline.corpus.relations import level_moves, relate
@@ -90,6 +90,7 @@ def find_series(claims: list[Claim]) -> tuple[list[Series], list[Disagreement]]:
     series: list[Series] = []
     disagreements: dict[str, Disagreement] = {}
     for group in group_series(claims):
+        redate_stock_runs(group.claims)
         record = series_record(group)
         series.append(record)
         if group.block[0] == LEVEL:

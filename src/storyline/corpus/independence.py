@@ -50,7 +50,7 @@ from storyline.corpus.quantity import fold, measure_key, source_name_key, thing_
 from storyline.corpus.series import Claim
 from storyline.corpus.sources import outlet_named
 
-__all__ = ["same_source_keys", "sources", "superseded"]
+__all__ = ["redate_stock_runs", "same_source_keys", "sources", "superseded"]
 
 
 def same_source_keys(claim: Claim) -> list[str]:
@@ -153,6 +153,42 @@ def _copied_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
         for j in same[n + 1 :]
         if claims[i].article_id != claims[j].article_id and copied(claims[i], claims[j])
     ]
+
+
+def redate_stock_runs(claims: Sequence[Claim]) -> None:
+    """Date a sentence one outlet family runs on pages of several days (a sidebar's teaser:
+    BBC's "At least 13 people were killed the the latest Russian aerial attack across
+    Ukraine" on a page of 24 May, captured after the attack of the 25th) by the latest of
+    its pages, when only its pages date it: a page carries its sidebar as of the capture,
+    not as of its own publication, so the earliest page's date is too early. In place."""
+    by_value: dict[tuple[object, ...], list[Claim]] = {}
+    for claim in claims:
+        if claim.family and _dated_by_page(claim):
+            by_value.setdefault((claim.family, claim.low, claim.high), []).append(claim)
+    for same in by_value.values():
+        for run in _copies(same):
+            days = {str(c.published)[:10] for c in run}
+            if len(days) < 2:
+                continue
+            for claim in run:
+                claim.as_of, claim.period = max(days), None
+
+
+def _dated_by_page(claim: Claim) -> bool:
+    day = (claim.published or "")[:10]
+    return bool(day) and (claim.as_of or "")[:10] == day and claim.period in (None, day)
+
+
+def _copies(claims: list[Claim]) -> list[list[Claim]]:
+    """The claims gathered by one copied sentence (``copied``), each run of two or more."""
+    runs: list[list[Claim]] = []
+    for claim in claims:
+        run = next((r for r in runs if any(copied(claim, c) for c in r)), None)
+        if run is None:
+            runs.append([claim])
+        else:
+            run.append(claim)
+    return [r for r in runs if len({c.article_id for c in r}) >= 2]
 
 
 # Weapons launched or shot down in a night's attack are counted by one military (Ukraine's

@@ -146,22 +146,30 @@ def relate(
     # A running total's steps are updates, not contradictions (floors never contradict);
     # nor is a toll the text says was raised against the counts it raised.
     in_update = {id(g) for g in _update_groups(groups, cumulative)} if cumulative else set()
-    superseded = {(id(a), id(steps[-1])) for steps in raised for a in steps[:-1]}
+    revised = {(id(a), id(steps[-1])) for steps in raised for a in steps[:-1]}
     for i, a in enumerate(groups):
         for b in groups[i + 1 :]:
             if id(a) in in_update and id(b) in in_update:
                 continue
-            if (id(a), id(b)) in superseded or (id(b), id(a)) in superseded:
+            if (id(a), id(b)) in revised or (id(b), id(a)) in revised:
                 continue
             if cumulative and abs(a.first_day - b.first_day) > SAME_TIME_DAYS:
                 continue
             # The claims of each group that no claim of the other allows: exact 12 against
             # "at least 13", though "at least 12" beside the 12 allows both.
+            # A superseded count ("earlier death tolls had put the number of dead at 13")
+            # is the toll revised, not disputed.
             left = [
-                x for x in a.claims if not _vague(x) and not any(compatible(x, y) for y in b.claims)
+                x
+                for x in a.claims
+                if not _vague(x)
+                and not superseded(x)
+                and not any(compatible(x, y) for y in b.claims)
             ]
             right = [
-                y for y in b.claims if not _vague(y) and not any(compatible(x, y) for x in left)
+                y
+                for y in b.claims
+                if not _vague(y) and not superseded(y) and not any(compatible(x, y) for x in left)
             ]
             if not cumulative:
                 # One incident's or period's claims far apart are more likely two counts
@@ -643,6 +651,13 @@ def _side_words(head: Claim, side: list[Claim]) -> str:
     return f"{words[:-1]}; {also})" if words.endswith(")") else f"{words} ({also})"
 
 
+def _one_side(head: Claim, side: list[Claim]) -> str:
+    """A contradiction's side in words: with the outlets carrying it when it is one source
+    (a side of one value may gather two sources: JPost's "some 25" diplomats, an aid
+    worker's "about 20")."""
+    return _side_words(head, side) if len(sources(side)) == 1 else _who(head)
+
+
 # The source a sentence names after its figure that the analysis could not resolve to a
 # claimant: "four people were killed, and five others wounded, according to the governor".
 ACCORDING_TO = re.compile(r"^[^.;]*?\baccording to ((?:the |a |an )?[\w'’ -]{2,40}?)\s*(?:[,.;]|$)")
@@ -661,9 +676,9 @@ def _unnamed(claim: Claim) -> str:
 
 
 def _against(pair: list[list[Claim]]) -> str:
-    a, b = pair[0][0], pair[1][0]
+    a, b = _head(pair[0]), _head(pair[1])
     return (
-        f"{_who(a)} says {_said(a)}; {_who(b)} says {_said(b)} "
+        f"{_one_side(a, pair[0])} says {_said(a)}; {_one_side(b, pair[1])} says {_said(b)} "
         f"({_when([*pair[0], *pair[1]])}): both cannot be true"
     )
 
