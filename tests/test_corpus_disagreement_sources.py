@@ -150,3 +150,26 @@ def test_a_sidebar_teaser_is_dated_by_its_latest_page() -> None:
     assert dispute.kind == "contradiction"
     assert "24 May" not in (dispute.reason or "")
     assert earlier.id not in dispute.figure_ids
+
+
+def test_a_claimant_one_copy_of_a_sentence_names_and_the_other_does_not_is_no_claimant() -> None:
+    # DW credits the UN with a clause of the wire's sentence that JPost prints unattributed.
+    dw = claim(
+        11, unit="week", measure=None, subject="blockade", claimant="United Nations",
+        outlet="dw", place="Gaza", event=None,
+        before="no humanitarian aid has yet been distributed in the Gaza Strip, two days after "
+        "Israel officially lifted an ",
+        after=" blockade and began allowing limited deliveries through the Kerem Shalom crossing",
+    )  # fmt: skip
+    jpost = claim(
+        11, unit="week", measure=None, subject="blockade", outlet="jpost-world", place="Gaza",
+        event=None, relay="Reuters",
+        before="into Gaza after Israel lifted an ",
+        after=" blockade and began allowing limited deliveries into the enclave via the crossing",
+    )  # fmt: skip
+    bbc = claim(11, unit="week", measure=None, subject="blockade", outlet="bbc-pol",
+                place="Gaza", event=None)  # fmt: skip
+    _, found = find_series([dw, jpost, bbc])
+    (agree,) = found
+    assert "United Nations" not in (agree.reason or "")
+    assert "jpost-world (from Reuters; also in dw)" in (agree.reason or "")

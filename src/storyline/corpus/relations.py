@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.corpus.independence import sources, superseded
+from storyline.corpus.independence import copied, sources, superseded
 from storyline.corpus.quantity import index_key
 from storyline.corpus.series import Claim, night_of
 from storyline.corpus.values import approximate, compatible, lower_bound, says_the_number
@@ -630,8 +630,20 @@ def _agree(sides: list[list[Claim]]) -> str:
 def _head(side: list[Claim]) -> Claim:
     """The claim a side is named by: a named claimant's, else one whose article credits the
     wire it runs (Mainichi's "(AP) --"), else the first published (the wire's own outlet
-    before the outlets that copy its sentence)."""
-    return min(side, key=lambda c: (not c.named, c.relay is None, _published(c), c.id))
+    before the outlets that copy its sentence). A claimant another outlet's copy of the
+    same sentence does not name is no claimant of it: DW's "The United Nations has said
+    that no aid has been distributed ..., two days after Israel officially lifted an
+    11-week blockade" is the wire's words, which JPost prints with no one's name."""
+    return min(
+        side,
+        key=lambda c: (_contested(c, side), not c.named, c.relay is None, _published(c), c.id),
+    )
+
+
+def _contested(claim: Claim, side: list[Claim]) -> bool:
+    return claim.claimant is not None and any(
+        c.claimant is None and c.article_id != claim.article_id and copied(claim, c) for c in side
+    )
 
 
 def _side_words(head: Claim, side: list[Claim]) -> str:
