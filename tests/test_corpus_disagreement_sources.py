@@ -173,3 +173,28 @@ def test_a_claimant_one_copy_of_a_sentence_names_and_the_other_does_not_is_no_cl
     (agree,) = found
     assert "United Nations" not in (agree.reason or "")
     assert "jpost-world (from Reuters; also in dw)" in (agree.reason or "")
+
+
+def test_a_claimant_quoting_another_source_is_said_to_cite_it() -> None:
+    # JPost: the Spanish hosts said "... including more than 15,000 children, according to
+    # the United Nations"; BBC: "... at least 16,500 children, ... according to the
+    # territory's health ministry" (its own claimant: nothing more to say).
+    hosts = claim(
+        15000, qualifier="more than", subject="children", place="Gaza", scope="cumulative",
+        period=None, event=None, claimant="Julia Varela and Tony Aguilar", outlet="jpost",
+        as_of="2025-05-20", after=' children, according to the United Nations."',
+    )  # fmt: skip
+    ministry = claim(
+        16500, qualifier="at least", subject="children", place="Gaza", scope="cumulative",
+        period="../2025-05-25", event=None, claimant="health ministry", outlet="bbc-me",
+        claimant_entity="e-ministry",
+        as_of="2025-05-25",
+        after=" children, have been killed in Gaza since then, according to the territory's "
+        "health ministry.",
+    )  # fmt: skip
+    _, found = find_series([hosts, ministry])
+    (moved,) = found
+    assert "Julia Varela and Tony Aguilar (citing the United Nations, in jpost)" in (
+        moved.reason or ""
+    )
+    assert "health ministry (in bbc-me)" in (moved.reason or "")

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyline.corpus.independence import copied, sources, superseded
-from storyline.corpus.quantity import index_key
+from storyline.corpus.quantity import fold, index_key
 from storyline.corpus.series import Claim, night_of
 from storyline.corpus.values import approximate, compatible, lower_bound, says_the_number
 from storyline.schema import Disagreement, DisagreementKind, stable_id
@@ -578,10 +578,27 @@ def _who(claim: Claim) -> str:
     if claim.claimant and index_key(claim.claimant):
         return outlet  # "the RTS Index closed at 1,107.54 points": measured, not a claimant
     if claim.named and claim.claimant:
-        return f"{claim.claimant} (in {outlet})"
+        cited = _cited(claim)
+        return f"{claim.claimant} ({f'citing {cited}, ' if cited else ''}in {outlet})"
     if claim.claimant:
         return f"{outlet} ({claim.claimant})"
     return outlet
+
+
+def _cited(claim: Claim) -> str | None:
+    """The source a claimant's words credit after the figure, when it is another: Spanish
+    TV hosts' "including more than 15,000 children, according to the United Nations"."""
+    found = ACCORDING_TO.search(claim.after or "")
+    if found is None:
+        return None
+    cited, claimant = _words(found.group(1)), _words(claim.claimant)
+    if cited <= claimant or claimant <= cited:  # "the territory's health ministry"
+        return None
+    return found.group(1)
+
+
+def _words(name: str | None) -> set[str]:
+    return set(re.findall(r"\w+", fold(name or "").replace("'s", ""))) - {"the", "s"}
 
 
 def _said(claim: Claim) -> str:
