@@ -110,8 +110,9 @@ def says_what(group: Group, claims: Sequence[Claim]) -> bool:
 # -- what is counted ------------------------------------------------------------------
 
 OWNER_WORDS = {"ukraine": "Ukrainian", "russia": "Russian", "israel": "Israeli"}
-# Subject words that name nothing alone: "four people were killed, and five others wounded".
-PRONOUN_SUBJECTS = frozenset({"others", "those", "them", "more", "each", "all"})
+# Subject words that name nothing alone: "four people were killed, and five others
+# wounded"; "charged with three counts of arson" (the charges are what is counted).
+BARE_SUBJECTS = frozenset({"others", "those", "them", "more", "each", "all", "counts"})
 # What a sentence adds to the counted thing: "23,594 tanks and other armored combat
 # vehicles" counts both.
 AND_OTHER = re.compile(r"^\s*(?:and|or)\s+other\s+((?:[\w-]+\s+){0,3}[\w-]+)")
@@ -128,7 +129,7 @@ def counted_words(claims: Sequence[Claim], subject: str | None, thing: str) -> s
     if len(plain) != 1 or None in plain:
         return subject
     words = str(plain.pop())
-    if thing_key(words) != thing or fold(words) in PRONOUN_SUBJECTS:
+    if thing_key(words) != thing or fold(words) in BARE_SUBJECTS:
         return subject
     if any(CUT_SHORT.match(_after_subject(c)) for c in claims):
         return subject  # "30 cities and villages": "cities" alone says less than it counts

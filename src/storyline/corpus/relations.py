@@ -663,17 +663,18 @@ def _contested(claim: Claim, side: list[Claim]) -> bool:
     )
 
 
-def _side_words(head: Claim, side: list[Claim]) -> str:
-    """A side as a reader knows it: who gives the figure, and the outlets of other families
-    that carry it too ("Ihor Klymenko (in fox-world; also in dw)": DW prints Reuters'
-    sentence; "cbc-world (from Associated Press; also in induk-ukrain)")."""
+def _side_words(head: Claim, side: list[Claim], marked: bool = True) -> str:
+    """A side as a reader knows it: who gives the figure (``marked``: an unattributed one
+    said so), and the outlets of other families that carry it too ("Ihor Klymenko (in
+    fox-world; also in dw)": DW prints Reuters' sentence; "cbc-world (from Associated
+    Press; also in induk-ukrain)")."""
     seen = {head.family}
     others = []
     for claim in sorted(side, key=lambda c: (c.outlet or "", c.id)):
         if claim.outlet and claim.family not in seen:
             seen.add(claim.family)
             others.append(claim.outlet)
-    words = _who(head) + _unnamed(head)
+    words = _who(head) + (_unnamed(head) if marked else "")
     if not others:
         return words
     also = f"also in {', '.join(others)}"
@@ -684,7 +685,7 @@ def _one_side(head: Claim, side: list[Claim]) -> str:
     """A contradiction's side in words: with the outlets carrying it when it is one source
     (a side of one value may gather two sources: JPost's "some 25" diplomats, an aid
     worker's "about 20")."""
-    return _side_words(head, side) if len(sources(side)) == 1 else _who(head)
+    return _side_words(head, side, marked=False) if len(sources(side)) == 1 else _who(head)
 
 
 # The source a sentence names after its figure that the analysis could not resolve to a
