@@ -133,3 +133,12 @@ def test_an_index_is_what_is_measured_never_a_claimant() -> None:
                   level(1107.54, "2025-05-21T17:00:00Z", "RTS Index")])  # fmt: skip
     assert moved.kind == "update"
     assert "RTS Index (in tass)" not in (moved.reason or "")
+
+
+def test_a_coarse_date_another_claim_makes_precise_is_not_a_span() -> None:
+    # Mainichi's AP: "abducted 251 people in the 2023 attack"; BBC: "on 7 October 2023".
+    ap = claim(251, measure="abducted", period="2023", as_of="2023", place=None, event=None,
+               outlet="mainichi", published="2025-05-26")  # fmt: skip
+    bbc = claim(251, measure="abducted", period="2023-10-07", as_of="2023-10-07", place=None,
+                event=None, outlet="bbc-me", published="2025-05-25")  # fmt: skip
+    assert only([ap, bbc]).topic.endswith(", 2023-10-07")

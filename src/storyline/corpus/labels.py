@@ -39,12 +39,15 @@ def common(values: Sequence[str | None]) -> str | None:
 
 
 def period_of(claims: Sequence[Claim]) -> str | None:
-    """The stretch the claims cover: from their earliest start to their latest end."""
+    """The stretch the claims cover: from their earliest start to their latest end. A
+    coarser date another claim makes precise says nothing more ("2023", beside "7 October
+    2023": "2023-10-07", not "2023 to 2023-10-07")."""
+    periods = {c.period for c in claims if c.period}
     starts, ends = [], []
-    for claim in claims:
-        if not claim.period:
+    for period in sorted(periods):
+        if any(other != period and other.startswith(period) for other in periods):
             continue
-        start, _, end = claim.period.partition("/")
+        start, _, end = period.partition("/")
         starts.append(start)
         ends.append(end or start)
     if not starts:
