@@ -65,13 +65,18 @@ def counted(group: Group) -> tuple[str | None, str | None]:
     return subject, measure
 
 
-def series_record(group: Group) -> Series:
+def series_record(
+    group: Group, words: tuple[str | None, str | None], by_source: list[list[Claim]]
+) -> Series:
+    """The series record of a group: ``words`` is what it counts (``counted``),
+    ``by_source`` its claims by independent source."""
     claims = sorted(group.claims, key=lambda c: (c.day or "", c.id))
     ids = [c.id for c in claims]
-    subject, measure = counted(group)
+    subject, measure = words
+    source_of = {c.id: n for n, source in enumerate(by_source) for c in source}
     return Series(
         id=stable_id("s", *sorted(ids)),
-        label=label(group, subject, measure),
+        label=label(group, subject, measure, source_of=source_of),
         measure=measure,
         subject=subject,
         place=common([c.place for c in claims]),
@@ -79,7 +84,7 @@ def series_record(group: Group) -> Series:
         period=period_of(claims),
         event=common([c.event for c in claims]),
         figure_ids=ids,
-        sources=[sorted(c.id for c in source) for source in sources(claims)],
+        sources=[sorted(c.id for c in source) for source in by_source],
     )
 
 
@@ -91,29 +96,30 @@ def find_series(claims: list[Claim]) -> tuple[list[Series], list[Disagreement]]:
     disagreements: dict[str, Disagreement] = {}
     for group in group_series(claims):
         redate_stock_runs(group.claims)
-        record = series_record(group)
+        words, by_source = counted(group), sources(group.claims)
+        record = series_record(group, words, by_source)
         series.append(record)
         if group.block[0] == LEVEL:
             found = level_moves(record.id, record.label, group.claims)
         else:
             found = relate(record.id, record.label, group.claims, group.cumulative, group.anchored)
         by_id = {c.id: c for c in group.claims}
-        subject, measure = counted(group)
+        source_of = {c.id: n for n, source in enumerate(by_source) for c in source}
         for d in found:
             involved = [by_id[f] for f in d.figure_ids]
-            if d.kind == "corroboration" and not _placed_or_counted(group, involved):
+            if d.kind == "corroboration" and not _placed_or_counted(group, involved, source_of):
                 continue
-            d.topic = label(group, subject, measure, involved)
+            d.topic = label(group, *words, involved, source_of)
             disagreements[d.id] = d
     series.sort(key=lambda s: s.id)
     return series, [disagreements[k] for k in sorted(disagreements)]
 
 
-def _placed_or_counted(group: Group, claims: Sequence[Claim]) -> bool:
+def _placed_or_counted(group: Group, claims: Sequence[Claim], source_of: dict[str, int]) -> bool:
     """A corroboration a reader can place, or one of a count: "nobody was hurt" said by two
     articles that name no place or event (BBC's and the NYT's of the fires at homes
     linked to Starmer) confirms what happens in most events."""
-    return says_what(group, claims) or any(c.value != 0 for c in claims)
+    return says_what(group, claims, source_of) or any(c.value != 0 for c in claims)
 
 
 def update_disagreements(store: Store) -> list[Disagreement]:

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from storyline.corpus.claims.speakers import initials, initials_meet
 from storyline.corpus.quantity import fold, measure_key, source_name_key, thing_key
@@ -121,11 +122,16 @@ STEM = 5
 COPIED_RUN = 6
 
 
-def _stems(text: str | None) -> list[str]:
-    return [w[:STEM] for w in re.findall(r"[\w']+", fold(text or "")) if w not in FUNCTION_WORDS]
+# How far from the figure two sentences are compared: enough for ``COPIED_RUN`` content words.
+COPY_REACH = 120
 
 
-def _run(a: list[str], b: list[str]) -> int:
+@lru_cache(maxsize=16_384)
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(w[:STEM] for w in re.findall(r"[\w']+", fold(text)) if w not in FUNCTION_WORDS)
+
+
+def _run(a: Sequence[str], b: Sequence[str]) -> int:
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
@@ -137,8 +143,14 @@ def copied(a: Claim, b: Claim) -> bool:
     words (stemmed) run the same up to the figure and on from it."""
     if (a.low, a.high) != (b.low, b.high):
         return False
-    before = _run(_stems(a.before)[::-1], _stems(b.before)[::-1])
-    return before + _run(_stems(a.after), _stems(b.after)) >= COPIED_RUN
+    return _copied_words(a.before or "", a.after or "", b.before or "", b.after or "")
+
+
+@lru_cache(maxsize=16_384)
+def _copied_words(a_before: str, a_after: str, b_before: str, b_after: str) -> bool:
+    before = _run(_stems(a_before[-COPY_REACH:])[::-1], _stems(b_before[-COPY_REACH:])[::-1])
+    after = _run(_stems(a_after[:COPY_REACH]), _stems(b_after[:COPY_REACH]))
+    return before + after >= COPIED_RUN
 
 
 def _copied_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
@@ -230,11 +242,14 @@ def superseded(claim: Claim) -> bool:
     sentence opens on one ("Earlier death tolls ... had put the number of dead at")."""
     if claim.claimant is not None and SUPERSEDED.search(fold(claim.claimant)) is not None:
         return True
-    sentence = SENTENCE_END.split(fold(claim.before or ""))[-1]
-    return (
-        SUPERSEDED_LEAD.search(fold(claim.lead or "")) is not None
-        or EARLIER_COUNT.search(sentence) is not None
+    return SUPERSEDED_LEAD.search(fold(claim.lead or "")) is not None or _opens_on_earlier(
+        (claim.before or "")[-COPY_REACH:]
     )
+
+
+@lru_cache(maxsize=16_384)
+def _opens_on_earlier(before: str) -> bool:
+    return EARLIER_COUNT.search(SENTENCE_END.split(fold(before))[-1]) is not None
 
 
 def _initials_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
@@ -308,7 +323,9 @@ def sources(claims: Sequence[Claim]) -> list[list[Claim]]:
 
     first: dict[str, int] = {}
     for i, claim in enumerate(claims):
-        for key in same_source_keys(claim):
+        if claim.same_source is None:
+            claim.same_source = same_source_keys(claim)
+        for key in claim.same_source:
             if key in first:
                 a, b = find(first[key]), find(i)
                 if a != b:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from storyline.corpus.independence import sources
 from storyline.corpus.quantity import LEVEL, SIDES, fold, thing_key
@@ -63,10 +63,15 @@ STEM = 5
 
 
 def label(
-    group: Group, subject: str | None, measure: str | None, claims: Sequence[Claim] | None = None
+    group: Group,
+    subject: str | None,
+    measure: str | None,
+    claims: Sequence[Claim] | None = None,
+    source_of: Mapping[str, int] | None = None,
 ) -> str:
     """The quantity in words: "people killed in Ukraine (Russian drone attack), 2025-05-25";
-    of ``claims`` (a relation's) when given, else of the whole series."""
+    of ``claims`` (a relation's) when given, else of the whole series (``source_of``: each
+    claim's independent source, by claim id, when known)."""
     claims = list(group.claims if claims is None else claims)
     unit = group.block[2] if isinstance(group.block[2], str) else ""
     thing = group.block[1] if isinstance(group.block[1], str) else ""
@@ -75,7 +80,7 @@ def label(
         measure = None  # "charges", not "charges charged"
     what = " ".join(w for w in (counted, measure or "") if w).strip()
     place = _place(claims)
-    event = _event(claims)
+    event = _event(claims, source_of)
     period = period_of(claims)
     words = what or "figure"
     if place:
@@ -103,11 +108,13 @@ def _days(claims: Sequence[Claim]) -> str:
     return f", {reported}{span}"
 
 
-def says_what(group: Group, claims: Sequence[Claim]) -> bool:
+def says_what(
+    group: Group, claims: Sequence[Claim], source_of: Mapping[str, int] | None = None
+) -> bool:
     """The label can say of what the claims are: a place, an event, or a running total.
     Two reports that "nobody was hurt" that cannot say where or in what confirm nothing a
     reader can place."""
-    return group.cumulative or _place(claims) is not None or _event(claims) is not None
+    return group.cumulative or _place(claims) is not None or _event(claims, source_of) is not None
 
 
 # -- what is counted ------------------------------------------------------------------
@@ -244,7 +251,7 @@ DASH = re.compile(r"\s*(?:--|\u2014|\u2013|\s-\s)\s*")
 LEADING_WORDS = re.compile(r"^(?:during|in|of|after|amid)\s+")
 
 
-def _event(claims: Sequence[Claim]) -> str | None:
+def _event(claims: Sequence[Claim], source_of: Mapping[str, int] | None) -> str | None:
     """The event most claims give, cleaned, when two independent sources give an event, or
     the claims are one source, or the one source that gives it names it before the figure
     in its sentence ("The death toll in a strike ... on the building of the Fahmi
@@ -252,8 +259,12 @@ def _event(claims: Sequence[Claim]) -> str | None:
     another clause's: "Only five trucks made it into Gaza on Monday, as Israeli troops
     advanced and air and artillery strikes killed more" says nothing of the trucks."""
     cleaned = {c.id: _clean_event(c.event) for c in claims}
-    groups = sources(claims)
-    giving = [g for g in groups if any(cleaned[c.id] for c in g)]
+    if not any(cleaned.values()):
+        return None
+    if source_of is None:
+        source_of = {c.id: n for n, source in enumerate(sources(claims)) for c in source}
+    groups = {source_of[c.id] for c in claims}
+    giving = {source_of[c.id] for c in claims if cleaned[c.id]}
     if len(groups) > 1 and len(giving) < 2:
         leading = [c for c in claims if cleaned[c.id] and _leads(c, str(cleaned[c.id]))]
         return common([cleaned[c.id] for c in leading])

@@ -690,7 +690,7 @@ def _one_side(head: Claim, side: list[Claim]) -> str:
 
 # The source a sentence names after its figure that the analysis could not resolve to a
 # claimant: "four people were killed, and five others wounded, according to the governor".
-ACCORDING_TO = re.compile(r"^[^.;]*?\baccording to ((?:the |a |an )?[\w'’ -]{2,40}?)\s*(?:[,.;]|$)")
+ACCORDING_TO = re.compile(r"^[^.;]*?\baccording to ((?:the |a |an )?[\w'’ -]{2,40}?)\s*[,.;]")
 
 
 def _unnamed(claim: Claim) -> str:

@@ -98,6 +98,8 @@ class Claim:
     # A claim with no measure of its own that joined a series: the series' measure, which
     # is what its count counts ("there were also 9 cruise missiles" beside "launched").
     joined_measure: str | None = None
+    # Set by ``independence.sources``: the keys one source shares, read once per claim.
+    same_source: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def value(self) -> float:

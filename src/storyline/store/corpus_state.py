@@ -708,7 +708,7 @@ class CorpusState:
 # How much of the text on each side of a figure the series grouping reads: the words that
 # lead to the number in its sentence ("the death toll ... has increased to 36"), and the
 # words around it two copies of one wire sentence share.
-AROUND_CHARS = 160
+AROUND_CHARS = 120
 
 # What the series grouping reads of each figure (``corpus.series.Claim``'s fields).
 SERIES_INPUT = (
