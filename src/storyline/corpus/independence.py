@@ -16,13 +16,19 @@ count: BBC's "at least 13 killed"). Two claims are one source when:
   the other's sources ("Russia's Defence Ministry");
 - one article is a near-duplicate or translation of the other and carries
   the same figure from the same claimant;
-- they give the figure after the same ``COPIED_WORDS`` words (one wire
-  sentence printed by two outlets, credited or not);
+- they give the figure after the same ``COPIED_WORDS`` words, or inside a run
+  of ``COPIED_RUN`` content words around it that both give (one wire sentence
+  printed by two outlets, credited or not, an editor's "in the" dropped or a
+  "killing" made "killed": ``copied``);
 - one relays the other's outlet, or both relay one outlet: the figure's
   sentence says so ("told Reuters") or its article runs a wire agency's story
   ("(AP) --", "The Associated Press contributed to this report"; the claims
   stage's ``sources.wire_credit``): an AP story carried by CBC and by the
   Independent is AP's report, once;
+- one article gives the number twice, once from a named claimant and once
+  unnamed ("killing at least 12 people, officials said" and "Interior Minister
+  Ihor Klymenko said 12 people had been killed"): its officials are the
+  minister (``_named_in_article``);
 - they count weapons launched or shot down: one military counts those, and
   whoever gives the number passes its count on;
 - one gives, with no source, a large count a named claimant gives in the
@@ -38,13 +44,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from storyline.corpus.claims.speakers import initials, initials_meet
 from storyline.corpus.quantity import fold, measure_key, source_name_key, thing_key
 from storyline.corpus.series import Claim
 from storyline.corpus.sources import outlet_named
 
-__all__ = ["same_source_keys", "sources", "superseded"]
+__all__ = ["redate_stock_runs", "same_source_keys", "sources", "superseded"]
 
 
 def same_source_keys(claim: Claim) -> list[str]:
@@ -96,6 +103,106 @@ def _wording(claim: Claim) -> str | None:
     return " ".join(words[-COPIED_WORDS:]) if len(words) >= COPIED_WORDS else None
 
 
+# Words an editor adds or drops in a copied sentence, left out when two are compared: "four
+# people were killed in the Khmelnytskyi region, in western Ukraine" (CBC's AP copy) and "a
+# further four people were killed Khmelnytskyi region, western Ukraine" (the Independent's);
+# and the qualifiers every toll is given with ("at least"), which copy nothing.
+FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "by", "for", "with", "from",
+     "into", "via", "through", "as", "that", "which", "who", "was", "were", "is", "are", "be",
+     "been", "had", "has", "have", "it", "its", "s", "least", "more", "than", "some", "about",
+     "around", "nearly", "almost", "over", "up"}
+)  # fmt: skip
+# Letters of a word that stand for it ("abducted" and "abducting"; "killed" and "killing").
+STEM = 5
+# Content words in a row around a figure that, the same in two articles, make its sentence
+# one text copied: "Kyiv and Moscow agreed to swap [1,000] prisoners of war and civilian
+# detainees each" (DW and Fox, both AP's words) shares 9; two newsrooms' own "killing at
+# least [12] people and injuring dozens" share 4.
+COPIED_RUN = 6
+
+
+# How far from the figure two sentences are compared: enough for ``COPIED_RUN`` content words.
+COPY_REACH = 120
+
+
+@lru_cache(maxsize=16_384)
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(w[:STEM] for w in re.findall(r"[\w']+", fold(text)) if w not in FUNCTION_WORDS)
+
+
+def _run(a: Sequence[str], b: Sequence[str]) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def copied(a: Claim, b: Claim) -> bool:
+    """The two claims give one value inside one sentence copied: ``COPIED_RUN`` content
+    words (stemmed) run the same up to the figure and on from it."""
+    if (a.low, a.high) != (b.low, b.high):
+        return False
+    return _copied_words(a.before or "", a.after or "", b.before or "", b.after or "")
+
+
+@lru_cache(maxsize=16_384)
+def _copied_words(a_before: str, a_after: str, b_before: str, b_after: str) -> bool:
+    before = _run(_stems(a_before[-COPY_REACH:])[::-1], _stems(b_before[-COPY_REACH:])[::-1])
+    after = _run(_stems(a_after[:COPY_REACH]), _stems(b_after[:COPY_REACH]))
+    return before + after >= COPIED_RUN
+
+
+def _copied_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """Claims of one value in one copied sentence (``copied``), compared within a value."""
+    by_value: dict[tuple[object, object], list[int]] = {}
+    for i, claim in enumerate(claims):
+        by_value.setdefault((claim.low, claim.high), []).append(i)
+    return [
+        (i, j)
+        for same in by_value.values()
+        for n, i in enumerate(same)
+        for j in same[n + 1 :]
+        if claims[i].article_id != claims[j].article_id and copied(claims[i], claims[j])
+    ]
+
+
+def redate_stock_runs(claims: Sequence[Claim]) -> None:
+    """Date a sentence one outlet family runs on pages of several days (a sidebar's teaser:
+    BBC's "At least 13 people were killed the the latest Russian aerial attack across
+    Ukraine" on a page of 24 May, captured after the attack of the 25th) by the latest of
+    its pages, when only its pages date it: a page carries its sidebar as of the capture,
+    not as of its own publication, so the earliest page's date is too early. In place."""
+    by_value: dict[tuple[object, ...], list[Claim]] = {}
+    for claim in claims:
+        if claim.family and _dated_by_page(claim):
+            by_value.setdefault((claim.family, claim.low, claim.high), []).append(claim)
+    for same in by_value.values():
+        for run in _copies(same):
+            days = {str(c.published)[:10] for c in run}
+            if len(days) < 2:
+                continue
+            for claim in run:
+                claim.as_of, claim.period = max(days), None
+
+
+def _dated_by_page(claim: Claim) -> bool:
+    day = (claim.published or "")[:10]
+    return bool(day) and (claim.as_of or "")[:10] == day and claim.period in (None, day)
+
+
+def _copies(claims: list[Claim]) -> list[list[Claim]]:
+    """The claims gathered by one copied sentence (``copied``), each run of two or more."""
+    runs: list[list[Claim]] = []
+    for claim in claims:
+        run = next((r for r in runs if any(copied(claim, c) for c in r)), None)
+        if run is None:
+            runs.append([claim])
+        else:
+            run.append(claim)
+    return [r for r in runs if len({c.article_id for c in r}) >= 2]
+
+
 # Weapons launched or shot down in a night's attack are counted by one military (Ukraine's
 # air force, Russia's defence ministry) and everyone else passes its count on: the
 # president, "officials", the outlets. Two articles giving one such count are one source
@@ -118,12 +225,31 @@ SUPERSEDED_LEAD = re.compile(
 )
 
 
+# A sentence that opens on an earlier count gives that count, not the current one: "Earlier
+# death tolls given separately by regional authorities and rescuers had put the number of
+# dead at 13" (after the interior minister's 12).
+EARLIER_COUNT = re.compile(
+    r"^\W*(?:the\s+)?(?:earlier|initial|previous|first)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:tolls?|counts?|figures?|tallies|tally|estimates?|reports?)\b"
+)
+# A sentence ends at . ! or ? and the space after it.
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
+
+
 def superseded(claim: Claim) -> bool:
     """The figure is given as an earlier count, since replaced: its claimant says so
-    ("earlier death tolls"), or the words leading to it do ("initially reported")."""
+    ("earlier death tolls"), or the words leading to it do ("initially reported"), or its
+    sentence opens on one ("Earlier death tolls ... had put the number of dead at")."""
     if claim.claimant is not None and SUPERSEDED.search(fold(claim.claimant)) is not None:
         return True
-    return SUPERSEDED_LEAD.search(fold(claim.lead or "")) is not None
+    return SUPERSEDED_LEAD.search(fold(claim.lead or "")) is not None or _opens_on_earlier(
+        (claim.before or "")[-COPY_REACH:]
+    )
+
+
+@lru_cache(maxsize=16_384)
+def _opens_on_earlier(before: str) -> bool:
+    return EARLIER_COUNT.search(SENTENCE_END.split(fold(before))[-1]) is not None
 
 
 def _initials_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
@@ -146,6 +272,21 @@ def _initials_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
 # injured" since October 2023) stated with no source is the counter's figure passed on
 # (TASS's sentence after its quote of Gaza's health ministry), not a second count.
 COUNTER_LEAST = 1_000
+
+
+def _named_in_article(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """A claim an article gives unnamed (its own, "officials said") beside the same number
+    a named claimant gives in that article: the article's officials are the one it names
+    (Fox's "at least 12 ... officials said" is its Klymenko's 12)."""
+    named: dict[tuple[str, object], int] = {}
+    for i, claim in enumerate(claims):
+        if claim.named:
+            named.setdefault((claim.article_id, claim.low), i)
+    return [
+        (named[key], i)
+        for i, c in enumerate(claims)
+        if not c.named and (key := (c.article_id, c.low)) in named
+    ]
 
 
 def _said_as(claim: Claim) -> tuple[object, ...]:
@@ -182,14 +323,17 @@ def sources(claims: Sequence[Claim]) -> list[list[Claim]]:
 
     first: dict[str, int] = {}
     for i, claim in enumerate(claims):
-        for key in same_source_keys(claim):
+        if claim.same_source is None:
+            claim.same_source = same_source_keys(claim)
+        for key in claim.same_source:
             if key in first:
                 a, b = find(first[key]), find(i)
                 if a != b:
                     parent[max(a, b)] = min(a, b)
             else:
                 first[key] = i
-    for i, j in [*_initials_pairs(claims), *_carried_counts(claims)]:
+    pairs = [*_initials_pairs(claims), *_carried_counts(claims), *_copied_pairs(claims)]
+    for i, j in [*pairs, *_named_in_article(claims)]:
         a, b = find(i), find(j)
         if a != b:
             parent[max(a, b)] = min(a, b)

@@ -95,7 +95,11 @@ _NAME_NOISE = frozenset(
     {"the", "of", "s", "mr", "mrs", "ms", "dr", "president", "minister", "territory", "enclave",
      "run", "led", "backed"}
 )  # fmt: skip
-_SPELLINGS = {"defence": "defense", "zelensky": "zelenskyy", "zelenskiy": "zelenskyy"}
+# Spellings of one name, and words that name one body two ways ("Israel's military" is the
+# "Israeli army": its sides' words are left out of the key anyway).
+_SPELLINGS = {
+    "defence": "defense", "zelensky": "zelenskyy", "zelenskiy": "zelenskyy", "military": "army",
+}  # fmt: skip
 
 EXAMPLES: dict[str, tuple[str, str]] = {
     # table: (a word as written, its key)

@@ -30,7 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.corpus.independence import sources, superseded
+from storyline.corpus.independence import copied, sources, superseded
+from storyline.corpus.quantity import fold, index_key
 from storyline.corpus.series import Claim, night_of
 from storyline.corpus.values import approximate, compatible, lower_bound, says_the_number
 from storyline.schema import Disagreement, DisagreementKind, stable_id
@@ -145,22 +146,30 @@ def relate(
     # A running total's steps are updates, not contradictions (floors never contradict);
     # nor is a toll the text says was raised against the counts it raised.
     in_update = {id(g) for g in _update_groups(groups, cumulative)} if cumulative else set()
-    superseded = {(id(a), id(steps[-1])) for steps in raised for a in steps[:-1]}
+    revised = {(id(a), id(steps[-1])) for steps in raised for a in steps[:-1]}
     for i, a in enumerate(groups):
         for b in groups[i + 1 :]:
             if id(a) in in_update and id(b) in in_update:
                 continue
-            if (id(a), id(b)) in superseded or (id(b), id(a)) in superseded:
+            if (id(a), id(b)) in revised or (id(b), id(a)) in revised:
                 continue
             if cumulative and abs(a.first_day - b.first_day) > SAME_TIME_DAYS:
                 continue
             # The claims of each group that no claim of the other allows: exact 12 against
             # "at least 13", though "at least 12" beside the 12 allows both.
+            # A superseded count ("earlier death tolls had put the number of dead at 13")
+            # is the toll revised, not disputed.
             left = [
-                x for x in a.claims if not _vague(x) and not any(compatible(x, y) for y in b.claims)
+                x
+                for x in a.claims
+                if not _vague(x)
+                and not superseded(x)
+                and not any(compatible(x, y) for y in b.claims)
             ]
             right = [
-                y for y in b.claims if not _vague(y) and not any(compatible(x, y) for x in left)
+                y
+                for y in b.claims
+                if not _vague(y) and not superseded(y) and not any(compatible(x, y) for x in left)
             ]
             if not cumulative:
                 # One incident's or period's claims far apart are more likely two counts
@@ -566,11 +575,30 @@ def _who(claim: Claim) -> str:
     """The source as a reader knows it: the named claimant (and the outlet carrying it),
     else the outlet."""
     outlet = claim.outlet or "an unnamed outlet"
+    if claim.claimant and index_key(claim.claimant):
+        return outlet  # "the RTS Index closed at 1,107.54 points": measured, not a claimant
     if claim.named and claim.claimant:
-        return f"{claim.claimant} (in {outlet})"
+        cited = _cited(claim)
+        return f"{claim.claimant} ({f'citing {cited}, ' if cited else ''}in {outlet})"
     if claim.claimant:
         return f"{outlet} ({claim.claimant})"
     return outlet
+
+
+def _cited(claim: Claim) -> str | None:
+    """The source a claimant's words credit after the figure, when it is another: Spanish
+    TV hosts' "including more than 15,000 children, according to the United Nations"."""
+    found = ACCORDING_TO.search(claim.after or "")
+    if found is None:
+        return None
+    cited, claimant = _words(found.group(1)), _words(claim.claimant)
+    if cited <= claimant or claimant <= cited:  # "the territory's health ministry"
+        return None
+    return found.group(1)
+
+
+def _words(name: str | None) -> set[str]:
+    return set(re.findall(r"\w+", fold(name or "").replace("'s", ""))) - {"the", "s"}
 
 
 def _said(claim: Claim) -> str:
@@ -601,34 +629,86 @@ def _human_day(day: str | None) -> str:
 
 
 def _agree(sides: list[list[Claim]]) -> str:
-    first = sides[0][0]
+    heads = [_head(side) for side in sides]
     # An outlet's own figure is marked so: a reader weighs "BBC" giving a toll on its own
     # account apart from "BBC (quoting the emergency service)".
-    said = {_said(side[0]).lower() for side in sides}
+    said = {_said(head).lower() for head in heads}
     whos = "; ".join(
-        _who(side[0]) + _unnamed(side[0]) + ("" if len(said) == 1 else f": {_said(side[0])}")
-        for side in sides
+        _side_words(head, side) + ("" if len(said) == 1 else f": {_said(head)}")
+        for head, side in zip(heads, sides, strict=True)
     )  # each side's own words when they differ ("251"; "more than 240")
-    count = _said(first) if len(said) == 1 else "one count"
+    count = _said(heads[0]) if len(said) == 1 else "one count"
     return (
         f"{len(sides)} independent sources give {count}: {whos} "
         f"({_when([c for s in sides for c in s])})"
     )
 
 
+def _head(side: list[Claim]) -> Claim:
+    """The claim a side is named by: a named claimant's, else one whose article credits the
+    wire it runs (Mainichi's "(AP) --"), else the first published (the wire's own outlet
+    before the outlets that copy its sentence). A claimant another outlet's copy of the
+    same sentence does not name is no claimant of it: DW's "The United Nations has said
+    that no aid has been distributed ..., two days after Israel officially lifted an
+    11-week blockade" is the wire's words, which JPost prints with no one's name."""
+    return min(
+        side,
+        key=lambda c: (_contested(c, side), not c.named, c.relay is None, _published(c), c.id),
+    )
+
+
+def _contested(claim: Claim, side: list[Claim]) -> bool:
+    return claim.claimant is not None and any(
+        c.claimant is None and c.article_id != claim.article_id and copied(claim, c) for c in side
+    )
+
+
+def _side_words(head: Claim, side: list[Claim], marked: bool = True) -> str:
+    """A side as a reader knows it: who gives the figure (``marked``: an unattributed one
+    said so), and the outlets of other families that carry it too ("Ihor Klymenko (in
+    fox-world; also in dw)": DW prints Reuters' sentence; "cbc-world (from Associated
+    Press; also in induk-ukrain)")."""
+    seen = {head.family}
+    others = []
+    for claim in sorted(side, key=lambda c: (c.outlet or "", c.id)):
+        if claim.outlet and claim.family not in seen:
+            seen.add(claim.family)
+            others.append(claim.outlet)
+    words = _who(head) + (_unnamed(head) if marked else "")
+    if not others:
+        return words
+    also = f"also in {', '.join(others)}"
+    return f"{words[:-1]}; {also})" if words.endswith(")") else f"{words} ({also})"
+
+
+def _one_side(head: Claim, side: list[Claim]) -> str:
+    """A contradiction's side in words: with the outlets carrying it when it is one source
+    (a side of one value may gather two sources: JPost's "some 25" diplomats, an aid
+    worker's "about 20")."""
+    return _side_words(head, side, marked=False) if len(sources(side)) == 1 else _who(head)
+
+
+# The source a sentence names after its figure that the analysis could not resolve to a
+# claimant: "four people were killed, and five others wounded, according to the governor".
+ACCORDING_TO = re.compile(r"^[^.;]*?\baccording to ((?:the |a |an )?[\w'’ -]{2,40}?)\s*[,.;]")
+
+
 def _unnamed(claim: Claim) -> str:
-    """What a corroboration says of a side with no claimant: the outlet's own figure, or a
-    source the sentence gives but the analysis could not name ("according to the
-    governor")."""
+    """What a corroboration says of a side with no claimant: the outlet's own figure (the
+    wire it relays, when its article says), or a source the sentence gives but the analysis
+    could not name ("according to the governor")."""
     if claim.claimant:
         return ""
-    return " (source not identified)" if claim.claimant_status else " (unattributed)"
+    if claim.claimant_status:
+        found = ACCORDING_TO.search(claim.after or "")
+        return f" (according to {found.group(1)})" if found else " (source not identified)"
+    return f" (from {claim.relay})" if claim.relay else " (unattributed)"
 
 
 def _against(pair: list[list[Claim]]) -> str:
-    a, b = pair[0][0], pair[1][0]
+    a, b = _head(pair[0]), _head(pair[1])
     return (
-        f"{_who(a)} says {_said(a)}; {_who(b)} says {_said(b)} "
+        f"{_one_side(a, pair[0])} says {_said(a)}; {_one_side(b, pair[1])} says {_said(b)} "
         f"({_when([*pair[0], *pair[1]])}): both cannot be true"
     )
 

@@ -83,7 +83,11 @@ class Claim:
     family: str | None = None
     copy_of: str | None = None  # the article this one is a near-duplicate of
     story: str | None = None
-    lead: str | None = None  # the words before the figure in its text
+    lead: str | None = None  # the words just before the figure in its text (``LEAD_CHARS``)
+    # The text on each side of the figure, further (``Store.series_inputs``' reach): the
+    # sentence two copies of one wire story share, the "according to the governor" after it.
+    before: str | None = None
+    after: str | None = None
     # The outlet the figure's sentence or its article's wire credit says it relays
     # ("told Reuters"; "The Associated Press contributed to this report").
     relay: str | None = None
@@ -94,6 +98,8 @@ class Claim:
     # A claim with no measure of its own that joined a series: the series' measure, which
     # is what its count counts ("there were also 9 cruise missiles" beside "launched").
     joined_measure: str | None = None
+    # Set by ``independence.sources``: the keys one source shares, read once per claim.
+    same_source: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def value(self) -> float:
@@ -201,7 +207,7 @@ PERIOD_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _day_number(day: str | None) -> int | None:
+def day_number(day: str | None) -> int | None:
     if not day:
         return None
     parts = day[:10].split("-")
@@ -255,7 +261,7 @@ def group_series(claims: list[Claim]) -> list[Group]:
         if block[0] == LEVEL:  # an index's level is of the index, wherever it is quoted
             claim.place_key = f"{block[1]} index"
         claim.owner = owner_key(block[1], block[0], claim.subject, claim.claimant, claim.place)  # type: ignore[arg-type]
-        claim.day_number = _day_number(claim.day)
+        claim.day_number = day_number(claim.day)
         blocks[block].append(claim)
     out: list[Group] = []
     for block in sorted(blocks, key=repr):
@@ -275,7 +281,7 @@ def _join_measureless(groups: list[Group], claims: list[Claim]) -> None:
         if thing is None:
             continue
         claim.place_key = claim_place(claim.place, claim.claimant)
-        claim.day_number = _day_number(claim.day)
+        claim.day_number = day_number(claim.day)
         fits = [
             g
             for g in groups
@@ -365,7 +371,7 @@ def _retold(group: Group, claim: Claim) -> bool:
     article, on 21 May 2025) is the 251 abducted on 7 October 2023; so is "the 2023
     attack" (a year) that abducted 251. It must give one of the series' values exactly,
     and say no day of its own that the series' days are not in."""
-    published = _day_number(claim.published)
+    published = day_number(claim.published)
     days = [c.day_number for c in group.claims]
     if (
         published is None

@@ -659,22 +659,23 @@ class CorpusState:
         """Per figure that may count something (a value, and a measure, a unit or a counted
         thing: "three children in the Zhytomyr region" joins the series of its count): the
         fields of ``SERIES_INPUT`` and its article's published date and time, outlet, URL, the
-        article it is a near-duplicate of and its story, and the ``LEAD_CHARS`` of text
-        before the figure (what the sentence says of it: "has risen to", "including"),
-        and the outlet the claims stage found it relays (its sentence's "told Reuters",
-        its article's wire credit), by figure id."""
+        article it is a near-duplicate of and its story, the ``AROUND_CHARS`` of text
+        before the figure (what the sentence says of it: "has risen to", "including") and
+        after it ("..., according to the governor"), and the outlet the claims stage found
+        it relays (its sentence's "told Reuters", its article's wire credit), by figure id."""
         columns = ", ".join(f'f."{c}"' for c in SERIES_INPUT)
         return self.conn.execute(
             f"SELECT {columns}, a.published, a.published_at, a.outlet, a.url, a.duplicate_of, "
             "a.story, "
-            "substr(a.text, max(f.start - ?, 0) + 1, f.start - max(f.start - ?, 0)), i.relay "
+            "substr(a.text, max(f.start - ?, 0) + 1, f.start - max(f.start - ?, 0)), "
+            'substr(a.text, f."end" + 1, ?), i.relay '
             "FROM figures f "
             "JOIN articles a ON a.id = f.article_id "
             "LEFT JOIN corpus_claim_items i ON i.item_id = f.id "
             "WHERE (f.low IS NOT NULL OR f.high IS NOT NULL) "
             "AND (f.measure IS NOT NULL OR f.unit IS NOT NULL OR f.subject IS NOT NULL) "
             "ORDER BY f.id",
-            (LEAD_CHARS, LEAD_CHARS),
+            (AROUND_CHARS, AROUND_CHARS, AROUND_CHARS),
         ).fetchall()
 
     def replace_series(
@@ -704,9 +705,10 @@ class CorpusState:
                 )
 
 
-# How much of the text before a figure the series grouping reads: the words that lead
-# to the number in its sentence ("the death toll ... has increased to 36").
-LEAD_CHARS = 40
+# How much of the text on each side of a figure the series grouping reads: the words that
+# lead to the number in its sentence ("the death toll ... has increased to 36"), and the
+# words around it two copies of one wire sentence share.
+AROUND_CHARS = 120
 
 # What the series grouping reads of each figure (``corpus.series.Claim``'s fields).
 SERIES_INPUT = (
