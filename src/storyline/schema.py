@@ -33,10 +33,12 @@ CONTRACT_VERSION = "4"
 # named later, long quotes, foreign posts), statements (rejected notions, restated
 # attributions, an outlet's own reporting), the learned pass's caused acts and questions,
 # and yearless dates long after the article read as the last one retold (issue 13).
-# 10: the 2026-12-07/08 session's speakers (coordinated countries as "they", names
-# listed around a misparse, joint sources written "A, B and C", titles the parser took
-# for names, press services, relative pronouns), statements (unsaid infinitives,
-# records without an owner, a lead-in before a colon).
+# 10: the 2026-12-07/08 session's speakers (coordinated countries as "they" and "the
+# governments", names listed around a misparse, joint sources written "A, B and C",
+# titles the parser took for names, press services, relative pronouns, "the Russian
+# leader", a possessor before a trailing name, no "he" named in its own words),
+# statements (unsaid infinitives, records without an owner, a lead-in before a colon,
+# "the post read", a clause run to its quotation's close) and media ("told ... daily").
 ANALYSIS_VERSION = 10
 
 # Where ``published`` came from, best first: a metadata field, a header line
