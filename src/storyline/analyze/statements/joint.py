@@ -17,6 +17,7 @@ from storyline.analyze.statements.source import Source, Spoken
 from storyline.schema import SourceStatus
 
 _LIST_GLUE = frozenset({",", "and", "the"})
+_LISTED_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 # What countries or bodies listed before are called together ("the governments").
 COUNTRY_NOUNS = frozenset({"government", "country", "nation", "state", "ally", "power"})
 
@@ -25,12 +26,14 @@ def _listed_names(subj: Token) -> list[Span]:
     """ "Ukraine, the U.S. and South Korea said": names listed with commas and "and"
     that the parser hung on the first as anything but conjuncts (here "Korea" an
     apposition, "U.S." its modifier); the names, as written."""
+    if subj.ent_type_ not in _LISTED_LABELS:
+        return []  # (the first name holds the subject; checked before the costly ents)
     doc = subj.doc
     lo, hi = subj.left_edge.i, subj.right_edge.i + 1
-    ents = [e for e in doc.ents if lo <= e.start and e.end <= hi]
-    if len(ents) < 2 or not any(t.lower_ == "and" for t in doc[lo:hi]):
+    if hi - lo < 4 or not any(t.lower_ == "and" for t in doc[lo:hi]):
         return []
-    if any(e.label_ not in ("GPE", "ORG", "NORP", "PERSON") for e in ents):
+    ents = [e for e in doc.ents if lo <= e.start and e.end <= hi]
+    if len(ents) < 2 or any(e.label_ not in _LISTED_LABELS for e in ents):
         return []
     inside = {i for e in ents for i in range(e.start, e.end)}
     if any(t.i not in inside and t.lower_ not in _LIST_GLUE for t in doc[lo:hi]):

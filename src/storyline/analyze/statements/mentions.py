@@ -42,6 +42,7 @@ Kind = Literal["person", "body", "place", "group", "document"]
 # Kremlin denied").
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _BODY_LABELS = frozenset({"ORG"})
+_NAMED_LABELS = _BODY_LABELS | _PLACE_LABELS
 
 
 @dataclass(frozen=True)
@@ -307,13 +308,15 @@ class MentionIndex:
         where "they" had gone to the 251 hostages named before)."""
         doc = self.doc
         for ent in doc.ents:
-            head = ent.root
-            if ent.label_ not in _BODY_LABELS | _PLACE_LABELS or in_quote(ent.start_char):
+            if ent.label_ not in _NAMED_LABELS:
                 continue
-            if head.dep_ == "conj":
+            head = ent.root
+            if head.dep_ == "conj" or not any(c.dep_ == "conj" for c in head.children):
                 continue  # (the coordination is added at its first member)
+            if in_quote(ent.start_char):
+                continue
             members = [c for c in head.conjuncts if c.i > head.i]
-            if not members or not all(c.ent_type_ in _BODY_LABELS | _PLACE_LABELS for c in members):
+            if not members or not all(c.ent_type_ in _NAMED_LABELS for c in members):
                 continue
             if not any(
                 c.dep_ == "cc" and c.lower_ == "and" for t in (head, *members) for c in t.children
