@@ -236,6 +236,7 @@ class MentionIndex:
         self._add_groups(in_quote)
         self._add_coordinations(in_quote)
         self.mentions.sort(key=lambda m: m.char)
+        self.heads = {m.head.i for m in self.mentions}  # (before the pronoun links)
         self._learn_genders_from_pronouns(persons, in_quote)
         self._add_pronouns(in_quote)
 

@@ -735,7 +735,6 @@ class Sources(LaterNames, JointSources):
         sent = self._sent_of(pron)
         para = self.text.rfind("\n", 0, pron.idx)
         ranked: list[tuple[float, Mention | Spoken]] = []
-        heads = {m.head.i for m in self.index.mentions if m.char < pron.idx}
         for m in self.index.mentions:
             if m.char >= pron.idx:
                 break
@@ -760,7 +759,7 @@ class Sources(LaterNames, JointSources):
             score += KNOWN_GENDER_BONUS * (gender is not None and self.index.gender(m) == gender)
             if m.sent == sent and not m.subject:
                 score -= 8  # "Asked about Trump, he said": not the object beside it
-            if m.head.dep_ == "poss" and m.head.head.i in heads:
+            if m.head.dep_ == "poss" and m.head.head.i in self.index.heads:
                 score -= 1  # "Ukraine's SBU security service ... it": the service
             ranked.append((score, m))
         for s in self.spoken:
