@@ -223,10 +223,14 @@ class Sources(LaterNames, JointSources):
             return None
         if any(c.dep_ in ("det", "poss", "compound", "amod") for c in subj.children):
             return None
-        fulls = self.names.full_names().get(subj.text.lower())
-        if not fulls:
-            return None
-        return Source.named(self.fullest_name(subj.text), is_person=True)
+        return self._named_in_full(subj.text)
+
+    def _named_in_full(self, word: str) -> Source | None:
+        """The person the article names in full whose surname ``word`` is, if one."""
+        full = self.fullest_name(word)
+        if full != word and surname_of(full) == surname_of(word):
+            return Source.named(full, is_person=True)
+        return None
 
     def _relative(self, rel: Token, depth: int) -> Source:
         """ "who", "which": the noun the relative clause hangs on, or rather whom that
@@ -322,9 +326,9 @@ class Sources(LaterNames, JointSources):
         if subj.pos_ != "PROPN" and subj.text[:1].isupper() and not subj.is_sent_start:
             # A surname the tagger called a noun ("Zelenskyy wrote"): a person the
             # article names in full elsewhere.
-            full = self.fullest_name(subj.text)
-            if full != subj.text and surname_of(full) == surname_of(subj.text):
-                return Source.named(full, is_person=True)
+            named = self._named_in_full(subj.text)
+            if named is not None:
+                return named
         if subj.pos_ != "PROPN" or subj.text.islower():
             # A lower-case word is a common noun, whatever the tagger says ("Russia’s
             # ministry of defence claimed": a body, not a person called "ministry").
