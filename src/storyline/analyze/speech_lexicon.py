@@ -384,6 +384,11 @@ CAUSED_LEMMAS: frozenset[str] = frozenset(
     {"make", "prompt", "force", "compel", "oblige", "require", "press", "pressure", "push"}
 )
 
+# Speech verbs whose bare object is whom the words went to, not what was said ("told
+# reporters", "asked the minister"): the cue pass never takes it for the content, and a
+# quote before such a cue is still its words.
+ADDRESSEE_LEMMAS: frozenset[str] = frozenset({"tell", "ask", "inform", "assure", "answer"})
+
 # Words that govern a speech verb's infinitive without its being said: a failure, a
 # plan, a capacity, a wait, an expectation, another's request ("the newspaper failed to
 # mention", "has yet to confirm", "expects entrepreneurs to say", "enable Baku to say

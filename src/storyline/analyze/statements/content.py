@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from storyline.analyze.source_lexicon import DOCUMENT_NOUNS
 from storyline.analyze.speech_lexicon import (
+    ADDRESSEE_LEMMAS,
     BARE_NOT_SAID,
     DESCRIBE_AS_LEMMAS,
     INSTRUCTION_LEMMAS,
@@ -114,7 +115,7 @@ def _extracted(art: ArticleView, clause: Token, cue: Token) -> tuple[int, int, b
 
 
 # Cues whose object is whom the words went to ("told reporters"), not what was said.
-_ADDRESSEE_LEMMAS = frozenset({"tell", "ask", "inform", "assure", "answer", "remind", "warn"})
+_ADDRESSEE_LEMMAS = ADDRESSEE_LEMMAS | {"remind", "warn"}
 
 
 def says_its_own(art: ArticleView, cue: Token) -> bool:

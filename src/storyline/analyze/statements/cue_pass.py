@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from storyline.analyze.cue_model import CANDIDATE_POS, CueModel, load_cue_model
 from storyline.analyze.speech_lexicon import (
+    ADDRESSEE_LEMMAS,
     CLAUSE_ONLY_LEMMAS,
     CUE_PARTICLES,
     IN_SOURCE_LEMMAS,
@@ -228,8 +229,9 @@ def _misread_clause(art: ArticleView, cue: Token) -> tuple[int, int] | None:
     return got if got[1] > got[0] else None
 
 
-# Speech verbs whose bare object is an addressee, not what was said ("told reporters").
-_NO_COMPLEMENT = frozenset({"tell", "ask", "inform", "assure", "answer", "reply", "respond", "say"})
+# Speech verbs whose bare object is not what was said: an addressee ("told reporters",
+# "replied to"), or after "say" a noun the parser misread (``_misread_clause``).
+_NO_COMPLEMENT = ADDRESSEE_LEMMAS | {"reply", "respond", "say"}
 COMPLEMENT_DEPS = frozenset(
     {"dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd", "acomp", "prt"}
 )
