@@ -230,6 +230,7 @@ class MentionIndex:
         self._told = told
         self.genders: dict[str, Gender] = {}
         self.mentions: list[Mention] = []
+        self.ents = doc.ents  # (spaCy builds the spans anew on every read)
         self._person_words: dict[str, frozenset[str]] | None = None
         self._add_persons(persons)
         self._add_bodies(in_quote)
@@ -276,7 +277,7 @@ class MentionIndex:
 
     def _add_bodies(self, in_quote: Callable[[int], bool]) -> None:
         doc = self.doc
-        for ent in doc.ents:
+        for ent in self.ents:
             # A people ("Ukrainians", "Palestinians") is a group a later "they" may mean.
             people = ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS")
             if ent.label_ not in _BODY_LABELS and ent.label_ not in _PLACE_LABELS and not people:
@@ -308,7 +309,7 @@ class MentionIndex:
         They have issued ... Their statement calls for a ceasefire": BBC, 409 articles,
         where "they" had gone to the 251 hostages named before)."""
         doc = self.doc
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in _NAMED_LABELS:
                 continue
             head = ent.root
