@@ -1448,3 +1448,34 @@ def test_he_is_not_the_man_his_words_are_about(nlp) -> None:  # type: ignore[no-
         'between the United States and China, not tomorrow, but down the road," he said.'
     )
     assert saying(statements(nlp, text), "much bigger question").speaker == "Dan Quayle"
+
+
+def test_a_name_beside_a_role_is_a_person_whatever_ner_says(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles; NER tagged "Patriarch Kirill" a place, and the words went to the role)
+    text = (
+        "The head of the Russian Church in Moscow, Patriarch Kirill, has doggedly backed "
+        "the invasion of Ukraine, calling it a Holy War. He said the war was holy."
+    )
+    found = statements(nlp, text)
+    assert saying(found, "a Holy War").speaker == "Patriarch Kirill"
+    assert saying(found, "the war was holy").speaker == "Patriarch Kirill"
+
+
+def test_data_released_by_a_body_are_its_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, TASS: the parser hung "released" on the operation, and the speaker
+    # was the whole phrase "latest data on the special military operation ...")
+    text = (
+        "The Ukrainian army lost more than 1,305 troops over the past 24 hours, according "
+        "to the latest data on the special military operation in Ukraine released by "
+        "Russia’s Defense Ministry."
+    )
+    assert saying(statements(nlp, text), "1,305 troops").speaker == "Russia’s Defense Ministry"
+
+
+def test_a_verb_joined_to_what_was_said_is_the_speakers_when_the_number_disagrees(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles: "threatens" had the subject "tariffs")
+    text = (
+        'The US president says tariffs are "the most misunderstood thing" in business and '
+        "threatens more action."
+    )
+    assert saying(statements(nlp, text), "more action").speaker == "US president"

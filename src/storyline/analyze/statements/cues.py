@@ -108,6 +108,11 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
             # to investigate": a clause is no speaker; the parser joined "called" to what
             # Kallas said, and she is who called
             return cue_subject(head.head, depth + 1)
+        if got is not None and head.dep_ == "ccomp" and is_cue(head.head) and _disagrees(verb, got):
+            # "The US president says tariffs are '...' and threatens more action": the
+            # parser joined "threatens" to what he says; "tariffs" cannot be its
+            # subject, the president who says it is
+            return cue_subject(head.head, depth + 1)
         return got
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         issuer = issuer_of(verb.head) or _maker_of(verb.head)
@@ -117,6 +122,15 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
                 return maker
         return verb.head
     return _inverted_subject(verb) or _trailing_name(verb)
+
+
+def _disagrees(verb: Token, subj: Token) -> bool:
+    """A present-tense verb and a noun subject of the other number ("tariffs ...
+    threatens", "the minister ... say")."""
+    if subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    plural = subj.tag_ in ("NNS", "NNPS")
+    return (verb.tag_ == "VBZ" and plural) or (verb.tag_ == "VBP" and not plural)
 
 
 def quoted_as_saying(verb: Token) -> Token | None:

@@ -97,6 +97,13 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
             # "Sergey Kuznets, member of the management board, ... said": a known first
             # name and a surname NER called a place or a body
             add(e.start, e.end)
+    for tok in doc:
+        lo = _role_apposition(tok)
+        if lo is not None and not any(p.start <= tok.i < p.end for p in found.values()):
+            # "The head of the Russian Church in Moscow, Patriarch Kirill, has backed
+            # ...": a name set beside a person's role is a person, whatever NER says
+            # (it tagged Kirill a place)
+            add(lo, tok.i + 1)
     surnames = {surname_of(p.text) for p in found.values()}
     i = 0
     while i < len(doc):
@@ -123,6 +130,26 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
                     add(i, j + 1)
         i = j + 1
     return [found[k] for k in sorted(found)]
+
+
+def _role_apposition(tok: Token) -> int | None:
+    """Where a proper name in apposition to a person's role starts ("The head of the
+    Russian Church in Moscow, Patriarch Kirill,"): the role noun before it, a comma
+    between, two to four capitalised proper nouns, none a body's word."""
+    head = tok.head
+    if tok.dep_ != "appos" or tok.pos_ != "PROPN" or head.i >= tok.i or head.pos_ != "NOUN":
+        return None
+    if head.lemma_.lower() not in ROLE_WORDS or tok.i == 0 or tok.doc[tok.i - 1].pos_ != "PROPN":
+        return None
+    lo = tok.i
+    while lo > 0 and tok.doc[lo - 1].pos_ == "PROPN" and tok.doc[lo - 1].dep_ == "compound":
+        lo -= 1
+    words = tok.doc[lo : tok.i + 1]
+    if lo == 0 or tok.doc[lo - 1].text != "," or len(words) > 4:
+        return None
+    if any(not t.text[:1].isupper() or t.lower_ in ORG_WORDS for t in words):
+        return None
+    return lo
 
 
 def _foreign_words(doc: Doc, lo: int, hi: int) -> bool:

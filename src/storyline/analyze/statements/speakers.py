@@ -386,6 +386,12 @@ class Sources(LaterNames, JointSources):
             # ("the CIOL in October 2020, which stated ...": a relative the parser hung on
             # the date) no description of anyone: unresolved, never "which"
             return UNRESOLVED
+        signer = _signed_by(subj)
+        if signer is not None and depth < 3:
+            # "A statement signed by 300 international organizations described ...",
+            # "according to the latest data on the special military operation released
+            # by Russia's Defense Ministry" (the parser hung "released" on the operation)
+            return self.resolve(signer, depth + 1)
         phrase = described_text(subj)
         plural = subj.tag_ == "NNS"
         definite = is_definite(subj)
@@ -462,14 +468,6 @@ class Sources(LaterNames, JointSources):
             if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") and depth < 3:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
-                    return self.resolve(pobj, depth + 1)
-            if c.dep_ == "acl" and c.lemma_.lower() in SIGNING_LEMMAS and depth < 3:
-                # "A statement signed by 300 international organizations described ..."
-                agent = next((g for g in c.children if g.dep_ == "agent"), None)
-                pobj = (
-                    next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-                )
-                if pobj is not None:
                     return self.resolve(pobj, depth + 1)
         issuer = issuer_of(subj)
         who = cue_subject(issuer) if issuer is not None else None
@@ -848,3 +846,14 @@ class Sources(LaterNames, JointSources):
         if low in THING_PRONOUNS:
             return m.kind in ("body", "place", "document") and not m.plural
         return m.kind in ("group", "body") or m.plural  # they
+
+
+def _signed_by(subj: Token) -> Token | None:
+    """Who signed, issued or released what a described subject names: the agent of a
+    participle inside its phrase ("data ... released by Russia's Defense Ministry")."""
+    for t in subj.subtree:
+        if t.dep_ == "acl" and t.i > subj.i and t.lemma_.lower() in SIGNING_LEMMAS:
+            agent = next((g for g in t.children if g.dep_ == "agent"), None)
+            if agent is not None:
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
