@@ -9,6 +9,7 @@ import pytest
 from conftest import saying, statements
 from storyline.analyze.nlp import (
     NAMES_NOT_CONTRACTIONS,
+    SENTENCE_END_LETTERS,
     ModelError,
     check_model_meta,
     model_meta_path,
@@ -115,6 +116,24 @@ def test_a_heading_in_capitals_before_a_dash_is_no_dateline(nlp) -> None:  # typ
 @pytest.mark.parametrize(("word", "example"), NAMES_NOT_CONTRACTIONS.items())
 def test_a_name_is_not_split_as_a_contraction(nlp, word: str, example: str) -> None:  # type: ignore[no-untyped-def]
     assert word in [t.text for t in nlp(example)]
+
+
+@pytest.mark.parametrize(("word", "example"), SENTENCE_END_LETTERS.items())
+def test_a_platform_letter_ends_its_sentence(nlp, word: str, example: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(example)
+    after = next(t for t in doc if t.text == word[:-1]).i + 2
+    assert doc[after].is_sent_start
+
+
+def test_words_after_said_on_x_keep_their_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 409 articles (DW): "X. Magezi" read as an initial ran two sentences into one.
+    text = (
+        "The army suspended all cooperation with Germany, army spokesperson Chris Magezi "
+        "said on X. Magezi said the decision was based on intelligence reports."
+    )
+    found = statements(nlp, text)
+    assert saying(found, "suspended all cooperation").speaker == "Chris Magezi"
+    assert saying(found, "the decision was based").speaker == "Chris Magezi"
 
 
 def test_a_statement_about_jony_ive_keeps_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -1479,3 +1479,15 @@ def test_a_verb_joined_to_what_was_said_is_the_speakers_when_the_number_disagree
         "threatens more action."
     )
     assert saying(statements(nlp, text), "more action").speaker == "US president"
+
+
+def test_a_letter_sent_by_someone_is_theirs_but_people_released_are_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles: the letter's words were unresolved)
+    text = (
+        "The letter, sent by Assistant Attorney General Harmeet Dhillon, cited statements "
+        "made by Johnson at a Chicago church on Sunday in which he listed the number of Black "
+        "officials in his administration. Soldiers released by Russia said they had been beaten."
+    )
+    found = statements(nlp, text)
+    assert saying(found, "statements made by Johnson").speaker == "Harmeet Dhillon"
+    assert saying(found, "they had been beaten").speaker != "Russia"

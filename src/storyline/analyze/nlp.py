@@ -8,6 +8,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
@@ -56,6 +57,8 @@ def load_nlp() -> Language:
     if isinstance(tokenizer, Tokenizer):
         rules = tokenizer.rules or {}
         tokenizer.rules = {k: v for k, v in rules.items() if k not in NAMES_NOT_CONTRACTIONS}
+        for word in SENTENCE_END_LETTERS:
+            tokenizer.add_special_case(word, [{ORTH: word[:-1]}, {ORTH: "."}])
     nlp.add_pipe("headline_breaks", before="parser")
     return nlp
 
@@ -68,6 +71,14 @@ NAMES_NOT_CONTRACTIONS: dict[str, str] = {
     "Wed": "Published Wed, May 21, 2025",
     "Im": "South Korean lawmaker Im Jong-seok said the talks would resume",
     "Id": "Muslims celebrate Id al-Adha this week",
+}
+
+
+# A capital letter and a period the tokenizer keeps together as an initial, which in
+# news is a platform's name ending a sentence: each, and the sentence it ran into the
+# next ("said on X. Magezi said ..." was one sentence, and Magezi's words lost).
+SENTENCE_END_LETTERS: dict[str, str] = {
+    "X.": "army spokesperson Chris Magezi said on X. Magezi said the decision was based on",
 }
 
 

@@ -324,6 +324,18 @@ SPEAKING_THINGS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
     {"ad", "advertisement", "commercial", "editorial", "article", "book", "study", "bill"}
     | {"law", "legislation", "measure", "page", "platform", "website", "petition", "op-ed"}
 )
+# What a body releases, publishes or sends whose words are then the body's ("according
+# to the latest data ... released by Russia's Defense Ministry", "satellite images
+# published by the New York Times indicating", "The letter, sent by Assistant Attorney
+# General Harmeet Dhillon, cited"); never people ("soldiers released by Russia said").
+ISSUED_THINGS: frozenset[str] = SPEAKING_THINGS | frozenset(
+    {"data", "figure", "statistic", "list", "image", "footage", "poll", "survey", "map"}
+    | {"estimate", "assessment", "analysis", "tally", "count", "photo", "photograph"}
+)
+# Verbs that issue one of them: the signing verbs, and "sent by".
+ISSUING_LEMMAS: frozenset[str] = frozenset(
+    {"sign", "issue", "release", "publish", "write", "draft", "co-sign", "endorse", "send"}
+)
 # Things that act but never speak: a verb of stance after one is its doing, not a
 # position ("Flames ripped through Nottoway House", "the blast tore apart").
 MUTE_THINGS: frozenset[str] = frozenset(

@@ -26,6 +26,8 @@ from storyline.analyze.source_lexicon import (
     GENDER_NOUNS,
     GENDER_TITLES,
     GENERIC_BODY_NOUNS,
+    ISSUED_THINGS,
+    ISSUING_LEMMAS,
     PERSON_SUBJECT_PRONOUNS,
     PLURAL_PRONOUNS,
     REGIONAL_ROLES,
@@ -38,7 +40,6 @@ from storyline.analyze.speech_lexicon import (
     ORG_WORDS,
     RELATIVE_PRONOUNS,
     ROLE_WORDS,
-    SIGNING_LEMMAS,
 )
 from storyline.analyze.statements.antecedents import (
     KIND_OF,
@@ -850,9 +851,12 @@ class Sources(LaterNames, JointSources):
 
 def _signed_by(subj: Token) -> Token | None:
     """Who signed, issued or released what a described subject names: the agent of a
-    participle inside its phrase ("data ... released by Russia's Defense Ministry")."""
+    participle inside its phrase ("data ... released by Russia's Defense Ministry"), when
+    it is a thing issued (``ISSUED_THINGS``), not a person released by someone."""
+    if subj.lemma_.lower() not in ISSUED_THINGS and subj.lower_ not in ISSUED_THINGS:
+        return None
     for t in subj.subtree:
-        if t.dep_ == "acl" and t.i > subj.i and t.lemma_.lower() in SIGNING_LEMMAS:
+        if t.dep_ == "acl" and t.i > subj.i and t.lemma_.lower() in ISSUING_LEMMAS:
             agent = next((g for g in t.children if g.dep_ == "agent"), None)
             if agent is not None:
                 return next((g for g in agent.children if g.dep_ == "pobj"), None)
