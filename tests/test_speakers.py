@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import saying, statements
+from conftest import saying, statements, text_article
+from storyline.analyze import analyze_doc
 from storyline.analyze.statements.people import DEBRIS, tidy_name
+from storyline.schema import Article
+
+STATEMENTS = ("entities", "timexes", "statements")
 
 CASES = [
     # A possessor is salient: "Putin's reaction ... He" is Putin, not the last speaker.
@@ -1491,3 +1495,46 @@ def test_a_letter_sent_by_someone_is_theirs_but_people_released_are_not(nlp) -> 
     found = statements(nlp, text)
     assert saying(found, "statements made by Johnson").speaker == "Harmeet Dhillon"
     assert saying(found, "they had been beaten").speaker != "Russia"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # (409 articles, RT: the words had gone to the description "Ukrainian president")
+        (
+            "Trump's comments came after Zelensky spoke. The Ukrainian president said the "
+            "US had not supported Kyiv.",
+            "had not supported",
+            "Zelensky",
+        ),
+        # (409 articles, Le Monde: only "Trump" was named before)
+        (
+            "Donald Trump threatened tariffs on Friday. The US president reversed course "
+            "Sunday and announced he would push back his ultimatum.",
+            "push back his ultimatum",
+            "Donald Trump",
+        ),
+        # (a BBC digest: not the US president of the day)
+        (
+            "Donald Trump threatened tariffs on Friday. The former US president says he has no "
+            "regrets over his late withdrawal.",
+            "no regrets",
+            "former US president",
+        ),
+    ],
+)
+def test_an_office_is_its_holder_among_those_named(nlp, text, words, speaker) -> None:  # type: ignore[no-untyped-def]
+    assert saying(statements(nlp, text), words).speaker == speaker
+
+
+def test_an_office_is_who_held_it_on_the_articles_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Joe Biden and Donald Trump spoke at the ceremony. The US president said the "
+        "alliance was strong."
+    )
+    for day, speaker in [("2024-05-20", "Joe Biden"), ("2025-05-20", "Donald Trump")]:
+        found = analyze_doc(text_article(text, published=day), nlp(text), components=STATEMENTS)
+        assert saying(found.statements, "alliance was strong").speaker == speaker
+    undated = Article("t", "t", None, None, None, None, "en", text)
+    found = analyze_doc(undated, nlp(text), components=STATEMENTS)
+    assert saying(found.statements, "alliance was strong").speaker == "US president"

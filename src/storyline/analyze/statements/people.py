@@ -46,6 +46,7 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
     or when they are two or more capitalised words that are not a place.
     """
     places = {e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS}
+    places_bare = {_without_the(p) for p in places}
     found: dict[int, Person] = {}
 
     def add(lo: int, hi: int) -> None:
@@ -91,7 +92,11 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
             # title's body to the name; a known first name then a surname end it.
             first, last = doc[e.end - 2], doc[e.end - 1]
             given = first.lower_ in MEN_FIRST_NAMES or first.lower_ in WOMEN_FIRST_NAMES
-            if given and first.pos_ == last.pos_ == "PROPN" and last.text[:1].isupper():
+            # "Israeli ambassador to [the United States Yechiel Leiter]": a place the
+            # article names elsewhere, then a name
+            placed = _without_the(doc[e.start : e.end - 2].text) in places_bare
+            named = first.pos_ == last.pos_ == "PROPN" and last.text[:1].isupper()
+            if named and (given or (placed and last.lower_ not in ORG_WORDS)):
                 add(e.end - 2, e.end)
         elif e.label_ in ("GPE", "ORG") and e.end - e.start == 2 and _given_and_surname(e):
             # "Sergey Kuznets, member of the management board, ... said": a known first
@@ -130,6 +135,11 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
                     add(i, j + 1)
         i = j + 1
     return [found[k] for k in sorted(found)]
+
+
+def _without_the(name: str) -> str:
+    low = name.lower()
+    return low[4:] if low.startswith("the ") else low
 
 
 def _role_apposition(tok: Token) -> int | None:

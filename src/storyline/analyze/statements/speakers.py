@@ -26,8 +26,6 @@ from storyline.analyze.source_lexicon import (
     GENDER_NOUNS,
     GENDER_TITLES,
     GENERIC_BODY_NOUNS,
-    ISSUED_THINGS,
-    ISSUING_LEMMAS,
     PERSON_SUBJECT_PRONOUNS,
     PLURAL_PRONOUNS,
     REGIONAL_ROLES,
@@ -58,8 +56,6 @@ from storyline.analyze.statements.antecedents import (
     indefinite,
     is_definite,
     mention_name,
-    name_stems,
-    nationality_stems,
     own_phrase,
     person_like,
     person_noun,
@@ -70,7 +66,7 @@ from storyline.analyze.statements.antecedents import (
     sentence_regions,
     strip_titles,
 )
-from storyline.analyze.statements.cues import cue_subject, issuer_of
+from storyline.analyze.statements.documents import DocumentSources, signed_by
 from storyline.analyze.statements.forward import LaterNames
 from storyline.analyze.statements.joint import COUNTRY_NOUNS, JointSources, joint_name
 from storyline.analyze.statements.mentions import (
@@ -82,6 +78,7 @@ from storyline.analyze.statements.mentions import (
     proper_modifier,
 )
 from storyline.analyze.statements.names import FullNames
+from storyline.analyze.statements.offices import office_holders
 from storyline.analyze.statements.people import (
     PLACE_LABELS,
     Person,
@@ -96,7 +93,6 @@ from storyline.analyze.statements.source import (
     SPOKE_BONUS,
     TITLE_LINKS,
     UNRESOLVED,
-    VEHICLE_PREPS,
     Source,
     Spoken,
     speaker_agrees,
@@ -104,11 +100,18 @@ from storyline.analyze.statements.source import (
 from storyline.schema import SourceStatus
 
 
-class Sources(LaterNames, JointSources):
+class Sources(LaterNames, JointSources, DocumentSources):
     """The sources of one article and how its pronouns and roles resolve to them."""
 
-    def __init__(self, doc: Doc, in_quote: Callable[[int], bool], persons: list[Person]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        in_quote: Callable[[int], bool],
+        persons: list[Person],
+        day: str | None = None,
+    ) -> None:
         self.doc = doc
+        self.day = day  # the publication day, for whom an office means (``offices``)
         self.text = doc.text  # once: spaCy rebuilds it on every read
         self.in_quote = in_quote
         self.persons = persons
@@ -365,14 +368,19 @@ class Sources(LaterNames, JointSources):
     def _titled_person(self, subj: Token) -> Source | None:
         """ "Luxembourgish Member of the European Parliament Fernand Kartheiser said": the
         parser makes the title the subject; the person is the name that ends its phrase."""
-        if subj.pos_ != "PROPN":
-            return None  # "a spokesperson for Ramaphosa" is not Ramaphosa
+        role = subj.pos_ == "NOUN" and subj.lemma_.lower() in ROLE_WORDS
+        if subj.pos_ != "PROPN" and not role:
+            return None
         end = subj.right_edge.i
         doc = self.doc
         for p in self.persons:
             if p.end - 1 != end or p.start <= subj.i:
                 continue
             between = doc[subj.i + 1 : p.start]
+            if role and not any(t.pos_ == "PROPN" for t in between):
+                # "a spokesperson for Ramaphosa" is not Ramaphosa; "Israeli ambassador to
+                # the United States Yechiel Leiter" is Leiter (NER glued him to the place)
+                continue
             if all(
                 t.pos_ in ("PROPN", "DET", "ADJ") or t.lower_ in TITLE_LINKS or t.dep_ == "case"
                 for t in between
@@ -387,7 +395,7 @@ class Sources(LaterNames, JointSources):
             # ("the CIOL in October 2020, which stated ...": a relative the parser hung on
             # the date) no description of anyone: unresolved, never "which"
             return UNRESOLVED
-        signer = _signed_by(subj)
+        signer = signed_by(subj)
         if signer is not None and depth < 3:
             # "A statement signed by 300 international organizations described ...",
             # "according to the latest data on the special military operation released
@@ -460,59 +468,6 @@ class Sources(LaterNames, JointSources):
                 return s.source
         return None
 
-    def _document(self, subj: Token, depth: int, definite: bool, phrase: str) -> Source:
-        """ "A statement from the ministry said", "the ministry's statement": the issuer;
-        "the statement said" after a source spoke: that source; "a report said": described."""
-        for c in subj.children:
-            if c.dep_ == "poss" and depth < 3:
-                return self.resolve(c, depth + 1)
-            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") and depth < 3:
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
-                    return self.resolve(pobj, depth + 1)
-        issuer = issuer_of(subj)
-        who = cue_subject(issuer) if issuer is not None else None
-        if who is not None:
-            # "the president issued a post that read": a step down the parse tree, not
-            # a reference back, so it costs no depth ("the president" may need all of it).
-            return self.resolve(who, depth)
-        if not definite:
-            return Source.described(phrase)
-        introduced = self._introduced_by(subj, depth) if depth < 3 else None
-        if introduced is not None:
-            return introduced
-        sent = self._sent_of(subj)
-        recent = [s for s in self.spoken if s.char < subj.idx and sent - s.sent <= 3]
-        # "The Israeli statement said", after the Palestinian Authority condemned: the
-        # Israeli source that spoke, not the last one (DW).
-        stems = nationality_stems(subj)
-        own = [s for s in recent if stems & name_stems(s.source.name)]
-        recent = own or recent
-        return recent[-1].source if recent else UNRESOLVED
-
-    def _introduced_by(self, subj: Token, depth: int) -> Source | None:
-        """ "In a Wednesday statement, the lawmakers referred to remarks by Witkoff and
-        Rubio, who said ... 'We ...,' the statement said": the statement is the one the
-        article introduced, three sentences back at most, and its words its issuer's
-        (the subject of the clause it came in, or the one that issued it), not those
-        of whoever spoke last (Mehr: Rubio)."""
-        sent = self._sent_of(subj)
-        lemma = subj.lemma_.lower()
-        for tok in reversed(self.doc[max(0, subj.i - 200) : subj.i]):
-            if self._sent_of(tok) < sent - 3:
-                break
-            if tok.lemma_.lower() != lemma or self.in_quote(tok.idx) or is_definite(tok):
-                continue
-            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if owner is not None:
-                return self.resolve(owner, depth + 1)
-            verb = issuer_of(tok)
-            if verb is None and tok.dep_ == "pobj" and tok.head.lower_ in VEHICLE_PREPS:
-                verb = tok.head.head if tok.head.head.pos_ == "VERB" else None
-            who = cue_subject(verb) if verb is not None else None
-            return self.resolve(who, depth + 1) if who is not None else None
-        return None
-
     def _role_antecedent(self, subj: Token, depth: int) -> Source | None:
         """ "The ministry" -> the body named with that word ("Russia's Defense Ministry");
         "the Kremlin spokesman" -> the person introduced so; among several, the most
@@ -538,6 +493,7 @@ class Sources(LaterNames, JointSources):
                     if t.pos_ == "PROPN" and t.text[:1].isupper() and t.i > prep.i
                 }
         person_role = lemma in ROLE_WORDS
+        former = {c.lower_ for c in subj.children if c.lower_ in _OTHER_TIME}
         # A body's own kind ("the emergency service") is never another body with the same
         # head ("Ukraine's security service"), even as the one such body named.
         kinds = set()
@@ -570,8 +526,8 @@ class Sources(LaterNames, JointSources):
                 words | near | sentence_regions(self.doc, starts, m.sent)
             ):
                 continue  # the governor of another region than the one this sentence names
-            if not (head_words & words) or not kinds <= words:
-                continue
+            if not (head_words & words) or not kinds <= words or not former <= words:
+                continue  # ("the former US president" is not "the US president")
             described.append(m)
             if not mods <= words:
                 continue
@@ -592,6 +548,10 @@ class Sources(LaterNames, JointSources):
                 best = (0.0, ours[-1])
         if best is not None:
             return self._mention_source(best[1], depth)
+        if person_role and mods:
+            holder = self._office_holder(subj, mods)
+            if holder is not None:
+                return holder
         if person_role and not described:
             later = self._role_named_later(subj, head_words | mods)
             if later is not None:
@@ -604,6 +564,24 @@ class Sources(LaterNames, JointSources):
         if shown:
             return of_kind
         return self._recent_fallback(subj, lemma) or of_kind
+
+    def _office_holder(self, subj: Token, mods: set[str]) -> Source | None:
+        """ "the Ukrainian president" where the article named only "Zelenskyy": the
+        person the article names who held that office on its day (``offices``); never
+        a "former" one."""
+        if any(c.lower_ in _NOT_THE_HOLDER for c in subj.children) or "-" in subj.text:
+            return None
+        prime = any(c.lower_ == "prime" for c in subj.children)
+        role = (
+            "prime minister" if prime and subj.lemma_.lower() == "minister" else role_phrase(subj)
+        )
+        held = set(
+            office_holders(mods, role, self.day) + office_holders(mods, subj.lower_, self.day)
+        )
+        for p in self.persons:
+            if surname_of(p.text) in held:
+                return Source.named(self.person_name(p), is_person=True)
+        return None
 
     def _regions_near(self, sent: int) -> set[str]:
         """The regions named in sentence ``sent`` and the one before it."""
@@ -849,15 +827,11 @@ class Sources(LaterNames, JointSources):
         return m.kind in ("group", "body") or m.plural  # they
 
 
-def _signed_by(subj: Token) -> Token | None:
-    """Who signed, issued or released what a described subject names: the agent of a
-    participle inside its phrase ("data ... released by Russia's Defense Ministry"), when
-    it is a thing issued (``ISSUED_THINGS``), not a person released by someone."""
-    if subj.lemma_.lower() not in ISSUED_THINGS and subj.lower_ not in ISSUED_THINGS:
-        return None
-    for t in subj.subtree:
-        if t.dep_ == "acl" and t.i > subj.i and t.lemma_.lower() in ISSUING_LEMMAS:
-            agent = next((g for g in t.children if g.dep_ == "agent"), None)
-            if agent is not None:
-                return next((g for g in agent.children if g.dep_ == "pobj"), None)
-    return None
+# Words before a role that make it another time's holder: "the former US president" is
+# not "the US president" named before, and never the holder of the day.
+_OTHER_TIME = frozenset(
+    {"former", "late", "then", "previous", "past", "future", "next", "incoming", "outgoing"}
+    | {"ex", "erstwhile", "onetime", "one-time"}
+)
+# Nor is an acting or deputy one the holder of the day.
+_NOT_THE_HOLDER = _OTHER_TIME | {"new", "acting", "interim", "deputy", "vice"}

@@ -46,7 +46,9 @@ class ArticleView:
         if self._sources is None:
             from storyline.analyze.statements.speakers import Sources
 
-            self._sources = Sources(self.doc, self.in_quote, self.persons)
+            self._sources = Sources(
+                self.doc, self.in_quote, self.persons, self.ctx.article.published
+            )
         return self._sources
 
     def cue_features(self, tok: Token) -> list[str]:

@@ -1,0 +1,71 @@
+"""Who held a country's highest offices, and when: whom "the Ukrainian president" means.
+
+An article that names "Zelenskyy" and later writes "the Ukrainian president said"
+never ties the two itself; a reader knows who held the office on the article's
+date. The table only chooses among the people the article names: a role resolves
+to the holder of the office on the publication day when the article names that
+person (by surname, written as the article writes it), and to nobody else. No
+date, no holder named: the role stays described.
+
+Hand-written because the lookup is this small, closed and dated; a knowledge base
+(Wikidata) would need the network at run time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Office:
+    """One term of one office: the country's word as a role's modifier ``norm_word``
+    gives it, the role nouns it answers to, the holder's surname, the term's first and
+    last day (ISO; ``None`` while in office), and an example of the role referring back."""
+
+    country: str
+    roles: frozenset[str]
+    surname: str
+    start: str
+    end: str | None
+    example: str
+
+
+_PRESIDENT = frozenset({"president", "leader", "head of state"})
+_PRIME_MINISTER = frozenset({"prime minister", "premier", "leader", "pm"})
+_CHANCELLOR = frozenset({"chancellor", "leader"})
+
+OFFICES: tuple[Office, ...] = (
+    Office("us", _PRESIDENT, "trump", "2025-01-20", None, "the US president reversed course"),
+    Office("us", _PRESIDENT, "biden", "2021-01-20", "2025-01-20", "the US president said"),
+    Office("us", _PRESIDENT, "trump", "2017-01-20", "2021-01-20", "the US president said"),
+    Office("us", _PRESIDENT, "obama", "2009-01-20", "2017-01-20", "the US president said"),
+    Office("russian", _PRESIDENT, "putin", "2012-05-07", None, "the Russian leader said"),
+    Office("ukrainian", _PRESIDENT, "zelensky", "2019-05-20", None, "the Ukrainian president"),
+    Office("ukrainian", _PRESIDENT, "zelenskyy", "2019-05-20", None, "the Ukrainian leader"),
+    Office("ukrainian", _PRESIDENT, "poroshenko", "2014-06-07", "2019-05-20", "Ukraine's leader"),
+    Office("french", _PRESIDENT, "macron", "2017-05-14", None, "the French president said"),
+    Office("german", _CHANCELLOR, "merz", "2025-05-06", None, "the German chancellor said"),
+    Office("german", _CHANCELLOR, "scholz", "2021-12-08", "2025-05-06", "the German leader"),
+    Office("german", _CHANCELLOR, "merkel", "2005-11-22", "2021-12-08", "the chancellor said"),
+    Office("uk", _PRIME_MINISTER, "starmer", "2024-07-05", None, "the British prime minister"),
+    Office("uk", _PRIME_MINISTER, "sunak", "2022-10-25", "2024-07-05", "the UK prime minister"),
+    Office("israeli", _PRIME_MINISTER, "netanyahu", "2022-12-29", None, "the Israeli premier"),
+    Office("chinese", _PRESIDENT, "xi", "2013-03-14", None, "the Chinese leader said"),
+    Office("turkish", _PRESIDENT, "erdogan", "2014-08-28", None, "the Turkish president"),
+    Office("iranian", _PRESIDENT, "pezeshkian", "2024-07-28", None, "the Iranian president"),
+)
+
+
+def office_holders(countries: set[str], role: str, day: str | None) -> list[str]:
+    """The surnames of whoever held ``role`` for one of ``countries`` on ``day``."""
+    if not day:
+        return []
+    day = day[:10]
+    return [
+        o.surname
+        for o in OFFICES
+        if o.country in countries
+        and role in o.roles
+        and o.start <= day
+        and (o.end is None or day < o.end)
+    ]
