@@ -5,9 +5,7 @@ Defense Ministry", "the statement said" after the source that made it). A part o
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from storyline.analyze.source_lexicon import ISSUED_THINGS, ISSUING_LEMMAS
 from storyline.analyze.statements.antecedents import (
@@ -16,28 +14,12 @@ from storyline.analyze.statements.antecedents import (
     nationality_stems,
 )
 from storyline.analyze.statements.cues import cue_subject, issuer_of
-from storyline.analyze.statements.source import UNRESOLVED, VEHICLE_PREPS, Source, Spoken
+from storyline.analyze.statements.parts import SourcesPart
+from storyline.analyze.statements.source import UNRESOLVED, VEHICLE_PREPS, Source
 
 
-class DocumentSources:
+class DocumentSources(SourcesPart):
     """Whom ``Sources`` resolves a document subject to."""
-
-    doc: Doc
-    in_quote: Callable[[int], bool]
-    spoken: list[Spoken]
-
-    def resolve(
-        self,
-        subj: Token,
-        depth: int = 0,
-        alone: bool = False,
-        said: tuple[int, int] | None = None,
-        quoted: bool = False,
-    ) -> Source:
-        raise NotImplementedError
-
-    def _sent_of(self, tok: Token) -> int:
-        raise NotImplementedError
 
     def _document(self, subj: Token, depth: int, definite: bool, phrase: str) -> Source:
         """ "A statement from the ministry said", "the ministry's statement": the issuer;

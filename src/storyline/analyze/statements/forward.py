@@ -5,33 +5,18 @@ Pistorius"). A part of ``Sources``, kept apart for size."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from storyline.analyze.statements.antecedents import refers_back, strip_titles
 from storyline.analyze.statements.cues import is_cue
-from storyline.analyze.statements.mentions import Mention, MentionIndex, norm_word
-from storyline.analyze.statements.people import Person, surname_of
+from storyline.analyze.statements.mentions import Mention, norm_word
+from storyline.analyze.statements.parts import SourcesPart
+from storyline.analyze.statements.people import surname_of
 from storyline.analyze.statements.source import COURTESY_TITLES, Source
 
 
-class LaterNames:
+class LaterNames(SourcesPart):
     """What ``Sources`` resolves forward, by the names the article gives later."""
-
-    doc: Doc
-    persons: list[Person]
-    index: MentionIndex
-
-    def person_name(self, p: Person) -> str:
-        raise NotImplementedError
-
-    def fullest_name(self, name: str) -> str:
-        raise NotImplementedError
-
-    def _sent_of(self, tok: Token) -> int:
-        raise NotImplementedError
-
-    def _mention_source(self, m: Mention, depth: int) -> Source:
-        raise NotImplementedError
 
     def _named_later(self, subj: Token) -> Source | None:
         """ "A British surgeon who returned to Gaza has been describing life at Nasser

@@ -6,14 +6,12 @@ governments" means. A part of ``Sources``, kept apart for size."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from storyline.analyze.statements.antecedents import count_of
-from storyline.analyze.statements.mentions import MentionIndex
-from storyline.analyze.statements.people import Person
-from storyline.analyze.statements.source import Source, Spoken
+from storyline.analyze.statements.parts import SourcesPart
+from storyline.analyze.statements.source import Source
 from storyline.schema import SourceStatus
 
 _LIST_GLUE = frozenset({",", "and", "the"})
@@ -48,33 +46,8 @@ def joint_name(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-class JointSources:
+class JointSources(SourcesPart):
     """What ``Sources`` resolves for sources that speak together."""
-
-    doc: Doc
-    persons: list[Person]
-    index: MentionIndex
-    in_quote: Callable[[int], bool]
-    spoken: list[Spoken]
-
-    def resolve(
-        self,
-        subj: Token,
-        depth: int = 0,
-        alone: bool = False,
-        said: tuple[int, int] | None = None,
-        quoted: bool = False,
-    ) -> Source:
-        raise NotImplementedError
-
-    def person_name(self, p: Person) -> str:
-        raise NotImplementedError
-
-    def person_at(self, tok: Token) -> Person | None:
-        raise NotImplementedError
-
-    def _sent_of(self, tok: Token) -> int:
-        raise NotImplementedError
 
     def _joint(self, subj: Token, depth: int) -> Source | None:
         """ "Zelenskyy and Russia's Defense Ministry said": both, kept together."""
