@@ -132,7 +132,7 @@ MEN_FIRST_NAMES: frozenset[str] = _word_list(
     arthur ashraf ayman barack ben benjamin bernard bernie bill bob bobby boris boyko
     brad brett brian bruce bruno carl carlos charles charlie chris christian christopher
     chuck claude colin craig dan daniel danny dave david dean denis dennis denys derek
-    dick dmitri dmitriy dmitry dmytro don donald doug douglas duncan ed edgar edward
+    dick dmitri dmitriy dmitry dmytro don donald doug douglas duncan ed edgar edward egor
     emmanuel enrique eric erik evan evgeny fedor felix francis francisco francois frank
     franz fred friedrich gabriel gary gavin geert gennady george georgy gerald gerhard
     giuseppe gordon graham grant greg gregory guido gustavo hakan hans harold harry
@@ -153,7 +153,7 @@ MEN_FIRST_NAMES: frozenset[str] = _word_list(
     ted terry thierry thomas tim timothy todd tom tommy tony ulf valery vasily victor
     viktor vincent vitali vitaliy vitaly vladimir vladislav volker volodymyr walter
     wayne werner william wolfgang xavier yair yevgeny yevhen yosef yuri yuriy yury
-    zbigniew
+    yegor zbigniew
     """
 )
 

@@ -461,6 +461,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "candidate",
         "nominee",
         "director",
+        "fellow",
         "chairman",
         "chairwoman",
         "chair",

@@ -110,7 +110,9 @@ def _resolve_speakers(art: ArticleView, found: list[Found]) -> None:
             f.speaker, f.is_person, f.status = inherit.speaker, inherit.is_person, inherit.status
         elif f.subj is not None and f.cue is not None:
             if f.speaker is None:
-                source = sources.resolve(f.subj, said=f.content, quoted=f.direct)
+                source = sources.resolve(
+                    f.subj, said=f.content, quoted=f.direct or _opens_quote(art, f)
+                )
                 f.speaker, f.is_person, f.status = source.name, source.is_person, source.status
                 if f.status == "described" and f.speaker is not None and not f.is_person:
                     f.speaker = _fuller_description(f.speaker, described)
@@ -120,6 +122,12 @@ def _resolve_speakers(art: ArticleView, found: list[Found]) -> None:
                 f.status = (f.status or "named") if f.speaker else "unresolved"
                 source = Source(f.speaker, f.status, f.is_person, " and " in (f.speaker or ""))
             sources.spoke(f.cue, source, speech=_kind(f) == "speech")
+
+
+def _opens_quote(art: ArticleView, f: Found) -> bool:
+    """ "'Apart from Turkey, ... meetings,' the expert believes": words in quotation
+    marks before their cue, though a stance's words are not counted direct."""
+    return art.in_quote(f.content[0]) and f.cue is not None and f.content[0] < f.cue.idx
 
 
 def _own_outlet(own: str | None, f: Found) -> bool:

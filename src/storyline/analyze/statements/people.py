@@ -11,8 +11,10 @@ from spacy.tokens import Doc, Span, Token
 from storyline.analyze.source_lexicon import (
     CAPITAL_CITIES,
     MEN_FIRST_NAMES,
+    PROFESSION_NOUNS,
     REGION_NOUNS,
     ROLE_MODIFIERS,
+    UNNAMED_SOURCE_NOUNS,
     WOMEN_FIRST_NAMES,
 )
 from storyline.analyze.speech_lexicon import (
@@ -79,6 +81,8 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
         own = owned[-1] + 1 if owned else lo  # "Trump's Special Envoy": the envoy's role
         if all(t.lower_ in roles for t in doc[own:hi]):
             return  # "The Prime Minister", "Deputy Chairman": a role, not a name
+        if doc[own].lower_ in roles and doc[hi - 1].lower_ in ROLE_WORDS:
+            return  # "Senior Research Fellow": a role whatever the words between
         if _foreign_words(doc, lo, hi):
             return  # "nous arrivons à Hanoï avec la délégation": an embedded post's French
         found[lo] = Person(lo, hi, doc[lo].idx, doc[lo:hi].text)
@@ -94,10 +98,15 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
             given = first.lower_ in MEN_FIRST_NAMES or first.lower_ in WOMEN_FIRST_NAMES
             # "Israeli ambassador to [the United States Yechiel Leiter]": a place the
             # article names elsewhere, then a name
-            placed = _without_the(doc[e.start : e.end - 2].text) in places_bare
+            body = _without_the(doc[e.start : e.end - 2].text)
+            placed = body in places_bare or (bool(body) and _after_title(doc, e.start))
             named = first.pos_ == last.pos_ == "PROPN" and last.text[:1].isupper()
-            if named and (given or (placed and last.lower_ not in ORG_WORDS)):
+            if named and (given or (placed and last.lower_ not in _BODY_ENDS)):
                 add(e.end - 2, e.end)
+        elif e.label_ == "ORG" and _described_as_person(e):
+            # "Tigran Meloyan, an analyst with the Center for Mediterranean Studies,
+            # told Izvestia": a name NER called a body, that the article calls a person
+            add(e.start, e.end)
         elif e.label_ in ("GPE", "ORG") and e.end - e.start == 2 and _given_and_surname(e):
             # "Sergey Kuznets, member of the management board, ... said": a known first
             # name and a surname NER called a place or a body
@@ -135,6 +144,53 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
                     add(i, j + 1)
         i = j + 1
     return [found[k] for k in sorted(found)]
+
+
+# Last words of a body's name, never a surname ("a senior fellow at the Carnegie Russia
+# Eurasia Center" is no person "Eurasia Center").
+_BODY_ENDS = ORG_WORDS | frozenset(
+    {"center", "centre", "university", "corporation", "school", "college", "academy"}
+    | {"hospital", "club", "media", "news", "times", "post", "press", "studies", "review"}
+)
+
+
+def _described_as_person(e: Span) -> bool:
+    """Two or three capitalised proper nouns followed by ", a/an/the <person noun>"
+    in apposition ("Tigran Meloyan, an analyst"; not "Gazprom, the company")."""
+    head = e[-1]
+    if not 2 <= len(e) <= 3 or any(t.pos_ != "PROPN" or not t.text.istitle() for t in e):
+        return False
+    return any(
+        c.dep_ == "appos" and c.i > head.i and c.pos_ == "NOUN" and _person_word(c.lemma_.lower())
+        for c in head.children
+    )
+
+
+def _person_word(lemma: str) -> bool:
+    return lemma in ROLE_WORDS or lemma in PROFESSION_NOUNS or lemma in _PERSON_SOURCES
+
+
+# The unnamed sources that are persons ("an analyst", "a diplomat"), not bodies.
+_PERSON_SOURCES = (
+    UNNAMED_SOURCE_NOUNS
+    - ORG_WORDS
+    - {"poll", "survey", "study", "estimate"}
+    - {
+        "media",
+        "outlet",
+        "military",
+        "authorities",
+        "authority",
+    }
+)
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    """Whether an entity follows a role and its link word ("ambassador to [...]",
+    "Secretary of [...]")."""
+    if start == 0 or doc[start - 1].lower_ not in _TITLE_LINK_WORDS | {"to"}:
+        return False
+    return any(t.lower_ in ROLE_WORDS for t in doc[max(0, start - 4) : start - 1])
 
 
 def _without_the(name: str) -> str:

@@ -444,7 +444,9 @@ class Sources(LaterNames, JointSources, DocumentSources):
             # "the perpetrators told a man": people the article describes only so
             return Source.described(phrase, is_person=True, plural=True)
         if definite and bare(subj):
-            return UNRESOLVED  # "the ministry said", no ministry named before
+            # "citing a European diplomat. According to the diplomat": the unnamed
+            # person described just before; else "the ministry said", no ministry before
+            return self._described_before(subj) or UNRESOLVED
         if subj.n_lefts + subj.n_rights == 0 and lemma in ORG_WORDS:
             named = self._named_before(subj)
             if named is not None:
@@ -454,6 +456,23 @@ class Sources(LaterNames, JointSources, DocumentSources):
             if later is not None:
                 return later
         return Source.described(phrase, is_person=person_noun(lemma), plural=plural)
+
+    def _described_before(self, subj: Token) -> Source | None:
+        """The same noun with "a" or "an", outside quotes, two sentences back at most:
+        an unnamed source, described as the article first described it."""
+        sent = self._sent_of(subj)
+        lemma = subj.lemma_.lower()
+        if not person_noun(lemma):
+            return None  # ("a deal worth $6.4 billion. The deal signals ...": no one)
+        for tok in reversed(self.doc[max(0, subj.i - 120) : subj.i]):
+            if self.index.sent_of(tok) < sent - 2:
+                break
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or self.in_quote(tok.idx):
+                continue
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+                return Source.described(described_text(tok), is_person=True)
+            return None
+        return None
 
     def _named_before(self, subj: Token) -> Source | None:
         """ "Port of Seattle police told media ... , police said": a bare body word is the
