@@ -515,3 +515,36 @@ def test_a_closed_quote_is_not_the_words_of_the_next_sentences_own_object(nlp) -
     )
     s = saying(statements(nlp, text), "the bill as")
     assert "copying" not in s.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "German President Frank-Walter Steinmeier visited Israel earlier this month. The visit "
+        "highlights the difficult balancing act for many EU governments.",
+        "The overnight strikes underscored how months of diplomatic efforts have failed to "
+        "yield a breakthrough.",
+        "Altman announced the purchase of io. The deal signals OpenAI's intention to build "
+        "consumer devices.",
+    ],
+)
+def test_an_event_takes_no_position(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles: each a statement with an unresolved speaker)
+    assert not [s for s in statements(nlp, text) if s.cue.lower() not in ("visited", "announced")]
+
+
+def test_a_verb_joined_to_an_event_is_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, Fox: "called for" had the subject "the attack")
+    text = (
+        "Keith Kellogg said on Sunday the attack was a clear violation of the protocols and "
+        "called for an immediate ceasefire."
+    )
+    assert saying(statements(nlp, text), "immediate ceasefire").speaker == "Keith Kellogg"
+
+
+def test_the_terms_of_a_deal_are_still_according_to_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "According to the proposed deal, Tsurkov’s release would be in exchange for the "
+        "release of an Iranian detainee in Iraq."
+    )
+    assert saying(statements(nlp, text), "Tsurkov’s release").cue == "According to"

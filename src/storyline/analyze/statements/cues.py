@@ -15,6 +15,7 @@ from storyline.analyze.speech_lexicon import (
     BARE_NOT_SAID,
     CAUSED_LEMMAS,
     CUE_LEMMAS,
+    EVENT_NOUNS,
     INSTRUMENT_LEMMAS,
     ISSUE_LEMMAS,
     ISSUED_DOCUMENTS,
@@ -108,7 +109,8 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
             # to investigate": a clause is no speaker; the parser joined "called" to what
             # Kallas said, and she is who called
             return cue_subject(head.head, depth + 1)
-        if got is not None and head.dep_ == "ccomp" and is_cue(head.head) and _disagrees(verb, got):
+        joined = got is not None and (_disagrees(verb, got) or event_noun(got))
+        if joined and head.dep_ == "ccomp" and is_cue(head.head):
             # "The US president says tariffs are '...' and threatens more action": the
             # parser joined "threatens" to what he says; "tariffs" cannot be its
             # subject, the president who says it is
@@ -122,6 +124,11 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
                 return maker
         return verb.head
     return _inverted_subject(verb) or _trailing_name(verb)
+
+
+def event_noun(subj: Token) -> bool:
+    """An event, which says nothing (``EVENT_NOUNS``): "the visit", "the overnight strikes"."""
+    return subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lemma_.lower() in EVENT_NOUNS
 
 
 def _disagrees(verb: Token, subj: Token) -> bool:

@@ -24,6 +24,7 @@ from storyline.analyze.speech_lexicon import (
 )
 from storyline.analyze.statements.antecedents import in_caps_run
 from storyline.analyze.statements.cues import (
+    event_noun,
     is_cue,
     issuer_of,
     quoted_as_saying,
@@ -65,6 +66,10 @@ def is_statement(art: ArticleView, f: Found) -> bool:
             return False
     if f.subj is not None and f.subj.ent_type_ in ("DATE", "TIME") and f.subj.pos_ == "NOUN":
         return False  # "The night of May 21 to 22 promised to be long": a time says nothing
+    if f.subj is not None and event_noun(f.subj) and (cue is None or cue.lower_ != "according"):
+        # "The visit highlights the difficult balancing act": no one's ("according to the
+        # proposed deal" gives its terms)
+        return False
     if cue is not None and is_cue(cue) and f.subj is not None and _nobody(f.subj):
         return False  # silence; "no one expected X" is still a stance PolNeAR annotates
     words = content_words(art, f)
