@@ -10,7 +10,7 @@ does:
 - another speaker's statement comes between ("Zelensky said on Telegram ...
   Trump said ... Zelensky said Sunday he was grateful": Zelensky's second words
   are from another occasion); one reported inside the speaker's own words does
-  not break the run;
+  not break the run, nor do words no one is given;
 - the statement names an occasion of its own ("told reporters", "at a press
   conference", "in a statement": ``GENERIC_CHANNELS``; a perfect "has said", which
   tells what the speaker holds, not what this post says) or another date;
@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from storyline.analyze.source_lexicon import UNNAMED_SOURCE_NOUNS
 from storyline.analyze.speech_lexicon import ORG_WORDS
 from storyline.analyze.statements.view import ArticleView
 from storyline.schema import Statement
@@ -44,8 +45,20 @@ class MediaCarry:
     def __init__(self, art: ArticleView) -> None:
         self.art = art
         self.run: list[_Link] = []
+        # Unnamed sources an outlet cited, by their words: the outlet ("the Washington
+        # Post reported, citing a European diplomat").
+        self.cited: dict[str, str] = {}
 
     def add(self, st: Statement, occasion: bool) -> None:
+        if st.speaker is None and st.speaker_status is None:
+            return  # no one's words ("..., the source said, confirming the victim") break no run
+        if st.medium is None and st.speaker_status == "described" and st.speaker:
+            # "... the Washington Post reported, citing a European diplomat. According to
+            # the diplomat, Berlin will send ...": the diplomat's words came through the Post
+            st.medium = self.cited.get(st.speaker.lower())
+        cited = _cited_by(self.art, st)
+        if cited is not None:
+            self.cited.setdefault(cited, st.medium or st.speaker or "")
         prev = self.run[-1] if self.run else None
         if (
             prev is not None
@@ -96,3 +109,23 @@ def same_speaker(a: Statement, b: Statement) -> bool:
     if last_a[:1].isupper() and last_b[:1].isupper() and last_a.lower() not in ORG_WORDS:
         return last_a.lower() == last_b.lower()
     return a.speaker.lower() == b.speaker.lower()
+
+
+def _cited_by(art: ArticleView, st: Statement) -> str | None:
+    """The unnamed source an outlet's report cites, as the article words it ("the
+    Washington Post reported, citing a European diplomat": "a european diplomat")."""
+    if st.cue_start is None or st.speaker_status != "named" or not (st.medium or st.speaker):
+        return None
+    span = art.doc.char_span(st.cue_start, st.cue_end or st.cue_start + 1, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() != "report":
+        return None
+    for c in span.root.children:
+        if c.lower_ == "citing":
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if (
+                obj is not None
+                and obj.pos_ == "NOUN"
+                and obj.lemma_.lower() in UNNAMED_SOURCE_NOUNS
+            ):
+                return art.doc[obj.left_edge.i : obj.i + 1].text.lower()
+    return None
