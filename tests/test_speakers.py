@@ -1578,3 +1578,26 @@ def test_a_body_after_a_fellows_title_is_no_person(nlp) -> None:  # type: ignore
         "“It appears that Putin has devised a way to offer Trump an outcome,” she wrote on X."
     )
     assert saying(statements(nlp, text), "It appears").speaker == "Tatiana Stanovaya"
+
+
+def test_told_has_one_subject_the_one_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, the Independent's AP copy: the parser made the paper a second
+    # subject of "told", and the speaker was "Associated Press")
+    text = (
+        "Peace “is not possible now. They are ready to fight, at least for this summer,” "
+        "Svitlana Kyryliuk, 66, told The Associated Press. Putin will “stall for time, and "
+        "that’s it,” she said."
+    )
+    assert saying(statements(nlp, text), "ready to fight").speaker == "Svitlana Kyryliuk"
+
+
+def test_the_police_need_no_force_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, DW: "According to the police" had no speaker at all)
+    text = (
+        "Portnov was killed outside a school in Madrid. According to the police, they "
+        "received a call. Spanish police later opened an inquiry. The police said the "
+        "gunmen fled."
+    )
+    found = statements(nlp, text)
+    assert saying(found, "received a call").speaker == "police"
+    assert saying(found, "gunmen fled").speaker == "Spanish police"

@@ -223,10 +223,6 @@ GENERIC_CHANNELS: tuple[Channel, ...] = (
         r"\b(?:video|televised|nightly|evening)\s+address\b|\bin\s+a\s+speech\b",
         "Zelensky said in his nightly video address that ...",
     ),
-    _channel(
-        r"\basked\s+(?:about|how|whether|if|what|why|when|who|by)\b",
-        "Asked how he would respond, Mr Trump said he was considering sanctions.",
-    ),
 )
 
 # A channel the parser leaves inside what was said, at its end, once no rule found

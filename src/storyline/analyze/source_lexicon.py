@@ -356,6 +356,11 @@ GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
     {"company", "firm", "group", "organization", "organisation", "network", "outlet", "broadcaster"}
 )
 
+# Bodies every place has, which "the police said" names well enough when no police
+# force was named before ("According to the police, they received a call ...": DW, 409
+# articles); "the ministry" without one named before is nobody a reader can place.
+STANDING_BODIES: frozenset[str] = frozenset({"police", "authorities"})
+
 # Determiners that make a noun phrase definite (a reference back) or not (a
 # new, unnamed source).
 DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that", "these", "those"})

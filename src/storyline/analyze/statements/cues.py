@@ -12,6 +12,7 @@ from storyline.analyze.source_lexicon import (
     UNNAMED_SOURCE_NOUNS,
 )
 from storyline.analyze.speech_lexicon import (
+    ADDRESSEE_LEMMAS,
     BARE_NOT_SAID,
     CAUSED_LEMMAS,
     CUE_LEMMAS,
@@ -72,7 +73,10 @@ def cue_subject(verb: Token, depth: int = 0) -> Token | None:
                 for t in doc[min(c.i, verb.i) : max(c.i, verb.i)]
             )
         ]
-        subj = min(same, key=lambda c: abs(c.i - verb.i)) if same else None
+        # Two subjects of "told": the one before it ("..., Svitlana Kyryliuk, 66, told The
+        # Associated Press": the parser made the paper, told, a second subject).
+        told = verb.lemma_.lower() in ADDRESSEE_LEMMAS
+        subj = min(same, key=lambda c: (told and c.i > verb.i, abs(c.i - verb.i))) if same else None
         return _name_after_place(subj) if subj is not None else None
     aside = name_before_aside(verb)
     if aside is not None:

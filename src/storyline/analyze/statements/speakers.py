@@ -30,6 +30,7 @@ from storyline.analyze.source_lexicon import (
     PLURAL_PRONOUNS,
     REGIONAL_ROLES,
     SPEAKING_THINGS,
+    STANDING_BODIES,
     THING_PRONOUNS,
     UNNAMED_SOURCE_NOUNS,
     WRITER_PRONOUNS,
@@ -446,6 +447,8 @@ class Sources(LaterNames, JointSources, DocumentSources):
         if definite and bare(subj):
             # "citing a European diplomat. According to the diplomat": the unnamed
             # person described just before; else "the ministry said", no ministry before
+            if subj.lower_ in STANDING_BODIES and depth == 0:  # (never what "it" means)
+                return Source.described(subj.lower_, plural=plural)
             return self._described_before(subj) or UNRESOLVED
         if subj.n_lefts + subj.n_rights == 0 and lemma in ORG_WORDS:
             named = self._named_before(subj)
