@@ -1601,3 +1601,22 @@ def test_the_police_need_no_force_named_before(nlp) -> None:  # type: ignore[no-
     found = statements(nlp, text)
     assert saying(found, "received a call").speaker == "police"
     assert saying(found, "gunmen fled").speaker == "Spanish police"
+
+
+def test_a_capitalised_first_word_written_lower_case_elsewhere_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, TASS; sample seed 43: "he said" had gone to "Rice")
+    text = (
+        "Rice exports from Russia will be resumed, department director at the Agriculture "
+        'Ministry Roman Nekrasov said at the forum. Rice is a very promising crop. "Export '
+        'prospects are good," he said. "We could add alfalfa to the mix with rice."'
+    )
+    assert saying(statements(nlp, text), "Export prospects").speaker == "Roman Nekrasov"
+
+
+def test_a_described_source_is_without_its_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, Fox: the speaker was "experts who say Russian President ...")
+    text = (
+        "The suggestion could serve as catnip for the Kremlin, according to experts who say "
+        "Russian President Vladimir Putin might choose to smother progress."
+    )
+    assert saying(statements(nlp, text), "catnip").speaker == "experts"

@@ -225,6 +225,11 @@ def own_phrase(subj: Token) -> str:
                     s = t.idx
                 continue
             member = t.dep_ == "prep" and t.lower_ in _MEMBER_PREPS  # "including Amnesty"
+            if t.dep_ == "relcl" and t.head.i >= subj.i:
+                # ("according to experts who say Putin might ...": the experts; "A defense
+                # lawyer for Dieter S., who is believed to ...": the lawyer for Dieter S.)
+                e = t.left_edge.idx
+                break
             if t.head.i == subj.i and (
                 t.text in _ASIDE_OPENERS or t.dep_ == "cc" or member or _setting(t)
             ):

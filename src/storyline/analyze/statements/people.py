@@ -49,6 +49,7 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
     """
     places = {e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS}
     places_bare = {_without_the(p) for p in places}
+    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
     found: dict[int, Person] = {}
 
     def add(lo: int, hi: int) -> None:
@@ -72,6 +73,8 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
             return
         if not doc[hi - 1].text[:1].isupper():
             return  # a surname is written in capitals: "tournée stratégique" (French in a post)
+        if hi - lo == 1 and doc[lo].is_sent_start and doc[lo].lower_ in lower_words:
+            return  # "Rice is a very promising crop", and "rice" elsewhere: a common noun
         if hi - lo == 1 and doc[lo].lower_ in CAPITAL_CITIES:
             return  # "Kiev does not understand ...": the government, not a person
         if _in_region_list(doc[hi - 1]):
