@@ -13,6 +13,7 @@ from storyline.analyze.speech_lexicon import (
 )
 from storyline.analyze.statements.cue_pass import cue_statements
 from storyline.analyze.statements.cues import (
+    cue_subject,
     implicit_subject,
     is_cue,
     is_phrase_cue,
@@ -103,6 +104,9 @@ def _resolve_speakers(art: ArticleView, found: list[Found]) -> None:
             implicit = implicit_subject(f.cue)
             if implicit is not None and not overlaps(span_of_subject(implicit), f.content):
                 f.subj = implicit
+    for f in found:
+        if f.subj is not None and f.cue is not None and f.inherit is None:
+            f.subj = _outside_quotes(art, f.subj, f.cue)
     described: list[str] = []
     for f in sorted(found, key=lambda f: f.cue.idx if f.cue is not None else f.content[0]):
         if f.inherit is not None:
@@ -128,6 +132,25 @@ def _opens_quote(art: ArticleView, f: Found) -> bool:
     """ "'Apart from Turkey, ... meetings,' the expert believes": words in quotation
     marks before their cue, though a stance's words are not counted direct."""
     return art.in_quote(f.content[0]) and f.cue is not None and f.content[0] < f.cue.idx
+
+
+def _outside_quotes(art: ArticleView, subj: Token, cue: Token) -> Token:
+    """A cue outside quotation marks has no subject inside them: '"... I don't like it,"
+    Trump wrote, concluding: "..."' (the parser hung "concluding" on "like", and its
+    subject was "I") is the subject of the nearest cue before it in the sentence."""
+    if not art.in_quote(subj.idx) or art.in_quote(cue.idx):
+        return subj
+    for tok in reversed(art.doc[max(0, cue.i - 8) : cue.i]):  # ("Trump wrote, concluding")
+        if "\n" in tok.text:
+            break
+        if is_cue(tok) and not art.in_quote(tok.idx):
+            other = cue_subject(tok)
+            if other is not None and not art.in_quote(other.idx):
+                return other
+            before = art.doc[tok.i - 1]  # ("Trump wrote", "Trump" parsed a compound)
+            if before.pos_ == "PROPN" and not art.in_quote(before.idx):
+                return before
+    return subj
 
 
 def _own_outlet(own: str | None, f: Found) -> bool:

@@ -412,6 +412,8 @@ def _no_source(art: ArticleView, tok: Token) -> Found | None:
     head = tok.head
     if head.pos_ not in ("VERB", "AUX") or art.in_quote(head.idx):
         return None
+    if is_cue(head) and any(c.dep_ in SUBJ_DEPS for c in head.children):
+        return None  # "Urich reportedly said ... that": Urich's words, the adverb a hedge
     sent = head.sent
     pstart, pend = art.para_of(tok.idx)
     s = max(head.left_edge.idx, sent.start_char, pstart)

@@ -51,6 +51,9 @@ class JointSources(SourcesPart):
 
     def _joint(self, subj: Token, depth: int) -> Source | None:
         """ "Zelenskyy and Russia's Defense Ministry said": both, kept together."""
+        joined = self._joined_by(subj, depth)
+        if joined is not None:
+            return joined
         conj = [c for c in subj.conjuncts if c.i > subj.i and c.dep_ == "conj"]
         ccs = [c for t in (subj, *conj) for c in t.children if c.dep_ == "cc"]
         if not conj or not any(c.lower_ == "and" for c in ccs):
@@ -63,6 +66,26 @@ class JointSources(SourcesPart):
         names = [p.name for p in parts if p.name is not None]
         if len(names) < 2:
             return None
+        status: SourceStatus = "named" if all(p.status == "named" for p in parts) else "described"
+        return Source(joint_name(names), status, all(p.is_person for p in parts), True)
+
+    def _joined_by(self, subj: Token, depth: int) -> Source | None:
+        """ "Sir Keir Starmer joined the French and Canadian leaders to call on ...": the
+        one who joined and those joined speak together, in the article's order."""
+        head = subj.head  # ("joined [the leaders]", or the parser's "joined [the leaders to call]")
+        if subj.dep_ == "nsubj" and head.dep_ in ("ccomp", "xcomp"):
+            head = head.head
+        elif subj.dep_ != "dobj":
+            return None
+        if head.lemma_.lower() != "join" or depth >= 3:
+            return None
+        partner = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if partner is None:
+            return None
+        parts = [self.resolve(partner, depth + 1), self.resolve(subj, depth + 1, alone=True)]
+        if any(p.name is None for p in parts):
+            return None
+        names = [n for p in parts for n in re.split(r", | and ", p.name or "")]
         status: SourceStatus = "named" if all(p.status == "named" for p in parts) else "described"
         return Source(joint_name(names), status, all(p.is_person for p in parts), True)
 

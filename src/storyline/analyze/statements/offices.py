@@ -53,6 +53,22 @@ OFFICES: tuple[Office, ...] = (
     Office("chinese", _PRESIDENT, "xi", "2013-03-14", None, "the Chinese leader said"),
     Office("turkish", _PRESIDENT, "erdogan", "2014-08-28", None, "the Turkish president"),
     Office("iranian", _PRESIDENT, "pezeshkian", "2024-07-28", None, "the Iranian president"),
+    Office("canadian", _PRIME_MINISTER, "carney", "2025-03-14", None, "the Canadian leader"),
+    Office("italian", _PRIME_MINISTER, "meloni", "2022-10-22", None, "the Italian premier"),
+    Office("polish", _PRIME_MINISTER, "tusk", "2023-12-13", None, "the Polish prime minister"),
+    Office("polish", _PRESIDENT, "duda", "2015-08-06", "2025-08-06", "the Polish president"),
+    Office("hungarian", _PRIME_MINISTER, "orban", "2010-05-29", None, "the Hungarian leader"),
+    Office("hungarian", _PRIME_MINISTER, "orbán", "2010-05-29", None, "the Hungarian premier"),
+    Office("slovak", _PRIME_MINISTER, "fico", "2023-10-25", None, "the Slovak prime minister"),
+    Office("spanish", _PRIME_MINISTER, "sánchez", "2018-06-02", None, "the Spanish premier"),
+    Office("spanish", _PRIME_MINISTER, "sanchez", "2018-06-02", None, "the Spanish leader"),
+    Office("japanese", _PRIME_MINISTER, "ishiba", "2024-10-01", None, "the Japanese premier"),
+    Office("indian", _PRIME_MINISTER, "modi", "2014-05-26", None, "the Indian prime minister"),
+    Office("pakistani", _PRIME_MINISTER, "sharif", "2024-03-04", None, "the Pakistani premier"),
+    Office("finnish", _PRESIDENT, "stubb", "2024-03-01", None, "the Finnish president said"),
+    Office("belarusian", _PRESIDENT, "lukashenko", "1994-07-20", None, "the Belarusian leader"),
+    Office("syrian", _PRESIDENT, "al-sharaa", "2025-01-29", None, "the Syrian president"),
+    Office("commission", _PRESIDENT, "leyen", "2019-12-01", None, "the Commission president"),
 )
 
 

@@ -14,6 +14,7 @@ an unnamed source as the article describes it ("a senior US official",
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -418,7 +419,7 @@ class Sources(LaterNames, JointSources, DocumentSources):
         several = plural and person_noun(lemma)
         if several and definite:
             back = self._recent_fallback(subj, lemma)  # "three sources said ... the sources"
-            if back is not None and back.plural:
+            if back is not None and back.plural and _count_agrees(subj, back):
                 return back
             counted = self._named_coordination(subj, depth)
             if counted is not None:
@@ -426,6 +427,9 @@ class Sources(LaterNames, JointSources, DocumentSources):
             back = self._plural_before(subj) if not count_of(subj) else None
             if back is not None:
                 return back
+            held = self._office_holders_joint(subj)
+            if held is not None:
+                return held
         if plural and definite and lemma in COUNTRY_NOUNS and depth < 3:
             listed = self._listed_before(subj)
             if listed is not None:
@@ -539,7 +543,7 @@ class Sources(LaterNames, JointSources, DocumentSources):
                 break
             if (m.kind == "person") != person_role or m.kind in ("group", "document"):
                 continue
-            if refers_back(m.head):
+            if refers_back(m.head) or self.index.in_caption(m):
                 # "the ministry" or "the senator" again: its own antecedent is earlier still
                 continue
             words = self.index.words_of(m)
@@ -604,6 +608,23 @@ class Sources(LaterNames, JointSources, DocumentSources):
             if surname_of(p.text) in held:
                 return Source.named(self.person_name(p), is_person=True)
         return None
+
+    def _office_holders_joint(self, subj: Token) -> Source | None:
+        """ "Sir Keir Starmer joined the French and Canadian leaders": the holders of each
+        country's office that day, when the article names them all (Macron and Carney)."""
+        mods = [c for c in subj.children if c.dep_ in ("amod", "compound")]
+        mods += [g for c in mods for g in c.conjuncts if g.i > c.i]
+        countries = [norm_word(c.text) for c in sorted(mods, key=lambda t: t.i)]
+        if len(countries) < 2 or any(c.lower_ in _NOT_THE_HOLDER for c in subj.children):
+            return None
+        names: list[str] = []
+        for country in countries:
+            held = set(office_holders({country}, subj.lemma_.lower(), self.day))
+            person = next((p for p in self.persons if surname_of(p.text) in held), None)
+            if person is None:
+                return None
+            names.append(self.person_name(person))
+        return Source(joint_name(names), "named", True, True)
 
     def _regions_near(self, sent: int) -> set[str]:
         """The regions named in sentence ``sent`` and the one before it."""
@@ -847,6 +868,15 @@ class Sources(LaterNames, JointSources, DocumentSources):
         if low in THING_PRONOUNS:
             return m.kind in ("body", "place", "document") and not m.plural
         return m.kind in ("group", "body") or m.plural  # they
+
+
+def _count_agrees(subj: Token, source: Source) -> bool:
+    """ "the three Western leaders" are not "Emmanuel Macron and Mark Carney"; a joint
+    source's names counted as written ("A, B and C"), anything when either has no count."""
+    n = count_of(subj)
+    if n is None or not source.name or " and " not in source.name:
+        return True
+    return n == len(re.split(r", | and ", source.name))
 
 
 # Words before a role that make it another time's holder: "the former US president" is
