@@ -356,6 +356,13 @@ GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
     {"company", "firm", "group", "organization", "organisation", "network", "outlet", "broadcaster"}
 )
 
+# What an outlet is called once named ("According to the TV channel" after "Egypt's
+# Al-Qahira Al-Ekhbariya reported").
+OUTLET_NOUNS: frozenset[str] = frozenset(
+    {"newspaper", "paper", "daily", "tabloid", "publication", "magazine", "network"}
+    | {"broadcaster", "channel", "station", "outlet", "agency", "website", "portal"}
+)
+
 # Bodies every place has, which "the police said" names well enough when no police
 # force was named before ("According to the police, they received a call ...": DW, 409
 # articles); "the ministry" without one named before is nobody a reader can place.

@@ -47,6 +47,7 @@ class Spoken:
     source: Source
     key: str
     speech: bool = True  # words said, not a stance ("wants to focus on subsidies")
+    reported: bool = False  # its cue was "reported": an outlet's report
 
 
 def speaker_agrees(low: str, gender: str | None, s: Spoken, genders: Mapping[str, str]) -> bool:

@@ -27,6 +27,7 @@ from storyline.analyze.source_lexicon import (
     GENDER_NOUNS,
     GENDER_TITLES,
     GENERIC_BODY_NOUNS,
+    OUTLET_NOUNS,
     PERSON_SUBJECT_PRONOUNS,
     PLURAL_PRONOUNS,
     REGIONAL_ROLES,
@@ -168,7 +169,8 @@ class Sources(LaterNames, JointSources, DocumentSources):
         if source.name is None:
             return
         key = source.name.lower()
-        self.spoken.append(Spoken(at.idx, self.index.sent_of(at), source, key, speech))
+        reported = at.lemma_.lower() == "report"
+        self.spoken.append(Spoken(at.idx, self.index.sent_of(at), source, key, speech, reported))
 
     # -- resolution ----------------------------------------------------------
 
@@ -411,6 +413,13 @@ class Sources(LaterNames, JointSources, DocumentSources):
             whole = definite or (subj.dep_ == "compound" and is_definite(subj.head))
             return self._document(subj, depth, whole, phrase)
         known = lemma in ROLE_WORDS or lemma in ORG_WORDS or lemma in UNNAMED_SOURCE_NOUNS
+        if lemma in OUTLET_NOUNS and definite and not _named_in_phrase(subj):
+            # "..., Egypt's Al-Qahira Al-Ekhbariya reported. According to the TV channel,
+            # ...": the source that just reported, whatever its name shows (NER took this
+            # one for a person); "the Qatar-based Al Jazeera TV channel" is named itself
+            reporter = self._just_reported(subj)
+            if reporter is not None:
+                return reporter
         named_beside = any(
             c.dep_ == "appos" and c.i == subj.i + 1 and c.pos_ in ("NOUN", "PROPN")
             for c in subj.children
@@ -703,6 +712,14 @@ class Sources(LaterNames, JointSources, DocumentSources):
             return self._epithet(subj, lemma)
         return None
 
+    def _just_reported(self, subj: Token) -> Source | None:
+        """The source of the last statement before, two sentences back at most, if its
+        cue was "reported"."""
+        sent = self._sent_of(subj)
+        before = [s for s in self.spoken if s.char < subj.idx and sent - s.sent <= 2 and s.speech]
+        last = max(before, key=lambda s: s.char, default=None)
+        return last.source if last is not None and last.reported else None
+
     def _epithet(self, subj: Token, lemma: str) -> Source | None:
         """ "a reporter asked Trump ... 'There should be systems,' the businessman
         replied": a bare role nobody was given refers, as "he" would, to the salient
@@ -887,3 +904,18 @@ _OTHER_TIME = frozenset(
 )
 # Nor is an acting or deputy one the holder of the day.
 _NOT_THE_HOLDER = _OTHER_TIME | {"new", "acting", "interim", "deputy", "vice"}
+
+
+def _named_in_phrase(subj: Token) -> bool:
+    """Whether a noun phrase carries a name of its own ("the Qatar-based Al Jazeera TV
+    channel"; not "the TV channel")."""
+    return any(
+        t.i != subj.i
+        and (t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or t.pos_ == "PROPN")
+        and t.text not in _GENERIC_CAPITALS
+        for t in subj.subtree
+    )
+
+
+# Capitalised words that name no outlet: "the TV channel".
+_GENERIC_CAPITALS = frozenset({"TV", "Radio", "News"})
