@@ -921,3 +921,42 @@ def test_figures_with_a_unit_are_compared_when_their_words_say_what_they_measure
     assert unit_quantity_key("percent", "Inflation", "totaled") is None
     # DW: "two days after Israel officially lifted an 11-week blockade".
     assert unit_quantity_key("week", "blockade", "lifted") == "blockade length"
+
+
+def test_a_running_total_whose_start_is_open_is_the_named_total_its_count_fits() -> None:
+    # Le Monde: "taking the war's overall toll to 53,655"; TASS: "since October 7, 2023,
+    # the number of fatalities ... has risen to 53,655"; TASS five days on: "has approached
+    # 53,977"; BBC: "including 3,509 since the Israeli offensive resumed" (18 March).
+    def total(value: float, day: str, start: str) -> Claim:
+        return claim(value, scope="cumulative", period=f"{start}/{day}", as_of=day,
+                     place="Gaza", claimant="Gaza's health ministry")  # fmt: skip
+
+    overall = total(53655, "2025-05-20", "..")
+    named = total(53655, "2025-05-21", "2023-10-07")
+    later = total(53977, "2025-05-26", "2023-10-07")
+    since_march = total(3509, "2025-05-21", "2025-03-18")
+    open_march = total(3509, "2025-05-21", "..")
+    series, _ = find_series([overall, named, later, since_march, open_march])
+    members = {frozenset(s.figure_ids) for s in series}
+    assert frozenset({overall.id, named.id, later.id}) in members
+    assert frozenset({since_march.id, open_march.id}) in members
+    assert "update" in kinds([overall, named, later], overall, later)
+    # With no count of about its day to fit, an open total stays apart.
+    weeks_later = total(60000, "2025-07-01", "..")
+    series, _ = find_series([named, later, weeks_later])
+    assert not any(weeks_later.id in s.figure_ids for s in series)
+
+
+def test_a_running_totals_floor_is_not_confirmed_by_the_next_days_count() -> None:
+    # DW, 25 May: "more than 53,900 people have been killed in Gaza"; TASS, 26 May: the
+    # toll "has approached 53,977": the total moved, it was not confirmed.
+    kw = {"scope": "cumulative", "place": "Gaza"}
+    floor = claim(53900, qualifier="more than", period="2023-10-07/2025-05-25",
+                  as_of="2025-05-25", **kw)  # fmt: skip
+    next_day = claim(53977, period="2023-10-07/2025-05-26", as_of="2025-05-26",
+                     claimant="Gaza's Health Ministry", **kw)  # fmt: skip
+    assert "corroboration" not in kinds([floor, next_day], floor, next_day)
+    # The same count a day on, from another source, is one count confirmed.
+    again = claim(53977, period="2023-10-07/2025-05-27", as_of="2025-05-27",
+                  claimant="UN humanitarian office", **kw)  # fmt: skip
+    assert kinds([next_day, again], next_day, again) == {"corroboration"}
