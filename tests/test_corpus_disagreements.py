@@ -960,3 +960,37 @@ def test_a_running_totals_floor_is_not_confirmed_by_the_next_days_count() -> Non
     again = claim(53977, period="2023-10-07/2025-05-27", as_of="2025-05-27",
                   claimant="UN humanitarian office", **kw)  # fmt: skip
     assert kinds([next_day, again], next_day, again) == {"corroboration"}
+
+
+def test_each_unit_quantity_reads_its_example() -> None:
+    from storyline.corpus import quantity as q
+
+    for rule in q.UNIT_QUANTITIES:
+        unit, subject, measure, key = rule.example
+        assert q.unit_quantity_key(unit, subject, measure) == key == rule.key
+
+
+def test_how_long_a_visit_lasted_is_one_quantity_across_outlets() -> None:
+    # DW: "Abbas arrived in Beirut earlier in the day for a three-day visit to Lebanon";
+    # JPost: "Abbas landed in Beirut on Wednesday for a three-day visit".
+    kw = {"unit": "day", "scope": None, "period": None, "event": None, "as_of": "2025-05-21",
+          "place": "Beirut", "subject": "visit"}  # fmt: skip
+    dw = claim(3, measure="arrived", **kw)
+    jpost = claim(3, measure="landed", claimant="Al-Araby Al-Jadeed", **kw)
+    assert kinds([dw, jpost], dw, jpost) == {"corroboration"}
+
+
+def test_one_count_two_stories_give_on_one_day_is_one_series() -> None:
+    # BBC and TASS on 26 May, clustered into two stories: "there would be a 70-day truce"
+    # and "includes the release of ten hostages and a 70-day truce".
+    kw = {"unit": "day", "subject": "truce", "measure": None, "place": None, "period": None,
+          "event": None, "as_of": "2025-05-26"}  # fmt: skip
+    bbc = claim(70, story="s1", scope="incident", **kw)
+    tass = claim(70, story="s2", scope=None, claimant="a Palestinian official", **kw)
+    jpost = claim(70, story="s2", scope=None, claimant="Israeli officials", **kw)
+    assert kinds([tass, jpost, bbc], tass, bbc) == {"corroboration"}
+    # A small count recurs by chance: four killed in two stories are two events.
+    kw = {"place": None, "scope": None, "period": None, "event": None}
+    one = claim(4, story="s1", **kw)
+    other = claim(4, story="s2", claimant="police", **kw)
+    assert kinds([one, other], one, other) == set()

@@ -42,7 +42,7 @@ from storyline.corpus.quantity import (
     thing_key,
     unit_quantity_key,
 )
-from storyline.corpus.values import compatible
+from storyline.corpus.values import compatible, says_the_number
 
 # An incident's or a period's series spans at most this many days from its first claim
 # (a toll revised the next day is the same series; the attack of a week later is not).
@@ -488,13 +488,35 @@ def _join(groups: list[Group], claim: Claim, time: object) -> Group | None:
     if len(fits) > 1:
         return None
     for group in reversed(groups):
-        if group.place is not None or not (group.cumulative or group.story == claim.story):
+        if group.place is not None or not (
+            group.cumulative or group.story == claim.story or _told_alike(group, claim)
+        ):
             continue
         if None not in (group.owner, claim.owner) and group.owner != claim.owner:
             continue
         if _same_time(group, claim, time):
             return group
     return None
+
+
+# A count two stories give alike, on one day, is one count when it is at least this large
+# or has a unit ("a three-day visit"): "four killed" recurs by chance, "82 killed" and "a
+# two-hour call" hardly do.
+ALIKE_LEAST = 10
+
+
+def _told_alike(group: Group, claim: Claim) -> bool:
+    """The claim gives, on the very day of one of the series' claims, that claim's very
+    value, a large one or one with a unit: the clustering put two reports of one event in
+    two stories."""
+    if claim.day_number is None or (claim.value < ALIKE_LEAST and claim.unit is None):
+        return False
+    return any(
+        c.day_number == claim.day_number
+        and (c.low, c.high) == (claim.low, claim.high)
+        and says_the_number(c) == says_the_number(claim)
+        for c in group.claims
+    )
 
 
 def _same_story(group: Group, claim: Claim) -> bool:
