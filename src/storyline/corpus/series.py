@@ -301,7 +301,8 @@ def _specific_first(claim: Claim) -> tuple[object, ...]:
     """Claims that say when (their kind of time), then where and whose, seed series; the
     others join them."""
     missing = (claim.place_key is None) + (claim.owner is None)
-    open_start = time_of(claim) == ("since", OPEN)
+    period = claim.period or ""
+    open_start = claim.scope == "cumulative" and ("/" not in period or period.startswith(OPEN))
     return (claim.scope is None, open_start, missing, claim.day_number or 0, claim.id)
 
 
