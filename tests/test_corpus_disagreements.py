@@ -994,3 +994,18 @@ def test_one_count_two_stories_give_on_one_day_is_one_series() -> None:
     one = claim(4, story="s1", **kw)
     other = claim(4, story="s2", claimant="police", **kw)
     assert kinds([one, other], one, other) == set()
+
+
+def test_a_platform_named_as_the_claimant_is_no_source() -> None:
+    # DW: "Ten other people were wounded in the attack, according to a Telegram statement."
+    from storyline.corpus.disagreements import claims_from_rows
+
+    fields = ["f1", "a1", "Ten", 10.0, 10.0, None, None, None, "wounded", "people",
+              "Telegram", "e1", "2025-05-25", "Zhytomyr region", "incident", "2025-05-25",
+              "attack", "named"]  # fmt: skip
+    context = ["2025-05-25", None, "dw", "https://www.dw.com/en/x", None, "s1", "", "", None]
+    (read,) = claims_from_rows([[*fields, *context]])
+    assert (read.claimant, read.claimant_entity, read.claimant_status) == (None, None, None)
+    fields[10] = "Ukraine's emergency service"
+    (read,) = claims_from_rows([[*fields, *context]])
+    assert read.claimant == "Ukraine's emergency service"
