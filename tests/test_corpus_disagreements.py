@@ -921,3 +921,91 @@ def test_figures_with_a_unit_are_compared_when_their_words_say_what_they_measure
     assert unit_quantity_key("percent", "Inflation", "totaled") is None
     # DW: "two days after Israel officially lifted an 11-week blockade".
     assert unit_quantity_key("week", "blockade", "lifted") == "blockade length"
+
+
+def test_a_running_total_whose_start_is_open_is_the_named_total_its_count_fits() -> None:
+    # Le Monde: "taking the war's overall toll to 53,655"; TASS: "since October 7, 2023,
+    # the number of fatalities ... has risen to 53,655"; TASS five days on: "has approached
+    # 53,977"; BBC: "including 3,509 since the Israeli offensive resumed" (18 March).
+    def total(value: float, day: str, start: str) -> Claim:
+        return claim(value, scope="cumulative", period=f"{start}/{day}", as_of=day,
+                     place="Gaza", claimant="Gaza's health ministry")  # fmt: skip
+
+    overall = total(53655, "2025-05-20", "..")
+    named = total(53655, "2025-05-21", "2023-10-07")
+    later = total(53977, "2025-05-26", "2023-10-07")
+    since_march = total(3509, "2025-05-21", "2025-03-18")
+    open_march = total(3509, "2025-05-21", "..")
+    series, _ = find_series([overall, named, later, since_march, open_march])
+    members = {frozenset(s.figure_ids) for s in series}
+    assert frozenset({overall.id, named.id, later.id}) in members
+    assert frozenset({since_march.id, open_march.id}) in members
+    assert "update" in kinds([overall, named, later], overall, later)
+    # With no count of about its day to fit, an open total stays apart.
+    weeks_later = total(60000, "2025-07-01", "..")
+    series, _ = find_series([named, later, weeks_later])
+    assert not any(weeks_later.id in s.figure_ids for s in series)
+
+
+def test_a_running_totals_floor_is_not_confirmed_by_the_next_days_count() -> None:
+    # DW, 25 May: "more than 53,900 people have been killed in Gaza"; TASS, 26 May: the
+    # toll "has approached 53,977": the total moved, it was not confirmed.
+    kw = {"scope": "cumulative", "place": "Gaza"}
+    floor = claim(53900, qualifier="more than", period="2023-10-07/2025-05-25",
+                  as_of="2025-05-25", **kw)  # fmt: skip
+    next_day = claim(53977, period="2023-10-07/2025-05-26", as_of="2025-05-26",
+                     claimant="Gaza's Health Ministry", **kw)  # fmt: skip
+    assert "corroboration" not in kinds([floor, next_day], floor, next_day)
+    # The same count a day on, from another source, is one count confirmed.
+    again = claim(53977, period="2023-10-07/2025-05-27", as_of="2025-05-27",
+                  claimant="UN humanitarian office", **kw)  # fmt: skip
+    assert kinds([next_day, again], next_day, again) == {"corroboration"}
+
+
+def test_each_unit_quantity_reads_its_example() -> None:
+    from storyline.corpus import quantity as q
+
+    for rule in q.UNIT_QUANTITIES:
+        unit, subject, measure, key = rule.example
+        assert q.unit_quantity_key(unit, subject, measure) == key == rule.key
+
+
+def test_how_long_a_visit_lasted_is_one_quantity_across_outlets() -> None:
+    # DW: "Abbas arrived in Beirut earlier in the day for a three-day visit to Lebanon";
+    # JPost: "Abbas landed in Beirut on Wednesday for a three-day visit".
+    kw = {"unit": "day", "scope": None, "period": None, "event": None, "as_of": "2025-05-21",
+          "place": "Beirut", "subject": "visit"}  # fmt: skip
+    dw = claim(3, measure="arrived", **kw)
+    jpost = claim(3, measure="landed", claimant="Al-Araby Al-Jadeed", **kw)
+    assert kinds([dw, jpost], dw, jpost) == {"corroboration"}
+
+
+def test_one_count_two_stories_give_on_one_day_is_one_series() -> None:
+    # BBC and TASS on 26 May, clustered into two stories: "there would be a 70-day truce"
+    # and "includes the release of ten hostages and a 70-day truce".
+    kw = {"unit": "day", "subject": "truce", "measure": None, "place": None, "period": None,
+          "event": None, "as_of": "2025-05-26"}  # fmt: skip
+    bbc = claim(70, story="s1", scope="incident", **kw)
+    tass = claim(70, story="s2", scope=None, claimant="a Palestinian official", **kw)
+    jpost = claim(70, story="s2", scope=None, claimant="Israeli officials", **kw)
+    assert kinds([tass, jpost, bbc], tass, bbc) == {"corroboration"}
+    # A small count recurs by chance: four killed in two stories are two events.
+    kw = {"place": None, "scope": None, "period": None, "event": None}
+    one = claim(4, story="s1", **kw)
+    other = claim(4, story="s2", claimant="police", **kw)
+    assert kinds([one, other], one, other) == set()
+
+
+def test_a_platform_named_as_the_claimant_is_no_source() -> None:
+    # DW: "Ten other people were wounded in the attack, according to a Telegram statement."
+    from storyline.corpus.disagreements import claims_from_rows
+
+    fields = ["f1", "a1", "Ten", 10.0, 10.0, None, None, None, "wounded", "people",
+              "Telegram", "e1", "2025-05-25", "Zhytomyr region", "incident", "2025-05-25",
+              "attack", "named"]  # fmt: skip
+    context = ["2025-05-25", None, "dw", "https://www.dw.com/en/x", None, "s1", "", "", None]
+    (read,) = claims_from_rows([[*fields, *context]])
+    assert (read.claimant, read.claimant_entity, read.claimant_status) == (None, None, None)
+    fields[10] = "Ukraine's emergency service"
+    (read,) = claims_from_rows([[*fields, *context]])
+    assert read.claimant == "Ukraine's emergency service"

@@ -211,3 +211,19 @@ def test_a_period_after_a_list_covers_every_item_of_it(nlp) -> None:  # type: ig
         text, mark = _marked(text)
         figure = _at(_figures(nlp, text), mark)
         assert (figure.scope, figure.period) == ("period", "2025-05-24/2025-05-25"), text
+
+
+def test_a_casualty_count_carries_on_from_the_other_count_of_its_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    # DW, 25 May: Zhytomyr's wounded are given two sentences after its dead.
+    text = (
+        "A Russian airstrike has killed three in the region of Zhytomyr, emergency services "
+        "said on Sunday. Those killed were children, they said. Ten other people were "
+        "wounded in the attack, according to a Telegram statement.\n"
+        "At least four people were killed in Kyiv. In all, 12 people died, officials said. "
+        "Russia launched 69 missiles at Ukraine. No deaths were reported."
+    )
+    figures = {f.text: f for f in _figures(nlp, text)}
+    assert figures["three"].place == "Zhytomyr region"
+    assert figures["Ten"].place == "Zhytomyr region"
+    assert figures["12"].place is None  # the same measure: no part of Kyiv's count
+    assert figures["No"].place is None  # after a count of missiles, not of casualties

@@ -41,7 +41,9 @@ def common(values: Sequence[str | None]) -> str | None:
 def period_of(claims: Sequence[Claim]) -> str | None:
     """The stretch the claims cover: from their earliest start to their latest end. A
     coarser date another claim makes precise says nothing more ("2023", beside "7 October
-    2023": "2023-10-07", not "2023 to 2023-10-07")."""
+    2023": "2023-10-07", not "2023 to 2023-10-07"), nor does an open start another claim
+    of the same running total names ("the war's overall toll" beside "since October 7,
+    2023")."""
     periods = {c.period for c in claims if c.period}
     starts, ends = [], []
     for period in sorted(periods):
@@ -52,7 +54,8 @@ def period_of(claims: Sequence[Claim]) -> str | None:
         ends.append(end or start)
     if not starts:
         return None
-    start = ".." if ".." in starts else min(starts)
+    named = [s for s in starts if s != ".."]  # a total whose start one claim names
+    start = min(named) if named else ".."
     end = max(e for e in ends if e != "..") if any(e != ".." for e in ends) else ".."
     return start if start == end else f"{start}/{end}"
 

@@ -167,29 +167,48 @@ def counted_key(subject: str | None, measure: str | None) -> str | None:
 # tariff stays out: "20% on the European Union" and "the 10% baseline" are two rates, and
 # the words do not tell them apart.
 DURATIONS = frozenset({"hour", "day", "week", "month"})
-UNIT_QUANTITIES: tuple[tuple[frozenset[str], str, str], ...] = (
-    (DURATIONS, r"\b(?:truce|ceasefire)\b", "truce length"),
-    (DURATIONS, r"\bpaus(?:e|ed|ing)\b", "pause length"),
-    (DURATIONS, r"\bblockaded?\b", "blockade length"),  # "Israel's 11-week blockade"
+
+
+@dataclass(frozen=True)
+class UnitQuantity:
+    units: frozenset[str]
+    pattern: str  # over the figure's subject and measure words
+    key: str
+    example: tuple[str, str, str | None, str]  # (unit, subject, measure) as read -> ``key``
+
+
+UNIT_QUANTITIES: tuple[UnitQuantity, ...] = (
+    UnitQuantity(DURATIONS, r"\b(?:truce|ceasefire)\b", "truce length",
+                 ("day", "a 70-day ceasefire", None, "truce length")),
+    UnitQuantity(DURATIONS, r"\bpaus(?:e|ed|ing)\b", "pause length",
+                 ("day", "the 90-day pause", "ends", "pause length")),
+    UnitQuantity(DURATIONS, r"\bblockaded?\b", "blockade length",
+                 ("week", "Israel's 11-week blockade", None, "blockade length")),
+    # How long a meeting, a call or a visit lasted: "a three-day summit" and "the three
+    # days of meetings" in Banff; "Trump and Putin spoke for two hours" and "a two-hour
+    # phone call"; "a three-day visit to Lebanon".
+    UnitQuantity(DURATIONS, r"\b(?:talks|negotiations|meetings?|summit|conference)\b",
+                 "meeting length", ("day", "summit", None, "meeting length")),
+    UnitQuantity(DURATIONS, r"\b(?:(?:phone\s+)?calls?|conversation|spoke|speak|talked)\b",
+                 "call length", ("hour", "Trump", "spoke", "call length")),
+    UnitQuantity(DURATIONS, r"\b(?:visit|trip|tour)\b", "visit length",
+                 ("day", "visit", "arrived", "visit length")),
     # A year's inflation, not a week's ("Annual inflation in Russia slowed down to 9.9% from
     # May 13 to 19", beside "Inflation in Russia totaled 0.07%" over those days).
-    (
-        frozenset({"percent"}),
-        r"\b(?:annual|year-on-year|yearly)\b.*\binflation\b",
-        "annual inflation",
-    ),
-)
+    UnitQuantity(frozenset({"percent"}), r"\b(?:annual|year-on-year|yearly)\b.*\binflation\b",
+                 "annual inflation", ("percent", "Annual inflation", "slowed", "annual inflation")),
+)  # fmt: skip
 
-UNIT_QUANTITY_KEYS = frozenset(key for _, _, key in UNIT_QUANTITIES)
+UNIT_QUANTITY_KEYS = frozenset(rule.key for rule in UNIT_QUANTITIES)
 
 
 def unit_quantity_key(unit: str | None, subject: str | None, measure: str | None) -> str | None:
     """What a figure with a unit measures, when ``UNIT_QUANTITIES`` knows its words ("70-day",
     unit day, subject "truce" -> "truce length"), else None."""
     words = fold(f"{subject or ''} {measure or ''}")
-    for units, pattern, key in UNIT_QUANTITIES:
-        if unit in units and re.search(pattern, words):
-            return key
+    for rule in UNIT_QUANTITIES:
+        if unit in rule.units and re.search(rule.pattern, words):
+            return rule.key
     return None
 
 

@@ -109,8 +109,16 @@ def value_groups(claims: Sequence[Claim], cumulative: bool) -> list[ValueGroup]:
 
 
 def _near_in_time(group: ValueGroup, claim: Claim) -> bool:
+    """A running total's claim agrees with those of about its day, and with another value
+    only of its very day: a day on, a total that moved is the next count ("more than
+    53,900" on 25 May is not confirmed by the 53,977 of 26 May), one unchanged is the same
+    count reported again."""
     day = _ordinal(claim.day)
-    return all(abs(_ordinal(c.day) - day) <= SAME_TIME_DAYS for c in group.claims)
+    return all(
+        abs(_ordinal(c.day) - day) <= SAME_TIME_DAYS
+        and ((c.low, c.high) == (claim.low, claim.high) or _ordinal(c.day) == day)
+        for c in group.claims
+    )
 
 
 def relate(

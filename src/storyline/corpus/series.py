@@ -42,7 +42,7 @@ from storyline.corpus.quantity import (
     thing_key,
     unit_quantity_key,
 )
-from storyline.corpus.values import compatible
+from storyline.corpus.values import compatible, says_the_number
 
 # An incident's or a period's series spans at most this many days from its first claim
 # (a toll revised the next day is the same series; the attack of a week later is not).
@@ -169,12 +169,12 @@ def time_of(claim: Claim) -> object:
     for an incident or a night (one attack's count); None when the sentence says nothing
     (an "unspecified" figure may be an event's or a running total's)."""
     if claim.scope == "cumulative":
-        start = claim.period.split("/")[0] if claim.period and "/" in claim.period else ".."
+        start = claim.period.split("/")[0] if claim.period and "/" in claim.period else OPEN
         return ("since", start)
     if claim.scope is None:
         measures, least = IMPLICIT_TOTALS.get(thing_key(claim.subject) or "", ((), 0.0))
         if measure_key(claim.measure) in measures and claim.value >= least:
-            return ("since", "..")
+            return ("since", OPEN)
         return None
     if claim.scope == "incident":
         return "event"
@@ -301,7 +301,9 @@ def _specific_first(claim: Claim) -> tuple[object, ...]:
     """Claims that say when (their kind of time), then where and whose, seed series; the
     others join them."""
     missing = (claim.place_key is None) + (claim.owner is None)
-    return (claim.scope is None, missing, claim.day_number or 0, claim.id)
+    period = claim.period or ""
+    open_start = claim.scope == "cumulative" and ("/" not in period or period.startswith(OPEN))
+    return (claim.scope is None, open_start, missing, claim.day_number or 0, claim.id)
 
 
 def _series_of_block(block: tuple[object, ...], claims: list[Claim]) -> list[Group]:
@@ -342,7 +344,9 @@ def _same_time(group: Group, claim: Claim, time: object) -> bool:
             return False  # a figure with no time cue is no running total ("12 killed")
         time = "event"
     if time != group.time:
-        return False  # a total since March 18 is not one since the war began
+        # a total since March 18 is not one since the war began; a total whose start is
+        # not named is the one its count fits
+        return _open_start(group, claim, time)
     if group.cumulative:
         return True
     night = night_of(claim)
@@ -356,6 +360,34 @@ def _same_time(group: Group, claim: Claim, time: object) -> bool:
     # next night's attack.
     near = any(abs(day - d) <= EVENT_DAYS for d in days if d is not None)
     return day in days or (near and _agrees(group, claim)) or _retold(group, claim)
+
+
+# A running total whose start its sentence leaves open joins a named one only with a count
+# that series gives this many days from it, or fewer.
+OPEN_START_DAYS = 2
+
+
+def _open_start(group: Group, claim: Claim, time: object) -> bool:
+    """A running total whose sentence names no start ("the war's overall toll to 53,655",
+    "killed in Gaza since then") is the named total its count fits ("since October 7,
+    2023, the number of fatalities ... has risen to 53,655"), as a named total is the
+    open one's: a value the series gives, or one close to it and compatible, of about the
+    same day (3,509 since 18 March is not the war's 53,655)."""
+    if not (group.cumulative and isinstance(time, tuple) and OPEN in (time[1], group.time[1])):  # type: ignore[index]
+        return False
+    day = claim.day_number
+    return day is not None and any(
+        c.day_number is not None
+        and abs(c.day_number - day) <= OPEN_START_DAYS
+        and c.low == c.high
+        and compatible(claim, c)
+        and _close(claim.value, c.value)
+        for c in group.claims
+    )
+
+
+# The start of a running total its sentence does not name (``time_of``).
+OPEN = ".."
 
 
 # A past event's count retold in a later article's background is known by its very value
@@ -457,13 +489,35 @@ def _join(groups: list[Group], claim: Claim, time: object) -> Group | None:
     if len(fits) > 1:
         return None
     for group in reversed(groups):
-        if group.place is not None or not (group.cumulative or group.story == claim.story):
+        if group.place is not None or not (
+            group.cumulative or group.story == claim.story or _told_alike(group, claim)
+        ):
             continue
         if None not in (group.owner, claim.owner) and group.owner != claim.owner:
             continue
         if _same_time(group, claim, time):
             return group
     return None
+
+
+# A count two stories give alike, on one day, is one count when it is at least this large
+# or has a unit ("a three-day visit"): "four killed" recurs by chance, "82 killed" and "a
+# two-hour call" hardly do.
+ALIKE_LEAST = 10
+
+
+def _told_alike(group: Group, claim: Claim) -> bool:
+    """The claim gives, on the very day of one of the series' claims, that claim's very
+    value, a large one or one with a unit: the clustering put two reports of one event in
+    two stories."""
+    if claim.day_number is None or (claim.value < ALIKE_LEAST and claim.unit is None):
+        return False
+    return any(
+        c.day_number == claim.day_number
+        and (c.low, c.high) == (claim.low, claim.high)
+        and says_the_number(c) == says_the_number(claim)
+        for c in group.claims
+    )
 
 
 def _same_story(group: Group, claim: Claim) -> bool:

@@ -50,6 +50,7 @@ def describe_figures(
         if span is not None:
             sent = span[0].sent
             sentences[f.start] = (sent.start_char, sent.end_char)
+    order = [(s.start_char, s.end_char) for s in doc.sents] if figures else []
     places: dict[tuple[int, int], list[PlaceMention]] = {}
     # Where the model saw a place name ends ("across Ukraine Play for Ukraine": Ukraine).
     names = {e.start_char: e.end_char for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
@@ -72,6 +73,52 @@ def describe_figures(
         f.place, f.scope, f.period, f.event = about.place, about.scope, about.period, about.event
         if _distance(f):
             f.place = None
+        elif f.place is None and not places[sentence]:
+            f.place = carried_place(text, f, sentence, order, figures, sentences)
+
+
+# A casualty count whose sentence names no place carries on from the other casualty count
+# of the sentence before it ("A Russian airstrike has killed three in the region of
+# Zhytomyr ... Ten other people were wounded in the attack": Zhytomyr's wounded). Another
+# count of the same measure is no part of that place ("Four were killed in Kyiv. In all,
+# 12 people died"), nor a count of something else ("No deaths were reported" after the
+# missiles launched at Ukraine).
+CARRIED_FROM: dict[str, frozenset[str]] = {
+    "wounded": frozenset({"killed"}),
+    "killed": frozenset({"wounded"}),
+}
+# How many sentences back, inside its paragraph, that count may be.
+CARRY_SENTENCES = 2
+
+
+def carried_place(
+    text: str,
+    figure: Figure,
+    sentence: tuple[int, int],
+    order: list[tuple[int, int]],
+    figures: Sequence[Figure],
+    sentences: dict[int, tuple[int, int]],
+) -> str | None:
+    """The place a casualty count whose sentence names none carries on from
+    (``CARRIED_FROM``): the one place of the nearest sentence before it, in its paragraph,
+    whose figures are placed, when one of them is the other casualty count and none
+    counts the same as this one."""
+    partners = CARRIED_FROM.get(figure.measure or "")
+    if not partners or not (figure.low or figure.high) or sentence not in order:
+        return None
+    at = order.index(sentence)
+    for before in reversed(order[max(0, at - CARRY_SENTENCES) : at]):
+        if "\n" in text[before[1] : sentence[0]]:
+            return None  # the paragraph starts after it
+        placed = [f for f in figures if sentences.get(f.start) == before and f.place]
+        if not placed:
+            continue
+        names = {f.place for f in placed}
+        measures = {f.measure for f in placed}
+        if len(names) == 1 and measures & partners and figure.measure not in measures:
+            return names.pop()
+        return None
+    return None
 
 
 def _distance(figure: Figure) -> bool:

@@ -63,6 +63,10 @@ DEMONYMS: dict[str, str] = {
 }
 
 
+# A country's adjective ("Ukrainian"), as the word before a kind of place may be one.
+_DEMONYM = "(?:" + "|".join(word.title() for word in DEMONYMS) + ")"
+
+
 @dataclass(frozen=True)
 class PlaceRule:
     name: str
@@ -81,6 +85,13 @@ PLACE_RULES: tuple[PlaceRule, ...] = (
         rf"\b(?:[Ii]n|[Aa]cross|[Oo]ver|[Aa]t)\s+the\s+(?:[a-z]+\s+){{0,2}}(?P<kind>{_KIND})"
         rf"\s+of\s+(?P<name>{_NAME})",
         "In the region of Zhytomyr, west of Kyiv, [three] children were killed.",
+        "Zhytomyr region",
+    ),
+    _rule(  # the same, a country's adjective before the kind: not "the Ukrainian region"
+        "adjective-kind-of-name",
+        rf"\b(?:[Ii]n|[Aa]cross|[Oo]ver|[Aa]t)\s+the\s+(?:[a-z-]+\s+)?{_DEMONYM}\s+"
+        rf"(?P<kind>{_KIND})\s+of\s+(?P<name>{_NAME})",
+        "A Russian airstrike has killed [three] in the northwestern Ukrainian region of Zhytomyr.",
         "Zhytomyr region",
     ),
     _rule(

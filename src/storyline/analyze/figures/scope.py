@@ -80,6 +80,16 @@ SCOPE_RULES: tuple[ScopeRule, ...] = (
     # not "a total of": a sum of one attack or one swap ("Russia used a total of 69
     # missiles and 298 drones - the largest single aerial attack of the war", Fox)
     _rule(
+        "during-war",
+        r"\bduring\s+(?:the\s+|this\s+|its\s+|[\w-]+['’]s\s+)?"
+        r"(?:(?:military|full[- ]scale)\s+)?(?:war|campaign)\b(?!\s+(?:games|crimes?|zone))",
+        "cumulative",
+        "total",
+        "Gaza's health ministry says more than [53,000] Palestinians have been killed during "
+        "Israel's military campaign.",
+    ),  # a war's toll to date ("confirmed killed in Gaza during the war"); not "in the war",
+    # which says where an event stands ("the largest attack in the war")
+    _rule(
         "past-24-hours",
         r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|previous)\s+(?:24|twenty-four)"
         r"\s+hours\b|\b(?:in|over)\s+(?:the\s+)?(?:past|last|previous)\s+day\b"
