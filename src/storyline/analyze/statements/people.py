@@ -73,6 +73,14 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
             return
         if not doc[hi - 1].text[:1].isupper():
             return  # a surname is written in capitals: "tournée stratégique" (French in a post)
+        while (
+            hi + 1 < len(doc)
+            and doc[hi].text == "-"
+            and not doc[hi - 1].whitespace_
+            and not doc[hi].whitespace_
+            and doc[hi + 1].is_alpha
+        ):
+            hi += 2  # a hyphenated name NER cut at its hyphen ("Chun In-bum" was "Chun In")
         if hi - lo == 1 and doc[lo].is_sent_start and doc[lo].lower_ in lower_words:
             return  # "Rice is a very promising crop", and "rice" elsewhere: a common noun
         if hi - lo == 1 and doc[lo].lower_ in CAPITAL_CITIES:
