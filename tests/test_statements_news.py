@@ -548,3 +548,12 @@ def test_the_terms_of_a_deal_are_still_according_to_it(nlp) -> None:  # type: ig
         "release of an Iranian detainee in Iraq."
     )
     assert saying(statements(nlp, text), "Tsurkov’s release").cue == "According to"
+
+
+def test_that_tagged_an_adverb_is_not_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, Jerusalem Post: the words began "that he had ...")
+    text = (
+        "At the same time, Urich said during questioning this week that he had advanced "
+        "messaging against Qatar."
+    )
+    assert saying(statements(nlp, text), "advanced messaging").text.startswith("he had")

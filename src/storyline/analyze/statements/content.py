@@ -37,6 +37,8 @@ def clause_content(art: ArticleView, clause: Token, cue: Token) -> tuple[int, in
         return _extracted(art, clause, cue)
     if doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if"):
         left += 1
+    elif doc[left].lower_ == "that" and left < right and doc[left + 1].dep_ in SUBJ_DEPS:
+        left += 1  # ("said during questioning this week that he had ...": tagged an adverb)
     that = _that_mark(clause)
     if that is not None and left < that.i and doc[that.i - 1].text == ",":
         left = that.i + 1  # "citing the army, that X": an aside before the clause's "that"
