@@ -79,8 +79,9 @@ def test_a_background_sentence_in_the_middle_of_unrelated_articles_stays() -> No
     background = (
         "The war began in February 2022 when troops crossed the border from three directions."
     )
+    # (In the middle: more running text after it than a tail carousel of blurbs holds.)
     items = [
-        (f"a{i}", f"{story(t, i, 4)} {background} {story(t, i + 5, 4)}")
+        (f"a{i}", f"{story(t, i, 4)} {background} {story(t, i + 5, 12)}")
         for i, t in enumerate(TOPICS)
     ]
     groups = survey("example.com", items)
@@ -117,6 +118,41 @@ def test_tail_furniture_is_removed_only_at_the_tail() -> None:
     assert apply(own, index(patterns)) == (own, [])
     text, removed = apply(f"{story('science', 51)} {headlines}", index(patterns))
     assert text == story("science", 51) and removed == [headlines]
+
+
+def test_a_blurb_of_a_tail_carousel_is_furniture_at_the_tail() -> None:
+    """The BBC closes its pages with blurbs of other stories: one carried by several
+    unrelated pages is furniture at the tail although blurbs only one page carries come
+    after it (they stay: they cannot be told from the article's own last sentences)."""
+    teaser = (
+        "Putin's spokesman Dmitry Peskov said there was \"emotional overload at this "
+        "important moment\" after Trump's comments."
+    )
+    blurbs = [
+        "Police said the man was having a medical crisis.",
+        "Volunteer Chris Garrett, 40, died in an incident in Izyum.",
+        "The state department is imposing new sanctions because of the findings.",
+        "A Russian couple shared information about Russian forces in their town.",
+    ]
+    items = [
+        (f"a{i}", f"{story(t, i)} {teaser} {blurbs[i]}") for i, t in enumerate(list(TOPICS)[:4])
+    ]
+    patterns = learn("bbc.com", items)
+    assert [(p.position, p.text) for p in patterns] == [("tail", teaser.rstrip("."))]
+    closing = f"{blurbs[0]} {blurbs[2]}"
+    text, removed = apply(f"{story('science', 60)} {teaser} {closing}", index(patterns))
+    assert text == f"{story('science', 60)} {closing}" and removed == [teaser]
+    # Followed by more running text than blurbs make, it is the article's own: kept.
+    own = f"{story('science', 61, 3)} {teaser} {story('science', 62, 12)}"
+    assert apply(own, index(patterns)) == (own, [])
+    # Part of a sentence is no blurb: the opening of one outlet's closing line ("Fox News
+    # Digital has reached out to ...") before short sentences stays.
+    reached = "Fox News Digital has reached out"
+    items = [
+        (f"a{i}", f"{story(t, i)} {reached} to the {t} office for comment. {blurbs[i]}")
+        for i, t in enumerate(list(TOPICS)[:4])
+    ]
+    assert learn("foxnews.com", items) == []
 
 
 def test_paragraph_breaks_survive_a_cut() -> None:

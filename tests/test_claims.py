@@ -149,6 +149,39 @@ def test_one_speakers_words_translated_twice() -> None:
     assert same_quote(cbc, tass) is None
 
 
+def test_one_speakers_quote_translated_by_two_outlets_keeps_its_order() -> None:
+    """Netanyahu's offer of 21 May as Arutz Sheva and the Jerusalem Post translated it:
+    'chance' and 'opportunity', 'bring back' and 'return', 'ready' and 'prepared', but
+    a temporary ceasefire for hostages in that order in both."""
+    arutz = dataclasses.replace(
+        _q("if there is a chance for a temporary ceasefire to bring back hostages, we are "
+           "ready for it.", "Benjamin Netanyahu", day="2025-05-21"),
+        family="israelnationalnews",
+    )  # fmt: skip
+    jpost = dataclasses.replace(
+        _q("If there is an opportunity for a temporary ceasefire to return hostages, we are "
+           "prepared for it", "Benjamin Netanyahu", day="2025-05-21"),
+        family="jpost",
+    )  # fmt: skip
+    assert "translated" in (same_quote(arutz, jpost) or "")
+    # Not within one outlet family (its own wording again, not a translation), nor from
+    # speakers the names do not make one.
+    assert same_quote(arutz, dataclasses.replace(jpost, family="israelnationalnews")) is None
+    assert same_quote(arutz, dataclasses.replace(jpost, speaker="Yair Lapid")) is None
+    # Two things one speaker said on one occasion share generic words in order ("killing
+    # people ... happened"), not what was said: Fox gives both, apart.
+    fox = dataclasses.replace(
+        _q("He's killing people. And something happened to this guy.", "Donald Trump"),
+        family="foxnews",
+    )
+    egypt = dataclasses.replace(
+        _q("He's killing a lot of people, and I don't know what the hell happened to Putin.",
+           "Donald Trump"),
+        family="egyptindependent",
+    )  # fmt: skip
+    assert same_quote(fox, egypt) is None
+
+
 def test_a_statement_carrying_two_quotes_compares_each() -> None:
     # Sentences written for this test: the extractor took two quotes and the narration
     # between them as one statement; the second is another outlet's translation.

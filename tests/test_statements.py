@@ -707,6 +707,21 @@ def test_a_quote_right_after_reported_speech_goes_on_from_its_speaker(nlp) -> No
     assert (s.speaker, s.direct) == ("Vera Kulakova", True)
 
 
+def test_a_quote_after_a_quote_and_its_cue_goes_on_from_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 409 articles (The Independent, AP): the quote after '... encourages" Putin, he
+    # added.' was nobody's, so the claim of Zelensky's post missed the Independent.
+    text = (
+        "Volodymyr Zelensky wrote on X that the strikes were deliberate. \u201cEach such "
+        "terrorist Russian strike is a sufficient reason for new sanctions against Russia,"
+        "\u201d he said. \u201cRussia is dragging out this war and continues to kill every "
+        "day.\u201d \u201cAmerica\u2019s silence, the silence of others in the world, only "
+        "encourages\u201d Putin, he added. \u201cWithout truly strong pressure on the Russian "
+        "leadership, this brutality cannot be stopped.\u201d There was no immediate comment."
+    )
+    s = saying(_run(nlp, text), "Without truly strong pressure")
+    assert s.direct and s.speaker == "Volodymyr Zelensky"
+
+
 def test_a_quote_after_a_question_is_not_the_askers(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Sparks flew when Brad Sherman questioned Marco Rubio on a nuclear cooperation "

@@ -11,10 +11,12 @@ recurrence alone decides nothing. A run that recurs is furniture when
 
 - it speaks to the reader or is an all-caps promo (``look``: "CLICK HERE
   ...", "you", "sign up", "please"), wherever it is; or
-- it sits at the head or the tail of the text (a dateline may come first)
-  and the articles carrying it are unrelated to each other (their remaining
-  content words overlap little: a navigation header rides on every story,
-  a background sentence only on stories about the same thing); or
+- it sits at the head or the tail of the text (a dateline may come first; the
+  tail includes a closing carousel of other stories' blurbs,
+  ``shingles.CAROUSEL_WORDS``) and the articles carrying it are unrelated to
+  each other (their remaining content words overlap little: a navigation header
+  rides on every story, a background sentence only on stories about the same
+  thing); or
 - it sits at an edge, has the shape of furniture (a byline or bio, a run of
   headlines without sentence punctuation) and its carriers are not clearly
   related, or it is a bio naming the outlet itself.

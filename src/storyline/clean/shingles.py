@@ -30,6 +30,15 @@ SHINGLE = 8
 # unrecognised bit between two pieces of one page header ("'You instilled
 # fear." between two of Le Monde's headlines). A dateline does not count.
 EDGE_SLACK = 3
+# A tail carousel: an outlet closes its pages with blurbs of other stories (the BBC: 'Putin's
+# spokesman Dmitry Peskov said there was "emotional overload at this important moment"
+# after Trump's comments.' under a story about a flight, a fire, a convert to Orthodoxy).
+# Whole sentences followed by no more than ``CAROUSEL_WORDS`` words to the end, in
+# sentences of at most ``BLURB_WORDS`` words each, sit in that carousel: at the tail,
+# though blurbs no other page carries come after them (those stay: they may be the
+# article's own last sentences).
+CAROUSEL_WORDS = 120
+BLURB_WORDS = 45
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -136,9 +145,25 @@ class Passage:
         stretch of other words longer than EDGE_SLACK; None in the middle."""
         if _longest_gap(self.head, start, transparent) <= EDGE_SLACK:
             return "head"
-        if _longest_gap(end, self.size, transparent) <= EDGE_SLACK:
+        if _longest_gap(end, self.size, transparent) <= EDGE_SLACK or self.in_carousel(start, end):
             return "tail"
         return None
+
+    def in_carousel(self, start: int, end: int) -> bool:
+        """Are words ``start:end`` whole sentences of a tail carousel, only blurbs after
+        them (``CAROUSEL_WORDS``)? Part of a sentence is not a blurb: "Fox News Digital has
+        reached out" opens the article's own last sentence."""
+        whole = (start == self.head or self.sentence_ends_before(start)) and (
+            end == self.size or self.sentence_ends_before(end)
+        )
+        if not whole or self.size - end > CAROUSEL_WORDS:
+            return False
+        sentence = 0
+        for k in range(end, self.size):
+            sentence = 1 if k > end and self.sentence_ends_before(k) else sentence + 1
+            if sentence > BLURB_WORDS:
+                return False
+        return True
 
 
 def _longest_gap(start: int, end: int, spans: list[tuple[int, int]]) -> int:

@@ -244,8 +244,10 @@ def _right_after(art: ArticleView, found: list[Found], q: Quote) -> Found | None
 
 
 # What may stand between an attribution and the quote that goes on from it: the end
-# of the attribution's sentence ("..., Vegh said. ", "... on Monday. ", ':" ').
-_SENTENCE_CLOSE = re.compile(r"^[^.!?\n\"“”]{0,30}[.!?:][\"”’]?\s+$")
+# of the attribution's sentence ("..., Vegh said. ", "... on Monday. ", ':" '), the
+# quote's own closing mark first when the attribution is a quote ('... only encourages”
+# Putin, he added. “Without truly strong pressure ...').
+_SENTENCE_CLOSE = re.compile(r"^[,;]?[\"”’]?[^.!?\n\"“”]{0,30}[.!?:][\"”’]?\s+$")
 _MARK_CLOSE = re.compile(r"^[\"”’]?\s+$")  # a quote that ended its sentence: '..." "'
 _AFTER_GAP = 40
 # Cues of a question: the quote after one is the answer, someone else's.

@@ -21,7 +21,9 @@ compatible speaker:
 - **one utterance rendered twice**: the same speaker by name within a few days,
   with most content words in common (a translation, a paraphrase), or with a
   phrase of several content words in common across two outlet families (shorter
-  when it is inside the quote marks of both).
+  when it is inside the quote marks of both), or, both quoting in two outlet
+  families, most content words of one quote in the other's in the same order (two
+  translations of one sentence).
 
 A direct statement carrying more than ``MAX_QUOTES`` quotes with narration between
 them is an article's run of quotes and narration, of several speakers: it joins no
@@ -158,6 +160,15 @@ SPEAKER_RUN_CONTENT = 3
 # "Their reply is ..."): a reporter's routine phrase ("over the past day") is not
 # quoted.
 SPEAKER_RUN_QUOTED = 4
+# One speaker's quote translated twice, in two outlet families within those days: the
+# content words of one quote in the other's in the same order, this share of the
+# shorter's, at least this many of them telling ("If there is a chance for a temporary ceasefire to
+# bring back hostages, we are ready for it", "If there is an opportunity for a temporary
+# ceasefire to return hostages, we are prepared for it"). A quote with fewer content
+# words is a turn of speech ("killing a lot of people").
+TRANSLATED_SHARE = 0.5
+TRANSLATED_WORDS = 3
+TRANSLATED_MIN_CONTENT = 5
 # Words of a quoted fragment in a row that say another statement carries that fragment
 # (``matched_part``); a shorter fragment whole.
 PART_RUN = 2
@@ -548,6 +559,30 @@ def _speaker_phrase(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     return None
 
 
+def _translated(a: Quote, b: Quote, speakers: bool | None) -> str | None:
+    """One speaker's quote translated twice: both quote, in two outlet families, and the
+    content words of one quote run in the other's in the same order, most of them
+    (``TRANSLATED_SHARE``): two renderings keep what was said in its order, where two
+    different sayings of one speaker on one topic share words in any order."""
+    if not (a.direct and b.direct) or a.family == b.family or not one_occasion(a, b, speakers):
+        return None
+    for qa in a.quotes:
+        sa = w.content_sequence(qa)
+        for qb in b.quotes:
+            sb = w.content_sequence(qb)
+            shorter = min(len(sa), len(sb))
+            if shorter < TRANSLATED_MIN_CONTENT:
+                continue
+            common = w.common_order(sa, sb)
+            if (
+                w.telling_words(common) >= TRANSLATED_WORDS
+                and len(common) >= TRANSLATED_SHARE * shorter
+            ):
+                words = " ".join(common)
+                return f"same speaker, one quote translated ('{words}' in order)"
+    return None
+
+
 def _same_count(a: Quote, b: Quote, speakers: bool | None) -> str | None:
     """One speaker's unrounded count of one thing, twice within a few days: one claim
     in two wordings ("303 Ukrainian POWs had been freed", "303 Ukrainian defenders are
@@ -615,6 +650,7 @@ def same_quote(a: Quote, b: Quote, copies: bool = False) -> str | None:
         or _unnamed_fragment(a, b, speakers)
         or _same_content(a, b, speakers)
         or _speaker_phrase(a, b, speakers)
+        or _translated(a, b, speakers)
         or _same_count(a, b, speakers)
         or _same_in_copies(a, b, copies)
     )

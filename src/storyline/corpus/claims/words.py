@@ -264,13 +264,40 @@ def content_stems(text: str, names_first: bool = False) -> frozenset[str]:
     """The stems of a text's content words: not stop words, not numbers, and not names
     (a capitalised word past the first, or the first too with ``names_first``): what a
     paraphrase keeps of what was said."""
+    return frozenset(content_sequence(text, names_first))
+
+
+def content_sequence(text: str, names_first: bool = False) -> tuple[str, ...]:
+    """``content_stems`` in the order the text gives them, repeats kept: what two
+    translations of one sentence keep in the same order."""
     tokens = _TOKEN.findall(text)
-    return frozenset(
+    return tuple(
         s
         for i, token in enumerate(tokens)
         if not ((i or names_first) and token[:1].isupper())
         for s in _token_stems(token)
     )
+
+
+def common_order(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    """The words ``a`` and ``b`` have in common in the same order (a longest common
+    subsequence, the earliest in ``a`` on a tie)."""
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) - 1, -1, -1):
+        for j in range(len(b) - 1, -1, -1):
+            table[i][j] = (
+                table[i + 1][j + 1] + 1 if a[i] == b[j] else max(table[i + 1][j], table[i][j + 1])
+            )
+    out, i, j = [], 0, 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            out.append(a[i])
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
