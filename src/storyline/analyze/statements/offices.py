@@ -15,6 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
+from storyline.analyze.statements.antecedents import role_phrase
+from storyline.analyze.statements.joint import joint_name
+from storyline.analyze.statements.mentions import norm_word
+from storyline.analyze.statements.parts import SourcesPart
+from storyline.analyze.statements.people import surname_of
+from storyline.analyze.statements.source import Source
+
 
 @dataclass(frozen=True)
 class Office:
@@ -85,3 +94,54 @@ def office_holders(countries: set[str], role: str, day: str | None) -> list[str]
         and o.start <= day
         and (o.end is None or day < o.end)
     ]
+
+
+# Words before a role that make it another time's holder: "the former US president" is
+# not "the US president" named before, and never the holder of the day.
+OTHER_TIME = frozenset(
+    {"former", "late", "then", "previous", "past", "future", "next", "incoming", "outgoing"}
+    | {"ex", "erstwhile", "onetime", "one-time"}
+)
+# Nor is an acting or deputy one the holder of the day.
+_NOT_THE_HOLDER = OTHER_TIME | {"new", "acting", "interim", "deputy", "vice"}
+
+
+class OfficeHolders(SourcesPart):
+    """Whom ``Sources`` resolves a country's office to (a part of it, kept apart for size)."""
+
+    day: str | None
+
+    def _office_holder(self, subj: Token, mods: set[str]) -> Source | None:
+        """ "the Ukrainian president" where the article named only "Zelenskyy": the
+        person the article names who held that office on its day (``offices``); never
+        a "former" one."""
+        if any(c.lower_ in _NOT_THE_HOLDER for c in subj.children) or "-" in subj.text:
+            return None
+        prime = any(c.lower_ == "prime" for c in subj.children)
+        role = (
+            "prime minister" if prime and subj.lemma_.lower() == "minister" else role_phrase(subj)
+        )
+        held = set(
+            office_holders(mods, role, self.day) + office_holders(mods, subj.lower_, self.day)
+        )
+        for p in self.persons:
+            if surname_of(p.text) in held:
+                return Source.named(self.person_name(p), is_person=True)
+        return None
+
+    def _office_holders_joint(self, subj: Token) -> Source | None:
+        """ "Sir Keir Starmer joined the French and Canadian leaders": the holders of each
+        country's office that day, when the article names them all (Macron and Carney)."""
+        mods = [c for c in subj.children if c.dep_ in ("amod", "compound")]
+        mods += [g for c in mods for g in c.conjuncts if g.i > c.i]
+        countries = [norm_word(c.text) for c in sorted(mods, key=lambda t: t.i)]
+        if len(countries) < 2 or any(c.lower_ in _NOT_THE_HOLDER for c in subj.children):
+            return None
+        names: list[str] = []
+        for country in countries:
+            held = set(office_holders({country}, subj.lemma_.lower(), self.day))
+            person = next((p for p in self.persons if surname_of(p.text) in held), None)
+            if person is None:
+                return None
+            names.append(self.person_name(person))
+        return Source(joint_name(names), "named", True, True)

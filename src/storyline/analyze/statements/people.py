@@ -99,29 +99,9 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
         found[lo] = Person(lo, hi, doc[lo].idx, doc[lo:hi].text)
 
     for e in doc.ents:
-        # A place NER calls a person once ("Kiev does not understand ...") stays a place.
-        if e.label_ == "PERSON" and e.text.lower() not in places:
-            add(e.start, e.end)
-        elif e.label_ == "ORG" and e.end - e.start >= 3:
-            # "Deputy Chairman of [the Security Council Dmitry Medvedev]": NER glues a
-            # title's body to the name; a known first name then a surname end it.
-            first, last = doc[e.end - 2], doc[e.end - 1]
-            given = first.lower_ in MEN_FIRST_NAMES or first.lower_ in WOMEN_FIRST_NAMES
-            # "Israeli ambassador to [the United States Yechiel Leiter]": a place the
-            # article names elsewhere, then a name
-            body = _without_the(doc[e.start : e.end - 2].text)
-            placed = body in places_bare or (bool(body) and _after_title(doc, e.start))
-            named = first.pos_ == last.pos_ == "PROPN" and last.text[:1].isupper()
-            if named and (given or (placed and last.lower_ not in _BODY_ENDS)):
-                add(e.end - 2, e.end)
-        elif e.label_ == "ORG" and _described_as_person(e):
-            # "Tigran Meloyan, an analyst with the Center for Mediterranean Studies,
-            # told Izvestia": a name NER called a body, that the article calls a person
-            add(e.start, e.end)
-        elif e.label_ in ("GPE", "ORG") and e.end - e.start == 2 and _given_and_surname(e):
-            # "Sergey Kuznets, member of the management board, ... said": a known first
-            # name and a surname NER called a place or a body
-            add(e.start, e.end)
+        span = _entity_span(doc, e, places, places_bare)
+        if span is not None:
+            add(*span)
     for tok in doc:
         lo = _role_apposition(tok)
         if lo is not None and not any(p.start <= tok.i < p.end for p in found.values()):
@@ -155,6 +135,37 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
                     add(i, j + 1)
         i = j + 1
     return [found[k] for k in sorted(found)]
+
+
+def _entity_span(
+    doc: Doc, e: Span, places: set[str], places_bare: set[str]
+) -> tuple[int, int] | None:
+    """The tokens of a person's name an entity holds, whatever NER labelled it."""
+    # A place NER calls a person once ("Kiev does not understand ...") stays a place.
+    if e.label_ == "PERSON" and e.text.lower() not in places:
+        return e.start, e.end
+    if e.label_ == "ORG" and e.end - e.start >= 3:
+        # "Deputy Chairman of [the Security Council Dmitry Medvedev]": NER glues a
+        # title's body to the name; a known first name then a surname end it.
+        first, last = doc[e.end - 2], doc[e.end - 1]
+        given = first.lower_ in MEN_FIRST_NAMES or first.lower_ in WOMEN_FIRST_NAMES
+        # "Israeli ambassador to [the United States Yechiel Leiter]": a place the
+        # article names elsewhere, or after a title's link word, then a name
+        body = _without_the(doc[e.start : e.end - 2].text)
+        placed = body in places_bare or (bool(body) and _after_title(doc, e.start))
+        named = first.pos_ == last.pos_ == "PROPN" and last.text[:1].isupper()
+        if named and (given or (placed and last.lower_ not in _BODY_ENDS)):
+            return e.end - 2, e.end
+        return None
+    if e.label_ == "ORG" and _described_as_person(e):
+        # "Tigran Meloyan, an analyst with the Center for Mediterranean Studies,
+        # told Izvestia": a name NER called a body, that the article calls a person
+        return e.start, e.end
+    if e.label_ in ("GPE", "ORG") and e.end - e.start == 2 and _given_and_surname(e):
+        # "Sergey Kuznets, member of the management board, ... said": a known first
+        # name and a surname NER called a place or a body
+        return e.start, e.end
+    return None
 
 
 # Last words of a body's name, never a surname ("a senior fellow at the Carnegie Russia

@@ -81,7 +81,7 @@ from storyline.analyze.statements.mentions import (
     proper_modifier,
 )
 from storyline.analyze.statements.names import FullNames
-from storyline.analyze.statements.offices import office_holders
+from storyline.analyze.statements.offices import OTHER_TIME, OfficeHolders
 from storyline.analyze.statements.people import (
     PLACE_LABELS,
     Person,
@@ -103,7 +103,7 @@ from storyline.analyze.statements.source import (
 from storyline.schema import SourceStatus
 
 
-class Sources(LaterNames, JointSources, DocumentSources):
+class Sources(LaterNames, JointSources, DocumentSources, OfficeHolders):
     """The sources of one article and how its pronouns and roles resolve to them."""
 
     def __init__(
@@ -528,7 +528,7 @@ class Sources(LaterNames, JointSources, DocumentSources):
                     if t.pos_ == "PROPN" and t.text[:1].isupper() and t.i > prep.i
                 }
         person_role = lemma in ROLE_WORDS
-        former = {c.lower_ for c in subj.children if c.lower_ in _OTHER_TIME}
+        former = {c.lower_ for c in subj.children if c.lower_ in OTHER_TIME}
         # A body's own kind ("the emergency service") is never another body with the same
         # head ("Ukraine's security service"), even as the one such body named.
         kinds = set()
@@ -599,41 +599,6 @@ class Sources(LaterNames, JointSources, DocumentSources):
         if shown:
             return of_kind
         return self._recent_fallback(subj, lemma) or of_kind
-
-    def _office_holder(self, subj: Token, mods: set[str]) -> Source | None:
-        """ "the Ukrainian president" where the article named only "Zelenskyy": the
-        person the article names who held that office on its day (``offices``); never
-        a "former" one."""
-        if any(c.lower_ in _NOT_THE_HOLDER for c in subj.children) or "-" in subj.text:
-            return None
-        prime = any(c.lower_ == "prime" for c in subj.children)
-        role = (
-            "prime minister" if prime and subj.lemma_.lower() == "minister" else role_phrase(subj)
-        )
-        held = set(
-            office_holders(mods, role, self.day) + office_holders(mods, subj.lower_, self.day)
-        )
-        for p in self.persons:
-            if surname_of(p.text) in held:
-                return Source.named(self.person_name(p), is_person=True)
-        return None
-
-    def _office_holders_joint(self, subj: Token) -> Source | None:
-        """ "Sir Keir Starmer joined the French and Canadian leaders": the holders of each
-        country's office that day, when the article names them all (Macron and Carney)."""
-        mods = [c for c in subj.children if c.dep_ in ("amod", "compound")]
-        mods += [g for c in mods for g in c.conjuncts if g.i > c.i]
-        countries = [norm_word(c.text) for c in sorted(mods, key=lambda t: t.i)]
-        if len(countries) < 2 or any(c.lower_ in _NOT_THE_HOLDER for c in subj.children):
-            return None
-        names: list[str] = []
-        for country in countries:
-            held = set(office_holders({country}, subj.lemma_.lower(), self.day))
-            person = next((p for p in self.persons if surname_of(p.text) in held), None)
-            if person is None:
-                return None
-            names.append(self.person_name(person))
-        return Source(joint_name(names), "named", True, True)
 
     def _regions_near(self, sent: int) -> set[str]:
         """The regions named in sentence ``sent`` and the one before it."""
@@ -894,16 +859,6 @@ def _count_agrees(subj: Token, source: Source) -> bool:
     if n is None or not source.name or " and " not in source.name:
         return True
     return n == len(re.split(r", | and ", source.name))
-
-
-# Words before a role that make it another time's holder: "the former US president" is
-# not "the US president" named before, and never the holder of the day.
-_OTHER_TIME = frozenset(
-    {"former", "late", "then", "previous", "past", "future", "next", "incoming", "outgoing"}
-    | {"ex", "erstwhile", "onetime", "one-time"}
-)
-# Nor is an acting or deputy one the holder of the day.
-_NOT_THE_HOLDER = _OTHER_TIME | {"new", "acting", "interim", "deputy", "vice"}
 
 
 def _named_in_phrase(subj: Token) -> bool:
