@@ -1698,3 +1698,29 @@ def test_a_hyphenated_name_is_whole(nlp) -> None:  # type: ignore[no-untyped-def
         "special forces."
     )
     assert saying(statements(nlp, text), "not surprising").speaker == "Chun In-bum"
+
+
+def test_a_regions_and_in_a_title_joins_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, Jerusalem Post; judged sample seed 53: "UK's Middle East and Hamish
+    # Falconer")
+    text = (
+        '"Today’s events in Jenin are unacceptable," the UK\'s Middle East and North Africa '
+        "Minister Hamish Falconer posted on X."
+    )
+    assert saying(statements(nlp, text), "unacceptable").speaker == "Hamish Falconer"
+
+
+def test_a_title_across_at_is_the_persons_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    # (409 articles, TASS, cut short; judged sample seed 53: "the department director"
+    # was unresolved)
+    text = (
+        "MINERALNYE VODY, May 26. /TASS/. Rice exports from Russia will be resumed after its "
+        "gross yield climbs to two million metric tons, department director at the Agriculture "
+        'Ministry Roman Nekrasov said at the Caucasus Investment Forum. "Export prospects are '
+        'good. We will have rice exports opened," he said. Rice is a very promising crop in '
+        "North Cauasus, the official said. It can be the basic one in the rotation on "
+        'irrigated areas, Nekrasov said. "If we added alfalfa to the mix with rice, we will '
+        'also solve the problem of producing feed for animal farming," he noted. Rice planting '
+        "and rice seed production are strategic tasks, the department director stressed."
+    )
+    assert saying(statements(nlp, text), "strategic tasks").speaker == "Roman Nekrasov"

@@ -62,7 +62,12 @@ class JointSources(SourcesPart):
                 return None
             persons = all(e.label_ == "PERSON" for e in listed)
             return Source(joint_name([e.text for e in listed]), "named", persons, True)
-        parts = [self._conjunct(t, depth) for t in (subj, *conj)]
+        tokens = [t for t in (subj, *conj) if t.ent_type_ != "LOC"]
+        if len(tokens) == 1 and tokens[0] is not subj:
+            # "the UK's Middle East and North Africa Minister Hamish Falconer": a region
+            # is no source, the "and" a title's; the minister alone
+            return self._conjunct(tokens[0], depth)
+        parts = [self._conjunct(t, depth) for t in tokens]
         names = [p.name for p in parts if p.name is not None]
         if len(names) < 2:
             return None

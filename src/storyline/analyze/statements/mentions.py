@@ -86,13 +86,19 @@ def is_subject(tok: Token) -> bool:
     return tok.dep_ == "poss" and tok.head.dep_ in SUBJ_DEPS
 
 
+# Words that join a title to its body ("director at the Agriculture Ministry").
+_TITLE_LINKS = frozenset({"of", "at", "for", "to", "on"})
+
+
 def _person_words(doc: Doc, p: Person) -> set[str]:
     """The words describing a person where named: a role before the name
     ("Kremlin spokesman Dmitry Peskov") or in apposition ("Peskov, the Kremlin
     spokesman"; "the Kremlin spokesman, Dmitry Peskov")."""
     words: set[str] = set()
     sent_start = doc[p.start].sent.start
-    for t in reversed(doc[max(sent_start, p.start - 6) : p.start]):
+    for t in reversed(doc[max(sent_start, p.start - 8) : p.start]):
+        if t.pos_ == "ADP" and t.lower_ in _TITLE_LINKS:
+            continue  # "department director at the Agriculture Ministry Roman Nekrasov"
         if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") or "\n" in t.text:
             break
         words.add(norm_word(t.text))
