@@ -332,7 +332,8 @@ ISSUED_THINGS: frozenset[str] = SPEAKING_THINGS | frozenset(
     {"data", "figure", "statistic", "list", "image", "footage", "poll", "survey", "map"}
     | {"estimate", "assessment", "analysis", "tally", "count", "photo", "photograph"}
 )
-# Verbs that issue one of them: the signing verbs, and "sent by".
+# Verbs by whose agent one of them speaks ("A statement signed by 300 international
+# organizations described the bill as ...": the organizations; "sent by").
 ISSUING_LEMMAS: frozenset[str] = frozenset(
     {"sign", "issue", "release", "publish", "write", "draft", "co-sign", "endorse", "send"}
 )
@@ -358,9 +359,10 @@ GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
 
 # What an outlet is called once named ("According to the TV channel" after "Egypt's
 # Al-Qahira Al-Ekhbariya reported").
-OUTLET_NOUNS: frozenset[str] = frozenset(
-    {"newspaper", "paper", "daily", "tabloid", "publication", "magazine", "network"}
-    | {"broadcaster", "channel", "station", "outlet", "agency", "website", "portal"}
+_PAPER_NOUNS = _word_list("newspaper paper daily tabloid publication")
+_NETWORK_NOUNS = _word_list("network broadcaster channel station outlet")
+OUTLET_NOUNS: frozenset[str] = (
+    _PAPER_NOUNS | _NETWORK_NOUNS | frozenset({"agency", "magazine", "website", "portal"})
 )
 
 # Bodies every place has, which "the police said" names well enough when no police
@@ -458,7 +460,7 @@ BODY_KINDS: tuple[BodyKind, ...] = (
         "The Trayvon Martin Foundation told Fox 35 ... “We are focused,” the group said",
     ),
     BodyKind(
-        _word_list("newspaper paper daily tabloid publication"),
+        _PAPER_NOUNS,
         _word_list(
             """newspaper paper times post journal herald tribune gazette daily guardian
             telegraph independent izvestia kommersant vedomosti haaretz monde express mail
@@ -468,7 +470,7 @@ BODY_KINDS: tuple[BodyKind, ...] = (
         "the New York Daily News ran the cover. The newspaper said it stood by it",
     ),
     BodyKind(
-        _word_list("network broadcaster channel station outlet"),
+        _NETWORK_NOUNS,
         _word_list(
             """network broadcaster channel station outlet cnn msnbc fox nbc abc cbs bbc rt
             pbs npr tv television radio news"""

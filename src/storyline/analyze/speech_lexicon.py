@@ -98,12 +98,6 @@ CUE_LEMMAS: frozenset[str] = frozenset(
     }
 )
 
-# Verbs by whose agent a document speaks: "A statement signed by 300 international
-# organizations described the bill as ...": the organizations.
-SIGNING_LEMMAS: frozenset[str] = frozenset(
-    {"sign", "issue", "release", "publish", "write", "draft", "co-sign", "endorse"}
-)
-
 # Verbs of stance, evaluation and intention that PolNeAR annotates as
 # attributions ("Clinton blasted ...", "Trump called for ...", "declined to
 # comment"): a position taken by the subject, reported like a statement. Picked

@@ -12,7 +12,6 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analyze.figure_lexicon import PERSON_NOUNS
 from storyline.analyze.nlp import capitals_word
 from storyline.analyze.shared_lexicon import UNITS_WORDS
 from storyline.analyze.source_lexicon import (
@@ -20,13 +19,10 @@ from storyline.analyze.source_lexicon import (
     CAPITAL_CITIES,
     DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
-    GENDER_NOUNS,
-    PROFESSION_NOUNS,
     REGION_NOUNS,
-    UNNAMED_SOURCE_NOUNS,
     BodyKind,
 )
-from storyline.analyze.speech_lexicon import COUNTRY_SYNONYMS, ORG_WORDS, ROLE_WORDS, TITLES
+from storyline.analyze.speech_lexicon import COUNTRY_SYNONYMS, ORG_WORDS, TITLES
 from storyline.analyze.statements.cues import span_of_subject
 from storyline.analyze.statements.mentions import (
     Mention,
@@ -118,21 +114,6 @@ def refers_back(tok: Token) -> bool:
 def indefinite(tok: Token) -> bool:
     """ "A Chinese research firm", "some officials": a new, unnamed source."""
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in tok.children)
-
-
-def person_noun(lemma: str) -> bool:
-    """Whether a common noun names a person ("the receptionist", "an analyst", "officials")."""
-    return (
-        lemma in ROLE_WORDS
-        or lemma in PERSON_NOUNS
-        or lemma in GENDER_NOUNS
-        or lemma in PROFESSION_NOUNS
-        or (lemma in UNNAMED_SOURCE_NOUNS and lemma not in ORG_WORDS and lemma not in _NOT_PEOPLE)
-        or lemma.endswith(("ist", "ian"))
-    )
-
-
-_NOT_PEOPLE = frozenset({"poll", "survey", "study", "estimate", "media", "outlet", "military"})
 
 
 def bare(tok: Token) -> bool:

@@ -46,6 +46,11 @@ def joint_name(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def joint_members(name: str) -> list[str]:
+    """The names of a joint source (``joint_name`` undone)."""
+    return re.split(r", | and ", name)
+
+
 class JointSources(SourcesPart):
     """What ``Sources`` resolves for sources that speak together."""
 
@@ -90,7 +95,7 @@ class JointSources(SourcesPart):
         parts = [self.resolve(partner, depth + 1), self.resolve(subj, depth + 1, alone=True)]
         if any(p.name is None for p in parts):
             return None
-        names = [n for p in parts for n in re.split(r", | and ", p.name or "")]
+        names = [n for p in parts for n in joint_members(p.name or "")]
         status: SourceStatus = "named" if all(p.status == "named" for p in parts) else "described"
         return Source(joint_name(names), status, all(p.is_person for p in parts), True)
 
@@ -107,7 +112,7 @@ class JointSources(SourcesPart):
                 if not found.plural or found.name is None:
                     return None
                 count = count_of(subj)  # ("the three governments": three of them)
-                members = len(re.split(r", | and ", found.name))
+                members = len(joint_members(found.name))
                 return found if count is None or count == members else None
         return None
 

@@ -13,6 +13,7 @@ Hand-written because the lookup is this small, closed and dated; a knowledge bas
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -21,19 +22,20 @@ from storyline.analyze.statements.antecedents import role_phrase
 from storyline.analyze.statements.joint import joint_name
 from storyline.analyze.statements.mentions import norm_word
 from storyline.analyze.statements.parts import SourcesPart
-from storyline.analyze.statements.people import surname_of
+from storyline.analyze.statements.people import Person, surname_of
 from storyline.analyze.statements.source import Source
 
 
 @dataclass(frozen=True)
 class Office:
     """One term of one office: the country's word as a role's modifier ``norm_word``
-    gives it, the role nouns it answers to, the holder's surname, the term's first and
-    last day (ISO; ``None`` while in office), and an example of the role referring back."""
+    gives it, the role nouns it answers to, the holder's surname as the press spells it
+    (without accents: ``folded``), the term's first and last day (ISO; ``None`` while in
+    office), and an example of the role referring back."""
 
     country: str
     roles: frozenset[str]
-    surname: str
+    surnames: str  # spellings, space-separated ("zelensky zelenskyy")
     start: str
     end: str | None
     example: str
@@ -49,8 +51,9 @@ OFFICES: tuple[Office, ...] = (
     Office("us", _PRESIDENT, "trump", "2017-01-20", "2021-01-20", "the US president said"),
     Office("us", _PRESIDENT, "obama", "2009-01-20", "2017-01-20", "the US president said"),
     Office("russian", _PRESIDENT, "putin", "2012-05-07", None, "the Russian leader said"),
-    Office("ukrainian", _PRESIDENT, "zelensky", "2019-05-20", None, "the Ukrainian president"),
-    Office("ukrainian", _PRESIDENT, "zelenskyy", "2019-05-20", None, "the Ukrainian leader"),
+    Office(
+        "ukrainian", _PRESIDENT, "zelensky zelenskyy", "2019-05-20", None, "the Ukrainian leader"
+    ),
     Office("ukrainian", _PRESIDENT, "poroshenko", "2014-06-07", "2019-05-20", "Ukraine's leader"),
     Office("french", _PRESIDENT, "macron", "2017-05-14", None, "the French president said"),
     Office("german", _CHANCELLOR, "merz", "2025-05-06", None, "the German chancellor said"),
@@ -67,9 +70,7 @@ OFFICES: tuple[Office, ...] = (
     Office("polish", _PRIME_MINISTER, "tusk", "2023-12-13", None, "the Polish prime minister"),
     Office("polish", _PRESIDENT, "duda", "2015-08-06", "2025-08-06", "the Polish president"),
     Office("hungarian", _PRIME_MINISTER, "orban", "2010-05-29", None, "the Hungarian leader"),
-    Office("hungarian", _PRIME_MINISTER, "orbán", "2010-05-29", None, "the Hungarian premier"),
     Office("slovak", _PRIME_MINISTER, "fico", "2023-10-25", None, "the Slovak prime minister"),
-    Office("spanish", _PRIME_MINISTER, "sánchez", "2018-06-02", None, "the Spanish premier"),
     Office("spanish", _PRIME_MINISTER, "sanchez", "2018-06-02", None, "the Spanish leader"),
     Office("japanese", _PRIME_MINISTER, "ishiba", "2024-10-01", None, "the Japanese premier"),
     Office("indian", _PRIME_MINISTER, "modi", "2014-05-26", None, "the Indian prime minister"),
@@ -81,19 +82,26 @@ OFFICES: tuple[Office, ...] = (
 )
 
 
-def office_holders(countries: set[str], role: str, day: str | None) -> list[str]:
-    """The surnames of whoever held ``role`` for one of ``countries`` on ``day``."""
+def folded(name: str) -> str:
+    """A name lower case without accents ("Orbán" -> "orban")."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def office_holders(countries: set[str], role: str, day: str | None) -> set[str]:
+    """The surnames (``folded``) of whoever held ``role`` for one of ``countries`` on ``day``."""
     if not day:
-        return []
+        return set()
     day = day[:10]
-    return [
-        o.surname
+    return {
+        name
         for o in OFFICES
         if o.country in countries
         and role in o.roles
         and o.start <= day
         and (o.end is None or day < o.end)
-    ]
+        for name in o.surnames.split()
+    }
 
 
 # Words before a role that make it another time's holder: "the former US president" is
@@ -121,13 +129,13 @@ class OfficeHolders(SourcesPart):
         role = (
             "prime minister" if prime and subj.lemma_.lower() == "minister" else role_phrase(subj)
         )
-        held = set(
-            office_holders(mods, role, self.day) + office_holders(mods, subj.lower_, self.day)
-        )
-        for p in self.persons:
-            if surname_of(p.text) in held:
-                return Source.named(self.person_name(p), is_person=True)
-        return None
+        held = office_holders(mods, role, self.day) | office_holders(mods, subj.lower_, self.day)
+        person = self._named_holder(held)
+        return Source.named(self.person_name(person), is_person=True) if person else None
+
+    def _named_holder(self, held: set[str]) -> Person | None:
+        """The first person the article names whose surname is one of ``held``."""
+        return next((p for p in self.persons if folded(surname_of(p.text)) in held), None)
 
     def _office_holders_joint(self, subj: Token) -> Source | None:
         """ "Sir Keir Starmer joined the French and Canadian leaders": the holders of each
@@ -139,8 +147,7 @@ class OfficeHolders(SourcesPart):
             return None
         names: list[str] = []
         for country in countries:
-            held = set(office_holders({country}, subj.lemma_.lower(), self.day))
-            person = next((p for p in self.persons if surname_of(p.text) in held), None)
+            person = self._named_holder(office_holders({country}, subj.lemma_.lower(), self.day))
             if person is None:
                 return None
             names.append(self.person_name(person))

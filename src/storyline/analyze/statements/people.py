@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.analyze.figure_lexicon import PERSON_NOUNS
 from storyline.analyze.source_lexicon import (
     CAPITAL_CITIES,
+    GENDER_NOUNS,
     MEN_FIRST_NAMES,
     PROFESSION_NOUNS,
     REGION_NOUNS,
@@ -49,7 +51,7 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
     """
     places = {e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS}
     places_bare = {_without_the(p) for p in places}
-    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
+    lower_words, appositions = _lower_words_and_appositions(doc)
     found: dict[int, Person] = {}
 
     def add(lo: int, hi: int) -> None:
@@ -102,7 +104,7 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
         span = _entity_span(doc, e, places, places_bare)
         if span is not None:
             add(*span)
-    for tok in doc:
+    for tok in appositions:
         lo = _role_apposition(tok)
         if lo is not None and not any(p.start <= tok.i < p.end for p in found.values()):
             # "The head of the Russian Church in Moscow, Patriarch Kirill, has backed
@@ -135,6 +137,19 @@ def person_mentions(doc: Doc, in_quote: Callable[[int], bool]) -> list[Person]:
                     add(i, j + 1)
         i = j + 1
     return [found[k] for k in sorted(found)]
+
+
+def _lower_words_and_appositions(doc: Doc) -> tuple[set[str], list[Token]]:
+    """The words written in lower case, and the appositions, in one pass over the tokens
+    (which spaCy builds anew on every read)."""
+    lower_words: set[str] = set()
+    appositions: list[Token] = []
+    for t in doc:
+        if t.is_lower and t.is_alpha:
+            lower_words.add(t.text)
+        elif t.dep_ == "appos":
+            appositions.append(t)
+    return lower_words, appositions
 
 
 def _entity_span(
@@ -183,28 +198,24 @@ def _described_as_person(e: Span) -> bool:
     if not 2 <= len(e) <= 3 or any(t.pos_ != "PROPN" or not t.text.istitle() for t in e):
         return False
     return any(
-        c.dep_ == "appos" and c.i > head.i and c.pos_ == "NOUN" and _person_word(c.lemma_.lower())
+        c.dep_ == "appos" and c.i > head.i and c.pos_ == "NOUN" and person_noun(c.lemma_.lower())
         for c in head.children
     )
 
 
-def _person_word(lemma: str) -> bool:
-    return lemma in ROLE_WORDS or lemma in PROFESSION_NOUNS or lemma in _PERSON_SOURCES
+def person_noun(lemma: str) -> bool:
+    """Whether a common noun names a person ("the receptionist", "an analyst", "officials")."""
+    return (
+        lemma in ROLE_WORDS
+        or lemma in PERSON_NOUNS
+        or lemma in GENDER_NOUNS
+        or lemma in PROFESSION_NOUNS
+        or (lemma in UNNAMED_SOURCE_NOUNS and lemma not in ORG_WORDS and lemma not in _NOT_PEOPLE)
+        or lemma.endswith(("ist", "ian"))
+    )
 
 
-# The unnamed sources that are persons ("an analyst", "a diplomat"), not bodies.
-_PERSON_SOURCES = (
-    UNNAMED_SOURCE_NOUNS
-    - ORG_WORDS
-    - {"poll", "survey", "study", "estimate"}
-    - {
-        "media",
-        "outlet",
-        "military",
-        "authorities",
-        "authority",
-    }
-)
+_NOT_PEOPLE = frozenset({"poll", "survey", "study", "estimate", "media", "outlet", "military"})
 
 
 def _after_title(doc: Doc, start: int) -> bool:

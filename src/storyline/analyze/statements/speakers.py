@@ -14,7 +14,6 @@ an unnamed source as the article describes it ("a senior US official",
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -61,7 +60,6 @@ from storyline.analyze.statements.antecedents import (
     mention_name,
     own_phrase,
     person_like,
-    person_noun,
     press_service,
     refers_back,
     relative_antecedent,
@@ -71,7 +69,12 @@ from storyline.analyze.statements.antecedents import (
 )
 from storyline.analyze.statements.documents import DocumentSources, signed_by
 from storyline.analyze.statements.forward import LaterNames
-from storyline.analyze.statements.joint import COUNTRY_NOUNS, JointSources, joint_name
+from storyline.analyze.statements.joint import (
+    COUNTRY_NOUNS,
+    JointSources,
+    joint_members,
+    joint_name,
+)
 from storyline.analyze.statements.mentions import (
     Mention,
     MentionIndex,
@@ -86,6 +89,7 @@ from storyline.analyze.statements.people import (
     PLACE_LABELS,
     Person,
     person_mentions,
+    person_noun,
     surname_of,
 )
 from storyline.analyze.statements.quotes import scan_quotes
@@ -858,7 +862,7 @@ def _count_agrees(subj: Token, source: Source) -> bool:
     n = count_of(subj)
     if n is None or not source.name or " and " not in source.name:
         return True
-    return n == len(re.split(r", | and ", source.name))
+    return n == len(joint_members(source.name))
 
 
 def _named_in_phrase(subj: Token) -> bool:
