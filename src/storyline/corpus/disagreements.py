@@ -16,9 +16,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from storyline.corpus.claims import words as w
+from storyline.corpus.claims.speakers import PLATFORMS
 from storyline.corpus.independence import redate_stock_runs, sources
 from storyline.corpus.labels import OWNER_WORDS, common, label, period_of, says_what
-from storyline.corpus.quantity import LEVEL, UNIT_QUANTITY_KEYS, fold, measure_key, thing_key
+from storyline.corpus.quantity import LEVEL, UNIT_QUANTITY_KEYS, measure_key, thing_key
 from storyline.corpus.relations import level_moves, relate
 from storyline.corpus.series import Claim, Group, group_series
 from storyline.outlets import family
@@ -30,12 +32,6 @@ from storyline.store import Store
 LEAD_CHARS = 40
 
 
-# Platforms a figure's sentence may name where its source goes unnamed: "Ten other people
-# were wounded in the attack, according to a Telegram statement" names a medium, not who
-# posted it. Such a claimant is no source: the outlet's report stands alone.
-PLATFORMS = frozenset({"telegram", "x", "twitter", "facebook", "instagram", "truth social"})
-
-
 def claims_from_rows(rows: Sequence[Sequence[object]]) -> list[Claim]:
     """``Store.series_inputs`` rows as claims (a platform named as the claimant, none)."""
     out = []
@@ -43,7 +39,9 @@ def claims_from_rows(rows: Sequence[Sequence[object]]) -> list[Claim]:
         *fields, published, published_at, outlet, url, duplicate_of, story = row[:-3]
         before, after, relay = row[-3:]
         claim = Claim(*fields)  # type: ignore[arg-type]
-        if claim.claimant and fold(claim.claimant).strip() in PLATFORMS:
+        if claim.claimant and w.words(claim.claimant) in PLATFORMS:
+            # "according to a Telegram statement" names a medium, not who posted it: the
+            # outlet's report stands alone
             claim.claimant = claim.claimant_entity = claim.claimant_status = None
         claim.published = published  # type: ignore[assignment]
         claim.published_at = published_at  # type: ignore[assignment]
